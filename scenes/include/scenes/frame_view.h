@@ -1,0 +1,50 @@
+#pragma once
+// A decoded picture as planes of bytes with a format: what media/ hands out and
+// engine/ uploads. Plain data; the bytes are owned by whoever made the view and
+// must outlive every use of it.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace ps {
+
+// The decoded layouts the renderer samples directly (no conversion on the CPU).
+enum class PixelFormat {
+  Yuv420P,    // 3 planes, 8 bit, chroma w/2 x h/2
+  Yuv420P10,  // 3 planes, 16-bit little-endian words holding 10 bits in the low bits
+  Nv12,       // Y plane + interleaved UV plane, 8 bit, chroma w/2 x h/2
+  P010,       // Y plane + interleaved UV plane, 16-bit words holding 10 bits in the high bits
+  Yuv444P,    // 3 planes, 8 bit, full-size chroma
+  Yuv444P10,  // 3 planes, 16-bit words holding 10 bits in the low bits, full-size chroma
+};
+
+enum class ColorMatrix { Bt601, Bt709, Bt2020 };
+enum class ColorRange { Limited, Full };  // Limited: Y 16..235, C 16..240 (scaled for 10 bit)
+
+struct Plane {
+  const std::byte* data = nullptr;
+  std::size_t stride = 0;  // bytes from one row to the next; may exceed the row's size
+};
+
+struct FrameView {
+  PixelFormat format = PixelFormat::Yuv420P;
+  std::uint32_t width = 0;   // luma size in pixels
+  std::uint32_t height = 0;
+  ColorMatrix matrix = ColorMatrix::Bt709;
+  ColorRange range = ColorRange::Limited;
+  std::array<Plane, 3> planes{};  // unused planes have data == nullptr
+};
+
+int planeCount(PixelFormat f);
+int bytesPerSample(PixelFormat f);  // 1 or 2
+// Size of plane i in samples (an interleaved UV pair counts as one sample of two components).
+std::uint32_t planeWidth(PixelFormat f, int plane, std::uint32_t lumaWidth);
+std::uint32_t planeHeight(PixelFormat f, int plane, std::uint32_t lumaHeight);
+int componentsPerSample(PixelFormat f, int plane);  // 1, or 2 for an interleaved UV plane
+
+std::string_view toString(PixelFormat f);
+std::string_view toString(ColorMatrix m);
+std::string_view toString(ColorRange r);
+
+}  // namespace ps
