@@ -1,0 +1,19 @@
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace ps {
+
+// An exact ratio, for frame rates and time bases ("24000/1001", "30").
+struct Rational {
+  std::int64_t num = 0;
+  std::int64_t den = 1;
+  double value() const { return den != 0 ? static_cast<double>(num) / static_cast<double>(den) : 0.0; }
+  bool operator==(const Rational&) const = default;
+};
+
+// Parses "N/D" or "N" with N, D > 0.
+std::optional<Rational> parseRational(std::string_view s);
+
+}  // namespace ps

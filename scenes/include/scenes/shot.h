@@ -1,0 +1,50 @@
+#pragma once
+// The shot model: what a shot package (a folder with shot.json and media) says.
+// Plain data; loading and validation are in shot_loader.h.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenes/layout.h"
+#include "scenes/rational.h"
+
+namespace ps::scenes {
+
+enum class MediaKind { Equirect, Gltf };
+
+struct MediaRef {
+  std::string id;
+  MediaKind kind = MediaKind::Equirect;
+  std::string src;                  // as written, relative to the package folder
+  std::filesystem::path path;       // resolved, inside the package folder
+  std::optional<Projection> projection;  // absent: ask the container, then guess
+  std::optional<StereoLayout> stereo;
+  double yawOffsetDeg = 0;          // degrees, right-positive: where the capture's front is
+};
+
+struct Chapter {
+  double t = 0;  // seconds of shot time
+  std::string title;
+};
+
+struct Timeline {
+  Rational fps{24000, 1001};
+  double in = 0;                 // seconds of media time where the shot starts
+  std::optional<double> out;     // seconds; absent: the end of the media
+  std::vector<Chapter> chapters;
+};
+
+struct Shot {
+  std::filesystem::path file;  // the shot.json this came from
+  std::filesystem::path root;  // the package folder
+  std::string format;          // "perfectshot/1"
+  std::string title, film, director;
+  std::vector<MediaRef> media;
+  Timeline timeline;
+
+  // The first equirect medium: what the player shows as the plate.
+  const MediaRef* plate() const;
+};
+
+}  // namespace ps::scenes

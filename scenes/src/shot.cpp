@@ -1,0 +1,11 @@
+#include "scenes/shot.h"
+
+namespace ps::scenes {
+
+const MediaRef* Shot::plate() const {
+  for (const auto& m : media)
+    if (m.kind == MediaKind::Equirect) return &m;
+  return nullptr;
+}
+
+}  // namespace ps::scenes

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Generates the demo shot's media in scenes/demo/ (or the folder given) with FFmpeg
+# filters: nothing large is committed. Skips work already done.
+#   tools/media/make-demo.sh [OUT_DIR] [--force]
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$here/stamp.sh"
+source "$here/calibration.sh"
+out="${1:-$here/../../scenes/demo}"
+force="${2:-}"
+mkdir -p "$out"
+fps=30
+seconds=10
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# A ball circling the horizon once every 10 s and a bobbing one near the zenith:
+# motion that shows playback and seeking at a glance.
+ball() {  # ball SIZE COLOUR OUT
+  ffmpeg -v error -y -f lavfi -i "color=${2}:s=${1}x${1}:d=1,format=rgba" -frames:v 1 \
+    -vf "geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='255*lt(hypot(X-W/2,Y-H/2),W/2)'" "$3"
+}
+
+encode() {  # encode W H LABEL OUT [stereo-top-bottom]
+  local w="$1" h="$2" label="$3" dst="$4" tb="${5:-}"
+  if [ -s "$dst" ] && [ "$force" != "--force" ]; then return; fi
+  local eh=$h
+  [ -n "$tb" ] && eh=$((h / 2))
+  calibration_png "$w" "$eh" "$tmp/cal_${label}.png" "$label"
+  ball $((eh / 10)) orange "$tmp/ball.png"
+  local move="overlay=x='mod(t/${seconds}*W,W)-w/2':y='H/2-h/2+H/5':eval=frame"
+  local filter
+  if [ -z "$tb" ]; then
+    filter="[0][1]${move},drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf:fontsize=$((h / 20)):fontcolor=yellow:borderw=2:text='frame %{n}':x=w/2-tw/2:y=h/2+h/6,$(stamp_filter 0),format=yuv420p"
+  else
+    # Left eye on top. The right eye sees the ball shifted, as a nearer object would be.
+    local shift="overlay=x='mod(t/${seconds}*W,W)-w/2-W/200':y='H/2-h/2+H/5':eval=frame"
+    calibration_png "$w" "$eh" "$tmp/cal_R.png" "${label} R"
+    filter="[0][1]${move},$(stamp_filter 0)[l];[2][1]${shift},$(stamp_filter 0)[r];[l][r]vstack,format=yuv420p"
+  fi
+  local inputs=(-loop 1 -framerate $fps -i "$tmp/cal_${label}.png" -loop 1 -framerate $fps -i "$tmp/ball.png")
+  [ -n "$tb" ] && inputs+=(-loop 1 -framerate $fps -i "$tmp/cal_R.png")
+  ffmpeg -v error -y "${inputs[@]}" -filter_complex "$filter" -t $seconds -r $fps \
+    -c:v libx264 -preset veryfast -crf 18 -g $fps -bf 2 -colorspace bt709 -color_primaries bt709 \
+    -color_trc bt709 -color_range tv -movflags +faststart "$tmp/out.mp4"
+  mv "$tmp/out.mp4" "$dst"
+  echo "make-demo: wrote $dst"
+}
+
+encode 2048 1024 "MONO" "$out/plate.mp4"
+encode 1024 1024 "L" "$out/plate_tb.mp4" top-bottom
