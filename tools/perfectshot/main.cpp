@@ -1,1 +1,37 @@
-int main() { return 0; }
+// perfectshot: wires the subcommands together and catches at the top.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <exception>
+#include <iostream>
+
+#include "commands.h"
+#include "logging.h"
+
+int main(int argc, char** argv) {
+  CLI::App app{"PerfectShot: step inside an iconic film shot.\n"
+               "Plays 360/180 captures in a headset, a window, or headlessly."};
+  app.require_subcommand(1);
+  std::string logLevel = "info";
+  app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.parse_complete_callback([&] { ps::tools::setupLogging(logLevel); });
+
+  ps::tools::CommandOutcome outcome;
+  ps::tools::addProbeCommand(app, outcome);
+  ps::tools::addRenderCommand(app, outcome);
+  ps::tools::addPlayCommand(app, outcome);
+  ps::tools::addBenchCommand(app, outcome);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    // Anything that reaches here is a bug or an API failure, not a user mistake: those
+    // are reported by the commands themselves. Still one line, still non-zero.
+    std::cerr << "perfectshot: error: " << e.what() << "\n";
+    return 3;
+  }
+  return outcome.exitCode;
+}

@@ -1,0 +1,18 @@
+// perfectshot bench: speed against a peer measured in the same run.
+#include "bench_commands.h"
+#include "commands.h"
+
+namespace ps::tools {
+
+void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
+  CLI::App* bench = app.add_subcommand(
+      "bench",
+      "Benchmarks. Each measures PerfectShot and a peer (the ffmpeg CLI) on the same file in the same\n"
+      "run and prints both and their ratio. Not tests: run them on a quiet machine.");
+  bench->require_subcommand(1);
+  addBenchPlayback(*bench, outcome);
+  addBenchSeek(*bench, outcome);
+  addBenchRender(*bench, outcome);
+}
+
+}  // namespace ps::tools

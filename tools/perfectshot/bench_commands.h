@@ -1,0 +1,15 @@
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include "commands.h"
+
+namespace ps::tools {
+
+// Decode+upload+render throughput vs `ffmpeg -benchmark -i f -f null -`.
+void addBenchPlayback(CLI::App& bench, CommandOutcome& outcome);
+// Median exact-seek latency vs `ffmpeg -ss T -i f -frames:v 1 -f null -`.
+void addBenchSeek(CLI::App& bench, CommandOutcome& outcome);
+// One 1920x1080 view vs FFmpeg's v360 making the same view of the same frame.
+void addBenchRender(CLI::App& bench, CommandOutcome& outcome);
+
+}  // namespace ps::tools

@@ -1,0 +1,85 @@
+#include "input.h"
+
+#include "scenes/shot_loader.h"
+
+namespace ps::tools {
+
+namespace fs = std::filesystem;
+
+namespace {
+bool looksLikeUrl(const std::string& s) { return s.find("://") != std::string::npos; }
+}  // namespace
+
+Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& mediaId) {
+  PlateInput in;
+  const fs::path p(arg);
+  const bool isShot = !looksLikeUrl(arg) && (fs::is_directory(p) || p.extension() == ".json");
+  if (!isShot) {
+    if (!mediaId.empty()) return Error{arg, "--media names a medium of a shot, but this is a bare video", ""};
+    in.url = arg;
+    return in;
+  }
+  auto shot = scenes::loadShot(p);
+  if (!shot) return shot.error();
+  const scenes::MediaRef* m = nullptr;
+  if (mediaId.empty()) {
+    m = shot->plate();
+    if (!m) return Error{shot->file.string() + "#/media", "the shot has no equirect medium to show", ""};
+  } else {
+    for (const auto& candidate : shot->media)
+      if (candidate.id == mediaId) m = &candidate;
+    if (!m) return Error{shot->file.string() + "#/media", "no medium with id \"" + mediaId + "\"", ""};
+    if (m->kind != scenes::MediaKind::Equirect)
+      return Error{shot->file.string() + "#/media", "medium \"" + mediaId + "\" is not an equirect video", ""};
+  }
+  in.url = m->path.string();
+  in.projection = m->projection;
+  in.stereo = m->stereo;
+  in.yawOffsetDeg = m->yawOffsetDeg;
+  in.shot = std::move(shot).value();
+  return in;
+}
+
+}  // namespace ps::tools
+
+namespace ps::tools {
+
+Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId, bool strict, int threads) {
+  auto input = resolvePlateInput(arg, mediaId);
+  if (!input) return input.error();
+  media::DecodeOptions options;
+  options.strict = strict;
+  options.threads = threads;
+  if (input->projection && input->stereo)
+    options.manifestLayout = FrameLayout{*input->projection, *input->stereo, LayoutSource::Manifest, LayoutSource::Manifest};
+  auto source = media::VideoSource::open(input->url, options);
+  if (!source) return source.error();
+  FrameLayout layout = source->info().layout;
+  if (layout.projectionSource == LayoutSource::Guess && input->projection) {
+    layout.projection = *input->projection;
+    layout.projectionSource = LayoutSource::Manifest;
+  }
+  if (layout.stereoSource == LayoutSource::Guess && input->stereo) {
+    layout.stereo = *input->stereo;
+    layout.stereoSource = LayoutSource::Manifest;
+  }
+  return OpenedPlate{std::move(input).value(), std::move(source).value(), layout};
+}
+
+Status overrideLayout(FrameLayout& layout, const std::string& projection, const std::string& stereo) {
+  if (!projection.empty()) {
+    auto p = parseProjection(projection);
+    if (!p) return Error{"--projection", "expected 360 or 180, found \"" + projection + "\"", ""};
+    layout.projection = *p;
+    layout.projectionSource = LayoutSource::Flag;
+  }
+  if (!stereo.empty()) {
+    auto s = parseStereoLayout(stereo);
+    if (!s) return Error{"--stereo", "expected mono, top-bottom or left-right, found \"" + stereo + "\"", ""};
+    layout.stereo = *s;
+    layout.stereoSource = LayoutSource::Flag;
+  }
+  return ok();
+}
+
+}  // namespace ps::tools

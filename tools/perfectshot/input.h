@@ -1,0 +1,45 @@
+#pragma once
+// What a command was pointed at: a shot package folder, a shot.json, or a bare
+// video file. Resolved to the medium to show and what the manifest says about it.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "scenes/layout.h"
+#include "scenes/result.h"
+#include "scenes/shot.h"
+
+namespace ps::tools {
+
+struct PlateInput {
+  std::string url;                       // file path or URL handed to media/
+  std::optional<scenes::Shot> shot;      // absent for a bare video
+  std::optional<Projection> projection;  // from the manifest, if it says
+  std::optional<StereoLayout> stereo;
+  double yawOffsetDeg = 0;
+};
+
+// mediaId picks a medium of the shot by id; empty means the shot's plate.
+Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& mediaId = "");
+
+}  // namespace ps::tools
+
+#include "media/video_source.h"
+
+namespace ps::tools {
+
+// A plate opened for reading, with its layout settled: the container's metadata
+// first, then the manifest, then the guess from the aspect ratio.
+struct OpenedPlate {
+  PlateInput input;
+  media::VideoSource source;
+  FrameLayout layout;
+};
+
+// strict: a damaged frame is an error (commands that make one picture); playback is lenient.
+Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId, bool strict, int threads = 0);
+
+// Command-line overrides of the layout ("--projection", "--stereo"); empty strings leave it.
+Status overrideLayout(FrameLayout& layout, const std::string& projection, const std::string& stereo);
+
+}  // namespace ps::tools

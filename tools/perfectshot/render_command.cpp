@@ -1,0 +1,98 @@
+// perfectshot render: one view of one frame, headlessly, to a PNG.
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "commands.h"
+#include "engine/device.h"
+#include "engine/render_still.h"
+#include "engine/view.h"
+#include "input.h"
+#include "png_writer.h"
+#include "report.h"
+
+namespace ps::tools {
+
+namespace {
+
+struct RenderArgs {
+  std::string input;
+  std::string mediaId;
+  double time = 0;
+  float yaw = 0, pitch = 0, roll = 0;
+  float hfov = 90, vfov = 60;
+  std::string size = "1280x720";
+  std::string eye = "left";
+  std::string projection, stereo;
+  std::string output;
+};
+
+Result<std::pair<std::uint32_t, std::uint32_t>> parseSize(const std::string& s) {
+  unsigned w = 0, h = 0;
+  char x = 0, extra = 0;
+  if (std::sscanf(s.c_str(), "%u%c%u%c", &w, &x, &h, &extra) != 3 || x != 'x' || w == 0 || h == 0 || w > 16384 ||
+      h > 16384)
+    return Error{"--size", "expected WIDTHxHEIGHT such as 1280x720, found \"" + s + "\"", ""};
+  return std::pair{static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h)};
+}
+
+int runRender(const RenderArgs& args) {
+  auto size = parseSize(args.size);
+  if (!size) return reportError(size.error());
+  auto eye = parseEye(args.eye);
+  if (!eye) return reportError(Error{"--eye", "expected left or right, found \"" + args.eye + "\"", ""});
+
+  auto plate = openPlate(args.input, args.mediaId, /*strict=*/true);
+  if (!plate) return reportError(plate.error());
+  if (auto s = overrideLayout(plate->layout, args.projection, args.stereo); !s) return reportError(s.error());
+
+  // A shot's time is counted from its timeline's in point; a bare video's from its first frame.
+  const double mediaTime = args.time + (plate->input.shot ? plate->input.shot->timeline.in : 0.0);
+  auto frame = plate->source.frameAt(mediaTime);
+  if (!frame) return reportError(frame.error());
+  spdlog::debug("render: frame {} at {:.3f} s for t={:.3f} s", frame->index, frame->seconds, mediaTime);
+
+  auto device = engine::Device::create();
+  if (!device) return reportError(device.error());
+
+  engine::StillRequest request;
+  request.layout = plate->layout;
+  request.view = engine::viewFromV360({args.yaw, args.pitch, args.roll, args.hfov, args.vfov});
+  request.eye = *eye;
+  request.width = size->first;
+  request.height = size->second;
+  request.yawOffsetDeg = static_cast<float>(plate->input.yawOffsetDeg);
+  auto image = engine::renderStill(*device, frame->view(), request);
+  if (!image) return reportError(image.error());
+  if (auto written = writePng(args.output, *image); !written) return reportError(written.error());
+  spdlog::info("render: wrote {} ({}x{}, frame {})", args.output, image->width, image->height, frame->index);
+  return 0;
+}
+
+}  // namespace
+
+void addRenderCommand(CLI::App& app, CommandOutcome& outcome) {
+  auto args = std::make_shared<RenderArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "render",
+      "Render one view of a shot or video headlessly to a PNG. The angles follow FFmpeg's v360\n"
+      "filter (yaw turns right, pitch looks up, roll as v360 rolls), so the same numbers give the\n"
+      "same view as `ffmpeg -vf v360=input=e:output=flat:yaw=..:pitch=..:roll=..:h_fov=..:v_fov=..`.");
+  cmd->add_option("input", args->input, "a video file or URL, a shot.json, or a shot package folder")->required();
+  cmd->add_option("-o,--output", args->output, "the PNG to write (written atomically)")->required();
+  cmd->add_option("--time", args->time, "seconds: shot time for a shot (from its in point), media time for a video")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--yaw", args->yaw, "degrees, right-positive")->check(CLI::Range(-360.0, 360.0));
+  cmd->add_option("--pitch", args->pitch, "degrees, up-positive")->check(CLI::Range(-180.0, 180.0));
+  cmd->add_option("--roll", args->roll, "degrees, as v360")->check(CLI::Range(-360.0, 360.0));
+  cmd->add_option("--hfov", args->hfov, "horizontal field of view, degrees")->check(CLI::Range(1.0, 179.0));
+  cmd->add_option("--vfov", args->vfov, "vertical field of view, degrees")->check(CLI::Range(1.0, 179.0));
+  cmd->add_option("--size", args->size, "output size WIDTHxHEIGHT")->capture_default_str();
+  cmd->add_option("--eye", args->eye, "left or right: which eye's picture of a stereo source")->capture_default_str();
+  cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to render (default: the plate)");
+  cmd->add_option("--projection", args->projection, "override the detected projection: 360 or 180");
+  cmd->add_option("--stereo", args->stereo, "override the detected stereo layout: mono, top-bottom or left-right");
+  cmd->callback([args, &outcome] { outcome.exitCode = runRender(*args); });
+}
+
+}  // namespace ps::tools
