@@ -1,0 +1,84 @@
+#pragma once
+// EquirectRenderer: draws equirect frames (360/180, mono/stereo) into views, pipelined.
+//
+// Per frame, on the thread that owns the renderer:
+//   auto ticket = renderer.beginFrame(frame, layout, yawOffsetDeg);  // copy planes, record upload
+//   renderer.drawView(view, Eye::Left, leftTarget);                  // as many views as needed
+//   renderer.drawView(view, Eye::Right, rightTarget);
+//   renderer.submit();                                               // returns at once
+//   ... later, only if the CPU needs the result: renderer.wait(ticket);
+// The renderer cycles through `framesInFlight` slots (staging buffer, sampled images, command
+// buffer, fence). beginFrame blocks only while the slot it reuses is still being executed by
+// the GPU, so the decode of frame N+1, its upload and the rendering of frame N overlap.
+#include <cstdint>
+#include <memory>
+#include <span>
+
+#include <vulkan/vulkan.h>
+
+#include "engine/render_target.h"
+#include "engine/view.h"
+#include "scenes/frame_view.h"
+#include "scenes/layout.h"
+
+namespace ps::engine {
+
+class Device;
+class OffscreenTarget;
+
+struct RendererOptions {
+  std::uint32_t framesInFlight = 2;  // 2 or 3
+};
+
+// Identifies one submitted frame; serials only increase.
+struct FrameTicket {
+  std::uint64_t serial = 0;
+};
+
+// Semaphores for a backend that chains GPU work (swapchain acquire/present, OpenXR).
+struct SubmitSync {
+  std::span<const VkSemaphore> wait;
+  std::span<const VkPipelineStageFlags> waitStages;  // one per wait semaphore
+  std::span<const VkSemaphore> signal;
+};
+
+class EquirectRenderer {
+ public:
+  // `device` must outlive the renderer.
+  explicit EquirectRenderer(const Device& device, const RendererOptions& options = {});
+  EquirectRenderer(EquirectRenderer&&) noexcept;
+  EquirectRenderer& operator=(EquirectRenderer&&) noexcept;
+  EquirectRenderer(const EquirectRenderer&) = delete;
+  EquirectRenderer& operator=(const EquirectRenderer&) = delete;
+  // Waits for this renderer's frames still on the GPU (not for the whole device).
+  ~EquirectRenderer();
+
+  // Builds the pipeline for a target format ahead of time, so the first frame drawn into such a
+  // target does not stall on shader compilation. Optional: drawView builds it on first use.
+  void prepareTarget(VkFormat format);
+
+  // Starts a frame: copies the planes into the next slot's staging buffer (the FrameView's bytes
+  // are not used after this returns) and records their upload. yawOffsetDeg turns the source:
+  // its centre appears at that yaw, right positive. Throws std::invalid_argument for a frame
+  // that does not fit its layout (missing plane, odd stereo split).
+  FrameTicket beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg = 0);
+
+  // Records the current frame as seen by `view`, sampling `eye`'s picture (mono sources show
+  // the same picture to both eyes), into `target`, which must stay alive until the frame is done.
+  void drawView(const View& view, Eye eye, const RenderTarget& target);
+
+  // Records a copy of `target` (after a drawView into its target()) for OffscreenTarget::pixels().
+  void recordReadback(const OffscreenTarget& target);
+
+  // Submits the current frame to the device queue; does not wait.
+  void submit(const SubmitSync& sync = {});
+
+  // Blocks until the frame has finished on the GPU. Returns at once for older frames.
+  void wait(FrameTicket ticket);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ps::engine

@@ -1,0 +1,69 @@
+#pragma once
+// Owned GPU memory: a buffer or a 2D image with its own allocation. Move-only; destroying one
+// frees it at once, so the owner must know the GPU is done with it (see EquirectRenderer's fences).
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <vulkan/vulkan.h>
+
+namespace ps::engine {
+
+class Device;
+
+class GpuBuffer {
+ public:
+  GpuBuffer() = default;
+  // Host-visible buffers are persistently mapped (mapped() != nullptr) and coherent.
+  GpuBuffer(const Device& device, VkDeviceSize size, VkBufferUsageFlags usage, bool hostVisible, std::string_view name);
+  GpuBuffer(GpuBuffer&& other) noexcept;
+  GpuBuffer& operator=(GpuBuffer&& other) noexcept;
+  GpuBuffer(const GpuBuffer&) = delete;
+  GpuBuffer& operator=(const GpuBuffer&) = delete;
+  ~GpuBuffer();
+
+  VkBuffer handle() const { return buffer_; }
+  VkDeviceSize size() const { return size_; }
+  std::byte* mapped() const { return mapped_; }
+
+ private:
+  void reset() noexcept;
+  const Device* device_ = nullptr;
+  VkBuffer buffer_ = VK_NULL_HANDLE;
+  VkDeviceMemory memory_ = VK_NULL_HANDLE;
+  VkDeviceSize size_ = 0;
+  std::byte* mapped_ = nullptr;
+};
+
+struct ImageDesc {
+  VkFormat format = VK_FORMAT_UNDEFINED;
+  VkExtent2D extent{};
+  std::uint32_t mipLevels = 1;
+  VkImageUsageFlags usage = 0;
+};
+
+// A device-local 2D colour image and a view of all its mip levels.
+class GpuImage {
+ public:
+  GpuImage() = default;
+  GpuImage(const Device& device, const ImageDesc& desc, std::string_view name);
+  GpuImage(GpuImage&& other) noexcept;
+  GpuImage& operator=(GpuImage&& other) noexcept;
+  GpuImage(const GpuImage&) = delete;
+  GpuImage& operator=(const GpuImage&) = delete;
+  ~GpuImage();
+
+  VkImage handle() const { return image_; }
+  VkImageView view() const { return view_; }
+  const ImageDesc& desc() const { return desc_; }
+
+ private:
+  void reset() noexcept;
+  const Device* device_ = nullptr;
+  VkImage image_ = VK_NULL_HANDLE;
+  VkDeviceMemory memory_ = VK_NULL_HANDLE;
+  VkImageView view_ = VK_NULL_HANDLE;
+  ImageDesc desc_;
+};
+
+}  // namespace ps::engine

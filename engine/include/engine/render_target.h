@@ -1,0 +1,20 @@
+#pragma once
+// Where a view is drawn: any colour image, owned by someone else (an OpenXR swapchain image, a
+// window's swapchain image, an OffscreenTarget). The draw code never assumes it owns its target.
+#include <vulkan/vulkan.h>
+
+namespace ps::engine {
+
+struct RenderTarget {
+  VkImage image = VK_NULL_HANDLE;
+  VkImageView view = VK_NULL_HANDLE;  // a 2D view of mip 0, layer 0
+  VkFormat format = VK_FORMAT_UNDEFINED;
+  VkExtent2D extent{};
+  // The layout the image is in when the draw starts (UNDEFINED: its contents may be discarded)
+  // and the one the draw leaves it in (e.g. COLOR_ATTACHMENT_OPTIMAL for an OpenXR swapchain,
+  // TRANSFER_SRC_OPTIMAL for a readback).
+  VkImageLayout layoutBefore = VK_IMAGE_LAYOUT_UNDEFINED;
+  VkImageLayout layoutAfter = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+};
+
+}  // namespace ps::engine

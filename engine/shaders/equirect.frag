@@ -1,0 +1,76 @@
+#version 450
+// Draws an equirectangular source as seen through a pinhole view.
+// Conventions (DESIGN.md): stage space +Y up, -Z forward; source u grows to the right from
+// longitude -180 to +180, v grows downward from latitude +90 to -90, centre straight ahead.
+layout(location = 0) in vec2 ndc;
+layout(location = 0) out vec4 outColor;
+
+// One eye's planes: Y, then Cb and Cr, or an interleaved CbCr plane in binding 1.
+layout(set = 0, binding = 0) uniform sampler2D lumaPlane;
+layout(set = 0, binding = 1) uniform sampler2D chromaPlaneA;
+layout(set = 0, binding = 2) uniform sampler2D chromaPlaneB;
+
+// Must match PushConstants in engine/src/equirect_pipeline.h (128 bytes, the guaranteed minimum).
+layout(push_constant) uniform Params {
+  vec4 viewToStage[3];  // columns of the view's rotation
+  vec4 tanFov;          // tan of angleLeft, angleRight, angleUp, angleDown
+  vec4 yuvToRgb[3];     // rows: R'G'B' = dot(row.xyz, sampled YCbCr) + row.w; includes range and bit depth
+  vec4 source;          // x: yaw offset (radians, right positive), y: 1 for 180 degrees, z: 1 for interleaved chroma
+} params;
+
+const float PI = 3.14159265358979;
+
+vec3 srgbToLinear(vec3 c) {
+  return mix(c / 12.92, pow((c + 0.055) / 1.055, vec3(2.4)), greaterThan(c, vec3(0.04045)));
+}
+
+void main() {
+  const vec2 t = ndc * 0.5 + 0.5;
+  const vec3 rayView = vec3(mix(params.tanFov.x, params.tanFov.y, t.x), mix(params.tanFov.z, params.tanFov.w, t.y), -1.0);
+  const mat3 viewToStage = mat3(params.viewToStage[0].xyz, params.viewToStage[1].xyz, params.viewToStage[2].xyz);
+  const vec3 ray = normalize(viewToStage * rayView);
+
+  // atan(0, 0) is undefined: straight up or down, any longitude is right.
+  const float horizontal = length(ray.xz);
+  float longitude = horizontal > 1e-7 ? atan(ray.x, -ray.z) : 0.0;
+  longitude = mod(longitude - params.source.x + PI, 2.0 * PI) - PI;
+  const float latitude = asin(clamp(ray.y, -1.0, 1.0));
+  const bool hemisphere = params.source.y > 0.5;
+
+  vec2 uv = vec2(longitude / (hemisphere ? PI : 2.0 * PI) + 0.5, 0.5 - latitude / PI);
+  // Screen-space gradients taken by hand so the jump of u from 1 back to 0 at the +-180 degree
+  // seam does not read as a huge footprint (which would pick the smallest mip: a seam line).
+  vec2 uvDx = dFdx(uv);
+  vec2 uvDy = dFdy(uv);
+  if (!hemisphere) {
+    uvDx.x -= round(uvDx.x);
+    uvDy.x -= round(uvDy.x);
+  }
+  // A texel's width on the sphere shrinks with cos(latitude); measure the u footprint in those
+  // terms. Otherwise the level of detail blows up near the poles (where u spins round within a
+  // pixel) and the isotropic filter blurs the pole into a blob of the whole image's average.
+  const float texelWidthOnSphere = cos(latitude);
+  uvDx.x *= texelWidthOnSphere;
+  uvDy.x *= texelWidthOnSphere;
+  if (hemisphere && abs(longitude) > 0.5 * PI) {
+    outColor = vec4(0.0, 0.0, 0.0, 1.0);
+    return;
+  }
+
+  // Chroma planes are sampled at the same normalised position as luma, i.e. 4:2:0 chroma is
+  // taken as centre-sited; MPEG-2's left siting differs by a quarter of a luma pixel.
+  const float luma = textureGrad(lumaPlane, uv, uvDx, uvDy).r;
+  vec2 chroma;
+  if (params.source.z > 0.5) {
+    chroma = textureGrad(chromaPlaneA, uv, uvDx, uvDy).rg;
+  } else {
+    chroma = vec2(textureGrad(chromaPlaneA, uv, uvDx, uvDy).r, textureGrad(chromaPlaneB, uv, uvDx, uvDy).r);
+  }
+  const vec3 ycbcr = vec3(luma, chroma);
+  const vec3 rgb = vec3(dot(params.yuvToRgb[0].xyz, ycbcr) + params.yuvToRgb[0].w,
+                        dot(params.yuvToRgb[1].xyz, ycbcr) + params.yuvToRgb[1].w,
+                        dot(params.yuvToRgb[2].xyz, ycbcr) + params.yuvToRgb[2].w);
+  // The target is sRGB: the hardware encodes what we write, so writing the linear value of R'G'B'
+  // makes the stored bytes the R'G'B' of the source.
+  outColor = vec4(srgbToLinear(clamp(rgb, 0.0, 1.0)), 1.0);
+}

@@ -1,0 +1,280 @@
+#include "engine/equirect_renderer.h"
+
+#include <array>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <glm/gtc/quaternion.hpp>
+#include <glm/mat3x3.hpp>
+
+#include "engine/device.h"
+#include "engine/offscreen_target.h"
+#include "engine/vk_check.h"
+#include "equirect_pipeline.h"
+#include "frame_textures.h"
+#include "image_barrier.h"
+#include "yuv_to_rgb.h"
+
+namespace ps::engine {
+
+namespace {
+
+constexpr std::uint32_t kMaxEyes = 2;
+
+}  // namespace
+
+struct EquirectRenderer::Impl {
+  struct Slot {
+    VkCommandPool pool = VK_NULL_HANDLE;
+    VkCommandBuffer commands = VK_NULL_HANDLE;
+    VkFence fence = VK_NULL_HANDLE;
+    std::uint64_t serial = 0;  // of the frame that last used this slot
+    bool submitted = false;    // its fence will signal
+    std::unique_ptr<FrameTextures> textures;
+    std::array<VkDescriptorSet, kMaxEyes> eyeSets{};
+  };
+
+  const Device& device;
+  EquirectPipeline pipeline;
+  VkDescriptorPool descriptorPool = VK_NULL_HANDLE;
+  std::vector<Slot> slots;
+  std::uint64_t lastSerial = 0;
+  Slot* recording = nullptr;  // the slot between beginFrame and submit
+  PushConstants frameConstants{};
+
+  Impl(const Device& d, const RendererOptions& options) : device(d), pipeline(d) {
+    if (options.framesInFlight < 1 || options.framesInFlight > 3)
+      throw std::invalid_argument("framesInFlight must be 1, 2 or 3");
+    try {
+      create(options.framesInFlight);
+    } catch (...) {
+      destroy();
+      throw;
+    }
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() { destroy(); }
+
+  void create(std::uint32_t count) {
+    const VkDescriptorPoolSize size{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
+                                    count * kMaxEyes * EquirectPipeline::kPlaneBindings};
+    VkDescriptorPoolCreateInfo poolInfo{};
+    poolInfo.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
+    poolInfo.maxSets = count * kMaxEyes;
+    poolInfo.poolSizeCount = 1;
+    poolInfo.pPoolSizes = &size;
+    PS_VK_CHECK(vkCreateDescriptorPool(device.device(), &poolInfo, nullptr, &descriptorPool));
+    device.setName(descriptorPool, VK_OBJECT_TYPE_DESCRIPTOR_POOL, "equirect renderer");
+
+    slots.resize(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      Slot& slot = slots[i];
+      const std::string name = "frame slot " + std::to_string(i);
+      VkCommandPoolCreateInfo commandPoolInfo{};
+      commandPoolInfo.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
+      commandPoolInfo.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
+      commandPoolInfo.queueFamilyIndex = device.queueFamily();
+      PS_VK_CHECK(vkCreateCommandPool(device.device(), &commandPoolInfo, nullptr, &slot.pool));
+      device.setName(slot.pool, VK_OBJECT_TYPE_COMMAND_POOL, name);
+      VkCommandBufferAllocateInfo bufferInfo{};
+      bufferInfo.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
+      bufferInfo.commandPool = slot.pool;
+      bufferInfo.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
+      bufferInfo.commandBufferCount = 1;
+      PS_VK_CHECK(vkAllocateCommandBuffers(device.device(), &bufferInfo, &slot.commands));
+      device.setName(slot.commands, VK_OBJECT_TYPE_COMMAND_BUFFER, name);
+      VkFenceCreateInfo fenceInfo{};
+      fenceInfo.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
+      PS_VK_CHECK(vkCreateFence(device.device(), &fenceInfo, nullptr, &slot.fence));
+      device.setName(slot.fence, VK_OBJECT_TYPE_FENCE, name);
+      const std::array<VkDescriptorSetLayout, kMaxEyes> layouts{pipeline.setLayout(), pipeline.setLayout()};
+      VkDescriptorSetAllocateInfo setInfo{};
+      setInfo.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
+      setInfo.descriptorPool = descriptorPool;
+      setInfo.descriptorSetCount = kMaxEyes;
+      setInfo.pSetLayouts = layouts.data();
+      PS_VK_CHECK(vkAllocateDescriptorSets(device.device(), &setInfo, slot.eyeSets.data()));
+      for (std::uint32_t e = 0; e < kMaxEyes; ++e)
+        device.setName(slot.eyeSets[e], VK_OBJECT_TYPE_DESCRIPTOR_SET, name + " eye " + std::to_string(e));
+      slot.textures = std::make_unique<FrameTextures>(device, name);
+    }
+  }
+
+  void waitForSlot(Slot& slot) {
+    if (!slot.submitted) return;
+    PS_VK_CHECK(vkWaitForFences(device.device(), 1, &slot.fence, VK_TRUE, std::numeric_limits<std::uint64_t>::max()));
+    slot.submitted = false;
+  }
+
+  void destroy() noexcept {
+    for (Slot& slot : slots) {
+      // Must not throw from here; a lost device leaves nothing to wait for anyway.
+      if (slot.submitted)
+        (void)vkWaitForFences(device.device(), 1, &slot.fence, VK_TRUE, std::numeric_limits<std::uint64_t>::max());
+      slot.textures.reset();
+      if (slot.fence != VK_NULL_HANDLE) vkDestroyFence(device.device(), slot.fence, nullptr);
+      if (slot.pool != VK_NULL_HANDLE) vkDestroyCommandPool(device.device(), slot.pool, nullptr);
+    }
+    slots.clear();
+    if (descriptorPool != VK_NULL_HANDLE) vkDestroyDescriptorPool(device.device(), descriptorPool, nullptr);
+    descriptorPool = VK_NULL_HANDLE;
+  }
+
+  void writeEyeSets(Slot& slot, Projection projection) {
+    const FrameTextures& textures = *slot.textures;
+    std::array<VkDescriptorImageInfo, kMaxEyes * EquirectPipeline::kPlaneBindings> images{};
+    std::array<VkWriteDescriptorSet, kMaxEyes> writes{};
+    const auto eyes = static_cast<std::uint32_t>(textures.eyeCount());
+    for (std::uint32_t e = 0; e < eyes; ++e) {
+      for (std::uint32_t b = 0; b < EquirectPipeline::kPlaneBindings; ++b) {
+        // An interleaved-chroma frame has two planes; binding 2 repeats plane 1 and goes unread.
+        const int plane = std::min(static_cast<int>(b), textures.planeCount() - 1);
+        images[e * EquirectPipeline::kPlaneBindings + b] = {pipeline.sampler(projection),
+                                                            textures.planeView(static_cast<int>(e), plane),
+                                                            VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+      }
+      writes[e] = {};
+      writes[e].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+      writes[e].dstSet = slot.eyeSets[e];
+      writes[e].dstBinding = 0;
+      writes[e].descriptorCount = EquirectPipeline::kPlaneBindings;
+      writes[e].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
+      writes[e].pImageInfo = &images[e * EquirectPipeline::kPlaneBindings];
+    }
+    vkUpdateDescriptorSets(device.device(), eyes, writes.data(), 0, nullptr);
+  }
+
+  Slot& current(const char* what) {
+    if (recording == nullptr) throw std::logic_error(std::string(what) + " needs beginFrame first");
+    return *recording;
+  }
+};
+
+EquirectRenderer::EquirectRenderer(const Device& device, const RendererOptions& options)
+    : impl_(std::make_unique<Impl>(device, options)) {}
+EquirectRenderer::EquirectRenderer(EquirectRenderer&&) noexcept = default;
+EquirectRenderer& EquirectRenderer::operator=(EquirectRenderer&&) noexcept = default;
+EquirectRenderer::~EquirectRenderer() = default;
+
+void EquirectRenderer::prepareTarget(VkFormat format) { impl_->pipeline.pipelineFor(format); }
+
+FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg) {
+  Impl& s = *impl_;
+  if (s.recording != nullptr) throw std::logic_error("beginFrame called twice without submit");
+  checkFrame(frame, layout.stereo);
+  const std::uint64_t serial = s.lastSerial + 1;
+  Impl::Slot& slot = s.slots[serial % s.slots.size()];
+  s.waitForSlot(slot);
+
+  slot.textures->stage(frame, layout.stereo);
+  PS_VK_CHECK(vkResetFences(s.device.device(), 1, &slot.fence));
+  PS_VK_CHECK(vkResetCommandPool(s.device.device(), slot.pool, 0));
+  VkCommandBufferBeginInfo begin{};
+  begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
+  begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+  PS_VK_CHECK(vkBeginCommandBuffer(slot.commands, &begin));
+  slot.textures->recordUpload(slot.commands);
+  s.writeEyeSets(slot, layout.projection);
+
+  const auto rows = yuvToRgbRows(frame.format, frame.matrix, frame.range);
+  for (int i = 0; i < 3; ++i) s.frameConstants.yuvToRgb[i] = rows[i];
+  const bool interleaved = planeCount(frame.format) == 2;
+  s.frameConstants.source = glm::vec4(glm::radians(yawOffsetDeg), layout.projection == Projection::Equirect180 ? 1.0f : 0.0f,
+                                      interleaved ? 1.0f : 0.0f, 0.0f);
+  slot.serial = serial;
+  s.lastSerial = serial;
+  s.recording = &slot;
+  return FrameTicket{serial};
+}
+
+void EquirectRenderer::drawView(const View& view, Eye eye, const RenderTarget& target) {
+  Impl& s = *impl_;
+  Impl::Slot& slot = s.current("drawView");
+  const VkCommandBuffer commands = slot.commands;
+  const std::uint32_t eyeIndex = slot.textures->eyeCount() == 1 || eye == Eye::Left ? 0 : 1;
+
+  // Wait for earlier draws into and copies out of the same image (an earlier frame may use it).
+  recordTransition(commands, {target.image, 0, 1, target.layoutBefore, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                              VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
+                              VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
+                              VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT});
+
+  VkRenderingAttachmentInfo color{};
+
+  color.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
+  color.imageView = target.view;
+  color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  color.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;  // every pixel is drawn
+  color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+  VkRenderingInfo rendering{};
+  rendering.sType = VK_STRUCTURE_TYPE_RENDERING_INFO;
+  rendering.renderArea = {{0, 0}, target.extent};
+  rendering.layerCount = 1;
+  rendering.colorAttachmentCount = 1;
+  rendering.pColorAttachments = &color;
+  vkCmdBeginRendering(commands, &rendering);
+
+  vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, s.pipeline.pipelineFor(target.format));
+  vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, s.pipeline.layout(), 0, 1,
+                          &slot.eyeSets[eyeIndex], 0, nullptr);
+  const VkViewport viewport{0.0f, 0.0f, static_cast<float>(target.extent.width),
+                            static_cast<float>(target.extent.height), 0.0f, 1.0f};
+  vkCmdSetViewport(commands, 0, 1, &viewport);
+  const VkRect2D scissor{{0, 0}, target.extent};
+  vkCmdSetScissor(commands, 0, 1, &scissor);
+
+  PushConstants constants = s.frameConstants;
+  const glm::mat3 rotation = glm::mat3_cast(glm::normalize(view.orientation));
+  for (int i = 0; i < 3; ++i) constants.viewToStage[i] = glm::vec4(rotation[i], 0.0f);
+  constants.tanFov = glm::vec4(std::tan(view.fov.angleLeft), std::tan(view.fov.angleRight), std::tan(view.fov.angleUp),
+                               std::tan(view.fov.angleDown));
+  vkCmdPushConstants(commands, s.pipeline.layout(), VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(constants), &constants);
+  vkCmdDraw(commands, 3, 1, 0, 0);
+  vkCmdEndRendering(commands);
+
+  if (target.layoutAfter != VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL) {
+    const bool toTransfer = target.layoutAfter == VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+    recordTransition(commands, {target.image, 0, 1, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, target.layoutAfter,
+                                VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT,
+                                toTransfer ? VK_PIPELINE_STAGE_TRANSFER_BIT : VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,
+                                toTransfer ? VK_ACCESS_TRANSFER_READ_BIT : VK_ACCESS_MEMORY_READ_BIT});
+  }
+}
+
+void EquirectRenderer::recordReadback(const OffscreenTarget& target) {
+  target.recordReadback(impl_->current("recordReadback").commands);
+}
+
+void EquirectRenderer::submit(const SubmitSync& sync) {
+  Impl& s = *impl_;
+  Impl::Slot& slot = s.current("submit");
+  if (sync.wait.size() != sync.waitStages.size())
+    throw std::invalid_argument("SubmitSync needs one wait stage per wait semaphore");
+  s.recording = nullptr;  // even if the submit throws, this frame's recording is over
+  PS_VK_CHECK(vkEndCommandBuffer(slot.commands));
+  VkSubmitInfo info{};
+  info.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
+  info.waitSemaphoreCount = static_cast<std::uint32_t>(sync.wait.size());
+  info.pWaitSemaphores = sync.wait.data();
+  info.pWaitDstStageMask = sync.waitStages.data();
+  info.commandBufferCount = 1;
+  info.pCommandBuffers = &slot.commands;
+  info.signalSemaphoreCount = static_cast<std::uint32_t>(sync.signal.size());
+  info.pSignalSemaphores = sync.signal.data();
+  PS_VK_CHECK(vkQueueSubmit(s.device.queue(), 1, &info, slot.fence));
+  slot.submitted = true;
+}
+
+void EquirectRenderer::wait(FrameTicket ticket) {
+  Impl& s = *impl_;
+  Impl::Slot& slot = s.slots[ticket.serial % s.slots.size()];
+  if (slot.serial != ticket.serial) return;  // the slot was reused, so that frame finished long ago
+  if (s.recording == &slot) throw std::logic_error("wait on a frame that was not submitted");
+  s.waitForSlot(slot);
+}
+
+}  // namespace ps::engine

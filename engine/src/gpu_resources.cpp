@@ -1,0 +1,153 @@
+#include "engine/gpu_resources.h"
+
+#include <string>
+#include <utility>
+
+#include "engine/device.h"
+#include "engine/vk_check.h"
+
+namespace ps::engine {
+
+namespace {
+
+VkDeviceMemory allocate(const Device& device, const VkMemoryRequirements& requirements, VkMemoryPropertyFlags flags,
+                        std::string_view name) {
+  VkMemoryAllocateInfo info{};
+  info.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
+  info.allocationSize = requirements.size;
+  info.memoryTypeIndex = device.findMemoryType(requirements.memoryTypeBits, flags);
+  VkDeviceMemory memory = VK_NULL_HANDLE;
+  PS_VK_CHECK(vkAllocateMemory(device.device(), &info, nullptr, &memory));
+  device.setName(memory, VK_OBJECT_TYPE_DEVICE_MEMORY, std::string(name) + " memory");
+  return memory;
+}
+
+}  // namespace
+
+GpuBuffer::GpuBuffer(const Device& device, VkDeviceSize size, VkBufferUsageFlags usage, bool hostVisible,
+                     std::string_view name)
+    : device_(&device), size_(size) {
+  VkBufferCreateInfo info{};
+  info.sType = VK_STRUCTURE_TYPE_BUFFER_CREATE_INFO;
+  info.size = size;
+  info.usage = usage;
+  info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+  PS_VK_CHECK(vkCreateBuffer(device.device(), &info, nullptr, &buffer_));
+  device.setName(buffer_, VK_OBJECT_TYPE_BUFFER, name);
+  try {
+    VkMemoryRequirements requirements{};
+    vkGetBufferMemoryRequirements(device.device(), buffer_, &requirements);
+    memory_ = allocate(device, requirements,
+                       hostVisible ? VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT
+                                   : VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT,
+                       name);
+    PS_VK_CHECK(vkBindBufferMemory(device.device(), buffer_, memory_, 0));
+    if (hostVisible) {
+      void* pointer = nullptr;
+      PS_VK_CHECK(vkMapMemory(device.device(), memory_, 0, VK_WHOLE_SIZE, 0, &pointer));
+      mapped_ = static_cast<std::byte*>(pointer);
+    }
+  } catch (...) {
+    reset();
+    throw;
+  }
+}
+
+GpuBuffer::GpuBuffer(GpuBuffer&& other) noexcept
+    : device_(std::exchange(other.device_, nullptr)),
+      buffer_(std::exchange(other.buffer_, VK_NULL_HANDLE)),
+      memory_(std::exchange(other.memory_, VK_NULL_HANDLE)),
+      size_(std::exchange(other.size_, 0)),
+      mapped_(std::exchange(other.mapped_, nullptr)) {}
+
+GpuBuffer& GpuBuffer::operator=(GpuBuffer&& other) noexcept {
+  if (this != &other) {
+    reset();
+    device_ = std::exchange(other.device_, nullptr);
+    buffer_ = std::exchange(other.buffer_, VK_NULL_HANDLE);
+    memory_ = std::exchange(other.memory_, VK_NULL_HANDLE);
+    size_ = std::exchange(other.size_, 0);
+    mapped_ = std::exchange(other.mapped_, nullptr);
+  }
+  return *this;
+}
+
+GpuBuffer::~GpuBuffer() { reset(); }
+
+void GpuBuffer::reset() noexcept {
+  if (device_ == nullptr) return;
+  // Freeing memory unmaps it implicitly.
+  if (buffer_ != VK_NULL_HANDLE) vkDestroyBuffer(device_->device(), buffer_, nullptr);
+  if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device_->device(), memory_, nullptr);
+  buffer_ = VK_NULL_HANDLE;
+  memory_ = VK_NULL_HANDLE;
+  mapped_ = nullptr;
+  size_ = 0;
+}
+
+GpuImage::GpuImage(const Device& device, const ImageDesc& desc, std::string_view name) : device_(&device), desc_(desc) {
+  VkImageCreateInfo info{};
+  info.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO;
+  info.imageType = VK_IMAGE_TYPE_2D;
+  info.format = desc.format;
+  info.extent = {desc.extent.width, desc.extent.height, 1};
+  info.mipLevels = desc.mipLevels;
+  info.arrayLayers = 1;
+  info.samples = VK_SAMPLE_COUNT_1_BIT;
+  info.tiling = VK_IMAGE_TILING_OPTIMAL;
+  info.usage = desc.usage;
+  info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+  info.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+  PS_VK_CHECK(vkCreateImage(device.device(), &info, nullptr, &image_));
+  device.setName(image_, VK_OBJECT_TYPE_IMAGE, name);
+  try {
+    VkMemoryRequirements requirements{};
+    vkGetImageMemoryRequirements(device.device(), image_, &requirements);
+    memory_ = allocate(device, requirements, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, name);
+    PS_VK_CHECK(vkBindImageMemory(device.device(), image_, memory_, 0));
+    VkImageViewCreateInfo viewInfo{};
+    viewInfo.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO;
+    viewInfo.image = image_;
+    viewInfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
+    viewInfo.format = desc.format;
+    viewInfo.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, desc.mipLevels, 0, 1};
+    PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &view_));
+    device.setName(view_, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " view");
+  } catch (...) {
+    reset();
+    throw;
+  }
+}
+
+GpuImage::GpuImage(GpuImage&& other) noexcept
+    : device_(std::exchange(other.device_, nullptr)),
+      image_(std::exchange(other.image_, VK_NULL_HANDLE)),
+      memory_(std::exchange(other.memory_, VK_NULL_HANDLE)),
+      view_(std::exchange(other.view_, VK_NULL_HANDLE)),
+      desc_(other.desc_) {}
+
+GpuImage& GpuImage::operator=(GpuImage&& other) noexcept {
+  if (this != &other) {
+    reset();
+    device_ = std::exchange(other.device_, nullptr);
+    image_ = std::exchange(other.image_, VK_NULL_HANDLE);
+    memory_ = std::exchange(other.memory_, VK_NULL_HANDLE);
+    view_ = std::exchange(other.view_, VK_NULL_HANDLE);
+    desc_ = other.desc_;
+  }
+  return *this;
+}
+
+GpuImage::~GpuImage() { reset(); }
+
+void GpuImage::reset() noexcept {
+  if (device_ == nullptr) return;
+  if (view_ != VK_NULL_HANDLE) vkDestroyImageView(device_->device(), view_, nullptr);
+  if (image_ != VK_NULL_HANDLE) vkDestroyImage(device_->device(), image_, nullptr);
+  if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device_->device(), memory_, nullptr);
+  view_ = VK_NULL_HANDLE;
+  image_ = VK_NULL_HANDLE;
+  memory_ = VK_NULL_HANDLE;
+}
+
+}  // namespace ps::engine
