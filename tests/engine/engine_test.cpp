@@ -1,7 +1,5 @@
 #include "engine_test.h"
 
-#include <dlfcn.h>
-
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -10,18 +8,6 @@
 #include <stdexcept>
 
 #include "engine/render_still.h"
-
-// Under LeakSanitizer: lavapipe leaks a few hundred bytes per instance (see tests/lsan.supp).
-// The Vulkan loader unloads the driver when the instance goes, after which LeakSanitizer can
-// no longer name the library of those leaks and no suppression matches; loading the driver
-// here with RTLD_NODELETE keeps it mapped until exit. Harmless where lavapipe is absent.
-#if defined(__SANITIZE_ADDRESS__)
-extern "C" const char* __lsan_default_options() { return "suppressions=" PS_SOURCE_DIR "/tests/lsan.supp"; }
-
-namespace {
-[[maybe_unused]] void* const keepLavapipeLoaded = dlopen("libvulkan_lvp.so", RTLD_NOW | RTLD_NODELETE);
-}  // namespace
-#endif
 
 namespace ps::test {
 

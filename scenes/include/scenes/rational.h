@@ -9,8 +9,9 @@ namespace ps {
 struct Rational {
   std::int64_t num = 0;
   std::int64_t den = 1;
-  double value() const { return den != 0 ? static_cast<double>(num) / static_cast<double>(den) : 0.0; }
-  bool operator==(const Rational&) const = default;
+  double toDouble() const { return den != 0 ? static_cast<double>(num) / static_cast<double>(den) : 0.0; }
+  bool valid() const { return num != 0 && den != 0; }
+  friend bool operator==(const Rational&, const Rational&) = default;
 };
 
 // Parses "N/D" or "N" with N, D > 0.

@@ -1,0 +1,60 @@
+#pragma once
+// A video file or URL, demuxed and decoded on the caller's thread: probe it,
+// read frames in display order, and land exactly on the frame shown at a time.
+// One thread at a time; PlaybackDecoder runs one on its own thread.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "media/decoded_frame.h"
+#include "media/stream_info.h"
+#include "scenes/layout.h"
+#include "scenes/result.h"
+
+namespace ps::media {
+
+struct DecodeOptions {
+  // Decoder threads (frame + slice threading); 0 = one per core.
+  int threads = 0;
+  // Strict: a damaged frame is an error naming the file and frame (what the CLI
+  // wants). Otherwise (playback) it is logged once and decoding carries on with
+  // the next decodable frame.
+  bool strict = false;
+  // The shot manifest's layout, used where the container has no metadata.
+  // Its sources should say Manifest.
+  std::optional<FrameLayout> manifestLayout;
+};
+
+class VideoSource {
+ public:
+  // Opens and probes the best video stream of url. Errors name the file and
+  // what is wrong with it: missing, not media, truncated, no video stream,
+  // unsupported pixel format.
+  static Result<VideoSource> open(const std::string& url, const DecodeOptions& options = {});
+
+  VideoSource(VideoSource&&) noexcept;
+  VideoSource& operator=(VideoSource&&) noexcept;
+  VideoSource(const VideoSource&) = delete;
+  VideoSource& operator=(const VideoSource&) = delete;
+  ~VideoSource();
+
+  const StreamInfo& info() const;
+
+  // The next frame in display order; std::nullopt at the end of the stream.
+  // After frameAt(t) it continues with the frame after the one returned.
+  Result<std::optional<DecodedFrame>> next();
+
+  // The frame whose display interval [pts, pts + duration) contains t (seconds
+  // from the first frame), clamped to the stream: t < 0 gives the first frame,
+  // t past the end the last. Seeks to the keyframe at or before t and decodes
+  // forward, so it is exact with B-frames and open GOPs; it seeks only when the
+  // target is behind the decoder or a keyframe lies between them.
+  Result<DecodedFrame> frameAt(double seconds);
+
+ private:
+  struct State;
+  explicit VideoSource(std::unique_ptr<State> state);
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace ps::media

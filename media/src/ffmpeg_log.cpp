@@ -1,0 +1,53 @@
+#include "media/ffmpeg_log.h"
+
+#include <cstdarg>
+#include <mutex>
+#include <string>
+
+extern "C" {
+#include <libavutil/log.h>
+}
+
+#include "ffmpeg_check.h"
+#include "log.h"
+
+namespace ps::media {
+
+namespace {
+
+spdlog::level::level_enum spdlogLevel(int avLevel) {
+  if (avLevel <= AV_LOG_FATAL) return spdlog::level::critical;
+  if (avLevel <= AV_LOG_ERROR) return spdlog::level::err;
+  if (avLevel <= AV_LOG_WARNING) return spdlog::level::warn;
+  if (avLevel <= AV_LOG_INFO) return spdlog::level::info;
+  if (avLevel <= AV_LOG_VERBOSE) return spdlog::level::debug;
+  return spdlog::level::trace;
+}
+
+// FFmpeg may log one line in several calls; each thread assembles its own
+// line, so messages from decoder threads do not interleave mid-line.
+thread_local std::string pendingLine;
+thread_local int printPrefix = 1;
+
+void route(void* avcl, int level, const char* fmt, va_list args) {
+  if (level > av_log_get_level()) return;
+  const spdlog::level::level_enum lvl = spdlogLevel(level);
+  if (!log().should_log(lvl) && level > AV_LOG_ERROR) return;
+  char buf[1024];
+  av_log_format_line2(avcl, level, fmt, args, buf, sizeof buf, &printPrefix);
+  pendingLine += buf;
+  if (pendingLine.empty() || pendingLine.back() != '\n') return;
+  pendingLine.pop_back();
+  FfmpegLogCapture::offer(level, pendingLine);
+  log().log(lvl, "ffmpeg: {}", pendingLine);
+  pendingLine.clear();
+}
+
+}  // namespace
+
+void routeFfmpegLogToSpdlog() {
+  static std::once_flag once;
+  std::call_once(once, [] { av_log_set_callback(route); });
+}
+
+}  // namespace ps::media
