@@ -72,6 +72,8 @@ struct BadInput {
   const char* says;  // part of the one line the user gets
 };
 
+void PrintTo(const BadInput& b, std::ostream* os) { *os << b.file; }
+
 class CliBadInput : public ::testing::TestWithParam<BadInput> {};
 
 TEST_P(CliBadInput, GivesOneClearLineAndExitsNonZero) {
@@ -129,6 +131,10 @@ struct ViewCase {
   const char* name;
   float yaw, pitch, roll;
 };
+
+void PrintTo(const ViewCase& v, std::ostream* os) {
+  *os << v.name << " (yaw " << v.yaw << ", pitch " << v.pitch << ", roll " << v.roll << ")";
+}
 
 class CliRender : public ::testing::TestWithParam<ViewCase> {};
 
