@@ -20,6 +20,7 @@ void PlaybackDecoder::seek(double seconds) {
   {
     std::lock_guard lock(mutex_);
     ++generation_;
+    ++seekCounts_.requested;
     seekTo_ = seconds;
     queue_.clear();
     frames_ = 0;
@@ -30,6 +31,11 @@ void PlaybackDecoder::seek(double seconds) {
 std::size_t PlaybackDecoder::queued() const {
   std::lock_guard lock(mutex_);
   return frames_;
+}
+
+PlaybackDecoder::SeekCounts PlaybackDecoder::seekCounts() const {
+  std::lock_guard lock(mutex_);
+  return seekCounts_;
 }
 
 Popped PlaybackDecoder::take() {
@@ -99,6 +105,7 @@ void PlaybackDecoder::run() {
       if (seekTo_) {
         target = seekTo_;
         seekTo_.reset();
+        ++seekCounts_.decoded;
         generation = generation_;
         idle = false;
       }

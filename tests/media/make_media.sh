@@ -43,6 +43,16 @@ ff -f lavfi -i "testsrc2=size=1280x720:rate=30,trim=end_frame=2" -c:v libx264 -p
 ff -f lavfi -i "$(src 320x160 10)" -filter_complex "[0]split[a][b];[a][b]vstack" \
    -c:v libx264 -preset veryfast -pix_fmt yuv420p stereo_tb.mp4
 
+# A/V sync: ten minutes at 30 fps; frame n is white (below the stamp) when n is a
+# multiple of 30, and the audio (FLAC: lossless, no encoder delay) has a 5 ms
+# click starting exactly at each whole second, the flash frame's start.
+click="if(lt(mod(t\\,1)\\,0.005)\\,0.5\\,0)"
+ff -f lavfi -i "color=black:size=256x48:rate=30:duration=600,drawbox=x=0:y=0:w=iw:h=ih:color=white:t=fill:enable='eq(mod(n\\,30)\\,0)',$(stamp_filter 0)" \
+   -f lavfi -i "aevalsrc=${click}|${click}:s=48000:d=600" \
+   -c:v libx264 -preset ultrafast -g 30 -pix_fmt yuv420p -c:a flac av_sync.mkv
+# First-order ambisonics (AmbiX: W Y Z X, SN3D) of a tone from the left (+Y).
+ff -f lavfi -i "aevalsrc=0.5*sin(2*PI*440*t)|0.5*sin(2*PI*440*t)|0|0:s=48000:d=2" -c:a pcm_f32le ambix_left.wav
+
 # Bad input.
 printf 'This is a text file, not a video.\n' > text.mp4
 size=$(stat -c %s gop30_bf3.mp4)

@@ -63,6 +63,14 @@ class PlaybackDecoder {
   // Frames waiting in the queue now.
   std::size_t queued() const;
 
+  // Seek work so far: requests made (seek() calls) and targets actually
+  // decoded (the rest were merged away). Any thread.
+  struct SeekCounts {
+    std::uint64_t requested = 0;
+    std::uint64_t decoded = 0;
+  };
+  SeekCounts seekCounts() const;
+
  private:
   struct EndOfStream {};
   using Item = std::variant<DecodedFrame, EndOfStream, Error>;
@@ -81,6 +89,7 @@ class PlaybackDecoder {
   std::size_t frames_ = 0;        // frames (not markers) in queue_
   std::uint64_t generation_ = 0;  // bumped by each seek; older frames are dropped
   std::optional<double> seekTo_;  // seconds; the latest request not yet taken
+  SeekCounts seekCounts_;
   bool stop_ = false;
   std::thread thread_;  // last: starts after everything above exists
 };

@@ -1,0 +1,46 @@
+#pragma once
+// An OpenAL Soft output: a device and its context. The system's default output
+// for playback, or OpenAL Soft's loopback device (ALC_SOFT_loopback), which
+// mixes only when asked, into the caller's buffer: deterministic, faster than
+// real time, and needing no sound card (tests, offline rendering).
+// Move-only. Any thread: each AL call made for it selects its context for the
+// calling thread only (ALC_EXT_thread_local_context), so two outputs can live
+// in one process.
+#include <memory>
+#include <span>
+
+#include "scenes/result.h"
+
+namespace ps::media {
+
+class AudioOutput {
+ public:
+  // The default output device. Fails with a hint when there is none (CI, a
+  // headless kiosk box without sound): the caller plays without sound.
+  static Result<AudioOutput> openDefault();
+  // The loopback device: stereo 32-bit float at sampleRate (Hz), no HRTF.
+  static Result<AudioOutput> openLoopback(int sampleRate);
+
+  AudioOutput(AudioOutput&&) noexcept;
+  AudioOutput& operator=(AudioOutput&&) noexcept;
+  AudioOutput(const AudioOutput&) = delete;
+  AudioOutput& operator=(const AudioOutput&) = delete;
+  ~AudioOutput();
+
+  int sampleRate() const;  // Hz, of the mix
+  bool isLoopback() const;
+
+  // Loopback only: mixes the next out.size() / 2 sample frames (stereo,
+  // interleaved L R, float) and advances every playing source by as much.
+  void render(std::span<float> out);
+
+  // For AudioPlayer (media/src): the device and context behind this output.
+  struct Handles;
+  const Handles& handles() const;
+
+ private:
+  explicit AudioOutput(std::unique_ptr<Handles> h);
+  std::unique_ptr<Handles> h_;
+};
+
+}  // namespace ps::media

@@ -1,0 +1,35 @@
+#pragma once
+// Writes what a frame submitted: each projection view's (and quad's) sub-image to a
+// PNG, and the views' poses and fovs to JSON next to them, so a test can render the
+// same views and compare.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "vulkan_device.h"
+#include "xr_headers.h"
+
+namespace ps::sim {
+
+struct CapturedImage {
+  std::string file;  // name inside the capture directory
+  std::string kind;  // "left", "right" or "quad"
+  XrRect2Di rect{};
+  std::uint32_t arrayIndex = 0;
+  XrPosef poseInLayerSpace{};  // as the app submitted it
+  XrPosef poseInStage{};       // resolved through the layer's space
+  XrFovf fov{};                // projection views only
+  XrExtent2Df size{};          // quads only, metres
+};
+
+// Copies rect of one array layer to a host buffer on the app's queue and writes it as
+// RGBA PNG. The image is in `layout` and is left in it. Returns false (with a
+// warning) for formats that are not 8-bit RGBA/BGRA.
+bool captureImage(VulkanDevice& vulkan, VkImage image, VkFormat format, VkImageLayout layout, std::uint32_t arrayIndex,
+                  const XrRect2Di& rect, const std::string& path);
+
+// <dir>/frame_<n>.json describing the captured images.
+void writeCaptureJson(const std::string& dir, std::uint64_t frame, XrTime displayTime,
+                      const std::vector<CapturedImage>& images);
+
+}  // namespace ps::sim

@@ -1,0 +1,201 @@
+// The frame loop: xrWaitFrame paces on the refresh grid and runs the script,
+// xrBeginFrame/xrEndFrame count frames, validate layers and capture.
+#include <algorithm>
+#include <cmath>
+
+#include "api.h"
+#include "capture.h"
+#include "instance.h"
+#include "math.h"
+#include "runtime.h"
+#include "session.h"
+#include "space.h"
+#include "swapchain.h"
+
+namespace ps::sim {
+namespace {
+
+constexpr std::uint32_t kMaxLayers = 16;
+
+bool unitQuaternion(const XrQuaternionf& q) {
+  const float n = q.x * q.x + q.y * q.y + q.z * q.z + q.w * q.w;
+  return std::isfinite(n) && std::abs(n - 1.f) < 0.01f;
+}
+
+struct SubImageCheck {
+  std::shared_ptr<Swapchain> swapchain;
+  std::uint32_t image = 0;
+};
+
+XrResult checkSubImage(const Session& session, const XrSwapchainSubImage& sub, SubImageCheck& out) {
+  out.swapchain = runtime().swapchains.find(toId(sub.swapchain));
+  if (!out.swapchain || out.swapchain->sessionId() != session.id) return XR_ERROR_HANDLE_INVALID;
+  if (!out.swapchain->lastReleased()) return XR_ERROR_LAYER_INVALID;  // never released: nothing to show
+  out.image = *out.swapchain->lastReleased();
+  const XrSwapchainCreateInfo& ci = out.swapchain->info();
+  const XrRect2Di& r = sub.imageRect;
+  if (r.offset.x < 0 || r.offset.y < 0 || r.extent.width <= 0 || r.extent.height <= 0 ||
+      static_cast<std::int64_t>(r.offset.x) + r.extent.width > ci.width ||
+      static_cast<std::int64_t>(r.offset.y) + r.extent.height > ci.height)
+    return XR_ERROR_SWAPCHAIN_RECT_INVALID;
+  if (sub.imageArrayIndex >= ci.arraySize) return XR_ERROR_VALIDATION_FAILURE;
+  return XR_SUCCESS;
+}
+
+// One checked layer and what capturing it would need.
+struct CheckedLayer {
+  std::vector<std::pair<SubImageCheck, CapturedImage>> images;
+};
+
+XrResult checkLayer(const Instance& instance, const Session& session, const XrCompositionLayerBaseHeader* layer,
+                    XrTime displayTime, CheckedLayer& out) {
+  if (layer == nullptr) return XR_ERROR_LAYER_INVALID;
+  auto space = runtime().spaces.find(toId(layer->space));
+  if (!space || space->sessionId != session.id) return XR_ERROR_HANDLE_INVALID;
+  const XrPosef spacePose = stagePose(instance, session, *space, displayTime).value_or(identityPose());
+  if (layer->type == XR_TYPE_COMPOSITION_LAYER_PROJECTION) {
+    const auto* proj = reinterpret_cast<const XrCompositionLayerProjection*>(layer);
+    if (proj->viewCount != 2 || proj->views == nullptr) return XR_ERROR_VALIDATION_FAILURE;
+    for (std::uint32_t i = 0; i < 2; ++i) {
+      const XrCompositionLayerProjectionView& v = proj->views[i];
+      if (v.type != XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW) return XR_ERROR_VALIDATION_FAILURE;
+      if (!unitQuaternion(v.pose.orientation)) return XR_ERROR_POSE_INVALID;
+      SubImageCheck check;
+      if (XrResult r = checkSubImage(session, v.subImage, check); XR_FAILED(r)) return r;
+      CapturedImage img;
+      img.kind = i == 0 ? "left" : "right";
+      img.rect = v.subImage.imageRect;
+      img.arrayIndex = v.subImage.imageArrayIndex;
+      img.poseInLayerSpace = v.pose;
+      img.poseInStage = multiply(spacePose, v.pose);
+      img.fov = v.fov;
+      out.images.emplace_back(check, img);
+    }
+    return XR_SUCCESS;
+  }
+  if (layer->type == XR_TYPE_COMPOSITION_LAYER_QUAD) {
+    const auto* quad = reinterpret_cast<const XrCompositionLayerQuad*>(layer);
+    if (!unitQuaternion(quad->pose.orientation)) return XR_ERROR_POSE_INVALID;
+    if (!(quad->size.width > 0.f) || !(quad->size.height > 0.f)) return XR_ERROR_VALIDATION_FAILURE;
+    SubImageCheck check;
+    if (XrResult r = checkSubImage(session, quad->subImage, check); XR_FAILED(r)) return r;
+    CapturedImage img;
+    img.kind = "quad";
+    img.rect = quad->subImage.imageRect;
+    img.arrayIndex = quad->subImage.imageArrayIndex;
+    img.poseInLayerSpace = quad->pose;
+    img.poseInStage = multiply(spacePose, quad->pose);
+    img.size = quad->size;
+    out.images.emplace_back(check, img);
+    return XR_SUCCESS;
+  }
+  return XR_ERROR_LAYER_INVALID;
+}
+
+void capture(Session& session, const CaptureConfig& config, std::uint64_t frame, XrTime displayTime,
+             std::vector<CheckedLayer>& layers) {
+  std::vector<CapturedImage> written;
+  int quad = 0;
+  for (auto& layer : layers) {
+    for (auto& [check, img] : layer.images) {
+      const std::string stem = "frame_" + std::to_string(frame) + "_";
+      img.file = stem + (img.kind == "quad" ? "quad" + std::to_string(quad++) : img.kind) + ".png";
+      if (check.swapchain->info().sampleCount != 1) continue;  // multisampled images cannot be copied out
+      if (captureImage(*session.vulkan, check.swapchain->image(check.image), check.swapchain->format(),
+                       check.swapchain->attachmentLayout(), img.arrayIndex, img.rect, config.dir + "/" + img.file)) {
+        written.push_back(img);
+        ++session.stats.imagesCaptured;
+      }
+    }
+  }
+  writeCaptureJson(config.dir, frame, displayTime, written);
+}
+
+}  // namespace
+
+namespace api {
+
+XrResult xrWaitFrame(XrSession handle, const XrFrameWaitInfo* info, XrFrameState* state) {
+  return guarded(__func__, [&] {
+    auto lock = std::unique_lock(runtime().mutex);
+    std::shared_ptr<Session> session;
+    std::shared_ptr<Instance> instance;
+    if (XrResult r = findSession(handle, session, instance); XR_FAILED(r)) return r;
+    if ((info != nullptr && info->type != XR_TYPE_FRAME_WAIT_INFO) || state == nullptr ||
+        state->type != XR_TYPE_FRAME_STATE)
+      return XR_ERROR_VALIDATION_FAILURE;
+    if (!session->running) return XR_ERROR_SESSION_NOT_RUNNING;
+    const FramePacer::Slot slot = session->pacer->next(runtime().clock.nowNs());
+    const std::uint64_t frame = session->nextFrame++;
+    // Other threads may use the runtime while this one waits for its vsync.
+    lock.unlock();
+    runtime().clock.sleepUntilNs(slot.wakeNs);
+    lock.lock();
+    if (XrResult r = findSession(handle, session, instance); XR_FAILED(r)) return r;
+
+    if (session->state == XR_SESSION_STATE_READY) {
+      transition(*instance, *session, XR_SESSION_STATE_SYNCHRONIZED);
+      if (session->headsetOn) {
+        transition(*instance, *session, XR_SESSION_STATE_VISIBLE);
+        transition(*instance, *session, XR_SESSION_STATE_FOCUSED);
+      }
+    }
+    applyScriptEvents(*instance, *session, frame);
+    session->recentFrames.emplace_back(slot.displayNs, frame);
+    if (session->recentFrames.size() > 16) session->recentFrames.pop_front();
+    session->waitedNotBegun = true;
+    ++session->stats.framesWaited;
+    state->predictedDisplayTime = slot.displayNs;
+    state->predictedDisplayPeriod = session->pacer->periodNs();
+    state->shouldRender =
+        session->state == XR_SESSION_STATE_VISIBLE || session->state == XR_SESSION_STATE_FOCUSED ? XR_TRUE : XR_FALSE;
+    return session->lost ? XR_SESSION_LOSS_PENDING : XR_SUCCESS;
+  });
+}
+
+XrResult xrBeginFrame(XrSession handle, const XrFrameBeginInfo* info) {
+  return withSession(__func__, handle, false, [&](Session& session, Instance& instance) {
+    if (info != nullptr && info->type != XR_TYPE_FRAME_BEGIN_INFO) return XR_ERROR_VALIDATION_FAILURE;
+    if (!session.running) return XR_ERROR_SESSION_NOT_RUNNING;
+    if (!session.waitedNotBegun) return XR_ERROR_CALL_ORDER_INVALID;
+    session.waitedNotBegun = false;
+    const bool discarded = session.frameOpen;
+    if (discarded) ++session.stats.framesDiscarded;
+    session.frameOpen = true;
+    session.openFrame = session.recentFrames.back().second;
+    session.openDisplayTime = session.recentFrames.back().first;
+    ++session.stats.framesBegun;
+    return discarded ? XR_FRAME_DISCARDED : XR_SUCCESS;
+  });
+}
+
+XrResult xrEndFrame(XrSession handle, const XrFrameEndInfo* info) {
+  return withSession(__func__, handle, false, [&](Session& session, Instance& instance) {
+    if (info == nullptr || info->type != XR_TYPE_FRAME_END_INFO) return XR_ERROR_VALIDATION_FAILURE;
+    if (!session.running) return XR_ERROR_SESSION_NOT_RUNNING;
+    if (!session.frameOpen) return XR_ERROR_CALL_ORDER_INVALID;
+    if (info->displayTime <= 0) return XR_ERROR_TIME_INVALID;
+    if (info->environmentBlendMode != XR_ENVIRONMENT_BLEND_MODE_OPAQUE)
+      return XR_ERROR_ENVIRONMENT_BLEND_MODE_UNSUPPORTED;
+    if (info->layerCount > kMaxLayers) return XR_ERROR_LAYER_LIMIT_EXCEEDED;
+    if (info->layerCount > 0 && info->layers == nullptr) return XR_ERROR_VALIDATION_FAILURE;
+    std::vector<CheckedLayer> layers(info->layerCount);
+    for (std::uint32_t i = 0; i < info->layerCount; ++i)
+      if (XrResult r = checkLayer(instance, session, info->layers[i], info->displayTime, layers[i]); XR_FAILED(r)) {
+        log().warn("xrEndFrame: layer {} rejected ({})", i, static_cast<int>(r));
+        return r;
+      }
+    session.frameOpen = false;
+    ++session.stats.framesEnded;
+    session.stats.layersSubmitted += info->layerCount;
+    if (runtime().clock.nowNs() > session.openDisplayTime) ++session.stats.lateFrames;
+    const CaptureConfig& config = instance.script.capture;
+    if (!config.dir.empty() &&
+        std::find(config.frames.begin(), config.frames.end(), session.openFrame) != config.frames.end())
+      capture(session, config, session.openFrame, info->displayTime, layers);
+    return XR_SUCCESS;
+  });
+}
+
+}  // namespace api
+}  // namespace ps::sim
