@@ -1,0 +1,87 @@
+#pragma once
+// A display: where the player's views go and where the user's input comes from.
+// One interface, three backends (DESIGN.md): OpenXR (a headset), a window (GLFW),
+// offscreen (scripted views into images). The player loop (tools/perfectshot) is
+// the same for all of them:
+//
+//   for (;;) {
+//     DisplayEvents ev = display.poll();          // session/window events; never blocks
+//     if (ev.quit) break;
+//     if (ev.deviceReplaced) rebuild everything made on display.device();
+//     if (ev.visible) pause or resume playback;
+//     auto frame = display.beginFrame();          // paces the loop (xrWaitFrame, vsync, or not at all)
+//     if (!frame) continue;                       // nothing to draw this pass (e.g. session not running)
+//     apply display.input() to playback;
+//     show = player.update(frame->predictedDisplayTime);
+//     if (frame->shouldRender) { upload show.frame, drawView() per frame->eyes, submit(frame->sync) }
+//     display.endFrame(*frame);                   // after the submit
+//   }
+//
+// Thread: one, the player loop's. Times are seconds on std::chrono::steady_clock
+// (the clock media::SteadyTimeSource reads), so display times and the media clock agree.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "engine/equirect_renderer.h"
+#include "engine/render_target.h"
+#include "engine/view.h"
+#include "scenes/layout.h"
+#include "xr/input_actions.h"
+
+namespace ps::engine {
+class Device;
+}
+
+namespace ps::xr {
+
+// One view to draw this frame.
+struct EyeTarget {
+  Eye eye = Eye::Left;
+  engine::View view;            // pose in stage space, asymmetric fov
+  engine::RenderTarget target;  // owned by the display; valid until endFrame
+};
+
+struct DisplayFrame {
+  // False when the display wants the frame submitted without drawing (OpenXR's
+  // shouldRender): call endFrame all the same.
+  bool shouldRender = true;
+  double predictedDisplayTime = 0;  // seconds, steady clock: when these views will be seen
+  double period = 0;                // seconds between displayed frames (0: unpaced)
+  std::vector<EyeTarget> eyes;      // 1 (mono window/offscreen) or 2 (stereo)
+  // Semaphores the renderer's submit waits on and signals (a window's swapchain acquire
+  // and present); the spans point into storage the display owns until endFrame.
+  engine::SubmitSync sync;
+  std::uint64_t index = 0;  // frames begun by this display, from 0; only increases
+};
+
+struct DisplayEvents {
+  bool quit = false;                 // leave the loop cleanly (window closed, OpenXR EXITING, end of script)
+  std::optional<bool> visible;       // the user stopped / started seeing the display: pause / resume
+  bool deviceReplaced = false;       // display.device() is a new Device: rebuild what was made on the old one
+};
+
+class Display {
+ public:
+  virtual ~Display() = default;
+  Display(const Display&) = delete;
+  Display& operator=(const Display&) = delete;
+
+  virtual std::string_view name() const = 0;  // "openxr", "window", "offscreen"
+  // The Vulkan device views are drawn with. May change: see DisplayEvents::deviceReplaced.
+  virtual const engine::Device& device() const = 0;
+
+  virtual DisplayEvents poll() = 0;
+  virtual std::optional<DisplayFrame> beginFrame() = 0;
+  virtual void endFrame(DisplayFrame& frame) = 0;
+  // What the user asked for since the last call (edges) and holds now (levels).
+  virtual InputActions input() = 0;
+  // Asks the display to end (SIGINT, end of playback): poll() reports quit once it has.
+  virtual void requestQuit() = 0;
+
+ protected:
+  Display() = default;
+};
+
+}  // namespace ps::xr

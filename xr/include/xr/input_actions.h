@@ -1,0 +1,26 @@
+#pragma once
+// What the user asked the player to do, whatever the device: controller actions
+// (OpenXR), keys and mouse (window), or a script (offscreen). Each display maps its
+// own input onto these.
+#include <optional>
+
+#include "engine/view.h"
+
+namespace ps::xr {
+
+struct InputActions {
+  // Edges: happened since the last input() call.
+  bool togglePlay = false;
+  int stepFrames = 0;          // +1 / -1 per press; several presses add up
+  double jumpSeconds = 0;      // relative jump (window: shift+arrow = ±1 s)
+  bool recenter = false;
+  bool menu = false;
+  bool select = false;         // trigger / click pressed
+  bool quit = false;           // Esc in a window
+  // Levels: held now.
+  float shuttle = 0;           // -1..1: scrub speed and direction (thumbstick / trackpad x, J/K/L)
+  bool grabbing = false;       // trigger held on the playhead: live scrub
+  std::optional<engine::View> aim;  // pointing ray (controller aim pose), stage space
+};
+
+}  // namespace ps::xr
