@@ -154,7 +154,7 @@ XrResult xrWaitFrame(XrSession handle, const XrFrameWaitInfo* info, XrFrameState
 }
 
 XrResult xrBeginFrame(XrSession handle, const XrFrameBeginInfo* info) {
-  return withSession(__func__, handle, false, [&](Session& session, Instance& instance) {
+  return withSession(__func__, handle, false, [&](Session& session, Instance&) {
     if (info != nullptr && info->type != XR_TYPE_FRAME_BEGIN_INFO) return XR_ERROR_VALIDATION_FAILURE;
     if (!session.running) return XR_ERROR_SESSION_NOT_RUNNING;
     if (!session.waitedNotBegun) return XR_ERROR_CALL_ORDER_INVALID;

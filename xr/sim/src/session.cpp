@@ -151,7 +151,7 @@ XrResult xrCreateSession(XrInstance handle, const XrSessionCreateInfo* info, XrS
 }
 
 XrResult xrDestroySession(XrSession handle) {
-  return withSession(__func__, handle, true, [&](Session& session, Instance& instance) {
+  return withSession(__func__, handle, true, [&](Session& session, Instance&) {
     destroySession(session);
     return XR_SUCCESS;
   });

@@ -56,7 +56,7 @@ std::optional<XrPosef> stagePose(const Instance& instance, const Session& sessio
 namespace api {
 
 XrResult xrEnumerateReferenceSpaces(XrSession handle, uint32_t capacity, uint32_t* count, XrReferenceSpaceType* spaces) {
-  return withSession(__func__, handle, false, [&](Session& session, Instance& instance) {
+  return withSession(__func__, handle, false, [&](Session&, Instance&) {
     static constexpr std::array kTypes{XR_REFERENCE_SPACE_TYPE_VIEW, XR_REFERENCE_SPACE_TYPE_LOCAL,
                                        XR_REFERENCE_SPACE_TYPE_STAGE};
     return fillArray(capacity, count, spaces, kTypes, [](auto& o, auto t) { o = t; });
@@ -64,7 +64,7 @@ XrResult xrEnumerateReferenceSpaces(XrSession handle, uint32_t capacity, uint32_
 }
 
 XrResult xrCreateReferenceSpace(XrSession handle, const XrReferenceSpaceCreateInfo* info, XrSpace* out) {
-  return withSession(__func__, handle, false, [&](Session& session, Instance& instance) {
+  return withSession(__func__, handle, false, [&](Session& session, Instance&) {
     if (info == nullptr || out == nullptr || info->type != XR_TYPE_REFERENCE_SPACE_CREATE_INFO)
       return XR_ERROR_VALIDATION_FAILURE;
     if (!validReferenceType(info->referenceSpaceType)) return XR_ERROR_REFERENCE_SPACE_UNSUPPORTED;
@@ -81,7 +81,7 @@ XrResult xrCreateReferenceSpace(XrSession handle, const XrReferenceSpaceCreateIn
 }
 
 XrResult xrGetReferenceSpaceBoundsRect(XrSession handle, XrReferenceSpaceType type, XrExtent2Df* bounds) {
-  return withSession(__func__, handle, false, [&](Session& session, Instance& instance) {
+  return withSession(__func__, handle, false, [&](Session&, Instance&) {
     if (bounds == nullptr) return XR_ERROR_VALIDATION_FAILURE;
     if (!validReferenceType(type)) return XR_ERROR_REFERENCE_SPACE_UNSUPPORTED;
     if (type != XR_REFERENCE_SPACE_TYPE_STAGE) {

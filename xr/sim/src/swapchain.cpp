@@ -157,7 +157,7 @@ XrResult findSwapchain(XrSwapchain handle, std::shared_ptr<Swapchain>& swapchain
 namespace api {
 
 XrResult xrEnumerateSwapchainFormats(XrSession handle, uint32_t capacity, uint32_t* count, int64_t* formats) {
-  return withSession(__func__, handle, false, [&](Session& session, Instance& instance) {
+  return withSession(__func__, handle, false, [&](Session& session, Instance&) {
     std::vector<VkFormat> usable;
     for (VkFormat f : swapchainFormats()) {
       const VkFormatFeatureFlags need =
@@ -169,7 +169,7 @@ XrResult xrEnumerateSwapchainFormats(XrSession handle, uint32_t capacity, uint32
 }
 
 XrResult xrCreateSwapchain(XrSession handle, const XrSwapchainCreateInfo* info, XrSwapchain* out) {
-  return withSession(__func__, handle, false, [&](Session& session, Instance& instance) {
+  return withSession(__func__, handle, false, [&](Session& session, Instance&) {
     if (info == nullptr || out == nullptr || info->type != XR_TYPE_SWAPCHAIN_CREATE_INFO)
       return XR_ERROR_VALIDATION_FAILURE;
     const auto& formats = swapchainFormats();
