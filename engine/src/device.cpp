@@ -44,6 +44,15 @@ bool hasInstanceExtension(const char* name, const char* layer) {
                      [&](const VkExtensionProperties& e) { return std::strcmp(e.extensionName, name) == 0; });
 }
 
+bool hasDeviceExtension(VkPhysicalDevice physicalDevice, const std::string& name) {
+  const auto extensions = enumerate<VkExtensionProperties>(
+      "vkEnumerateDeviceExtensionProperties", [&](std::uint32_t* n, VkExtensionProperties* out) {
+        return vkEnumerateDeviceExtensionProperties(physicalDevice, nullptr, n, out);
+      });
+  return std::any_of(extensions.begin(), extensions.end(),
+                     [&](const VkExtensionProperties& e) { return name == e.extensionName; });
+}
+
 }  // namespace
 
 std::optional<std::uint32_t> findGraphicsQueueFamily(VkPhysicalDevice physicalDevice) {
@@ -127,6 +136,11 @@ Result<Device> Device::create(const DeviceOptions& options, DeviceFactory& facto
   if (state->validation) layers.push_back(kValidationLayer);
   std::vector<const char*> extensions;
   if (debugUtils) extensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
+  for (const std::string& name : options.instanceExtensions) {
+    if (!hasInstanceExtension(name.c_str(), nullptr))
+      return Error{"Vulkan", "the Vulkan driver lacks the instance extension " + name, "update the GPU driver"};
+    extensions.push_back(name.c_str());
+  }
 
   VkApplicationInfo app{};
 
@@ -165,6 +179,13 @@ Result<Device> Device::create(const DeviceOptions& options, DeviceFactory& facto
   state->queueFamily = *findGraphicsQueueFamily(state->physicalDevice);
   vkGetPhysicalDeviceMemoryProperties(state->physicalDevice, &state->memory);
 
+  std::vector<const char*> deviceExtensions;
+  for (const std::string& name : options.deviceExtensions) {
+    if (!hasDeviceExtension(state->physicalDevice, name))
+      return Error{"Vulkan", "the chosen Vulkan device lacks the extension " + name, "update the GPU driver"};
+    deviceExtensions.push_back(name.c_str());
+  }
+
   const float priority = 1.0f;
   VkDeviceQueueCreateInfo queueInfo{};
   queueInfo.sType = VK_STRUCTURE_TYPE_DEVICE_QUEUE_CREATE_INFO;
@@ -182,6 +203,8 @@ Result<Device> Device::create(const DeviceOptions& options, DeviceFactory& facto
   deviceInfo.pNext = &features;
   deviceInfo.queueCreateInfoCount = 1;
   deviceInfo.pQueueCreateInfos = &queueInfo;
+  deviceInfo.enabledExtensionCount = static_cast<std::uint32_t>(deviceExtensions.size());
+  deviceInfo.ppEnabledExtensionNames = deviceExtensions.data();
   state->device = factory.createDevice(state->physicalDevice, deviceInfo);
   vkGetDeviceQueue(state->device, state->queueFamily, 0, &state->queue);
 

@@ -26,6 +26,14 @@ constexpr std::uint32_t kMaxEyes = 2;
 
 }  // namespace
 
+// One uploaded picture and the descriptor sets that sample it. Kept apart from the command
+// slots so a frame can show the picture an earlier slot uploaded (reuseLastFrame).
+struct Uploaded {
+  std::unique_ptr<FrameTextures> textures;
+  std::array<VkDescriptorSet, kMaxEyes> eyeSets{};
+  std::uint64_t lastSampledBy = 0;  // serial of the latest frame that reads these images
+};
+
 struct EquirectRenderer::Impl {
   struct Slot {
     VkCommandPool pool = VK_NULL_HANDLE;
@@ -33,14 +41,15 @@ struct EquirectRenderer::Impl {
     VkFence fence = VK_NULL_HANDLE;
     std::uint64_t serial = 0;  // of the frame that last used this slot
     bool submitted = false;    // its fence will signal
-    std::unique_ptr<FrameTextures> textures;
-    std::array<VkDescriptorSet, kMaxEyes> eyeSets{};
+    Uploaded* sampled = nullptr;        // the pictures this slot's commands read
   };
 
   const Device& device;
   EquirectPipeline pipeline;
   VkDescriptorPool descriptorPool = VK_NULL_HANDLE;
   std::vector<Slot> slots;
+  std::vector<Uploaded> pictures;  // as many as slots
+  Uploaded* latest = nullptr;      // what reuseLastFrame shows
   std::uint64_t lastSerial = 0;
   Slot* recording = nullptr;  // the slot between beginFrame and submit
   PushConstants frameConstants{};
@@ -71,6 +80,7 @@ struct EquirectRenderer::Impl {
     device.setName(descriptorPool, VK_OBJECT_TYPE_DESCRIPTOR_POOL, "equirect renderer");
 
     slots.resize(count);
+    pictures.resize(count);
     for (std::uint32_t i = 0; i < count; ++i) {
       Slot& slot = slots[i];
       const std::string name = "frame slot " + std::to_string(i);
@@ -97,11 +107,41 @@ struct EquirectRenderer::Impl {
       setInfo.descriptorPool = descriptorPool;
       setInfo.descriptorSetCount = kMaxEyes;
       setInfo.pSetLayouts = layouts.data();
-      PS_VK_CHECK(vkAllocateDescriptorSets(device.device(), &setInfo, slot.eyeSets.data()));
+      Uploaded& picture = pictures[i];
+      PS_VK_CHECK(vkAllocateDescriptorSets(device.device(), &setInfo, picture.eyeSets.data()));
       for (std::uint32_t e = 0; e < kMaxEyes; ++e)
-        device.setName(slot.eyeSets[e], VK_OBJECT_TYPE_DESCRIPTOR_SET, name + " eye " + std::to_string(e));
-      slot.textures = std::make_unique<FrameTextures>(device, name);
+        device.setName(picture.eyeSets[e], VK_OBJECT_TYPE_DESCRIPTOR_SET, name + " eye " + std::to_string(e));
+      picture.textures = std::make_unique<FrameTextures>(device, "picture " + std::to_string(i));
     }
+  }
+
+  // Blocks until the frame `serial` has finished, if it is still on the GPU. A slot that was
+  // reused since was waited for when it was reused.
+  void waitForSerial(std::uint64_t serial) {
+    Slot& slot = slots[serial % slots.size()];
+    if (slot.serial == serial) waitForSlot(slot);
+  }
+
+  // The picture an upload may overwrite: never the latest (the next reuse shows it), and of the
+  // others the one sampled longest ago, so the wait for its readers is the shortest.
+  Uploaded& pictureToOverwrite() {
+    Uploaded* best = nullptr;
+    for (Uploaded& p : pictures)
+      if (&p != latest && (best == nullptr || p.lastSampledBy < best->lastSampledBy)) best = &p;
+    return best != nullptr ? *best : pictures.front();
+  }
+
+  // Binds the command slot for the next serial; waits only while that slot is still executing.
+  Slot& startSlot(std::uint64_t serial) {
+    Slot& slot = slots[serial % slots.size()];
+    waitForSlot(slot);
+    PS_VK_CHECK(vkResetFences(device.device(), 1, &slot.fence));
+    PS_VK_CHECK(vkResetCommandPool(device.device(), slot.pool, 0));
+    VkCommandBufferBeginInfo begin{};
+    begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
+    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
+    PS_VK_CHECK(vkBeginCommandBuffer(slot.commands, &begin));
+    return slot;
   }
 
   void waitForSlot(Slot& slot) {
@@ -115,17 +155,18 @@ struct EquirectRenderer::Impl {
       // Must not throw from here; a lost device leaves nothing to wait for anyway.
       if (slot.submitted)
         (void)vkWaitForFences(device.device(), 1, &slot.fence, VK_TRUE, std::numeric_limits<std::uint64_t>::max());
-      slot.textures.reset();
       if (slot.fence != VK_NULL_HANDLE) vkDestroyFence(device.device(), slot.fence, nullptr);
       if (slot.pool != VK_NULL_HANDLE) vkDestroyCommandPool(device.device(), slot.pool, nullptr);
     }
     slots.clear();
+    pictures.clear();
+    latest = nullptr;
     if (descriptorPool != VK_NULL_HANDLE) vkDestroyDescriptorPool(device.device(), descriptorPool, nullptr);
     descriptorPool = VK_NULL_HANDLE;
   }
 
-  void writeEyeSets(Slot& slot, Projection projection) {
-    const FrameTextures& textures = *slot.textures;
+  void writeEyeSets(Uploaded& picture, Projection projection) {
+    const FrameTextures& textures = *picture.textures;
     std::array<VkDescriptorImageInfo, kMaxEyes * EquirectPipeline::kPlaneBindings> images{};
     std::array<VkWriteDescriptorSet, kMaxEyes> writes{};
     const auto eyes = static_cast<std::uint32_t>(textures.eyeCount());
@@ -139,13 +180,22 @@ struct EquirectRenderer::Impl {
       }
       writes[e] = {};
       writes[e].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
-      writes[e].dstSet = slot.eyeSets[e];
+      writes[e].dstSet = picture.eyeSets[e];
       writes[e].dstBinding = 0;
       writes[e].descriptorCount = EquirectPipeline::kPlaneBindings;
       writes[e].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;
       writes[e].pImageInfo = &images[e * EquirectPipeline::kPlaneBindings];
     }
     vkUpdateDescriptorSets(device.device(), eyes, writes.data(), 0, nullptr);
+  }
+
+  FrameTicket begin(Slot& slot, std::uint64_t serial) {
+    slot.serial = serial;
+    slot.sampled = latest;
+    latest->lastSampledBy = serial;
+    lastSerial = serial;
+    recording = &slot;
+    return FrameTicket{serial};
   }
 
   Slot& current(const char* what) {
@@ -167,35 +217,39 @@ FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayo
   if (s.recording != nullptr) throw std::logic_error("beginFrame called twice without submit");
   checkFrame(frame, layout.stereo);
   const std::uint64_t serial = s.lastSerial + 1;
-  Impl::Slot& slot = s.slots[serial % s.slots.size()];
-  s.waitForSlot(slot);
+  Uploaded& picture = s.pictureToOverwrite();
+  // Frames still in flight may sample these images (a reused picture outlives its slot's frame).
+  s.waitForSerial(picture.lastSampledBy);
+  Impl::Slot& slot = s.startSlot(serial);
 
-  slot.textures->stage(frame, layout.stereo);
-  PS_VK_CHECK(vkResetFences(s.device.device(), 1, &slot.fence));
-  PS_VK_CHECK(vkResetCommandPool(s.device.device(), slot.pool, 0));
-  VkCommandBufferBeginInfo begin{};
-  begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
-  begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-  PS_VK_CHECK(vkBeginCommandBuffer(slot.commands, &begin));
-  slot.textures->recordUpload(slot.commands);
-  s.writeEyeSets(slot, layout.projection);
+  picture.textures->stage(frame, layout.stereo);
+  picture.textures->recordUpload(slot.commands);
+  s.writeEyeSets(picture, layout.projection);
 
   const auto rows = yuvToRgbRows(frame.format, frame.matrix, frame.range);
   for (int i = 0; i < 3; ++i) s.frameConstants.yuvToRgb[i] = rows[i];
   const bool interleaved = planeCount(frame.format) == 2;
   s.frameConstants.source = glm::vec4(glm::radians(yawOffsetDeg), layout.projection == Projection::Equirect180 ? 1.0f : 0.0f,
                                       interleaved ? 1.0f : 0.0f, 0.0f);
-  slot.serial = serial;
-  s.lastSerial = serial;
-  s.recording = &slot;
-  return FrameTicket{serial};
+  s.latest = &picture;
+  return s.begin(slot, serial);
 }
+
+FrameTicket EquirectRenderer::reuseLastFrame() {
+  Impl& s = *impl_;
+  if (s.recording != nullptr) throw std::logic_error("reuseLastFrame called twice without submit");
+  if (s.latest == nullptr) throw std::logic_error("reuseLastFrame needs a frame uploaded by beginFrame first");
+  const std::uint64_t serial = s.lastSerial + 1;
+  return s.begin(s.startSlot(serial), serial);
+}
+
+bool EquirectRenderer::hasFrame() const { return impl_->latest != nullptr; }
 
 void EquirectRenderer::drawView(const View& view, Eye eye, const RenderTarget& target) {
   Impl& s = *impl_;
   Impl::Slot& slot = s.current("drawView");
   const VkCommandBuffer commands = slot.commands;
-  const std::uint32_t eyeIndex = slot.textures->eyeCount() == 1 || eye == Eye::Left ? 0 : 1;
+  const std::uint32_t eyeIndex = slot.sampled->textures->eyeCount() == 1 || eye == Eye::Left ? 0 : 1;
 
   // Wait for earlier draws into and copies out of the same image (an earlier frame may use it).
   recordTransition(commands, {target.image, 0, 1, target.layoutBefore, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
@@ -220,7 +274,7 @@ void EquirectRenderer::drawView(const View& view, Eye eye, const RenderTarget& t
 
   vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, s.pipeline.pipelineFor(target.format));
   vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, s.pipeline.layout(), 0, 1,
-                          &slot.eyeSets[eyeIndex], 0, nullptr);
+                          &slot.sampled->eyeSets[eyeIndex], 0, nullptr);
   const VkViewport viewport{0.0f, 0.0f, static_cast<float>(target.extent.width),
                             static_cast<float>(target.extent.height), 0.0f, 1.0f};
   vkCmdSetViewport(commands, 0, 1, &viewport);

@@ -18,11 +18,11 @@ RenderTarget OffscreenTarget::target() const {
                       VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL};
 }
 
-void OffscreenTarget::recordReadback(VkCommandBuffer commands) const {
+void recordImageReadback(VkCommandBuffer commands, VkImage image, VkExtent2D extent, VkBuffer buffer) {
   VkBufferImageCopy region{};
   region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
-  region.imageExtent = {extent_.width, extent_.height, 1};
-  vkCmdCopyImageToBuffer(commands, image_.handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, readback_.handle(), 1, &region);
+  region.imageExtent = {extent.width, extent.height, 1};
+  vkCmdCopyImageToBuffer(commands, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, buffer, 1, &region);
   // A fence wait alone does not make device writes visible to the host.
   VkBufferMemoryBarrier toHost{};
   toHost.sType = VK_STRUCTURE_TYPE_BUFFER_MEMORY_BARRIER;
@@ -30,10 +30,14 @@ void OffscreenTarget::recordReadback(VkCommandBuffer commands) const {
   toHost.dstAccessMask = VK_ACCESS_HOST_READ_BIT;
   toHost.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
   toHost.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  toHost.buffer = readback_.handle();
+  toHost.buffer = buffer;
   toHost.size = VK_WHOLE_SIZE;
   vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_HOST_BIT, 0, 0, nullptr, 1, &toHost,
                        0, nullptr);
+}
+
+void OffscreenTarget::recordReadback(VkCommandBuffer commands) const {
+  recordImageReadback(commands, image_.handle(), extent_, readback_.handle());
 }
 
 RgbaImage OffscreenTarget::pixels() const {

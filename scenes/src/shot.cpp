@@ -8,4 +8,10 @@ const MediaRef* Shot::plate() const {
   return nullptr;
 }
 
+const Marker* Shot::marker(const std::string& id) const {
+  for (const auto& m : markers)
+    if (m.id == id) return &m;
+  return nullptr;
+}
+
 }  // namespace ps::scenes

@@ -86,6 +86,25 @@ TEST(DeviceTest, TwoDevicesRenderSideBySide) {
   EXPECT_EQ(second->validationMessageCount(), 0u);
 }
 
+TEST(DeviceTest, ExtraExtensionsAreEnabledOrRefusedWithAnError) {
+  engine::DeviceOptions options = validated();
+  options.instanceExtensions = {VK_KHR_SURFACE_EXTENSION_NAME};
+  options.deviceExtensions = {VK_KHR_SWAPCHAIN_EXTENSION_NAME};
+  auto device = engine::Device::create(options);
+  ASSERT_TRUE(device.ok()) << device.error().message();
+  // Enabled, so its entry point resolves (it would be null for an extension not enabled).
+  EXPECT_NE(vkGetDeviceProcAddr(device->device(), "vkCreateSwapchainKHR"), nullptr);
+  EXPECT_EQ(device->validationMessageCount(), 0u);
+
+  options.deviceExtensions = {"VK_PS_no_such_extension"};
+  auto refused = engine::Device::create(options);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().what.find("VK_PS_no_such_extension"), std::string::npos);
+  options.deviceExtensions.clear();
+  options.instanceExtensions = {"VK_PS_no_such_instance_extension"};
+  EXPECT_FALSE(engine::Device::create(options).ok());
+}
+
 TEST(DeviceTest, ValidationMessagesAreCounted) {
   // A deliberate misuse must be seen, or "zero messages" in every other test means nothing.
   auto device = engine::Device::create(validated());

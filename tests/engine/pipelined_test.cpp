@@ -1,6 +1,8 @@
 // The pipelined loop: frames in flight, staging reuse, a format change mid-stream, and the
 // FrameView's bytes being free for reuse as soon as beginFrame returns.
 #include <cstdlib>
+#include <stdexcept>
+#include <vector>
 #include <memory>
 
 #include <gtest/gtest.h>
@@ -47,6 +49,42 @@ TEST_P(PipelinedTest, EachFrameShowsItsOwnPicture) {
     renderer.wait(tickets[static_cast<std::size_t>(i)]);
     const engine::RgbaImage image = targets[static_cast<std::size_t>(i)]->pixels();
     EXPECT_NEAR(image.pixels[0], 20 + 25 * i, 2) << "frame " << i;
+  }
+}
+
+// A 90 Hz display over a 30 fps plate: most frames show the last picture again without an
+// upload. An upload in between must not overwrite a picture that a queued reuse still samples.
+TEST_P(PipelinedTest, ReusedFramesShowTheLastUploadedPicture) {
+  const std::uint32_t framesInFlight = GetParam();
+  engine::EquirectRenderer renderer(device(), engine::RendererOptions{framesInFlight});
+  EXPECT_FALSE(renderer.hasFrame());
+  EXPECT_THROW(renderer.reuseLastFrame(), std::logic_error);
+  OwnedFrame frame = makeFrame(PixelFormat::Yuv420P, 128, 64, ColorMatrix::Bt709, ColorRange::Full);
+  // Per display frame: the grey of a new upload, or 0 for a reuse of the last one.
+  const std::vector<int> uploads{40, 0, 0, 120, 0, 200, 0, 0, 0, 60};
+  std::vector<std::unique_ptr<engine::OffscreenTarget>> targets;
+  std::vector<engine::FrameTicket> tickets;
+  std::vector<int> expected;
+  for (std::size_t i = 0; i < uploads.size(); ++i) {
+    if (uploads[i] != 0) {
+      fillGrey(frame, static_cast<std::uint8_t>(uploads[i]));
+      tickets.push_back(renderer.beginFrame(frame.view, FrameLayout{}));
+      fillGrey(frame, 0);
+      expected.push_back(uploads[i]);
+    } else {
+      tickets.push_back(renderer.reuseLastFrame());
+      expected.push_back(expected.back());
+    }
+    EXPECT_TRUE(renderer.hasFrame());
+    targets.push_back(std::make_unique<engine::OffscreenTarget>(device(), 8, 8, "display frame " + std::to_string(i)));
+    renderer.drawView(engine::viewFromV360({static_cast<float>(30 * i), 0, 0, 60, 60}), Eye::Left,
+                      targets.back()->target());
+    renderer.recordReadback(*targets.back());
+    renderer.submit();
+  }
+  for (std::size_t i = 0; i < uploads.size(); ++i) {
+    renderer.wait(tickets[i]);
+    EXPECT_NEAR(targets[i]->pixels().pixels[0], expected[i], 2) << "display frame " << i;
   }
 }
 

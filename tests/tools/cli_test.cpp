@@ -195,7 +195,7 @@ TEST(Cli, RenderEachEyeFromItsOwnHalf) {
 TEST(Cli, PlayHeadlessWritesStillsOfEachEye) {
   const fs::path dir = outDir() / "play_stereo";
   fs::remove_all(dir);
-  auto r = perfectshot({"--log-level", "warn", "play", kDemo, "--media", "plate-stereo", "--out", dir.string(),
+  auto r = perfectshot({"--log-level", "warn", "play", kDemo, "--display", "offscreen", "--media", "plate-stereo", "--out", dir.string(),
                         "--width", "96", "--height", "64", "--stills-every", "4"});
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
@@ -210,7 +210,7 @@ TEST(Cli, PlayHeadlessWritesStillsOfEachEye) {
 
 TEST(Cli, PlayCarriesOnPastDamagedFrames) {
   const fs::path dir = outDir() / "play_corrupt";
-  auto r = perfectshot({"--log-level", "off", "play", kMedia + "/corrupt.mp4", "--out", dir.string(), "--width", "32",
+  auto r = perfectshot({"--log-level", "off", "play", kMedia + "/corrupt.mp4", "--display", "offscreen", "--out", dir.string(), "--width", "32",
                         "--height", "16"});
   EXPECT_EQ(r.exitCode, 0) << r.output;
   EXPECT_TRUE(fs::exists(dir / "still_0003_t003.000_mono.png")) << "a still after the damage";

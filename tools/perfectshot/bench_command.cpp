@@ -13,6 +13,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchPlayback(*bench, outcome);
   addBenchSeek(*bench, outcome);
   addBenchRender(*bench, outcome);
+  addBenchXr(*bench, outcome);
 }
 
 }  // namespace ps::tools

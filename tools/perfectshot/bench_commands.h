@@ -11,5 +11,7 @@ void addBenchPlayback(CLI::App& bench, CommandOutcome& outcome);
 void addBenchSeek(CLI::App& bench, CommandOutcome& outcome);
 // One 1920x1080 view vs FFmpeg's v360 making the same view of the same frame.
 void addBenchRender(CLI::App& bench, CommandOutcome& outcome);
+// The player loop on the active OpenXR runtime: app CPU time per frame, late frames; GPU apart.
+void addBenchXr(CLI::App& bench, CommandOutcome& outcome);
 
 }  // namespace ps::tools

@@ -13,5 +13,6 @@ void addProbeCommand(CLI::App& app, CommandOutcome& outcome);
 void addRenderCommand(CLI::App& app, CommandOutcome& outcome);
 void addPlayCommand(CLI::App& app, CommandOutcome& outcome);
 void addBenchCommand(CLI::App& app, CommandOutcome& outcome);
+void addLintCommand(CLI::App& app, CommandOutcome& outcome);
 
 }  // namespace ps::tools

@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   ps::tools::addRenderCommand(app, outcome);
   ps::tools::addPlayCommand(app, outcome);
   ps::tools::addBenchCommand(app, outcome);
+  ps::tools::addLintCommand(app, outcome);
 
   try {
     app.parse(argc, argv);

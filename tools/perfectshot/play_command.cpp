@@ -1,6 +1,7 @@
-// perfectshot play: plays a shot. Without a headset or window backend in this build
-// it plays headlessly: every frame decoded and rendered, the head turning once around
-// over the shot, with a still of each eye written every --stills-every seconds.
+// perfectshot play: plays a shot on a display (xr/display_factory.h): the headset when an
+// OpenXR runtime is active, else a window, else offscreen. Offscreen renders every video
+// frame (display frames stepped at the video's rate), the head turning once around over the
+// shot, with a still of each eye every --stills-every seconds into --out.
 #include <spdlog/spdlog.h>
 
 #include <cmath>
@@ -9,12 +10,12 @@
 #include <vector>
 
 #include "commands.h"
-#include "engine/device.h"
-#include "engine/offscreen_target.h"
-#include "headless_loop.h"
-#include "input.h"
 #include "png_writer.h"
+#include "quit_signals.h"
 #include "report.h"
+#include "shot_playback.h"
+#include "window_options.h"
+#include "xr/display_factory.h"
 
 namespace ps::tools {
 
@@ -28,65 +29,85 @@ struct PlayArgs {
   std::uint32_t width = 960, height = 540;
   float hfov = 100, vfov = 62;
   double stillsEvery = 1.0;
+  std::vector<std::string> controllers;
+  std::uint64_t frames = 0;
+  bool noAudio = false;
+  WindowArgs window;
 };
 
-int runPlay(const PlayArgs& args) {
-  // The headset (OpenXR) and window backends are not part of this build yet; say so
-  // rather than pretend, and play headlessly, which is what auto falls back to anyway.
-  if (args.display == "auto")
-    spdlog::info("play: this build plays headlessly (the OpenXR and window displays are not built yet)");
+std::string eyeName(std::size_t eye, std::size_t eyes) { return eyes == 1 ? "mono" : (eye == 0 ? "left" : "right"); }
 
-  auto plate = openPlate(args.input, args.mediaId, /*strict=*/false);
-  if (!plate) return reportError(plate.error());
-  const media::StreamInfo info = plate->source.info();
-  double in = 0, out = info.durationSeconds;
-  if (plate->input.shot) {
-    in = plate->input.shot->timeline.in;
-    if (plate->input.shot->timeline.out) out = *plate->input.shot->timeline.out;
+int runPlay(const PlayArgs& args) {
+  // Before any thread exists, so every thread inherits the blocked mask.
+  QuitSignals signals;
+  const xr::DisplayKind kind = *xr::parseDisplayKind(args.display);
+  auto shot = openShotPlayback(args.input, args.mediaId, !args.noAudio && kind != xr::DisplayKind::Offscreen);
+  if (!shot) return reportError(shot.error());
+  ShotPlayback& playback = **shot;
+
+  xr::DisplayRequest request;
+  request.kind = kind;
+  request.openxr.interactionProfiles = args.controllers;
+  const double in = playback.inSeconds;
+  const double span = std::max(playback.outSeconds.value_or(in + 10.0) - in, 1e-3);
+  auto& off = request.offscreen;
+  off.width = args.width;
+  off.height = args.height;
+  off.eyes = playback.layout.stereo != StereoLayout::Mono ? 2 : 1;
+  off.step = playback.frameSeconds;  // every video frame, no waiting on a clock
+  const float hfov = args.hfov, vfov = args.vfov;
+  off.view = [in, span, hfov, vfov](std::uint64_t, double t) {
+    const float yaw = static_cast<float>(std::fmod(360.0 * t / span + 180.0, 360.0) - 180.0);
+    (void)in;
+    return engine::viewFromV360({yaw, 0, 0, hfov, vfov});
+  };
+  const auto stillEvery = static_cast<std::uint64_t>(std::max(1.0, std::round(args.stillsEvery / playback.frameSeconds)));
+  off.readBack = [stillEvery](std::uint64_t index) { return index % stillEvery == 0; };
+
+  auto window = windowDisplayOptions(args.window);
+  if (!window) return reportError(window.error());
+  request.window = std::move(window).value();
+  auto display = xr::createDisplay(request);
+  if (!display) return reportError(display.error());
+  xr::OffscreenDisplay* offscreen = display->offscreen;
+  if (offscreen != nullptr) {
+    std::error_code ec;
+    std::filesystem::create_directories(args.outDir, ec);
+    if (ec) return reportError(Error{args.outDir, "cannot create the stills folder: " + ec.message(), ""});
   }
 
-  std::error_code ec;
-  std::filesystem::create_directories(args.outDir, ec);
-  if (ec) return reportError(Error{args.outDir, "cannot create the stills folder: " + ec.message(), ""});
-
-  auto device = engine::Device::create();
-  if (!device) return reportError(device.error());
-  const bool stereo = plate->layout.stereo != StereoLayout::Mono;
-  std::vector<engine::OffscreenTarget> targets;
-  targets.emplace_back(*device, args.width, args.height, "play left eye");
-  if (stereo) targets.emplace_back(*device, args.width, args.height, "play right eye");
-
-  media::PlaybackDecoder decoder(std::move(plate->source));
-  if (in > 0) decoder.seek(in);
-
-  HeadlessLoopOptions options;
-  options.layout = plate->layout;
-  options.yawOffsetDeg = static_cast<float>(plate->input.yawOffsetDeg);
-  options.untilSeconds = out;
-  double nextStill = in;
+  PlayerLoopOptions options = playback.loopOptions();
+  options.maxFrames = args.frames;
+  options.quitRequested = [&signals] { return signals.received(); };
+  // A script counts in display frames: starting paused puts its keys on known video frames.
+  if (!args.window.inputScript.empty()) options.autoplay = false;
   int stills = 0;
-  const double span = std::max(out - in, 1e-3);
+  std::optional<Error> stillError;
+  if (offscreen != nullptr) {
+    options.loop = false;  // offscreen plays the shot once
+    options.decodeWait = std::chrono::seconds(10);
+    options.afterFrame = [&](const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
+      if (stillError || offscreen->pixelsIndex() != frame.index || shown.frame == nullptr) return;
+      const auto& eyes = offscreen->pixels();
+      for (std::size_t i = 0; i < eyes.size(); ++i) {
+        char name[64];
+        std::snprintf(name, sizeof name, "still_%04d_t%07.3f_%s.png", stills, shown.frame->seconds - in,
+                      eyeName(i, eyes.size()).c_str());
+        if (auto s = writePng(std::filesystem::path(args.outDir) / name, eyes[i]); !s) stillError = s.error();
+      }
+      ++stills;
+    };
+  }
 
-  auto plan = [&](const media::DecodedFrame& frame) {
-    const float yaw = static_cast<float>(std::fmod(360.0 * (frame.seconds - in) / span + 180.0, 360.0) - 180.0);
-    FramePlan p{engine::viewFromV360({yaw, 0, 0, args.hfov, args.vfov}), frame.seconds + 1e-9 >= nextStill};
-    if (p.readBack) nextStill += args.stillsEvery;
-    return p;
-  };
-  auto onStill = [&](const media::DecodedFrame& frame, std::span<engine::OffscreenTarget> done) -> Status {
-    for (std::size_t i = 0; i < done.size(); ++i) {
-      char name[64];
-      std::snprintf(name, sizeof name, "still_%04d_t%07.3f_%s.png", stills, frame.seconds - in,
-                    done.size() == 1 ? "mono" : (i == 0 ? "left" : "right"));
-      if (auto s = writePng(std::filesystem::path(args.outDir) / name, done[i].pixels()); !s) return s;
-    }
-    ++stills;
-    return ok();
-  };
-  auto stats = runHeadlessLoop(*device, decoder, targets, options, plan, onStill);
-  if (!stats) return reportError(stats.error());
-  spdlog::info("play: {} frames in {:.2f} s ({:.1f} fps), {} stills in {}", stats->frames, stats->wallSeconds,
-               static_cast<double>(stats->frames) / std::max(stats->wallSeconds, 1e-9), stills, args.outDir);
+  PlayerLoop loop(*display->display, *playback.player, options);
+  const PlayerLoopStats stats = loop.run();
+  if (stillError) return reportError(*stillError);
+  spdlog::info("play: {} display frames ({} drawn, {} uploads) in {:.2f} s on {}; app CPU p50 {:.3f} ms, p99 {:.3f} ms; "
+               "{} late, {} missed{}",
+               stats.frames, stats.drawn, stats.uploads, stats.wallSeconds, display->display->name(),
+               1e3 * percentile(stats.cpuSeconds, 0.5), 1e3 * percentile(stats.cpuSeconds, 0.99), stats.late,
+               stats.missed, offscreen != nullptr ? fmt::format(", {} stills in {}", stills, args.outDir) : "");
+  if (stats.devicesReplaced > 0) spdlog::info("play: survived {} runtime losses", stats.devicesReplaced);
   return 0;
 }
 
@@ -96,21 +117,29 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
   auto args = std::make_shared<PlayArgs>();
   CLI::App* cmd = app.add_subcommand(
       "play",
-      "Play a shot. This build plays headlessly: every frame is decoded and rendered offscreen with\n"
-      "the head turning once around over the shot, and a still of each eye is written every\n"
-      "--stills-every seconds into --out. (The headset and window displays come with later work.)");
+      "Play a shot: in a headset when an OpenXR runtime is active (XR_RUNTIME_JSON or the system's\n"
+      "active runtime), else in a window when there is a desktop, else offscreen. Offscreen renders\n"
+      "every frame with the head turning once around over the shot and writes a still of each eye\n"
+      "every --stills-every seconds into --out. SIGINT/SIGTERM end playback cleanly (exit 0).");
   cmd->add_option("input", args->input, "a shot package folder, a shot.json, or a video file")->required();
-  cmd->add_option("--display", args->display, "auto or offscreen")
-      ->check(CLI::IsMember({"auto", "offscreen"}))
+  cmd->add_option("--display", args->display, "auto, xr (OpenXR headset), window, or offscreen")
+      ->check(CLI::IsMember({"auto", "xr", "window", "offscreen"}))
       ->capture_default_str();
-  cmd->add_option("--out", args->outDir, "folder for the stills")->capture_default_str();
-  cmd->add_option("--width", args->width, "still width in pixels")->check(CLI::Range(16, 8192))->capture_default_str();
-  cmd->add_option("--height", args->height, "still height in pixels")->check(CLI::Range(16, 8192))->capture_default_str();
-  cmd->add_option("--hfov", args->hfov, "horizontal field of view, degrees")->check(CLI::Range(1.0, 179.0));
-  cmd->add_option("--vfov", args->vfov, "vertical field of view, degrees")->check(CLI::Range(1.0, 179.0));
-  cmd->add_option("--stills-every", args->stillsEvery, "seconds of shot time between stills")
+  cmd->add_option("--out", args->outDir, "offscreen: folder for the stills")->capture_default_str();
+  cmd->add_option("--width", args->width, "offscreen: still width in pixels")->check(CLI::Range(16, 8192))->capture_default_str();
+  cmd->add_option("--height", args->height, "offscreen: still height in pixels")->check(CLI::Range(16, 8192))->capture_default_str();
+  cmd->add_option("--hfov", args->hfov, "offscreen: horizontal field of view, degrees")->check(CLI::Range(1.0, 179.0));
+  cmd->add_option("--vfov", args->vfov, "offscreen: vertical field of view, degrees")->check(CLI::Range(1.0, 179.0));
+  cmd->add_option("--stills-every", args->stillsEvery, "offscreen: seconds of shot time between stills")
       ->check(CLI::PositiveNumber)
       ->capture_default_str();
+  cmd->add_option("--controllers", args->controllers,
+                  "xr: interaction profiles to suggest bindings for (default: all of khr/simple_controller,\n"
+                  "oculus/touch_controller, valve/index_controller, htc/vive_controller)")
+      ->delimiter(',');
+  cmd->add_option("--frames", args->frames, "end after this many display frames (0: at the end, or never when looping)");
+  cmd->add_flag("--no-audio", args->noAudio, "play without the soundtrack");
+  addWindowOptions(*cmd, args->window);
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to play (default: the plate)");
   cmd->callback([args, &outcome] { outcome.exitCode = runPlay(*args); });
 }

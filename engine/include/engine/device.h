@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <vulkan/vulkan.h>
 
@@ -22,6 +23,10 @@ struct DeviceOptions {
   // Khronos validation layer. Unset: on in Debug builds, off in Release.
   // The environment variable PERFECTSHOT_VALIDATION=1 / =0 overrides both.
   std::optional<bool> validation;
+  // Extensions a display backend needs beyond the engine's own, e.g. a window's surface
+  // (instance) and swapchain (device) extensions. One the driver lacks makes create() an Error.
+  std::vector<std::string> instanceExtensions;
+  std::vector<std::string> deviceExtensions;
 };
 
 // Extension entry points, loaded per instance. Null when the extension is absent.

@@ -7,9 +7,15 @@
 //   renderer.drawView(view, Eye::Right, rightTarget);
 //   renderer.submit();                                               // returns at once
 //   ... later, only if the CPU needs the result: renderer.wait(ticket);
-// The renderer cycles through `framesInFlight` slots (staging buffer, sampled images, command
-// buffer, fence). beginFrame blocks only while the slot it reuses is still being executed by
-// the GPU, so the decode of frame N+1, its upload and the rendering of frame N overlap.
+// The renderer cycles through `framesInFlight` slots (command buffer, fence) and as many
+// uploaded pictures (staging buffer, sampled images). beginFrame blocks only while the slot it
+// reuses, or a frame that still samples the picture it overwrites, is being executed by the
+// GPU, so the decode of frame N+1, its upload and the rendering of frame N overlap.
+//
+// A display faster than the video (90 Hz headset, 30 fps plate) shows each picture several
+// times: reuseLastFrame() starts a frame that samples the last uploaded picture again, with no
+// copy and no upload. An upload never overwrites the picture reuse shows, nor one that a frame
+// still in flight samples.
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -62,6 +68,12 @@ class EquirectRenderer {
   // its centre appears at that yaw, right positive. Throws std::invalid_argument for a frame
   // that does not fit its layout (missing plane, odd stereo split).
   FrameTicket beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg = 0);
+
+  // Starts a frame that shows the picture of the latest beginFrame again (same layout and yaw
+  // offset): nothing is copied or uploaded. Throws std::logic_error before the first beginFrame.
+  FrameTicket reuseLastFrame();
+  // True once a picture has been uploaded, i.e. reuseLastFrame may be called.
+  bool hasFrame() const;
 
   // Records the current frame as seen by `view`, sampling `eye`'s picture (mono sources show
   // the same picture to both eyes), into `target`, which must stay alive until the frame is done.

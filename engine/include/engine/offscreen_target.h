@@ -32,4 +32,9 @@ class OffscreenTarget {
   GpuBuffer readback_;
 };
 
+// Records the copy of a colour image (in TRANSFER_SRC_OPTIMAL) into a tightly packed buffer
+// and makes it visible to the host once the submission's fence has signalled. For any image
+// read back: offscreen targets, a window's swapchain image (screenshots).
+void recordImageReadback(VkCommandBuffer commands, VkImage image, VkExtent2D extent, VkBuffer buffer);
+
 }  // namespace ps::engine

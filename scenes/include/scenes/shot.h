@@ -1,12 +1,15 @@
 #pragma once
 // The shot model: what a shot package (a folder with shot.json and media) says.
-// Plain data; loading and validation are in shot_loader.h.
+// Plain data; loading and validation are in shot_loader.h, the format in scenes/FORMAT.md.
+// Shot time is the plate's media time in seconds; the shot plays timeline.in..out.
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "scenes/camera.h"
 #include "scenes/layout.h"
+#include "scenes/marker.h"
 #include "scenes/rational.h"
 
 namespace ps::scenes {
@@ -14,6 +17,7 @@ namespace ps::scenes {
 enum class MediaKind { Equirect, Gltf };
 
 struct MediaRef {
+  std::string pointer;              // where shot.json says it ("/media/0"), for messages
   std::string id;
   MediaKind kind = MediaKind::Equirect;
   std::string src;                  // as written, relative to the package folder
@@ -21,11 +25,13 @@ struct MediaRef {
   std::optional<Projection> projection;  // absent: ask the container, then guess
   std::optional<StereoLayout> stereo;
   double yawOffsetDeg = 0;          // degrees, right-positive: where the capture's front is
+  friend bool operator==(const MediaRef&, const MediaRef&) = default;
 };
 
 struct Chapter {
   double t = 0;  // seconds of shot time
   std::string title;
+  friend bool operator==(const Chapter&, const Chapter&) = default;
 };
 
 struct Timeline {
@@ -33,6 +39,7 @@ struct Timeline {
   double in = 0;                 // seconds of media time where the shot starts
   std::optional<double> out;     // seconds; absent: the end of the media
   std::vector<Chapter> chapters;
+  friend bool operator==(const Timeline&, const Timeline&) = default;
 };
 
 struct Shot {
@@ -42,9 +49,13 @@ struct Shot {
   std::string title, film, director;
   std::vector<MediaRef> media;
   Timeline timeline;
+  std::vector<Marker> markers;       // in document order
+  std::optional<FilmCamera> camera;
 
   // The first equirect medium: what the player shows as the plate.
   const MediaRef* plate() const;
+  const Marker* marker(const std::string& id) const;  // nullptr when there is none
+  friend bool operator==(const Shot&, const Shot&) = default;
 };
 
 }  // namespace ps::scenes

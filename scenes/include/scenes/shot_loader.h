@@ -1,33 +1,38 @@
 #pragma once
 // Reading shot.json: every problem is reported with the file, a JSON pointer to
-// the offending value and a sentence saying what was expected.
+// the offending value and a sentence saying what was expected. Never throws on
+// bad input; nesting deeper than kMaxJsonDepth is refused before parsing.
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "scenes/problem.h"
 #include "scenes/result.h"
 #include "scenes/shot.h"
 
 namespace ps::scenes {
 
 inline constexpr const char* kShotFormat = "perfectshot/1";
-
-struct Problem {
-  std::string pointer;  // JSON pointer into shot.json, "" for the whole document
-  std::string message;
-};
+inline constexpr int kMaxJsonDepth = 64;
 
 struct ShotParse {
   Shot shot;                      // filled as far as the document allowed
-  std::vector<Problem> problems;  // empty when the shot is usable
-  bool ok() const { return problems.empty(); }
+  std::vector<Problem> problems;  // errors and warnings, in document order
+  bool ok() const { return !hasErrors(problems); }  // warnings alone leave a usable shot
 };
 
-// Parses the text of a shot.json that lives at `file` (paths resolve against its folder).
+// Parses the text of a shot.json that lives at `file` (paths resolve against its
+// folder, and referenced files must exist there; caption files are read and parsed).
 ShotParse parseShot(const std::string& text, const std::filesystem::path& file);
 
+// The shot.json of a package: `packageOrFile` itself unless it is a folder.
+std::filesystem::path shotFile(const std::filesystem::path& packageOrFile);
+
+// Reads a whole file; fails with a sentence naming it.
+Result<std::string> readTextFile(const std::filesystem::path& file);
+
 // Loads a shot package: a folder holding shot.json, or the shot.json itself.
-// Fails with the first problem (and how many more there are).
+// Fails with the first error (and how many more there are); warnings are logged.
 Result<Shot> loadShot(const std::filesystem::path& packageOrFile);
 
 // Resolves a package-relative path, refusing absolute paths, "..", and links

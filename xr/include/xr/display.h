@@ -13,7 +13,8 @@
 //     if (!frame) continue;                       // nothing to draw this pass (e.g. session not running)
 //     apply display.input() to playback;
 //     show = player.update(frame->predictedDisplayTime);
-//     if (frame->shouldRender) { upload show.frame, drawView() per frame->eyes, submit(frame->sync) }
+//     if (frame->shouldRender) { upload show.frame, drawView() per frame->eyes, submit(frame->sync);
+//                                frame->submitted = true; }
 //     display.endFrame(*frame);                   // after the submit
 //   }
 //
@@ -54,6 +55,9 @@ struct DisplayFrame {
   // and present); the spans point into storage the display owns until endFrame.
   engine::SubmitSync sync;
   std::uint64_t index = 0;  // frames begun by this display, from 0; only increases
+  // Set by the loop once it has submitted with `sync`. A display whose sync chains into a
+  // present (the window) must know: a frame ended without that submit is cleared instead.
+  bool submitted = false;
 };
 
 struct DisplayEvents {
@@ -79,6 +83,8 @@ class Display {
   virtual InputActions input() = 0;
   // Asks the display to end (SIGINT, end of playback): poll() reports quit once it has.
   virtual void requestQuit() = 0;
+  // A short tactile tick (a frame step); displays without haptics ignore it.
+  virtual void hapticTick() {}
 
  protected:
   Display() = default;

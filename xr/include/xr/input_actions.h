@@ -13,6 +13,10 @@ struct InputActions {
   bool togglePlay = false;
   int stepFrames = 0;          // +1 / -1 per press; several presses add up
   double jumpSeconds = 0;      // relative jump (window: shift+arrow = ±1 s)
+  bool jumpToStart = false;    // to the shot's in point (window: Home)
+  bool jumpToEnd = false;      // to its last frame (window: End)
+  bool setLoopIn = false;      // loop region starts at the playhead (window: I)
+  bool setLoopOut = false;     // loop region ends after the playhead's frame (window: O)
   bool recenter = false;
   bool menu = false;
   bool select = false;         // trigger / click pressed

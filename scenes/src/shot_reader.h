@@ -1,0 +1,29 @@
+#pragma once
+// Internal: the parts of a shot.json, each read by its own file. Every reader
+// records problems and fills what it can; ids collects the ids seen so far
+// (media and markers share one namespace).
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "json_reader.h"
+#include "scenes/shot_loader.h"
+
+namespace ps::scenes {
+
+using IdSet = std::set<std::string>;
+
+void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdSet& ids);
+void readTimeline(JsonReader& r, const Json& doc, Timeline& timeline);
+void readMarkers(JsonReader& r, const Json& doc, const Timeline& timeline, std::vector<Marker>& markers, IdSet& ids);
+void readCamera(JsonReader& r, const Json& doc, const Timeline& timeline, std::optional<FilmCamera>& camera);
+
+// Reads an id at pointer/id and records a duplicate against `ids`.
+std::string readId(JsonReader& r, const Json& obj, const std::string& pointer, IdSet& ids);
+// Records an error unless in <= t <= out (out only when the timeline has one).
+void checkInsideTimeline(JsonReader& r, const Timeline& timeline, const std::string& pointer, double t);
+
+// The whole document (already parsed) of a shot.json at `file`.
+ShotParse readShot(const Json& doc, const std::filesystem::path& file);
+
+}  // namespace ps::scenes

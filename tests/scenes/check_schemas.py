@@ -1,0 +1,55 @@
+#!/usr/bin/env python3
+"""The JSON Schemas in scenes/ are valid, accept the demo shot and documents the
+parser accepts, and reject what the parser rejects for shape reasons."""
+import copy
+import json
+import sys
+from pathlib import Path
+
+import jsonschema
+
+scenes = Path(sys.argv[1])
+shot_schema = json.loads((scenes / "shot.schema.json").read_text())
+playlist_schema = json.loads((scenes / "playlist.schema.json").read_text())
+for schema in (shot_schema, playlist_schema):
+    jsonschema.Draft202012Validator.check_schema(schema)
+shot = jsonschema.Draft202012Validator(shot_schema)
+playlist = jsonschema.Draft202012Validator(playlist_schema)
+
+demo = json.loads((scenes / "demo" / "shot.json").read_text())
+shot.validate(demo)
+full = copy.deepcopy(demo)
+full["markers"][1].update({"audio": "n/lens.ogg", "captions": "n/lens.vtt"})
+full["camera"]["clip"] = {"src": "film.mp4", "offset": 1.5}
+full["x-tool"] = {"anything": True}
+shot.validate(full)
+
+def rejected(change):
+    doc = copy.deepcopy(full)
+    change(doc)
+    return not shot.is_valid(doc)
+
+failures = [name for name, change in {
+    "dotdot": lambda d: d["media"][0].update(src="../plate.mp4"),
+    "absolute": lambda d: d["markers"][1].update(audio="/etc/passwd"),
+    "category": lambda d: d["markers"][0].update(category="lens"),
+    "yaw": lambda d: d["markers"][0]["at"].update(yaw_deg=181),
+    "both places": lambda d: d["markers"][0].update(stage={"x": 0, "y": 0, "z": 0}),
+    "captions without audio": lambda d: d["markers"][0].update(captions="x.vtt"),
+    "captions format": lambda d: d["markers"][1].update(captions="n/lens.txt"),
+    "hfov": lambda d: d["camera"].update(hfov_deg=180),
+    "format": lambda d: d.update(format="perfectshot/2"),
+    "fps": lambda d: d["timeline"].update(fps="0/1"),
+}.items() if not rejected(change)]
+
+playlist.validate({"format": "perfectshot-playlist/1", "title": "E",
+                   "items": [{"shot": "a"}, {"title_card": {"title": "T", "seconds": 3}}, {"shot": "b/shot.json"}]})
+for bad in ({"format": "perfectshot-playlist/1", "items": []},
+            {"format": "perfectshot-playlist/1", "items": [{"shot": "../a"}]},
+            {"format": "perfectshot-playlist/1", "items": [{"shot": "a", "title_card": {"title": "T"}}]}):
+    if playlist.is_valid(bad):
+        failures.append("playlist " + json.dumps(bad))
+
+if failures:
+    sys.exit("the schemas accept what the parser rejects: " + ", ".join(failures))
+print("schemas agree with the parser on", 1 + 1 + 10 + 1 + 3, "documents")

@@ -1,0 +1,221 @@
+// The window display under Xvfb (the test runs inside xvfb-run): scripted input turns the
+// view, resizes and minimising keep the loop going, what the screenshot reads back is what the
+// engine draws offscreen for the same view, and nothing draws a validation message.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "engine/equirect_renderer.h"
+#include "engine/offscreen_target.h"
+#include "engine/render_still.h"
+#include "image.h"
+#include "xr/window_display.h"
+
+namespace ps::test {
+namespace {
+
+// A sharp synthetic equirect (8-bit 4:4:4, full range): a checkerboard with gradients, so any
+// turn of the view changes the picture a lot.
+struct SyntheticPlate {
+  static constexpr std::uint32_t kWidth = 1024, kHeight = 512;
+  std::vector<std::byte> bytes = std::vector<std::byte>(std::size_t{kWidth} * kHeight * 3);
+  FrameView view;
+  SyntheticPlate() {
+    const std::size_t plane = std::size_t{kWidth} * kHeight;
+    for (std::uint32_t y = 0; y < kHeight; ++y) {
+      for (std::uint32_t x = 0; x < kWidth; ++x) {
+        const bool dark = ((x / 32) + (y / 32)) % 2 == 0;
+        const std::size_t i = std::size_t{y} * kWidth + x;
+        bytes[i] = std::byte(static_cast<std::uint8_t>((dark ? 40 : 200) + (x % 32)));
+        bytes[plane + i] = std::byte(static_cast<std::uint8_t>(x * 255 / kWidth));
+        bytes[2 * plane + i] = std::byte(static_cast<std::uint8_t>(y * 255 / kHeight));
+      }
+    }
+    view.format = PixelFormat::Yuv444P;
+    view.width = kWidth;
+    view.height = kHeight;
+    view.matrix = ColorMatrix::Bt709;
+    view.range = ColorRange::Full;
+    for (int p = 0; p < 3; ++p) view.planes[p] = Plane{bytes.data() + p * plane, kWidth};
+  }
+};
+
+struct Shot {
+  engine::RgbaImage image;
+  xr::ScreenshotInfo info;
+};
+
+struct RunResult {
+  int frames = 0;
+  int idlePasses = 0;  // beginFrame gave no frame
+  std::vector<bool> visibility;
+  std::map<std::string, Shot> shots;
+};
+
+// The player loop of display.h, with a still picture instead of a player.
+class Harness {
+ public:
+  Harness(const std::string& script, xr::WindowSize size, std::set<std::uint64_t> undrawnFrames = {})
+      : undrawn_(std::move(undrawnFrames)) {
+    auto parsed = xr::InputScript::parse(script, "test script");
+    if (!parsed) throw std::runtime_error(parsed.error().message());
+    xr::WindowDisplayOptions options;
+    options.size = size;
+    options.look = xr::HeadLook{0, 0, 70};
+    options.script = std::move(parsed).value();
+    options.device.validation = true;
+    options.onScreenshot = [this](const std::filesystem::path& file, const engine::RgbaImage& image,
+                                  const xr::ScreenshotInfo& info) -> Status {
+      result_.shots[file.string()] = Shot{image, info};
+      return ok();
+    };
+    auto display = xr::WindowDisplay::create(std::move(options));
+    if (!display) throw std::runtime_error(display.error().message());
+    display_ = std::move(display).value();
+    renderer_ = std::make_unique<engine::EquirectRenderer>(display_->device());
+  }
+  ~Harness() { renderer_.reset(); }  // before the display and its device
+
+  RunResult run(int maxPasses = 400) {
+    for (int pass = 0; pass < maxPasses; ++pass) {
+      const xr::DisplayEvents events = display_->poll();
+      if (events.quit) break;
+      if (events.visible) result_.visibility.push_back(*events.visible);
+      auto frame = display_->beginFrame();
+      if (!frame) {
+        ++result_.idlePasses;
+        continue;
+      }
+      (void)display_->input();
+      if (undrawn_.count(frame->index) == 0) {
+        renderer_->beginFrame(plate_.view, FrameLayout{});
+        for (const xr::EyeTarget& eye : frame->eyes) renderer_->drawView(eye.view, eye.eye, eye.target);
+        renderer_->submit(frame->sync);
+        frame->submitted = true;
+      }
+      display_->endFrame(*frame);
+      ++result_.frames;
+    }
+    return result_;
+  }
+
+  xr::WindowDisplay& display() { return *display_; }
+  const SyntheticPlate& plate() const { return plate_; }
+
+ private:
+  SyntheticPlate plate_;
+  std::set<std::uint64_t> undrawn_;
+  RunResult result_;
+  std::unique_ptr<xr::WindowDisplay> display_;
+  std::unique_ptr<engine::EquirectRenderer> renderer_;
+};
+
+Image toImage(const engine::RgbaImage& rgba) {
+  return Image{static_cast<int>(rgba.width), static_cast<int>(rgba.height), 4, rgba.pixels};
+}
+
+Image renderOffscreen(Harness& h, const engine::V360Camera& camera, std::uint32_t width, std::uint32_t height) {
+  engine::StillRequest request;
+  request.view = engine::viewFromV360(camera);
+  request.width = width;
+  request.height = height;
+  auto still = engine::renderStill(h.display().device(), h.plate().view, request);
+  if (!still) throw std::runtime_error(still.error().message());
+  return toImage(*still);
+}
+
+TEST(WindowDisplayTest, ScriptedDragAndWheelTurnTheViewTheScreenshotShows) {
+  Harness h("2 drag 320 200 420 150\n"  // right 100 px, up 50 px
+            "3 scroll 1\n"
+            "6 screenshot turned.png\n"
+            "8 quit\n",
+            {640, 400});
+  const RunResult r = h.run();
+  ASSERT_EQ(r.shots.count("turned.png"), 1u);
+  const Shot& shot = r.shots.at("turned.png");
+  // 70 deg over 400 px: the picture follows the cursor, so the head turns left and down.
+  EXPECT_NEAR(shot.info.camera.yawDeg, -17.5f, 1e-3f);
+  EXPECT_NEAR(shot.info.camera.pitchDeg, -8.75f, 1e-3f);
+  EXPECT_NEAR(shot.info.camera.vFovDeg, 63.0f, 1e-3f);
+  EXPECT_NEAR(shot.info.camera.hFovDeg, (xr::HeadLook{0, 0, 63}.hFovDeg(640.0f / 400.0f)), 1e-3f);
+  ASSERT_EQ(shot.image.width, 640u);
+  ASSERT_EQ(shot.image.height, 400u);
+
+  const Image actual = toImage(shot.image);
+  const Image expected = renderOffscreen(h, shot.info.camera, 640, 400);
+  const double same = psnr(actual, expected);
+  EXPECT_GE(same, 45.0);
+  if (same < 45.0) saveComparison("window_turned", actual, expected);
+  // And not what the unturned view shows, or the comparison above proves nothing.
+  const Image unturned = renderOffscreen(h, engine::V360Camera{0, 0, 0, shot.info.camera.hFovDeg, 63}, 640, 400);
+  EXPECT_LT(psnr(actual, unturned), 20.0);
+  EXPECT_EQ(h.display().device().validationMessageCount(), 0u);
+}
+
+TEST(WindowDisplayTest, ResizeAndMinimiseRecreateTheSwapchainAndTheLoopGoesOn) {
+  Harness h("3 resize 500 300\n"
+            "12 minimize\n"
+            "22 restore\n"
+            "30 screenshot after.png\n"
+            "34 quit\n",
+            {640, 400});
+  const RunResult r = h.run();
+  ASSERT_EQ(r.shots.count("after.png"), 1u);
+  EXPECT_EQ(r.shots.at("after.png").image.width, 500u);
+  EXPECT_EQ(r.shots.at("after.png").image.height, 300u);
+  EXPECT_EQ(h.display().extent().width, 500u);
+  // Ten passes minimised drew nothing; the loop carried on after the restore.
+  EXPECT_GE(r.idlePasses, 10);
+  EXPECT_GE(r.frames, 20);
+  EXPECT_EQ(r.visibility, (std::vector<bool>{true, false, true}));
+  EXPECT_EQ(h.display().device().validationMessageCount(), 0u);
+}
+
+TEST(WindowDisplayTest, AFrameEndedWithoutDrawingShowsBlack) {
+  Harness h("4 screenshot undrawn.png\n"
+            "5 screenshot drawn.png\n"
+            "7 quit\n",
+            {320, 200}, {4});
+  const RunResult r = h.run();
+  ASSERT_EQ(r.shots.count("undrawn.png"), 1u);
+  ASSERT_EQ(r.shots.count("drawn.png"), 1u);
+  auto brightest = [](const engine::RgbaImage& image) {
+    std::uint8_t most = 0;
+    for (std::size_t i = 0; i < image.pixels.size(); i += 4)
+      most = std::max({most, image.pixels[i], image.pixels[i + 1], image.pixels[i + 2]});
+    return most;
+  };
+  EXPECT_EQ(brightest(r.shots.at("undrawn.png").image), 0);
+  EXPECT_GT(brightest(r.shots.at("drawn.png").image), 100);
+  EXPECT_EQ(h.display().device().validationMessageCount(), 0u);
+}
+
+TEST(WindowDisplayTest, MirrorsAnImageDrawnElsewhere) {
+  Harness h("", {400, 200});
+  // An eye image of the headset's, stood in for by an offscreen target the engine draws into.
+  std::optional<engine::OffscreenTarget> eye(std::in_place, h.display().device(), 200, 200, "mirrored eye");
+  {
+    engine::EquirectRenderer renderer(h.display().device());
+    const engine::FrameTicket ticket = renderer.beginFrame(h.plate().view, FrameLayout{});
+    renderer.drawView(engine::viewFromV360({0, 0, 0, 90, 90}), Eye::Left, eye->target());
+    renderer.submit();
+    renderer.wait(ticket);
+  }
+  for (int i = 0; i < 3; ++i) {
+    (void)h.display().poll();
+    EXPECT_TRUE(h.display().presentMirror(
+        xr::MirrorSource{eye->target().image, {200, 200}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_NULL_HANDLE}));
+  }
+  h.display().finishGpuWork();
+  eye.reset();  // freeing the source once the display is done with it draws no message
+  EXPECT_EQ(h.display().device().validationMessageCount(), 0u);
+}
+
+}  // namespace
+}  // namespace ps::test

@@ -1,0 +1,225 @@
+// `perfectshot play --display xr` against the simulated headset, through the real loader with
+// the OpenXR core validation layer and the Vulkan validation layer on: what each eye received
+// (the sim's capture) is compared with the engine's render of the same pose and fov, and the
+// video frame shown is identified by the best match among the plate's first frames.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "engine/device.h"
+#include "engine/render_still.h"
+#include "image.h"
+#include "media/video_source.h"
+#include "process.h"
+
+namespace ps::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kPerfectshot = PS_BINARY_DIR "/tools/perfectshot/perfectshot";
+const std::string kPlate = PS_SOURCE_DIR "/scenes/demo/plate.mp4";
+constexpr int kCandidates = 60;  // video frames searched for the one shown
+
+fs::path testDir() {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path d = fs::path(PS_BINARY_DIR) / "test-out" / "xr_player" / info->name();
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+// Runs play with the script; the sim, both validation layers and the capture folder set.
+ProcessResult play(const fs::path& dir, const std::string& script, std::vector<std::string> extra = {}) {
+  std::ofstream(dir / "script.json") << script;
+  std::string cmd = "PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() + " PERFECTSHOT_SIM_CAPTURE_DIR=" +
+                    (dir / "capture").string() + " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation" +
+                    " PERFECTSHOT_VALIDATION=1 " + kPerfectshot + " play " + PS_SOURCE_DIR "/scenes/demo --display xr";
+  for (const auto& e : extra) cmd += " " + e;
+  return runShell(cmd + " 2>&1");
+}
+
+void expectCleanRun(const ProcessResult& r) {
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("validation"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("[error]"), r.output.find("[error] " PS_SOURCE_DIR "/scenes/demo/plate.mp4: no audio"))
+      << r.output;
+}
+
+// The plate's first frames, decoded once for all tests.
+class Plate {
+ public:
+  static Plate& get() {
+    static Plate plate;
+    return plate;
+  }
+  const engine::Device& device() const { return *device_; }
+  const std::vector<media::DecodedFrame>& frames() const { return frames_; }
+
+ private:
+  Plate() {
+    auto device = engine::Device::create();
+    if (!device) throw std::runtime_error(device.error().message());
+    device_ = std::make_unique<engine::Device>(std::move(*device));
+    auto source = media::VideoSource::open(kPlate);
+    if (!source) throw std::runtime_error(source.error().message());
+    while (frames_.size() < kCandidates) {
+      auto next = source->next();
+      if (!next || !next->has_value()) break;
+      frames_.push_back(std::move(**next));
+    }
+  }
+  std::unique_ptr<engine::Device> device_;
+  std::vector<media::DecodedFrame> frames_;
+};
+
+struct Match {
+  int frame = -1;       // video frame index of the best render
+  double psnr = 0;      // dB
+};
+
+// Renders the eye's captured pose and fov for each candidate frame; the best match.
+Match identify(const fs::path& capture, int simFrame, const std::string& eye) {
+  std::ifstream in(capture / ("frame_" + std::to_string(simFrame) + ".json"));
+  EXPECT_TRUE(in.good()) << capture << " frame " << simFrame;
+  if (!in.good()) return {};
+  const auto json = nlohmann::json::parse(in);
+  for (const auto& image : json["images"]) {
+    if (image["kind"] != eye) continue;
+    const Image actual = loadImage((capture / image["file"].get<std::string>()).string());
+    engine::StillRequest request;
+    const auto& q = image["pose_in_stage"]["orientation"];
+    request.view.orientation = glm::quat(q[3].get<float>(), q[0].get<float>(), q[1].get<float>(), q[2].get<float>());
+    const auto& f = image["fov_rad"];
+    request.view.fov = {f["left"].get<float>(), f["right"].get<float>(), f["up"].get<float>(), f["down"].get<float>()};
+    request.eye = eye == "left" ? Eye::Left : Eye::Right;
+    request.width = static_cast<std::uint32_t>(actual.width);
+    request.height = static_cast<std::uint32_t>(actual.height);
+    Match best;
+    const Plate& plate = Plate::get();
+    for (std::size_t i = 0; i < plate.frames().size(); ++i) {
+      auto still = engine::renderStill(plate.device(), plate.frames()[i].view(), request);
+      EXPECT_TRUE(still.ok());
+      if (!still) return {};
+      Image expected{static_cast<int>(still->width), static_cast<int>(still->height), 4, still->pixels};
+      const double p = psnr(Image{actual.width, actual.height, 3, actual.pixels}, [&] {
+        Image rgb{expected.width, expected.height, 3, {}};
+        for (std::size_t px = 0; px < expected.pixels.size(); px += 4)
+          rgb.pixels.insert(rgb.pixels.end(), expected.pixels.begin() + static_cast<std::ptrdiff_t>(px),
+                            expected.pixels.begin() + static_cast<std::ptrdiff_t>(px) + 3);
+        return rgb;
+      }());
+      if (p > best.psnr) best = {static_cast<int>(i), p};
+    }
+    return best;
+  }
+  ADD_FAILURE() << "no " << eye << " eye in frame " << simFrame;
+  return {};
+}
+
+const char* const kDisplay = R"("display": { "width": 256, "height": 256 })";
+
+TEST(XrPlayer, EachEyeMatchesTheRenderOfItsPoseAndFov) {
+  const fs::path dir = testDir();
+  // Paused by the trigger right away, then a head turn with pitch: the views must follow the head.
+  auto r = play(dir, std::string("{") + kDisplay + R"(,
+    "capture": { "frames": [25] },
+    "head": [ { "frame": 0, "position": [0, 1.6, 0] }, { "frame": 20, "yaw_deg": 60, "pitch_deg": 20, "roll_deg": 5 } ],
+    "controllers": { "right": [ { "frame": 2, "select": true }, { "frame": 4, "select": false } ] },
+    "events": [ { "frame": 30, "type": "exit_requested" } ] })");
+  expectCleanRun(r);
+  const Match left = identify(dir / "capture", 25, "left");
+  const Match right = identify(dir / "capture", 25, "right");
+  EXPECT_GE(left.psnr, 40) << "left eye";
+  EXPECT_GE(right.psnr, 40) << "right eye";
+  EXPECT_EQ(left.frame, right.frame);
+}
+
+TEST(XrPlayer, TriggerPausesAndResumesThumbstickSteps) {
+  const fs::path dir = testDir();
+  auto r = play(dir, std::string("{") + kDisplay + R"(,
+    "capture": { "frames": [10, 20, 30, 70] },
+    "controllers": { "right": [
+      { "frame": 2, "trigger": 1.0 }, { "frame": 4, "trigger": 0.0 },
+      { "frame": 22, "thumbstick": [0, 1] }, { "frame": 25, "thumbstick": [0, 0] },
+      { "frame": 32, "trigger": 1.0 }, { "frame": 34, "trigger": 0.0 } ] },
+    "events": [ { "frame": 75, "type": "exit_requested" } ] })",
+                {"--controllers", "oculus/touch_controller"});
+  expectCleanRun(r);
+  const Match paused = identify(dir / "capture", 10, "left");
+  const Match stillPaused = identify(dir / "capture", 20, "left");
+  const Match stepped = identify(dir / "capture", 30, "left");
+  EXPECT_GE(paused.psnr, 40);
+  EXPECT_EQ(paused.frame, stillPaused.frame) << "the trigger paused playback";
+  EXPECT_EQ(stepped.frame, stillPaused.frame + 1) << "thumbstick up steps one frame";
+  const Image a = loadImage((dir / "capture" / "frame_30_left.png").string());
+  const Image b = loadImage((dir / "capture" / "frame_70_left.png").string());
+  EXPECT_LT(psnr(a, b), 40) << "the trigger resumed playback";
+}
+
+TEST(XrPlayer, HeadsetOffPausesAndOnResumes) {
+  const fs::path dir = testDir();
+  auto r = play(dir, std::string("{") + kDisplay + R"(,
+    "capture": { "frames": [9, 41, 80] },
+    "events": [ { "frame": 10, "type": "headset_off" }, { "frame": 40, "type": "headset_on" },
+                { "frame": 85, "type": "exit_requested" } ] })");
+  expectCleanRun(r);
+  EXPECT_NE(r.output.find("hidden: playback paused"), std::string::npos) << r.output;
+  const Match before = identify(dir / "capture", 9, "left");
+  const Match after = identify(dir / "capture", 41, "left");
+  EXPECT_GE(before.psnr, 40);
+  EXPECT_GE(after.psnr, 40);
+  // 30 frames at 90 Hz off the head would be 10 video frames had playback run on.
+  EXPECT_LE(after.frame - before.frame, 3);
+  EXPECT_GE(after.frame, before.frame);
+  const Image a = loadImage((dir / "capture" / "frame_41_left.png").string());
+  const Image b = loadImage((dir / "capture" / "frame_80_left.png").string());
+  EXPECT_LT(psnr(a, b), 40) << "playback resumed when the headset went back on";
+}
+
+TEST(XrPlayer, RuntimeLossIsSurvivedAtTheSameShotTime) {
+  const fs::path dir = testDir();
+  // A new instance reads the script afresh (and would be lost again at frame 20): --frames
+  // ends the run early in the second session, whose frame 0 overwrites the first session's.
+  auto r = play(dir, std::string("{") + kDisplay + R"(,
+    "capture": { "frames": [0, 19] },
+    "events": [ { "frame": 20, "type": "runtime_lost" } ] })",
+                {"--frames", "25"});
+  expectCleanRun(r);
+  EXPECT_NE(r.output.find("openxr: reconnected"), std::string::npos) << r.output;
+  const Match beforeLoss = identify(dir / "capture", 19, "left");
+  const Match afterReconnect = identify(dir / "capture", 0, "left");
+  EXPECT_GE(beforeLoss.psnr, 40);
+  EXPECT_GE(afterReconnect.psnr, 40);
+  // Paused while the runtime was away: the reconnect (back-off, new instance and Vulkan
+  // device) alone takes longer than several video frames.
+  EXPECT_GE(afterReconnect.frame, beforeLoss.frame);
+  EXPECT_LE(afterReconnect.frame - beforeLoss.frame, 2);
+}
+
+TEST(XrPlayer, SigintEndsTheSessionCleanly) {
+  const fs::path dir = testDir();
+  std::ofstream(dir / "script.json") << "{}";
+  // The process must be running its session when the signal comes: wait for the first frames.
+  // (A shell starts background jobs with SIGINT ignored; the player takes it back.)
+  const std::string cmd = "PERFECTSHOT_SIM_LOG_LEVEL=info PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() +
+                          " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation PERFECTSHOT_VALIDATION=1 " +
+                          kPerfectshot + " play " PS_SOURCE_DIR "/scenes/demo --display xr > " +
+                          (dir / "log.txt").string() + " 2>&1 & pid=$!; " +
+                          "for i in $(seq 100); do grep -q 'shown: playback' " + (dir / "log.txt").string() +
+                          " && break; sleep 0.1; done; kill -INT $pid; wait $pid; echo exit=$?; cat " +
+                          (dir / "log.txt").string();
+  auto r = runShell(cmd);
+  EXPECT_NE(r.output.find("exit=0"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("SIGINT received"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("last_state=XR_SESSION_STATE_EXITING"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace ps::test

@@ -1,0 +1,119 @@
+// perfectshot lint: every problem of shots and playlists, one per line, and
+// whether each referenced video opens and decodes its first frame. The checks of
+// the format live in scenes/; decoding is media/'s, so that check lives here.
+#include <spdlog/fmt/fmt.h>
+
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include "commands.h"
+#include "media/video_source.h"
+#include "scenes/playlist.h"
+#include "scenes/shot_loader.h"
+
+namespace ps::tools {
+
+namespace {
+
+namespace fs = std::filesystem;
+using scenes::Problem;
+using scenes::Severity;
+
+class Linter {
+ public:
+  void lintPath(const fs::path& arg) {
+    const fs::path file = scenes::shotFile(arg);
+    if (!linted_.insert(canonicalOr(file)).second) return;
+    ++files_;
+    auto text = scenes::readTextFile(file);
+    if (!text) return print(file, {"", text.error().what + " (" + text.error().hint + ")"});
+    if (scenes::looksLikePlaylist(text.value())) return lintPlaylist(file, text.value());
+    lintShot(file, text.value());
+  }
+
+  // "N file(s): E error(s), W warning(s)"; exit 1 on any error.
+  int finish() const {
+    std::cout << files_ << " file(s) checked: " << errors_ << " error(s), " << warnings_ << " warning(s)\n";
+    return errors_ > 0 ? kExitUserError : 0;
+  }
+
+ private:
+  static constexpr int kExitUserError = 1;
+
+  static fs::path canonicalOr(const fs::path& p) {
+    std::error_code ec;
+    fs::path c = fs::weakly_canonical(p, ec);
+    return ec ? p : c;
+  }
+
+  void print(const fs::path& file, const Problem& p) {
+    (p.severity == Severity::Error ? errors_ : warnings_) += 1;
+    std::cout << file.string() << (p.pointer.empty() ? "" : "#" + p.pointer) << ": " << scenes::toString(p.severity)
+              << ": " << p.message << "\n";
+  }
+
+  void lintShot(const fs::path& file, const std::string& text) {
+    scenes::ShotParse parse = scenes::parseShot(text, file);
+    std::set<std::string> bad;  // pointers already reported: no decode check on a path that is wrong
+    for (const auto& p : parse.problems) {
+      print(file, p);
+      bad.insert(p.pointer);
+    }
+    const scenes::Shot& shot = parse.shot;
+    for (const auto& m : shot.media)
+      if (m.kind == scenes::MediaKind::Equirect && !m.path.empty() && !bad.contains(m.pointer + "/src"))
+        checkVideo(file, m.pointer + "/src", m.src, m.path, shot.timeline.out);
+    if (shot.camera && shot.camera->clip && !shot.camera->clip->path.empty() &&
+        !bad.contains(shot.camera->clip->pointer + "/src"))
+      checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path, {});
+  }
+
+  void lintPlaylist(const fs::path& file, const std::string& text) {
+    scenes::PlaylistParse parse = scenes::parsePlaylist(text, file);
+    for (const auto& p : parse.problems) print(file, p);
+    for (const auto& item : parse.playlist.items)
+      if (const auto* shot = std::get_if<scenes::PlaylistShot>(&item)) lintPath(shot->path);
+  }
+
+  // The video opens, its first frame decodes, and it lasts as long as the timeline says.
+  void checkVideo(const fs::path& file, const std::string& pointer, const std::string& src, const fs::path& path,
+                  std::optional<double> timelineOut) {
+    media::DecodeOptions options{.threads = 1, .strict = true, .manifestLayout = {}};
+    auto source = media::VideoSource::open(path.string(), options);
+    if (!source) return print(file, {pointer, "\"" + src + "\" does not open as a video: " + source.error().what});
+    auto frame = source->next();
+    if (!frame) return print(file, {pointer, "\"" + src + "\" does not decode: " + frame.error().what});
+    if (!frame.value()) return print(file, {pointer, "\"" + src + "\" has no video frames"});
+    const double duration = source->info().durationSeconds;
+    const double slack = source->info().frameRate.valid() ? 1.0 / source->info().frameRate.toDouble() : 0.0;
+    if (timelineOut && duration > 0 && *timelineOut > duration + slack)
+      print(file, {pointer,
+                   fmt::format("the timeline's out ({:.3f} s) is after the end of \"{}\" ({:.3f} s)", *timelineOut, src,
+                               duration),
+                   Severity::Warning});
+  }
+
+  std::set<fs::path> linted_;
+  int files_ = 0, errors_ = 0, warnings_ = 0;
+};
+
+}  // namespace
+
+void addLintCommand(CLI::App& app, CommandOutcome& outcome) {
+  auto inputs = std::make_shared<std::vector<std::string>>();
+  CLI::App* cmd = app.add_subcommand(
+      "lint",
+      "Check shot packages and playlists: lists every problem as `file#/json/pointer: error|warning: sentence`,\n"
+      "then a summary line. Checks the format, times inside the timeline, unique ids, that every referenced file\n"
+      "exists inside the package, caption files, and that each video opens and decodes its first frame; a\n"
+      "playlist's shots are linted too. Exits 1 when there is any error (warnings alone exit 0).");
+  cmd->add_option("inputs", *inputs, "shot package folders, shot.json files, or playlist files")->required();
+  cmd->callback([inputs, &outcome] {
+    Linter linter;
+    for (const auto& in : *inputs) linter.lintPath(in);
+    outcome.exitCode = linter.finish();
+  });
+}
+
+}  // namespace ps::tools

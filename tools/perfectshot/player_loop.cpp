@@ -1,0 +1,165 @@
+#include "player_loop.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include <glm/gtc/quaternion.hpp>
+
+namespace ps::tools {
+
+namespace {
+
+double steadySeconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+media::HeadOrientation headOf(const engine::View& view) {
+  const glm::vec3 forward = view.orientation * glm::vec3(0, 0, -1);
+  const glm::vec3 up = view.orientation * glm::vec3(0, 1, 0);
+  return media::HeadOrientation{{forward.x, forward.y, forward.z}, {up.x, up.y, up.z}};
+}
+
+// Seconds per frame at the stream's nominal rate (30 fps when it does not say).
+double nominalFrameSeconds(const media::StreamInfo& info) {
+  return info.frameRate.valid() ? 1.0 / info.frameRate.toDouble() : 1.0 / 30;
+}
+
+}  // namespace
+
+double percentile(std::vector<double> values, double p) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  const auto rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(values.size())));
+  return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
+}
+
+PlayerLoop::PlayerLoop(xr::Display& display, media::Player& player, PlayerLoopOptions options)
+    : display_(display), player_(player), options_(std::move(options)) {}
+
+void PlayerLoop::applyInput(const xr::InputActions& in, double displayTime, const media::PlayerState& state) {
+  const double frameSeconds = nominalFrameSeconds(player_.info());
+  if (in.togglePlay || in.select) player_.togglePlay();
+  if (in.stepFrames != 0) {
+    player_.step(in.stepFrames);
+    display_.hapticTick();
+  }
+  if (in.jumpSeconds != 0) player_.seek(std::max(options_.inSeconds, state.positionSeconds + in.jumpSeconds));
+  if (in.jumpToStart) player_.seek(options_.inSeconds);
+  if (in.jumpToEnd && options_.outSeconds) player_.seek(*options_.outSeconds - frameSeconds);
+  if (in.setLoopIn || in.setLoopOut) {
+    media::LoopRegion region = state.loop.value_or(
+        media::LoopRegion{options_.inSeconds, options_.outSeconds.value_or(player_.info().durationSeconds)});
+    if (in.setLoopIn) region.inSeconds = state.positionSeconds;
+    if (in.setLoopOut) region.outSeconds = state.positionSeconds + frameSeconds;
+    if (region.outSeconds > region.inSeconds) player_.setLoop(region);
+  }
+  // Shuttle: a scrub at a speed, landing on exact frames through merged seeks.
+  if (in.shuttle != 0) {
+    if (!scrubFrom_) {
+      scrubFrom_ = state.positionSeconds;
+      if (state.playing) player_.pause();
+    }
+    const double dt = std::clamp(displayTime - lastDisplayTime_, 0.0, 0.1);
+    const double end = options_.outSeconds.value_or(player_.info().durationSeconds);
+    *scrubFrom_ = std::clamp(*scrubFrom_ + static_cast<double>(in.shuttle) * options_.scrubSpeed * dt,
+                             options_.inSeconds, std::max(options_.inSeconds, end - frameSeconds));
+    player_.seek(*scrubFrom_);
+  } else {
+    scrubFrom_.reset();
+  }
+}
+
+void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
+  if (!frame.shouldRender || frame.eyes.empty() || shown.frame == nullptr) return;
+  engine::EquirectRenderer& renderer = *renderer_;
+  if (!renderer.hasFrame() || uploadedIndex_ != shown.frame->index) {
+    renderer.beginFrame(shown.frame->view(), options_.layout, options_.yawOffsetDeg);
+    uploadedIndex_ = shown.frame->index;
+    ++stats_.uploads;
+  } else {
+    renderer.reuseLastFrame();
+  }
+  for (const xr::EyeTarget& eye : frame.eyes) renderer.drawView(eye.view, eye.eye, eye.target);
+  renderer.submit(frame.sync);
+  frame.submitted = true;
+  ++stats_.drawn;
+}
+
+PlayerLoopStats PlayerLoop::run() {
+  const double start = steadySeconds();
+  if (options_.inSeconds > 0) player_.seek(options_.inSeconds);
+  if (options_.loop)
+    player_.setLoop({options_.inSeconds, options_.outSeconds.value_or(player_.info().durationSeconds)});
+  if (options_.autoplay) player_.play();
+  renderer_.emplace(display_.device(), options_.renderer);
+  bool quitAsked = false;
+  std::optional<double> previousDisplayTime;
+  for (;;) {
+    if (!quitAsked && options_.quitRequested && options_.quitRequested()) {
+      quitAsked = true;
+      display_.requestQuit();
+    }
+    const xr::DisplayEvents ev = display_.poll();
+    if (ev.quit) break;
+    if (ev.deviceReplaced) {
+      renderer_.reset();  // waits for its frames on the old device, which the display still keeps
+      renderer_.emplace(display_.device(), options_.renderer);
+      uploadedIndex_.reset();
+      ++stats_.devicesReplaced;
+    }
+    if (ev.visible) {
+      if (!*ev.visible) {
+        resumeWhenShown_ = resumeWhenShown_ || last_.playing;
+        player_.pause();
+        ++stats_.hiddenPauses;
+      } else if (resumeWhenShown_) {
+        resumeWhenShown_ = false;
+        player_.play();
+      }
+    }
+
+    std::optional<xr::DisplayFrame> frame = display_.beginFrame();
+    if (!frame) continue;
+    const double cpuStart = steadySeconds();
+    ++stats_.frames;
+    if (previousDisplayTime && frame->period > 0 &&
+        frame->predictedDisplayTime - *previousDisplayTime > 1.5 * frame->period)
+      stats_.missed += static_cast<std::uint64_t>(
+          std::lround((frame->predictedDisplayTime - *previousDisplayTime) / frame->period) - 1);
+    previousDisplayTime = frame->predictedDisplayTime;
+
+    applyInput(display_.input(), frame->predictedDisplayTime, last_);
+    lastDisplayTime_ = frame->predictedDisplayTime;
+    const media::PlayerFrame shown = options_.decodeWait.count() > 0
+                                         ? player_.update(frame->predictedDisplayTime, options_.decodeWait)
+                                         : player_.update(frame->predictedDisplayTime);
+    last_ = shown.state;
+    if (media::AudioPlayer* audio = player_.audio(); audio != nullptr && !frame->eyes.empty())
+      audio->setHeadOrientation(headOf(frame->eyes.front().view));
+    render(*frame, shown);
+
+    const double cpuEnd = steadySeconds();
+    stats_.cpuSeconds.push_back(cpuEnd - cpuStart);
+    if (frame->period > 0 && cpuEnd > frame->predictedDisplayTime) ++stats_.late;
+    display_.endFrame(*frame);
+    if (options_.afterFrame) options_.afterFrame(*frame, shown);
+
+    // Without a loop, the shot ends on its last frame before out (or the video's last frame).
+    const bool ended = !options_.loop && shown.frame != nullptr &&
+                       (shown.state.atEnd ||
+                        (options_.outSeconds &&
+                         shown.frame->seconds + nominalFrameSeconds(player_.info()) >= *options_.outSeconds - 1e-6));
+    if (!quitAsked && (ended || (options_.maxFrames > 0 && stats_.frames >= options_.maxFrames))) {
+      quitAsked = true;
+      display_.requestQuit();
+    }
+  }
+  renderer_.reset();
+  stats_.wallSeconds = steadySeconds() - start;
+  return stats_;
+}
+
+}  // namespace ps::tools

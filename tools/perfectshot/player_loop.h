@@ -1,0 +1,83 @@
+#pragma once
+// The player loop: one per process, the same for every display (xr/display.h has the
+// loop's shape). Drives a media::Player and an EquirectRenderer from a Display:
+// - the frame on the display's predicted display time; the renderer re-shows the last
+//   uploaded picture (no copy) while the video frame has not changed;
+// - input: togglePlay / select play and pause, stepFrames steps (with a haptic tick),
+//   shuttle scrubs (scrubSpeed shot seconds per second at full deflection), jumps, loop in/out;
+// - playback paused while the display is hidden, resumed after if it was playing;
+// - head orientation to the audio player;
+// - a quit request (signals) ends the display cleanly;
+// - its own CPU time per frame (from beginFrame's return to endFrame's call; the renderer
+//   only waits there when the GPU is frames behind) and late and missed frames.
+// Thread: the caller's. Never waits for decoding unless decodeWait says so (offline).
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "engine/equirect_renderer.h"
+#include "media/player.h"
+#include "scenes/layout.h"
+#include "xr/display.h"
+
+namespace ps::tools {
+
+struct PlayerLoopOptions {
+  FrameLayout layout;
+  float yawOffsetDeg = 0;
+  double inSeconds = 0;                   // shot seconds
+  std::optional<double> outSeconds;       // shot seconds, exclusive; empty: the video's end
+  bool loop = true;                       // wrap from out to in; false: quit at the end
+  bool autoplay = true;
+  std::chrono::milliseconds decodeWait{0};  // > 0: wait for each frame (offline rendering, stills)
+  double scrubSpeed = 2.0;                // shot seconds per second at full shuttle
+  std::uint64_t maxFrames = 0;            // display frames before quitting; 0: no limit
+  engine::RendererOptions renderer;
+  // Polled once per pass; true asks the display to end (SIGINT/SIGTERM).
+  std::function<bool()> quitRequested;
+  // After each endFrame, with what was shown.
+  std::function<void(const xr::DisplayFrame&, const media::PlayerFrame&)> afterFrame;
+};
+
+struct PlayerLoopStats {
+  std::vector<double> cpuSeconds;  // per display frame, in order
+  std::uint64_t frames = 0;        // display frames begun
+  std::uint64_t drawn = 0;         // frames rendered and submitted
+  std::uint64_t uploads = 0;       // of which with a new video frame uploaded
+  std::uint64_t late = 0;          // CPU work ended after the frame's predicted display time
+  std::uint64_t missed = 0;        // display slots skipped (paced displays)
+  std::uint64_t hiddenPauses = 0;  // times the display hid and playback was paused
+  std::uint64_t devicesReplaced = 0;
+  double wallSeconds = 0;
+};
+
+class PlayerLoop {
+ public:
+  // display and player must outlive the loop.
+  PlayerLoop(xr::Display& display, media::Player& player, PlayerLoopOptions options);
+  // Until the display quits (its own end, requestQuit, maxFrames, end of shot without loop).
+  // Vulkan and OpenXR failures that are not a loss throw.
+  PlayerLoopStats run();
+
+ private:
+  void applyInput(const xr::InputActions& in, double displayTime, const media::PlayerState& state);
+  void render(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
+
+  xr::Display& display_;
+  media::Player& player_;
+  PlayerLoopOptions options_;
+  std::optional<engine::EquirectRenderer> renderer_;
+  std::optional<std::int64_t> uploadedIndex_;  // video frame index the renderer holds
+  media::PlayerState last_;                    // of the previous update
+  bool resumeWhenShown_ = false;
+  std::optional<double> scrubFrom_;  // shot seconds the current scrub has reached
+  double lastDisplayTime_ = 0;
+  PlayerLoopStats stats_;
+};
+
+// p in [0, 1] of the values (nearest rank); 0 for none.
+double percentile(std::vector<double> values, double p);
+
+}  // namespace ps::tools

@@ -1,0 +1,40 @@
+#pragma once
+// A shot opened for playback: its plate in a media::Player, with the soundtrack when the
+// video has one and an output device opens (else silent, logged), and what the player
+// loop needs to know about it (layout, yaw offset, in and out). Not movable (the player
+// refers to the clock and the audio output).
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "media/audio_output.h"
+#include "media/player.h"
+#include "media/time_source.h"
+#include "player_loop.h"
+#include "scenes/result.h"
+
+namespace ps::tools {
+
+struct ShotPlayback {
+  ShotPlayback() = default;
+  ShotPlayback(const ShotPlayback&) = delete;
+  ShotPlayback& operator=(const ShotPlayback&) = delete;
+
+  FrameLayout layout;
+  float yawOffsetDeg = 0;
+  double inSeconds = 0;
+  std::optional<double> outSeconds;
+  double frameSeconds = 1.0 / 30;  // nominal
+  media::SteadyTimeSource clock;   // what the audio clock reads; the display times' clock
+  std::optional<media::AudioOutput> audioOutput;
+  std::unique_ptr<media::Player> player;  // last: refers to the members above
+
+  // The loop options this shot implies (layout, yaw, in, out).
+  PlayerLoopOptions loopOptions() const;
+};
+
+// arg: a shot package folder, a shot.json or a video; mediaId picks a medium of a shot.
+Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
+                                                       bool withAudio);
+
+}  // namespace ps::tools

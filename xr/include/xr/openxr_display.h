@@ -1,0 +1,68 @@
+#pragma once
+// The headset display: OpenXR with XR_KHR_vulkan_enable2. See DESIGN.md and display.h.
+//
+// - Instance with XR_KHR_vulkan_enable2 (required) and, where offered,
+//   XR_KHR_convert_timespec_time, XR_FB_display_refresh_rate, XR_EXT_debug_utils,
+//   XR_KHR_composition_layer_equirect2 (xr/src/openxr/ext_*.h, one piece each).
+// - The Vulkan instance and device are created through the runtime (its requirements met).
+// - One function owns the session state machine, fed by xrPollEvent (poll()): begin on
+//   READY, end on STOPPING, shown (DisplayEvents::visible) only while FOCUSED; on
+//   LOSS_PENDING, instance loss or a lost call it tears down and reconnects with back-off
+//   (DisplayEvents::deviceReplaced once a new device is up); EXITING ends the loop.
+// - STAGE space, LOCAL as fallback; recenter (controller) turns it to the current heading.
+// - PRIMARY_STEREO: one swapchain per eye in an sRGB format the runtime offers; each eye
+//   from its own pose and asymmetric fov; frames on the runtime's predicted display time,
+//   converted to the steady clock.
+// Thread: the player loop's. Two displays may live in one process (no globals).
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/device.h"
+#include "scenes/result.h"
+#include "xr/display.h"
+
+namespace ps::xr {
+
+struct OpenXrDisplayOptions {
+  std::string appName = "PerfectShot";
+  engine::DeviceOptions device;
+  // Interaction profiles to suggest bindings for, e.g. "oculus/touch_controller"; empty: all
+  // known (khr/simple_controller, oculus/touch_controller, valve/index_controller, htc/vive_controller).
+  std::vector<std::string> interactionProfiles;
+  // Reconnect after a loss: first retry after the minimum, doubling up to the maximum (seconds).
+  double reconnectMinSeconds = 0.1;
+  double reconnectMaxSeconds = 5.0;
+};
+
+struct OpenXrStats {
+  std::uint64_t reconnects = 0;          // sessions rebuilt after a loss
+  std::uint64_t framesEnded = 0;         // xrEndFrame calls
+  std::uint64_t validationMessages = 0;  // OpenXR (XR_EXT_debug_utils) and Vulkan validation warnings and errors
+};
+
+class OpenXrDisplay final : public Display {
+ public:
+  // An Error with a hint when there is no runtime, no headset, or no usable GPU.
+  static Result<std::unique_ptr<OpenXrDisplay>> create(const OpenXrDisplayOptions& options = {});
+  ~OpenXrDisplay() override;
+
+  std::string_view name() const override { return "openxr"; }
+  const engine::Device& device() const override;
+  DisplayEvents poll() override;
+  std::optional<DisplayFrame> beginFrame() override;
+  void endFrame(DisplayFrame& frame) override;
+  InputActions input() override;
+  void requestQuit() override;
+  void hapticTick() override;
+
+  OpenXrStats stats() const;
+
+ private:
+  struct Impl;
+  explicit OpenXrDisplay(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ps::xr

@@ -1,0 +1,57 @@
+#pragma once
+// Keys and mouse of a window, mapped onto the player's InputActions and a head that looks
+// around: the window's one eye.
+//
+//   left drag     look around: the picture follows the cursor (one pixel = vfov / height
+//                 degrees), pitch clamped to +-89 deg, no roll (the horizon stays level)
+//   wheel         zoom: vertical fov 30..120 deg, x0.9 per notch
+//   space         play / pause          <- / ->        one frame
+//   shift+<- / -> one second            J / K / L      shuttle -1 / 0 / +1 (pressing J or L
+//   Home / End    jump to start / end                  again does not speed up: kept simple)
+//   I / O         loop in / out at the playhead        F  fullscreen        Esc  quit
+// Pure: no window, no clock; tests feed it events.
+#include "engine/view.h"
+#include "xr/input_actions.h"
+#include "xr/window_events.h"
+
+namespace ps::xr {
+
+struct HeadLook {
+  float yawDeg = 0;    // v360's yaw: right positive
+  float pitchDeg = 0;  // up positive, within +-kMaxPitchDeg
+  float vFovDeg = 70;
+
+  static constexpr float kMaxPitchDeg = 89;
+  static constexpr float kMinVFovDeg = 30;
+  static constexpr float kMaxVFovDeg = 120;
+
+  // The horizontal fov that keeps pixels square in a viewport of that aspect (width / height).
+  float hFovDeg(float aspect) const;
+  engine::V360Camera camera(float aspect) const;
+};
+
+class WindowInput {
+ public:
+  explicit WindowInput(HeadLook start = {}) : look_(start) {}
+
+  // viewportHeight: the window's height in the same pixels as the events (the drag scale).
+  void handle(const WindowEvent& event, int viewportHeight);
+
+  // Edges since the last call; levels as they are now.
+  InputActions takeActions();
+  // Fullscreen toggles asked for since the last call (a window's business, not the player's).
+  int takeFullscreenToggles();
+
+  const HeadLook& look() const { return look_; }
+
+ private:
+  void handleKey(const KeyPressed& key);
+
+  HeadLook look_;
+  InputActions pending_;
+  int fullscreenToggles_ = 0;
+  bool dragging_ = false;
+  double lastX_ = 0, lastY_ = 0;
+};
+
+}  // namespace ps::xr

@@ -1,0 +1,30 @@
+#pragma once
+// The app's reference space (STAGE where the runtime has one, else LOCAL) and the VIEW
+// space, owned together. recenter() turns the app space so the user's current heading
+// becomes forward (-Z) and moves its origin under the head; only the heading matters for
+// a picture at infinity, and pitch and roll stay level so the horizon does too.
+#include "xr_handle.h"
+
+namespace ps::xr::openxr {
+
+class Spaces {
+ public:
+  explicit Spaces(XrSession session);
+
+  XrSpace app() const { return app_.get(); }
+  XrSpace view() const { return view_.get(); }
+  XrReferenceSpaceType type() const { return type_; }
+
+  // Locates the head at `time` in the current app space and recreates the app space around
+  // it. Does nothing when the head pose is not valid.
+  void recenter(XrTime time);
+
+ private:
+  XrSession session_;
+  XrReferenceSpaceType type_ = XR_REFERENCE_SPACE_TYPE_LOCAL;
+  XrPosef offset_{{0, 0, 0, 1}, {0, 0, 0}};  // of the app space in the base reference space
+  SpaceHandle app_;
+  SpaceHandle view_;
+};
+
+}  // namespace ps::xr::openxr

@@ -1,0 +1,119 @@
+#include "swapchain.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "engine/vk_check.h"
+#include "xr_check.h"
+
+namespace ps::xr::openxr {
+
+namespace {
+
+bool isSrgb(VkFormat f) {
+  switch (f) {
+    case VK_FORMAT_R8G8B8A8_SRGB:
+    case VK_FORMAT_B8G8R8A8_SRGB:
+    case VK_FORMAT_A8B8G8R8_SRGB_PACK32:
+    case VK_FORMAT_R8G8B8_SRGB:
+    case VK_FORMAT_B8G8R8_SRGB:
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+VkFormat chooseSwapchainFormat(XrSession session) {
+  std::uint32_t count = 0;
+  PS_XR_CHECK(xrEnumerateSwapchainFormats(session, 0, &count, nullptr));
+  std::vector<std::int64_t> formats(count);
+  PS_XR_CHECK(xrEnumerateSwapchainFormats(session, count, &count, formats.data()));
+  for (VkFormat preferred : {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB})
+    if (std::find(formats.begin(), formats.end(), static_cast<std::int64_t>(preferred)) != formats.end()) return preferred;
+  for (std::int64_t f : formats)
+    if (isSrgb(static_cast<VkFormat>(f))) return static_cast<VkFormat>(f);
+  throw XrCallError(XR_ERROR_SWAPCHAIN_FORMAT_UNSUPPORTED, "the OpenXR runtime offers no sRGB swapchain format");
+}
+
+Swapchain::Swapchain(XrSession session, const engine::Device& device, VkFormat format, VkExtent2D extent,
+                     const std::string& name)
+    : device_(&device), format_(format), extent_(extent) {
+  auto info = xrStruct<XrSwapchainCreateInfo>(XR_TYPE_SWAPCHAIN_CREATE_INFO);
+  info.usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_SAMPLED_BIT;
+  info.format = format;
+  info.sampleCount = 1;
+  info.width = extent.width;
+  info.height = extent.height;
+  info.faceCount = 1;
+  info.arraySize = 1;
+  info.mipCount = 1;
+  XrSwapchain handle = XR_NULL_HANDLE;
+  PS_XR_CHECK(xrCreateSwapchain(session, &info, &handle));
+  handle_ = SwapchainHandle(handle);
+
+  std::uint32_t count = 0;
+  PS_XR_CHECK(xrEnumerateSwapchainImages(handle, 0, &count, nullptr));
+  std::vector<XrSwapchainImageVulkan2KHR> images(count, xrStruct<XrSwapchainImageVulkan2KHR>(XR_TYPE_SWAPCHAIN_IMAGE_VULKAN2_KHR));
+  PS_XR_CHECK(xrEnumerateSwapchainImages(handle, count, &count,
+                                         reinterpret_cast<XrSwapchainImageBaseHeader*>(images.data())));
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const VkImage image = images[i].image;
+    images_.push_back(image);
+    device.setName(image, VK_OBJECT_TYPE_IMAGE, name + " image " + std::to_string(i));
+    VkImageViewCreateInfo view{};
+    view.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO;
+    view.image = image;
+    view.viewType = VK_IMAGE_VIEW_TYPE_2D;
+    view.format = format;
+    view.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+    VkImageView out = VK_NULL_HANDLE;
+    try {
+      PS_VK_CHECK(vkCreateImageView(device.device(), &view, nullptr, &out));
+    } catch (...) {
+      for (VkImageView v : views_) vkDestroyImageView(device.device(), v, nullptr);
+      throw;
+    }
+    views_.push_back(out);
+    device.setName(out, VK_OBJECT_TYPE_IMAGE_VIEW, name + " view " + std::to_string(i));
+  }
+}
+
+Swapchain::Swapchain(Swapchain&& other) noexcept
+    : device_(other.device_),
+      handle_(std::move(other.handle_)),
+      format_(other.format_),
+      extent_(other.extent_),
+      images_(std::move(other.images_)),
+      views_(std::move(other.views_)),
+      acquired_(std::exchange(other.acquired_, false)) {
+  other.views_.clear();
+}
+
+Swapchain::~Swapchain() {
+  for (VkImageView v : views_) vkDestroyImageView(device_->device(), v, nullptr);
+}
+
+engine::RenderTarget Swapchain::acquire() {
+  std::uint32_t index = 0;
+  auto acquireInfo = xrStruct<XrSwapchainImageAcquireInfo>(XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO);
+  PS_XR_CHECK(xrAcquireSwapchainImage(handle_.get(), &acquireInfo, &index));
+  acquired_ = true;
+  auto waitInfo = xrStruct<XrSwapchainImageWaitInfo>(XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO);
+  waitInfo.timeout = XR_INFINITE_DURATION;
+  PS_XR_CHECK(xrWaitSwapchainImage(handle_.get(), &waitInfo));
+  return engine::RenderTarget{images_[index], views_[index], format_, extent_, VK_IMAGE_LAYOUT_UNDEFINED,
+                              VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL};
+}
+
+void Swapchain::release() {
+  if (!acquired_) return;
+  acquired_ = false;
+  auto info = xrStruct<XrSwapchainImageReleaseInfo>(XR_TYPE_SWAPCHAIN_IMAGE_RELEASE_INFO);
+  PS_XR_CHECK(xrReleaseSwapchainImage(handle_.get(), &info));
+}
+
+}  // namespace ps::xr::openxr

@@ -1,0 +1,48 @@
+#pragma once
+// One colour swapchain (one eye) with a VkImageView per image, handed to the engine as
+// RenderTargets. Images arrive and must go back in COLOR_ATTACHMENT_OPTIMAL (the
+// XR_KHR_vulkan_enable2 rule); every pixel is drawn, so the old contents are discarded.
+// Move-only; the views die before the swapchain, and both before the device.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/device.h"
+#include "engine/render_target.h"
+#include "xr_handle.h"
+
+namespace ps::xr::openxr {
+
+// The sRGB format to render in: the first of R8G8B8A8_SRGB, B8G8R8A8_SRGB the runtime
+// offers, else any sRGB format it offers; throws XrCallError when it offers none.
+VkFormat chooseSwapchainFormat(XrSession session);
+
+class Swapchain {
+ public:
+  Swapchain(XrSession session, const engine::Device& device, VkFormat format, VkExtent2D extent, const std::string& name);
+  Swapchain(Swapchain&&) noexcept;
+  Swapchain& operator=(Swapchain&&) = delete;
+  Swapchain(const Swapchain&) = delete;
+  Swapchain& operator=(const Swapchain&) = delete;
+  ~Swapchain();
+
+  // xrAcquireSwapchainImage + xrWaitSwapchainImage; the target stays valid until release().
+  engine::RenderTarget acquire();
+  // After the renderer's submit that drew into the acquired image.
+  void release();
+  bool acquired() const { return acquired_; }
+
+  XrSwapchain handle() const { return handle_.get(); }
+  VkExtent2D extent() const { return extent_; }
+
+ private:
+  const engine::Device* device_;
+  SwapchainHandle handle_;
+  VkFormat format_;
+  VkExtent2D extent_;
+  std::vector<VkImage> images_;
+  std::vector<VkImageView> views_;
+  bool acquired_ = false;
+};
+
+}  // namespace ps::xr::openxr

@@ -1,0 +1,335 @@
+#include "xr/openxr_display.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "engine/vk_check.h"
+#include "openxr/connection.h"
+#include "openxr/xr_check.h"
+
+namespace ps::xr {
+
+using namespace openxr;  // this file is the OpenXR backend's top
+
+namespace {
+
+engine::View toView(const XrView& v) {
+  engine::View view;
+  view.orientation = glm::quat(v.pose.orientation.w, v.pose.orientation.x, v.pose.orientation.y, v.pose.orientation.z);
+  view.position = glm::vec3(v.pose.position.x, v.pose.position.y, v.pose.position.z);
+  view.fov = {v.fov.angleLeft, v.fov.angleRight, v.fov.angleUp, v.fov.angleDown};
+  return view;
+}
+
+// While no session runs there is no xrWaitFrame to pace the loop; this keeps it from spinning.
+constexpr auto kIdleWait = std::chrono::milliseconds(10);
+
+}  // namespace
+
+struct OpenXrDisplay::Impl {
+  OpenXrDisplayOptions options;
+  // Declared before the connection: the session dies before the device it renders with.
+  std::unique_ptr<engine::Device> device;
+  // The device of a lost connection, kept until the loop has rebuilt what it made on it.
+  std::unique_ptr<engine::Device> retired;
+  bool retiredReported = false;
+  std::unique_ptr<Connection> conn;
+
+  bool quitRequested = false;
+  bool waitingForExit = false;  // xrRequestExitSession sent; EXITING ends the loop
+  bool shownReported = false;
+  double nextAttempt = 0;
+  double backoff = 0;
+
+  XrFrameState frameState{};
+  std::vector<XrView> views;
+  bool frameBegun = false;
+  XrTime lastPredicted = 0;
+  std::uint64_t frameIndex = 0;
+  OpenXrStats stats;
+  std::uint64_t pastValidation = 0;  // messages counted by connections and devices already gone
+
+  ConnectionOptions connectionOptions() const { return {options.appName, options.device, options.interactionProfiles}; }
+
+  void setShown(DisplayEvents& ev, bool shown) {
+    if (shown == shownReported) return;
+    shownReported = shown;
+    ev.visible = shown;
+    spdlog::info("openxr: {}", shown ? "shown: playback may run" : "hidden: playback paused");
+  }
+
+  std::uint64_t validationNow() const {
+    std::uint64_t n = pastValidation;
+    if (device) n += device->validationMessageCount();
+    if (retired) n += retired->validationMessageCount();
+    if (conn) n += conn->instance->extensions().debugUtils.messageCount();
+    return n;
+  }
+
+  // The session or instance is gone: drop everything made on it, keep the device for the loop.
+  void tearDown(DisplayEvents& ev) {
+    setShown(ev, false);
+    if (device) {
+      // The runtime frees the swapchain images with the session; none may still be in use.
+      (void)vkDeviceWaitIdle(device->device());
+    }
+    if (conn) pastValidation += conn->instance->extensions().debugUtils.messageCount();
+    conn.reset();
+    frameBegun = false;
+    if (device) {
+      if (retired) pastValidation += retired->validationMessageCount();
+      retired = std::move(device);
+      retiredReported = false;
+    }
+    backoff = options.reconnectMinSeconds;
+    nextAttempt = steadyNow() + backoff;
+    spdlog::warn("openxr: session lost; reconnecting");
+  }
+
+  void tryReconnect(DisplayEvents& ev) {
+    const double now = steadyNow();
+    if (now < nextAttempt) return;
+    std::unique_ptr<engine::Device> fresh;
+    auto opened = Connection::open(connectionOptions(), fresh);
+    if (!opened) {
+      backoff = std::min(backoff * 2, options.reconnectMaxSeconds);
+      nextAttempt = now + backoff;
+      spdlog::warn("openxr: reconnect failed ({}); next try in {:.1f} s", opened.error().message(), backoff);
+      return;
+    }
+    conn = std::move(*opened);
+    device = std::move(fresh);
+    ev.deviceReplaced = true;
+    retiredReported = true;  // freed at the next poll, once the loop has rebuilt on the new device
+    ++stats.reconnects;
+    spdlog::info("openxr: reconnected");
+  }
+
+  // The one owner of the session state machine: drains xrPollEvent and acts on each change.
+  void pumpEvents(DisplayEvents& ev) {
+    for (;;) {
+      auto event = xrStruct<XrEventDataBuffer>(XR_TYPE_EVENT_DATA_BUFFER);
+      if (PS_XR_CHECK(xrPollEvent(conn->instance->handle(), &event)) == XR_EVENT_UNAVAILABLE) return;
+      switch (event.type) {
+        case XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED: {
+          const auto& changed = reinterpret_cast<const XrEventDataSessionStateChanged&>(event);
+          spdlog::debug("openxr: session state {}", static_cast<int>(changed.state));
+          const SessionStep step = conn->machine.onStateChanged(changed.state);
+          if (step.begin) {
+            auto info = xrStruct<XrSessionBeginInfo>(XR_TYPE_SESSION_BEGIN_INFO);
+            info.primaryViewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO;
+            PS_XR_CHECK(xrBeginSession(conn->session.get(), &info));
+            if (quitRequested) requestExit();
+          }
+          if (step.end) PS_XR_CHECK(xrEndSession(conn->session.get()));
+          if (step.shown) setShown(ev, *step.shown);
+          if (step.lost) conn->lost = true;
+          if (step.exit) {
+            ev.quit = true;
+            if (!quitRequested) spdlog::info("openxr: the runtime ended the session");
+          }
+          break;
+        }
+        case XR_TYPE_EVENT_DATA_INSTANCE_LOSS_PENDING:
+          (void)conn->machine.onInstanceLoss();
+          conn->lost = true;
+          break;
+        case XR_TYPE_EVENT_DATA_EVENTS_LOST:
+          spdlog::warn("openxr: the runtime dropped {} events",
+                       reinterpret_cast<const XrEventDataEventsLost&>(event).lostEventCount);
+          break;
+        default:
+          spdlog::debug("openxr: event {}", static_cast<int>(event.type));
+          break;
+      }
+      if (conn->lost || ev.quit) return;
+    }
+  }
+
+  void requestExit() {
+    if (!conn || !conn->machine.running() || waitingForExit) return;
+    PS_XR_CHECK(xrRequestExitSession(conn->session.get()));
+    waitingForExit = true;
+  }
+};
+
+OpenXrDisplay::OpenXrDisplay(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+OpenXrDisplay::~OpenXrDisplay() = default;
+
+Result<std::unique_ptr<OpenXrDisplay>> OpenXrDisplay::create(const OpenXrDisplayOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  auto opened = Connection::open(impl->connectionOptions(), impl->device);
+  if (!opened) return opened.error();
+  impl->conn = std::move(*opened);
+  return std::unique_ptr<OpenXrDisplay>(new OpenXrDisplay(std::move(impl)));
+}
+
+const engine::Device& OpenXrDisplay::device() const {
+  return impl_->device ? *impl_->device : *impl_->retired;
+}
+
+DisplayEvents OpenXrDisplay::poll() {
+  Impl& s = *impl_;
+  DisplayEvents ev;
+  if (s.retired && s.retiredReported) {
+    s.pastValidation += s.retired->validationMessageCount();
+    s.retired.reset();
+  }
+  try {
+    if (s.conn && !s.conn->lost) s.pumpEvents(ev);
+  } catch (const XrCallError& e) {
+    if (!e.isLoss()) throw;
+    s.conn->lost = true;
+  }
+  if (ev.quit) return ev;
+  if (s.conn && s.conn->lost) s.tearDown(ev);
+  if (!s.conn) {
+    if (s.quitRequested) {
+      ev.quit = true;
+      return ev;
+    }
+    s.tryReconnect(ev);
+  } else if (s.quitRequested && !s.waitingForExit && !s.conn->machine.running()) {
+    ev.quit = true;  // nothing runs that the runtime needs to see end
+  }
+  return ev;
+}
+
+std::optional<DisplayFrame> OpenXrDisplay::beginFrame() {
+  Impl& s = *impl_;
+  if (!s.conn || s.conn->lost || !s.conn->machine.running()) {
+    std::this_thread::sleep_for(kIdleWait);
+    return std::nullopt;
+  }
+  Connection& c = *s.conn;
+  try {
+    s.frameState = xrStruct<XrFrameState>(XR_TYPE_FRAME_STATE);
+    auto waitInfo = xrStruct<XrFrameWaitInfo>(XR_TYPE_FRAME_WAIT_INFO);
+    PS_XR_CHECK(xrWaitFrame(c.session.get(), &waitInfo, &s.frameState));
+    c.clock->observeWait(s.frameState.predictedDisplayTime, s.frameState.predictedDisplayPeriod, steadyNow());
+    auto beginInfo = xrStruct<XrFrameBeginInfo>(XR_TYPE_FRAME_BEGIN_INFO);
+    PS_XR_CHECK(xrBeginFrame(c.session.get(), &beginInfo));  // XR_FRAME_DISCARDED: the previous frame was dropped
+    s.frameBegun = true;
+    s.lastPredicted = s.frameState.predictedDisplayTime;
+
+    DisplayFrame frame;
+    frame.index = s.frameIndex++;
+    frame.period = static_cast<double>(s.frameState.predictedDisplayPeriod) * 1e-9;
+    frame.predictedDisplayTime = c.clock->toSteady(s.frameState.predictedDisplayTime);
+    frame.shouldRender = s.frameState.shouldRender == XR_TRUE;
+    if (frame.shouldRender) {
+      auto locate = xrStruct<XrViewLocateInfo>(XR_TYPE_VIEW_LOCATE_INFO);
+      locate.viewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO;
+      locate.displayTime = s.frameState.predictedDisplayTime;
+      locate.space = c.spaces->app();
+      auto viewState = xrStruct<XrViewState>(XR_TYPE_VIEW_STATE);
+      std::uint32_t count = static_cast<std::uint32_t>(c.swapchains.size());
+      s.views.assign(count, xrStruct<XrView>(XR_TYPE_VIEW));
+      PS_XR_CHECK(xrLocateViews(c.session.get(), &locate, &viewState, count, &count, s.views.data()));
+      // Without a tracked orientation there is nothing sensible to draw.
+      frame.shouldRender = (viewState.viewStateFlags & XR_VIEW_STATE_ORIENTATION_VALID_BIT) != 0;
+    }
+    if (frame.shouldRender) {
+      for (std::size_t i = 0; i < c.swapchains.size(); ++i)
+        frame.eyes.push_back({i == 0 ? Eye::Left : Eye::Right, toView(s.views[i]), c.swapchains[i].acquire()});
+    }
+    return frame;
+  } catch (const XrCallError& e) {
+    if (!e.isLoss()) throw;
+    c.lost = true;
+    return std::nullopt;
+  }
+}
+
+void OpenXrDisplay::endFrame(DisplayFrame& frame) {
+  Impl& s = *impl_;
+  if (!s.conn || s.conn->lost || !s.frameBegun) return;
+  Connection& c = *s.conn;
+  s.frameBegun = false;
+  try {
+    bool drawn = frame.shouldRender && frame.submitted && !frame.eyes.empty();
+    for (Swapchain& swapchain : c.swapchains) {
+      if (!swapchain.acquired()) drawn = false;
+      swapchain.release();  // after the renderer's submit, as the spec requires
+    }
+    std::vector<XrCompositionLayerProjectionView> projected;
+    auto layer = xrStruct<XrCompositionLayerProjection>(XR_TYPE_COMPOSITION_LAYER_PROJECTION);
+    std::vector<const XrCompositionLayerBaseHeader*> layers;
+    if (drawn) {
+      for (std::size_t i = 0; i < c.swapchains.size(); ++i) {
+        auto view = xrStruct<XrCompositionLayerProjectionView>(XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW);
+        view.pose = s.views[i].pose;
+        view.fov = s.views[i].fov;
+        view.subImage.swapchain = c.swapchains[i].handle();
+        const VkExtent2D e = c.swapchains[i].extent();
+        view.subImage.imageRect = {{0, 0}, {static_cast<std::int32_t>(e.width), static_cast<std::int32_t>(e.height)}};
+        projected.push_back(view);
+      }
+      layer.space = c.spaces->app();
+      layer.viewCount = static_cast<std::uint32_t>(projected.size());
+      layer.views = projected.data();
+      layers.push_back(reinterpret_cast<const XrCompositionLayerBaseHeader*>(&layer));
+    }
+    auto info = xrStruct<XrFrameEndInfo>(XR_TYPE_FRAME_END_INFO);
+    info.displayTime = s.frameState.predictedDisplayTime;
+    info.environmentBlendMode = c.blendMode;
+    info.layerCount = static_cast<std::uint32_t>(layers.size());
+    info.layers = layers.data();
+    PS_XR_CHECK(xrEndFrame(c.session.get(), &info));
+    ++s.stats.framesEnded;
+  } catch (const XrCallError& e) {
+    if (!e.isLoss()) throw;
+    c.lost = true;
+  }
+}
+
+InputActions OpenXrDisplay::input() {
+  Impl& s = *impl_;
+  if (!s.conn || s.conn->lost || !s.conn->machine.running()) return {};
+  Connection& c = *s.conn;
+  try {
+    InputActions in = c.controls->read(c.session.get(), c.spaces->app(), s.lastPredicted, c.machine.shown());
+    if (in.recenter) c.spaces->recenter(s.lastPredicted);
+    return in;
+  } catch (const XrCallError& e) {
+    if (!e.isLoss()) throw;
+    c.lost = true;
+    return {};
+  }
+}
+
+void OpenXrDisplay::requestQuit() {
+  Impl& s = *impl_;
+  if (s.quitRequested) return;
+  s.quitRequested = true;
+  spdlog::info("openxr: ending the session");
+  try {
+    s.requestExit();
+  } catch (const XrCallError& e) {
+    if (!e.isLoss()) throw;
+    s.conn->lost = true;
+  }
+}
+
+void OpenXrDisplay::hapticTick() {
+  Impl& s = *impl_;
+  if (!s.conn || s.conn->lost || !s.conn->machine.shown()) return;
+  try {
+    s.conn->controls->tick(s.conn->session.get());
+  } catch (const XrCallError& e) {
+    if (!e.isLoss()) throw;
+    s.conn->lost = true;
+  }
+}
+
+OpenXrStats OpenXrDisplay::stats() const {
+  OpenXrStats out = impl_->stats;
+  out.validationMessages = impl_->validationNow();
+  return out;
+}
+
+}  // namespace ps::xr

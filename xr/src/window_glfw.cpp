@@ -1,0 +1,73 @@
+#include "xr/window_glfw.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <spdlog/spdlog.h>
+
+#include <mutex>
+
+namespace ps::xr {
+
+namespace {
+
+// GLFW's own state is process-wide; this count is its only mirror here.
+std::mutex gLibraryMutex;
+int gLibraryUsers = 0;
+
+void logGlfwError(int code, const char* text) { spdlog::warn("[glfw] {} (0x{:x})", text, code); }
+
+}  // namespace
+
+Result<GlfwLibrary> GlfwLibrary::acquire() {
+  std::lock_guard lock(gLibraryMutex);
+  if (gLibraryUsers == 0) {
+    glfwSetErrorCallback(&logGlfwError);
+    if (glfwInit() != GLFW_TRUE) {
+      return Error{"window", "cannot open a window: GLFW found no display",
+                   "set DISPLAY (X11) or WAYLAND_DISPLAY, or use --display offscreen"};
+    }
+  }
+  ++gLibraryUsers;
+  GlfwLibrary library;
+  library.held_ = true;
+  return library;
+}
+
+GlfwLibrary::GlfwLibrary(GlfwLibrary&& other) noexcept : held_(std::exchange(other.held_, false)) {}
+
+GlfwLibrary& GlfwLibrary::operator=(GlfwLibrary&& other) noexcept {
+  if (this != &other) {
+    GlfwLibrary old(std::move(*this));
+    held_ = std::exchange(other.held_, false);
+  }
+  return *this;
+}
+
+GlfwLibrary::~GlfwLibrary() {
+  if (!held_) return;
+  std::lock_guard lock(gLibraryMutex);
+  if (--gLibraryUsers == 0) glfwTerminate();
+}
+
+std::vector<std::string> GlfwLibrary::requiredInstanceExtensions() const {
+  std::uint32_t count = 0;
+  const char** names = glfwGetRequiredInstanceExtensions(&count);
+  std::vector<std::string> out;
+  for (std::uint32_t i = 0; names != nullptr && i < count; ++i) out.emplace_back(names[i]);
+  return out;
+}
+
+void GlfwWindowDeleter::operator()(GLFWwindow* window) const { glfwDestroyWindow(window); }
+
+Result<GlfwWindowPtr> createVulkanWindow(const GlfwLibrary& /*library*/, WindowSize size, const std::string& title) {
+  if (glfwVulkanSupported() != GLFW_TRUE)
+    return Error{"window", "GLFW found no Vulkan loader", "install libvulkan1 and a Vulkan driver"};
+  glfwDefaultWindowHints();
+  glfwWindowHint(GLFW_CLIENT_API, GLFW_NO_API);
+  glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
+  GLFWwindow* window = glfwCreateWindow(size.width, size.height, title.c_str(), nullptr, nullptr);
+  if (window == nullptr) return Error{"window", "GLFW could not create a window", "is the display reachable?"};
+  return GlfwWindowPtr(window);
+}
+
+}  // namespace ps::xr

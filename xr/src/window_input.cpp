@@ -1,0 +1,74 @@
+#include "xr/window_input.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include <glm/trigonometric.hpp>
+
+namespace ps::xr {
+
+float HeadLook::hFovDeg(float aspect) const {
+  return glm::degrees(2.0f * std::atan(std::tan(glm::radians(vFovDeg) * 0.5f) * aspect));
+}
+
+engine::V360Camera HeadLook::camera(float aspect) const {
+  return engine::V360Camera{yawDeg, pitchDeg, 0.0f, hFovDeg(aspect), vFovDeg};
+}
+
+void WindowInput::handle(const WindowEvent& event, int viewportHeight) {
+  if (const auto* key = std::get_if<KeyPressed>(&event)) {
+    handleKey(*key);
+  } else if (const auto* button = std::get_if<MouseButtonChanged>(&event)) {
+    dragging_ = button->pressed;
+    lastX_ = button->x;
+    lastY_ = button->y;
+  } else if (const auto* moved = std::get_if<CursorMoved>(&event)) {
+    if (dragging_ && viewportHeight > 0) {
+      // Grab the picture: it moves with the cursor, so the head turns the other way.
+      const double degreesPerPixel = static_cast<double>(look_.vFovDeg) / viewportHeight;
+      look_.yawDeg -= static_cast<float>((moved->x - lastX_) * degreesPerPixel);
+      look_.pitchDeg += static_cast<float>((moved->y - lastY_) * degreesPerPixel);
+      look_.yawDeg = std::remainder(look_.yawDeg, 360.0f);  // stays within +-180
+      look_.pitchDeg = std::clamp(look_.pitchDeg, -HeadLook::kMaxPitchDeg, HeadLook::kMaxPitchDeg);
+    }
+    lastX_ = moved->x;
+    lastY_ = moved->y;
+  } else if (const auto* scrolled = std::get_if<Scrolled>(&event)) {
+    look_.vFovDeg = std::clamp(look_.vFovDeg * std::pow(0.9f, static_cast<float>(scrolled->dy)),
+                               HeadLook::kMinVFovDeg, HeadLook::kMaxVFovDeg);
+  }
+}
+
+void WindowInput::handleKey(const KeyPressed& key) {
+  switch (key.key) {
+    case WindowKey::Space: pending_.togglePlay = !pending_.togglePlay; break;
+    case WindowKey::Left:
+      if (key.shift) pending_.jumpSeconds -= 1.0; else pending_.stepFrames -= 1;
+      break;
+    case WindowKey::Right:
+      if (key.shift) pending_.jumpSeconds += 1.0; else pending_.stepFrames += 1;
+      break;
+    case WindowKey::J: pending_.shuttle = -1; break;
+    case WindowKey::K: pending_.shuttle = 0; break;
+    case WindowKey::L: pending_.shuttle = 1; break;
+    case WindowKey::Home: pending_.jumpToStart = true; pending_.jumpToEnd = false; break;
+    case WindowKey::End: pending_.jumpToEnd = true; pending_.jumpToStart = false; break;
+    case WindowKey::I: pending_.setLoopIn = true; break;
+    case WindowKey::O: pending_.setLoopOut = true; break;
+    case WindowKey::F: ++fullscreenToggles_; break;
+    case WindowKey::Escape: pending_.quit = true; break;
+  }
+}
+
+InputActions WindowInput::takeActions() {
+  InputActions out = pending_;
+  // Edges start over; the shuttle is a level and stays until K (or J/L) changes it.
+  pending_ = InputActions{};
+  pending_.shuttle = out.shuttle;
+  return out;
+}
+
+int WindowInput::takeFullscreenToggles() { return std::exchange(fullscreenToggles_, 0); }
+
+}  // namespace ps::xr
