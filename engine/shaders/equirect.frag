@@ -15,7 +15,8 @@ layout(push_constant) uniform Params {
   vec4 viewToStage[3];  // columns of the view's rotation
   vec4 tanFov;          // tan of angleLeft, angleRight, angleUp, angleDown
   vec4 yuvToRgb[3];     // rows: R'G'B' = dot(row.xyz, sampled YCbCr) + row.w; includes range and bit depth
-  vec4 source;          // x: yaw offset (radians, right positive), y: 1 for 180 degrees, z: 1 for interleaved chroma
+  vec4 source;          // x: yaw offset (radians, right positive), y: 1 for 180 degrees, z: 1 for interleaved chroma,
+                        // w: 1 to draw the whole sphere as an equirect image (EquirectRenderer::drawEquirect)
 } params;
 
 const float PI = 3.14159265358979;
@@ -25,10 +26,18 @@ vec3 srgbToLinear(vec3 c) {
 }
 
 void main() {
-  const vec2 t = ndc * 0.5 + 0.5;
-  const vec3 rayView = vec3(mix(params.tanFov.x, params.tanFov.y, t.x), mix(params.tanFov.z, params.tanFov.w, t.y), -1.0);
-  const mat3 viewToStage = mat3(params.viewToStage[0].xyz, params.viewToStage[1].xyz, params.viewToStage[2].xyz);
-  const vec3 ray = normalize(viewToStage * rayView);
+  vec3 ray;
+  if (params.source.w > 0.5) {
+    // The target is itself equirect: x spans longitude -180..180, y latitude +90..-90 (y down).
+    const float targetLongitude = ndc.x * PI;
+    const float targetLatitude = -ndc.y * 0.5 * PI;
+    ray = vec3(cos(targetLatitude) * sin(targetLongitude), sin(targetLatitude), -cos(targetLatitude) * cos(targetLongitude));
+  } else {
+    const vec2 t = ndc * 0.5 + 0.5;
+    const vec3 rayView = vec3(mix(params.tanFov.x, params.tanFov.y, t.x), mix(params.tanFov.z, params.tanFov.w, t.y), -1.0);
+    const mat3 viewToStage = mat3(params.viewToStage[0].xyz, params.viewToStage[1].xyz, params.viewToStage[2].xyz);
+    ray = normalize(viewToStage * rayView);
+  }
 
   // atan(0, 0) is undefined: straight up or down, any longitude is right.
   const float horizontal = length(ray.xz);

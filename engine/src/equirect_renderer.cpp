@@ -202,6 +202,55 @@ struct EquirectRenderer::Impl {
     if (recording == nullptr) throw std::logic_error(std::string(what) + " needs beginFrame first");
     return *recording;
   }
+
+  // Records one full-target draw of the current frame's `eye` picture with `constants`.
+  void record(const PushConstants& constants, Eye eye, const RenderTarget& target, const char* what) {
+    Slot& slot = current(what);
+    const VkCommandBuffer commands = slot.commands;
+    const std::uint32_t eyeIndex = slot.sampled->textures->eyeCount() == 1 || eye == Eye::Left ? 0 : 1;
+
+    // Wait for earlier draws into and copies out of the same image (an earlier frame may use it).
+    recordTransition(commands, {target.image, 0, 1, target.layoutBefore, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
+                                VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
+                                VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
+                                VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT});
+
+    VkRenderingAttachmentInfo color{};
+
+    color.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
+    color.imageView = target.view;
+    color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+    color.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;  // every pixel is drawn
+    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+    VkRenderingInfo rendering{};
+    rendering.sType = VK_STRUCTURE_TYPE_RENDERING_INFO;
+    rendering.renderArea = {{0, 0}, target.extent};
+    rendering.layerCount = 1;
+    rendering.colorAttachmentCount = 1;
+    rendering.pColorAttachments = &color;
+    vkCmdBeginRendering(commands, &rendering);
+
+    vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.pipelineFor(target.format));
+    vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 1,
+                            &slot.sampled->eyeSets[eyeIndex], 0, nullptr);
+    const VkViewport viewport{0.0f, 0.0f, static_cast<float>(target.extent.width),
+                              static_cast<float>(target.extent.height), 0.0f, 1.0f};
+    vkCmdSetViewport(commands, 0, 1, &viewport);
+    const VkRect2D scissor{{0, 0}, target.extent};
+    vkCmdSetScissor(commands, 0, 1, &scissor);
+
+    vkCmdPushConstants(commands, pipeline.layout(), VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(constants), &constants);
+    vkCmdDraw(commands, 3, 1, 0, 0);
+    vkCmdEndRendering(commands);
+
+    if (target.layoutAfter != VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL) {
+      const bool toTransfer = target.layoutAfter == VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+      recordTransition(commands, {target.image, 0, 1, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, target.layoutAfter,
+                                  VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT,
+                                  toTransfer ? VK_PIPELINE_STAGE_TRANSFER_BIT : VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,
+                                  toTransfer ? VK_ACCESS_TRANSFER_READ_BIT : VK_ACCESS_MEMORY_READ_BIT});
+    }
+  }
 };
 
 EquirectRenderer::EquirectRenderer(const Device& device, const RendererOptions& options)
@@ -246,57 +295,18 @@ FrameTicket EquirectRenderer::reuseLastFrame() {
 bool EquirectRenderer::hasFrame() const { return impl_->latest != nullptr; }
 
 void EquirectRenderer::drawView(const View& view, Eye eye, const RenderTarget& target) {
-  Impl& s = *impl_;
-  Impl::Slot& slot = s.current("drawView");
-  const VkCommandBuffer commands = slot.commands;
-  const std::uint32_t eyeIndex = slot.sampled->textures->eyeCount() == 1 || eye == Eye::Left ? 0 : 1;
-
-  // Wait for earlier draws into and copies out of the same image (an earlier frame may use it).
-  recordTransition(commands, {target.image, 0, 1, target.layoutBefore, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
-                              VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,
-                              VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
-                              VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT});
-
-  VkRenderingAttachmentInfo color{};
-
-  color.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
-  color.imageView = target.view;
-  color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-  color.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;  // every pixel is drawn
-  color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
-  VkRenderingInfo rendering{};
-  rendering.sType = VK_STRUCTURE_TYPE_RENDERING_INFO;
-  rendering.renderArea = {{0, 0}, target.extent};
-  rendering.layerCount = 1;
-  rendering.colorAttachmentCount = 1;
-  rendering.pColorAttachments = &color;
-  vkCmdBeginRendering(commands, &rendering);
-
-  vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, s.pipeline.pipelineFor(target.format));
-  vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, s.pipeline.layout(), 0, 1,
-                          &slot.sampled->eyeSets[eyeIndex], 0, nullptr);
-  const VkViewport viewport{0.0f, 0.0f, static_cast<float>(target.extent.width),
-                            static_cast<float>(target.extent.height), 0.0f, 1.0f};
-  vkCmdSetViewport(commands, 0, 1, &viewport);
-  const VkRect2D scissor{{0, 0}, target.extent};
-  vkCmdSetScissor(commands, 0, 1, &scissor);
-
-  PushConstants constants = s.frameConstants;
+  PushConstants constants = impl_->frameConstants;
   const glm::mat3 rotation = glm::mat3_cast(glm::normalize(view.orientation));
   for (int i = 0; i < 3; ++i) constants.viewToStage[i] = glm::vec4(rotation[i], 0.0f);
   constants.tanFov = glm::vec4(std::tan(view.fov.angleLeft), std::tan(view.fov.angleRight), std::tan(view.fov.angleUp),
                                std::tan(view.fov.angleDown));
-  vkCmdPushConstants(commands, s.pipeline.layout(), VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(constants), &constants);
-  vkCmdDraw(commands, 3, 1, 0, 0);
-  vkCmdEndRendering(commands);
+  impl_->record(constants, eye, target, "drawView");
+}
 
-  if (target.layoutAfter != VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL) {
-    const bool toTransfer = target.layoutAfter == VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
-    recordTransition(commands, {target.image, 0, 1, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, target.layoutAfter,
-                                VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT, VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT,
-                                toTransfer ? VK_PIPELINE_STAGE_TRANSFER_BIT : VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,
-                                toTransfer ? VK_ACCESS_TRANSFER_READ_BIT : VK_ACCESS_MEMORY_READ_BIT});
-  }
+void EquirectRenderer::drawEquirect(Eye eye, const RenderTarget& target) {
+  PushConstants constants = impl_->frameConstants;
+  constants.source.w = 1.0f;  // the shader maps the target to the whole sphere, not through a view
+  impl_->record(constants, eye, target, "drawEquirect");
 }
 
 void EquirectRenderer::recordReadback(const OffscreenTarget& target) {

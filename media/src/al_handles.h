@@ -29,6 +29,7 @@ struct AudioOutput::Handles {
   ALCcontextPtr context;
   int sampleRate = 0;     // Hz
   bool loopback = false;
+  bool hrtf = false;      // ALC_HRTF_STATUS_SOFT said enabled
 };
 
 // Makes context current on this thread for the scope's life, then restores.

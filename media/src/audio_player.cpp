@@ -111,6 +111,12 @@ void AudioPlayer::setHeadOrientation(const HeadOrientation& head) {
   static_cast<void>(PS_AL_CHECK(alListenerfv(AL_ORIENTATION, v)));
 }
 
+void AudioPlayer::setGain(float gain) {
+  std::lock_guard lock(mutex_);
+  ThreadContext current(out_.context.get());
+  static_cast<void>(PS_AL_CHECK(alSourcef(source_id_, AL_GAIN, gain)));
+}
+
 std::optional<AudioClockReading> AudioPlayer::reading() const {
   std::lock_guard lock(mutex_);
   if (!wantPlaying_) return std::nullopt;

@@ -1,5 +1,6 @@
 #include "media/frame_stamp.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 
@@ -25,20 +26,25 @@ double lumaAt(const FrameView& f, int x, int y) {
 
 }  // namespace
 
-std::optional<int> readFrameStamp(const FrameView& frame, int originY) {
-  if (frame.planes[0].data == nullptr || originY < 0) return std::nullopt;
-  if (frame.width < static_cast<std::uint32_t>(kBits * kBlock) ||
-      frame.height < static_cast<std::uint32_t>(originY + kBlock)) {
+std::optional<int> readFrameStamp(const FrameView& frame, int originY, double scale) {
+  if (frame.planes[0].data == nullptr || originY < 0 || !(scale > 0)) return std::nullopt;
+  const double block = kBlock * scale;
+  if (frame.width < static_cast<std::uint32_t>(kBits * block) ||
+      frame.height < static_cast<std::uint32_t>(originY + block)) {
     return std::nullopt;
   }
+  // The pixels of the block's middle (6..10 of 16 at full size): clear of compression
+  // ringing and of the blur a downscale leaves at its edges.
+  const int lo = static_cast<int>(block * 6 / kBlock);
+  const int hi = std::max(lo + 1, static_cast<int>(block * 10 / kBlock));
   int value = 0;
   for (int k = 0; k < kBits; ++k) {
-    // The 4x4 pixels at the block's centre: clear of compression ringing at its edges.
+    const int x0 = static_cast<int>(k * block);
     double sum = 0;
-    for (int dy = 6; dy < 10; ++dy) {
-      for (int dx = 6; dx < 10; ++dx) sum += lumaAt(frame, k * kBlock + dx, originY + dy);
+    for (int dy = lo; dy < hi; ++dy) {
+      for (int dx = lo; dx < hi; ++dx) sum += lumaAt(frame, x0 + dx, originY + dy);
     }
-    const double mean = sum / 16.0;
+    const double mean = sum / ((hi - lo) * (hi - lo));
     // Black is 0 (full range) or 16/255 (limited), white 1 or 235/255; anything
     // in between means there is no clean stamp here.
     if (mean > 0.75) {

@@ -377,7 +377,7 @@ Result<VideoSource> VideoSource::open(const std::string& url, const DecodeOption
   s->dec->pkt_timebase = s->stream->time_base;
   const unsigned cores = std::thread::hardware_concurrency();
   s->dec->thread_count = options.threads > 0 ? options.threads : static_cast<int>(cores > 0 ? cores : 1);
-  s->dec->thread_type = FF_THREAD_FRAME | FF_THREAD_SLICE;
+  s->dec->thread_type = options.frameThreads ? FF_THREAD_FRAME | FF_THREAD_SLICE : FF_THREAD_SLICE;
   if (options.strict) s->dec->err_recognition |= AV_EF_EXPLODE;
   if (const Status st = checked(avcodec_open2(s->dec.get(), codec, nullptr), "avcodec_open2", url); !st) {
     return st.error();

@@ -12,6 +12,31 @@ std::string readId(JsonReader& r, const Json& obj, const std::string& pointer, I
   return id;
 }
 
+namespace {
+
+// "thumbnails": {src, interval_s, columns, count, width, height}, all required.
+std::optional<Thumbnails> readThumbnails(JsonReader& r, const Json& entry, const std::string& pointer) {
+  const Json* t = r.object(entry, pointer, "thumbnails", false, "an object with src, interval_s, columns, count, width, height");
+  if (!t) return std::nullopt;
+  const std::string ptr = child(pointer, "thumbnails");
+  r.unknownMembers(*t, ptr, {"src", "interval_s", "columns", "count", "width", "height"});
+  Thumbnails th;
+  th.path = r.file(*t, ptr, "src", true, &th.src);
+  th.intervalSeconds = r.positive(*t, ptr, "interval_s", true, "seconds").value_or(1);
+  const auto count = [&](const char* key) {
+    const auto v = r.number(*t, ptr, key, true, 1, 1 << 20, "a whole number >= 1");
+    if (v && *v != static_cast<int>(*v)) r.error(child(ptr, key), "expected a whole number >= 1");
+    return static_cast<int>(v.value_or(1));
+  };
+  th.columns = count("columns");
+  th.count = count("count");
+  th.width = count("width");
+  th.height = count("height");
+  return th;
+}
+
+}  // namespace
+
 void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdSet& ids) {
   const Json* list = r.array(doc, "", "media", true, "a non-empty array of media entries");
   if (!list) return;
@@ -20,7 +45,8 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     return;
   }
   r.eachObject(*list, "/media", "an object with id, kind and src", [&](const Json& e, const std::string& ptr) {
-    r.unknownMembers(e, ptr, {"id", "kind", "src", "projection", "stereo", "yaw_offset_deg", "transform"});
+    r.unknownMembers(e, ptr, {"id", "kind", "src", "projection", "stereo", "yaw_offset_deg", "transform", "proxy",
+                          "thumbnails"});
     MediaRef m;
     m.pointer = ptr;
     m.id = readId(r, e, ptr, ids);
@@ -41,6 +67,8 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     }
     m.yawOffsetDeg = r.number(e, ptr, "yaw_offset_deg", false, -180, 180, "degrees").value_or(0);
     r.object(e, ptr, "transform", false, "an object");
+    m.proxyPath = r.file(e, ptr, "proxy", false, &m.proxySrc);
+    m.thumbnails = readThumbnails(r, e, ptr);
     media.push_back(std::move(m));
   });
 }

@@ -10,6 +10,14 @@ namespace {
 using xr::KeyPressed;
 using xr::WindowKey;
 
+TEST(WindowInputTest, NAsksForTheNextMarkerOnce) {
+  xr::WindowInput input;
+  EXPECT_FALSE(input.takeActions().nextMarker);
+  input.handle(KeyPressed{WindowKey::N}, 600);
+  EXPECT_TRUE(input.takeActions().nextMarker);
+  EXPECT_FALSE(input.takeActions().nextMarker);  // an edge, not a level
+}
+
 TEST(WindowInputTest, KeysMapToActions) {
   xr::WindowInput input;
   for (auto key : {KeyPressed{WindowKey::Space}, KeyPressed{WindowKey::Right}, KeyPressed{WindowKey::Right},

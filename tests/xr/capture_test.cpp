@@ -185,5 +185,100 @@ TEST(SimCapture, WritesTheSubmittedImagesOfChosenFrames) {
   EXPECT_EQ(s.validationMessages, 0);
 }
 
+// An XR_KHR_composition_layer_equirect2 layer whose image is `sc`, covering the whole sphere.
+XrCompositionLayerEquirect2KHR wholeSphere(XrSpace space, const TestSwapchain& sc, std::int32_t w, std::int32_t h) {
+  auto layer = xrStruct<XrCompositionLayerEquirect2KHR>(XR_TYPE_COMPOSITION_LAYER_EQUIRECT2_KHR);
+  layer.space = space;
+  layer.eyeVisibility = XR_EYE_VISIBILITY_BOTH;
+  layer.subImage.swapchain = sc.handle;
+  layer.subImage.imageRect = {{0, 0}, {w, h}};
+  layer.pose.orientation.w = 1.f;
+  layer.radius = 0.f;
+  layer.centralHorizontalAngle = 6.2831853f;
+  layer.upperVerticalAngle = 1.5707963f;
+  layer.lowerVerticalAngle = -1.5707963f;
+  return layer;
+}
+
+// xrEndFrame with one equirect layer (none for nullptr), opaque.
+XrResult endFrameWith(SimSession& s, XrTime displayTime, const XrCompositionLayerEquirect2KHR* layer) {
+  const auto* header = reinterpret_cast<const XrCompositionLayerBaseHeader*>(layer);
+  auto end = xrStruct<XrFrameEndInfo>(XR_TYPE_FRAME_END_INFO);
+  end.displayTime = displayTime;
+  end.environmentBlendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
+  end.layerCount = layer != nullptr ? 1 : 0;
+  end.layers = layer != nullptr ? &header : nullptr;
+  return xrEndFrame(s.session, &end);
+}
+
+TEST(SimCapture, EquirectLayerIsCheckedAndCaptured) {
+  const auto dir = std::filesystem::path(::testing::TempDir()) / "ps_xr_sim_capture_equirect";
+  std::filesystem::remove_all(dir);
+  setenv("PERFECTSHOT_SIM_CAPTURE_DIR", dir.c_str(), 1);
+  setenv("PERFECTSHOT_SIM_CAPTURE_FRAMES", "1", 1);
+  useScript("");
+  SimSession s({XR_KHR_COMPOSITION_LAYER_EQUIRECT2_EXTENSION_NAME});
+  unsetenv("PERFECTSHOT_SIM_CAPTURE_DIR");
+  unsetenv("PERFECTSHOT_SIM_CAPTURE_FRAMES");
+  ASSERT_NE(s.session, XR_NULL_HANDLE);
+  const TestSwapchain sphere = makeSwapchain(s, VK_FORMAT_R8G8B8A8_SRGB, 64, 32);
+  const XrSpace stage = s.referenceSpace(XR_REFERENCE_SPACE_TYPE_STAGE);
+  auto gpu = std::make_unique<OneShot>(s.device, s.queue, s.queueFamily);
+  s.pollStates();
+  s.begin();
+  for (std::uint64_t frame = 0; frame < 3; ++frame) {
+    auto state = xrStruct<XrFrameState>(XR_TYPE_FRAME_STATE);
+    XR_ASSERT(xrWaitFrame(s.session, nullptr, &state));
+    XR_ASSERT(xrBeginFrame(s.session, nullptr));
+    clearNextImage(s, *gpu, sphere, {{frame == 1 ? 1.f : 0.f, 0.f, 1.f, 1.f}});
+    auto layer = wholeSphere(stage, sphere, 64, 32);
+    if (frame == 0) {  // more than the whole circle, or lower above upper, is refused
+      layer.centralHorizontalAngle = 7.f;
+      EXPECT_EQ(endFrameWith(s, state.predictedDisplayTime, &layer), XR_ERROR_VALIDATION_FAILURE);
+      layer = wholeSphere(stage, sphere, 64, 32);
+      layer.lowerVerticalAngle = 1.f;
+      layer.upperVerticalAngle = 0.5f;
+      EXPECT_EQ(endFrameWith(s, state.predictedDisplayTime, &layer), XR_ERROR_VALIDATION_FAILURE);
+      layer = wholeSphere(stage, sphere, 64, 32);
+    }
+    XR_ASSERT(endFrameWith(s, state.predictedDisplayTime, &layer));
+  }
+  const std::string d = dir.string();
+  expectSolid(d + "/frame_1_equirect0.png", 64, 32, 255, 0, 255);
+  std::ifstream in(d + "/frame_1.json");
+  ASSERT_TRUE(in.good());
+  const auto j = nlohmann::json::parse(in);
+  ASSERT_EQ(j["images"].size(), 1u);
+  EXPECT_EQ(j["images"][0]["kind"], "equirect");
+  EXPECT_NEAR(j["images"][0]["equirect"]["central_horizontal_angle_rad"].get<double>(), 6.2831853, 1e-5);
+  EXPECT_NEAR(j["images"][0]["equirect"]["lower_vertical_angle_rad"].get<double>(), -1.5707963, 1e-5);
+  XR_EXPECT(xrDestroySwapchain(sphere.handle));
+  gpu.reset();
+  s.destroy();
+  EXPECT_EQ(s.validationMessages, 0);
+}
+
+TEST(SimCapture, EquirectLayerWithoutTheExtensionIsRefused) {
+  useScript("");
+  SimSession s;  // XR_KHR_composition_layer_equirect2 not enabled
+  ASSERT_NE(s.session, XR_NULL_HANDLE);
+  const TestSwapchain sphere = makeSwapchain(s, VK_FORMAT_R8G8B8A8_SRGB, 64, 32);
+  const XrSpace stage = s.referenceSpace(XR_REFERENCE_SPACE_TYPE_STAGE);
+  auto gpu = std::make_unique<OneShot>(s.device, s.queue, s.queueFamily);
+  s.pollStates();
+  s.begin();
+  auto state = xrStruct<XrFrameState>(XR_TYPE_FRAME_STATE);
+  XR_ASSERT(xrWaitFrame(s.session, nullptr, &state));
+  XR_ASSERT(xrBeginFrame(s.session, nullptr));
+  clearNextImage(s, *gpu, sphere, {{0.f, 0.f, 1.f, 1.f}});
+  auto layer = wholeSphere(stage, sphere, 64, 32);
+  EXPECT_EQ(endFrameWith(s, state.predictedDisplayTime, &layer), XR_ERROR_LAYER_INVALID);
+  XR_EXPECT(endFrameWith(s, state.predictedDisplayTime, nullptr));  // the frame stayed open
+  XR_EXPECT(xrDestroySwapchain(sphere.handle));
+  gpu.reset();
+  s.destroy();
+  EXPECT_EQ(s.validationMessages, 0);
+}
+
 }  // namespace
 }  // namespace ps::test::xr

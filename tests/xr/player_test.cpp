@@ -4,10 +4,13 @@
 // video frame shown is identified by the best match among the plate's first frames.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <numbers>
 #include <nlohmann/json.hpp>
 
 #include "engine/device.h"
@@ -122,7 +125,8 @@ Match identify(const fs::path& capture, int simFrame, const std::string& eye) {
   return {};
 }
 
-const char* const kDisplay = R"("display": { "width": 256, "height": 256 })";
+// Lockstep: what the player shows at sim frame n is the same however loaded the machine is.
+const char* const kDisplay = R"("display": { "width": 256, "height": 256, "lockstep": true })";
 
 TEST(XrPlayer, EachEyeMatchesTheRenderOfItsPoseAndFov) {
   const fs::path dir = testDir();
@@ -219,6 +223,90 @@ TEST(XrPlayer, SigintEndsTheSessionCleanly) {
   EXPECT_NE(r.output.find("SIGINT received"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("last_state=XR_SESSION_STATE_EXITING"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
+}
+
+// The test's own YUV -> RGB of an 8-bit 4:2:0 BT.709 limited-range frame (the plate's), chroma
+// centre-sited and interpolated bilinearly, wrapping in x as a 360 picture does: the oracle for
+// the equirect layer's image, independent of the engine's shader.
+Image rgbOf(const FrameView& f) {
+  EXPECT_EQ(f.format, PixelFormat::Yuv420P);
+  EXPECT_EQ(f.matrix, ColorMatrix::Bt709);
+  EXPECT_EQ(f.range, ColorRange::Limited);
+  const int w = static_cast<int>(f.width), h = static_cast<int>(f.height), cw = w / 2, ch = h / 2;
+  auto sample = [&](int plane, int x, int y) {
+    return static_cast<double>(std::to_integer<int>(f.planes[plane].data[static_cast<std::size_t>(y) * f.planes[plane].stride +
+                                                                            static_cast<std::size_t>(x)]));
+  };
+  auto chroma = [&](int plane, int x, int y) {
+    const double cx = (x + 0.5) / 2 - 0.5, cy = std::clamp((y + 0.5) / 2 - 0.5, 0.0, ch - 1.0);
+    const int x0 = static_cast<int>(std::floor(cx)), y0 = static_cast<int>(cy), y1 = std::min(y0 + 1, ch - 1);
+    const double fx = cx - x0, fy = cy - y0;
+    const int xa = (x0 + cw) % cw, xb = (x0 + 1) % cw;
+    return (1 - fy) * ((1 - fx) * sample(plane, xa, y0) + fx * sample(plane, xb, y0)) +
+           fy * ((1 - fx) * sample(plane, xa, y1) + fx * sample(plane, xb, y1));
+  };
+  Image out{w, h, 3, std::vector<std::uint8_t>(static_cast<std::size_t>(w) * h * 3)};
+  for (int y = 0; y < h; ++y)
+    for (int x = 0; x < w; ++x) {
+      const double luma = (sample(0, x, y) - 16) / 219, cb = (chroma(1, x, y) - 128) / 224,
+                   cr = (chroma(2, x, y) - 128) / 224;
+      const double rgb[3] = {luma + 1.5748 * cr, luma - 0.1873 * cb - 0.4681 * cr, luma + 1.8556 * cb};
+      for (int c = 0; c < 3; ++c)
+        out.pixels[(static_cast<std::size_t>(y) * w + x) * 3 + c] =
+            static_cast<std::uint8_t>(std::lround(255 * std::clamp(rgb[c], 0.0, 1.0)));
+    }
+  return out;
+}
+
+TEST(XrPlayer, EquirectLayerCarriesTheVideoFrame) {
+  const fs::path dir = testDir();
+  // Paused by the trigger right away; a head turn must not move the layer (it is in stage space).
+  auto r = play(dir, std::string("{") + kDisplay + R"(,
+    "capture": { "frames": [25] },
+    "head": [ { "frame": 0, "position": [0, 1.6, 0] }, { "frame": 20, "yaw_deg": 60, "pitch_deg": 20 } ],
+    "controllers": { "right": [ { "frame": 2, "select": true }, { "frame": 4, "select": false } ] },
+    "events": [ { "frame": 30, "type": "exit_requested" } ] })",
+                {"--equirect-layer", "--no-timeline"});  // the one layer: no timeline quad
+  expectCleanRun(r);
+  std::ifstream in(dir / "capture" / "frame_25.json");
+  ASSERT_TRUE(in.good()) << r.output;
+  const auto json = nlohmann::json::parse(in);
+  ASSERT_EQ(json["images"].size(), 1u) << json.dump() << "\n" << r.output;
+  const auto& layer = json["images"][0];
+  EXPECT_EQ(layer["kind"], "equirect") << "the projection layer must give way to the equirect layer";
+  EXPECT_NEAR(layer["equirect"]["central_horizontal_angle_rad"].get<double>(), 2 * std::numbers::pi, 1e-5);
+  EXPECT_NEAR(layer["equirect"]["upper_vertical_angle_rad"].get<double>(), std::numbers::pi / 2, 1e-5);
+  EXPECT_NEAR(layer["equirect"]["lower_vertical_angle_rad"].get<double>(), -std::numbers::pi / 2, 1e-5);
+  EXPECT_NEAR(layer["pose_in_layer_space"]["orientation"][3].get<double>(), 1.0, 1e-6) << "centre straight ahead";
+
+  const Image actual = loadImage((dir / "capture" / layer["file"].get<std::string>()).string());
+  const Plate& plate = Plate::get();
+  ASSERT_FALSE(plate.frames().empty());
+  ASSERT_EQ(actual.width, static_cast<int>(plate.frames()[0].view().width)) << "sampled texel for texel";
+  ASSERT_EQ(actual.height, static_cast<int>(plate.frames()[0].view().height));
+  double best = 0;
+  int bestFrame = -1;
+  // Paused at frame 2 of the display: one of the first video frames.
+  for (std::size_t i = 0; i < 6 && i < plate.frames().size(); ++i) {
+    const double p = psnr(actual, rgbOf(plate.frames()[i].view()));
+    if (p > best) {
+      best = p;
+      bestFrame = static_cast<int>(i);
+    }
+  }
+  EXPECT_GE(best, 38) << "frame " << bestFrame;
+  if (best < 38) saveComparison((dir / "equirect").string(), actual, rgbOf(plate.frames()[static_cast<std::size_t>(std::max(bestFrame, 0))].view()));
+}
+
+TEST(XrPlayer, EquirectLayerFlagKeepsProjectionForStereo) {
+  const fs::path dir = testDir();
+  auto r = play(dir, std::string("{") + kDisplay + R"(,
+    "capture": { "frames": [5] }, "events": [ { "frame": 8, "type": "exit_requested" } ] })",
+                {"--equirect-layer", "--media", "plate-stereo", "--no-audio"});
+  expectCleanRun(r);
+  EXPECT_NE(r.output.find("--equirect-layer needs a mono 360 video"), std::string::npos) << r.output;
+  EXPECT_TRUE(fs::exists(dir / "capture" / "frame_5_left.png"));
+  EXPECT_FALSE(fs::exists(dir / "capture" / "frame_5_equirect0.png"));
 }
 
 }  // namespace

@@ -60,8 +60,10 @@ XrResult createInstance(const std::vector<const char*>& extensions, XrInstance& 
   return xrCreateInstance(&ci, &out);
 }
 
-SimSession::SimSession() {
-  XrResult r = createInstance({XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME}, instance);
+SimSession::SimSession(const std::vector<const char*>& extraExtensions) {
+  std::vector<const char*> extensions{XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME};
+  extensions.insert(extensions.end(), extraExtensions.begin(), extraExtensions.end());
+  XrResult r = createInstance(extensions, instance);
   if (r != XR_SUCCESS) {
     ADD_FAILURE() << "xrCreateInstance: " << r << " (is XR_RUNTIME_JSON set?)";
     return;

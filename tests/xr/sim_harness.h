@@ -29,7 +29,9 @@ XrResult createInstance(const std::vector<const char*>& extensions, XrInstance& 
 
 class SimSession {
  public:
-  SimSession();  // instance, system, Vulkan, session; fails the test on error
+  // Instance (XR_KHR_vulkan_enable2 and `extraExtensions`), system, Vulkan, session; fails the
+  // test on error.
+  explicit SimSession(const std::vector<const char*>& extraExtensions = {});
   ~SimSession();
   SimSession(const SimSession&) = delete;
   SimSession& operator=(const SimSession&) = delete;

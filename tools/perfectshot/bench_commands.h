@@ -13,5 +13,7 @@ void addBenchSeek(CLI::App& bench, CommandOutcome& outcome);
 void addBenchRender(CLI::App& bench, CommandOutcome& outcome);
 // The player loop on the active OpenXR runtime: app CPU time per frame, late frames; GPU apart.
 void addBenchXr(CLI::App& bench, CommandOutcome& outcome);
+// Scrub to the exact frame from a shot's proxy and through the player, vs ffmpeg -ss.
+void addBenchScrub(CLI::App& bench, CommandOutcome& outcome);
 
 }  // namespace ps::tools

@@ -14,5 +14,6 @@ void addRenderCommand(CLI::App& app, CommandOutcome& outcome);
 void addPlayCommand(CLI::App& app, CommandOutcome& outcome);
 void addBenchCommand(CLI::App& app, CommandOutcome& outcome);
 void addLintCommand(CLI::App& app, CommandOutcome& outcome);
+void addPrepCommand(CLI::App& app, CommandOutcome& outcome);
 
 }  // namespace ps::tools

@@ -64,6 +64,9 @@ class Linter {
     for (const auto& m : shot.media)
       if (m.kind == scenes::MediaKind::Equirect && !m.path.empty() && !bad.contains(m.pointer + "/src"))
         checkVideo(file, m.pointer + "/src", m.src, m.path, shot.timeline.out);
+    for (const auto& m : shot.media)  // a scrub proxy is a video too, as long as its plate
+      if (!m.proxyPath.empty() && !bad.contains(m.pointer + "/proxy"))
+        checkVideo(file, m.pointer + "/proxy", m.proxySrc, m.proxyPath, shot.timeline.out);
     if (shot.camera && shot.camera->clip && !shot.camera->clip->path.empty() &&
         !bad.contains(shot.camera->clip->pointer + "/src"))
       checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path, {});

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   ps::tools::addPlayCommand(app, outcome);
   ps::tools::addBenchCommand(app, outcome);
   ps::tools::addLintCommand(app, outcome);
+  ps::tools::addPrepCommand(app, outcome);
 
   try {
     app.parse(argc, argv);

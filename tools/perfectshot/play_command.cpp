@@ -32,6 +32,8 @@ struct PlayArgs {
   std::vector<std::string> controllers;
   std::uint64_t frames = 0;
   bool noAudio = false;
+  bool equirectLayer = false;
+  bool noTimeline = false;
   WindowArgs window;
 };
 
@@ -48,6 +50,15 @@ int runPlay(const PlayArgs& args) {
   xr::DisplayRequest request;
   request.kind = kind;
   request.openxr.interactionProfiles = args.controllers;
+  if (args.equirectLayer) {
+    // The compositor's equirect layer takes one picture for both eyes: mono 360 only.
+    if (playback.layout.stereo == StereoLayout::Mono && playback.layout.projection == Projection::Equirect360) {
+      const media::StreamInfo& info = playback.player->info();
+      request.openxr.equirectLayer = VkExtent2D{static_cast<std::uint32_t>(info.width), static_cast<std::uint32_t>(info.height)};
+    } else {
+      spdlog::warn("play: --equirect-layer needs a mono 360 video; drawing the projection layer");
+    }
+  }
   const double in = playback.inSeconds;
   const double span = std::max(playback.outSeconds.value_or(in + 10.0) - in, 1e-3);
   auto& off = request.offscreen;
@@ -77,6 +88,7 @@ int runPlay(const PlayArgs& args) {
   }
 
   PlayerLoopOptions options = playback.loopOptions();
+  if (offscreen == nullptr && !args.noTimeline) options.timeline = playback.timeline;  // headset and window
   options.maxFrames = args.frames;
   options.quitRequested = [&signals] { return signals.received(); };
   // A script counts in display frames: starting paused puts its keys on known video frames.
@@ -139,6 +151,11 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
       ->delimiter(',');
   cmd->add_option("--frames", args->frames, "end after this many display frames (0: at the end, or never when looping)");
   cmd->add_flag("--no-audio", args->noAudio, "play without the soundtrack");
+  cmd->add_flag("--equirect-layer", args->equirectLayer,
+                "xr: hand a mono 360 video to the compositor as an equirect layer (XR_KHR_composition_layer_equirect2)\n"
+                "where the runtime offers it, instead of drawing each eye (the default)");
+  cmd->add_flag("--no-timeline", args->noTimeline,
+                "hide the timeline scrubber (headset: a panel below the view; window: along the bottom)");
   addWindowOptions(*cmd, args->window);
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to play (default: the plate)");
   cmd->callback([args, &outcome] { outcome.exitCode = runPlay(*args); });

@@ -8,6 +8,9 @@
 
 #include <glm/gtc/quaternion.hpp>
 
+#include "scenes/marker_navigation.h"
+#include "thread_cpu_clock.h"
+
 namespace ps::tools {
 
 namespace {
@@ -20,6 +23,14 @@ media::HeadOrientation headOf(const engine::View& view) {
   const glm::vec3 forward = view.orientation * glm::vec3(0, 0, -1);
   const glm::vec3 up = view.orientation * glm::vec3(0, 1, 0);
   return media::HeadOrientation{{forward.x, forward.y, forward.z}, {up.x, up.y, up.z}};
+}
+
+// The listener between the eyes, facing where the first eye faces.
+media::ListenerPose listenerOf(const std::vector<xr::EyeTarget>& eyes) {
+  glm::vec3 p(0.0f);
+  for (const xr::EyeTarget& eye : eyes) p += eye.view.position;
+  p /= static_cast<float>(eyes.size());
+  return media::ListenerPose{{p.x, p.y, p.z}, headOf(eyes.front().view)};
 }
 
 // Seconds per frame at the stream's nominal rate (30 fps when it does not say).
@@ -49,6 +60,9 @@ void PlayerLoop::applyInput(const xr::InputActions& in, double displayTime, cons
   if (in.jumpSeconds != 0) player_.seek(std::max(options_.inSeconds, state.positionSeconds + in.jumpSeconds));
   if (in.jumpToStart) player_.seek(options_.inSeconds);
   if (in.jumpToEnd && options_.outSeconds) player_.seek(*options_.outSeconds - frameSeconds);
+  if (in.nextMarker)
+    if (const scenes::Marker* m = scenes::nextMarker(options_.markers, state.positionSeconds, frameSeconds))
+      player_.seek(m->tIn);
   if (in.setLoopIn || in.setLoopOut) {
     media::LoopRegion region = state.loop.value_or(
         media::LoopRegion{options_.inSeconds, options_.outSeconds.value_or(player_.info().durationSeconds)});
@@ -82,8 +96,22 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   } else {
     renderer.reuseLastFrame();
   }
-  for (const xr::EyeTarget& eye : frame.eyes) renderer.drawView(eye.view, eye.eye, eye.target);
-  renderer.submit(frame.sync);
+  for (const xr::EyeTarget& eye : frame.eyes) {
+    if (eye.wholeSphere)
+      renderer.drawEquirect(eye.eye, eye.target);
+    else
+      renderer.drawView(eye.view, eye.eye, eye.target);
+  }
+  // With the timeline drawn over the view (window), the view's submit only waits (swapchain
+  // acquire) and the panel's submit signals (present); in a headset the panel has its own image.
+  const bool panelOverViews = timeline_ && timeline_->drawsOverViews();
+  const double submitStart = threadCpuSeconds();
+  renderer.submit(panelOverViews ? engine::SubmitSync{frame.sync.wait, frame.sync.waitStages, {}} : frame.sync);
+  submitCpu_ += threadCpuSeconds() - submitStart;
+  if (panelOverViews)
+    timeline_->drawOverViews(frame, shown.state, {{}, {}, frame.sync.signal});
+  else if (timeline_)
+    timeline_->drawWorldPanel(frame, shown.state);
   frame.submitted = true;
   ++stats_.drawn;
 }
@@ -95,6 +123,11 @@ PlayerLoopStats PlayerLoop::run() {
     player_.setLoop({options_.inSeconds, options_.outSeconds.value_or(player_.info().durationSeconds)});
   if (options_.autoplay) player_.play();
   renderer_.emplace(display_.device(), options_.renderer);
+  if (options_.timeline) {
+    const double end = options_.outSeconds.value_or(player_.info().durationSeconds);
+    ui::TimelineRange range{options_.inSeconds, std::max(end, options_.inSeconds + 1e-3), options_.timeline->fps};
+    timeline_ = std::make_unique<TimelinePanel>(display_, range, *options_.timeline);
+  }
   bool quitAsked = false;
   std::optional<double> previousDisplayTime;
   for (;;) {
@@ -105,6 +138,7 @@ PlayerLoopStats PlayerLoop::run() {
     const xr::DisplayEvents ev = display_.poll();
     if (ev.quit) break;
     if (ev.deviceReplaced) {
+      if (timeline_) timeline_->deviceReplaced();
       renderer_.reset();  // waits for its frames on the old device, which the display still keeps
       renderer_.emplace(display_.device(), options_.renderer);
       uploadedIndex_.reset();
@@ -123,7 +157,9 @@ PlayerLoopStats PlayerLoop::run() {
 
     std::optional<xr::DisplayFrame> frame = display_.beginFrame();
     if (!frame) continue;
-    const double cpuStart = steadySeconds();
+    const double spanStart = steadySeconds();
+    const double cpuStart = threadCpuSeconds();
+    submitCpu_ = 0;
     ++stats_.frames;
     if (previousDisplayTime && frame->period > 0 &&
         frame->predictedDisplayTime - *previousDisplayTime > 1.5 * frame->period)
@@ -131,19 +167,27 @@ PlayerLoopStats PlayerLoop::run() {
           std::lround((frame->predictedDisplayTime - *previousDisplayTime) / frame->period) - 1);
     previousDisplayTime = frame->predictedDisplayTime;
 
-    applyInput(display_.input(), frame->predictedDisplayTime, last_);
+    xr::InputActions input = display_.input();
+    // A press on the timeline panel scrubs; it is not also play/pause.
+    if (timeline_ && timeline_->applyInput(*frame, input, last_, player_)) input.select = false;
+    applyInput(input, frame->predictedDisplayTime, last_);
     lastDisplayTime_ = frame->predictedDisplayTime;
     const media::PlayerFrame shown = options_.decodeWait.count() > 0
                                          ? player_.update(frame->predictedDisplayTime, options_.decodeWait)
                                          : player_.update(frame->predictedDisplayTime);
     last_ = shown.state;
+    if (timeline_) timeline_->onShown(shown);
     if (media::AudioPlayer* audio = player_.audio(); audio != nullptr && !frame->eyes.empty())
       audio->setHeadOrientation(headOf(frame->eyes.front().view));
+    if (options_.narration != nullptr && !frame->eyes.empty())
+      options_.narration->update(frame->predictedDisplayTime, listenerOf(frame->eyes));
     render(*frame, shown);
 
-    const double cpuEnd = steadySeconds();
-    stats_.cpuSeconds.push_back(cpuEnd - cpuStart);
-    if (frame->period > 0 && cpuEnd > frame->predictedDisplayTime) ++stats_.late;
+    const double spanEnd = steadySeconds();
+    stats_.cpuSeconds.push_back(threadCpuSeconds() - cpuStart);
+    stats_.spanSeconds.push_back(spanEnd - spanStart);
+    stats_.submitCpuSeconds.push_back(submitCpu_);
+    if (frame->period > 0 && spanEnd > frame->predictedDisplayTime) ++stats_.late;
     display_.endFrame(*frame);
     if (options_.afterFrame) options_.afterFrame(*frame, shown);
 
@@ -157,6 +201,7 @@ PlayerLoopStats PlayerLoop::run() {
       display_.requestQuit();
     }
   }
+  timeline_.reset();
   renderer_.reset();
   stats_.wallSeconds = steadySeconds() - start;
   return stats_;

@@ -8,18 +8,23 @@
 // - playback paused while the display is hidden, resumed after if it was playing;
 // - head orientation to the audio player;
 // - a quit request (signals) ends the display cleanly;
-// - its own CPU time per frame (from beginFrame's return to endFrame's call; the renderer
-//   only waits there when the GPU is frames behind) and late and missed frames.
+// - its own CPU time per frame: the loop thread's CPU time (thread_cpu_clock.h) from
+//   beginFrame's return to endFrame's call, so a wait on the renderer's fences (the GPU
+//   frames behind) does not count; the wall time of the same span apart; late and missed frames.
 // Thread: the caller's. Never waits for decoding unless decodeWait says so (offline).
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <vector>
 
 #include "engine/equirect_renderer.h"
+#include "media/narration_controller.h"
 #include "media/player.h"
 #include "scenes/layout.h"
+#include "scenes/marker.h"
+#include "timeline_panel.h"
 #include "xr/display.h"
 
 namespace ps::tools {
@@ -37,12 +42,22 @@ struct PlayerLoopOptions {
   engine::RendererOptions renderer;
   // Polled once per pass; true asks the display to end (SIGINT/SIGTERM).
   std::function<bool()> quitRequested;
+  // Shows the timeline scrubber (timeline_panel.h): headset and window; empty: none.
+  std::optional<TimelineOptions> timeline;
   // After each endFrame, with what was shown.
   std::function<void(const xr::DisplayFrame&, const media::PlayerFrame&)> afterFrame;
+  // The shot's markers: nextMarker jumps the playhead to the next one's t_in.
+  std::vector<scenes::Marker> markers;
+  // Spatial narration: the head pose and a ducking step each frame; null: none. Must outlive the loop.
+  media::NarrationController* narration = nullptr;
 };
 
 struct PlayerLoopStats {
-  std::vector<double> cpuSeconds;  // per display frame, in order
+  std::vector<double> cpuSeconds;  // per display frame, in order: the loop thread's CPU time
+  std::vector<double> spanSeconds;  // per display frame, in order: wall time of the same span
+  // Per display frame, in order: of cpuSeconds, the part inside the renderer's submit (the
+  // driver's vkQueueSubmit on the loop thread; lavapipe hands the work to its own threads).
+  std::vector<double> submitCpuSeconds;
   std::uint64_t frames = 0;        // display frames begun
   std::uint64_t drawn = 0;         // frames rendered and submitted
   std::uint64_t uploads = 0;       // of which with a new video frame uploaded
@@ -69,11 +84,13 @@ class PlayerLoop {
   media::Player& player_;
   PlayerLoopOptions options_;
   std::optional<engine::EquirectRenderer> renderer_;
+  std::unique_ptr<TimelinePanel> timeline_;  // with options.timeline; made on the display's device
   std::optional<std::int64_t> uploadedIndex_;  // video frame index the renderer holds
   media::PlayerState last_;                    // of the previous update
   bool resumeWhenShown_ = false;
   std::optional<double> scrubFrom_;  // shot seconds the current scrub has reached
   double lastDisplayTime_ = 0;
+  double submitCpu_ = 0;  // thread CPU seconds inside submit this frame
   PlayerLoopStats stats_;
 };
 

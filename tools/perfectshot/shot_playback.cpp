@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "input.h"
 #include "media/audio_player.h"
 #include "media/audio_source.h"
@@ -14,8 +16,29 @@ PlayerLoopOptions ShotPlayback::loopOptions() const {
   o.yawOffsetDeg = yawOffsetDeg;
   o.inSeconds = inSeconds;
   o.outSeconds = outSeconds;
+  o.markers = markers;
+  o.narration = narration.get();
   return o;
 }
+
+namespace {
+
+// Narration shares the soundtrack's output (one device, one listener, one HRTF); a shot
+// without a soundtrack opens one for it.
+void openNarration(ShotPlayback& p, const scenes::Shot* shot, bool withAudio) {
+  if (!withAudio || shot == nullptr) return;
+  const bool spoken = std::any_of(shot->markers.begin(), shot->markers.end(),
+                                  [](const scenes::Marker& m) { return m.narration.has_value(); });
+  if (!spoken) return;
+  if (!p.audioOutput) {
+    auto output = media::AudioOutput::openDefault();
+    if (!output) return;  // logged: markers stay silent
+    p.audioOutput.emplace(std::move(*output));
+  }
+  p.narration = std::make_unique<media::NarrationController>(*p.audioOutput, shot->markers, p.player->audio());
+}
+
+}  // namespace
 
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
                                                        bool withAudio) {
@@ -31,6 +54,17 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
     if (plate->input.shot->timeline.out) p->outSeconds = *plate->input.shot->timeline.out;
   }
   if (info.frameRate.valid()) p->frameSeconds = 1.0 / info.frameRate.toDouble();
+  // The scrubber counts frames at the shot's rate, else the video's.
+  if (info.frameRate.valid()) p->timeline.fps = info.frameRate;
+  if (plate->input.shot) {
+    p->timeline.fps = plate->input.shot->timeline.fps;
+    p->timeline.chapters = plate->input.shot->timeline.chapters;
+    p->timeline.markers = plate->input.shot->markers;
+    p->markers = plate->input.shot->markers;
+    for (const scenes::MediaRef& m : plate->input.shot->media)  // the medium played, for its proxy
+      if (m.path.string() == plate->input.url) p->timeline.plate = m;
+  }
+  if (!p->timeline.plate) p->timeline.videoUrl = plate->input.url;
 
   std::unique_ptr<media::AudioPlayer> audio;
   if (withAudio) {
@@ -49,6 +83,7 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
     }
   }
   p->player = std::make_unique<media::Player>(std::move(plate->source), std::move(audio));
+  openNarration(*p, plate->input.shot ? &*plate->input.shot : nullptr, withAudio);
   return p;
 }
 

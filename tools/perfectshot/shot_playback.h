@@ -6,8 +6,10 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "media/audio_output.h"
+#include "media/narration_controller.h"
 #include "media/player.h"
 #include "media/time_source.h"
 #include "player_loop.h"
@@ -27,7 +29,11 @@ struct ShotPlayback {
   double frameSeconds = 1.0 / 30;  // nominal
   media::SteadyTimeSource clock;   // what the audio clock reads; the display times' clock
   std::optional<media::AudioOutput> audioOutput;
+  TimelineOptions timeline;        // fps, chapters and markers for the timeline scrubber
+  std::vector<scenes::Marker> markers;  // the shot's; none for a bare video
   std::unique_ptr<media::Player> player;  // last: refers to the members above
+  // The shot's spoken markers, on audioOutput; ducks the player's soundtrack, so after it.
+  std::unique_ptr<media::NarrationController> narration;
 
   // The loop options this shot implies (layout, yaw, in, out).
   PlayerLoopOptions loopOptions() const;

@@ -6,8 +6,11 @@
 #include <chrono>
 #include <thread>
 
+#include <glm/gtc/constants.hpp>
+
 #include "engine/vk_check.h"
 #include "openxr/connection.h"
+#include "openxr/reconnect_backoff.h"
 #include "openxr/xr_check.h"
 
 namespace ps::xr {
@@ -37,12 +40,16 @@ struct OpenXrDisplay::Impl {
   std::unique_ptr<engine::Device> retired;
   bool retiredReported = false;
   std::unique_ptr<Connection> conn;
+  // The world panel's quad layer: its swapchain lives on the connection's session and dies
+  // with it (declared after conn, so destroyed before it); made again after a reconnect.
+  std::optional<WorldPanel> panel;
+  std::optional<Swapchain> panelSwapchain;
+  bool panelReady = false;  // an image of panelSwapchain was drawn and released: the layer can show
 
   bool quitRequested = false;
   bool waitingForExit = false;  // xrRequestExitSession sent; EXITING ends the loop
   bool shownReported = false;
-  double nextAttempt = 0;
-  double backoff = 0;
+  ReconnectBackoff backoff{0.1, 5.0};  // set from options in create()
 
   XrFrameState frameState{};
   std::vector<XrView> views;
@@ -52,7 +59,9 @@ struct OpenXrDisplay::Impl {
   OpenXrStats stats;
   std::uint64_t pastValidation = 0;  // messages counted by connections and devices already gone
 
-  ConnectionOptions connectionOptions() const { return {options.appName, options.device, options.interactionProfiles}; }
+  ConnectionOptions connectionOptions() const {
+    return {options.appName, options.device, options.interactionProfiles, options.equirectLayer};
+  }
 
   void setShown(DisplayEvents& ev, bool shown) {
     if (shown == shownReported) return;
@@ -77,6 +86,8 @@ struct OpenXrDisplay::Impl {
       (void)vkDeviceWaitIdle(device->device());
     }
     if (conn) pastValidation += conn->instance->extensions().debugUtils.messageCount();
+    panelSwapchain.reset();
+    panelReady = false;
     conn.reset();
     frameBegun = false;
     if (device) {
@@ -84,24 +95,23 @@ struct OpenXrDisplay::Impl {
       retired = std::move(device);
       retiredReported = false;
     }
-    backoff = options.reconnectMinSeconds;
-    nextAttempt = steadyNow() + backoff;
+    backoff.lost(steadyNow());
     spdlog::warn("openxr: session lost; reconnecting");
   }
 
   void tryReconnect(DisplayEvents& ev) {
     const double now = steadyNow();
-    if (now < nextAttempt) return;
+    if (!backoff.due(now)) return;
     std::unique_ptr<engine::Device> fresh;
     auto opened = Connection::open(connectionOptions(), fresh);
     if (!opened) {
-      backoff = std::min(backoff * 2, options.reconnectMaxSeconds);
-      nextAttempt = now + backoff;
-      spdlog::warn("openxr: reconnect failed ({}); next try in {:.1f} s", opened.error().message(), backoff);
+      backoff.failed(now);
+      spdlog::warn("openxr: reconnect failed ({}); next try in {:.1f} s", opened.error().message(), backoff.delay());
       return;
     }
     conn = std::move(*opened);
     device = std::move(fresh);
+    backoff.connected();
     ev.deviceReplaced = true;
     retiredReported = true;  // freed at the next poll, once the loop has rebuilt on the new device
     ++stats.reconnects;
@@ -113,37 +123,27 @@ struct OpenXrDisplay::Impl {
     for (;;) {
       auto event = xrStruct<XrEventDataBuffer>(XR_TYPE_EVENT_DATA_BUFFER);
       if (PS_XR_CHECK(xrPollEvent(conn->instance->handle(), &event)) == XR_EVENT_UNAVAILABLE) return;
-      switch (event.type) {
-        case XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED: {
-          const auto& changed = reinterpret_cast<const XrEventDataSessionStateChanged&>(event);
-          spdlog::debug("openxr: session state {}", static_cast<int>(changed.state));
-          const SessionStep step = conn->machine.onStateChanged(changed.state);
-          if (step.begin) {
-            auto info = xrStruct<XrSessionBeginInfo>(XR_TYPE_SESSION_BEGIN_INFO);
-            info.primaryViewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO;
-            PS_XR_CHECK(xrBeginSession(conn->session.get(), &info));
-            if (quitRequested) requestExit();
-          }
-          if (step.end) PS_XR_CHECK(xrEndSession(conn->session.get()));
-          if (step.shown) setShown(ev, *step.shown);
-          if (step.lost) conn->lost = true;
-          if (step.exit) {
-            ev.quit = true;
-            if (!quitRequested) spdlog::info("openxr: the runtime ended the session");
-          }
-          break;
-        }
-        case XR_TYPE_EVENT_DATA_INSTANCE_LOSS_PENDING:
-          (void)conn->machine.onInstanceLoss();
-          conn->lost = true;
-          break;
-        case XR_TYPE_EVENT_DATA_EVENTS_LOST:
-          spdlog::warn("openxr: the runtime dropped {} events",
-                       reinterpret_cast<const XrEventDataEventsLost&>(event).lostEventCount);
-          break;
-        default:
-          spdlog::debug("openxr: event {}", static_cast<int>(event.type));
-          break;
+      if (event.type == XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED)
+        spdlog::debug("openxr: session state {}",
+                      static_cast<int>(reinterpret_cast<const XrEventDataSessionStateChanged&>(event).state));
+      else if (event.type == XR_TYPE_EVENT_DATA_EVENTS_LOST)
+        spdlog::warn("openxr: the runtime dropped {} events",
+                     reinterpret_cast<const XrEventDataEventsLost&>(event).lostEventCount);
+      else
+        spdlog::debug("openxr: event {}", static_cast<int>(event.type));
+      const SessionStep step = conn->machine.onEvent(event);
+      if (step.begin) {
+        auto info = xrStruct<XrSessionBeginInfo>(XR_TYPE_SESSION_BEGIN_INFO);
+        info.primaryViewConfigurationType = XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO;
+        PS_XR_CHECK(xrBeginSession(conn->session.get(), &info));
+        if (quitRequested) requestExit();
+      }
+      if (step.end) PS_XR_CHECK(xrEndSession(conn->session.get()));
+      if (step.shown) setShown(ev, *step.shown);
+      if (step.lost) conn->lost = true;
+      if (step.exit) {
+        ev.quit = true;
+        if (!quitRequested) spdlog::info("openxr: the runtime ended the session");
       }
       if (conn->lost || ev.quit) return;
     }
@@ -162,6 +162,7 @@ OpenXrDisplay::~OpenXrDisplay() = default;
 Result<std::unique_ptr<OpenXrDisplay>> OpenXrDisplay::create(const OpenXrDisplayOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
+  impl->backoff = ReconnectBackoff(options.reconnectMinSeconds, options.reconnectMaxSeconds);
   auto opened = Connection::open(impl->connectionOptions(), impl->device);
   if (!opened) return opened.error();
   impl->conn = std::move(*opened);
@@ -233,7 +234,9 @@ std::optional<DisplayFrame> OpenXrDisplay::beginFrame() {
       // Without a tracked orientation there is nothing sensible to draw.
       frame.shouldRender = (viewState.viewStateFlags & XR_VIEW_STATE_ORIENTATION_VALID_BIT) != 0;
     }
-    if (frame.shouldRender) {
+    if (frame.shouldRender && c.equirect) {
+      frame.eyes.push_back({Eye::Left, toView(s.views[0]), c.equirect->acquire(), /*wholeSphere=*/true});
+    } else if (frame.shouldRender) {
       for (std::size_t i = 0; i < c.swapchains.size(); ++i)
         frame.eyes.push_back({i == 0 ? Eye::Left : Eye::Right, toView(s.views[i]), c.swapchains[i].acquire()});
     }
@@ -252,14 +255,39 @@ void OpenXrDisplay::endFrame(DisplayFrame& frame) {
   s.frameBegun = false;
   try {
     bool drawn = frame.shouldRender && frame.submitted && !frame.eyes.empty();
-    for (Swapchain& swapchain : c.swapchains) {
-      if (!swapchain.acquired()) drawn = false;
-      swapchain.release();  // after the renderer's submit, as the spec requires
+    if (c.equirect) {
+      if (!c.equirect->acquired()) drawn = false;
+      c.equirect->release();  // after the renderer's submit, as the spec requires
+    } else {
+      for (Swapchain& swapchain : c.swapchains) {
+        if (!swapchain.acquired()) drawn = false;
+        swapchain.release();
+      }
     }
+    if (s.panelSwapchain && s.panelSwapchain->acquired()) {
+      s.panelSwapchain->release();
+      s.panelReady = frame.panelDrawn;  // an image released undrawn holds nothing to show
+    }
+    const bool showPanel = drawn && s.panel && s.panelSwapchain && s.panelReady;
     std::vector<XrCompositionLayerProjectionView> projected;
     auto layer = xrStruct<XrCompositionLayerProjection>(XR_TYPE_COMPOSITION_LAYER_PROJECTION);
     std::vector<const XrCompositionLayerBaseHeader*> layers;
-    if (drawn) {
+    auto sphere = xrStruct<XrCompositionLayerEquirect2KHR>(XR_TYPE_COMPOSITION_LAYER_EQUIRECT2_KHR);
+    if (drawn && c.equirect) {
+      // Infinitely far (radius 0), centred on the app space's origin with its axes: the image
+      // centre straight ahead (-Z), as the projection path draws it.
+      sphere.space = c.spaces->app();
+      sphere.eyeVisibility = XR_EYE_VISIBILITY_BOTH;
+      const VkExtent2D e = c.equirect->extent();
+      sphere.subImage.swapchain = c.equirect->handle();
+      sphere.subImage.imageRect = {{0, 0}, {static_cast<std::int32_t>(e.width), static_cast<std::int32_t>(e.height)}};
+      sphere.pose.orientation.w = 1;
+      sphere.radius = 0;
+      sphere.centralHorizontalAngle = 2 * glm::pi<float>();
+      sphere.upperVerticalAngle = glm::half_pi<float>();
+      sphere.lowerVerticalAngle = -glm::half_pi<float>();
+      layers.push_back(reinterpret_cast<const XrCompositionLayerBaseHeader*>(&sphere));
+    } else if (drawn) {
       for (std::size_t i = 0; i < c.swapchains.size(); ++i) {
         auto view = xrStruct<XrCompositionLayerProjectionView>(XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW);
         view.pose = s.views[i].pose;
@@ -273,6 +301,21 @@ void OpenXrDisplay::endFrame(DisplayFrame& frame) {
       layer.viewCount = static_cast<std::uint32_t>(projected.size());
       layer.views = projected.data();
       layers.push_back(reinterpret_cast<const XrCompositionLayerBaseHeader*>(&layer));
+    }
+    auto quad = xrStruct<XrCompositionLayerQuad>(XR_TYPE_COMPOSITION_LAYER_QUAD);
+    if (showPanel) {
+      // Over the projection layer, blended by the panel's alpha (its rounded, translucent back).
+      quad.layerFlags = XR_COMPOSITION_LAYER_BLEND_TEXTURE_SOURCE_ALPHA_BIT;
+      quad.space = c.spaces->app();
+      quad.eyeVisibility = XR_EYE_VISIBILITY_BOTH;
+      quad.subImage.swapchain = s.panelSwapchain->handle();
+      const VkExtent2D e = s.panelSwapchain->extent();
+      quad.subImage.imageRect = {{0, 0}, {static_cast<std::int32_t>(e.width), static_cast<std::int32_t>(e.height)}};
+      const WorldPanel& p = *s.panel;
+      quad.pose.orientation = {p.orientation.x, p.orientation.y, p.orientation.z, p.orientation.w};
+      quad.pose.position = {p.center.x, p.center.y, p.center.z};
+      quad.size = {p.widthM, p.heightM};
+      layers.push_back(reinterpret_cast<const XrCompositionLayerBaseHeader*>(&quad));
     }
     auto info = xrStruct<XrFrameEndInfo>(XR_TYPE_FRAME_END_INFO);
     info.displayTime = s.frameState.predictedDisplayTime;
@@ -324,6 +367,36 @@ void OpenXrDisplay::hapticTick() {
     if (!e.isLoss()) throw;
     s.conn->lost = true;
   }
+}
+
+std::optional<engine::RenderTarget> OpenXrDisplay::acquireWorldPanel() {
+  Impl& s = *impl_;
+  if (!s.panel || !s.frameBegun || !s.conn || s.conn->lost) return std::nullopt;
+  Connection& c = *s.conn;
+  try {
+    if (!s.panelSwapchain)
+      s.panelSwapchain.emplace(c.session.get(), *s.device, chooseSwapchainFormat(c.session.get()), s.panel->pixels,
+                               "world panel");
+    if (s.panelSwapchain->acquired()) return std::nullopt;  // once per frame
+    return s.panelSwapchain->acquire();
+  } catch (const XrCallError& e) {
+    if (!e.isLoss()) throw;
+    c.lost = true;
+    return std::nullopt;
+  }
+}
+
+bool OpenXrDisplay::setWorldPanel(const std::optional<WorldPanel>& panel) {
+  Impl& s = *impl_;
+  // A new size needs a new swapchain; a new pose does not.
+  if (!panel || !s.panel || panel->pixels.width != s.panel->pixels.width ||
+      panel->pixels.height != s.panel->pixels.height) {
+    if (s.panelSwapchain && s.device) (void)vkDeviceWaitIdle(s.device->device());  // its images may be in use
+    s.panelSwapchain.reset();
+    s.panelReady = false;
+  }
+  s.panel = panel;
+  return true;
 }
 
 OpenXrStats OpenXrDisplay::stats() const {

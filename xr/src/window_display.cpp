@@ -40,6 +40,7 @@ std::optional<WindowKey> mapKey(int key) {
     case GLFW_KEY_END: return WindowKey::End;
     case GLFW_KEY_I: return WindowKey::I;
     case GLFW_KEY_O: return WindowKey::O;
+    case GLFW_KEY_N: return WindowKey::N;
     case GLFW_KEY_F: return WindowKey::F;
     case GLFW_KEY_ESCAPE: return WindowKey::Escape;
     default: return std::nullopt;
@@ -485,6 +486,8 @@ void WindowDisplay::finishGpuWork() {
 }
 
 InputActions WindowDisplay::input() { return impl_->input.takeActions(); }
+
+void WindowDisplay::setPointerBand(float heightPx) { impl_->input.setUiBand(heightPx); }
 
 void WindowDisplay::requestQuit() { impl_->quitAsked = true; }
 

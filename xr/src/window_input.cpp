@@ -20,10 +20,20 @@ void WindowInput::handle(const WindowEvent& event, int viewportHeight) {
   if (const auto* key = std::get_if<KeyPressed>(&event)) {
     handleKey(*key);
   } else if (const auto* button = std::get_if<MouseButtonChanged>(&event)) {
-    dragging_ = button->pressed;
+    const glm::vec2 at{static_cast<float>(button->x), static_cast<float>(button->y)};
+    pointer_ = at;
+    const bool onUi = uiBand_ > 0 && button->y >= static_cast<double>(viewportHeight) - static_cast<double>(uiBand_);
+    if (button->pressed && onUi) {
+      uiPress_ = true;
+      pending_.pointerPressed = at;
+    } else {
+      if (!button->pressed) uiPress_ = false;
+      dragging_ = button->pressed;
+    }
     lastX_ = button->x;
     lastY_ = button->y;
   } else if (const auto* moved = std::get_if<CursorMoved>(&event)) {
+    pointer_ = glm::vec2{static_cast<float>(moved->x), static_cast<float>(moved->y)};
     if (dragging_ && viewportHeight > 0) {
       // Grab the picture: it moves with the cursor, so the head turns the other way.
       const double degreesPerPixel = static_cast<double>(look_.vFovDeg) / viewportHeight;
@@ -56,6 +66,7 @@ void WindowInput::handleKey(const KeyPressed& key) {
     case WindowKey::End: pending_.jumpToEnd = true; pending_.jumpToStart = false; break;
     case WindowKey::I: pending_.setLoopIn = true; break;
     case WindowKey::O: pending_.setLoopOut = true; break;
+    case WindowKey::N: pending_.nextMarker = true; break;
     case WindowKey::F: ++fullscreenToggles_; break;
     case WindowKey::Escape: pending_.quit = true; break;
   }
@@ -66,6 +77,8 @@ InputActions WindowInput::takeActions() {
   // Edges start over; the shuttle is a level and stays until K (or J/L) changes it.
   pending_ = InputActions{};
   pending_.shuttle = out.shuttle;
+  out.pointer = pointer_;
+  out.pointerDown = uiPress_;
   return out;
 }
 

@@ -10,11 +10,12 @@ namespace ps::xr {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, WindowKey>, 12> kKeys{{
+constexpr std::array<std::pair<std::string_view, WindowKey>, 13> kKeys{{
     {"space", WindowKey::Space}, {"left", WindowKey::Left}, {"right", WindowKey::Right},
     {"j", WindowKey::J}, {"k", WindowKey::K}, {"l", WindowKey::L},
     {"home", WindowKey::Home}, {"end", WindowKey::End}, {"i", WindowKey::I},
     {"o", WindowKey::O}, {"f", WindowKey::F}, {"escape", WindowKey::Escape},
+    {"n", WindowKey::N},
 }};
 
 struct LineParser {

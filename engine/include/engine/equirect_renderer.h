@@ -79,6 +79,12 @@ class EquirectRenderer {
   // the same picture to both eyes), into `target`, which must stay alive until the frame is done.
   void drawView(const View& view, Eye eye, const RenderTarget& target);
 
+  // Records the current frame's `eye` picture as a whole-sphere equirect image into `target`
+  // (centre straight ahead with the yaw offset applied, u to the right, v downward, RGB in the
+  // target's format): what an equirect composition layer hands the compositor. A target as
+  // large as the source samples it texel for texel. Same lifetime rule as drawView.
+  void drawEquirect(Eye eye, const RenderTarget& target);
+
   // Records a copy of `target` (after a drawView into its target()) for OffscreenTarget::pixels().
   void recordReadback(const OffscreenTarget& target);
 

@@ -17,9 +17,12 @@ class AudioOutput {
  public:
   // The default output device. Fails with a hint when there is none (CI, a
   // headless kiosk box without sound): the caller plays without sound.
+  // Asks for HRTF where ALC_SOFT_HRTF is offered (a headset's headphones: the
+  // narration comes from where its marker stands); logs whether it is on.
   static Result<AudioOutput> openDefault();
-  // The loopback device: stereo 32-bit float at sampleRate (Hz), no HRTF.
-  static Result<AudioOutput> openLoopback(int sampleRate);
+  // The loopback device: stereo 32-bit float at sampleRate (Hz); HRTF only when
+  // asked (tests of spatial narration), so plain mixes stay exact.
+  static Result<AudioOutput> openLoopback(int sampleRate, bool hrtf = false);
 
   AudioOutput(AudioOutput&&) noexcept;
   AudioOutput& operator=(AudioOutput&&) noexcept;
@@ -29,6 +32,7 @@ class AudioOutput {
 
   int sampleRate() const;  // Hz, of the mix
   bool isLoopback() const;
+  bool hrtfEnabled() const;  // OpenAL Soft renders binaurally (ALC_HRTF_STATUS_SOFT)
 
   // Loopback only: mixes the next out.size() / 2 sample frames (stereo,
   // interleaved L R, float) and advances every playing source by as much.

@@ -68,6 +68,9 @@ class AudioPlayer final : public AudioClock {
   void pause();
   void setRate(double rate);  // speed factor; 1 = normal
   void setHeadOrientation(const HeadOrientation& head);
+  // Linear gain of the soundtrack (1 = as mixed); narration ducks it. OpenAL Soft
+  // ramps a change over one mix update; callers step it in small increments.
+  void setGain(float gain);
 
   // The shot time heard now; empty unless sound is coming out.
   std::optional<AudioClockReading> reading() const override;

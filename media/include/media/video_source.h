@@ -16,6 +16,9 @@ namespace ps::media {
 struct DecodeOptions {
   // Decoder threads (frame + slice threading); 0 = one per core.
   int threads = 0;
+  // False: slice threads only. Frame threads hold back the first frame after a
+  // seek until `threads` packets are in; an all-intra proxy wants it after one.
+  bool frameThreads = true;
   // Strict: a damaged frame is an error naming the file and frame (what the CLI
   // wants). Otherwise (playback) it is logged once and decoding carries on with
   // the next decodable frame.

@@ -16,6 +16,19 @@ namespace ps::scenes {
 
 enum class MediaKind { Equirect, Gltf };
 
+// The thumbnail strip `perfectshot prep` makes for the scrubber: one picture
+// every intervalSeconds, tiled left to right, top to bottom, `columns` a row.
+// Thumbnail i shows the frame at media time i * intervalSeconds.
+struct Thumbnails {
+  std::string src;              // as written, relative to the package folder
+  std::filesystem::path path;   // resolved, inside the package folder
+  double intervalSeconds = 1;   // seconds between thumbnails, > 0
+  int columns = 1;              // thumbnails per row of the strip
+  int count = 0;                // thumbnails in the strip
+  int width = 0, height = 0;    // pixels of one thumbnail
+  friend bool operator==(const Thumbnails&, const Thumbnails&) = default;
+};
+
 struct MediaRef {
   std::string pointer;              // where shot.json says it ("/media/0"), for messages
   std::string id;
@@ -25,6 +38,11 @@ struct MediaRef {
   std::optional<Projection> projection;  // absent: ask the container, then guess
   std::optional<StereoLayout> stereo;
   double yawOffsetDeg = 0;          // degrees, right-positive: where the capture's front is
+  // An all-intra copy of src at a lower resolution, same frames and times, for
+  // scrubbing (media/proxy_scrubber.h); empty when the shot has none.
+  std::string proxySrc;             // as written
+  std::filesystem::path proxyPath;  // resolved, inside the package folder
+  std::optional<Thumbnails> thumbnails;
   friend bool operator==(const MediaRef&, const MediaRef&) = default;
 };
 

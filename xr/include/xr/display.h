@@ -25,6 +25,9 @@
 #include <string_view>
 #include <vector>
 
+#include <glm/gtc/quaternion.hpp>
+#include <glm/vec3.hpp>
+
 #include "engine/equirect_renderer.h"
 #include "engine/render_target.h"
 #include "engine/view.h"
@@ -42,6 +45,20 @@ struct EyeTarget {
   Eye eye = Eye::Left;
   engine::View view;            // pose in stage space, asymmetric fov
   engine::RenderTarget target;  // owned by the display; valid until endFrame
+  // Draw the whole sphere as an equirect image (EquirectRenderer::drawEquirect), not `view`:
+  // the OpenXR display hands it to the compositor as an equirect layer. `view` is still the
+  // eye's (for the audio listener).
+  bool wholeSphere = false;
+};
+
+// A flat UI panel placed in the world (the timeline scrubber), composited by the display
+// itself where it can (OpenXR: a quad layer with its own swapchain, so the compositor
+// samples the panel's pixels once, at its own resolution, and the eye images stay pure).
+struct WorldPanel {
+  glm::vec3 center{0.0f};            // stage space, metres
+  glm::quat orientation{1, 0, 0, 0}; // the panel's +X along its width, +Y up, +Z toward the viewer
+  float widthM = 1, heightM = 0.125f;
+  VkExtent2D pixels{1024, 128};      // the image drawn into each frame
 };
 
 struct DisplayFrame {
@@ -50,7 +67,7 @@ struct DisplayFrame {
   bool shouldRender = true;
   double predictedDisplayTime = 0;  // seconds, steady clock: when these views will be seen
   double period = 0;                // seconds between displayed frames (0: unpaced)
-  std::vector<EyeTarget> eyes;      // 1 (mono window/offscreen) or 2 (stereo)
+  std::vector<EyeTarget> eyes;      // 1 (mono window/offscreen, OpenXR equirect layer) or 2 (stereo)
   // Semaphores the renderer's submit waits on and signals (a window's swapchain acquire
   // and present); the spans point into storage the display owns until endFrame.
   engine::SubmitSync sync;
@@ -58,6 +75,8 @@ struct DisplayFrame {
   // Set by the loop once it has submitted with `sync`. A display whose sync chains into a
   // present (the window) must know: a frame ended without that submit is cleared instead.
   bool submitted = false;
+  // Set after the submit that drew the image acquireWorldPanel() gave for this frame.
+  bool panelDrawn = false;
 };
 
 struct DisplayEvents {
@@ -83,6 +102,19 @@ class Display {
   virtual InputActions input() = 0;
   // Asks the display to end (SIGINT, end of playback): poll() reports quit once it has.
   virtual void requestQuit() = 0;
+  // Shows `panel` from the next beginFrame on (empty: none). False when this display cannot
+  // composite one (window, offscreen): the loop then draws its UI into the views itself.
+  virtual bool setWorldPanel(const std::optional<WorldPanel>& panel) {
+    (void)panel;
+    return false;
+  }
+  // Between beginFrame and endFrame, only when the panel's content changed: a new image to
+  // draw whole (cleared first) and submit before endFrame (then set panelDrawn). Frames that
+  // do not ask show the last image drawn again, so a still panel costs nothing.
+  virtual std::optional<engine::RenderTarget> acquireWorldPanel() { return std::nullopt; }
+  // Window: mouse presses that start in the bottom `heightPx` target pixels belong to the UI
+  // (reported as pointer/pointerDown, not turning the view). Others ignore it.
+  virtual void setPointerBand(float heightPx) { (void)heightPx; }
   // A short tactile tick (a frame step); displays without haptics ignore it.
   virtual void hapticTick() {}
 

@@ -4,6 +4,8 @@
 // own input onto these.
 #include <optional>
 
+#include <glm/vec2.hpp>
+
 #include "engine/view.h"
 
 namespace ps::xr {
@@ -17,6 +19,7 @@ struct InputActions {
   bool jumpToEnd = false;      // to its last frame (window: End)
   bool setLoopIn = false;      // loop region starts at the playhead (window: I)
   bool setLoopOut = false;     // loop region ends after the playhead's frame (window: O)
+  bool nextMarker = false;     // playhead to the next marker's t_in (window: N)
   bool recenter = false;
   bool menu = false;
   bool select = false;         // trigger / click pressed
@@ -25,6 +28,13 @@ struct InputActions {
   float shuttle = 0;           // -1..1: scrub speed and direction (thumbstick / trackpad x, J/K/L)
   bool grabbing = false;       // trigger held on the playhead: live scrub
   std::optional<engine::View> aim;  // pointing ray (controller aim pose), stage space
+  // The window's cursor, in the target's pixels (x right, y down), and the left button.
+  // A press that starts on the UI (Display::setPointerBand) does not turn the view.
+  std::optional<glm::vec2> pointer;
+  bool pointerDown = false;
+  // Edge: where a press on the UI started since the last call (a click can begin and end
+  // within one frame; the level alone would miss it).
+  std::optional<glm::vec2> pointerPressed;
 };
 
 }  // namespace ps::xr

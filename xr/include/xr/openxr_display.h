@@ -16,6 +16,7 @@
 // Thread: the player loop's. Two displays may live in one process (no globals).
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,11 @@ struct OpenXrDisplayOptions {
   // Reconnect after a loss: first retry after the minimum, doubling up to the maximum (seconds).
   double reconnectMinSeconds = 0.1;
   double reconnectMaxSeconds = 5.0;
+  // Hand a mono 360 picture to the compositor as an XR_KHR_composition_layer_equirect2 layer
+  // of this size (pixels; the video's, so it is sampled texel for texel) instead of drawing
+  // each eye: the frame then has one EyeTarget with wholeSphere set. Where the runtime lacks
+  // the extension the projection layer is used (and a warning logged). Empty: projection layer.
+  std::optional<VkExtent2D> equirectLayer;
 };
 
 struct OpenXrStats {
@@ -56,6 +62,9 @@ class OpenXrDisplay final : public Display {
   InputActions input() override;
   void requestQuit() override;
   void hapticTick() override;
+  // A quad layer, world-locked in the app's space, with its own sRGB swapchain.
+  bool setWorldPanel(const std::optional<WorldPanel>& panel) override;
+  std::optional<engine::RenderTarget> acquireWorldPanel() override;
 
   OpenXrStats stats() const;
 

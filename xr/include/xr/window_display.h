@@ -69,6 +69,7 @@ class WindowDisplay final : public Display {
   // If the frame's sync was not submitted (frame.submitted false), the window shows black.
   void endFrame(DisplayFrame& frame) override;
   InputActions input() override;
+  void setPointerBand(float heightPx) override;
   void requestQuit() override;
 
   // Headset mode: copies `source` into the window (scaled to fill its height, centred) and

@@ -6,7 +6,7 @@
 namespace ps::xr {
 
 // Keys the window reacts to; everything else is ignored.
-enum class WindowKey { Space, Left, Right, J, K, L, Home, End, I, O, F, Escape };
+enum class WindowKey { Space, Left, Right, J, K, L, Home, End, I, O, F, Escape, N };
 
 struct KeyPressed {
   WindowKey key = WindowKey::Space;

@@ -10,6 +10,10 @@
 //   Home / End    jump to start / end                  again does not speed up: kept simple)
 //   I / O         loop in / out at the playhead        F  fullscreen        Esc  quit
 // Pure: no window, no clock; tests feed it events.
+#include <optional>
+
+#include <glm/vec2.hpp>
+
 #include "engine/view.h"
 #include "xr/input_actions.h"
 #include "xr/window_events.h"
@@ -37,6 +41,10 @@ class WindowInput {
   // viewportHeight: the window's height in the same pixels as the events (the drag scale).
   void handle(const WindowEvent& event, int viewportHeight);
 
+  // Presses that start in the bottom `heightPx` pixels belong to the UI (the timeline bar):
+  // they are reported as pointerDown / pointerPressed and do not turn the view. 0: none.
+  void setUiBand(float heightPx) { uiBand_ = heightPx; }
+
   // Edges since the last call; levels as they are now.
   InputActions takeActions();
   // Fullscreen toggles asked for since the last call (a window's business, not the player's).
@@ -52,6 +60,9 @@ class WindowInput {
   int fullscreenToggles_ = 0;
   bool dragging_ = false;
   double lastX_ = 0, lastY_ = 0;
+  float uiBand_ = 0;
+  bool uiPress_ = false;  // the left button went down on the UI band and is still down
+  std::optional<glm::vec2> pointer_;
 };
 
 }  // namespace ps::xr

@@ -136,6 +136,11 @@ void writeCaptureJson(const std::string& dir, std::uint64_t frame, XrTime displa
                      {"pose_in_stage", poseJson(img.poseInStage)}};
     if (img.kind == "quad")
       j["size_m"] = {img.size.width, img.size.height};
+    else if (img.kind == "equirect")
+      j["equirect"] = {{"radius_m", img.radius},
+                       {"central_horizontal_angle_rad", img.centralHorizontalAngle},
+                       {"upper_vertical_angle_rad", img.upperVerticalAngle},
+                       {"lower_vertical_angle_rad", img.lowerVerticalAngle}};
     else
       j["fov_rad"] = {{"left", img.fov.angleLeft}, {"right", img.fov.angleRight},
                       {"up", img.fov.angleUp}, {"down", img.fov.angleDown}};

@@ -13,13 +13,16 @@ namespace ps::sim {
 
 struct CapturedImage {
   std::string file;  // name inside the capture directory
-  std::string kind;  // "left", "right" or "quad"
+  std::string kind;  // "left", "right", "quad" or "equirect"
   XrRect2Di rect{};
   std::uint32_t arrayIndex = 0;
   XrPosef poseInLayerSpace{};  // as the app submitted it
   XrPosef poseInStage{};       // resolved through the layer's space
   XrFovf fov{};                // projection views only
   XrExtent2Df size{};          // quads only, metres
+  // Equirect layers only (XR_KHR_composition_layer_equirect2): radius (0: infinite) and the
+  // angles the image covers, radians.
+  float radius = 0, centralHorizontalAngle = 0, upperVerticalAngle = 0, lowerVerticalAngle = 0;
 };
 
 // Copies rect of one array layer to a host buffer on the app's queue and writes it as

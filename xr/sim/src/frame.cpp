@@ -42,6 +42,17 @@ XrResult checkSubImage(const Session& session, const XrSwapchainSubImage& sub, S
   return XR_SUCCESS;
 }
 
+// What a capture records of any layer's sub-image and pose.
+CapturedImage capturedOf(const char* kind, const XrSwapchainSubImage& sub, const XrPosef& pose, const XrPosef& spacePose) {
+  CapturedImage img;
+  img.kind = kind;
+  img.rect = sub.imageRect;
+  img.arrayIndex = sub.imageArrayIndex;
+  img.poseInLayerSpace = pose;
+  img.poseInStage = multiply(spacePose, pose);
+  return img;
+}
+
 // One checked layer and what capturing it would need.
 struct CheckedLayer {
   std::vector<std::pair<SubImageCheck, CapturedImage>> images;
@@ -62,12 +73,7 @@ XrResult checkLayer(const Instance& instance, const Session& session, const XrCo
       if (!unitQuaternion(v.pose.orientation)) return XR_ERROR_POSE_INVALID;
       SubImageCheck check;
       if (XrResult r = checkSubImage(session, v.subImage, check); XR_FAILED(r)) return r;
-      CapturedImage img;
-      img.kind = i == 0 ? "left" : "right";
-      img.rect = v.subImage.imageRect;
-      img.arrayIndex = v.subImage.imageArrayIndex;
-      img.poseInLayerSpace = v.pose;
-      img.poseInStage = multiply(spacePose, v.pose);
+      CapturedImage img = capturedOf(i == 0 ? "left" : "right", v.subImage, v.pose, spacePose);
       img.fov = v.fov;
       out.images.emplace_back(check, img);
     }
@@ -79,13 +85,31 @@ XrResult checkLayer(const Instance& instance, const Session& session, const XrCo
     if (!(quad->size.width > 0.f) || !(quad->size.height > 0.f)) return XR_ERROR_VALIDATION_FAILURE;
     SubImageCheck check;
     if (XrResult r = checkSubImage(session, quad->subImage, check); XR_FAILED(r)) return r;
-    CapturedImage img;
-    img.kind = "quad";
-    img.rect = quad->subImage.imageRect;
-    img.arrayIndex = quad->subImage.imageArrayIndex;
-    img.poseInLayerSpace = quad->pose;
-    img.poseInStage = multiply(spacePose, quad->pose);
+    CapturedImage img = capturedOf("quad", quad->subImage, quad->pose, spacePose);
     img.size = quad->size;
+    out.images.emplace_back(check, img);
+    return XR_SUCCESS;
+  }
+  if (layer->type == XR_TYPE_COMPOSITION_LAYER_EQUIRECT2_KHR) {
+    // Only for an instance that enabled the extension; angles as the extension bounds them.
+    if (!instance.enabled(XR_KHR_COMPOSITION_LAYER_EQUIRECT2_EXTENSION_NAME)) return XR_ERROR_LAYER_INVALID;
+    const auto* eq = reinterpret_cast<const XrCompositionLayerEquirect2KHR*>(layer);
+    if (!unitQuaternion(eq->pose.orientation)) return XR_ERROR_POSE_INVALID;
+    constexpr float kPi = 3.14159265f;
+    if (!(eq->radius >= 0.f) || !(eq->centralHorizontalAngle >= 0.f) ||
+        eq->centralHorizontalAngle > 2 * kPi + 1e-4f || !(eq->upperVerticalAngle <= kPi / 2 + 1e-4f) ||
+        !(eq->lowerVerticalAngle >= -kPi / 2 - 1e-4f) || !(eq->lowerVerticalAngle <= eq->upperVerticalAngle))
+      return XR_ERROR_VALIDATION_FAILURE;
+    if (eq->eyeVisibility != XR_EYE_VISIBILITY_BOTH && eq->eyeVisibility != XR_EYE_VISIBILITY_LEFT &&
+        eq->eyeVisibility != XR_EYE_VISIBILITY_RIGHT)
+      return XR_ERROR_VALIDATION_FAILURE;
+    SubImageCheck check;
+    if (XrResult r = checkSubImage(session, eq->subImage, check); XR_FAILED(r)) return r;
+    CapturedImage img = capturedOf("equirect", eq->subImage, eq->pose, spacePose);
+    img.radius = eq->radius;
+    img.centralHorizontalAngle = eq->centralHorizontalAngle;
+    img.upperVerticalAngle = eq->upperVerticalAngle;
+    img.lowerVerticalAngle = eq->lowerVerticalAngle;
     out.images.emplace_back(check, img);
     return XR_SUCCESS;
   }
@@ -96,10 +120,16 @@ void capture(Session& session, const CaptureConfig& config, std::uint64_t frame,
              std::vector<CheckedLayer>& layers) {
   std::vector<CapturedImage> written;
   int quad = 0;
+  int equirect = 0;
   for (auto& layer : layers) {
     for (auto& [check, img] : layer.images) {
       const std::string stem = "frame_" + std::to_string(frame) + "_";
-      img.file = stem + (img.kind == "quad" ? "quad" + std::to_string(quad++) : img.kind) + ".png";
+      if (img.kind == "quad")
+        img.file = stem + "quad" + std::to_string(quad++) + ".png";
+      else if (img.kind == "equirect")
+        img.file = stem + "equirect" + std::to_string(equirect++) + ".png";
+      else
+        img.file = stem + img.kind + ".png";
       if (check.swapchain->info().sampleCount != 1) continue;  // multisampled images cannot be copied out
       if (captureImage(*session.vulkan, check.swapchain->image(check.image), check.swapchain->format(),
                        check.swapchain->attachmentLayout(), img.arrayIndex, img.rect, config.dir + "/" + img.file)) {
@@ -188,7 +218,8 @@ XrResult xrEndFrame(XrSession handle, const XrFrameEndInfo* info) {
     session.frameOpen = false;
     ++session.stats.framesEnded;
     session.stats.layersSubmitted += info->layerCount;
-    if (runtime().clock.nowNs() > session.openDisplayTime) ++session.stats.lateFrames;
+    // In lockstep display times are not on the real clock, so lateness means nothing.
+    if (!session.pacer->lockstep() && runtime().clock.nowNs() > session.openDisplayTime) ++session.stats.lateFrames;
     const CaptureConfig& config = instance.script.capture;
     if (!config.dir.empty() &&
         std::find(config.frames.begin(), config.frames.end(), session.openFrame) != config.frames.end())

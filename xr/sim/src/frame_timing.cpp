@@ -21,6 +21,10 @@ FramePacer::Slot FramePacer::next(std::int64_t nowNs) {
     lastSlot_ = 0;
     return {nowNs, nowNs + period_};
   }
+  if (lockstep_) {
+    ++lastSlot_;
+    return {nowNs, origin_ + (lastSlot_ + 1) * period_};
+  }
   const std::int64_t since = nowNs - origin_;
   const std::int64_t due = (since + period_ - 1) / period_;  // first slot not in the past
   lastSlot_ = std::max(lastSlot_ + 1, due);

@@ -21,9 +21,12 @@ class SteadyClock final : public Clock {
 
 // The vsync grid starts at the first call; each frame gets the next grid slot not
 // yet handed out, so an app that falls behind skips slots rather than queueing.
+// In lockstep the grid ignores the clock: every frame is exactly one period after
+// the last and nobody sleeps, so what an app shows at frame n does not depend on how
+// loaded the machine is (tests); display times then run behind the real clock.
 class FramePacer {
  public:
-  explicit FramePacer(std::int64_t periodNs) : period_(periodNs) {}
+  explicit FramePacer(std::int64_t periodNs, bool lockstep = false) : period_(periodNs), lockstep_(lockstep) {}
 
   struct Slot {
     std::int64_t wakeNs;     // when xrWaitFrame returns
@@ -31,9 +34,11 @@ class FramePacer {
   };
   Slot next(std::int64_t nowNs);
   std::int64_t periodNs() const { return period_; }
+  bool lockstep() const { return lockstep_; }
 
  private:
   std::int64_t period_;
+  bool lockstep_;
   std::int64_t origin_ = 0;
   std::int64_t lastSlot_ = -1;
 };

@@ -97,6 +97,10 @@ void parseDisplay(const json& d, DisplayConfig& c, const std::string& ptr) {
   c.width = static_cast<std::uint32_t>(positive("width", c.width));
   c.height = static_cast<std::uint32_t>(positive("height", c.height));
   c.refreshHz = positive("refresh_hz", c.refreshHz);
+  if (d.contains("lockstep")) {
+    if (!d["lockstep"].is_boolean()) throw ParseError{ptr + "/lockstep", "expected true or false"};
+    c.lockstep = d["lockstep"].get<bool>();
+  }
   c.ipdM = static_cast<float>(d.contains("ipd_m") ? number(d["ipd_m"], ptr + "/ipd_m") : c.ipdM);
   if (d.contains("fov_deg")) {
     const double half = number(d["fov_deg"], ptr + "/fov_deg");

@@ -19,6 +19,7 @@ struct DisplayConfig {
   std::uint32_t width = 512;   // recommended per-eye swapchain size
   std::uint32_t height = 512;
   double refreshHz = 90.0;
+  bool lockstep = false;  // frames one period apart whatever the clock says (see FramePacer)
   float ipdM = 0.063f;
   float fovLeftDeg = -45.f, fovRightDeg = 45.f, fovUpDeg = 45.f, fovDownDeg = -45.f;
 };

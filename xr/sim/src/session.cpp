@@ -165,7 +165,8 @@ XrResult xrBeginSession(XrSession handle, const XrSessionBeginInfo* info) {
     if (info->primaryViewConfigurationType != XR_VIEW_CONFIGURATION_TYPE_PRIMARY_STEREO)
       return XR_ERROR_VIEW_CONFIGURATION_TYPE_UNSUPPORTED;
     session.running = true;
-    session.pacer.emplace(static_cast<std::int64_t>(1e9 / instance.script.display.refreshHz));
+    session.pacer.emplace(static_cast<std::int64_t>(1e9 / instance.script.display.refreshHz),
+                        instance.script.display.lockstep);
     session.nextFrame = 0;
     session.nextScriptEvent = 0;
     return XR_SUCCESS;

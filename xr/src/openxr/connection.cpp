@@ -35,6 +35,7 @@ std::vector<XrViewConfigurationView> stereoViews(const Instance& instance) {
 }  // namespace
 
 Connection::~Connection() {
+  equirect.reset();
   swapchains.clear();
   spaces.reset();
   controls.reset();
@@ -79,6 +80,13 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionOptions& op
     for (std::size_t i = 0; i < views.size(); ++i) {
       const VkExtent2D extent{views[i].recommendedImageRectWidth, views[i].recommendedImageRectHeight};
       c->swapchains.emplace_back(session, *device, format, extent, i == 0 ? "left eye" : "right eye");
+    }
+    if (options.equirectLayer) {
+      if (c->instance->extensions().equirect2.enabled())
+        c->equirect.emplace(session, *device, format, *options.equirectLayer, "equirect layer");
+      else
+        spdlog::warn("openxr: the runtime does not offer {}; drawing the projection layer instead",
+                     XR_KHR_COMPOSITION_LAYER_EQUIRECT2_EXTENSION_NAME);
     }
     c->controls->attach(session);
     spdlog::info("openxr: session on \"{}\": {} views of {}x{}, {} space, Vulkan format {}", c->instance->runtimeName(),

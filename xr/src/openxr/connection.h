@@ -4,6 +4,7 @@
 // Connection is made. The Vulkan device is not part of it: the display keeps the device
 // alive until the player loop has rebuilt what it made on it.
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "controls.h"
@@ -20,6 +21,8 @@ struct ConnectionOptions {
   std::string appName;
   engine::DeviceOptions device;
   std::vector<std::string> interactionProfiles;
+  // Size of the equirect layer's image (OpenXrDisplayOptions::equirectLayer); empty: none.
+  std::optional<VkExtent2D> equirectLayer;
 };
 
 struct Connection {
@@ -40,6 +43,9 @@ struct Connection {
   SessionStateMachine machine;
   std::unique_ptr<Spaces> spaces;
   std::vector<Swapchain> swapchains;  // one per eye
+  // The whole-sphere image of an XR_KHR_composition_layer_equirect2 layer; present only when
+  // asked for and the runtime offers the extension. Then it replaces the projection layer.
+  std::optional<Swapchain> equirect;
   XrEnvironmentBlendMode blendMode = XR_ENVIRONMENT_BLEND_MODE_OPAQUE;
   bool lost = false;  // a call said the session or instance is gone
 };

@@ -113,6 +113,19 @@ struct Controls::Impl {
     return false;
   }
 
+  // Level: held now, on either hand.
+  bool held(XrSession session, XrAction action) const {
+    for (XrPath hand : hands) {
+      auto get = xrStruct<XrActionStateGetInfo>(XR_TYPE_ACTION_STATE_GET_INFO);
+      get.action = action;
+      get.subactionPath = hand;
+      auto state = xrStruct<XrActionStateBoolean>(XR_TYPE_ACTION_STATE_BOOLEAN);
+      PS_XR_CHECK(xrGetActionStateBoolean(session, &get, &state));
+      if (state.isActive && state.currentState) return true;
+    }
+    return false;
+  }
+
   float axis(XrSession session, XrAction action, XrPath hand) const {
     auto get = xrStruct<XrActionStateGetInfo>(XR_TYPE_ACTION_STATE_GET_INFO);
     get.action = action;
@@ -199,6 +212,7 @@ InputActions Controls::read(XrSession session, XrSpace appSpace, XrTime time, bo
   if (PS_XR_CHECK(xrSyncActions(session, &sync)) == XR_SESSION_NOT_FOCUSED) return in;
 
   in.select = s.pressed(session, s.select);
+  in.grabbing = s.held(session, s.select);  // the loop decides whether it holds the playhead
   in.togglePlay = s.pressed(session, s.playPause);
   in.menu = s.pressed(session, s.menu);
   in.recenter = s.pressed(session, s.recenter);

@@ -39,6 +39,17 @@ SessionStep SessionStateMachine::onStateChanged(XrSessionState next) {
   return step;
 }
 
+SessionStep SessionStateMachine::onEvent(const XrEventDataBuffer& event) {
+  switch (event.type) {
+    case XR_TYPE_EVENT_DATA_SESSION_STATE_CHANGED:
+      return onStateChanged(reinterpret_cast<const XrEventDataSessionStateChanged&>(event).state);
+    case XR_TYPE_EVENT_DATA_INSTANCE_LOSS_PENDING:
+      return onInstanceLoss();
+    default:
+      return {};
+  }
+}
+
 SessionStep SessionStateMachine::onInstanceLoss() { return onStateChanged(XR_SESSION_STATE_LOSS_PENDING); }
 
 }  // namespace ps::xr::openxr

@@ -4,7 +4,8 @@
 // are testable without a runtime:
 //   READY -> xrBeginSession; STOPPING -> xrEndSession; FOCUSED <-> anything else
 //   -> shown changes (playback resumes / pauses); LOSS_PENDING -> tear down and
-//   reconnect; EXITING -> quit.
+//   reconnect; EXITING -> quit. onEvent takes xrPollEvent's buffer as it comes, so a test
+//   feeds it a made-up event stream (tests/xr/session_state_test.cpp).
 #include <optional>
 
 #include "xr_platform.h"
@@ -21,6 +22,9 @@ struct SessionStep {
 
 class SessionStateMachine {
  public:
+  // One event from xrPollEvent: session state changes and instance loss act; anything else
+  // (events lost, interaction profile changed, ...) gives an empty step.
+  SessionStep onEvent(const XrEventDataBuffer& event);
   SessionStep onStateChanged(XrSessionState next);
   // The instance is going away (XrEventDataInstanceLossPending): same as LOSS_PENDING.
   SessionStep onInstanceLoss();

@@ -1,0 +1,69 @@
+#pragma once
+// ImGuiPass: draws the frames of one Dear ImGui context into colour images with Vulkan.
+// A target is drawn either cleared (a panel's own texture, an OpenXR quad-layer image)
+// or over what it holds (a window's view, composited after the equirect pass).
+//
+// Each pass owns its ImGui context and the Vulkan backend's state inside it; the
+// context is current only inside draw() and the constructor/destructor, and the one
+// that was current before is restored, so several passes (and tests) coexist.
+// Submission: on the device queue after whatever the caller submitted before (same
+// queue, so the render pass's dependencies order it after the view's pass). draw()
+// waits only for the frame of this pass that used the same slot.
+// Thread: the owner's (the player loop).
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <vulkan/vulkan.h>
+
+#include "engine/equirect_renderer.h"
+#include "engine/render_target.h"
+
+namespace ps::engine {
+
+class Device;
+class OffscreenTarget;
+
+struct ImGuiPassOptions {
+  VkFormat format = VK_FORMAT_R8G8B8A8_SRGB;  // of every target this pass draws into
+  std::filesystem::path fontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+  float fontPixels = 28;  // the font's rasterised size: draw at 1:1 so text stays crisp
+  std::uint32_t framesInFlight = 2;
+  std::string name = "imgui";
+};
+
+enum class ImGuiLoad { Clear, Keep };  // Clear: to transparent black; Keep: draw over the contents
+
+class ImGuiPass {
+ public:
+  // Throws VulkanError, or std::runtime_error when the font cannot be read.
+  ImGuiPass(const Device& device, const ImGuiPassOptions& options);
+  ImGuiPass(const ImGuiPass&) = delete;
+  ImGuiPass& operator=(const ImGuiPass&) = delete;
+  // Waits for this pass's frames still on the GPU.
+  ~ImGuiPass();
+
+  // One frame: makes the context current, sets the display size to the target's extent,
+  // calls `build` between NewFrame and Render (it issues the ImGui calls), records the draw
+  // into `target` (format as in the options), an optional readback of it (then
+  // readback->pixels() after wait()), and submits with `sync`.
+  void draw(const RenderTarget& target, ImGuiLoad load, const std::function<void()>& build,
+            const SubmitSync& sync = {}, const OffscreenTarget* readback = nullptr);
+  // The picture (RGBA8, sRGB bytes, width * height * 4) that picture() shows from the next
+  // draw on; copied. Uploaded once into each frame slot's texture.
+  void setPicture(const std::uint8_t* rgba, std::uint32_t width, std::uint32_t height);
+  // Inside draw()'s build step: shows the picture in [x0, x1] x [y0, y1] (target pixels) on
+  // the background draw list, in order with what is drawn there before and after it.
+  void picture(float x0, float y0, float x1, float y1);
+
+  // Blocks until the last draw has finished on the GPU.
+  void wait();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ps::engine

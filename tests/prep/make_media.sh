@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Masters for the prep tests, carrying the frame stamp so a proxy frame can be
+# checked against the master's frame at the same time.
+#   make_media.sh OUT_DIR
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+out="$1"
+mkdir -p "$out"
+source "$here/../../tools/media/stamp.sh"
+cd "$out"
+# master SIZE SECONDS OUT: a camera-like master (long GOP, B-frames, sound, BT.709 tags).
+master() {
+  ffmpeg -v error -y -f lavfi -i "testsrc2=s=$1:r=30:d=$2" -f lavfi -i "sine=frequency=440:duration=$2" \
+    -vf "$(stamp_filter 0),format=yuv420p" -c:v libx264 -preset veryfast -g 250 -bf 3 \
+    -colorspace bt709 -color_primaries bt709 -color_trc bt709 -c:a aac -shortest "$3.tmp.mp4"
+  mv "$3.tmp.mp4" "$3"
+}
+[ -s master.mp4 ] || master 640x320 4 master.mp4       # 2:1: guessed mono 360
+[ -s square.mp4 ] || master 512x512 2 square.mp4       # 1:1: guessed top-bottom stereo 360
+[ -s long.mp4 ] || master 1280x640 20 long.mp4         # long enough to interrupt mid-run

@@ -1,0 +1,27 @@
+#pragma once
+// Running the ffmpeg CLI as a long job: its `-progress pipe:1` report is read as it
+// comes, the caller may stop it at any moment, and it cannot outlive us (it gets
+// SIGKILL when this process dies, even by SIGKILL), so nothing keeps writing into a
+// folder that is being cleaned up.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "scenes/result.h"
+
+namespace ps::tools {
+
+struct FfmpegJobResult {
+  bool stopped = false;   // shouldStop() said so and the child was killed
+  int exitCode = -1;      // -1: ended by a signal
+  std::string errorTail;  // the end of what it wrote to stderr, for the error message
+};
+
+// Runs argv (argv[0] = "ffmpeg"; must contain "-progress pipe:1"). onProgress gets the
+// media time reached, in seconds, at each progress block; shouldStop is polled about
+// ten times a second. An Error when it cannot be started.
+Result<FfmpegJobResult> runFfmpegJob(const std::vector<std::string>& argv,
+                                     const std::function<void(double outSeconds)>& onProgress,
+                                     const std::function<bool()>& shouldStop);
+
+}  // namespace ps::tools

@@ -1,0 +1,143 @@
+// perfectshot prep: a camera master in, a shot package for headsets out (playback
+// encode, all-intra scrub proxy, thumbnail strip, shot.json), built aside and renamed
+// into place so that no interruption leaves half a package.
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+
+#include "commands.h"
+#include "ffmpeg_job.h"
+#include "input.h"
+#include "partial_package.h"
+#include "prep_plan.h"
+#include "progress_bar.h"
+#include "quit_signals.h"
+#include "report.h"
+#include "scenes/atomic_file.h"
+
+namespace ps::tools {
+
+namespace {
+
+constexpr int kExitInterrupted = 130;  // as a shell reports a command ended by Ctrl-C
+
+struct Args {
+  std::string video;
+  std::string out;
+  bool force = false;
+  std::string projection, stereo, size, title;
+  std::string preset = "medium";
+};
+
+Status parseSize(const std::string& text, PrepOptions& options) {
+  if (text.empty()) return ok();
+  int w = 0, h = 0;
+  char x = 0, extra = 0;
+  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || x != 'x' || w < 16 || h < 16 || w > 16384 ||
+      h > 16384)
+    return Error{"--size", "expected WIDTHxHEIGHT between 16 and 16384, found \"" + text + "\"", ""};
+  options.playbackWidth = w;
+  options.playbackHeight = h;
+  return ok();
+}
+
+bool isThumbnail(const std::filesystem::path& p) {
+  const std::string name = p.filename().string();
+  return name.starts_with("thumb-") && name.ends_with(".png");
+}
+
+int countThumbnails(const std::filesystem::path& dir) {
+  int n = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) n += isThumbnail(e.path()) ? 1 : 0;
+  return n;
+}
+
+// The single thumbnails are in the strip now; the package holds only what shot.json names.
+void removeThumbnails(const std::filesystem::path& dir) {
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (isThumbnail(e.path())) std::filesystem::remove(e.path());
+}
+
+int runPrep(const Args& args) {
+  // Before any thread: SIGINT/SIGTERM become something the encode loop polls, so the
+  // partial package is removed instead of the process dying with it in place.
+  QuitSignals quit;
+  PrepOptions options{.title = args.title, .preset = args.preset};
+  if (auto s = parseSize(args.size, options); !s) return reportError(s.error());
+
+  // First: an existing package is refused before any work.
+  auto package = PartialPackage::create(args.out, args.force);
+  if (!package) return reportError(package.error());
+  auto plate = openPlate(args.video, "", /*strict=*/false, /*threads=*/1);
+  if (!plate) return reportError(plate.error());
+  FrameLayout layout = plate->layout;
+  if (auto s = overrideLayout(layout, args.projection, args.stereo); !s) return reportError(s.error());
+  const media::StreamInfo& info = plate->source.info();
+  spdlog::info("prep: {} is {}x{} {} fps, {:.2f} s; projection {} ({}), stereo {} ({})", args.video, info.width,
+               info.height, info.frameRate.toDouble(), info.durationSeconds, toString(layout.projection),
+               toString(layout.projectionSource), toString(layout.stereo), toString(layout.stereoSource));
+
+  PrepPlan plan = planPrep(info, layout, options);
+  ProgressBar bar("prep");
+  const double duration = std::max(info.durationSeconds, 1e-3);
+  const auto shouldStop = [&] { return quit.received(); };
+  auto job = runFfmpegJob(
+      prepFfmpegArgs(args.video, info, layout, plan, options, package->dir()),
+      [&](double outSeconds) { bar.update(outSeconds / duration); }, shouldStop);
+  if (!job) return reportError(job.error());
+  if (!job->stopped && job->exitCode == 0) {
+    // As many thumbnails as ffmpeg's fps filter made (the end may round either way).
+    plan.thumbnailCount = countThumbnails(package->dir());
+    plan.thumbnailColumns = std::clamp(plan.thumbnailCount, 1, plan.thumbnailColumns);
+    if (plan.thumbnailCount == 0) return reportError(Error{args.video, "ffmpeg made no thumbnails", ""});
+    job = runFfmpegJob(stripFfmpegArgs(plan, package->dir()), [](double) {}, shouldStop);
+    if (!job) return reportError(job.error());
+    removeThumbnails(package->dir());
+  }
+  // Ctrl-C in a terminal reaches ffmpeg too, which may end by itself before we stop it.
+  if (job->stopped || quit.received()) {
+    spdlog::warn("prep: interrupted; nothing was written to {}", args.out);
+    return kExitInterrupted;  // the package's destructor removes the partial folder
+  }
+  if (job->exitCode != 0)
+    return reportError(Error{args.video, "ffmpeg could not encode it", job->errorTail.substr(0, job->errorTail.find('\n'))});
+  bar.finish();
+
+  // shot.json last: until the rename below, nothing looks like a package.
+  if (auto s = scenes::writeFileAtomically(package->dir() / "shot.json", prepShotJson(info, layout, plan, options)); !s)
+    return reportError(s.error());
+  if (auto s = package->commit(); !s) return reportError(s.error());
+  std::cout << fmt::format("prep: wrote {} (playback {}x{}, proxy {}x{} all-intra, {} thumbnails every {} s)\n",
+                           args.out, plan.playback.width, plan.playback.height, plan.proxy.width, plan.proxy.height,
+                           plan.thumbnailCount, plan.thumbnailInterval);
+  return 0;
+}
+
+}  // namespace
+
+void addPrepCommand(CLI::App& app, CommandOutcome& outcome) {
+  auto args = std::make_shared<Args>();
+  CLI::App* cmd = app.add_subcommand(
+      "prep",
+      "Turns a camera master into a shot package for headsets: plate.mp4 (H.264, 1 s GOP, at most 4096\n"
+      "wide, stereo packing kept), proxy.mp4 (all-intra, at most 2048 wide, for scrubbing), strip.png\n"
+      "(thumbnails for the scrubber) and shot.json (projection and stereo as detected, or as given).\n"
+      "The package is built beside SHOT_DIR and renamed into place when complete; an interrupted run\n"
+      "leaves nothing at SHOT_DIR.");
+  cmd->add_option("video", args->video, "the camera master")->required()->check(CLI::ExistingFile);
+  cmd->add_option("-o,--output", args->out, "the package folder to create")->required();
+  cmd->add_flag("--force", args->force, "replace an existing package");
+  cmd->add_option("--projection", args->projection, "360 or 180; overrides what is detected");
+  cmd->add_option("--stereo", args->stereo, "mono, top-bottom or left-right; overrides what is detected");
+  cmd->add_option("--size", args->size, "WIDTHxHEIGHT of the playback encode (default: the master's, at most 4096 wide)");
+  cmd->add_option("--title", args->title, "the shot's title in shot.json");
+  cmd->add_option("--preset", args->preset, "x264 preset of the playback encode")
+      ->check(CLI::IsMember({"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower"}))
+      ->capture_default_str();
+  cmd->callback([args, &outcome] { outcome.exitCode = runPrep(*args); });
+}
+
+}  // namespace ps::tools

@@ -1,0 +1,61 @@
+#pragma once
+// What `perfectshot prep` makes from a master, decided before anything runs: the
+// sizes of the playback encode, the scrub proxy and the thumbnails, the one ffmpeg
+// command that makes all three in a single decode of the master, and shot.json.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "media/stream_info.h"
+#include "scenes/layout.h"
+
+namespace ps::tools {
+
+struct PrepOptions {
+  std::string title;
+  int playbackWidth = 0, playbackHeight = 0;  // 0: from the master, width capped at kPlaybackMaxWidth
+  std::string preset = "medium";              // x264 preset of the playback encode
+};
+
+struct Size {
+  int width = 0, height = 0;
+};
+
+struct PrepPlan {
+  Size playback;
+  Size proxy;
+  Size thumbnail;           // one thumbnail: the left eye of a stereo plate
+  double thumbnailInterval = 1;  // seconds
+  int thumbnailColumns = 10;
+  int thumbnailCount = 1;
+  int gop = 30;             // frames of the playback encode's GOP: one second
+};
+
+// Headset decoders: 4096 pixels wide is what the common ones take in H.264.
+inline constexpr int kPlaybackMaxWidth = 4096;
+// The proxy is the master halved until at most this wide: scaling by a power of two
+// keeps the frame stamp's blocks whole (tests, benchmarks) and the picture sharp.
+inline constexpr int kProxyMaxWidth = 2048;
+
+PrepPlan planPrep(const media::StreamInfo& master, const FrameLayout& layout, const PrepOptions& options);
+
+// The file names inside a package.
+inline constexpr const char* kPlaybackFile = "plate.mp4";
+inline constexpr const char* kProxyFile = "proxy.mp4";
+inline constexpr const char* kStripFile = "strip.png";
+inline constexpr const char* kThumbnailPattern = "thumb-%05d.png";  // one file a thumbnail, before tiling
+
+// ffmpeg's argv: reads master, writes the playback encode, the proxy and the
+// thumbnails (one file each) into dir, progress on stdout.
+std::vector<std::string> prepFfmpegArgs(const std::string& master, const media::StreamInfo& info,
+                                        const FrameLayout& layout, const PrepPlan& plan, const PrepOptions& options,
+                                        const std::filesystem::path& dir);
+
+// ffmpeg's argv: tiles the thumbnails in dir (plan.thumbnailCount of them) into the strip.
+std::vector<std::string> stripFfmpegArgs(const PrepPlan& plan, const std::filesystem::path& dir);
+
+// shot.json of the package.
+std::string prepShotJson(const media::StreamInfo& info, const FrameLayout& layout, const PrepPlan& plan,
+                         const PrepOptions& options);
+
+}  // namespace ps::tools

@@ -1,0 +1,201 @@
+#include "timeline_panel.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cmath>
+
+#include "media/frame_stamp.h"
+#include "ui/scrubber_panel.h"
+#include "ui/timecode.h"
+
+namespace ps::tools {
+
+namespace {
+
+// The window's panel spans the full width, scaled from the layout's pixels.
+float windowScale(VkExtent2D extent, const ui::PanelLayout& layout) {
+  return static_cast<float>(extent.width) / layout.width;
+}
+
+glm::vec2 windowOrigin(VkExtent2D extent, const ui::PanelLayout& layout) {
+  return {0.0f, static_cast<float>(extent.height) - layout.canvasHeight() * windowScale(extent, layout)};
+}
+
+bool isSrgb(VkFormat f) {
+  return f == VK_FORMAT_R8G8B8A8_SRGB || f == VK_FORMAT_B8G8R8A8_SRGB || f == VK_FORMAT_A8B8G8R8_SRGB_PACK32;
+}
+
+}  // namespace
+
+TimelinePanel::TimelinePanel(xr::Display& display, ui::TimelineRange range, TimelineOptions options)
+    : display_(display), range_(range), options_(std::move(options)), drag_(range) {
+  ui::ThumbnailOptions thumbs;
+  thumbs.fps = range_.fps;
+  Result<std::unique_ptr<ui::ThumbnailSource>> source = Error{"", "no video for thumbnails", ""};
+  if (options_.plate)
+    source = ui::ThumbnailSource::open(*options_.plate, thumbs);
+  else if (!options_.videoUrl.empty())
+    source = ui::ThumbnailSource::openKeyframes(options_.videoUrl, thumbs);
+  if (source) {
+    thumbnails_ = std::move(*source);
+    spdlog::info("timeline: drag preview from the {}", thumbnails_->fromProxy() ? "proxy" : "keyframes");
+  } else {
+    spdlog::warn("timeline: no drag preview ({})", source.error().message());
+  }
+}
+
+TimelinePanel::~TimelinePanel() = default;
+
+void TimelinePanel::deviceReplaced() {
+  pass_.reset();
+  drawnKey_.reset();  // the display's panel image went with the old session
+  shownThumbnail_.reset();
+}
+
+void TimelinePanel::place(const xr::DisplayFrame& frame) {
+  if (placement_ || frame.eyes.empty()) return;
+  // World-locked where the head looks at the start: between the eyes, yaw only.
+  glm::vec3 head(0.0f);
+  for (const xr::EyeTarget& e : frame.eyes) head += e.view.position;
+  head /= static_cast<float>(frame.eyes.size());
+  const glm::vec3 forward = frame.eyes.front().view.orientation * glm::vec3(0, 0, -1);
+  const float yaw = std::atan2(-forward.x, -forward.z);
+  layout_ = ui::worldPanelLayout();
+  placement_ = ui::PanelPlacement::below(head, yaw, layout_.canvasHeight() / layout_.width);
+  xr::WorldPanel panel;
+  panel.center = placement_->center;
+  panel.orientation = placement_->orientation;
+  panel.widthM = placement_->widthM;
+  panel.heightM = placement_->heightM;
+  panel.pixels = {static_cast<std::uint32_t>(layout_.width), static_cast<std::uint32_t>(layout_.canvasHeight())};
+  world_ = display_.setWorldPanel(panel);
+  if (!world_) {
+    // The window: the panel is composited over the view's bottom instead, the preview over the view.
+    placement_.reset();
+    layout_ = ui::PanelLayout{};
+    windowExtent_ = frame.eyes.front().target.extent;
+    display_.setPointerBand(layout_.canvasHeight() * windowScale(windowExtent_, layout_));
+  }
+  spdlog::info("timeline: panel {}", world_ ? "as a quad layer in the world" : "along the window's bottom");
+}
+
+ui::PointerSample TimelinePanel::pointer(const xr::InputActions& in, double playhead) const {
+  if (world_) {
+    ui::PointerSample p{std::nullopt, false, in.grabbing};
+    if (!in.aim || !placement_) return p;
+    const glm::vec3 dir = in.aim->orientation * glm::vec3(0, 0, -1);
+    const auto uv = placement_->intersect(in.aim->position, dir);
+    if (!uv) return p;
+    return layout_.hit(*uv, playhead, in.grabbing);
+  }
+  ui::PointerSample p{std::nullopt, false, in.pointerDown};
+  if (!in.pointer || windowExtent_.width == 0) return p;
+  const float scale = windowScale(windowExtent_, layout_);
+  const glm::vec2 origin = windowOrigin(windowExtent_, layout_);
+  const glm::vec2 uv = (*in.pointer - origin) / (glm::vec2(layout_.width, layout_.canvasHeight()) * scale);
+  return layout_.hit(uv, playhead, in.pointerDown);
+}
+
+bool TimelinePanel::applyInput(const xr::DisplayFrame& frame, const xr::InputActions& in,
+                               const media::PlayerState& state, media::Player& player) {
+  place(frame);
+  if (!world_ && !frame.eyes.empty() &&
+      (frame.eyes.front().target.extent.width != windowExtent_.width ||
+       frame.eyes.front().target.extent.height != windowExtent_.height)) {
+    windowExtent_ = frame.eyes.front().target.extent;  // resized: the bar's band follows
+    display_.setPointerBand(layout_.canvasHeight() * windowScale(windowExtent_, layout_));
+  }
+  const double playhead = range_.fractionOf(state.positionSeconds);
+  bool pressed = false;
+  const auto step = [&](const ui::PointerSample& p) {
+    const ui::ScrubRequest r = drag_.update(p, state.playing);
+    if (r.pause) player.pause();
+    if (r.seekTo) player.seek(*r.seekTo);  // merged by the player: only the last one per pass is decoded
+    if (r.landed && r.frame) {
+      landing_ = *r.frame;
+      spdlog::info("timeline: scrub released on frame {} ({})", *r.frame, ui::timecodeOf(*r.frame, range_.fps).text());
+    }
+    pressed = pressed || drag_.dragging() || r.landed || (p.down && p.overGrab);
+  };
+  if (!world_ && in.pointerPressed && !drag_.dragging()) {
+    // A press since the last frame, perhaps a whole click: the gesture starts where it did.
+    xr::InputActions press = in;
+    press.pointer = in.pointerPressed;
+    press.pointerDown = true;
+    step(pointer(press, playhead));
+  }
+  step(pointer(in, playhead));
+  return pressed;
+}
+
+void TimelinePanel::onShown(const media::PlayerFrame& shown) {
+  if (!landing_ || shown.frame == nullptr || shown.state.seeking) return;
+  const std::int64_t frame = ui::frameAt(shown.frame->seconds, range_.fps);
+  if (frame != *landing_) return;
+  const std::optional<int> stamp = media::readFrameStamp(shown.frame->view());
+  spdlog::info("timeline: landed on frame {} (stamp {})", frame, stamp ? std::to_string(*stamp) : "none");
+  landing_.reset();
+}
+
+void TimelinePanel::draw(const engine::RenderTarget& target, engine::ImGuiLoad load, glm::vec2 origin, float scale,
+                         const media::PlayerState& state, const engine::SubmitSync& sync) {
+  if (!pass_) {
+    engine::ImGuiPassOptions o;
+    o.format = target.format;
+    o.name = "timeline panel";
+    pass_ = std::make_unique<engine::ImGuiPass>(display_.device(), o);
+  }
+  ui::ScrubberPanelFrame f;
+  f.bar = ui::barContent(state, range_, options_.chapters, options_.markers);
+  f.cursor = drag_.cursor();
+  if (f.cursor) {
+    f.cursorFrame = drag_.requestedFrame();
+    f.cursorTimecode = ui::timecodeOf(f.cursorFrame.value_or(f.bar.frame), range_.fps).text();
+  }
+  if (f.cursor && thumbnails_) {
+    // Asked every frame of a drag (latest wins); shown once decoded, the last one until then.
+    const double t = range_.seekTargetAt(*f.cursor);
+    thumbnails_->request(t);
+    if (auto thumb = thumbnails_->nearest(t)) {
+      if (thumb != shownThumbnail_) pass_->setPicture(thumb->rgba.data(), thumb->width, thumb->height);
+      shownThumbnail_ = std::move(thumb);
+      f.preview = true;
+    }
+  }
+  const ui::PanelColours colours{isSrgb(target.format)};
+  engine::ImGuiPass& pass = *pass_;
+  const ui::PictureDrawer picture = [&pass](float x0, float y0, float x1, float y1) { pass.picture(x0, y0, x1, y1); };
+  pass.draw(target, load, [&] { ui::drawScrubberPanel(f, layout_, origin, scale, colours, picture); }, sync);
+}
+
+void TimelinePanel::drawWorldPanel(xr::DisplayFrame& frame, const media::PlayerState& state) {
+  if (!world_ || !frame.shouldRender) return;
+  // Redrawn only when what it shows changes (a frame, the play state, the drag): the quad
+  // layer shows the last image otherwise, so a paused panel costs nothing per frame.
+  const std::optional<double> cursor = drag_.cursor();
+  const std::optional<std::int64_t> cursorFrame = drag_.requestedFrame();
+  const auto loop = state.loop ? std::pair{state.loop->inSeconds, state.loop->outSeconds} : std::pair{0.0, 0.0};
+  std::shared_ptr<const ui::Thumbnail> thumb;
+  if (cursor && thumbnails_) {
+    thumbnails_->request(range_.seekTargetAt(*cursor));  // latest wins; the worker decodes it
+    thumb = thumbnails_->nearest(range_.seekTargetAt(*cursor));
+  }
+  const PanelKey key{state.playing, ui::frameAt(state.positionSeconds, range_.fps), loop, cursorFrame, thumb.get()};
+  if (drawnKey_ == key) return;
+  const std::optional<engine::RenderTarget> target = display_.acquireWorldPanel();
+  if (!target) return;
+  draw(*target, engine::ImGuiLoad::Clear, {0, 0}, 1, state, {});
+  frame.panelDrawn = true;
+  drawnKey_ = key;
+}
+
+void TimelinePanel::drawOverViews(const xr::DisplayFrame& frame, const media::PlayerState& state,
+                                  const engine::SubmitSync& sync) {
+  if (frame.eyes.empty()) return;
+  engine::RenderTarget target = frame.eyes.front().target;
+  target.layoutBefore = target.layoutAfter;  // drawn over the view the equirect pass left there
+  draw(target, engine::ImGuiLoad::Keep, windowOrigin(target.extent, layout_), windowScale(target.extent, layout_),
+       state, sync);
+}
+
+}  // namespace ps::tools

@@ -1,0 +1,99 @@
+#pragma once
+// The timeline scrubber in the player loop (issue 4, item 3): turns the display's pointer
+// (controller aim ray + trigger, or the window's mouse) into scrubs of the player, and draws
+// the panel with Dear ImGui:
+// - headset: into the display's world panel (an OpenXR quad layer, world-locked 1.5 m ahead
+//   and 0.6 m below where the head was when playback started), so the eye images stay the
+//   picture alone and the compositor samples the panel's text once, at its own resolution;
+// - window: over the view, along its bottom, after the equirect pass (1:1 pixels, no extra
+//   texture); presses that start on it scrub instead of turning the view.
+// Owns one ImGui context (through engine::ImGuiPass), made on the display's device.
+// Thread: the player loop's.
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "engine/imgui_pass.h"
+#include "media/player.h"
+#include "scenes/rational.h"
+#include "scenes/shot.h"
+#include "ui/panel_layout.h"
+#include "ui/panel_placement.h"
+#include "ui/scrub_drag.h"
+#include "ui/thumbnail_source.h"
+#include "xr/display.h"
+
+namespace ps::tools {
+
+// What the panel shows about the shot besides the player's state.
+struct TimelineOptions {
+  Rational fps{30, 1};
+  std::vector<scenes::Chapter> chapters;
+  std::vector<scenes::Marker> markers;
+  // Where the drag preview's thumbnails come from: the shot's plate (its proxy when it has
+  // one, else its keyframes), or a plain video's keyframes; neither: no preview.
+  std::optional<scenes::MediaRef> plate;
+  std::string videoUrl;
+};
+
+class TimelinePanel {
+ public:
+  // range: the bar's span, the loop's in and out.
+  TimelinePanel(xr::Display& display, ui::TimelineRange range, TimelineOptions options);
+  TimelinePanel(const TimelinePanel&) = delete;
+  TimelinePanel& operator=(const TimelinePanel&) = delete;
+  ~TimelinePanel();
+
+  // The display's device changed: drop what was made on the old one (before it goes).
+  void deviceReplaced();
+
+  // Once per frame with the frame's input, before the loop applies it. Returns true when
+  // the pointer's press belongs to the panel (a grab, or a press on it): the loop must not
+  // also take `select` as play/pause.
+  bool applyInput(const xr::DisplayFrame& frame, const xr::InputActions& in, const media::PlayerState& state,
+                  media::Player& player);
+  // After update(): reports the frame a released scrub landed on once it is shown, with the
+  // frame stamp read from the decoded pixels (media/frame_stamp.h) where it has one.
+  void onShown(const media::PlayerFrame& shown);
+
+  // Headset: draws the panel into frame.panel when the display gave one; sets panelDrawn.
+  void drawWorldPanel(xr::DisplayFrame& frame, const media::PlayerState& state);
+  // Window: whether the panel is drawn over the views (the loop then submits the views
+  // without the signal semaphores and hands them to drawOverViews).
+  bool drawsOverViews() const { return !world_; }
+  void drawOverViews(const xr::DisplayFrame& frame, const media::PlayerState& state,
+                     const engine::SubmitSync& sync);
+
+ private:
+  void place(const xr::DisplayFrame& frame);
+  ui::PointerSample pointer(const xr::InputActions& in, double playhead) const;
+  void draw(const engine::RenderTarget& target, engine::ImGuiLoad load, glm::vec2 origin, float scale,
+            const media::PlayerState& state, const engine::SubmitSync& sync);
+
+  xr::Display& display_;
+  ui::TimelineRange range_;
+  TimelineOptions options_;
+  ui::PanelLayout layout_;
+  ui::ScrubDrag drag_;
+  std::optional<ui::PanelPlacement> placement_;  // headset: set on the first frame with eyes
+  bool world_ = false;                           // the display composites the panel
+  VkExtent2D windowExtent_{};                    // window: the target the panel was last drawn over
+  std::unique_ptr<engine::ImGuiPass> pass_;
+  std::unique_ptr<ui::ThumbnailSource> thumbnails_;  // null: no preview
+  std::shared_ptr<const ui::Thumbnail> shownThumbnail_;  // the picture pass_ holds
+  std::optional<std::int64_t> landing_;  // frame a released scrub asked for, until shown
+  // What the headset's panel image shows, to redraw it only when that changes.
+  struct PanelKey {
+    bool playing = false;
+    std::int64_t frame = 0;
+    std::pair<double, double> loop;
+    std::optional<std::int64_t> cursorFrame;
+    const ui::Thumbnail* thumbnail = nullptr;
+    friend bool operator==(const PanelKey&, const PanelKey&) = default;
+  };
+  std::optional<PanelKey> drawnKey_;
+};
+
+}  // namespace ps::tools
