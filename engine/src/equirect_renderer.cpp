@@ -16,6 +16,7 @@
 #include "equirect_pipeline.h"
 #include "frame_textures.h"
 #include "image_barrier.h"
+#include "vk_util.h"
 #include "yuv_to_rgb.h"
 
 namespace ps::engine {
@@ -319,17 +320,7 @@ void EquirectRenderer::submit(const SubmitSync& sync) {
   if (sync.wait.size() != sync.waitStages.size())
     throw std::invalid_argument("SubmitSync needs one wait stage per wait semaphore");
   s.recording = nullptr;  // even if the submit throws, this frame's recording is over
-  PS_VK_CHECK(vkEndCommandBuffer(slot.commands));
-  VkSubmitInfo info{};
-  info.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
-  info.waitSemaphoreCount = static_cast<std::uint32_t>(sync.wait.size());
-  info.pWaitSemaphores = sync.wait.data();
-  info.pWaitDstStageMask = sync.waitStages.data();
-  info.commandBufferCount = 1;
-  info.pCommandBuffers = &slot.commands;
-  info.signalSemaphoreCount = static_cast<std::uint32_t>(sync.signal.size());
-  info.pSignalSemaphores = sync.signal.data();
-  PS_VK_CHECK(vkQueueSubmit(s.device.queue(), 1, &info, slot.fence));
+  submitCommands(s.device.queue(), slot.commands, slot.fence, sync);
   slot.submitted = true;
 }
 

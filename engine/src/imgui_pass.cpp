@@ -16,6 +16,7 @@
 #include "engine/offscreen_target.h"
 #include "engine/vk_check.h"
 #include "imgui_picture.h"
+#include "vk_util.h"
 
 namespace ps::engine {
 
@@ -179,18 +180,8 @@ struct ImGuiPass::Impl {
   }
 
   void submit(Slot& slot, const SubmitSync& sync) {
-    PS_VK_CHECK(vkEndCommandBuffer(slot.commands));
     PS_VK_CHECK(vkResetFences(vk(), 1, &slot.fence));
-    VkSubmitInfo info{};
-    info.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
-    info.waitSemaphoreCount = static_cast<std::uint32_t>(sync.wait.size());
-    info.pWaitSemaphores = sync.wait.data();
-    info.pWaitDstStageMask = sync.waitStages.data();
-    info.commandBufferCount = 1;
-    info.pCommandBuffers = &slot.commands;
-    info.signalSemaphoreCount = static_cast<std::uint32_t>(sync.signal.size());
-    info.pSignalSemaphores = sync.signal.data();
-    PS_VK_CHECK(vkQueueSubmit(device->queue(), 1, &info, slot.fence));
+    submitCommands(device->queue(), slot.commands, slot.fence, sync);
   }
 
   void initBackend() {

@@ -8,6 +8,7 @@
 
 #include <vulkan/vulkan.h>
 
+#include "engine/submit_sync.h"
 #include "engine/vk_check.h"
 
 namespace ps::engine {
@@ -31,5 +32,20 @@ std::vector<T> enumerate(std::string_view call, Get get, std::source_location wh
 }
 
 std::optional<std::uint32_t> findGraphicsQueueFamily(VkPhysicalDevice physicalDevice);
+
+// Ends `commands` and submits it alone to `queue`, chained by `sync`, signalling `fence`.
+inline void submitCommands(VkQueue queue, VkCommandBuffer commands, VkFence fence, const SubmitSync& sync) {
+  PS_VK_CHECK(vkEndCommandBuffer(commands));
+  VkSubmitInfo info{};
+  info.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
+  info.waitSemaphoreCount = static_cast<std::uint32_t>(sync.wait.size());
+  info.pWaitSemaphores = sync.wait.data();
+  info.pWaitDstStageMask = sync.waitStages.data();
+  info.commandBufferCount = 1;
+  info.pCommandBuffers = &commands;
+  info.signalSemaphoreCount = static_cast<std::uint32_t>(sync.signal.size());
+  info.pSignalSemaphores = sync.signal.data();
+  PS_VK_CHECK(vkQueueSubmit(queue, 1, &info, fence));
+}
 
 }  // namespace ps::engine

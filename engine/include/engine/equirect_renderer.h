@@ -23,6 +23,7 @@
 #include <vulkan/vulkan.h>
 
 #include "engine/render_target.h"
+#include "engine/submit_sync.h"
 #include "engine/view.h"
 #include "scenes/frame_view.h"
 #include "scenes/layout.h"
@@ -41,12 +42,6 @@ struct FrameTicket {
   std::uint64_t serial = 0;
 };
 
-// Semaphores for a backend that chains GPU work (swapchain acquire/present, OpenXR).
-struct SubmitSync {
-  std::span<const VkSemaphore> wait;
-  std::span<const VkPipelineStageFlags> waitStages;  // one per wait semaphore
-  std::span<const VkSemaphore> signal;
-};
 
 class EquirectRenderer {
  public:
