@@ -10,7 +10,7 @@
 #include <filesystem>
 
 #include "engine/device.h"
-#include "engine/imgui_pass.h"
+#include "engine/gui_pass.h"
 #include "engine/offscreen_target.h"
 #include "image.h"
 #include "ui/scrubber_panel.h"

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "engine/imgui_pass.h"
+#include "engine/gui_pass.h"
 #include "media/player.h"
 #include "scenes/rational.h"
 #include "scenes/shot.h"

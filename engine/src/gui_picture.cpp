@@ -1,4 +1,4 @@
-#include "imgui_picture.h"
+#include "gui_picture.h"
 
 #include <array>
 #include <cstring>

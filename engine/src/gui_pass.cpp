@@ -1,4 +1,4 @@
-#include "engine/imgui_pass.h"
+#include "engine/gui_pass.h"
 
 #include <imgui.h>
 #include <imgui_impl_vulkan.h>
@@ -15,7 +15,7 @@
 #include "engine/device.h"
 #include "engine/offscreen_target.h"
 #include "engine/vk_check.h"
-#include "imgui_picture.h"
+#include "gui_picture.h"
 #include "vk_util.h"
 
 namespace ps::engine {
