@@ -102,26 +102,24 @@ struct Controls::Impl {
 
   // Edge: pressed since the last sync, on either hand.
   bool pressed(XrSession session, XrAction action) const {
-    for (XrPath hand : hands) {
-      auto get = xrStruct<XrActionStateGetInfo>(XR_TYPE_ACTION_STATE_GET_INFO);
-      get.action = action;
-      get.subactionPath = hand;
-      auto state = xrStruct<XrActionStateBoolean>(XR_TYPE_ACTION_STATE_BOOLEAN);
-      PS_XR_CHECK(xrGetActionStateBoolean(session, &get, &state));
-      if (state.isActive && state.changedSinceLastSync && state.currentState) return true;
-    }
-    return false;
+    return anyHand(session, action, [](const XrActionStateBoolean& s) { return s.changedSinceLastSync && s.currentState; });
   }
 
   // Level: held now, on either hand.
   bool held(XrSession session, XrAction action) const {
+    return anyHand(session, action, [](const XrActionStateBoolean& s) { return s.currentState == XR_TRUE; });
+  }
+
+  // True when `test` holds for the action's active state on either hand.
+  template <typename Test>
+  bool anyHand(XrSession session, XrAction action, Test test) const {
     for (XrPath hand : hands) {
       auto get = xrStruct<XrActionStateGetInfo>(XR_TYPE_ACTION_STATE_GET_INFO);
       get.action = action;
       get.subactionPath = hand;
       auto state = xrStruct<XrActionStateBoolean>(XR_TYPE_ACTION_STATE_BOOLEAN);
       PS_XR_CHECK(xrGetActionStateBoolean(session, &get, &state));
-      if (state.isActive && state.currentState) return true;
+      if (state.isActive && test(state)) return true;
     }
     return false;
   }
