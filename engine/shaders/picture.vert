@@ -1,13 +1,14 @@
 #version 450
-// A textured rectangle (the scrubber's thumbnail) drawn inside a Dear ImGui frame: four
-// vertices as a strip, no vertex buffer; the rectangle comes in NDC.
-layout(push_constant) uniform Rect {
-  vec4 ndc;  // x0, y0, x1, y1 (Vulkan NDC: y down)
-} rect;
+// A textured quadrilateral (the scrubber's thumbnail, the film clip in its frame) drawn inside
+// a Dear ImGui frame: four vertices as a strip, no vertex buffer. The corners come in clip
+// coordinates, so a picture on a plane in space is interpolated perspective-correctly and
+// clipped at the near plane by the GPU.
+layout(push_constant) uniform Quad {
+  vec4 corners[4];  // clip space, in the order of uv (0,0) (1,0) (0,1) (1,1)
+} quad;
 layout(location = 0) out vec2 uv;
 
 void main() {
-  const vec2 corner = vec2(float(gl_VertexIndex & 1), float((gl_VertexIndex >> 1) & 1));
-  uv = corner;
-  gl_Position = vec4(mix(rect.ndc.xy, rect.ndc.zw, corner), 0.0, 1.0);
+  uv = vec2(float(gl_VertexIndex & 1), float((gl_VertexIndex >> 1) & 1));
+  gl_Position = quad.corners[gl_VertexIndex];
 }

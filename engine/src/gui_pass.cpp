@@ -5,11 +5,14 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <cfloat>
+#include <cmath>
 #include <deque>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "engine/device.h"
@@ -72,18 +75,49 @@ struct ImGuiPass::Impl {
   std::optional<ImGuiPicture> picture;
   struct PictureDraw {
     Impl* impl;
-    float x0, y0, x1, y1;
+    PictureCorners corners;
   };
   std::deque<PictureDraw> pictureDraws;  // stable addresses: the draw list keeps pointers to them
   VkCommandBuffer recording = VK_NULL_HANDLE;
   VkRenderPass recordingPass = VK_NULL_HANDLE;
   VkExtent2D recordingExtent{};
+  VkExtent2D currentExtent{};  // of the target being built, for picture()'s pixels
+  std::optional<GuiInput> input;    // for the next frame
+  std::vector<int> keysHeld;        // ImGui key indices pressed last frame: released this one
+  bool mouseWasDown = false;
+  bool wantsPointer = false, wantsKeyboard = false;
+
+  // Our keys in ImGui 1.86's KeysDown[] (its key map points at these indices).
+  static int keyIndex(GuiKey k) { return static_cast<int>(k) + 1; }
+
+  void feedInput() {
+    ImGuiIO& io = ImGui::GetIO();
+    for (int k : keysHeld) io.KeysDown[k] = false;
+    keysHeld.clear();
+    if (!input) return;
+    const GuiInput& in = *input;
+    io.MousePos = in.pointer ? ImVec2(in.pointer->x, in.pointer->y) : ImVec2(-FLT_MAX, -FLT_MAX);
+    // A press and release between two frames must still be seen as a click: down this frame.
+    io.MouseDown[0] = in.pointerDown || (in.pointerPressed && !mouseWasDown);
+    mouseWasDown = io.MouseDown[0];
+    io.MouseWheel = in.wheel;
+    io.KeyCtrl = in.ctrl;
+    io.KeyShift = in.shift;
+    for (const GuiKeyPress& p : in.keys) {
+      io.KeysDown[keyIndex(p.key)] = true;
+      keysHeld.push_back(keyIndex(p.key));
+      io.KeyCtrl = io.KeyCtrl || p.ctrl;
+      io.KeyShift = io.KeyShift || p.shift;
+    }
+    for (char32_t c : in.text) io.AddInputCharacter(static_cast<unsigned>(c));
+    input.reset();
+  }
   std::uint32_t recordingSlot = 0;
 
   static void drawPicture(const ImDrawList*, const ImDrawCmd* cmd) {
     const auto* d = static_cast<const PictureDraw*>(cmd->UserCallbackData);
     Impl& s = *d->impl;
-    s.picture->recordDraw(s.recording, s.recordingPass, s.recordingExtent, s.recordingSlot, d->x0, d->y0, d->x1, d->y1);
+    s.picture->recordDraw(s.recording, s.recordingPass, s.recordingExtent, s.recordingSlot, d->corners);
   }
 
   VkDevice vk() const { return device->device(); }
@@ -259,6 +293,20 @@ ImGuiPass::ImGuiPass(const Device& device, const ImGuiPassOptions& options) : im
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a panel has no layout to remember: never write imgui.ini
     io.LogFilename = nullptr;
+    const std::pair<ImGuiKey_, GuiKey> keys[] = {
+        {ImGuiKey_Backspace, GuiKey::Backspace}, {ImGuiKey_Delete, GuiKey::Delete}, {ImGuiKey_Enter, GuiKey::Enter},
+        {ImGuiKey_Tab, GuiKey::Tab},           {ImGuiKey_LeftArrow, GuiKey::Left}, {ImGuiKey_RightArrow, GuiKey::Right},
+        {ImGuiKey_UpArrow, GuiKey::Up},        {ImGuiKey_DownArrow, GuiKey::Down}, {ImGuiKey_Home, GuiKey::Home},
+        {ImGuiKey_End, GuiKey::End},           {ImGuiKey_Escape, GuiKey::Escape},  {ImGuiKey_A, GuiKey::A},
+        {ImGuiKey_C, GuiKey::C},               {ImGuiKey_V, GuiKey::V},            {ImGuiKey_X, GuiKey::X},
+        {ImGuiKey_Y, GuiKey::Y},               {ImGuiKey_Z, GuiKey::Z}};
+    for (const auto& [imgui, ours] : keys) io.KeyMap[imgui] = Impl::keyIndex(ours);
+    if (isSrgb(s.options.format)) {
+      // Widget colours are designed as sRGB bytes; an sRGB target encodes what it is given.
+      ImGuiStyle& style = ImGui::GetStyle();
+      for (ImVec4& c : style.Colors)
+        for (float* v : {&c.x, &c.y, &c.z}) *v = *v <= 0.04045f ? *v / 12.92f : std::pow((*v + 0.055f) / 1.055f, 2.4f);
+    }
     if (io.Fonts->AddFontFromFileTTF(s.options.fontFile.c_str(), s.options.fontPixels) == nullptr)
       throw std::runtime_error("cannot read the font " + s.options.fontFile.string());
     s.createSlots();
@@ -283,11 +331,15 @@ void ImGuiPass::draw(const RenderTarget& target, ImGuiLoad load, const std::func
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(target.extent.width), static_cast<float>(target.extent.height));
   io.DeltaTime = 1.0f / 60;  // nothing animates: ImGui only asks that it be positive
+  s.feedInput();
   ImGui_ImplVulkan_NewFrame();
   ImGui::NewFrame();
   s.pictureDraws.clear();
+  s.currentExtent = target.extent;
   build();
   ImGui::Render();
+  s.wantsPointer = io.WantCaptureMouse;
+  s.wantsKeyboard = io.WantTextInput;
 
   const auto slotIndex = static_cast<std::uint32_t>(s.drawn % s.slots.size());
   Impl::Slot& slot = s.reuse(s.slots[slotIndex]);
@@ -329,14 +381,27 @@ void ImGuiPass::setPicture(const std::uint8_t* rgba, std::uint32_t width, std::u
 }
 
 void ImGuiPass::picture(float x0, float y0, float x1, float y1) {
+  // Target pixels to clip coordinates (w = 1: no perspective); recordDraw knows the extent.
+  const VkExtent2D e = impl_->currentExtent;
+  const float w = static_cast<float>(e.width), h = static_cast<float>(e.height);
+  if (w == 0 || h == 0) return;
+  const auto clip = [&](float x, float y) { return glm::vec4(x / w * 2 - 1, y / h * 2 - 1, 0, 1); };
+  pictureQuad({clip(x0, y0), clip(x1, y0), clip(x0, y1), clip(x1, y1)});
+}
+
+void ImGuiPass::pictureQuad(const PictureCorners& clipCorners) {
   Impl& s = *impl_;
   if (s.picture->empty()) return;
-  s.pictureDraws.push_back({&s, x0, y0, x1, y1});
+  s.pictureDraws.push_back({&s, clipCorners});
   ImDrawList& list = *ImGui::GetBackgroundDrawList();
   list.AddCallback(&Impl::drawPicture, &s.pictureDraws.back());
   // The backend binds its own pipeline and buffers again for what follows.
   list.AddCallback(ImDrawCallback_ResetRenderState, nullptr);
 }
+
+void ImGuiPass::setInput(const GuiInput& input) { impl_->input = input; }
+bool ImGuiPass::wantsPointer() const { return impl_->wantsPointer; }
+bool ImGuiPass::wantsKeyboard() const { return impl_->wantsKeyboard; }
 
 void ImGuiPass::wait() {
   Impl& s = *impl_;

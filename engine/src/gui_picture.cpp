@@ -53,7 +53,7 @@ ImGuiPicture::ImGuiPicture(const Device& device, std::uint32_t slots, VkFormat t
     PS_VK_CHECK(vkAllocateDescriptorSets(vk, &alloc, &slot.set));
   }
 
-  VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT, 0, 4 * sizeof(float)};
+  VkPushConstantRange push{VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(PictureCorners)};
   VkPipelineLayoutCreateInfo layoutInfo{};
   layoutInfo.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO;
   layoutInfo.setLayoutCount = 1;
@@ -142,7 +142,7 @@ void ImGuiPicture::ensurePipeline(VkRenderPass pass) {
 }
 
 void ImGuiPicture::recordDraw(VkCommandBuffer commands, VkRenderPass pass, VkExtent2D target, std::uint32_t slotIndex,
-                              float x0, float y0, float x1, float y1) {
+                              const PictureCorners& clipCorners) {
   const Slot& slot = slots_[slotIndex];
   if (slot.texture.handle() == VK_NULL_HANDLE || target.width == 0 || target.height == 0) return;
   ensurePipeline(pass);
@@ -152,9 +152,7 @@ void ImGuiPicture::recordDraw(VkCommandBuffer commands, VkRenderPass pass, VkExt
   vkCmdSetViewport(commands, 0, 1, &viewport);
   const VkRect2D scissor{{0, 0}, target};
   vkCmdSetScissor(commands, 0, 1, &scissor);
-  const float w = static_cast<float>(target.width), h = static_cast<float>(target.height);
-  const std::array<float, 4> ndc{x0 / w * 2 - 1, y0 / h * 2 - 1, x1 / w * 2 - 1, y1 / h * 2 - 1};
-  vkCmdPushConstants(commands, layout_, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(ndc), ndc.data());
+  vkCmdPushConstants(commands, layout_, VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(clipCorners), clipCorners.data());
   vkCmdDraw(commands, 4, 1, 0, 0);
 }
 

@@ -10,6 +10,7 @@
 #include <vulkan/vulkan.h>
 
 #include "engine/gpu_resources.h"
+#include "engine/gui_pass.h"
 
 namespace ps::engine {
 
@@ -29,9 +30,9 @@ class ImGuiPicture {
   // Before the render pass of a frame in `slot` (whose previous frame has finished):
   // uploads the picture into the slot's texture if it changed since the slot's last upload.
   void recordUpload(VkCommandBuffer commands, std::uint32_t slot);
-  // Inside the render pass: the picture in [min, max] (target pixels).
-  void recordDraw(VkCommandBuffer commands, VkRenderPass pass, VkExtent2D target, std::uint32_t slot, float x0,
-                  float y0, float x1, float y1);
+  // Inside the render pass: the picture in the quadrilateral of ImGuiPass::pictureQuad.
+  void recordDraw(VkCommandBuffer commands, VkRenderPass pass, VkExtent2D target, std::uint32_t slot,
+                  const PictureCorners& clipCorners);
 
  private:
   struct Slot {

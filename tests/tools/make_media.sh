@@ -25,3 +25,30 @@ cp good_faststart.mp4 corrupt.mp4
 ffmpeg -v error -y -f lavfi -i "anoisesrc=d=$((size / 3 / 44100 + 1)):r=44100:c=white:seed=7" -f u8 -ac 1 noise.raw
 dd if=noise.raw of=corrupt.mp4 bs=1 seek=$((size / 3)) count=$((size / 3)) conv=notrunc status=none
 rm noise.raw
+
+# A shot for what is drawn over the view: a plain grey plate (so the overlay stands out), a
+# marker at yaw 30 / pitch -5, and a film camera with a clip of one flat colour.
+mkdir -p overlay_shot
+ffmpeg -v error -y -f lavfi -i "color=c=0x808080:s=512x256:r=30:d=2" -c:v libx264 -pix_fmt yuv420p \
+  overlay_shot/plate.mp4
+ffmpeg -v error -y -f lavfi -i "color=c=0x2850C8:s=240x120:r=24:d=2" -c:v libx264 -pix_fmt yuv420p \
+  overlay_shot/film.mp4
+cat > overlay_shot/shot.json <<'JSON'
+{
+  "format": "perfectshot/1",
+  "title": "Overlay placement",
+  "media": [ { "id": "plate", "kind": "equirect", "src": "plate.mp4", "projection": "360", "stereo": "mono" } ],
+  "timeline": { "fps": "30", "in": 0.0, "out": 2.0 },
+  "markers": [
+    { "id": "lens", "t_in": 0.0, "t_out": 2.0, "fade_in": 0, "fade_out": 0,
+      "at": { "yaw_deg": 30, "pitch_deg": -5, "distance_m": 3 },
+      "title": "The lens", "text": "Where the camera stood.", "category": "camera" }
+  ],
+  "camera": {
+    "position": { "x": 0, "y": 0, "z": 0 },
+    "orientation": { "yaw_deg": 20, "pitch_deg": 5, "roll_deg": 0 },
+    "hfov_deg": 40, "aspect": 2.0,
+    "clip": { "src": "film.mp4", "offset": 0.0 }
+  }
+}
+JSON

@@ -75,7 +75,7 @@ TEST(ScrubWindow, DragOnTheBarLandsOnTheFrameUnderTheCursorAndKeepsTheView) {
       << "40 screenshot " << shot.string() << "\n"
       << "42 quit\n";
   }
-  const auto r = run({kPerfectshot, "--log-level", "info", "play", kDemo, "--display", "window", "--no-audio",
+  const auto r = run({kPerfectshot, "--log-level", "info", "play", kDemo, "--display", "window", "--no-audio", "--no-overlay",
                       "--window-width", std::to_string(kWidth), "--window-height", std::to_string(kHeight),
                       "--input-script", script.string()});
   ASSERT_EQ(r.exitCode, 0) << r.output;

@@ -49,8 +49,9 @@ TEST(PlayWindowTest, ScriptedKeysAndDragShowTheTurnedViewAtTheMovedPlayhead) {
          "60 screenshot " << shot.string() << "\n"
          "62 quit\n";
   }
-  // --no-timeline: the whole picture is compared (tests/ui covers the bar along the bottom).
-  auto r = run({kPerfectshot, "--log-level", "info", "play", kDemo, "--display", "window", "--no-timeline",
+  // --no-timeline --no-overlay: the whole picture is compared with a render (tests/ui covers
+  // the bar along the bottom, tests/tools and tests/narration what is drawn over the view).
+  auto r = run({kPerfectshot, "--log-level", "info", "play", kDemo, "--display", "window", "--no-timeline", "--no-overlay",
                 "--window-width", "960", "--window-height", "540", "--input-script", script.string()});
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(r.output.find("[vulkan]"), std::string::npos) << r.output;  // no validation message

@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "engine/equirect_renderer.h"
-#include "engine/offscreen_target.h"
 #include "engine/render_still.h"
 #include "image.h"
 #include "xr/window_display.h"
@@ -193,27 +192,6 @@ TEST(WindowDisplayTest, AFrameEndedWithoutDrawingShowsBlack) {
   };
   EXPECT_EQ(brightest(r.shots.at("undrawn.png").image), 0);
   EXPECT_GT(brightest(r.shots.at("drawn.png").image), 100);
-  EXPECT_EQ(h.display().device().validationMessageCount(), 0u);
-}
-
-TEST(WindowDisplayTest, MirrorsAnImageDrawnElsewhere) {
-  Harness h("", {400, 200});
-  // An eye image of the headset's, stood in for by an offscreen target the engine draws into.
-  std::optional<engine::OffscreenTarget> eye(std::in_place, h.display().device(), 200, 200, "mirrored eye");
-  {
-    engine::EquirectRenderer renderer(h.display().device());
-    const engine::FrameTicket ticket = renderer.beginFrame(h.plate().view, FrameLayout{});
-    renderer.drawView(engine::viewFromV360({0, 0, 0, 90, 90}), Eye::Left, eye->target());
-    renderer.submit();
-    renderer.wait(ticket);
-  }
-  for (int i = 0; i < 3; ++i) {
-    (void)h.display().poll();
-    EXPECT_TRUE(h.display().presentMirror(
-        xr::MirrorSource{eye->target().image, {200, 200}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_NULL_HANDLE}));
-  }
-  h.display().finishGpuWork();
-  eye.reset();  // freeing the source once the display is done with it draws no message
   EXPECT_EQ(h.display().device().validationMessageCount(), 0u);
 }
 

@@ -37,11 +37,14 @@ fs::path testDir() {
 }
 
 // Runs play with the script; the sim, both validation layers and the capture folder set.
-ProcessResult play(const fs::path& dir, const std::string& script, std::vector<std::string> extra = {}) {
+// Without `overlay` nothing is drawn over the picture, so the eyes compare with renders.
+ProcessResult play(const fs::path& dir, const std::string& script, std::vector<std::string> extra = {},
+                   bool overlay = false) {
   std::ofstream(dir / "script.json") << script;
   std::string cmd = "PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() + " PERFECTSHOT_SIM_CAPTURE_DIR=" +
                     (dir / "capture").string() + " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation" +
-                    " PERFECTSHOT_VALIDATION=1 " + kPerfectshot + " play " + PS_SOURCE_DIR "/scenes/demo --display xr";
+                    " PERFECTSHOT_VALIDATION=1 " + kPerfectshot + " --log-level info play " + PS_SOURCE_DIR "/scenes/demo --display xr";
+  if (!overlay) cmd += " --no-overlay";
   for (const auto& e : extra) cmd += " " + e;
   return runShell(cmd + " 2>&1");
 }
@@ -307,6 +310,50 @@ TEST(XrPlayer, EquirectLayerFlagKeepsProjectionForStereo) {
   EXPECT_NE(r.output.find("--equirect-layer needs a mono 360 video"), std::string::npos) << r.output;
   EXPECT_TRUE(fs::exists(dir / "capture" / "frame_5_left.png"));
   EXPECT_FALSE(fs::exists(dir / "capture" / "frame_5_equirect0.png"));
+}
+
+// The demo's "front" marker (production, yaw 0, 3 m, t 0..4 s) in the headset: each eye draws
+// its pin where that eye sees the point 3 m ahead of where the head started (the sim's default
+// IPD 63 mm, fov 45 degrees each side on 256 pixels); the controller's ray and trigger on it
+// open it, and that press is not play/pause.
+TEST(XrPlayer, MarkersShowInEachEyeAndTheTriggerOnOneOpensIt) {
+  const fs::path dir = testDir();
+  auto r = play(dir, std::string("{") + kDisplay + R"(,
+    "capture": { "frames": [60, 78] },
+    "controllers": { "right": [
+      { "frame": 0, "aim": { "position": [0.0, 1.6, 0.0], "yaw_deg": 0 } },
+      { "frame": 70, "select": true }, { "frame": 72, "select": false } ] },
+    "events": [ { "frame": 80, "type": "exit_requested" } ] })",
+                {"--no-audio"}, /*overlay=*/true);
+  expectCleanRun(r);
+  EXPECT_NE(r.output.find("markers: opened \"front\""), std::string::npos) << r.output;
+  // Still playing after the press: the bottom rows (the plate's frame counter) moved on.
+  const auto bottom = [&](int frame) {
+    Image im = loadImage((dir / "capture" / ("frame_" + std::to_string(frame) + "_left.png")).string());
+    im.pixels.erase(im.pixels.begin(), im.pixels.begin() + static_cast<std::ptrdiff_t>(200 * im.width * im.channels));
+    im.height -= 200;
+    return im;
+  };
+  EXPECT_LT(psnr(bottom(60), bottom(78)), 45) << "the press on the marker also paused playback";
+  const double offsetPx = 128.0 * (0.063 / 2) / 3.0;  // half the IPD at 3 m, in tangent units times 128
+  for (const auto& [eye, x] : {std::pair{"left", 128.0 + offsetPx}, std::pair{"right", 128.0 - offsetPx}}) {
+    const Image im = loadImage((dir / "capture" / ("frame_60_" + std::string(eye) + ".png")).string());
+    const int px = static_cast<int>(std::floor(x)), py = 128;
+    // ui::categoryRgb(Production): the pin's centre is solid.
+    EXPECT_NEAR(im.at(px, py, 0), 255, 3) << eye;
+    EXPECT_NEAR(im.at(px, py, 1), 70, 3) << eye;
+    EXPECT_NEAR(im.at(px, py, 2), 200, 3) << eye;
+  }
+}
+
+// A gaze that rests on a marker for 1.5 s opens it (no controller needed).
+TEST(XrPlayer, GazeRestingOnAMarkerOpensIt) {
+  const fs::path dir = testDir();
+  auto r = play(dir, std::string("{") + kDisplay + R"(,
+    "events": [ { "frame": 160, "type": "exit_requested" } ] })",
+                {"--no-audio"}, /*overlay=*/true);
+  expectCleanRun(r);
+  EXPECT_NE(r.output.find("markers: opened \"front\""), std::string::npos) << r.output;
 }
 
 }  // namespace

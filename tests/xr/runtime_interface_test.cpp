@@ -117,6 +117,23 @@ TEST(SimInterface, OffersVulkanEnable2AndRejectsUnknownExtensions) {
   EXPECT_EQ(createInstance({"XR_EXT_hand_tracking"}, instance), XR_ERROR_EXTENSION_NOT_PRESENT);
 }
 
+// XR_KHR_vulkan_enable2: the runtime creates the app's Vulkan instance and device with at least
+// the extensions the app asked for (the headset's mirror window needs VK_KHR_surface and
+// VK_KHR_swapchain on them). The loader hands out an extension's functions only where it was
+// enabled: that is the proof, and the plain session shows the check can fail.
+TEST(SimInterface, VulkanInstanceAndDeviceGetTheAppsExtensions) {
+  useScript("");
+  {
+    SimSession plain;
+    EXPECT_EQ(vkGetInstanceProcAddr(plain.vkInstance, "vkDestroySurfaceKHR"), nullptr);
+    EXPECT_EQ(vkGetDeviceProcAddr(plain.device, "vkCreateSwapchainKHR"), nullptr);
+  }
+  SimSession asked({}, VulkanExtensions{{VK_KHR_SURFACE_EXTENSION_NAME}, {VK_KHR_SWAPCHAIN_EXTENSION_NAME}});
+  EXPECT_NE(vkGetInstanceProcAddr(asked.vkInstance, "vkDestroySurfaceKHR"), nullptr) << "instance extension dropped";
+  EXPECT_NE(vkGetDeviceProcAddr(asked.device, "vkCreateSwapchainKHR"), nullptr) << "device extension dropped";
+  EXPECT_EQ(asked.validationMessages, 0);
+}
+
 TEST(SimInterface, UnsupportedAndDisabledFunctions) {
   useScript("");
   XrInstance instance = XR_NULL_HANDLE;

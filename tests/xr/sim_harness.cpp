@@ -60,7 +60,7 @@ XrResult createInstance(const std::vector<const char*>& extensions, XrInstance& 
   return xrCreateInstance(&ci, &out);
 }
 
-SimSession::SimSession(const std::vector<const char*>& extraExtensions) {
+SimSession::SimSession(const std::vector<const char*>& extraExtensions, const VulkanExtensions& vulkan) {
   std::vector<const char*> extensions{XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME};
   extensions.insert(extensions.end(), extraExtensions.begin(), extraExtensions.end());
   XrResult r = createInstance(extensions, instance);
@@ -78,15 +78,16 @@ SimSession::SimSession(const std::vector<const char*>& extraExtensions) {
 
   const bool validation = hasValidationLayer();
   const char* layers[] = {"VK_LAYER_KHRONOS_validation"};
-  const char* vkExtensions[] = {VK_EXT_DEBUG_UTILS_EXTENSION_NAME};
+  std::vector<const char*> vkExtensions = vulkan.instance;
+  if (validation) vkExtensions.push_back(VK_EXT_DEBUG_UTILS_EXTENSION_NAME);
   auto app = vkStruct<VkApplicationInfo>(VK_STRUCTURE_TYPE_APPLICATION_INFO);
   app.apiVersion = VK_API_VERSION_1_1;
   auto vci = vkStruct<VkInstanceCreateInfo>(VK_STRUCTURE_TYPE_INSTANCE_CREATE_INFO);
   vci.pApplicationInfo = &app;
   vci.enabledLayerCount = validation ? 1 : 0;
   vci.ppEnabledLayerNames = layers;
-  vci.enabledExtensionCount = validation ? 1 : 0;
-  vci.ppEnabledExtensionNames = vkExtensions;
+  vci.enabledExtensionCount = static_cast<std::uint32_t>(vkExtensions.size());
+  vci.ppEnabledExtensionNames = vkExtensions.data();
   auto xvci = xrStruct<XrVulkanInstanceCreateInfoKHR>(XR_TYPE_VULKAN_INSTANCE_CREATE_INFO_KHR);
   xvci.systemId = system;
   xvci.pfnGetInstanceProcAddr = &vkGetInstanceProcAddr;
@@ -129,6 +130,8 @@ SimSession::SimSession(const std::vector<const char*>& extraExtensions) {
   auto dci = vkStruct<VkDeviceCreateInfo>(VK_STRUCTURE_TYPE_DEVICE_CREATE_INFO);
   dci.queueCreateInfoCount = 1;
   dci.pQueueCreateInfos = &qci;
+  dci.enabledExtensionCount = static_cast<std::uint32_t>(vulkan.device.size());
+  dci.ppEnabledExtensionNames = vulkan.device.data();
   auto xdci = xrStruct<XrVulkanDeviceCreateInfoKHR>(XR_TYPE_VULKAN_DEVICE_CREATE_INFO_KHR);
   xdci.systemId = system;
   xdci.pfnGetInstanceProcAddr = &vkGetInstanceProcAddr;

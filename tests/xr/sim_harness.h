@@ -27,11 +27,17 @@ void useScript(const std::string& json);
 // xrCreateInstance through the loader with the given extensions; the result is returned.
 XrResult createInstance(const std::vector<const char*>& extensions, XrInstance& out);
 
+// Vulkan extensions the app asks the runtime for, beyond the debug utils the harness enables.
+struct VulkanExtensions {
+  std::vector<const char*> instance;
+  std::vector<const char*> device;
+};
+
 class SimSession {
  public:
-  // Instance (XR_KHR_vulkan_enable2 and `extraExtensions`), system, Vulkan, session; fails the
-  // test on error.
-  explicit SimSession(const std::vector<const char*>& extraExtensions = {});
+  // Instance (XR_KHR_vulkan_enable2 and `extraExtensions`), system, Vulkan (with `vulkan`'s
+  // extensions), session; fails the test on error.
+  explicit SimSession(const std::vector<const char*>& extraExtensions = {}, const VulkanExtensions& vulkan = {});
   ~SimSession();
   SimSession(const SimSession&) = delete;
   SimSession& operator=(const SimSession&) = delete;

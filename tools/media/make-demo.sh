@@ -49,3 +49,14 @@ encode() {  # encode W H LABEL OUT [stereo-top-bottom]
 
 encode 2048 1024 "MONO" "$out/plate.mp4"
 encode 1024 1024 "L" "$out/plate_tb.mp4" top-bottom
+
+# The "finished film shot" for the film-frame overlay: a flat 2.39:1 clip, 24 fps, with its own
+# frame counter, so the clip inside the frame visibly plays in step with the timeline.
+film="$out/film.mp4"
+if [ ! -s "$film" ] || [ "$force" = "--force" ]; then
+  ffmpeg -v error -y -f lavfi -i "testsrc2=s=478x200:r=24:d=${seconds}" \
+    -vf "drawtext=fontfile=/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf:fontsize=28:fontcolor=white:borderw=2:text='FILM %{n}':x=12:y=h-th-12,format=yuv420p" \
+    -c:v libx264 -preset veryfast -crf 23 -g 24 -movflags +faststart "$tmp/film.mp4"
+  mv "$tmp/film.mp4" "$film"
+  echo "make-demo: wrote $film"
+fi

@@ -1,7 +1,8 @@
 // perfectshot play: plays a shot on a display (xr/display_factory.h): the headset when an
 // OpenXR runtime is active, else a window, else offscreen. Offscreen renders every video
 // frame (display frames stepped at the video's rate), the head turning once around over the
-// shot, with a still of each eye every --stills-every seconds into --out.
+// shot, with a still of each eye every --stills-every seconds into --out. In the headset, a
+// desktop window mirrors one eye (--mirror) when there is a desktop.
 #include <spdlog/spdlog.h>
 
 #include <cmath>
@@ -34,6 +35,9 @@ struct PlayArgs {
   bool noAudio = false;
   bool equirectLayer = false;
   bool noTimeline = false;
+  bool noOverlay = false;
+  bool noFilmFrame = false;
+  bool edit = false;
   WindowArgs window;
 };
 
@@ -77,6 +81,8 @@ int runPlay(const PlayArgs& args) {
 
   auto window = windowDisplayOptions(args.window);
   if (!window) return reportError(window.error());
+  if (kind == xr::DisplayKind::OpenXr || kind == xr::DisplayKind::Auto)
+    request.openxr.mirror = mirrorOptions(args.window, *window, kind == xr::DisplayKind::OpenXr);
   request.window = std::move(window).value();
   auto display = xr::createDisplay(request);
   if (!display) return reportError(display.error());
@@ -89,6 +95,16 @@ int runPlay(const PlayArgs& args) {
 
   PlayerLoopOptions options = playback.loopOptions();
   if (offscreen == nullptr && !args.noTimeline) options.timeline = playback.timeline;  // headset and window
+  if (args.noOverlay) options.overlay.reset();
+  if (options.overlay && options.overlay->filmFrame) options.overlay->filmFrame->visible = !args.noFilmFrame;
+  // In a headset a gaze that rests on a marker opens it; a window has the mouse for that.
+  options.gazeDwell = display->display->name() == "openxr";
+  // A shot can be edited: in a window E turns the editor on; --edit starts with it (headset
+  // too). --no-overlay keeps the picture clean: no editor unless asked for.
+  if (args.edit && playback.shotFile.empty())
+    return reportError(Error{args.input, "--edit needs a shot (a package folder or a shot.json), not a video", ""});
+  if (!playback.shotFile.empty() && (args.edit || (display->display->name() == "window" && !args.noOverlay)))
+    options.editor = PlayerLoopOptions::Editor{playback.shotFile, args.edit};
   options.maxFrames = args.frames;
   options.quitRequested = [&signals] { return signals.received(); };
   // A script counts in display frames: starting paused puts its keys on known video frames.
@@ -156,6 +172,14 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                 "where the runtime offers it, instead of drawing each eye (the default)");
   cmd->add_flag("--no-timeline", args->noTimeline,
                 "hide the timeline scrubber (headset: a panel below the view; window: along the bottom)");
+  cmd->add_flag("--no-overlay", args->noOverlay,
+                "draw nothing over the picture: no narration markers, no film frame");
+  cmd->add_flag("--no-film-frame", args->noFilmFrame,
+                "start with the film camera's frame hidden (window: C, headset: the menu button toggles it)");
+  cmd->add_flag("--edit", args->edit,
+                "start in the marker editor: window: click places a marker at the playhead, drag moves it,\n"
+                "the panel edits it, Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl+S saves (E toggles the editor);\n"
+                "headset: point and pull the trigger to place one at the current time (saved at once)");
   addWindowOptions(*cmd, args->window);
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to play (default: the plate)");
   cmd->callback([args, &outcome] { outcome.exitCode = runPlay(*args); });

@@ -102,12 +102,27 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
     else
       renderer.drawView(eye.view, eye.eye, eye.target);
   }
-  // With the timeline drawn over the view (window), the view's submit only waits (swapchain
-  // acquire) and the panel's submit signals (present); in a headset the panel has its own image.
+  // What is drawn over the views goes after them on the same queue: the view's submit only
+  // waits (a window's swapchain acquire), the last pass over the views signals (its present).
+  // In a headset the timeline panel has its own image. A whole-sphere image (the runtime's
+  // equirect layer) has no eye's image plane to draw the overlay in.
   const bool panelOverViews = timeline_ && timeline_->drawsOverViews();
+  const bool overlayOverViews =
+      overlay_ && overlay_->hasContent() &&
+      std::none_of(frame.eyes.begin(), frame.eyes.end(), [](const xr::EyeTarget& e) { return e.wholeSphere; });
+  const bool afterViews = panelOverViews || overlayOverViews;
   const double submitStart = threadCpuSeconds();
-  renderer.submit(panelOverViews ? engine::SubmitSync{frame.sync.wait, frame.sync.waitStages, {}} : frame.sync);
+  renderer.submit(afterViews ? engine::SubmitSync{frame.sync.wait, frame.sync.waitStages, {}} : frame.sync);
   submitCpu_ += threadCpuSeconds() - submitStart;
+  if (overlayOverViews) {
+    overlay_->update(shown.state.positionSeconds, shown.state.playing);
+    for (std::size_t i = 0; i < frame.eyes.size(); ++i) {
+      const bool last = i + 1 == frame.eyes.size() && !panelOverViews;
+      overlay_->draw(display_.device(), frame.eyes[i].view, frame.eyes[i].target, shown.state.positionSeconds,
+                     last ? engine::SubmitSync{{}, {}, frame.sync.signal} : engine::SubmitSync{}, nullptr,
+                     /*withPanel=*/i == 0 && display_.name() == "window");
+    }
+  }
   if (panelOverViews)
     timeline_->drawOverViews(frame, shown.state, {{}, {}, frame.sync.signal});
   else if (timeline_)
@@ -128,6 +143,21 @@ PlayerLoopStats PlayerLoop::run() {
     ui::TimelineRange range{options_.inSeconds, std::max(end, options_.inSeconds + 1e-3), options_.timeline->fps};
     timeline_ = std::make_unique<TimelinePanel>(display_, range, *options_.timeline);
   }
+  if (options_.editor && !options_.overlay) options_.overlay.emplace();  // the editor draws in the overlay
+  if (options_.overlay) {
+    overlay_ = std::make_unique<ViewOverlay>(*options_.overlay);
+    selection_ = std::make_unique<MarkerSelection>(*overlay_, options_.narration, options_.gazeDwell);
+  }
+  if (options_.editor) {
+    auto document = scenes::ShotDocument::open(options_.editor->shot);
+    if (document) {
+      editor_ = std::make_unique<MarkerEditor>(std::move(*document), *overlay_, options_.editor->startActive);
+      display_.setUiCapture({[this](glm::vec2 p) { return editor_ && editor_->capturesPress(p); },
+                             [this] { return overlay_ && overlay_->wantsKeyboard(); }});
+    } else {
+      spdlog::warn("editor: {}; playing without it", document.error().message());
+    }
+  }
   bool quitAsked = false;
   std::optional<double> previousDisplayTime;
   for (;;) {
@@ -139,6 +169,7 @@ PlayerLoopStats PlayerLoop::run() {
     if (ev.quit) break;
     if (ev.deviceReplaced) {
       if (timeline_) timeline_->deviceReplaced();
+      if (overlay_) overlay_->deviceReplaced();
       renderer_.reset();  // waits for its frames on the old device, which the display still keeps
       renderer_.emplace(display_.device(), options_.renderer);
       uploadedIndex_.reset();
@@ -170,6 +201,18 @@ PlayerLoopStats PlayerLoop::run() {
     xr::InputActions input = display_.input();
     // A press on the timeline panel scrubs; it is not also play/pause.
     if (timeline_ && timeline_->applyInput(*frame, input, last_, player_)) input.select = false;
+    if (overlay_ && !overlayPlaced_ && !frame->eyes.empty()) {
+      // The shot's capture point where the head is when playback starts (the window's and
+      // offscreen eyes stand at the origin already).
+      glm::vec3 head(0.0f);
+      for (const xr::EyeTarget& e : frame->eyes) head += e.view.position;
+      overlay_->setOrigin(head / static_cast<float>(frame->eyes.size()));
+      overlayPlaced_ = true;
+    }
+    if (editor_ && editor_->apply(*frame, input, last_.positionSeconds)) input.select = false;
+    // A trigger pressed on a marker opens it; it is not also play/pause.
+    if (selection_ && selection_->apply(*frame, input, last_.positionSeconds, frame->predictedDisplayTime))
+      input.select = false;
     applyInput(input, frame->predictedDisplayTime, last_);
     lastDisplayTime_ = frame->predictedDisplayTime;
     const media::PlayerFrame shown = options_.decodeWait.count() > 0
@@ -181,6 +224,7 @@ PlayerLoopStats PlayerLoop::run() {
       audio->setHeadOrientation(headOf(frame->eyes.front().view));
     if (options_.narration != nullptr && !frame->eyes.empty())
       options_.narration->update(frame->predictedDisplayTime, listenerOf(frame->eyes));
+    if (selection_) selection_->refreshPaint(frame->predictedDisplayTime);
     render(*frame, shown);
 
     const double spanEnd = steadySeconds();
@@ -201,6 +245,10 @@ PlayerLoopStats PlayerLoop::run() {
       display_.requestQuit();
     }
   }
+  if (editor_) display_.setUiCapture({});
+  editor_.reset();
+  selection_.reset();
+  overlay_.reset();
   timeline_.reset();
   renderer_.reset();
   stats_.wallSeconds = steadySeconds() - start;

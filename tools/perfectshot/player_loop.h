@@ -14,6 +14,7 @@
 // Thread: the caller's. Never waits for decoding unless decodeWait says so (offline).
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,7 +25,10 @@
 #include "media/player.h"
 #include "scenes/layout.h"
 #include "scenes/marker.h"
+#include "marker_editor.h"
+#include "marker_selection.h"
 #include "timeline_panel.h"
+#include "view_overlay.h"
 #include "xr/display.h"
 
 namespace ps::tools {
@@ -50,6 +54,15 @@ struct PlayerLoopOptions {
   std::vector<scenes::Marker> markers;
   // Spatial narration: the head pose and a ducking step each frame; null: none. Must outlive the loop.
   media::NarrationController* narration = nullptr;
+  // Drawn over each eye (markers, the film frame) and selectable; empty: nothing over the views.
+  std::optional<ViewOverlayOptions> overlay;
+  bool gazeDwell = false;  // resting the gaze on a marker selects it (headset)
+  // The marker editor (marker_editor.h) on this shot.json; empty: playback only.
+  struct Editor {
+    std::filesystem::path shot;
+    bool startActive = false;  // else E turns it on (window)
+  };
+  std::optional<Editor> editor;
 };
 
 struct PlayerLoopStats {
@@ -85,6 +98,10 @@ class PlayerLoop {
   PlayerLoopOptions options_;
   std::optional<engine::EquirectRenderer> renderer_;
   std::unique_ptr<TimelinePanel> timeline_;  // with options.timeline; made on the display's device
+  std::unique_ptr<ViewOverlay> overlay_;      // with options.overlay
+  std::unique_ptr<MarkerSelection> selection_;
+  std::unique_ptr<MarkerEditor> editor_;  // with options.editor, on overlay_
+  bool overlayPlaced_ = false;            // its origin set from the first frame's head
   std::optional<std::int64_t> uploadedIndex_;  // video frame index the renderer holds
   media::PlayerState last_;                    // of the previous update
   bool resumeWhenShown_ = false;

@@ -5,11 +5,14 @@
 
 #include "commands.h"
 #include "engine/device.h"
+#include "engine/equirect_renderer.h"
+#include "engine/offscreen_target.h"
 #include "engine/render_still.h"
 #include "engine/view.h"
 #include "input.h"
 #include "png_writer.h"
 #include "report.h"
+#include "view_overlay.h"
 
 namespace ps::tools {
 
@@ -25,6 +28,8 @@ struct RenderArgs {
   std::string eye = "left";
   std::string projection, stereo;
   std::string output;
+  bool markers = false;
+  bool filmFrame = false;
 };
 
 Result<std::pair<std::uint32_t, std::uint32_t>> parseSize(const std::string& s) {
@@ -34,6 +39,27 @@ Result<std::pair<std::uint32_t, std::uint32_t>> parseSize(const std::string& s) 
       h > 16384)
     return Error{"--size", "expected WIDTHxHEIGHT such as 1280x720, found \"" + s + "\"", ""};
   return std::pair{static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h)};
+}
+
+// The view with the shot's overlays drawn over it (markers, the film frame), read back.
+Result<engine::RgbaImage> renderWithOverlay(const engine::Device& device, const FrameView& frame,
+                                            const engine::StillRequest& request, ViewOverlay& overlay,
+                                            double shotSeconds) {
+  engine::EquirectRenderer renderer(device, engine::RendererOptions{1});
+  engine::OffscreenTarget target(device, request.width, request.height, "still");
+  try {
+    renderer.beginFrame(frame, request.layout, request.yawOffsetDeg);
+  } catch (const std::invalid_argument& e) {
+    return Error{"frame", e.what(), "check the frame's size against its stereo layout"};
+  }
+  renderer.drawView(request.view, request.eye, target.target());
+  renderer.submit();
+  // Same queue: the overlay's pass runs after the view's.
+  overlay.update(shotSeconds, false);
+  if (FilmFrameOverlay* film = overlay.filmFrame()) film->updateAndWait(shotSeconds);
+  overlay.draw(device, request.view, target.target(), shotSeconds, {}, &target);
+  overlay.wait();
+  return target.pixels();
 }
 
 int runRender(const RenderArgs& args) {
@@ -62,7 +88,22 @@ int runRender(const RenderArgs& args) {
   request.width = size->first;
   request.height = size->second;
   request.yawOffsetDeg = static_cast<float>(plate->input.yawOffsetDeg);
-  auto image = engine::renderStill(*device, frame->view(), request);
+  const scenes::Shot* shot = plate->input.shot ? &*plate->input.shot : nullptr;
+  if ((args.markers || args.filmFrame) && shot == nullptr)
+    return reportError(Error{args.input, "--markers and --film-frame need a shot, not a bare video", ""});
+  if (args.filmFrame && !shot->camera)
+    return reportError(Error{args.input + ": /camera", "the shot names no film camera for --film-frame", ""});
+  Result<engine::RgbaImage> image = Error{"", "", ""};
+  if (args.markers || args.filmFrame) {
+    ViewOverlayOptions o;
+    if (args.markers) o.markers = shot->markers;
+    if (args.filmFrame) o.filmFrame = FilmFrameOptions{*shot->camera, true};
+    o.framesInFlight = 2;
+    ViewOverlay overlay(std::move(o));
+    image = renderWithOverlay(*device, frame->view(), request, overlay, mediaTime);
+  } else {
+    image = engine::renderStill(*device, frame->view(), request);
+  }
   if (!image) return reportError(image.error());
   if (auto written = writePng(args.output, *image); !written) return reportError(written.error());
   spdlog::info("render: wrote {} ({}x{}, frame {})", args.output, image->width, image->height, frame->index);
@@ -92,6 +133,10 @@ void addRenderCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to render (default: the plate)");
   cmd->add_option("--projection", args->projection, "override the detected projection: 360 or 180");
   cmd->add_option("--stereo", args->stereo, "override the detected stereo layout: mono, top-bottom or left-right");
+  cmd->add_flag("--markers", args->markers,
+                "draw the shot's narration markers active at --time (pins, cards, edge arrows)");
+  cmd->add_flag("--film-frame", args->filmFrame,
+                "draw the film camera's frustum and frame, with its clip playing inside");
   cmd->callback([args, &outcome] { outcome.exitCode = runRender(*args); });
 }
 

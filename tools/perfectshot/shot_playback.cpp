@@ -18,6 +18,12 @@ PlayerLoopOptions ShotPlayback::loopOptions() const {
   o.outSeconds = outSeconds;
   o.markers = markers;
   o.narration = narration.get();
+  if (!markers.empty() || camera) {
+    ViewOverlayOptions overlay;
+    overlay.markers = markers;
+    if (camera) overlay.filmFrame = FilmFrameOptions{*camera, true};
+    o.overlay = std::move(overlay);
+  }
   return o;
 }
 
@@ -61,6 +67,8 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
     p->timeline.chapters = plate->input.shot->timeline.chapters;
     p->timeline.markers = plate->input.shot->markers;
     p->markers = plate->input.shot->markers;
+    p->camera = plate->input.shot->camera;
+    p->shotFile = plate->input.shot->file;
     for (const scenes::MediaRef& m : plate->input.shot->media)  // the medium played, for its proxy
       if (m.path.string() == plate->input.url) p->timeline.plate = m;
   }

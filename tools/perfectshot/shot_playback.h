@@ -31,11 +31,13 @@ struct ShotPlayback {
   std::optional<media::AudioOutput> audioOutput;
   TimelineOptions timeline;        // fps, chapters and markers for the timeline scrubber
   std::vector<scenes::Marker> markers;  // the shot's; none for a bare video
+  std::optional<scenes::FilmCamera> camera;  // the shot's original film camera, if it names one
+  std::filesystem::path shotFile;  // the shot.json played; empty for a bare video
   std::unique_ptr<media::Player> player;  // last: refers to the members above
   // The shot's spoken markers, on audioOutput; ducks the player's soundtrack, so after it.
   std::unique_ptr<media::NarrationController> narration;
 
-  // The loop options this shot implies (layout, yaw, in, out).
+  // The loop options this shot implies (layout, yaw, in, out; markers and the film frame over the views).
   PlayerLoopOptions loopOptions() const;
 };
 

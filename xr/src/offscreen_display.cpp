@@ -145,6 +145,8 @@ void OffscreenDisplay::queueInput(const InputActions& in) {
   q.setLoopOut = q.setLoopOut || in.setLoopOut;
   q.recenter = q.recenter || in.recenter;
   q.menu = q.menu || in.menu;
+  q.toggleFilmFrame = q.toggleFilmFrame || in.toggleFilmFrame;
+  if (in.viewClicked) q.viewClicked = in.viewClicked;
   q.select = q.select || in.select;
   q.quit = q.quit || in.quit;
   q.shuttle = in.shuttle;

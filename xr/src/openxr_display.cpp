@@ -30,6 +30,21 @@ engine::View toView(const XrView& v) {
 // While no session runs there is no xrWaitFrame to pace the loop; this keeps it from spinning.
 constexpr auto kIdleWait = std::chrono::milliseconds(10);
 
+// Keys typed into the mirror window join the controllers' actions: edges add up, and a
+// keyboard shuttle counts while the hands hold none.
+void addKeys(InputActions& in, const InputActions& keys) {
+  in.togglePlay = in.togglePlay != keys.togglePlay;  // two presses in one frame cancel out
+  in.stepFrames += keys.stepFrames;
+  in.jumpSeconds += keys.jumpSeconds;
+  in.jumpToStart = in.jumpToStart || keys.jumpToStart;
+  in.jumpToEnd = in.jumpToEnd || keys.jumpToEnd;
+  in.setLoopIn = in.setLoopIn || keys.setLoopIn;
+  in.setLoopOut = in.setLoopOut || keys.setLoopOut;
+  in.nextMarker = in.nextMarker || keys.nextMarker;
+  in.toggleFilmFrame = in.toggleFilmFrame != keys.toggleFilmFrame;
+  if (in.shuttle == 0) in.shuttle = keys.shuttle;
+}
+
 }  // namespace
 
 struct OpenXrDisplay::Impl {
@@ -45,6 +60,10 @@ struct OpenXrDisplay::Impl {
   std::optional<WorldPanel> panel;
   std::optional<Swapchain> panelSwapchain;
   bool panelReady = false;  // an image of panelSwapchain was drawn and released: the layer can show
+  // The desktop window showing one eye, on `device` (declared after it: its surface and
+  // swapchain go first). The window outlives a reconnect; only its surface is remade.
+  std::unique_ptr<WindowMirror> mirror;
+  std::uint64_t framesMirrored = 0;
 
   bool quitRequested = false;
   bool waitingForExit = false;  // xrRequestExitSession sent; EXITING ends the loop
@@ -59,8 +78,62 @@ struct OpenXrDisplay::Impl {
   OpenXrStats stats;
   std::uint64_t pastValidation = 0;  // messages counted by connections and devices already gone
 
+  // The device gets the mirror's surface and swapchain extensions only while there is a mirror:
+  // one the runtime's GPU lacks must not cost the headset once the mirror is given up.
   ConnectionOptions connectionOptions() const {
-    return {options.appName, options.device, options.interactionProfiles, options.equirectLayer};
+    ConnectionOptions out;
+    out.appName = options.appName;
+    out.device = options.device;
+    out.interactionProfiles = options.interactionProfiles;
+    out.equirectLayer = options.equirectLayer;
+    if (mirror) {
+      for (std::string& e : mirror->instanceExtensions()) out.device.instanceExtensions.push_back(std::move(e));
+      for (std::string& e : WindowMirror::deviceExtensions()) out.device.deviceExtensions.push_back(std::move(e));
+      out.copiedFrom = true;
+    }
+    return out;
+  }
+
+  // Gives up the mirror: an Error when it was required, else a warning and the headset plays on.
+  Status mirrorFailed(const Error& error) {
+    mirror.reset();
+    if (options.mirror->required) return error;
+    spdlog::warn("openxr: no mirror window ({}); the headset plays without it", error.message());
+    return ok();
+  }
+
+  // Puts the mirror on the new device after a reconnect; gives it up (a warning) when it cannot.
+  void attachMirror() {
+    if (!mirror) return;
+    if (auto attached = mirror->attach(*device); !attached) {
+      spdlog::warn("openxr: the mirror window cannot show the headset's new device ({}); closing it",
+                   attached.error().message());
+      mirror.reset();
+    }
+  }
+
+  // The eye the mirror shows, copied before the image goes back to the runtime (after
+  // xrReleaseSwapchainImage the app may no longer touch it). Never throws: a broken mirror is
+  // closed, the headset goes on.
+  void showMirror(Connection& c, std::uint64_t shownFrame) {
+    if (!mirror || !mirror->attached()) return;
+    Swapchain* source = nullptr;
+    if (c.equirect) {
+      source = &*c.equirect;  // the one picture the headset gets: the window shows its middle
+    } else {
+      const std::size_t eye = options.mirror->eye == Eye::Right ? 1 : 0;
+      if (eye >= c.swapchains.size()) return;
+      source = &c.swapchains[eye];
+    }
+    try {
+      if (mirror->present(MirrorSource{source->acquiredImage(), source->extent(),
+                                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_NULL_HANDLE},
+                          shownFrame))
+        ++framesMirrored;
+    } catch (const engine::VulkanError& e) {
+      spdlog::warn("openxr: the mirror window failed ({}); closing it, the headset plays on", e.what());
+      mirror.reset();
+    }
   }
 
   void setShown(DisplayEvents& ev, bool shown) {
@@ -86,6 +159,7 @@ struct OpenXrDisplay::Impl {
       (void)vkDeviceWaitIdle(device->device());
     }
     if (conn) pastValidation += conn->instance->extensions().debugUtils.messageCount();
+    if (mirror) mirror->detach();  // its surface belongs to the instance that goes with the device
     panelSwapchain.reset();
     panelReady = false;
     conn.reset();
@@ -111,6 +185,7 @@ struct OpenXrDisplay::Impl {
     }
     conn = std::move(*opened);
     device = std::move(fresh);
+    attachMirror();
     backoff.connected();
     ev.deviceReplaced = true;
     retiredReported = true;  // freed at the next poll, once the loop has rebuilt on the new device
@@ -157,15 +232,37 @@ struct OpenXrDisplay::Impl {
 };
 
 OpenXrDisplay::OpenXrDisplay(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-OpenXrDisplay::~OpenXrDisplay() = default;
+OpenXrDisplay::~OpenXrDisplay() {
+  if (impl_->options.mirror)
+    spdlog::info("openxr: the mirror window showed {} of {} frames", impl_->framesMirrored, impl_->stats.framesEnded);
+}
 
 Result<std::unique_ptr<OpenXrDisplay>> OpenXrDisplay::create(const OpenXrDisplayOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->options = options;
   impl->backoff = ReconnectBackoff(options.reconnectMinSeconds, options.reconnectMaxSeconds);
+  if (options.mirror) {
+    // Before the device: the window system decides which surface extension it must have.
+    auto mirror = WindowMirror::open(options.mirror->window);
+    if (mirror) impl->mirror = std::move(mirror).value();
+    else if (auto given = impl->mirrorFailed(mirror.error()); !given) return given.error();
+  }
   auto opened = Connection::open(impl->connectionOptions(), impl->device);
+  if (!opened && impl->mirror && !options.mirror->required && opened.error().where == "Vulkan") {
+    // The headset's GPU may lack what presenting to a window needs: without the mirror it may still play.
+    spdlog::warn("openxr: {}; trying again without the mirror window", opened.error().message());
+    impl->mirror.reset();
+    opened = Connection::open(impl->connectionOptions(), impl->device);
+  }
   if (!opened) return opened.error();
   impl->conn = std::move(*opened);
+  if (impl->mirror) {
+    if (auto attached = impl->mirror->attach(*impl->device); !attached) {
+      if (auto given = impl->mirrorFailed(attached.error()); !given) return given.error();
+    } else {
+      spdlog::info("openxr: mirroring the {} eye in a window", options.mirror->eye == Eye::Right ? "right" : "left");
+    }
+  }
   return std::unique_ptr<OpenXrDisplay>(new OpenXrDisplay(std::move(impl)));
 }
 
@@ -176,6 +273,10 @@ const engine::Device& OpenXrDisplay::device() const {
 DisplayEvents OpenXrDisplay::poll() {
   Impl& s = *impl_;
   DisplayEvents ev;
+  if (s.mirror && !s.mirror->poll()) {
+    s.mirror.reset();  // waits for its copies on the queue
+    spdlog::info("openxr: mirror window closed; the headset plays on");
+  }
   if (s.retired && s.retiredReported) {
     s.pastValidation += s.retired->validationMessageCount();
     s.retired.reset();
@@ -256,13 +357,16 @@ void OpenXrDisplay::endFrame(DisplayFrame& frame) {
   try {
     bool drawn = frame.shouldRender && frame.submitted && !frame.eyes.empty();
     if (c.equirect) {
-      if (!c.equirect->acquired()) drawn = false;
-      c.equirect->release();  // after the renderer's submit, as the spec requires
+      drawn = drawn && c.equirect->acquired();
     } else {
-      for (Swapchain& swapchain : c.swapchains) {
-        if (!swapchain.acquired()) drawn = false;
-        swapchain.release();
-      }
+      for (const Swapchain& swapchain : c.swapchains) drawn = drawn && swapchain.acquired();
+    }
+    if (drawn) s.showMirror(c, frame.index);
+    // After the renderer's submit (and the mirror's copy), as the spec requires.
+    if (c.equirect) {
+      c.equirect->release();
+    } else {
+      for (Swapchain& swapchain : c.swapchains) swapchain.release();
     }
     if (s.panelSwapchain && s.panelSwapchain->acquired()) {
       s.panelSwapchain->release();
@@ -337,6 +441,7 @@ InputActions OpenXrDisplay::input() {
   try {
     InputActions in = c.controls->read(c.session.get(), c.spaces->app(), s.lastPredicted, c.machine.shown());
     if (in.recenter) c.spaces->recenter(s.lastPredicted);
+    if (s.mirror) addKeys(in, s.mirror->takeActions());
     return in;
   } catch (const XrCallError& e) {
     if (!e.isLoss()) throw;
@@ -402,6 +507,7 @@ bool OpenXrDisplay::setWorldPanel(const std::optional<WorldPanel>& panel) {
 OpenXrStats OpenXrDisplay::stats() const {
   OpenXrStats out = impl_->stats;
   out.validationMessages = impl_->validationNow();
+  out.framesMirrored = impl_->framesMirrored;
   return out;
 }
 

@@ -4,23 +4,17 @@
 #include <GLFW/glfw3.h>
 #include <spdlog/spdlog.h>
 
-#include <array>
 #include <chrono>
-#include <cstring>
-#include <limits>
 #include <utility>
 
-#include "engine/gpu_resources.h"
-#include "engine/offscreen_target.h"
 #include "engine/vk_check.h"
 #include "window_commands.h"
-#include "xr/window_swapchain.h"
+#include "window_presenter.h"
 
 namespace ps::xr {
 
 namespace {
 
-constexpr std::uint32_t kFramesInFlight = 2;
 constexpr double kMinimisedWaitSeconds = 0.05;  // how long a minimised pass sleeps on events
 constexpr double kDefaultPeriod = 1.0 / 60.0;   // when the monitor does not say (Xvfb)
 
@@ -28,98 +22,15 @@ double steadySeconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-std::optional<WindowKey> mapKey(int key) {
-  switch (key) {
-    case GLFW_KEY_SPACE: return WindowKey::Space;
-    case GLFW_KEY_LEFT: return WindowKey::Left;
-    case GLFW_KEY_RIGHT: return WindowKey::Right;
-    case GLFW_KEY_J: return WindowKey::J;
-    case GLFW_KEY_K: return WindowKey::K;
-    case GLFW_KEY_L: return WindowKey::L;
-    case GLFW_KEY_HOME: return WindowKey::Home;
-    case GLFW_KEY_END: return WindowKey::End;
-    case GLFW_KEY_I: return WindowKey::I;
-    case GLFW_KEY_O: return WindowKey::O;
-    case GLFW_KEY_N: return WindowKey::N;
-    case GLFW_KEY_F: return WindowKey::F;
-    case GLFW_KEY_ESCAPE: return WindowKey::Escape;
-    default: return std::nullopt;
-  }
-}
-
-// The Vulkan objects of one frame in flight: the acquire semaphore and the fence that says the
-// frame's GPU work (the renderer's submit and the display's own, queued before it) is done.
-struct FrameSlot {
-  const engine::Device* device = nullptr;
-  VkSemaphore acquired = VK_NULL_HANDLE;
-  VkFence done = VK_NULL_HANDLE;
-  VkCommandPool pool = VK_NULL_HANDLE;
-  VkCommandBuffer commands = VK_NULL_HANDLE;
-  std::uint32_t imageIndex = 0;
-  // What DisplayFrame::sync points into.
-  std::array<VkSemaphore, 1> wait{};
-  std::array<VkPipelineStageFlags, 1> waitStages{};
-  std::array<VkSemaphore, 1> signal{};
-
-  explicit FrameSlot(const engine::Device& d, std::uint32_t index) : device(&d) {
-    const VkDevice vk = d.device();
-    VkSemaphoreCreateInfo semaphore{};
-    semaphore.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO;
-    PS_VK_CHECK(vkCreateSemaphore(vk, &semaphore, nullptr, &acquired));
-    VkFenceCreateInfo fence{};
-    fence.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
-    fence.flags = VK_FENCE_CREATE_SIGNALED_BIT;
-    PS_VK_CHECK(vkCreateFence(vk, &fence, nullptr, &done));
-    VkCommandPoolCreateInfo poolInfo{};
-    poolInfo.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
-    poolInfo.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
-    poolInfo.queueFamilyIndex = d.queueFamily();
-    PS_VK_CHECK(vkCreateCommandPool(vk, &poolInfo, nullptr, &pool));
-    VkCommandBufferAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
-    alloc.commandPool = pool;
-    alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-    alloc.commandBufferCount = 1;
-    PS_VK_CHECK(vkAllocateCommandBuffers(vk, &alloc, &commands));
-    const std::string name = "window frame " + std::to_string(index);
-    d.setName(acquired, VK_OBJECT_TYPE_SEMAPHORE, name + " acquired");
-    d.setName(done, VK_OBJECT_TYPE_FENCE, name + " done");
-    d.setName(pool, VK_OBJECT_TYPE_COMMAND_POOL, name);
-    d.setName(commands, VK_OBJECT_TYPE_COMMAND_BUFFER, name);
-  }
-  FrameSlot(const FrameSlot&) = delete;
-  FrameSlot& operator=(const FrameSlot&) = delete;
-  ~FrameSlot() {
-    const VkDevice vk = device->device();
-    vkDestroyCommandPool(vk, pool, nullptr);
-    vkDestroyFence(vk, done, nullptr);
-    vkDestroySemaphore(vk, acquired, nullptr);
-  }
-
-  void waitDone() const { PS_VK_CHECK(vkWaitForFences(device->device(), 1, &done, VK_TRUE, UINT64_MAX)); }
-
-  VkCommandBuffer beginCommands() const {
-    PS_VK_CHECK(vkResetCommandPool(device->device(), pool, 0));
-    VkCommandBufferBeginInfo begin{};
-    begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
-    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-    PS_VK_CHECK(vkBeginCommandBuffer(commands, &begin));
-    return commands;
-  }
-};
-
 }  // namespace
 
 struct WindowDisplay::Impl {
-  // Declared in creation order; destroyed in reverse (the surface before the instance, the
-  // window after its surface).
+  // Declared in creation order; destroyed in reverse (the presenter's surface before the
+  // device's instance, the window after its surface).
   GlfwLibrary library;
   GlfwWindowPtr window;
   engine::Device device;
-  WindowSurface surface;
-  std::optional<WindowSwapchain> swapchain;
-  std::vector<std::unique_ptr<FrameSlot>> slots;
-  engine::GpuBuffer readback;
+  std::unique_ptr<WindowPresenter> presenter;
 
   std::optional<InputScript> script;
   ScreenshotSink onScreenshot;
@@ -128,8 +39,6 @@ struct WindowDisplay::Impl {
 
   std::uint64_t ticks = 0;      // beginFrame calls
   std::uint64_t frames = 0;     // frames begun (DisplayFrame::index)
-  std::uint64_t presents = 0;   // frames and mirrors presented: picks the slot
-  bool recreate = false;
   bool scriptMinimised = false;  // a script's minimise, for window systems without a manager
   bool quitAsked = false;
   std::optional<bool> visibleReported;
@@ -138,15 +47,13 @@ struct WindowDisplay::Impl {
     int x = 0, y = 0, width = 0, height = 0;
   } windowed;
 
-  Impl(GlfwLibrary lib, GlfwWindowPtr win, engine::Device dev, WindowSurface surf, WindowDisplayOptions& options)
+  Impl(GlfwLibrary lib, GlfwWindowPtr win, engine::Device dev, WindowDisplayOptions& options)
       : library(std::move(lib)),
         window(std::move(win)),
         device(std::move(dev)),
-        surface(std::move(surf)),
         script(std::move(options.script)),
         onScreenshot(std::move(options.onScreenshot)),
         input(options.look) {
-    for (std::uint32_t i = 0; i < kFramesInFlight; ++i) slots.push_back(std::make_unique<FrameSlot>(device, i));
     if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
       const GLFWvidmode* mode = glfwGetVideoMode(monitor);
       if (mode != nullptr && mode->refreshRate > 0) period = 1.0 / mode->refreshRate;
@@ -156,21 +63,26 @@ struct WindowDisplay::Impl {
     glfwSetMouseButtonCallback(window.get(), &Impl::onMouseButton);
     glfwSetCursorPosCallback(window.get(), &Impl::onCursor);
     glfwSetScrollCallback(window.get(), &Impl::onScroll);
+    glfwSetCharCallback(window.get(), &Impl::onChar);
   }
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
 
   ~Impl() {
-    // Teardown only: presents have no fence, so an idle device is the one point where every
-    // semaphore and image they use is known to be free.
-    if (device.device() != VK_NULL_HANDLE) (void)vkDeviceWaitIdle(device.device());
+    presenter.reset();  // waits for the queue, before the device goes
     glfwSetWindowUserPointer(window.get(), nullptr);
   }
 
   static Impl* self(GLFWwindow* w) { return static_cast<Impl*>(glfwGetWindowUserPointer(w)); }
   static void onKey(GLFWwindow* w, int key, int /*scancode*/, int action, int mods) {
     if (action == GLFW_RELEASE) return;
-    if (auto k = mapKey(key); k && self(w) != nullptr) self(w)->handle(KeyPressed{*k, (mods & GLFW_MOD_SHIFT) != 0});
+    if (self(w) == nullptr) return;
+    if (auto g = guiKeyOf(key))
+      self(w)->handle(EditKeyPressed{{*g, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0}});
+    if (auto k = windowKeyOf(key)) self(w)->handle(KeyPressed{*k, (mods & GLFW_MOD_SHIFT) != 0});
+  }
+  static void onChar(GLFWwindow* w, unsigned int codepoint) {
+    if (self(w) != nullptr) self(w)->handle(CharTyped{static_cast<char32_t>(codepoint)});
   }
   static void onMouseButton(GLFWwindow* w, int button, int action, int /*mods*/) {
     if (button != GLFW_MOUSE_BUTTON_LEFT || self(w) == nullptr) return;
@@ -243,97 +155,14 @@ struct WindowDisplay::Impl {
     glfwSetWindowMonitor(window.get(), monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
   }
 
-  // Returns false when there is nothing to draw into (minimised).
-  bool ensureSwapchain() {
-    const WindowSize size = framebufferSize();
-    if (size.empty()) return false;
-    const VkExtent2D wanted{static_cast<std::uint32_t>(size.width), static_cast<std::uint32_t>(size.height)};
-    if (swapchain && !recreate && swapchain->extent().width == wanted.width &&
-        swapchain->extent().height == wanted.height)
-      return true;
-    // Presents have no fence: only an idle queue says the old images and semaphores are free.
-    // Rare (a resize), so the stall is fine.
-    PS_VK_CHECK(vkQueueWaitIdle(device.queue()));
-    WindowSwapchain next(device, surface.handle(), wanted, swapchain ? swapchain->handle() : VK_NULL_HANDLE);
-    swapchain = std::move(next);
-    recreate = false;
-    if (swapchain->extent().width == 0 || swapchain->extent().height == 0) return false;
-    spdlog::info("window: swapchain {}x{}", swapchain->extent().width, swapchain->extent().height);
-    return true;
-  }
-
-  FrameSlot& slot() { return *slots[presents % slots.size()]; }
-
-  // Acquires the next image into the current slot; false when the swapchain must be rebuilt first.
-  bool acquire() {
-    FrameSlot& s = slot();
-    s.waitDone();
-    const VkResult r = vkAcquireNextImageKHR(device.device(), swapchain->handle(), UINT64_MAX, s.acquired,
-                                             VK_NULL_HANDLE, &s.imageIndex);
-    if (r == VK_ERROR_OUT_OF_DATE_KHR) {
-      recreate = true;
-      return false;
-    }
-    if (r == VK_SUBOPTIMAL_KHR) recreate = true;  // still presentable: use it, rebuild after
-    else PS_VK_CHECK(r);
-    return true;
-  }
-
-  void submit(VkCommandBuffer commands, std::span<const VkSemaphore> wait, VkSemaphore signal) {
-    FrameSlot& s = slot();
-    PS_VK_CHECK(vkResetFences(device.device(), 1, &s.done));
-    const std::array<VkPipelineStageFlags, 2> stages{VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT};
-    VkSubmitInfo info{};
-    info.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
-    info.waitSemaphoreCount = static_cast<std::uint32_t>(wait.size());
-    info.pWaitSemaphores = wait.data();
-    info.pWaitDstStageMask = stages.data();
-    info.commandBufferCount = commands != VK_NULL_HANDLE ? 1 : 0;
-    info.pCommandBuffers = &commands;
-    info.signalSemaphoreCount = signal != VK_NULL_HANDLE ? 1 : 0;
-    info.pSignalSemaphores = &signal;
-    PS_VK_CHECK(vkQueueSubmit(device.queue(), 1, &info, s.done));
-  }
-
-  void present(VkSemaphore wait) {
-    FrameSlot& s = slot();
-    const VkSwapchainKHR handle = swapchain->handle();
-    VkPresentInfoKHR info{};
-    info.sType = VK_STRUCTURE_TYPE_PRESENT_INFO_KHR;
-    info.waitSemaphoreCount = 1;
-    info.pWaitSemaphores = &wait;
-    info.swapchainCount = 1;
-    info.pSwapchains = &handle;
-    info.pImageIndices = &s.imageIndex;
-    const VkResult r = vkQueuePresentKHR(device.queue(), &info);
-    if (r == VK_ERROR_OUT_OF_DATE_KHR || r == VK_SUBOPTIMAL_KHR) recreate = true;
-    else PS_VK_CHECK(r);
-    ++presents;
-  }
-
-  Status deliverScreenshot(const std::filesystem::path& file, const FrameSlot& s, std::uint64_t frameIndex) {
-    s.waitDone();
-    const VkExtent2D extent = swapchain->extent();
-    engine::RgbaImage image;
-    image.width = extent.width;
-    image.height = extent.height;
-    image.pixels.resize(std::size_t{extent.width} * extent.height * 4);
-    std::memcpy(image.pixels.data(), readback.mapped(), image.pixels.size());
-    if (swapchain->format() == VK_FORMAT_B8G8R8A8_SRGB || swapchain->format() == VK_FORMAT_B8G8R8A8_UNORM) {
-      for (std::size_t i = 0; i < image.pixels.size(); i += 4) std::swap(image.pixels[i], image.pixels[i + 2]);
-    }
-    const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
+  Status deliverScreenshot(const std::filesystem::path& file, const FrameSlot& slot, std::uint64_t frameIndex) {
+    const engine::RgbaImage image = presenter->takeReadback(slot);
+    const float aspect = static_cast<float>(image.width) / static_cast<float>(image.height);
     const ScreenshotInfo info{input.look().camera(aspect), frameIndex};
     spdlog::info("window: screenshot {} of frame {}: {}x{}, yaw {:.3f} pitch {:.3f} hfov {:.3f} vfov {:.3f}",
-                 file.string(), frameIndex, extent.width, extent.height, info.camera.yawDeg, info.camera.pitchDeg,
+                 file.string(), frameIndex, image.width, image.height, info.camera.yawDeg, info.camera.pitchDeg,
                  info.camera.hFovDeg, info.camera.vFovDeg);
     return onScreenshot(file, image, info);
-  }
-
-  void ensureReadback(VkExtent2D extent) {
-    const VkDeviceSize size = VkDeviceSize{extent.width} * extent.height * 4;
-    if (readback.size() < size)
-      readback = engine::GpuBuffer(device, size, VK_BUFFER_USAGE_TRANSFER_DST_BIT, true, "window screenshot");
   }
 };
 
@@ -352,11 +181,12 @@ Result<std::unique_ptr<WindowDisplay>> WindowDisplay::create(WindowDisplayOption
   deviceOptions.deviceExtensions.emplace_back(VK_KHR_SWAPCHAIN_EXTENSION_NAME);
   auto device = engine::Device::create(deviceOptions);
   if (!device) return device.error();
-  auto surface = WindowSurface::create(*device, window->get());
-  if (!surface) return surface.error();
 
   auto impl = std::make_unique<Impl>(std::move(library).value(), std::move(window).value(), std::move(device).value(),
-                                     std::move(surface).value(), options);
+                                     options);
+  auto presenter = WindowPresenter::create(impl->device, impl->window.get(), PresentPacing::Vsync);
+  if (!presenter) return presenter.error();
+  impl->presenter = std::move(presenter).value();
   return std::unique_ptr<WindowDisplay>(new WindowDisplay(std::move(impl)));
 }
 
@@ -365,7 +195,7 @@ WindowDisplay::~WindowDisplay() = default;
 
 const engine::Device& WindowDisplay::device() const { return impl_->device; }
 const HeadLook& WindowDisplay::look() const { return impl_->input.look(); }
-VkExtent2D WindowDisplay::extent() const { return impl_->swapchain ? impl_->swapchain->extent() : VkExtent2D{}; }
+VkExtent2D WindowDisplay::extent() const { return impl_->presenter->extent(); }
 
 DisplayEvents WindowDisplay::poll() {
   Impl& s = *impl_;
@@ -388,15 +218,16 @@ std::optional<DisplayFrame> WindowDisplay::beginFrame() {
   if (s.script) {
     for (ScriptAction& action : s.script->due(tick)) s.apply(action);
   }
-  if (s.minimised() || !s.ensureSwapchain()) {
+  if (s.minimised() || !s.presenter->ensureSwapchain(s.framebufferSize())) {
     glfwWaitEventsTimeout(kMinimisedWaitSeconds);  // nothing to show: sleep on events, do not spin
     return std::nullopt;
   }
-  if (!s.acquire()) return std::nullopt;
+  WindowPresenter& p = *s.presenter;
+  if (!p.acquire()) return std::nullopt;
 
-  FrameSlot& slot = s.slot();
-  const WindowSwapchainImage& image = s.swapchain->image(slot.imageIndex);
-  const VkExtent2D extent = s.swapchain->extent();
+  FrameSlot& slot = p.slot();
+  const WindowSwapchainImage& image = p.image();
+  const VkExtent2D extent = p.swapchain().extent();
   slot.wait = {slot.acquired};
   slot.waitStages = {VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT};
   slot.signal = {image.drawn};
@@ -406,7 +237,7 @@ std::optional<DisplayFrame> WindowDisplay::beginFrame() {
   // FIFO: what is drawn now is shown at the next vertical blank, about a period away.
   frame.predictedDisplayTime = steadySeconds() + s.period;
   const float aspect = static_cast<float>(extent.width) / static_cast<float>(extent.height);
-  engine::RenderTarget target{image.image,     image.view, s.swapchain->format(), extent, VK_IMAGE_LAYOUT_UNDEFINED,
+  engine::RenderTarget target{image.image,     image.view, p.swapchain().format(), extent, VK_IMAGE_LAYOUT_UNDEFINED,
                               VK_IMAGE_LAYOUT_PRESENT_SRC_KHR};
   frame.eyes.push_back(EyeTarget{Eye::Left, engine::viewFromV360(s.input.look().camera(aspect)), target});
   frame.sync = engine::SubmitSync{slot.wait, slot.waitStages, slot.signal};
@@ -416,8 +247,9 @@ std::optional<DisplayFrame> WindowDisplay::beginFrame() {
 
 void WindowDisplay::endFrame(DisplayFrame& frame) {
   Impl& s = *impl_;
-  FrameSlot& slot = s.slot();
-  const WindowSwapchainImage& image = s.swapchain->image(slot.imageIndex);
+  WindowPresenter& p = *s.presenter;
+  FrameSlot& slot = p.slot();
+  const WindowSwapchainImage& image = p.image();
   const bool clear = !frame.submitted;
   const std::optional<std::filesystem::path> shot = std::exchange(s.screenshot, std::nullopt);
 
@@ -430,64 +262,32 @@ void WindowDisplay::endFrame(DisplayFrame& frame) {
       layout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
     }
     if (shot) {
-      s.ensureReadback(s.swapchain->extent());
-      recordImageLayout(commands, image.image, layout, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                        VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
-                        VK_ACCESS_TRANSFER_WRITE_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT,
-                        VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_READ_BIT);
-      engine::recordImageReadback(commands, image.image, s.swapchain->extent(), s.readback.handle());
+      p.recordReadback(commands, layout);
       layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
     }
     recordImageLayout(commands, image.image, layout, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_TRANSFER_BIT,
                       VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0);
     PS_VK_CHECK(vkEndCommandBuffer(commands));
     const VkSemaphore wait = clear ? slot.acquired : image.drawn;
-    s.submit(commands, std::span(&wait, 1), image.finished);
+    p.submit(commands, std::span(&wait, 1), image.finished);
     presentWait = image.finished;
   } else {
     // Nothing of its own to run: an empty batch after the renderer's gives the slot its fence.
-    s.submit(VK_NULL_HANDLE, {}, VK_NULL_HANDLE);
+    p.submit(VK_NULL_HANDLE, {}, VK_NULL_HANDLE);
   }
-  s.present(presentWait);
+  p.present(presentWait);
   if (shot) {
     if (auto status = s.deliverScreenshot(*shot, slot, frame.index); !status)
       spdlog::error("window: screenshot failed: {}", status.error().message());
   }
 }
 
-bool WindowDisplay::presentMirror(const MirrorSource& source) {
-  Impl& s = *impl_;
-  if (s.minimised() || !s.ensureSwapchain() || !s.acquire()) return false;
-  FrameSlot& slot = s.slot();
-  const WindowSwapchainImage& image = s.swapchain->image(slot.imageIndex);
-  const VkCommandBuffer commands = slot.beginCommands();
-  recordClear(commands, image.image, VK_IMAGE_LAYOUT_UNDEFINED);
-  recordImageLayout(commands, source.image, source.layout, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                    VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_ACCESS_MEMORY_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                    VK_ACCESS_TRANSFER_READ_BIT);
-  recordImageLayout(commands, image.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                    VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                    VK_ACCESS_TRANSFER_WRITE_BIT);
-  recordFitBlit(commands, source.image, source.extent, image.image, s.swapchain->extent());
-  recordImageLayout(commands, source.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, source.layout,
-                    VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, 0);
-  recordImageLayout(commands, image.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
-                    VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT,
-                    0);
-  PS_VK_CHECK(vkEndCommandBuffer(commands));
-  std::array<VkSemaphore, 2> wait{slot.acquired, source.ready};
-  s.submit(commands, std::span(wait.data(), source.ready != VK_NULL_HANDLE ? 2 : 1), image.finished);
-  s.present(image.finished);
-  return true;
-}
-
-void WindowDisplay::finishGpuWork() {
-  for (const auto& slot : impl_->slots) slot->waitDone();
-}
-
 InputActions WindowDisplay::input() { return impl_->input.takeActions(); }
 
 void WindowDisplay::setPointerBand(float heightPx) { impl_->input.setUiBand(heightPx); }
+void WindowDisplay::setUiCapture(UiCapture capture) {
+  impl_->input.setCapture(std::move(capture.press), std::move(capture.keyboard));
+}
 
 void WindowDisplay::requestQuit() { impl_->quitAsked = true; }
 

@@ -57,6 +57,52 @@ std::vector<std::string> GlfwLibrary::requiredInstanceExtensions() const {
   return out;
 }
 
+std::optional<WindowKey> windowKeyOf(int glfwKey) {
+  switch (glfwKey) {
+    case GLFW_KEY_SPACE: return WindowKey::Space;
+    case GLFW_KEY_LEFT: return WindowKey::Left;
+    case GLFW_KEY_RIGHT: return WindowKey::Right;
+    case GLFW_KEY_J: return WindowKey::J;
+    case GLFW_KEY_K: return WindowKey::K;
+    case GLFW_KEY_L: return WindowKey::L;
+    case GLFW_KEY_HOME: return WindowKey::Home;
+    case GLFW_KEY_END: return WindowKey::End;
+    case GLFW_KEY_I: return WindowKey::I;
+    case GLFW_KEY_O: return WindowKey::O;
+    case GLFW_KEY_N: return WindowKey::N;
+    case GLFW_KEY_C: return WindowKey::C;
+    case GLFW_KEY_F: return WindowKey::F;
+    case GLFW_KEY_ESCAPE: return WindowKey::Escape;
+    default: return std::nullopt;
+  }
+}
+
+std::optional<engine::GuiKey> guiKeyOf(int glfwKey) {
+  using K = engine::GuiKey;
+  switch (glfwKey) {
+    case GLFW_KEY_BACKSPACE: return K::Backspace;
+    case GLFW_KEY_DELETE: return K::Delete;
+    case GLFW_KEY_ENTER: case GLFW_KEY_KP_ENTER: return K::Enter;
+    case GLFW_KEY_TAB: return K::Tab;
+    case GLFW_KEY_LEFT: return K::Left;
+    case GLFW_KEY_RIGHT: return K::Right;
+    case GLFW_KEY_UP: return K::Up;
+    case GLFW_KEY_DOWN: return K::Down;
+    case GLFW_KEY_HOME: return K::Home;
+    case GLFW_KEY_END: return K::End;
+    case GLFW_KEY_ESCAPE: return K::Escape;
+    case GLFW_KEY_A: return K::A;
+    case GLFW_KEY_C: return K::C;
+    case GLFW_KEY_V: return K::V;
+    case GLFW_KEY_X: return K::X;
+    case GLFW_KEY_Y: return K::Y;
+    case GLFW_KEY_Z: return K::Z;
+    case GLFW_KEY_S: return K::S;
+    case GLFW_KEY_E: return K::E;
+    default: return std::nullopt;
+  }
+}
+
 void GlfwWindowDeleter::operator()(GLFWwindow* window) const { glfwDestroyWindow(window); }
 
 Result<GlfwWindowPtr> createVulkanWindow(const GlfwLibrary& /*library*/, WindowSize size, const std::string& title) {

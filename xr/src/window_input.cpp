@@ -18,22 +18,33 @@ engine::V360Camera HeadLook::camera(float aspect) const {
 
 void WindowInput::handle(const WindowEvent& event, int viewportHeight) {
   if (const auto* key = std::get_if<KeyPressed>(&event)) {
-    handleKey(*key);
+    if (!captureKeyboard_ || !captureKeyboard_()) handleKey(*key);
+  } else if (const auto* typed = std::get_if<CharTyped>(&event)) {
+    pending_.gui.text += typed->codepoint;
+  } else if (const auto* edit = std::get_if<EditKeyPressed>(&event)) {
+    pending_.gui.keys.push_back(edit->press);
   } else if (const auto* button = std::get_if<MouseButtonChanged>(&event)) {
     const glm::vec2 at{static_cast<float>(button->x), static_cast<float>(button->y)};
     pointer_ = at;
-    const bool onUi = uiBand_ > 0 && button->y >= static_cast<double>(viewportHeight) - static_cast<double>(uiBand_);
+    const bool onUi = (uiBand_ > 0 && button->y >= static_cast<double>(viewportHeight) - static_cast<double>(uiBand_)) ||
+                      (capturePress_ && capturePress_(at));
+    buttonDown_ = button->pressed;
+    if (button->pressed) pending_.gui.pointerPressed = true;
     if (button->pressed && onUi) {
       uiPress_ = true;
       pending_.pointerPressed = at;
     } else {
       if (!button->pressed) uiPress_ = false;
+      // A press and release that did not turn the view is a click on it (a marker).
+      if (!button->pressed && dragging_ && dragPixels_ <= kClickSlopPx) pending_.viewClicked = at;
       dragging_ = button->pressed;
+      dragPixels_ = 0;
     }
     lastX_ = button->x;
     lastY_ = button->y;
   } else if (const auto* moved = std::get_if<CursorMoved>(&event)) {
     pointer_ = glm::vec2{static_cast<float>(moved->x), static_cast<float>(moved->y)};
+    if (dragging_) dragPixels_ += std::hypot(moved->x - lastX_, moved->y - lastY_);
     if (dragging_ && viewportHeight > 0) {
       // Grab the picture: it moves with the cursor, so the head turns the other way.
       const double degreesPerPixel = static_cast<double>(look_.vFovDeg) / viewportHeight;
@@ -45,8 +56,11 @@ void WindowInput::handle(const WindowEvent& event, int viewportHeight) {
     lastX_ = moved->x;
     lastY_ = moved->y;
   } else if (const auto* scrolled = std::get_if<Scrolled>(&event)) {
-    look_.vFovDeg = std::clamp(look_.vFovDeg * std::pow(0.9f, static_cast<float>(scrolled->dy)),
-                               HeadLook::kMinVFovDeg, HeadLook::kMaxVFovDeg);
+    if (pointer_ && capturePress_ && capturePress_(*pointer_))
+      pending_.gui.wheel += static_cast<float>(scrolled->dy);  // over a panel: scrolls it
+    else
+      look_.vFovDeg = std::clamp(look_.vFovDeg * std::pow(0.9f, static_cast<float>(scrolled->dy)),
+                                 HeadLook::kMinVFovDeg, HeadLook::kMaxVFovDeg);
   }
 }
 
@@ -67,6 +81,7 @@ void WindowInput::handleKey(const KeyPressed& key) {
     case WindowKey::I: pending_.setLoopIn = true; break;
     case WindowKey::O: pending_.setLoopOut = true; break;
     case WindowKey::N: pending_.nextMarker = true; break;
+    case WindowKey::C: pending_.toggleFilmFrame = !pending_.toggleFilmFrame; break;
     case WindowKey::F: ++fullscreenToggles_; break;
     case WindowKey::Escape: pending_.quit = true; break;
   }
@@ -79,6 +94,8 @@ InputActions WindowInput::takeActions() {
   pending_.shuttle = out.shuttle;
   out.pointer = pointer_;
   out.pointerDown = uiPress_;
+  out.gui.pointer = pointer_;
+  out.gui.pointerDown = buttonDown_;
   return out;
 }
 

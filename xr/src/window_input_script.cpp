@@ -10,12 +10,12 @@ namespace ps::xr {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, WindowKey>, 13> kKeys{{
+constexpr std::array<std::pair<std::string_view, WindowKey>, 14> kKeys{{
     {"space", WindowKey::Space}, {"left", WindowKey::Left}, {"right", WindowKey::Right},
     {"j", WindowKey::J}, {"k", WindowKey::K}, {"l", WindowKey::L},
     {"home", WindowKey::Home}, {"end", WindowKey::End}, {"i", WindowKey::I},
     {"o", WindowKey::O}, {"f", WindowKey::F}, {"escape", WindowKey::Escape},
-    {"n", WindowKey::N},
+    {"n", WindowKey::N}, {"c", WindowKey::C},
 }};
 
 struct LineParser {
@@ -54,6 +54,31 @@ Result<KeyPressed> parseKey(LineParser& line) {
   return key;
 }
 
+constexpr std::array<std::pair<std::string_view, engine::GuiKey>, 19> kEditKeys{{
+    {"backspace", engine::GuiKey::Backspace}, {"delete", engine::GuiKey::Delete}, {"enter", engine::GuiKey::Enter},
+    {"tab", engine::GuiKey::Tab}, {"left", engine::GuiKey::Left}, {"right", engine::GuiKey::Right},
+    {"up", engine::GuiKey::Up}, {"down", engine::GuiKey::Down}, {"home", engine::GuiKey::Home},
+    {"end", engine::GuiKey::End}, {"escape", engine::GuiKey::Escape}, {"a", engine::GuiKey::A},
+    {"c", engine::GuiKey::C}, {"v", engine::GuiKey::V}, {"x", engine::GuiKey::X}, {"y", engine::GuiKey::Y},
+    {"z", engine::GuiKey::Z}, {"s", engine::GuiKey::S}, {"e", engine::GuiKey::E},
+}};
+
+// "[ctrl+][shift+]name": what a window's key callback reports for an editing key.
+Result<EditKeyPressed> parseEditKey(LineParser& line) {
+  std::string name;
+  if (!(line.in >> name)) return line.error("expected an editing key such as ctrl+s");
+  EditKeyPressed edit;
+  for (bool more = true; more;) {
+    more = false;
+    if (name.starts_with("ctrl+")) edit.press.ctrl = more = true, name.erase(0, 5);
+    if (name.starts_with("shift+")) edit.press.shift = more = true, name.erase(0, 6);
+  }
+  const auto* found = std::find_if(kEditKeys.begin(), kEditKeys.end(), [&](const auto& k) { return k.first == name; });
+  if (found == kEditKeys.end()) return line.error("unknown editing key '" + name + "'");
+  edit.press.key = found->second;
+  return edit;
+}
+
 // Appends the steps of one non-empty line.
 Status parseLine(LineParser& line, std::vector<ScriptStep>& out) {
   auto tick = line.number<std::uint64_t>("a tick number first");
@@ -66,6 +91,17 @@ Status parseLine(LineParser& line, std::vector<ScriptStep>& out) {
     auto key = parseKey(line);
     if (!key) return key.error();
     add(WindowEvent{*key});
+  } else if (command == "edit") {
+    auto edit = parseEditKey(line);
+    if (!edit) return edit.error();
+    add(WindowEvent{*edit});
+  } else if (command == "type") {
+    // The rest of the line after one space, as typed characters (ASCII).
+    std::string text;
+    std::getline(line.in, text);
+    if (!text.empty() && text.front() == ' ') text.erase(0, 1);
+    if (text.empty()) return line.error("expected text to type");
+    for (unsigned char c : text) add(WindowEvent{CharTyped{static_cast<char32_t>(c)}});
   } else if (command == "press" || command == "release" || command == "move") {
     auto p = line.point();
     if (!p) return p.error();

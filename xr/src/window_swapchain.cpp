@@ -39,6 +39,18 @@ VkSurfaceFormatKHR chooseFormat(VkPhysicalDevice physical, VkSurfaceKHR surface)
   return formats.front();
 }
 
+VkPresentModeKHR choosePresentMode(VkPhysicalDevice physical, VkSurfaceKHR surface, PresentPacing pacing) {
+  if (pacing == PresentPacing::Vsync) return VK_PRESENT_MODE_FIFO_KHR;  // always offered
+  const auto modes = enumerateAll<VkPresentModeKHR>([&](std::uint32_t* n, VkPresentModeKHR* out) {
+    return vkGetPhysicalDeviceSurfacePresentModesKHR(physical, surface, n, out);
+  });
+  // MAILBOX first: it never tears and never blocks; IMMEDIATE may tear but never blocks either.
+  for (VkPresentModeKHR wanted : {VK_PRESENT_MODE_MAILBOX_KHR, VK_PRESENT_MODE_IMMEDIATE_KHR})
+    if (std::find(modes.begin(), modes.end(), wanted) != modes.end()) return wanted;
+  // FIFO still never stalls the caller: it acquires without waiting and skips when no image is free.
+  return VK_PRESENT_MODE_FIFO_KHR;
+}
+
 }  // namespace
 
 Result<WindowSurface> WindowSurface::create(const engine::Device& device, GLFWwindow* window) {
@@ -68,7 +80,8 @@ WindowSurface::~WindowSurface() {
   if (surface_ != VK_NULL_HANDLE) vkDestroySurfaceKHR(instance_, surface_, nullptr);
 }
 
-WindowSwapchain::WindowSwapchain(const engine::Device& device, VkSurfaceKHR surface, VkExtent2D wanted, VkSwapchainKHR old)
+WindowSwapchain::WindowSwapchain(const engine::Device& device, VkSurfaceKHR surface, VkExtent2D wanted, VkSwapchainKHR old,
+                                 PresentPacing pacing)
     : device_(&device) {
   VkSurfaceCapabilitiesKHR caps{};
   PS_VK_CHECK(vkGetPhysicalDeviceSurfaceCapabilitiesKHR(device.physicalDevice(), surface, &caps));
@@ -100,7 +113,8 @@ WindowSwapchain::WindowSwapchain(const engine::Device& device, VkSurfaceKHR surf
   info.compositeAlpha = VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR;
   if ((caps.supportedCompositeAlpha & VK_COMPOSITE_ALPHA_OPAQUE_BIT_KHR) == 0)
     info.compositeAlpha = VK_COMPOSITE_ALPHA_INHERIT_BIT_KHR;
-  info.presentMode = VK_PRESENT_MODE_FIFO_KHR;  // always offered; paces the loop at the display's rate
+  presentMode_ = choosePresentMode(device.physicalDevice(), surface, pacing);
+  info.presentMode = presentMode_;
   info.clipped = VK_TRUE;
   info.oldSwapchain = old;
   PS_VK_CHECK(vkCreateSwapchainKHR(device.device(), &info, nullptr, &swapchain_));
@@ -135,8 +149,8 @@ WindowSwapchain::WindowSwapchain(const engine::Device& device, VkSurfaceKHR surf
     reset();
     throw;
   }
-  spdlog::debug("window: swapchain {}x{}, {} images, format {}", extent_.width, extent_.height, images_.size(),
-                static_cast<int>(format_));
+  spdlog::debug("window: swapchain {}x{}, {} images, format {}, present mode {}", extent_.width, extent_.height,
+                images_.size(), static_cast<int>(format_), static_cast<int>(presentMode_));
 }
 
 WindowSwapchain::WindowSwapchain(WindowSwapchain&& other) noexcept
@@ -144,6 +158,7 @@ WindowSwapchain::WindowSwapchain(WindowSwapchain&& other) noexcept
       swapchain_(std::exchange(other.swapchain_, VK_NULL_HANDLE)),
       format_(other.format_),
       extent_(other.extent_),
+      presentMode_(other.presentMode_),
       images_(std::exchange(other.images_, {})) {}
 
 WindowSwapchain& WindowSwapchain::operator=(WindowSwapchain&& other) noexcept {
@@ -153,6 +168,7 @@ WindowSwapchain& WindowSwapchain::operator=(WindowSwapchain&& other) noexcept {
     swapchain_ = std::exchange(other.swapchain_, VK_NULL_HANDLE);
     format_ = other.format_;
     extent_ = other.extent_;
+    presentMode_ = other.presentMode_;
     images_ = std::exchange(other.images_, {});
   }
   return *this;

@@ -10,15 +10,18 @@
 // queue, so the render pass's dependencies order it after the view's pass). draw()
 // waits only for the frame of this pass that used the same slot.
 // Thread: the owner's (the player loop).
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
 
+#include <glm/vec4.hpp>
 #include <vulkan/vulkan.h>
 
 #include "engine/equirect_renderer.h"
+#include "engine/gui_input.h"
 #include "engine/render_target.h"
 
 namespace ps::engine {
@@ -33,6 +36,8 @@ struct ImGuiPassOptions {
   std::uint32_t framesInFlight = 2;
   std::string name = "imgui";
 };
+
+using PictureCorners = std::array<glm::vec4, 4>;
 
 enum class ImGuiLoad { Clear, Keep };  // Clear: to transparent black; Keep: draw over the contents
 
@@ -57,6 +62,19 @@ class ImGuiPass {
   // Inside draw()'s build step: shows the picture in [x0, x1] x [y0, y1] (target pixels) on
   // the background draw list, in order with what is drawn there before and after it.
   void picture(float x0, float y0, float x1, float y1);
+  // The same, into any quadrilateral given by its corners in clip coordinates (Vulkan: y down,
+  // 0 <= z <= w in front), in the order of the picture's (0,0) (1,0) (0,1) (1,1) corners: a
+  // picture on a plane in space, interpolated perspective-correctly and clipped by the GPU.
+  void pictureQuad(const PictureCorners& clipCorners);
+
+  // Interactive panels: the input the next draw's frame sees (pointer, keys, text). Without
+  // it a pass only draws (what ImGui widgets do is not asked). The keys are pressed for that
+  // frame and released in the next.
+  void setInput(const GuiInput& input);
+  // After a draw: whether the last frame's widgets wanted the pointer (it is over a panel or
+  // drags a widget) or the keyboard (a text field has focus): the caller's own use of them waits.
+  bool wantsPointer() const;
+  bool wantsKeyboard() const;
 
   // Blocks until the last draw has finished on the GPU.
   void wait();

@@ -6,30 +6,9 @@
 #include <cmath>
 #include <string>
 
+#include "ui/palette.h"
+
 namespace ps::ui {
-
-namespace {
-
-float toLinear(std::uint8_t c) {
-  const float s = static_cast<float>(c) / 255.0f;
-  return s <= 0.04045f ? s / 12.92f : std::pow((s + 0.055f) / 1.055f, 2.4f);
-}
-
-// ImGui colours are written as they are; an sRGB target encodes what the shader outputs,
-// so the bytes asked for here come out on screen only if they go in linearised.
-class Palette {
- public:
-  explicit Palette(bool srgb) : srgb_(srgb) {}
-  ImU32 operator()(std::uint8_t r, std::uint8_t g, std::uint8_t b, std::uint8_t a = 255) const {
-    if (!srgb_) return IM_COL32(r, g, b, a);
-    return ImGui::ColorConvertFloat4ToU32(ImVec4(toLinear(r), toLinear(g), toLinear(b), static_cast<float>(a) / 255));
-  }
-
- private:
-  bool srgb_;
-};
-
-}  // namespace
 
 void drawScrubberPanel(const ScrubberPanelFrame& frame, const PanelLayout& layout, glm::vec2 origin, float scale,
                        const PanelColours& colours, const PictureDrawer& picture) {

@@ -21,6 +21,7 @@
 // Thread: one, the player loop's. Times are seconds on std::chrono::steady_clock
 // (the clock media::SteadyTimeSource reads), so display times and the media clock agree.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -115,6 +116,14 @@ class Display {
   // Window: mouse presses that start in the bottom `heightPx` target pixels belong to the UI
   // (reported as pointer/pointerDown, not turning the view). Others ignore it.
   virtual void setPointerBand(float heightPx) { (void)heightPx; }
+  // Window: presses that start where `press` says true belong to the UI (reported as
+  // pointerDown/pointerPressed, not turning the view), and while `keyboard` says true the keys
+  // are the UI's (text fields): they drive no player action. Empty functions: none. Others ignore it.
+  struct UiCapture {
+    std::function<bool(glm::vec2)> press;
+    std::function<bool()> keyboard;
+  };
+  virtual void setUiCapture(UiCapture capture) { (void)capture; }
   // A short tactile tick (a frame step); displays without haptics ignore it.
   virtual void hapticTick() {}
 

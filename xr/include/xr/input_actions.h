@@ -6,6 +6,7 @@
 
 #include <glm/vec2.hpp>
 
+#include "engine/gui_input.h"
 #include "engine/view.h"
 
 namespace ps::xr {
@@ -22,6 +23,7 @@ struct InputActions {
   bool nextMarker = false;     // playhead to the next marker's t_in (window: N)
   bool recenter = false;
   bool menu = false;
+  bool toggleFilmFrame = false;  // the film camera's frame on / off (window: C; headset: menu)
   bool select = false;         // trigger / click pressed
   bool quit = false;           // Esc in a window
   // Levels: held now.
@@ -35,6 +37,10 @@ struct InputActions {
   // Edge: where a press on the UI started since the last call (a click can begin and end
   // within one frame; the level alone would miss it).
   std::optional<glm::vec2> pointerPressed;
+  // Edge: a click on the view (window: pressed and released with no drag), target pixels.
+  std::optional<glm::vec2> viewClicked;
+  // The window's pointer, editing keys and text for interactive panels (the marker editor).
+  engine::GuiInput gui;
 };
 
 }  // namespace ps::xr

@@ -13,6 +13,10 @@
 // - PRIMARY_STEREO: one swapchain per eye in an sRGB format the runtime offers; each eye
 //   from its own pose and asymmetric fov; frames on the runtime's predicted display time,
 //   converted to the steady clock.
+// - Optionally a desktop window mirroring one eye (window_mirror.h), on the runtime's device:
+//   its surface extensions are requested through xrCreateVulkanInstanceKHR /
+//   xrCreateVulkanDeviceKHR. Closing it leaves the headset playing; a mirror that cannot open
+//   is a warning unless it was required.
 // Thread: the player loop's. Two displays may live in one process (no globals).
 #include <cstdint>
 #include <memory>
@@ -23,8 +27,17 @@
 #include "engine/device.h"
 #include "scenes/result.h"
 #include "xr/display.h"
+#include "xr/window_mirror.h"
 
 namespace ps::xr {
+
+struct OpenXrMirrorOptions {
+  Eye eye = Eye::Left;
+  // True (the user asked for it): a mirror that cannot open makes create() an Error. False: a
+  // warning, and the headset plays without it.
+  bool required = false;
+  WindowMirrorOptions window;
+};
 
 struct OpenXrDisplayOptions {
   std::string appName = "PerfectShot";
@@ -40,12 +53,15 @@ struct OpenXrDisplayOptions {
   // each eye: the frame then has one EyeTarget with wholeSphere set. Where the runtime lacks
   // the extension the projection layer is used (and a warning logged). Empty: projection layer.
   std::optional<VkExtent2D> equirectLayer;
+  // A desktop window showing one eye; empty: none.
+  std::optional<OpenXrMirrorOptions> mirror;
 };
 
 struct OpenXrStats {
   std::uint64_t reconnects = 0;          // sessions rebuilt after a loss
   std::uint64_t framesEnded = 0;         // xrEndFrame calls
   std::uint64_t validationMessages = 0;  // OpenXR (XR_EXT_debug_utils) and Vulkan validation warnings and errors
+  std::uint64_t framesMirrored = 0;      // frames the mirror window showed
 };
 
 class OpenXrDisplay final : public Display {

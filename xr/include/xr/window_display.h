@@ -9,8 +9,8 @@
 // for screenshots, which are read back from the swapchain image just before it is presented,
 // i.e. exactly what the window shows, and handed to onScreenshot.
 //
-// Mirror use (headset mode): the OpenXR display draws into its own images and calls
-// presentMirror() to show one of them in the window.
+// In headset mode the window that mirrors an eye is a WindowMirror (window_mirror.h): it lives
+// on the runtime's device, not on one of its own.
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -47,14 +47,6 @@ struct WindowDisplayOptions {
   engine::DeviceOptions device;         // the display adds the surface and swapchain extensions
 };
 
-// An image someone else drew (an OpenXR eye), to be shown in the window.
-struct MirrorSource {
-  VkImage image = VK_NULL_HANDLE;
-  VkExtent2D extent{};
-  VkImageLayout layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;  // before and after the copy
-  VkSemaphore ready = VK_NULL_HANDLE;  // signalled when it is drawn; VK_NULL_HANDLE: already done
-};
-
 class WindowDisplay final : public Display {
  public:
   // Opens the window and creates its own Device (Device::create with the surface extensions).
@@ -70,16 +62,8 @@ class WindowDisplay final : public Display {
   void endFrame(DisplayFrame& frame) override;
   InputActions input() override;
   void setPointerBand(float heightPx) override;
+  void setUiCapture(UiCapture capture) override;
   void requestQuit() override;
-
-  // Headset mode: copies `source` into the window (scaled to fill its height, centred) and
-  // presents it, outside beginFrame/endFrame. Returns false when nothing was shown (minimised,
-  // swapchain being recreated). The source must use `device()` and stay alive until
-  // finishGpuWork() has returned (or the display is destroyed).
-  bool presentMirror(const MirrorSource& source);
-  // Waits until the GPU work the display queued (its own copies, and everything submitted to the
-  // queue before them) has finished: a caller then may free what it handed to presentMirror.
-  void finishGpuWork();
 
   const HeadLook& look() const;
   VkExtent2D extent() const;  // of the swapchain; {0, 0} while minimised before the first frame

@@ -3,10 +3,12 @@
 // same events, so scripted input goes through exactly the mapping real input does.
 #include <variant>
 
+#include "engine/gui_input.h"
+
 namespace ps::xr {
 
 // Keys the window reacts to; everything else is ignored.
-enum class WindowKey { Space, Left, Right, J, K, L, Home, End, I, O, F, Escape, N };
+enum class WindowKey { Space, Left, Right, J, K, L, Home, End, I, O, F, Escape, N, C };
 
 struct KeyPressed {
   WindowKey key = WindowKey::Space;
@@ -27,6 +29,14 @@ struct Scrolled {
   double dy = 0;  // wheel notches, positive away from the user (zoom in)
 };
 
-using WindowEvent = std::variant<KeyPressed, MouseButtonChanged, CursorMoved, Scrolled>;
+// For interactive panels (the marker editor): a character typed, an editing key pressed.
+struct CharTyped {
+  char32_t codepoint = 0;
+};
+struct EditKeyPressed {
+  engine::GuiKeyPress press;
+};
+
+using WindowEvent = std::variant<KeyPressed, MouseButtonChanged, CursorMoved, Scrolled, CharTyped, EditKeyPressed>;
 
 }  // namespace ps::xr

@@ -3,10 +3,13 @@
 // nowhere else) and one window made for Vulkan (no OpenGL context).
 // Thread: GLFW wants the main thread for everything; so does every object here.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "engine/gui_input.h"
 #include "scenes/result.h"
+#include "xr/window_events.h"
 
 struct GLFWwindow;
 
@@ -42,6 +45,11 @@ struct WindowSize {
   int height = 0;
   bool empty() const { return width <= 0 || height <= 0; }
 };
+
+// The player's key for a GLFW key code (GLFW_KEY_*); empty for keys the player ignores.
+std::optional<WindowKey> windowKeyOf(int glfwKey);
+// The editing key a GLFW key is for interactive panels, if any.
+std::optional<engine::GuiKey> guiKeyOf(int glfwKey);
 
 // A resizable window without a client API, for a Vulkan surface. Keep the GlfwLibrary alive
 // longer than the window.

@@ -9,7 +9,10 @@
 //   shift+<- / -> one second            J / K / L      shuttle -1 / 0 / +1 (pressing J or L
 //   Home / End    jump to start / end                  again does not speed up: kept simple)
 //   I / O         loop in / out at the playhead        F  fullscreen        Esc  quit
+//   N             next marker           C              film frame on / off
+//   left click    (press and release within a few pixels) on the view: viewClicked (a marker)
 // Pure: no window, no clock; tests feed it events.
+#include <functional>
 #include <optional>
 
 #include <glm/vec2.hpp>
@@ -44,6 +47,12 @@ class WindowInput {
   // Presses that start in the bottom `heightPx` pixels belong to the UI (the timeline bar):
   // they are reported as pointerDown / pointerPressed and do not turn the view. 0: none.
   void setUiBand(float heightPx) { uiBand_ = heightPx; }
+  // Presses where `press` says true belong to the UI too; while `keyboard` says true, keys are
+  // the UI's (typed into a field) and map to no action (Display::UiCapture).
+  void setCapture(std::function<bool(glm::vec2)> press, std::function<bool()> keyboard) {
+    capturePress_ = std::move(press);
+    captureKeyboard_ = std::move(keyboard);
+  }
 
   // Edges since the last call; levels as they are now.
   InputActions takeActions();
@@ -61,6 +70,11 @@ class WindowInput {
   bool dragging_ = false;
   double lastX_ = 0, lastY_ = 0;
   float uiBand_ = 0;
+  static constexpr double kClickSlopPx = 4;
+  double dragPixels_ = 0;  // the cursor's path since the view was pressed
+  std::function<bool(glm::vec2)> capturePress_;
+  std::function<bool()> captureKeyboard_;
+  bool buttonDown_ = false;  // the left button, wherever it went down
   bool uiPress_ = false;  // the left button went down on the UI band and is still down
   std::optional<glm::vec2> pointer_;
 };

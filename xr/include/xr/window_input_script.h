@@ -4,12 +4,15 @@
 // (a drawn frame, or a pass without one while minimised), counted from 0.
 //
 // Text, one step per line, '#' starts a comment; steps in any order, same-tick steps in order:
-//   <tick> key <name>            space left right j k l home end i o f n escape, or shift+left ...
+//   <tick> key <name>            space left right j k l home end i o f n c escape, or shift+left ...
 //   <tick> press <x> <y>         left button down at window pixel x, y (y down)
 //   <tick> move <x> <y>          the cursor moves there (turns the head while pressed)
 //   <tick> release <x> <y>       left button up
 //   <tick> drag <x0> <y0> <x1> <y1>   press, move, release, all in that tick
 //   <tick> scroll <notches>      the wheel; positive zooms in
+//   <tick> edit <key>            an editing key for panels: [ctrl+][shift+]backspace delete enter tab
+//                                left right up down home end escape a c v x y z s e
+//   <tick> type <text>           the rest of the line, typed into the focused field
 //   <tick> resize <w> <h>        the window is resized (through the window system)
 //   <tick> minimize | restore    iconify / de-iconify the window
 //   <tick> screenshot <file.png> read back the next frame drawn at or after this tick

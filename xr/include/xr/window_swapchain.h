@@ -1,7 +1,8 @@
 #pragma once
-// A window's Vulkan surface and its swapchain, owned. FIFO presentation (vsync), an sRGB
-// format (the renderer writes linear colour and relies on the hardware's encode), and images
-// usable as colour attachments, copy sources (screenshots) and copy targets (clears, mirror).
+// A window's Vulkan surface and its swapchain, owned. Presentation paced by vsync (FIFO) or
+// never waiting (the headset mirror), an sRGB format (the renderer writes linear colour and
+// relies on the hardware's encode), and images usable as colour attachments, copy sources
+// (screenshots) and copy targets (clears, mirror).
 #include <cstdint>
 #include <vector>
 
@@ -47,11 +48,22 @@ struct WindowSwapchainImage {
   VkSemaphore finished = VK_NULL_HANDLE;  // signalled by the display's own work after it (readback, clear)
 };
 
+// How presents are paced.
+enum class PresentPacing {
+  // FIFO: a present waits for the vertical blank, so the window's own loop runs at the
+  // display's rate.
+  Vsync,
+  // MAILBOX, else IMMEDIATE, else FIFO (the only mode every surface offers): the headset
+  // mirror, whose loop is the headset's and must never wait on the window.
+  NoWait,
+};
+
 class WindowSwapchain {
  public:
   // `wanted`: the framebuffer size, used when the surface leaves the extent to the swapchain.
   // `old`: the swapchain this one replaces (it is retired, still to be destroyed by its owner).
-  WindowSwapchain(const engine::Device& device, VkSurfaceKHR surface, VkExtent2D wanted, VkSwapchainKHR old);
+  WindowSwapchain(const engine::Device& device, VkSurfaceKHR surface, VkExtent2D wanted, VkSwapchainKHR old,
+                  PresentPacing pacing);
   WindowSwapchain(WindowSwapchain&& other) noexcept;
   WindowSwapchain& operator=(WindowSwapchain&& other) noexcept;
   WindowSwapchain(const WindowSwapchain&) = delete;
@@ -62,6 +74,7 @@ class WindowSwapchain {
   VkSwapchainKHR handle() const { return swapchain_; }
   VkFormat format() const { return format_; }
   VkExtent2D extent() const { return extent_; }
+  VkPresentModeKHR presentMode() const { return presentMode_; }
   const WindowSwapchainImage& image(std::uint32_t index) const { return images_.at(index); }
   std::uint32_t imageCount() const { return static_cast<std::uint32_t>(images_.size()); }
 
@@ -71,6 +84,7 @@ class WindowSwapchain {
   VkSwapchainKHR swapchain_ = VK_NULL_HANDLE;
   VkFormat format_ = VK_FORMAT_UNDEFINED;
   VkExtent2D extent_{};
+  VkPresentModeKHR presentMode_ = VK_PRESENT_MODE_FIFO_KHR;
   std::vector<WindowSwapchainImage> images_;
 };
 

@@ -77,13 +77,14 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionOptions& op
     c->spaces = std::make_unique<Spaces>(session);
     const VkFormat format = chooseSwapchainFormat(session);
     const auto views = stereoViews(*c->instance);
+    const XrSwapchainUsageFlags extraUsage = options.copiedFrom ? XR_SWAPCHAIN_USAGE_TRANSFER_SRC_BIT : 0;
     for (std::size_t i = 0; i < views.size(); ++i) {
       const VkExtent2D extent{views[i].recommendedImageRectWidth, views[i].recommendedImageRectHeight};
-      c->swapchains.emplace_back(session, *device, format, extent, i == 0 ? "left eye" : "right eye");
+      c->swapchains.emplace_back(session, *device, format, extent, i == 0 ? "left eye" : "right eye", extraUsage);
     }
     if (options.equirectLayer) {
       if (c->instance->extensions().equirect2.enabled())
-        c->equirect.emplace(session, *device, format, *options.equirectLayer, "equirect layer");
+        c->equirect.emplace(session, *device, format, *options.equirectLayer, "equirect layer", extraUsage);
       else
         spdlog::warn("openxr: the runtime does not offer {}; drawing the projection layer instead",
                      XR_KHR_COMPOSITION_LAYER_EQUIRECT2_EXTENSION_NAME);

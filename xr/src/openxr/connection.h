@@ -23,6 +23,8 @@ struct ConnectionOptions {
   std::vector<std::string> interactionProfiles;
   // Size of the equirect layer's image (OpenXrDisplayOptions::equirectLayer); empty: none.
   std::optional<VkExtent2D> equirectLayer;
+  // The eye (and equirect) images are also copied from (the desktop mirror): TRANSFER_SRC usage.
+  bool copiedFrom = false;
 };
 
 struct Connection {

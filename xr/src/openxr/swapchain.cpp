@@ -40,10 +40,10 @@ VkFormat chooseSwapchainFormat(XrSession session) {
 }
 
 Swapchain::Swapchain(XrSession session, const engine::Device& device, VkFormat format, VkExtent2D extent,
-                     const std::string& name)
+                     const std::string& name, XrSwapchainUsageFlags extraUsage)
     : device_(&device), format_(format), extent_(extent) {
   auto info = xrStruct<XrSwapchainCreateInfo>(XR_TYPE_SWAPCHAIN_CREATE_INFO);
-  info.usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_SAMPLED_BIT;
+  info.usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_SAMPLED_BIT | extraUsage;
   info.format = format;
   info.sampleCount = 1;
   info.width = extent.width;
@@ -89,6 +89,7 @@ Swapchain::Swapchain(Swapchain&& other) noexcept
       extent_(other.extent_),
       images_(std::move(other.images_)),
       views_(std::move(other.views_)),
+      index_(other.index_),
       acquired_(std::exchange(other.acquired_, false)) {
   other.views_.clear();
 }
@@ -102,6 +103,7 @@ engine::RenderTarget Swapchain::acquire() {
   auto acquireInfo = xrStruct<XrSwapchainImageAcquireInfo>(XR_TYPE_SWAPCHAIN_IMAGE_ACQUIRE_INFO);
   PS_XR_CHECK(xrAcquireSwapchainImage(handle_.get(), &acquireInfo, &index));
   acquired_ = true;
+  index_ = index;
   auto waitInfo = xrStruct<XrSwapchainImageWaitInfo>(XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO);
   waitInfo.timeout = XR_INFINITE_DURATION;
   PS_XR_CHECK(xrWaitSwapchainImage(handle_.get(), &waitInfo));

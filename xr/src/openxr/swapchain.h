@@ -19,7 +19,9 @@ VkFormat chooseSwapchainFormat(XrSession session);
 
 class Swapchain {
  public:
-  Swapchain(XrSession session, const engine::Device& device, VkFormat format, VkExtent2D extent, const std::string& name);
+  // `extraUsage`: beyond colour attachment and sampled, e.g. TRANSFER_SRC for the mirror's copy.
+  Swapchain(XrSession session, const engine::Device& device, VkFormat format, VkExtent2D extent, const std::string& name,
+            XrSwapchainUsageFlags extraUsage = 0);
   Swapchain(Swapchain&&) noexcept;
   Swapchain& operator=(Swapchain&&) = delete;
   Swapchain(const Swapchain&) = delete;
@@ -31,6 +33,8 @@ class Swapchain {
   // After the renderer's submit that drew into the acquired image.
   void release();
   bool acquired() const { return acquired_; }
+  // The acquired image (VK_NULL_HANDLE when none is), in COLOR_ATTACHMENT_OPTIMAL once drawn.
+  VkImage acquiredImage() const { return acquired_ ? images_[index_] : VK_NULL_HANDLE; }
 
   XrSwapchain handle() const { return handle_.get(); }
   VkExtent2D extent() const { return extent_; }
@@ -42,6 +46,7 @@ class Swapchain {
   VkExtent2D extent_;
   std::vector<VkImage> images_;
   std::vector<VkImageView> views_;
+  std::uint32_t index_ = 0;  // of the acquired image
   bool acquired_ = false;
 };
 

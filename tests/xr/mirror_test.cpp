@@ -1,0 +1,192 @@
+// `perfectshot play --display xr` with the mirror window, against the simulated headset, under
+// Xvfb (the binary runs inside xvfb-run), with the OpenXR core validation layer and the Vulkan
+// validation layer on: the window shows the left eye the runtime received in the same frame
+// (the sim's capture against the mirror's screenshot), also scaled after a resize; closing the
+// window leaves the headset playing; a mirror that cannot open is a warning in auto mode and
+// an Error when asked for by name with --display xr.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <string>
+
+#include "image.h"
+#include "process.h"
+
+namespace ps::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kPerfectshot = PS_BINARY_DIR "/tools/perfectshot/perfectshot";
+
+fs::path testDir() {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path d = fs::path(PS_BINARY_DIR) / "test-out" / "xr_mirror" / info->name();
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+// Runs play on the demo shot with the sim script; `env` goes before the command (e.g. DISPLAY).
+ProcessResult play(const fs::path& dir, const std::string& script, const std::string& args, const std::string& env = "") {
+  std::ofstream(dir / "script.json") << script;
+  const std::string cmd = env + " PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() +
+                          " PERFECTSHOT_SIM_CAPTURE_DIR=" + (dir / "capture").string() +
+                          " PERFECTSHOT_SIM_STATS=" + (dir / "stats.json").string() +
+                          " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation PERFECTSHOT_VALIDATION=1 " +
+                          kPerfectshot + " play " PS_SOURCE_DIR "/scenes/demo --no-audio --no-timeline " + args;
+  return runShell(cmd + " 2>&1");
+}
+
+void expectNoValidationMessage(const ProcessResult& r) {
+  EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("[vulkan]"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("validation"), std::string::npos) << r.output;
+}
+
+// xrEndFrame calls the sim counted in the run's one session.
+std::uint64_t framesEnded(const fs::path& dir) {
+  std::ifstream in(dir / "stats.json");
+  std::string line;
+  std::uint64_t ended = 0;
+  while (std::getline(in, line)) ended += nlohmann::json::parse(line)["frames_ended"].get<std::uint64_t>();
+  return ended;
+}
+
+// The headset frame a mirror screenshot shows, from the player's log.
+int screenshotFrame(const std::string& output, const fs::path& file) {
+  const std::regex line("mirror: screenshot " + file.string() + " of headset frame ([0-9]+)");
+  std::smatch m;
+  if (!std::regex_search(output, m, line)) return -1;
+  return std::stoi(m[1]);
+}
+
+Image leftEye(const fs::path& dir, int frame) {
+  return loadImage((dir / "capture" / ("frame_" + std::to_string(frame) + "_left.png")).string());
+}
+
+// Bilinear, sampling at pixel centres as vkCmdBlitImage's linear filter does.
+Image resize(const Image& in, int width, int height) {
+  Image out{width, height, in.channels, std::vector<std::uint8_t>(static_cast<std::size_t>(width) * height * in.channels)};
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const double sx = std::clamp((x + 0.5) * in.width / width - 0.5, 0.0, in.width - 1.0);
+      const double sy = std::clamp((y + 0.5) * in.height / height - 0.5, 0.0, in.height - 1.0);
+      const int x0 = static_cast<int>(sx), y0 = static_cast<int>(sy);
+      const int x1 = std::min(x0 + 1, in.width - 1), y1 = std::min(y0 + 1, in.height - 1);
+      const double fx = sx - x0, fy = sy - y0;
+      for (int c = 0; c < in.channels; ++c) {
+        const double v = (1 - fy) * ((1 - fx) * in.at(x0, y0, c) + fx * in.at(x1, y0, c)) +
+                         fy * ((1 - fx) * in.at(x0, y1, c) + fx * in.at(x1, y1, c));
+        out.pixels[(static_cast<std::size_t>(y) * width + x) * in.channels + c] = static_cast<std::uint8_t>(std::lround(v));
+      }
+    }
+  return out;
+}
+
+Image crop(const Image& in, int x0, int width) {
+  Image out{width, in.height, in.channels, {}};
+  for (int y = 0; y < in.height; ++y) {
+    const auto row = in.pixels.begin() + (static_cast<std::ptrdiff_t>(y) * in.width + x0) * in.channels;
+    out.pixels.insert(out.pixels.end(), row, row + static_cast<std::ptrdiff_t>(width) * in.channels);
+  }
+  return out;
+}
+
+// Lockstep: what the player shows at sim frame n does not depend on the machine's load. The
+// head turns 2 degrees a frame, so neighbouring frames differ clearly.
+const char* const kTurningHead = R"({
+  "display": { "width": 256, "height": 256, "lockstep": true },
+  "head": [ { "frame": 0, "position": [0, 1.6, 0], "yaw_deg": 0 }, { "frame": 90, "yaw_deg": 180 } ],
+  "capture": { "frames": [18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35,
+                          36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50] },
+  "events": [ { "frame": 56, "type": "exit_requested" } ] })";
+
+TEST(XrMirror, ShowsTheLeftEyeOfTheSameFrame) {
+  const fs::path dir = testDir();
+  const fs::path shot = dir / "mirror.png", resized = dir / "resized.png";
+  std::ofstream(dir / "input.txt") << "20 screenshot " << shot.string() << "\n"
+                                   << "26 resize 400 300\n"
+                                   << "34 screenshot " << resized.string() << "\n";
+  auto r = play(dir, kTurningHead,
+                "--display xr --mirror left --window-width 256 --window-height 256 --input-script " +
+                    (dir / "input.txt").string());
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  expectNoValidationMessage(r);
+  EXPECT_NE(r.output.find("openxr: mirroring the left eye in a window"), std::string::npos) << r.output;
+
+  // The window is the eye's size: the eye copied texel for texel.
+  const int frame = screenshotFrame(r.output, shot);
+  ASSERT_GE(frame, 20) << r.output;
+  ASSERT_LE(frame, 28) << "the mirror skipped many frames in a row\n" << r.output;
+  const Image mirror = loadImage(shot.string());
+  ASSERT_EQ(mirror.width, 256);
+  ASSERT_EQ(mirror.height, 256);
+  const double same = psnr(mirror, leftEye(dir, frame));
+  RecordProperty("psnr_same_frame", std::to_string(same));
+  EXPECT_GE(same, 35.0);
+  if (same < 35.0) saveComparison((dir / "same").string(), mirror, leftEye(dir, frame));
+  // Not a frame early or late: the turning head makes those clearly different.
+  EXPECT_LT(psnr(mirror, leftEye(dir, frame - 1)), same - 6.0);
+  EXPECT_LT(psnr(mirror, leftEye(dir, frame + 1)), same - 6.0);
+
+  // 400x300: the eye scaled to the window's height (300x300), centred, black either side.
+  const int later = screenshotFrame(r.output, resized);
+  ASSERT_GE(later, 34) << r.output;
+  ASSERT_LE(later, 42) << r.output;
+  const Image wide = loadImage(resized.string());
+  ASSERT_EQ(wide.width, 400);
+  ASSERT_EQ(wide.height, 300);
+  const Image expected = resize(leftEye(dir, later), 300, 300);
+  const double scaled = psnr(crop(wide, 50, 300), expected);
+  RecordProperty("psnr_scaled", std::to_string(scaled));
+  EXPECT_GE(scaled, 35.0);
+  if (scaled < 35.0) saveComparison((dir / "scaled").string(), crop(wide, 50, 300), expected);
+  const Image bar = crop(wide, 0, 50);
+  EXPECT_EQ(*std::max_element(bar.pixels.begin(), bar.pixels.end()), 0) << "left bar not black";
+}
+
+TEST(XrMirror, ClosingTheMirrorLeavesTheHeadsetPlaying) {
+  const fs::path dir = testDir();
+  std::ofstream(dir / "input.txt") << "5 quit\n";  // as the window's close button
+  auto r = play(dir, kTurningHead,
+                "--display xr --window-width 256 --window-height 256 --input-script " + (dir / "input.txt").string());
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  expectNoValidationMessage(r);
+  EXPECT_NE(r.output.find("openxr: mirror window closed; the headset plays on"), std::string::npos) << r.output;
+  EXPECT_GE(framesEnded(dir), 56u) << r.output;
+  EXPECT_TRUE(fs::exists(dir / "capture" / "frame_50_left.png")) << r.output;
+}
+
+TEST(XrMirror, NoWindowSystemIsAWarningInAutoMode) {
+  const fs::path dir = testDir();
+  // A desktop is named but cannot be reached: the default mirror is tried and given up.
+  auto r = play(dir, kTurningHead, "--display auto", "DISPLAY=:77");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  expectNoValidationMessage(r);
+  EXPECT_NE(r.output.find("no mirror window"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("the headset plays without it"), std::string::npos) << r.output;
+  EXPECT_GE(framesEnded(dir), 56u) << r.output;
+  EXPECT_TRUE(fs::exists(dir / "capture" / "frame_50_left.png")) << r.output;
+}
+
+TEST(XrMirror, AMirrorAskedForByNameWithoutADesktopIsAnError) {
+  const fs::path dir = testDir();
+  auto r = play(dir, kTurningHead, "--display xr --mirror left", "env -u DISPLAY");
+  EXPECT_NE(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("mirror"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("--mirror none"), std::string::npos) << r.output;
+  // Without the flag the same run has no mirror and plays.
+  auto plain = play(dir, kTurningHead, "--display xr", "env -u DISPLAY");
+  EXPECT_EQ(plain.exitCode, 0) << plain.output;
+  EXPECT_EQ(plain.output.find("mirror window"), std::string::npos) << plain.output;
+  EXPECT_EQ(plain.output.find("mirroring"), std::string::npos) << plain.output;
+}
+
+}  // namespace
+}  // namespace ps::test

@@ -1,0 +1,52 @@
+#include "film_frame_overlay.h"
+
+#include <spdlog/spdlog.h>
+
+#include <fmt/format.h>
+
+#include "ui/film_frame_painter.h"
+
+namespace ps::tools {
+
+FilmFrameOverlay::FilmFrameOverlay(FilmFrameOptions options) : options_(std::move(options)), visible_(options_.visible) {
+  if (!options_.camera.clip) return;
+  auto clip = ui::ClipFollower::open(options_.camera.clip->path.string());
+  if (!clip) {
+    spdlog::warn("film frame: the clip does not open, the frame stays empty: {}", clip.error().message());
+    return;
+  }
+  clip_ = std::move(*clip);
+  spdlog::info("film frame: clip {} ({:.2f} s) from shot time {:.3f} s", options_.camera.clip->src,
+               clip_->durationSeconds(), options_.camera.clip->offset);
+}
+
+void FilmFrameOverlay::update(double shotSeconds) {
+  if (clip_ && visible_) clip_->request(options_.camera.clip->clipTime(shotSeconds));
+}
+
+void FilmFrameOverlay::updateAndWait(double shotSeconds) {
+  if (!clip_ || !visible_) return;
+  if (!clip_->wait(options_.camera.clip->clipTime(shotSeconds), std::chrono::seconds(10)))
+    spdlog::warn("film frame: no clip picture for shot time {:.3f} s", shotSeconds);
+}
+
+void FilmFrameOverlay::paint(engine::ImGuiPass& pass, const ui::ViewProjection& eye, double shotSeconds,
+                             const ui::Palette& palette) {
+  if (!visible_) return;
+  const ui::FilmFrame frame = ui::filmFrameAt(options_.camera, shotSeconds);
+  if (clip_) {
+    std::shared_ptr<const ui::Thumbnail> picture = clip_->latest();
+    if (picture) {
+      if (picture != shown_) pass.setPicture(picture->rgba.data(), picture->width, picture->height);
+      shown_ = std::move(picture);
+      engine::PictureCorners corners;
+      for (std::size_t i = 0; i < 4; ++i) corners[i] = eye.clipOf(frame.corners[i]);
+      pass.pictureQuad(corners);
+    }
+  }
+  const scenes::CameraState s = scenes::cameraAt(options_.camera, shotSeconds);
+  ui::paintFilmFrame(frame, eye, fmt::format("film  {:.0f}\u00b0  {:.2f}:1", s.hfovDeg, options_.camera.aspect),
+                     palette);
+}
+
+}  // namespace ps::tools

@@ -1,0 +1,196 @@
+#include "marker_editor.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <variant>
+
+#include <glm/gtc/quaternion.hpp>
+
+#include "ui/marker_picking.h"
+#include "ui/view_projection.h"
+
+namespace ps::tools {
+
+namespace {
+
+scenes::YawPitch yawPitchOf(const glm::vec3& d) { return scenes::yawPitchFromDirection({d.x, d.y, d.z}); }
+
+bool pressed(const engine::GuiInput& gui, engine::GuiKey key, bool ctrl, std::optional<bool> shift = std::nullopt) {
+  return std::any_of(gui.keys.begin(), gui.keys.end(), [&](const engine::GuiKeyPress& p) {
+    return p.key == key && p.ctrl == ctrl && (!shift || p.shift == *shift);
+  });
+}
+
+}  // namespace
+
+MarkerEditor::MarkerEditor(scenes::ShotDocument document, ViewOverlay& overlay, bool active)
+    : doc_(std::move(document)), overlay_(overlay), active_(active) {
+  overlay_.setMarkers(doc_.shot().markers);
+  overlay_.setPanel([this](glm::vec2 size, double t) { panel(size, t); });
+  spdlog::info("editor: {} ({} markers){}", doc_.file().string(), doc_.shot().markers.size(),
+               active_ ? "" : "; E to edit");
+}
+
+MarkerEditor::~MarkerEditor() {
+  overlay_.setPanel({});
+  if (doc_.dirty()) spdlog::warn("editor: {} has unsaved changes; they are not written", doc_.file().string());
+}
+
+void MarkerEditor::changed(std::string status) {
+  ++revision_;
+  overlay_.setMarkers(doc_.shot().markers);
+  const auto& markers = doc_.shot().markers;
+  if (selected_ && std::none_of(markers.begin(), markers.end(), [&](const auto& m) { return m.id == *selected_; }))
+    selected_.reset();
+  status_ = std::move(status);
+  if (!status_.empty()) spdlog::info("editor: {}", status_);
+}
+
+void MarkerEditor::place(const glm::vec3& direction, double shotSeconds) {
+  const scenes::YawPitch a = yawPitchOf(direction);
+  auto id = doc_.addMarker(a.yawDeg, a.pitchDeg, shotSeconds);
+  if (!id) {
+    changed("cannot place a marker: " + id.error().message());
+    return;
+  }
+  selected_ = *id;
+  changed(fmt::format("placed \"{}\" at yaw {:.1f}, pitch {:.1f}, t {:.3f} s", *id, a.yawDeg, a.pitchDeg,
+                      shotSeconds));
+}
+
+void MarkerEditor::save() {
+  const std::vector<scenes::Problem> problems = doc_.save();
+  if (problems.empty()) {
+    changed("saved " + doc_.file().string());
+    return;
+  }
+  changed(fmt::format("not saved: {}{}", problems.front().pointer.empty() ? "" : problems.front().pointer + ": ",
+                      problems.front().message));
+}
+
+bool MarkerEditor::capturesPress(glm::vec2 pixel) const {
+  return active_ && (panel_.rect().contains(pixel) || ui::markerAtPixel(sprites_, pixel).has_value());
+}
+
+bool MarkerEditor::apply(const xr::DisplayFrame& frame, xr::InputActions& in, double shotSeconds) {
+  const engine::GuiInput& gui = in.gui;
+  const bool typing = overlay_.wantsKeyboard();
+  if (!typing && pressed(gui, engine::GuiKey::E, false)) {
+    active_ = !active_;
+    dragging_.reset();
+    spdlog::info("editor: {}", active_ ? "on" : "off");
+  }
+  overlay_.style().minActiveOpacity = active_ ? 0.6f : 0.0f;
+  if (!active_) return false;
+  overlay_.setInput(gui);
+  if (typing) {
+    // The keys are the field's: none of them drives playback.
+    const xr::InputActions keep = in;
+    in = xr::InputActions{};
+    in.pointer = keep.pointer;
+    in.pointerDown = keep.pointerDown;
+    in.pointerPressed = keep.pointerPressed;
+    in.aim = keep.aim;
+    in.gui = keep.gui;
+  } else {
+    if (pressed(gui, engine::GuiKey::Z, true, false) && doc_.undo()) changed("undone");
+    if ((pressed(gui, engine::GuiKey::Z, true, true) || pressed(gui, engine::GuiKey::Y, true)) && doc_.redo())
+      changed("redone");
+    if (pressed(gui, engine::GuiKey::S, true)) save();
+    if (pressed(gui, engine::GuiKey::Delete, false) && selected_) {
+      if (Status s = doc_.deleteMarker(*selected_); s) changed("deleted \"" + *selected_ + "\"");
+    }
+  }
+  if (frame.eyes.empty()) return false;
+  const xr::EyeTarget& eye = frame.eyes.front();
+  extent_ = eye.target.extent;
+  const ui::ViewProjection projection(
+      overlay_.inShotSpace(eye.view), {static_cast<float>(extent_.width), static_cast<float>(extent_.height)});
+  sprites_ = overlay_.layout(eye.view, extent_, shotSeconds);
+  const auto& markers = overlay_.markers();
+  overlay_.paint().highlighted.reset();
+  for (std::size_t i = 0; i < markers.size(); ++i)
+    if (selected_ && markers[i].id == *selected_) overlay_.paint().highlighted = i;
+
+  // Window: grab a pin, drag it, let go: one move.
+  if (in.pointerPressed && !overlay_.wantsPointer() && !panel_.rect().contains(*in.pointerPressed)) {
+    if (auto hit = ui::markerAtPixel(sprites_, *in.pointerPressed)) {
+      selected_ = markers[*hit].id;
+      dragging_ = selected_;
+      dragDirection_.reset();
+    }
+  }
+  if (dragging_ && in.pointerDown && in.pointer) {
+    dragDirection_ = projection.directionAt(*in.pointer);
+    std::vector<scenes::Marker> preview = doc_.shot().markers;
+    for (scenes::Marker& m : preview) {
+      if (m.id != *dragging_) continue;
+      const scenes::YawPitch a = yawPitchOf(*dragDirection_);
+      const auto* d = std::get_if<scenes::DirectionPlacement>(&m.placement);
+      m.placement = scenes::DirectionPlacement{a.yawDeg, a.pitchDeg, d ? d->distanceM : scenes::kDefaultMarkerDistanceM};
+    }
+    overlay_.setMarkers(std::move(preview));
+  } else if (dragging_) {
+    if (dragDirection_) {
+      const scenes::YawPitch a = yawPitchOf(*dragDirection_);
+      if (Status s = doc_.moveMarker(*dragging_, a.yawDeg, a.pitchDeg); s)
+        changed(fmt::format("moved \"{}\" to yaw {:.1f}, pitch {:.1f}", *dragging_, a.yawDeg, a.pitchDeg));
+      else
+        changed("cannot move: " + s.error().message());
+    }
+    dragging_.reset();
+    dragDirection_.reset();
+  }
+  if (in.viewClicked) place(projection.directionAt(*in.viewClicked), shotSeconds);
+
+  // Headset: point and press. On a marker it selects; anywhere else it places one.
+  if (in.select && in.aim) {
+    const glm::vec3 dir = in.aim->orientation * glm::vec3(0, 0, -1);
+    if (auto hit = ui::markerOnRay(markers, shotSeconds, in.aim->position - overlay_.origin(), dir, overlay_.style())) {
+      selected_ = markers[*hit].id;
+    } else {
+      place(dir, shotSeconds);
+      save();
+    }
+    return true;
+  }
+  return false;
+}
+
+void MarkerEditor::panel(glm::vec2 targetSize, double shotSeconds) {
+  if (!active_) return;
+  ui::EditorPanelView view;
+  const auto& markers = doc_.shot().markers;
+  const auto it = std::find_if(markers.begin(), markers.end(),
+                               [&](const scenes::Marker& m) { return selected_ && m.id == *selected_; });
+  view.marker = it != markers.end() ? &*it : nullptr;
+  view.file = doc_.file().string();
+  view.dirty = doc_.dirty();
+  view.canUndo = doc_.canUndo();
+  view.canRedo = doc_.canRedo();
+  for (const scenes::Problem& p : doc_.problems())
+    view.problems.push_back((p.pointer.empty() ? "" : p.pointer + ": ") + p.message);
+  view.status = status_;
+  view.playhead = shotSeconds;
+  view.revision = revision_;
+  // The timeline bar keeps the bottom 18% (its band); the panel takes the right third.
+  const ui::EditorPanelActions a =
+      panel_.draw(view, targetSize, std::max(280.0f, targetSize.x * 0.32f), targetSize.y * 0.18f);
+  if (a.edit && view.marker) {
+    const std::string id = view.marker->id;
+    if (Status s = doc_.editMarker(id, *a.edit); s)
+      changed("edited \"" + id + "\"");
+    else
+      changed("not changed: " + s.error().message());
+  }
+  if (a.remove && view.marker) {
+    const std::string id = view.marker->id;
+    if (Status s = doc_.deleteMarker(id); s) changed("deleted \"" + id + "\"");
+  }
+  if (a.undo && doc_.undo()) changed("undone");
+  if (a.redo && doc_.redo()) changed("redone");
+  if (a.save) save();
+}
+
+}  // namespace ps::tools

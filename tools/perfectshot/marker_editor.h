@@ -1,0 +1,66 @@
+#pragma once
+// The marker editor in the player (issue 5, item 4), for the production team:
+// - window: E toggles editor mode (`play --edit` starts in it). A click on the view places a
+//   marker at that direction at the playhead's time; dragging a pin moves it (one undo step
+//   on release); the panel along the right edge edits the selected marker's fields; Ctrl+Z /
+//   Ctrl+Shift+Z (or Ctrl+Y) undo and redo, Ctrl+S saves, Delete removes the selected marker;
+// - headset (`--edit`): pointing the controller and pressing the trigger away from any marker
+//   places one at the current time; the document is saved after each placement, since a
+//   headset has no keyboard to save with.
+// Edits go through scenes::ShotDocument (undo/redo, unknown fields and key order kept, atomic
+// save); the overlay shows the document's markers after every change.
+// Thread: the player loop's.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <glm/vec2.hpp>
+
+#include "scenes/shot_document.h"
+#include "ui/marker_editor_panel.h"
+#include "ui/marker_layout.h"
+#include "view_overlay.h"
+#include "xr/display.h"
+
+namespace ps::tools {
+
+class MarkerEditor {
+ public:
+  // overlay must outlive the editor; the editor installs its panel in it.
+  MarkerEditor(scenes::ShotDocument document, ViewOverlay& overlay, bool active);
+  MarkerEditor(const MarkerEditor&) = delete;
+  MarkerEditor& operator=(const MarkerEditor&) = delete;
+  ~MarkerEditor();
+
+  bool active() const { return active_; }
+  const scenes::ShotDocument& document() const { return doc_; }
+  const std::optional<std::string>& selected() const { return selected_; }
+
+  // Before the loop applies the input. Returns true when the editor took the frame's trigger
+  // press (a placement or a pick in the headset): the loop must not also take it as
+  // play/pause. Clears the player's key actions from `in` while a field has the keyboard.
+  bool apply(const xr::DisplayFrame& frame, xr::InputActions& in, double shotSeconds);
+  // Presses that start here belong to the editor (its panel, a pin to drag), not a look-around.
+  bool capturesPress(glm::vec2 pixel) const;
+
+ private:
+  void changed(std::string status);  // the document changed: the overlay follows
+  void place(const glm::vec3& direction, double shotSeconds);
+  void save();
+  void panel(glm::vec2 targetSize, double shotSeconds);
+
+  scenes::ShotDocument doc_;
+  ViewOverlay& overlay_;
+  bool active_;
+  std::optional<std::string> selected_;
+  std::optional<std::string> dragging_;   // the marker whose pin follows the pointer
+  std::optional<glm::vec3> dragDirection_;  // where it is being dragged to
+  ui::MarkerEditorPanel panel_;
+  std::uint64_t revision_ = 1;
+  std::string status_;
+  std::vector<ui::MarkerSprite> sprites_;  // the window's eye, last frame: what presses can grab
+  VkExtent2D extent_{};
+};
+
+}  // namespace ps::tools

@@ -1,0 +1,97 @@
+#pragma once
+// What is drawn over each eye's picture, in the eye's own image plane so it lines up with the
+// equirect view: the narration markers active at the shot time (pins, cards, edge arrows) and
+// the film camera's frame (film_frame_overlay.h). One Dear ImGui pass (engine::ImGuiPass) per
+// target format, drawn over the view (ImGuiLoad::Keep) after the equirect pass, once per eye,
+// so each eye sees the overlay from where it stands (stereo depth for free).
+// Thread: the player loop's (or a single-shot caller's, `perfectshot render`).
+#include <functional>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "engine/device.h"
+#include "engine/gui_input.h"
+#include "engine/gui_pass.h"
+#include "engine/offscreen_target.h"
+#include "engine/render_target.h"
+#include "engine/submit_sync.h"
+#include "engine/view.h"
+#include "film_frame_overlay.h"
+#include "scenes/marker.h"
+#include "ui/marker_layout.h"
+#include "ui/marker_painter.h"
+
+namespace ps::tools {
+
+struct ViewOverlayOptions {
+  std::vector<scenes::Marker> markers;
+  ui::MarkerStyle style;
+  // The film camera's frame and its clip; empty: none.
+  std::optional<FilmFrameOptions> filmFrame;
+  std::uint32_t framesInFlight = 4;  // draws (eyes x frames) that may be on the GPU at once
+};
+
+class ViewOverlay {
+ public:
+  explicit ViewOverlay(ViewOverlayOptions options);
+  ViewOverlay(const ViewOverlay&) = delete;
+  ViewOverlay& operator=(const ViewOverlay&) = delete;
+  ~ViewOverlay();
+
+  // Anything to draw at all (markers or a film frame): callers skip the pass otherwise.
+  bool hasContent() const;  // also true with a panel
+  const std::vector<scenes::Marker>& markers() const { return options_.markers; }
+  void setMarkers(std::vector<scenes::Marker> markers) { options_.markers = std::move(markers); }
+  const ui::MarkerStyle& style() const { return options_.style; }
+  ui::MarkerStyle& style() { return options_.style; }
+  // The selection, the caption and the dwell ring the markers are painted with.
+  ui::MarkerPaint& paint() { return paint_; }
+  FilmFrameOverlay* filmFrame() { return film_.get(); }
+
+  // An interactive panel built in the frames drawn with `withPanel` (the window's: the marker
+  // editor), given the target's size and the shot time; empty: none. Its input comes from
+  // setInput; wantsPointer/wantsKeyboard say what its widgets took in the last frame.
+  using Panel = std::function<void(glm::vec2 targetSize, double shotSeconds)>;
+  void setPanel(Panel panel) { panel_ = std::move(panel); }
+  void setInput(const engine::GuiInput& input);
+  bool wantsPointer() const { return pass_ && pass_->wantsPointer(); }
+  bool wantsKeyboard() const { return pass_ && pass_->wantsKeyboard(); }
+
+  // Where the shot's space (the capture point: direction markers on a sphere around it, stage
+  // markers and the film camera relative to it) sits in the display's stage space. The window
+  // and offscreen views stand at the origin; a headset sets the head's place when playback
+  // started, so a marker 3 m away is 3 m from the viewer and a floor mark is on the floor.
+  void setOrigin(const glm::vec3& origin) { origin_ = origin; }
+  const glm::vec3& origin() const { return origin_; }
+  // A stage-space view as seen from the shot's space.
+  engine::View inShotSpace(const engine::View& view) const;
+
+  // Once per display frame before drawing: the film clip follows the shot time.
+  void update(double shotSeconds, bool playing);
+
+  // The markers as laid out for `view` in a target of `extent` at shot time t (hit tests).
+  std::vector<ui::MarkerSprite> layout(const engine::View& view, VkExtent2D extent, double shotSeconds) const;
+
+  // Draws over `target` (which holds the view drawn with `view`; its layoutAfter is what the
+  // view left, and the overlay leaves it the same), submits with `sync`, and records a
+  // readback into `readback` when given (then wait()).
+  void draw(const engine::Device& device, const engine::View& view, const engine::RenderTarget& target,
+            double shotSeconds, const engine::SubmitSync& sync = {},
+            const engine::OffscreenTarget* readback = nullptr, bool withPanel = false);
+  void wait();
+  // The display's device changed: drop the GPU objects made on the old one.
+  void deviceReplaced();
+
+ private:
+  ViewOverlayOptions options_;
+  ui::MarkerPaint paint_;
+  glm::vec3 origin_{0.0f};
+  Panel panel_;
+  std::optional<engine::GuiInput> input_;  // for the next draw with the panel
+  std::unique_ptr<FilmFrameOverlay> film_;
+  std::unique_ptr<engine::ImGuiPass> pass_;
+  VkFormat passFormat_ = VK_FORMAT_UNDEFINED;
+};
+
+}  // namespace ps::tools

@@ -1,0 +1,63 @@
+#pragma once
+// Where the narration markers active at a shot time appear in one eye's view: the pin at the
+// marker's point, the card beside it at a fixed visual angle (readable at any distance,
+// facing the viewer because it is drawn in the eye's image plane), and, for an active marker
+// outside the view, an indicator on the view's edge pointing the way to turn. Pure geometry:
+// the painter (marker_painter.h) and the hit tests (marker_picking.h) share it.
+#include <cstddef>
+#include <optional>
+#include <vector>
+
+#include <glm/vec2.hpp>
+#include <glm/vec3.hpp>
+
+#include "scenes/marker.h"
+#include "ui/view_projection.h"
+
+namespace ps::ui {
+
+struct MarkerStyle {
+  float cardWidthDeg = 16;    // the card's visual angle: about a hand's width at arm's length
+  float titleHeightDeg = 2.6f;
+  float pinRadiusDeg = 0.6f;
+  float stemDeg = 1.2f;        // from the pin to the card's left edge
+  float minDistanceM = 0.6f;   // a marker nearer the eye is pushed out along its ray
+  float minCardWidthPx = 140;  // a small window still shows readable cards
+  float maxCardWidthPx = 520;
+  float edgeMarginPx = 30;     // edge indicators sit this far inside the view
+  // At least this opaque while active, fades or not: the editor shows a marker at its t_in.
+  float minActiveOpacity = 0;
+};
+
+struct PixelRect {
+  glm::vec2 min{0.0f}, max{0.0f};
+  bool contains(glm::vec2 p) const { return p.x >= min.x && p.y >= min.y && p.x <= max.x && p.y <= max.y; }
+};
+
+struct EdgeIndicator {
+  glm::vec2 at{0.0f};         // pixels, inside the view
+  glm::vec2 toward{1.0f, 0};  // unit, in pixels (y down): the way to turn
+};
+
+struct MarkerSprite {
+  std::size_t index = 0;      // into the markers laid out
+  float opacity = 0;          // the fade, 0..1
+  float distanceM = 0;        // from the eye, after the near limit
+  bool onScreen = false;      // the pin is in front of the eye and inside the view
+  glm::vec2 pin{0.0f};        // pixels; meaningful when onScreen
+  float pinRadiusPx = 0;
+  PixelRect titleBar;         // the closed card: category icon and title
+  float cardWidthPx = 0;      // the open card's width; its body hangs below titleBar
+  std::optional<EdgeIndicator> edge;  // active, not on screen
+};
+
+// The stage-space point a marker is drawn at for an eye at `eye`: its own point, pushed out to
+// style.minDistanceM along the ray from the eye when nearer, so a card never meets the viewer.
+glm::vec3 markerPointFor(const scenes::Marker& marker, const glm::vec3& eye, const MarkerStyle& style);
+
+// The markers visible at shot time t (opacity > 0, or active with style.minActiveOpacity),
+// farthest first (the order to draw them).
+std::vector<MarkerSprite> layoutMarkers(const std::vector<scenes::Marker>& markers, double t,
+                                        const ViewProjection& eye, const MarkerStyle& style = {});
+
+}  // namespace ps::ui

@@ -1,0 +1,97 @@
+#pragma once
+// WindowMirror: a desktop window that shows what the headset shows, one eye of it, for the
+// people around the wearer. It draws nothing itself: the OpenXR display hands it an eye image
+// it has just drawn, which is copied (scaled to the window's height, centred) into the
+// window's swapchain and presented.
+//
+// It lives on the device the headset renders with (the runtime's: XR_KHR_vulkan_enable2
+// creates it), so the copy is a blit on the same queue, ordered after the renderer's submit
+// and before the eye goes back to the runtime; no CPU copy and no second device. That device
+// must have been created with instanceExtensions() and deviceExtensions(); hence the two steps:
+// open() the window first (GLFW tells which surface extension the window system needs), then
+// attach() the device. A lost runtime replaces the device: detach() before the old one goes,
+// attach() the new one; the window stays open throughout.
+//
+// The headset's frame loop never waits on the window: presents are MAILBOX or IMMEDIATE where
+// offered, and a frame for which no window image is free (or the previous copy into it is still
+// running) is simply not mirrored. Minimised: nothing is copied. Resized: the swapchain is
+// rebuilt at the next frame. Closed (or Esc): poll() says so and the owner drops the mirror;
+// the headset plays on. Keys typed into it control playback like the window display's (space,
+// arrows, J/K/L, Home/End, I/O, N, C); the mouse does nothing (the head is the wearer's).
+//
+// Scripted use (tests): the script's ticks are frames offered to present(); `screenshot`
+// reads back the next mirrored frame (what the window shows), `quit` closes the window.
+// Thread: the one that owns the device's queue; GLFW wants it to be the main thread.
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <vulkan/vulkan.h>
+
+#include "engine/device.h"
+#include "scenes/result.h"
+#include "xr/input_actions.h"
+#include "xr/window_display.h"
+#include "xr/window_glfw.h"
+#include "xr/window_input_script.h"
+
+namespace ps::xr {
+
+// An image someone else drew (an OpenXR eye), to be shown in the window.
+struct MirrorSource {
+  VkImage image = VK_NULL_HANDLE;
+  VkExtent2D extent{};
+  VkImageLayout layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;  // before and after the copy
+  VkSemaphore ready = VK_NULL_HANDLE;  // signalled when it is drawn; VK_NULL_HANDLE: submitted before
+};
+
+struct WindowMirrorOptions {
+  WindowSize size{1280, 720};  // window pixels
+  std::string title = "PerfectShot - headset mirror";
+  std::optional<InputScript> script;  // a tick is one present() call
+  ScreenshotSink onScreenshot;        // required when the script takes screenshots; camera left default
+};
+
+class WindowMirror {
+ public:
+  // Opens the window (no Vulkan yet). An Error a user can act on when there is no window system.
+  static Result<std::unique_ptr<WindowMirror>> open(WindowMirrorOptions options);
+  WindowMirror(const WindowMirror&) = delete;
+  WindowMirror& operator=(const WindowMirror&) = delete;
+  ~WindowMirror();
+
+  // What the device must have been created with: VK_KHR_surface and the window system's
+  // surface extension (instance), VK_KHR_swapchain (device).
+  std::vector<std::string> instanceExtensions() const;
+  static std::vector<std::string> deviceExtensions();
+
+  // Makes the window's surface on `device`. An Error when its queue cannot present to the window.
+  Status attach(const engine::Device& device);
+  // Drops everything made on the attached device (waits for its queue); the window stays.
+  void detach();
+  bool attached() const;
+
+  // Handles the window's events. False once the user closed the window (or pressed Esc).
+  bool poll();
+
+  // Copies `source` into the window and presents it, without waiting for the window. False
+  // when nothing was shown (not attached, minimised, closed, no image free this frame).
+  // `frameIndex` names the frame in screenshots and logs. `source` must be on the attached
+  // device and stay alive until the queue has finished this submit.
+  bool present(const MirrorSource& source, std::uint64_t frameIndex);
+
+  // Keys typed into the window since the last call, as playback actions (no pointer, no quit).
+  InputActions takeActions();
+
+  VkExtent2D extent() const;  // of the swapchain; {0, 0} before the first present
+  std::uint64_t presented() const;  // frames shown
+
+ private:
+  struct Impl;
+  explicit WindowMirror(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ps::xr

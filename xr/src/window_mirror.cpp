@@ -1,0 +1,215 @@
+#include "xr/window_mirror.h"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+#include <spdlog/spdlog.h>
+
+#include <array>
+#include <filesystem>
+#include <span>
+#include <utility>
+
+#include "engine/vk_check.h"
+#include "window_commands.h"
+#include "window_presenter.h"
+#include "xr/window_input.h"
+
+namespace ps::xr {
+
+struct WindowMirror::Impl {
+  // Declared in creation order; destroyed in reverse: the presenter's surface before the
+  // window it was made for, the window before GLFW.
+  GlfwLibrary library;
+  GlfwWindowPtr window;
+  std::unique_ptr<WindowPresenter> presenter;  // while a device is attached
+
+  std::optional<InputScript> script;
+  ScreenshotSink onScreenshot;
+  WindowInput input;  // keys only: the mouse has no business turning the wearer's head
+
+  std::uint64_t ticks = 0;  // present() calls
+  std::uint64_t presented = 0;
+  bool closeAsked = false;
+  bool scriptMinimised = false;  // a script's minimise, for window systems without a manager
+  std::optional<bool> visibleReported;
+  std::optional<std::filesystem::path> screenshot;  // taken from the next frame shown
+
+  Impl(GlfwLibrary lib, GlfwWindowPtr win, WindowMirrorOptions& options)
+      : library(std::move(lib)),
+        window(std::move(win)),
+        script(std::move(options.script)),
+        onScreenshot(std::move(options.onScreenshot)) {
+    glfwSetWindowUserPointer(window.get(), this);
+    glfwSetKeyCallback(window.get(), &Impl::onKey);
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() {
+    presenter.reset();
+    glfwSetWindowUserPointer(window.get(), nullptr);
+  }
+
+  static void onKey(GLFWwindow* w, int key, int /*scancode*/, int action, int mods) {
+    auto* self = static_cast<Impl*>(glfwGetWindowUserPointer(w));
+    if (action == GLFW_RELEASE || self == nullptr) return;
+    if (auto k = windowKeyOf(key)) self->handle(KeyPressed{*k, (mods & GLFW_MOD_SHIFT) != 0});
+  }
+
+  void handle(const KeyPressed& key) {
+    // Esc leaves the mirror, not the headset: the wearer is still watching.
+    if (key.key == WindowKey::Escape) closeAsked = true;
+    else input.handle(key, 1);
+  }
+
+  WindowSize framebufferSize() const {
+    WindowSize size;
+    glfwGetFramebufferSize(window.get(), &size.width, &size.height);
+    return size;
+  }
+  bool minimised() const {
+    return scriptMinimised || glfwGetWindowAttrib(window.get(), GLFW_ICONIFIED) == GLFW_TRUE ||
+           framebufferSize().empty();
+  }
+
+  void apply(ScriptAction& action) {
+    if (const auto* event = std::get_if<WindowEvent>(&action)) {
+      if (const auto* key = std::get_if<KeyPressed>(event)) handle(*key);
+    } else if (const auto* resize = std::get_if<ResizeWindow>(&action)) {
+      glfwSetWindowSize(window.get(), resize->size.width, resize->size.height);
+    } else if (std::holds_alternative<MinimizeWindow>(action)) {
+      // Without a window manager (Xvfb) the request changes nothing, so the script also says it.
+      glfwIconifyWindow(window.get());
+      scriptMinimised = true;
+    } else if (std::holds_alternative<RestoreWindow>(action)) {
+      glfwRestoreWindow(window.get());
+      scriptMinimised = false;
+    } else if (auto* shot = std::get_if<TakeScreenshot>(&action)) {
+      if (!onScreenshot) throw std::logic_error("the mirror's input script takes a screenshot but nobody receives it");
+      screenshot = std::move(shot->file);
+    } else if (std::holds_alternative<QuitDisplay>(action)) {
+      closeAsked = true;  // as the window's close button would
+    }
+  }
+
+  void deliverScreenshot(const std::filesystem::path& file, const FrameSlot& slot, std::uint64_t frameIndex) {
+    const engine::RgbaImage image = presenter->takeReadback(slot);
+    spdlog::info("mirror: screenshot {} of headset frame {}: {}x{}", file.string(), frameIndex, image.width,
+                 image.height);
+    if (auto status = onScreenshot(file, image, ScreenshotInfo{{}, frameIndex}); !status)
+      spdlog::error("mirror: screenshot failed: {}", status.error().message());
+  }
+};
+
+Result<std::unique_ptr<WindowMirror>> WindowMirror::open(WindowMirrorOptions options) {
+  // The headset plays without a mirror: that, not another display, is what to suggest.
+  const auto withHint = [](const Error& e) { return Error{"mirror", e.what, "set DISPLAY, or play with --mirror none"}; };
+  auto library = GlfwLibrary::acquire();
+  if (!library) return withHint(library.error());
+  if (library->requiredInstanceExtensions().empty())
+    return Error{"mirror", "GLFW knows no Vulkan surface extension for this window system", "play with --mirror none"};
+  auto window = createVulkanWindow(*library, options.size, options.title);
+  if (!window) return withHint(window.error());
+  auto impl = std::make_unique<Impl>(std::move(library).value(), std::move(window).value(), options);
+  return std::unique_ptr<WindowMirror>(new WindowMirror(std::move(impl)));
+}
+
+WindowMirror::WindowMirror(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+WindowMirror::~WindowMirror() = default;
+
+std::vector<std::string> WindowMirror::instanceExtensions() const {
+  return impl_->library.requiredInstanceExtensions();
+}
+
+std::vector<std::string> WindowMirror::deviceExtensions() { return {VK_KHR_SWAPCHAIN_EXTENSION_NAME}; }
+
+Status WindowMirror::attach(const engine::Device& device) {
+  impl_->presenter.reset();
+  auto presenter = WindowPresenter::create(device, impl_->window.get(), PresentPacing::NoWait);
+  if (!presenter) return presenter.error();
+  impl_->presenter = std::move(presenter).value();
+  return ok();
+}
+
+void WindowMirror::detach() { impl_->presenter.reset(); }
+
+bool WindowMirror::attached() const { return impl_->presenter != nullptr; }
+
+bool WindowMirror::poll() {
+  Impl& s = *impl_;
+  glfwPollEvents();
+  (void)s.input.takeFullscreenToggles();  // F: the mirror keeps its size (a monitor is the wearer's business)
+  if (s.closeAsked || glfwWindowShouldClose(s.window.get()) == GLFW_TRUE) return false;
+  const bool visible = !s.minimised();
+  if (s.visibleReported != visible) {
+    if (s.visibleReported) spdlog::info("mirror: {}", visible ? "restored" : "minimised: mirroring nothing");
+    s.visibleReported = visible;
+  }
+  return true;
+}
+
+bool WindowMirror::present(const MirrorSource& source, std::uint64_t frameIndex) {
+  Impl& s = *impl_;
+  if (s.script) {
+    for (ScriptAction& action : s.script->due(s.ticks)) s.apply(action);
+  }
+  ++s.ticks;
+  if (!s.presenter || s.closeAsked || s.minimised() || !s.presenter->ensureSwapchain(s.framebufferSize()) ||
+      !s.presenter->acquire())
+    return false;
+  WindowPresenter& p = *s.presenter;
+  FrameSlot& slot = p.slot();
+  const WindowSwapchainImage& image = p.image();
+  const std::optional<std::filesystem::path> shot = std::exchange(s.screenshot, std::nullopt);
+
+  const VkCommandBuffer commands = slot.beginCommands();
+  recordClear(commands, image.image, VK_IMAGE_LAYOUT_UNDEFINED);
+  // The eye was written by the renderer's submit, queued before this one on the same queue.
+  recordImageLayout(commands, source.image, source.layout, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                    VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_ACCESS_MEMORY_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                    VK_ACCESS_TRANSFER_READ_BIT);
+  // Orders the blit after the clear of the same image.
+  recordImageLayout(commands, image.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                    VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                    VK_ACCESS_TRANSFER_WRITE_BIT);
+  recordFitBlit(commands, source.image, source.extent, image.image, p.swapchain().extent());
+  // Back as the runtime expects it, visible to whatever it (or the next frame) does next.
+  recordImageLayout(commands, source.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, source.layout,
+                    VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,
+                    VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT);
+  VkImageLayout layout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+  if (shot) {
+    p.recordReadback(commands, layout);
+    layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+  }
+  recordImageLayout(commands, image.image, layout, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                    VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0);
+  PS_VK_CHECK(vkEndCommandBuffer(commands));
+  const std::array<VkSemaphore, 2> wait{slot.acquired, source.ready};
+  p.submit(commands, std::span(wait.data(), source.ready != VK_NULL_HANDLE ? 2 : 1), image.finished);
+  p.present(image.finished);
+  ++s.presented;
+  if (shot) s.deliverScreenshot(*shot, slot, frameIndex);
+  return true;
+}
+
+InputActions WindowMirror::takeActions() {
+  InputActions keys = impl_->input.takeActions();
+  InputActions out;
+  out.togglePlay = keys.togglePlay;
+  out.stepFrames = keys.stepFrames;
+  out.jumpSeconds = keys.jumpSeconds;
+  out.jumpToStart = keys.jumpToStart;
+  out.jumpToEnd = keys.jumpToEnd;
+  out.setLoopIn = keys.setLoopIn;
+  out.setLoopOut = keys.setLoopOut;
+  out.nextMarker = keys.nextMarker;
+  out.toggleFilmFrame = keys.toggleFilmFrame;
+  out.shuttle = keys.shuttle;
+  return out;
+}
+
+VkExtent2D WindowMirror::extent() const { return impl_->presenter ? impl_->presenter->extent() : VkExtent2D{}; }
+
+std::uint64_t WindowMirror::presented() const { return impl_->presented; }
+
+}  // namespace ps::xr

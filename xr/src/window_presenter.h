@@ -1,0 +1,111 @@
+#pragma once
+// The presenting half of a window, on a Vulkan device it borrows: the surface, the swapchain
+// (rebuilt on resize), the frames in flight, and the readback buffer of screenshots. The
+// window display (own device) and the headset mirror (the runtime's device) both use it; the
+// GLFW window and its events stay with them.
+// Thread: the one that owns the device's queue.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include <vulkan/vulkan.h>
+
+#include "engine/gpu_resources.h"
+#include "engine/rgba_image.h"
+#include "scenes/result.h"
+#include "xr/window_glfw.h"
+#include "xr/window_swapchain.h"
+
+namespace ps::engine {
+class Device;
+}
+
+namespace ps::xr {
+
+// The Vulkan objects of one frame in flight: the acquire semaphore, and the fence that says the
+// frame's GPU work (the renderer's submit and the presenter's own, queued before it) is done.
+struct FrameSlot {
+  const engine::Device* device = nullptr;
+  VkSemaphore acquired = VK_NULL_HANDLE;
+  VkFence done = VK_NULL_HANDLE;
+  VkCommandPool pool = VK_NULL_HANDLE;
+  VkCommandBuffer commands = VK_NULL_HANDLE;
+  std::uint32_t imageIndex = 0;
+  // What a DisplayFrame's sync points into.
+  std::array<VkSemaphore, 1> wait{};
+  std::array<VkPipelineStageFlags, 1> waitStages{};
+  std::array<VkSemaphore, 1> signal{};
+
+  FrameSlot(const engine::Device& d, std::uint32_t index);
+  FrameSlot(const FrameSlot&) = delete;
+  FrameSlot& operator=(const FrameSlot&) = delete;
+  ~FrameSlot();
+
+  void waitDone() const;
+  bool isDone() const;
+  VkCommandBuffer beginCommands() const;
+
+ private:
+  void destroy() noexcept;
+};
+
+class WindowPresenter {
+ public:
+  // The surface of `window` on `device`'s instance, which must have been created with the
+  // surface extensions (GlfwLibrary::requiredInstanceExtensions) and its device with
+  // VK_KHR_swapchain. An Error when the device's queue cannot present to the window.
+  static Result<std::unique_ptr<WindowPresenter>> create(const engine::Device& device, GLFWwindow* window,
+                                                         PresentPacing pacing);
+  WindowPresenter(const WindowPresenter&) = delete;
+  WindowPresenter& operator=(const WindowPresenter&) = delete;
+  // Waits for the queue to go idle: presents have no fence, so that is the one point where
+  // every semaphore and image they use is known to be free.
+  ~WindowPresenter();
+
+  const engine::Device& device() const { return *device_; }
+
+  // Builds the swapchain for `framebuffer` pixels, or rebuilds it after a resize or an
+  // out-of-date present. False when there is nothing to draw into (an empty framebuffer).
+  bool ensureSwapchain(WindowSize framebuffer);
+  // Acquires the next image into the current slot. False when there is none this time: the
+  // swapchain is out of date (rebuilt by the next ensureSwapchain), or, pacing NoWait, no image
+  // is free yet or the slot's previous work is still running.
+  bool acquire();
+
+  FrameSlot& slot() { return *slots_[presents_ % slots_.size()]; }
+  const WindowSwapchain& swapchain() const { return *swapchain_; }
+  VkExtent2D extent() const { return swapchain_ ? swapchain_->extent() : VkExtent2D{}; }
+  const WindowSwapchainImage& image() { return swapchain_->image(slot().imageIndex); }
+
+  // Submits `commands` (or an empty batch, for the slot's fence) waiting on `wait` at the
+  // transfer stage and signalling `signal`; the slot's fence follows it.
+  void submit(VkCommandBuffer commands, std::span<const VkSemaphore> wait, VkSemaphore signal);
+  // Presents the acquired image once `wait` is signalled, and moves on to the next slot.
+  void present(VkSemaphore wait);
+
+  // Records a copy of the acquired image, in `layout`, into the readback buffer; leaves the
+  // image in TRANSFER_SRC_OPTIMAL.
+  void recordReadback(VkCommandBuffer commands, VkImageLayout layout);
+  // The pixels recordReadback copied, as RGBA; waits for `slot` (the one that submitted it).
+  engine::RgbaImage takeReadback(const FrameSlot& slot);
+
+  // Waits until the GPU work of every slot has finished.
+  void finishGpuWork();
+
+ private:
+  WindowPresenter(const engine::Device& device, WindowSurface surface, PresentPacing pacing);
+
+  const engine::Device* device_;
+  WindowSurface surface_;
+  PresentPacing pacing_;
+  std::optional<WindowSwapchain> swapchain_;
+  std::vector<std::unique_ptr<FrameSlot>> slots_;
+  engine::GpuBuffer readback_;
+  std::uint64_t presents_ = 0;  // picks the slot
+  bool recreate_ = false;
+};
+
+}  // namespace ps::xr
