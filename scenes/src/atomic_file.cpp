@@ -52,7 +52,10 @@ Status writeAll(int fd, std::string_view content) {
 
 Status writeFileAtomically(const fs::path& file, std::string_view content) {
   const fs::path folder = file.parent_path().empty() ? fs::path(".") : file.parent_path();
-  std::string name = (folder / ("." + file.filename().string() + ".XXXXXX.tmp")).string();
+  // Built by appending: GCC 12 at -O3 warns (-Wrestrict, a false positive) on "." + string.
+  std::string hidden(".");
+  hidden.append(file.filename().string()).append(".XXXXXX.tmp");
+  const std::string name = (folder / hidden).string();
   std::vector<char> templ(name.begin(), name.end());
   templ.push_back('\0');
   Fd tmp(::mkstemps(templ.data(), 4));

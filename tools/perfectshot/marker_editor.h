@@ -36,6 +36,8 @@ class MarkerEditor {
   bool active() const { return active_; }
   const scenes::ShotDocument& document() const { return doc_; }
   const std::optional<std::string>& selected() const { return selected_; }
+  // Changes whenever the document does (edits, undo, redo): others showing the markers follow.
+  std::uint64_t revision() const { return revision_; }
 
   // Before the loop applies the input. Returns true when the editor took the frame's trigger
   // press (a placement or a pick in the headset): the loop must not also take it as

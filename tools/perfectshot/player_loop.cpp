@@ -115,7 +115,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   renderer.submit(afterViews ? engine::SubmitSync{frame.sync.wait, frame.sync.waitStages, {}} : frame.sync);
   submitCpu_ += threadCpuSeconds() - submitStart;
   if (overlayOverViews) {
-    overlay_->update(shown.state.positionSeconds, shown.state.playing);
+    overlay_->update(shown.state.positionSeconds);
     for (std::size_t i = 0; i < frame.eyes.size(); ++i) {
       const bool last = i + 1 == frame.eyes.size() && !panelOverViews;
       overlay_->draw(display_.device(), frame.eyes[i].view, frame.eyes[i].target, shown.state.positionSeconds,
@@ -210,6 +210,12 @@ PlayerLoopStats PlayerLoop::run() {
       overlayPlaced_ = true;
     }
     if (editor_ && editor_->apply(*frame, input, last_.positionSeconds)) input.select = false;
+    if (editor_ && editor_->revision() != editorRevision_) {
+      // The timeline's ticks and "next marker" follow the document being edited.
+      editorRevision_ = editor_->revision();
+      options_.markers = editor_->document().shot().markers;
+      if (timeline_) timeline_->setMarkers(options_.markers);
+    }
     // A trigger pressed on a marker opens it; it is not also play/pause.
     if (selection_ && selection_->apply(*frame, input, last_.positionSeconds, frame->predictedDisplayTime))
       input.select = false;

@@ -102,6 +102,7 @@ class PlayerLoop {
   std::unique_ptr<MarkerSelection> selection_;
   std::unique_ptr<MarkerEditor> editor_;  // with options.editor, on overlay_
   bool overlayPlaced_ = false;            // its origin set from the first frame's head
+  std::uint64_t editorRevision_ = 0;      // of the document the markers were last taken from
   std::optional<std::int64_t> uploadedIndex_;  // video frame index the renderer holds
   media::PlayerState last_;                    // of the previous update
   bool resumeWhenShown_ = false;

@@ -55,7 +55,7 @@ Result<engine::RgbaImage> renderWithOverlay(const engine::Device& device, const 
   renderer.drawView(request.view, request.eye, target.target());
   renderer.submit();
   // Same queue: the overlay's pass runs after the view's.
-  overlay.update(shotSeconds, false);
+  overlay.update(shotSeconds);
   if (FilmFrameOverlay* film = overlay.filmFrame()) film->updateAndWait(shotSeconds);
   overlay.draw(device, request.view, target.target(), shotSeconds, {}, &target);
   overlay.wait();

@@ -46,6 +46,11 @@ TimelinePanel::TimelinePanel(xr::Display& display, ui::TimelineRange range, Time
 
 TimelinePanel::~TimelinePanel() = default;
 
+void TimelinePanel::setMarkers(std::vector<scenes::Marker> markers) {
+  options_.markers = std::move(markers);
+  drawnKey_.reset();  // the headset's panel image is drawn again
+}
+
 void TimelinePanel::deviceReplaced() {
   pass_.reset();
   drawnKey_.reset();  // the display's panel image went with the old session

@@ -46,6 +46,9 @@ class TimelinePanel {
   TimelinePanel& operator=(const TimelinePanel&) = delete;
   ~TimelinePanel();
 
+  // The shot's markers changed (the editor): the bar's ticks follow.
+  void setMarkers(std::vector<scenes::Marker> markers);
+
   // The display's device changed: drop what was made on the old one (before it goes).
   void deviceReplaced();
 

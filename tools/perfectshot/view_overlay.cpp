@@ -26,8 +26,8 @@ bool ViewOverlay::hasContent() const { return !options_.markers.empty() || film_
 
 void ViewOverlay::setInput(const engine::GuiInput& input) { input_ = input; }
 
-void ViewOverlay::update(double shotSeconds, bool playing) {
-  (void)playing;  // the clip follows the shot time whether it plays or is scrubbed
+void ViewOverlay::update(double shotSeconds) {
+  // The clip follows the shot time, played or scrubbed alike.
   if (film_) film_->update(shotSeconds);
   // A card closes with its marker's window.
   if (paint_.open && (*paint_.open >= options_.markers.size() ||

@@ -68,7 +68,7 @@ class ViewOverlay {
   engine::View inShotSpace(const engine::View& view) const;
 
   // Once per display frame before drawing: the film clip follows the shot time.
-  void update(double shotSeconds, bool playing);
+  void update(double shotSeconds);
 
   // The markers as laid out for `view` in a target of `extent` at shot time t (hit tests).
   std::vector<ui::MarkerSprite> layout(const engine::View& view, VkExtent2D extent, double shotSeconds) const;

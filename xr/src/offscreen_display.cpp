@@ -136,19 +136,7 @@ void OffscreenDisplay::requestQuit() { impl_->quit = true; }
 
 void OffscreenDisplay::queueInput(const InputActions& in) {
   InputActions& q = impl_->queued;
-  q.togglePlay = q.togglePlay != in.togglePlay;
-  q.stepFrames += in.stepFrames;
-  q.jumpSeconds += in.jumpSeconds;
-  q.jumpToStart = q.jumpToStart || in.jumpToStart;
-  q.jumpToEnd = q.jumpToEnd || in.jumpToEnd;
-  q.setLoopIn = q.setLoopIn || in.setLoopIn;
-  q.setLoopOut = q.setLoopOut || in.setLoopOut;
-  q.recenter = q.recenter || in.recenter;
-  q.menu = q.menu || in.menu;
-  q.toggleFilmFrame = q.toggleFilmFrame || in.toggleFilmFrame;
-  if (in.viewClicked) q.viewClicked = in.viewClicked;
-  q.select = q.select || in.select;
-  q.quit = q.quit || in.quit;
+  addEdges(q, in);
   q.shuttle = in.shuttle;
   q.grabbing = in.grabbing;
   q.aim = in.aim;

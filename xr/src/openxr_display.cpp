@@ -31,17 +31,12 @@ engine::View toView(const XrView& v) {
 constexpr auto kIdleWait = std::chrono::milliseconds(10);
 
 // Keys typed into the mirror window join the controllers' actions: edges add up, and a
-// keyboard shuttle counts while the hands hold none.
-void addKeys(InputActions& in, const InputActions& keys) {
-  in.togglePlay = in.togglePlay != keys.togglePlay;  // two presses in one frame cancel out
-  in.stepFrames += keys.stepFrames;
-  in.jumpSeconds += keys.jumpSeconds;
-  in.jumpToStart = in.jumpToStart || keys.jumpToStart;
-  in.jumpToEnd = in.jumpToEnd || keys.jumpToEnd;
-  in.setLoopIn = in.setLoopIn || keys.setLoopIn;
-  in.setLoopOut = in.setLoopOut || keys.setLoopOut;
-  in.nextMarker = in.nextMarker || keys.nextMarker;
-  in.toggleFilmFrame = in.toggleFilmFrame != keys.toggleFilmFrame;
+// keyboard shuttle counts while the hands hold none. The mirror's mouse is not the wearer's.
+void addKeys(InputActions& in, InputActions keys) {
+  keys.pointerPressed.reset();
+  keys.viewClicked.reset();
+  keys.quit = false;  // Esc closes the mirror, not the session
+  addEdges(in, keys);
   if (in.shuttle == 0) in.shuttle = keys.shuttle;
 }
 

@@ -43,4 +43,9 @@ struct InputActions {
   engine::GuiInput gui;
 };
 
+// Adds `more`'s edges to `into` (presses since the last call from two sources, or two polls
+// of one): toggles cancel in pairs, steps and jumps add up, the rest is either's. Levels
+// (shuttle, grabbing, aim, pointer) are the caller's to choose.
+void addEdges(InputActions& into, const InputActions& more);
+
 }  // namespace ps::xr
