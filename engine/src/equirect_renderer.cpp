@@ -1,5 +1,6 @@
 #include "engine/equirect_renderer.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <limits>
@@ -24,6 +25,7 @@ namespace ps::engine {
 namespace {
 
 constexpr std::uint32_t kMaxEyes = 2;
+constexpr double kPi = 3.14159265358979323846;
 
 }  // namespace
 
@@ -54,6 +56,16 @@ struct EquirectRenderer::Impl {
   std::uint64_t lastSerial = 0;
   Slot* recording = nullptr;  // the slot between beginFrame and submit
   PushConstants frameConstants{};
+  // Minification (luma texels of the source per target pixel) of the views drawn: the largest
+  // in the frame being recorded, and the one the next upload makes mips for. Unknown until a
+  // frame has drawn something (the first upload makes the whole chain), then the largest of the
+  // recent frames': a display's views keep their field of view, so they predict the next ones.
+  // Held for a while rather than following every frame, so views that alternate (a thumbnail,
+  // then the main view) do not reallocate the pictures each time their needs differ.
+  static constexpr int kMinificationHoldFrames = 90;
+  double recordingMinification = 0;
+  double uploadMinification = std::numeric_limits<double>::infinity();
+  int framesSinceLargest = 0;
 
   Impl(const Device& d, const RendererOptions& options) : device(d), pipeline(d) {
     if (options.framesInFlight < 1 || options.framesInFlight > 3)
@@ -177,7 +189,7 @@ struct EquirectRenderer::Impl {
         const int plane = std::min(static_cast<int>(b), textures.planeCount() - 1);
         images[e * EquirectPipeline::kPlaneBindings + b] = {pipeline.sampler(projection),
                                                             textures.planeView(static_cast<int>(e), plane),
-                                                            VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
+                                                            textures.sampledLayout()};
       }
       writes[e] = {};
       writes[e].sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
@@ -197,6 +209,18 @@ struct EquirectRenderer::Impl {
     lastSerial = serial;
     recording = &slot;
     return FrameTicket{serial};
+  }
+
+  // Notes how much a draw covering `anglePerPixel` radians per target pixel (at most)
+  // minifies the current picture, for the mips of the next upload.
+  void noteMinification(double anglePerPixel) {
+    const Slot& slot = *recording;
+    const VkExtent2D eye = slot.sampled->textures->lumaEyeExtent();
+    if (eye.width == 0 || eye.height == 0) return;
+    const double longitudeSpan = frameConstants.source.y > 0.5f ? kPi : 2 * kPi;
+    const double texelAngle =
+        std::min(longitudeSpan / static_cast<double>(eye.width), kPi / static_cast<double>(eye.height));
+    recordingMinification = std::max(recordingMinification, anglePerPixel / texelAngle);
   }
 
   Slot& current(const char* what) {
@@ -272,7 +296,7 @@ FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayo
   s.waitForSerial(picture.lastSampledBy);
   Impl::Slot& slot = s.startSlot(serial);
 
-  picture.textures->stage(frame, layout.stereo);
+  picture.textures->stage(frame, layout.stereo, s.uploadMinification);
   picture.textures->recordUpload(slot.commands);
   s.writeEyeSets(picture, layout.projection);
 
@@ -302,12 +326,21 @@ void EquirectRenderer::drawView(const View& view, Eye eye, const RenderTarget& t
   constants.tanFov = glm::vec4(std::tan(view.fov.angleLeft), std::tan(view.fov.angleRight), std::tan(view.fov.angleUp),
                                std::tan(view.fov.angleDown));
   impl_->record(constants, eye, target, "drawView");
+  // A pinhole pixel spans the most angle where the image plane is nearest the eye, which is at
+  // most its span on the plane at distance 1: an upper bound anywhere in the view.
+  const double spanX = std::abs(static_cast<double>(constants.tanFov.y) - constants.tanFov.x);
+  const double spanY = std::abs(static_cast<double>(constants.tanFov.z) - constants.tanFov.w);
+  const double perPixelX = spanX / static_cast<double>(target.extent.width);
+  const double perPixelY = spanY / static_cast<double>(target.extent.height);
+  impl_->noteMinification(std::max(perPixelX, perPixelY));
 }
 
 void EquirectRenderer::drawEquirect(Eye eye, const RenderTarget& target) {
   PushConstants constants = impl_->frameConstants;
   constants.source.w = 1.0f;  // the shader maps the target to the whole sphere, not through a view
   impl_->record(constants, eye, target, "drawEquirect");
+  impl_->noteMinification(std::max(2 * kPi / static_cast<double>(target.extent.width),
+                                   kPi / static_cast<double>(target.extent.height)));
 }
 
 void EquirectRenderer::recordReadback(const OffscreenTarget& target) {
@@ -320,6 +353,15 @@ void EquirectRenderer::submit(const SubmitSync& sync) {
   if (sync.wait.size() != sync.waitStages.size())
     throw std::invalid_argument("SubmitSync needs one wait stage per wait semaphore");
   s.recording = nullptr;  // even if the submit throws, this frame's recording is over
+  if (s.recordingMinification > 0) {
+    const bool first = std::isinf(s.uploadMinification);
+    if (first || s.recordingMinification >= s.uploadMinification ||
+        ++s.framesSinceLargest > Impl::kMinificationHoldFrames) {
+      s.uploadMinification = s.recordingMinification;
+      s.framesSinceLargest = 0;
+    }
+  }
+  s.recordingMinification = 0;
   submitCommands(s.device.queue(), slot.commands, slot.fence, sync);
   slot.submitted = true;
 }

@@ -1,10 +1,13 @@
 #include "frame_textures.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <stdexcept>
+#include <string>
 
 #include "engine/device.h"
+#include "frame_textures_mips.h"
 #include "image_barrier.h"
 
 namespace ps::engine {
@@ -25,6 +28,18 @@ bool canGenerateMips(const Device& device, VkFormat format) {
                                       VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
   return (properties.optimalTilingFeatures & needed) == needed;
 }
+
+bool isCpuDevice(const Device& device) {
+  VkPhysicalDeviceProperties properties{};
+  vkGetPhysicalDeviceProperties(device.physicalDevice(), &properties);
+  return properties.deviceType == VK_PHYSICAL_DEVICE_TYPE_CPU;
+}
+
+SampleLayout sampleLayout(PixelFormat format, int plane) {
+  return SampleLayout{componentsPerSample(format, plane), bytesPerSample(format)};
+}
+
+std::uint32_t fullChain(VkExtent2D extent) { return std::bit_width(std::max(extent.width, extent.height)); }
 
 VkExtent2D eyeExtent(std::uint32_t width, std::uint32_t height, StereoLayout stereo) {
   switch (stereo) {
@@ -83,51 +98,115 @@ void checkFrame(const FrameView& frame, StereoLayout stereo) {
   }
 }
 
-FrameTextures::FrameTextures(const Device& device, std::string name) : device_(device), name_(std::move(name)) {}
+FrameTextures::FrameTextures(const Device& device, std::string name)
+    : device_(device), name_(std::move(name)), cpuDevice_(isCpuDevice(device)) {}
+
+VkExtent2D FrameTextures::lumaEyeExtent() const {
+  if (!allocated_) return {0, 0};
+  return eyeExtent(shape_.width, shape_.height, shape_.stereo);
+}
+
+bool FrameTextures::canUseHostImages(const Shape& shape) const {
+  if (!cpuDevice_) return false;
+  for (int p = 0; p < ps::planeCount(shape.format); ++p) {
+    const VkExtent2D extent = eyeExtent(planeWidth(shape.format, p, shape.width),
+                                        planeHeight(shape.format, p, shape.height), shape.stereo);
+    if (!HostImage::supported(device_, planeFormat(shape.format, p), extent, shape.mipLevels[p])) return false;
+  }
+  return true;
+}
 
 void FrameTextures::reallocate(const Shape& shape) {
   // Drop the old resources first so peak memory does not hold both.
   staging_ = GpuBuffer();
   for (auto& eye : images_)
     for (GpuImage& image : eye) image = GpuImage();
+  for (auto& eye : hostImage_)
+    for (HostImage& image : eye) image = HostImage();
   planes_.clear();
+  allocated_ = false;
 
   const int count = ps::planeCount(shape.format);
-  VkDeviceSize offset = 0;
-  for (int p = 0; p < count; ++p) {
-    const std::uint32_t w = planeWidth(shape.format, p, shape.width);
-    const std::uint32_t h = planeHeight(shape.format, p, shape.height);
-    const auto texelBytes =
-        static_cast<std::uint32_t>(componentsPerSample(shape.format, p) * bytesPerSample(shape.format));
-    planes_.push_back(PlaneCopy{offset, w, texelBytes});
-    offset += VkDeviceSize{w} * h * texelBytes;
-    offset = (offset + 15) & ~VkDeviceSize{15};  // keeps every plane's offset a multiple of its texel size
-  }
-  staging_ = GpuBuffer(device_, offset, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, true, name_ + " staging");
-
   const int eyes = shape.stereo == StereoLayout::Mono ? 1 : 2;
+  useHostImages_ = canUseHostImages(shape);
+  if (!useHostImages_) {
+    VkDeviceSize offset = 0;
+    for (int p = 0; p < count; ++p) {
+      const std::uint32_t w = planeWidth(shape.format, p, shape.width);
+      const std::uint32_t h = planeHeight(shape.format, p, shape.height);
+      const auto texelBytes =
+          static_cast<std::uint32_t>(componentsPerSample(shape.format, p) * bytesPerSample(shape.format));
+      planes_.push_back(PlaneCopy{offset, w, texelBytes});
+      offset += VkDeviceSize{w} * h * texelBytes;
+      offset = (offset + 15) & ~VkDeviceSize{15};  // keeps every plane's offset a multiple of its texel size
+    }
+    staging_ = GpuBuffer(device_, offset, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, true, name_ + " staging");
+  }
+
   for (int e = 0; e < eyes; ++e) {
     for (int p = 0; p < count; ++p) {
       const VkFormat format = planeFormat(shape.format, p);
       const VkExtent2D extent = eyeExtent(planeWidth(shape.format, p, shape.width),
                                           planeHeight(shape.format, p, shape.height), shape.stereo);
-      const std::uint32_t mips =
-          canGenerateMips(device_, format) ? std::bit_width(std::max(extent.width, extent.height)) : 1;
+      const std::string name = name_ + " eye " + std::to_string(e) + " plane " + std::to_string(p);
+      if (useHostImages_) {
+        hostImage_[e][p] = HostImage(device_, format, extent, shape.mipLevels[p], name);
+        continue;
+      }
       images_[e][p] = GpuImage(device_,
-                               ImageDesc{format, extent, mips,
+                               ImageDesc{format, extent, shape.mipLevels[p],
                                          VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT |
                                              VK_IMAGE_USAGE_TRANSFER_SRC_BIT},
-                               name_ + " eye " + std::to_string(e) + " plane " + std::to_string(p));
+                               name);
     }
   }
+  preinitialized_ = useHostImages_;
   shape_ = shape;
   allocated_ = true;
 }
 
-void FrameTextures::stage(const FrameView& frame, StereoLayout stereo) {
+void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, double lumaTexelsPerPixel) {
   checkFrame(frame, stereo);
-  const Shape shape{frame.format, frame.width, frame.height, stereo};
+  Shape shape{frame.format, frame.width, frame.height, stereo, {}};
+  const double lumaWidth = eyeExtent(frame.width, frame.height, stereo).width;
+  for (int p = 0; p < ps::planeCount(frame.format); ++p) {
+    const VkExtent2D extent = eyeExtent(planeWidth(frame.format, p, frame.width),
+                                        planeHeight(frame.format, p, frame.height), stereo);
+    std::uint32_t levels = fullChain(extent);
+    // Blits need these features; the host path averages on the CPU but keeps the same levels so
+    // both paths sample alike.
+    if (!canGenerateMips(device_, planeFormat(frame.format, p))) levels = 1;
+    // A subsampled chroma plane is minified less than luma by its subsampling.
+    shape.mipLevels[p] = levelsForMinification(lumaTexelsPerPixel * extent.width / lumaWidth, levels);
+  }
   if (!allocated_ || !(shape == shape_)) reallocate(shape);
+  if (useHostImages_) {
+    stageIntoHostImages(frame);
+  } else {
+    stageIntoBuffer(frame);
+  }
+}
+
+void FrameTextures::stageIntoHostImages(const FrameView& frame) {
+  for (int e = 0; e < eyeCount(); ++e) {
+    for (int p = 0; p < planeCount(); ++p) {
+      const HostImage& image = hostImage_[e][p];
+      const SampleLayout layout = sampleLayout(frame.format, p);
+      const std::size_t texelBytes = static_cast<std::size_t>(layout.components) * layout.sampleBytes;
+      const PlaneLevel& base = image.level(0);
+      // The right eye's half starts half a plane down (top-bottom) or half a row across (left-right).
+      const std::byte* source = frame.planes[p].data;
+      if (shape_.stereo == StereoLayout::TopBottom) source += std::size_t{base.height} * frame.planes[p].stride * e;
+      if (shape_.stereo == StereoLayout::LeftRight) source += std::size_t{base.width} * texelBytes * e;
+      const PlaneLevel none{};
+      copyAndDownsample(source, frame.planes[p].stride, base, image.mipLevels() > 1 ? image.level(1) : none, layout);
+      for (std::uint32_t level = 2; level < image.mipLevels(); ++level)
+        downsampleLevel(image.level(level - 1), image.level(level), layout);
+    }
+  }
+}
+
+void FrameTextures::stageIntoBuffer(const FrameView& frame) {
   for (int p = 0; p < planeCount(); ++p) {
     const PlaneCopy& plane = planes_[p];
     const std::size_t rowBytes = std::size_t{plane.rowTexels} * plane.texelBytes;
@@ -143,7 +222,20 @@ void FrameTextures::stage(const FrameView& frame, StereoLayout stereo) {
   }
 }
 
-void FrameTextures::recordUpload(VkCommandBuffer commands) const {
+void FrameTextures::recordUpload(VkCommandBuffer commands) {
+  if (useHostImages_) {
+    // The host wrote the texels before this submission, which makes them visible to the device;
+    // only the images' first use needs a layout (PREINITIALIZED keeps the contents).
+    if (!preinitialized_) return;
+    for (int e = 0; e < eyeCount(); ++e)
+      for (int p = 0; p < planeCount(); ++p)
+        recordTransition(commands, {hostImage_[e][p].handle(), 0, hostImage_[e][p].mipLevels(),
+                                    VK_IMAGE_LAYOUT_PREINITIALIZED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_HOST_BIT,
+                                    VK_ACCESS_HOST_WRITE_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT,
+                                    VK_ACCESS_SHADER_READ_BIT});
+    preinitialized_ = false;
+    return;
+  }
   for (int e = 0; e < eyeCount(); ++e) {
     for (int p = 0; p < planeCount(); ++p) {
       const GpuImage& image = images_[e][p];

@@ -79,6 +79,11 @@ struct VideoSource::State {
   // Packets whose display interval ends at or before this pts (ticks) are not
   // wanted: decoding toward a seek target.
   std::int64_t unwantedBefore = kNoPts;
+  // SeekIntent::Still: once the packet of the frame shown at this pts (ticks) is sent, drain.
+  std::int64_t drainAfter = kNoPts;
+  // The decoder was drained at a still's target: frames after it were never sent, so next()
+  // must seek to go on.
+  bool drainedEarly = false;
   bool damageReported = false;
 
   std::string at(std::int64_t pts) const {
@@ -198,10 +203,23 @@ struct VideoSource::State {
       }
       chooseDiscard(*pkt);
       const std::int64_t pts = pkt->pts;
+      const std::int64_t duration = pkt->duration > 0 ? pkt->duration : ticksPerFrame;
       r = avcodec_send_packet(dec.get(), pkt.get());
       av_packet_unref(pkt.get());
       if (r < 0 && !isAgain(r)) {
         if (auto e = damaged(r, "avcodec_send_packet", pts)) return *e;
+      }
+      // The target's packet is in, and every frame it refers to came before it in decode
+      // order: draining now hands it out without decoding the frames that the decoder's
+      // reorder and thread delays would otherwise pull in after it.
+      if (drainAfter != kNoPts && pts != kNoPts && pts <= drainAfter && drainAfter < pts + duration) {
+        drainAfter = kNoPts;
+        drainedEarly = true;
+        draining = true;
+        r = avcodec_send_packet(dec.get(), nullptr);
+        if (r < 0 && !isEndOfFile(r)) {
+          if (auto e = damaged(r, "avcodec_send_packet", pts)) return *e;
+        }
       }
     }
   }
@@ -212,6 +230,13 @@ struct VideoSource::State {
   }
 
   Result<std::optional<DecodedFrame>> next() {
+    if (drainedEarly && last) {
+      // Land on the still's frame again, this time leaving the decoder ready to go on. Not
+      // "the frame at its end time": rounded timestamps (Matroska's ms) can put that back in it.
+      const std::int64_t shown = last->pts;
+      last.reset();
+      if (Result<DecodedFrame> f = frameAtTicks(shown, SeekIntent::Continue); !f) return f.error();
+    }
     Result<std::optional<DecodedFrame>> f = decode();
     if (f && f.value()) handOut(**f);
     return f;
@@ -233,6 +258,7 @@ struct VideoSource::State {
     pending.reset();
     last.reset();
     draining = false;
+    drainedEarly = false;
     firstPacketDts = kNoPts;
     lastPacketDts = kNoPts;
     lastReturnedPts = kNoPts;
@@ -249,14 +275,17 @@ struct VideoSource::State {
     return key != nullptr && key->timestamp <= lastPacketDts;
   }
 
-  Result<DecodedFrame> frameAt(double seconds) {
+  Result<DecodedFrame> frameAt(double seconds, SeekIntent intent) {
     if (!std::isfinite(seconds) || seconds < 0) seconds = 0;
     // The nearest tick: muxers round pts to their time base (Matroska: 1 ms),
     // so a frame meant to start at n/fps may be stamped up to half a tick late.
     const long double ticks = static_cast<long double>(seconds) * static_cast<long double>(info.timeBase.den) /
                               static_cast<long double>(info.timeBase.num);
-    const std::int64_t target = info.startPts + std::llround(ticks);
+    return frameAtTicks(info.startPts + std::llround(ticks), intent);
+  }
 
+  Result<DecodedFrame> frameAtTicks(std::int64_t target, SeekIntent intent) {
+    const double seconds = info.seconds(target);
     if (last && last->pts <= target && target < last->pts + last->duration) return last->clone();
 
     bool seeked = false;
@@ -267,12 +296,14 @@ struct VideoSource::State {
       seeked = true;
     }
     unwantedBefore = target;
+    if (intent == SeekIntent::Still) drainAfter = target;
     bool keySeen = !seeked;
     std::optional<DecodedFrame> candidate;  // the latest frame starting at or before target
     for (int stepsBack = 0;;) {
       Result<std::optional<DecodedFrame>> r = decode();
       if (!r) {
         unwantedBefore = kNoPts;
+        drainAfter = kNoPts;
         return r.error();
       }
       std::optional<DecodedFrame>& f = r.value();
@@ -317,9 +348,21 @@ struct VideoSource::State {
       break;
     }
     unwantedBefore = kNoPts;
+    drainAfter = kNoPts;
     dec->skip_frame = AVDISCARD_DEFAULT;
+    // A frame past the target that came out of the drain may be one whose predecessors in
+    // display order were never sent; next() seeks instead.
+    if (drainedEarly) pending.reset();
     // Decoding on from the last frame handed out found nothing more: it was the last.
     if (!candidate && !seeked && last) candidate = last->clone();
+    if (drainedEarly && intent == SeekIntent::Still &&
+        !(candidate && candidate->pts <= target && target < candidate->pts + candidate->duration)) {
+      // The drain did not bring the target out (an open GOP's decoder holds frames back after a
+      // seek; a target in a gap): land on it the ordinary way instead.
+      last.reset();
+      pending.reset();
+      return frameAtTicks(target, SeekIntent::Continue);
+    }
     if (!candidate) {
       return Error{url, fmt::format("no frame could be decoded at {:.3f} s", seconds), ""};
     }
@@ -410,6 +453,6 @@ VideoSource::~VideoSource() = default;
 
 const StreamInfo& VideoSource::info() const { return s_->info; }
 Result<std::optional<DecodedFrame>> VideoSource::next() { return s_->next(); }
-Result<DecodedFrame> VideoSource::frameAt(double seconds) { return s_->frameAt(seconds); }
+Result<DecodedFrame> VideoSource::frameAt(double seconds, SeekIntent intent) { return s_->frameAt(seconds, intent); }
 
 }  // namespace ps::media

@@ -1,5 +1,6 @@
 // The pipelined loop: frames in flight, staging reuse, a format change mid-stream, and the
 // FrameView's bytes being free for reuse as soon as beginFrame returns.
+#include <algorithm>
 #include <cstdlib>
 #include <stdexcept>
 #include <vector>
@@ -85,6 +86,58 @@ TEST_P(PipelinedTest, ReusedFramesShowTheLastUploadedPicture) {
   for (std::size_t i = 0; i < uploads.size(); ++i) {
     renderer.wait(tickets[i]);
     EXPECT_NEAR(targets[i]->pixels().pixels[0], expected[i], 2) << "display frame " << i;
+  }
+}
+
+// The first upload makes the whole mip chain; later ones only the levels the views drawn lately
+// need. A minified view must look the same either way; a view that minifies more than the
+// recent ones (a zoom out) gets its levels from the next upload on, and they are kept a while
+// when the views go back to the smaller minification.
+TEST_P(PipelinedTest, MipsMadeForTheViewsDrawnMatchTheWholeChain) {
+  engine::EquirectRenderer renderer(device(), engine::RendererOptions{GetParam()});
+  OwnedFrame frame = makeFrame(PixelFormat::Yuv420P, 512, 256, ColorMatrix::Bt709, ColorRange::Full);
+  for (std::uint32_t y = 0; y < 256; ++y)
+    for (std::uint32_t x = 0; x < 512; ++x) setSample(frame, 0, x, y, (x / 3 + y / 5) % 2 == 0 ? 230 : 30);
+  for (std::uint32_t y = 0; y < 128; ++y)
+    for (std::uint32_t x = 0; x < 256; ++x) {
+      setSample(frame, 1, x, y, 64 + (x * 7 + y) % 128);
+      setSample(frame, 2, x, y, 64 + (x + y * 5) % 128);
+    }
+  struct Step {
+    engine::V360Camera camera;
+    std::uint32_t size;
+  };
+  // 64 px over 90 degrees minifies the 512-wide source about 2x; 8 px about 16x.
+  const engine::V360Camera camera{30, 40, 0, 90, 90};
+  const std::vector<Step> steps = {{camera, 64}, {camera, 64}, {camera, 8}, {camera, 8}, {camera, 64}, {camera, 64}};
+  constexpr std::size_t kZoomOut = 2;  // drawn with the levels made for the 64 px view
+  std::vector<engine::RgbaImage> images;
+  for (const Step& step : steps) {
+    engine::OffscreenTarget target(device(), step.size, step.size, "mips");
+    const engine::FrameTicket ticket = renderer.beginFrame(frame.view, FrameLayout{});
+    renderer.drawView(engine::viewFromV360(step.camera), Eye::Left, target.target());
+    renderer.recordReadback(target);
+    renderer.submit();
+    renderer.wait(ticket);
+    images.push_back(target.pixels());
+  }
+  // Each fresh renderer makes the whole chain: the reference for the same view.
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    engine::StillRequest request;
+    request.view = engine::viewFromV360(steps[i].camera);
+    request.width = request.height = steps[i].size;
+    const auto reference = engine::renderStill(device(), frame.view, request);
+    ASSERT_TRUE(reference.ok()) << reference.error().message();
+    ASSERT_EQ(reference->pixels.size(), images[i].pixels.size());
+    int worst = 0;
+    for (std::size_t k = 0; k < images[i].pixels.size(); ++k)
+      worst = std::max(worst, std::abs(int{images[i].pixels[k]} - int{reference->pixels[k]}));
+    if (i == kZoomOut) {
+      // The missing smaller levels show as aliasing, which is what proves the levels were cut.
+      EXPECT_GT(worst, 8) << "step " << i;
+    } else {
+      EXPECT_LE(worst, 1) << "step " << i;
+    }
   }
 }
 

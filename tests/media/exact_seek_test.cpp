@@ -21,8 +21,8 @@ struct SeekCase {
 class ExactSeek : public ::testing::TestWithParam<SeekCase> {};
 
 // Checks the frame at t is frame `expected`, by its stamp and its reported index.
-void expectFrameAt(VideoSource& src, double t, int expected) {
-  Result<DecodedFrame> f = src.frameAt(t);
+void expectFrameAt(VideoSource& src, double t, int expected, SeekIntent intent = SeekIntent::Continue) {
+  Result<DecodedFrame> f = src.frameAt(t, intent);
   ASSERT_TRUE(f.ok()) << f.error().message();
   EXPECT_EQ(stampOf(*f), expected) << "t=" << t;
   EXPECT_EQ(f->index, expected) << "t=" << t;
@@ -81,6 +81,29 @@ TEST_P(ExactSeek, NextContinuesFromTheTarget) {
       EXPECT_EQ((*f)->index, n + k);
     }
   }
+}
+
+TEST_P(ExactSeek, StillsLandOnTheFrameAndNextStillContinues) {
+  // A still drains the decoder at the target; next() has to seek to go on from it.
+  const SeekCase c = GetParam();
+  VideoSource src = openOrFail(c.file);
+  for (int n : {47, 12, 91, 30, 29, 0, c.frames - 2}) {
+    expectFrameAt(src, (n + 0.5) / kFps, n, SeekIntent::Still);
+    expectFrameAt(src, (n + 0.9) / kFps, n, SeekIntent::Still);  // the same frame, asked again
+    for (int k = 1; k <= 3 && n + k < c.frames; ++k) {
+      Result<std::optional<DecodedFrame>> f = src.next();
+      ASSERT_TRUE(f.ok()) << f.error().message();
+      ASSERT_TRUE(f.value().has_value()) << "after a still at " << n;
+      EXPECT_EQ(stampOf(**f), n + k);
+      EXPECT_EQ((*f)->index, n + k);
+    }
+  }
+  // A still on the last frame: next() finds the end.
+  expectFrameAt(src, 1000.0, c.frames - 1, SeekIntent::Still);
+  Result<std::optional<DecodedFrame>> end = src.next();
+  ASSERT_TRUE(end.ok()) << end.error().message();
+  EXPECT_FALSE(end.value().has_value());
+  for (int n = std::min(c.frames, 40) - 1; n >= 20; --n) expectFrameAt(src, n / kFps, n, SeekIntent::Still);
 }
 
 TEST_P(ExactSeek, EveryFrameOneByOneBackwards) {

@@ -36,7 +36,8 @@ int runBench(const Args& args) {
   for (int r = 0; r < args.repeats; ++r) {
     for (double t : args.targets) {
       const auto start = std::chrono::steady_clock::now();
-      auto frame = plate->source.frameAt(t);
+      // A still: the bench asks for one frame, as the peer's -frames:v 1 does.
+      auto frame = plate->source.frameAt(t, media::SeekIntent::Still);
       const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
       if (!frame) return reportError(frame.error());
       // The frame shown at t is number floor(t * fps): the stamp in its pixels must say so.

@@ -74,7 +74,7 @@ int runRender(const RenderArgs& args) {
 
   // A shot's time is counted from its timeline's in point; a bare video's from its first frame.
   const double mediaTime = args.time + (plate->input.shot ? plate->input.shot->timeline.in : 0.0);
-  auto frame = plate->source.frameAt(mediaTime);
+  auto frame = plate->source.frameAt(mediaTime, media::SeekIntent::Still);  // one picture: no decoding past it
   if (!frame) return reportError(frame.error());
   spdlog::debug("render: frame {} at {:.3f} s for t={:.3f} s", frame->index, frame->seconds, mediaTime);
 

@@ -10,6 +10,7 @@
 #include "engine/vk_check.h"
 #include "window_commands.h"
 #include "window_presenter.h"
+#include "window_script_actions.h"
 
 namespace ps::xr {
 
@@ -39,10 +40,9 @@ struct WindowDisplay::Impl {
 
   std::uint64_t ticks = 0;      // beginFrame calls
   std::uint64_t frames = 0;     // frames begun (DisplayFrame::index)
-  bool scriptMinimised = false;  // a script's minimise, for window systems without a manager
   bool quitAsked = false;
   std::optional<bool> visibleReported;
-  std::optional<std::filesystem::path> screenshot;  // taken from the next frame drawn
+  ScriptedWindowState scripted;  // the script's minimise and screenshot
   struct Windowed {
     int x = 0, y = 0, width = 0, height = 0;
   } windowed;
@@ -108,7 +108,7 @@ struct WindowDisplay::Impl {
     return size;
   }
   bool minimised() const {
-    return scriptMinimised || glfwGetWindowAttrib(window.get(), GLFW_ICONIFIED) == GLFW_TRUE ||
+    return scripted.minimised || glfwGetWindowAttrib(window.get(), GLFW_ICONIFIED) == GLFW_TRUE ||
            framebufferSize().empty();
   }
 
@@ -121,22 +121,13 @@ struct WindowDisplay::Impl {
   void apply(ScriptAction& action) {
     if (auto* event = std::get_if<WindowEvent>(&action)) {
       handle(*event);
-    } else if (const auto* resize = std::get_if<ResizeWindow>(&action)) {
-      glfwSetWindowSize(window.get(), resize->size.width, resize->size.height);
-    } else if (std::holds_alternative<MinimizeWindow>(action)) {
-      // Without a window manager (Xvfb) the request changes nothing, so the script also says it.
-      glfwIconifyWindow(window.get());
-      scriptMinimised = true;
-    } else if (std::holds_alternative<RestoreWindow>(action)) {
-      glfwRestoreWindow(window.get());
-      scriptMinimised = false;
-    } else if (auto* shot = std::get_if<TakeScreenshot>(&action)) {
-      if (!onScreenshot) throw std::logic_error("the input script takes a screenshot but nobody receives it");
-      screenshot = std::move(shot->file);
     } else if (std::holds_alternative<QuitDisplay>(action)) {
       quitAsked = true;
+    } else {
+      applyWindowAction(window.get(), action, scripted, static_cast<bool>(onScreenshot), "window");
     }
   }
+
 
   void toggleFullscreen() {
     if (GLFWmonitor* current = glfwGetWindowMonitor(window.get())) {
@@ -251,7 +242,7 @@ void WindowDisplay::endFrame(DisplayFrame& frame) {
   FrameSlot& slot = p.slot();
   const WindowSwapchainImage& image = p.image();
   const bool clear = !frame.submitted;
-  const std::optional<std::filesystem::path> shot = std::exchange(s.screenshot, std::nullopt);
+  const std::optional<std::filesystem::path> shot = std::exchange(s.scripted.screenshot, std::nullopt);
 
   VkSemaphore presentWait = image.drawn;
   if (clear || shot) {

@@ -12,6 +12,7 @@
 #include "engine/vk_check.h"
 #include "window_commands.h"
 #include "window_presenter.h"
+#include "window_script_actions.h"
 #include "xr/window_input.h"
 
 namespace ps::xr {
@@ -30,9 +31,8 @@ struct WindowMirror::Impl {
   std::uint64_t ticks = 0;  // present() calls
   std::uint64_t presented = 0;
   bool closeAsked = false;
-  bool scriptMinimised = false;  // a script's minimise, for window systems without a manager
   std::optional<bool> visibleReported;
-  std::optional<std::filesystem::path> screenshot;  // taken from the next frame shown
+  ScriptedWindowState scripted;  // the script's minimise and screenshot
 
   Impl(GlfwLibrary lib, GlfwWindowPtr win, WindowMirrorOptions& options)
       : library(std::move(lib)),
@@ -67,27 +67,17 @@ struct WindowMirror::Impl {
     return size;
   }
   bool minimised() const {
-    return scriptMinimised || glfwGetWindowAttrib(window.get(), GLFW_ICONIFIED) == GLFW_TRUE ||
+    return scripted.minimised || glfwGetWindowAttrib(window.get(), GLFW_ICONIFIED) == GLFW_TRUE ||
            framebufferSize().empty();
   }
 
   void apply(ScriptAction& action) {
     if (const auto* event = std::get_if<WindowEvent>(&action)) {
       if (const auto* key = std::get_if<KeyPressed>(event)) handle(*key);
-    } else if (const auto* resize = std::get_if<ResizeWindow>(&action)) {
-      glfwSetWindowSize(window.get(), resize->size.width, resize->size.height);
-    } else if (std::holds_alternative<MinimizeWindow>(action)) {
-      // Without a window manager (Xvfb) the request changes nothing, so the script also says it.
-      glfwIconifyWindow(window.get());
-      scriptMinimised = true;
-    } else if (std::holds_alternative<RestoreWindow>(action)) {
-      glfwRestoreWindow(window.get());
-      scriptMinimised = false;
-    } else if (auto* shot = std::get_if<TakeScreenshot>(&action)) {
-      if (!onScreenshot) throw std::logic_error("the mirror's input script takes a screenshot but nobody receives it");
-      screenshot = std::move(shot->file);
     } else if (std::holds_alternative<QuitDisplay>(action)) {
       closeAsked = true;  // as the window's close button would
+    } else {
+      applyWindowAction(window.get(), action, scripted, static_cast<bool>(onScreenshot), "mirror");
     }
   }
 
@@ -159,7 +149,7 @@ bool WindowMirror::present(const MirrorSource& source, std::uint64_t frameIndex)
   WindowPresenter& p = *s.presenter;
   FrameSlot& slot = p.slot();
   const WindowSwapchainImage& image = p.image();
-  const std::optional<std::filesystem::path> shot = std::exchange(s.screenshot, std::nullopt);
+  const std::optional<std::filesystem::path> shot = std::exchange(s.scripted.screenshot, std::nullopt);
 
   const VkCommandBuffer commands = slot.beginCommands();
   recordClear(commands, image.image, VK_IMAGE_LAYOUT_UNDEFINED);

@@ -58,10 +58,12 @@ class EquirectRenderer {
   // target does not stall on shader compilation. Optional: drawView builds it on first use.
   void prepareTarget(VkFormat format);
 
-  // Starts a frame: copies the planes into the next slot's staging buffer (the FrameView's bytes
-  // are not used after this returns) and records their upload. yawOffsetDeg turns the source:
-  // its centre appears at that yaw, right positive. Throws std::invalid_argument for a frame
-  // that does not fit its layout (missing plane, odd stereo split).
+  // Starts a frame: copies the planes into the next picture (the FrameView's bytes are not used
+  // after this returns) and records their upload. Mip levels are made down to what the views of
+  // the previous frame needed (the whole chain before any view was drawn): a view that minifies
+  // more than the last frame's gets the smaller levels it needs from the next upload on.
+  // yawOffsetDeg turns the source: its centre appears at that yaw, right positive. Throws
+  // std::invalid_argument for a frame that does not fit its layout (missing plane, odd stereo split).
   FrameTicket beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg = 0);
 
   // Starts a frame that shows the picture of the latest beginFrame again (same layout and yaw

@@ -28,6 +28,17 @@ struct DecodeOptions {
   std::optional<FrameLayout> manifestLayout;
 };
 
+// What the caller does after frameAt: shows that one frame (a still, a scrub, a thumbnail), or
+// plays on from it with next().
+enum class SeekIntent {
+  // Decoding stops where it stands, ready for next(): the decoder's reordering and threading
+  // delays mean a few frames past the target are decoded before it comes out.
+  Continue,
+  // Once the target's own packet is in, the decoder is drained at once, so nothing past the
+  // target is decoded: the frame comes sooner. A next() after it costs a seek of its own.
+  Still,
+};
+
 class VideoSource {
  public:
   // Opens and probes the best video stream of url. Errors name the file and
@@ -52,7 +63,7 @@ class VideoSource {
   // t past the end the last. Seeks to the keyframe at or before t and decodes
   // forward, so it is exact with B-frames and open GOPs; it seeks only when the
   // target is behind the decoder or a keyframe lies between them.
-  Result<DecodedFrame> frameAt(double seconds);
+  Result<DecodedFrame> frameAt(double seconds, SeekIntent intent = SeekIntent::Continue);
 
  private:
   struct State;

@@ -1,0 +1,144 @@
+#include "frame_textures_host_image.h"
+
+#include <algorithm>
+#include <string>
+#include <utility>
+
+#include "engine/device.h"
+#include "engine/vk_check.h"
+
+namespace ps::engine {
+
+namespace {
+
+constexpr VkMemoryPropertyFlags kHostMemory =
+    VK_MEMORY_PROPERTY_HOST_VISIBLE_BIT | VK_MEMORY_PROPERTY_HOST_COHERENT_BIT;
+constexpr VkImageUsageFlags kUsage = VK_IMAGE_USAGE_SAMPLED_BIT;
+
+VkImageCreateInfo imageInfo(VkFormat format, VkExtent2D extent, std::uint32_t mipLevels) {
+  VkImageCreateInfo info{};
+  info.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO;
+  info.imageType = VK_IMAGE_TYPE_2D;
+  info.format = format;
+  info.extent = {extent.width, extent.height, 1};
+  info.mipLevels = mipLevels;
+  info.arrayLayers = 1;
+  info.samples = VK_SAMPLE_COUNT_1_BIT;
+  info.tiling = VK_IMAGE_TILING_LINEAR;
+  info.usage = kUsage;
+  info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
+  // PREINITIALIZED: the first transition (FrameTextures::recordUpload) keeps what the host wrote.
+  info.initialLayout = VK_IMAGE_LAYOUT_PREINITIALIZED;
+  return info;
+}
+
+bool hasHostMemoryType(const Device& device, std::uint32_t typeBits) {
+  VkPhysicalDeviceMemoryProperties memory{};
+  vkGetPhysicalDeviceMemoryProperties(device.physicalDevice(), &memory);
+  for (std::uint32_t i = 0; i < memory.memoryTypeCount; ++i)
+    if ((typeBits & (1u << i)) != 0 && (memory.memoryTypes[i].propertyFlags & kHostMemory) == kHostMemory) return true;
+  return false;
+}
+
+}  // namespace
+
+bool HostImage::supported(const Device& device, VkFormat format, VkExtent2D extent, std::uint32_t mipLevels) {
+  VkFormatProperties features{};
+  vkGetPhysicalDeviceFormatProperties(device.physicalDevice(), format, &features);
+  const VkFormatFeatureFlags needed =
+      VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT | VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
+  if ((features.linearTilingFeatures & needed) != needed) return false;
+  VkImageFormatProperties limits{};
+  const VkResult r = vkGetPhysicalDeviceImageFormatProperties(device.physicalDevice(), format, VK_IMAGE_TYPE_2D,
+                                                              VK_IMAGE_TILING_LINEAR, kUsage, 0, &limits);
+  if (r == VK_ERROR_FORMAT_NOT_SUPPORTED) return false;
+  PS_VK_CHECK(r);
+  if (limits.maxMipLevels < mipLevels || limits.maxExtent.width < extent.width ||
+      limits.maxExtent.height < extent.height)
+    return false;
+  // The memory types an image may use depend on the image; ask with a throwaway one.
+  const VkImageCreateInfo info = imageInfo(format, extent, mipLevels);
+  VkImage probe = VK_NULL_HANDLE;
+  PS_VK_CHECK(vkCreateImage(device.device(), &info, nullptr, &probe));
+  VkMemoryRequirements requirements{};
+  vkGetImageMemoryRequirements(device.device(), probe, &requirements);
+  vkDestroyImage(device.device(), probe, nullptr);
+  return hasHostMemoryType(device, requirements.memoryTypeBits);
+}
+
+HostImage::HostImage(const Device& device, VkFormat format, VkExtent2D extent, std::uint32_t mipLevels,
+                     std::string_view name)
+    : device_(&device) {
+  const VkImageCreateInfo info = imageInfo(format, extent, mipLevels);
+  PS_VK_CHECK(vkCreateImage(device.device(), &info, nullptr, &image_));
+  device.setName(image_, VK_OBJECT_TYPE_IMAGE, name);
+  try {
+    VkMemoryRequirements requirements{};
+    vkGetImageMemoryRequirements(device.device(), image_, &requirements);
+    VkMemoryAllocateInfo allocation{};
+    allocation.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
+    allocation.allocationSize = requirements.size;
+    allocation.memoryTypeIndex = device.findMemoryType(requirements.memoryTypeBits, kHostMemory);
+    PS_VK_CHECK(vkAllocateMemory(device.device(), &allocation, nullptr, &memory_));
+    device.setName(memory_, VK_OBJECT_TYPE_DEVICE_MEMORY, std::string(name) + " memory");
+    PS_VK_CHECK(vkBindImageMemory(device.device(), image_, memory_, 0));
+    void* mapped = nullptr;
+    PS_VK_CHECK(vkMapMemory(device.device(), memory_, 0, VK_WHOLE_SIZE, 0, &mapped));
+
+    for (std::uint32_t level = 0; level < mipLevels; ++level) {
+      const VkImageSubresource subresource{VK_IMAGE_ASPECT_COLOR_BIT, level, 0};
+      VkSubresourceLayout layout{};
+      vkGetImageSubresourceLayout(device.device(), image_, &subresource, &layout);
+      levels_.push_back(PlaneLevel{static_cast<std::byte*>(mapped) + layout.offset, std::max(1u, extent.width >> level),
+                                   std::max(1u, extent.height >> level), static_cast<std::size_t>(layout.rowPitch)});
+    }
+
+    VkImageViewCreateInfo viewInfo{};
+    viewInfo.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO;
+    viewInfo.image = image_;
+    viewInfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
+    viewInfo.format = format;
+    viewInfo.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, mipLevels, 0, 1};
+    PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &view_));
+    device.setName(view_, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " view");
+  } catch (...) {
+    reset();
+    throw;
+  }
+}
+
+HostImage::HostImage(HostImage&& other) noexcept
+    : device_(std::exchange(other.device_, nullptr)),
+      image_(std::exchange(other.image_, VK_NULL_HANDLE)),
+      memory_(std::exchange(other.memory_, VK_NULL_HANDLE)),
+      view_(std::exchange(other.view_, VK_NULL_HANDLE)),
+      levels_(std::exchange(other.levels_, {})) {}
+
+HostImage& HostImage::operator=(HostImage&& other) noexcept {
+  if (this != &other) {
+    reset();
+    device_ = std::exchange(other.device_, nullptr);
+    image_ = std::exchange(other.image_, VK_NULL_HANDLE);
+    memory_ = std::exchange(other.memory_, VK_NULL_HANDLE);
+    view_ = std::exchange(other.view_, VK_NULL_HANDLE);
+    levels_ = std::exchange(other.levels_, {});
+  }
+  return *this;
+}
+
+HostImage::~HostImage() { reset(); }
+
+void HostImage::reset() noexcept {
+  if (device_ == nullptr) return;
+  // Freeing the memory unmaps it.
+  if (view_ != VK_NULL_HANDLE) vkDestroyImageView(device_->device(), view_, nullptr);
+  if (image_ != VK_NULL_HANDLE) vkDestroyImage(device_->device(), image_, nullptr);
+  if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device_->device(), memory_, nullptr);
+  view_ = VK_NULL_HANDLE;
+  image_ = VK_NULL_HANDLE;
+  memory_ = VK_NULL_HANDLE;
+  levels_.clear();
+  device_ = nullptr;
+}
+
+}  // namespace ps::engine
