@@ -36,6 +36,9 @@ enum class SeekIntent {
   Continue,
   // Once the target's own packet is in, the decoder is drained at once, so nothing past the
   // target is decoded: the frame comes sooner. A next() after it costs a seek of its own.
+  // Only for short GOPs (a keyframe at least every 60 frames): with long ones the decoder's
+  // position is worth more to the next request than the few frames a drain saves, and the
+  // call behaves as Continue.
   Still,
 };
 
