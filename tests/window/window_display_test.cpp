@@ -14,35 +14,15 @@
 #include "engine/equirect_renderer.h"
 #include "engine/render_still.h"
 #include "image.h"
+#include "synthetic_plate.h"
 #include "xr/window_display.h"
 
 namespace ps::test {
 namespace {
 
-// A sharp synthetic equirect (8-bit 4:4:4, full range): a checkerboard with gradients, so any
-// turn of the view changes the picture a lot.
-struct SyntheticPlate {
-  static constexpr std::uint32_t kWidth = 1024, kHeight = 512;
-  std::vector<std::byte> bytes = std::vector<std::byte>(std::size_t{kWidth} * kHeight * 3);
-  FrameView view;
-  SyntheticPlate() {
-    const std::size_t plane = std::size_t{kWidth} * kHeight;
-    for (std::uint32_t y = 0; y < kHeight; ++y) {
-      for (std::uint32_t x = 0; x < kWidth; ++x) {
-        const bool dark = ((x / 32) + (y / 32)) % 2 == 0;
-        const std::size_t i = std::size_t{y} * kWidth + x;
-        bytes[i] = std::byte(static_cast<std::uint8_t>((dark ? 40 : 200) + (x % 32)));
-        bytes[plane + i] = std::byte(static_cast<std::uint8_t>(x * 255 / kWidth));
-        bytes[2 * plane + i] = std::byte(static_cast<std::uint8_t>(y * 255 / kHeight));
-      }
-    }
-    view.format = PixelFormat::Yuv444P;
-    view.width = kWidth;
-    view.height = kHeight;
-    view.matrix = ColorMatrix::Bt709;
-    view.range = ColorRange::Full;
-    for (int p = 0; p < 3; ++p) view.planes[p] = Plane{bytes.data() + p * plane, kWidth};
-  }
+// A checkerboard plate at the size these tests use.
+struct Plate : SyntheticPlate {
+  Plate() : SyntheticPlate(1024, 512, 32) {}
 };
 
 struct Shot {
@@ -105,10 +85,10 @@ class Harness {
   }
 
   xr::WindowDisplay& display() { return *display_; }
-  const SyntheticPlate& plate() const { return plate_; }
+  const Plate& plate() const { return plate_; }
 
  private:
-  SyntheticPlate plate_;
+  Plate plate_;
   std::set<std::uint64_t> undrawn_;
   RunResult result_;
   std::unique_ptr<xr::WindowDisplay> display_;

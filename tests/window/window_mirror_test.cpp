@@ -17,34 +17,15 @@
 #include "engine/offscreen_target.h"
 #include "engine/render_still.h"
 #include "image.h"
+#include "synthetic_plate.h"
 #include "xr/window_mirror.h"
 
 namespace ps::test {
 namespace {
 
-// A sharp synthetic equirect (8-bit 4:4:4, full range): checkerboard and gradients.
-struct SyntheticPlate {
-  static constexpr std::uint32_t kWidth = 512, kHeight = 256;
-  std::vector<std::byte> bytes = std::vector<std::byte>(std::size_t{kWidth} * kHeight * 3);
-  FrameView view;
-  SyntheticPlate() {
-    const std::size_t plane = std::size_t{kWidth} * kHeight;
-    for (std::uint32_t y = 0; y < kHeight; ++y) {
-      for (std::uint32_t x = 0; x < kWidth; ++x) {
-        const bool dark = ((x / 16) + (y / 16)) % 2 == 0;
-        const std::size_t i = std::size_t{y} * kWidth + x;
-        bytes[i] = std::byte(static_cast<std::uint8_t>((dark ? 40 : 200) + (x % 16)));
-        bytes[plane + i] = std::byte(static_cast<std::uint8_t>(x * 255 / kWidth));
-        bytes[2 * plane + i] = std::byte(static_cast<std::uint8_t>(y * 255 / kHeight));
-      }
-    }
-    view.format = PixelFormat::Yuv444P;
-    view.width = kWidth;
-    view.height = kHeight;
-    view.matrix = ColorMatrix::Bt709;
-    view.range = ColorRange::Full;
-    for (int p = 0; p < 3; ++p) view.planes[p] = Plane{bytes.data() + p * plane, kWidth};
-  }
+// A checkerboard plate at the size these tests use.
+struct Plate : SyntheticPlate {
+  Plate() : SyntheticPlate(512, 256, 16) {}
 };
 
 constexpr std::uint32_t kEye = 200;
@@ -61,7 +42,7 @@ std::unique_ptr<engine::Device> deviceFor(const xr::WindowMirror& mirror) {
 }
 
 // The eye an OpenXR display would hand over: drawn by the engine into an image of its own.
-std::unique_ptr<engine::OffscreenTarget> drawEye(const engine::Device& device, const SyntheticPlate& plate) {
+std::unique_ptr<engine::OffscreenTarget> drawEye(const engine::Device& device, const Plate& plate) {
   auto eye = std::make_unique<engine::OffscreenTarget>(device, kEye, kEye, "mirrored eye");
   engine::EquirectRenderer renderer(device);
   const engine::FrameTicket ticket = renderer.beginFrame(plate.view, FrameLayout{});
@@ -118,7 +99,7 @@ TEST(WindowMirrorTest, ShowsTheEyeScaledToTheWindowThroughResizeAndMinimise) {
                            "12 screenshot restored.png\n"
                            "14 quit\n",
                            {400, 200}, shots);
-  const SyntheticPlate plate;
+  const Plate plate;
   auto device = deviceFor(*mirror);
   ASSERT_TRUE(mirror->attach(*device).ok());
   auto eye = drawEye(*device, plate);
@@ -180,7 +161,7 @@ TEST(WindowMirrorTest, ShowsTheEyeScaledToTheWindowThroughResizeAndMinimise) {
 TEST(WindowMirrorTest, MovesToANewDeviceAndKeepsItsWindow) {
   std::map<std::string, std::pair<engine::RgbaImage, std::uint64_t>> shots;
   auto mirror = openMirror("4 screenshot after.png\n", {kEye, kEye}, shots);
-  const SyntheticPlate plate;
+  const Plate plate;
   auto first = deviceFor(*mirror);
   ASSERT_TRUE(mirror->attach(*first).ok());
   {
