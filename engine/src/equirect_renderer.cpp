@@ -16,7 +16,7 @@
 #include "engine/vk_check.h"
 #include "equirect_pipeline.h"
 #include "frame_textures.h"
-#include "image_barrier.h"
+#include "engine/image_barrier.h"
 #include "vk_util.h"
 #include "yuv_to_rgb.h"
 

@@ -8,7 +8,7 @@
 
 #include "engine/device.h"
 #include "frame_textures_mips.h"
-#include "image_barrier.h"
+#include "engine/image_barrier.h"
 
 namespace ps::engine {
 

@@ -5,7 +5,7 @@
 
 #include "engine/device.h"
 #include "engine/vk_check.h"
-#include "image_barrier.h"
+#include "engine/image_barrier.h"
 #include "pipeline_state.h"
 #include "shader_library.h"
 

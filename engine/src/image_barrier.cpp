@@ -1,4 +1,4 @@
-#include "image_barrier.h"
+#include "engine/image_barrier.h"
 
 namespace ps::engine {
 

@@ -1,5 +1,7 @@
 #include "window_commands.h"
 
+#include "engine/image_barrier.h"
+
 #include <algorithm>
 #include <cstdint>
 
@@ -8,17 +10,7 @@ namespace ps::xr {
 void recordImageLayout(VkCommandBuffer commands, VkImage image, VkImageLayout from, VkImageLayout to,
                        VkPipelineStageFlags srcStage, VkAccessFlags srcAccess, VkPipelineStageFlags dstStage,
                        VkAccessFlags dstAccess) {
-  VkImageMemoryBarrier barrier{};
-  barrier.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER;
-  barrier.srcAccessMask = srcAccess;
-  barrier.dstAccessMask = dstAccess;
-  barrier.oldLayout = from;
-  barrier.newLayout = to;
-  barrier.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
-  barrier.image = image;
-  barrier.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
-  vkCmdPipelineBarrier(commands, srcStage, dstStage, 0, 0, nullptr, 0, nullptr, 1, &barrier);
+  engine::recordTransition(commands, {image, 0, 1, from, to, srcStage, srcAccess, dstStage, dstAccess});
 }
 
 void recordClear(VkCommandBuffer commands, VkImage image, VkImageLayout layout) {
