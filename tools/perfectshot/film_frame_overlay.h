@@ -31,7 +31,6 @@ class FilmFrameOverlay {
 
   bool visible() const { return visible_; }
   void setVisible(bool visible) { visible_ = visible; }
-  bool hasClip() const { return clip_ != nullptr; }
 
   // Once per display frame: asks for the clip's picture at the shot time (never waits).
   void update(double shotSeconds);

@@ -35,7 +35,6 @@ class MarkerEditor {
 
   bool active() const { return active_; }
   const scenes::ShotDocument& document() const { return doc_; }
-  const std::optional<std::string>& selected() const { return selected_; }
   // Changes whenever the document does (edits, undo, redo): others showing the markers follow.
   std::uint64_t revision() const { return revision_; }
 

@@ -102,15 +102,8 @@ struct WindowDisplay::Impl {
     glfwGetWindowSize(window.get(), &size.width, &size.height);
     return size;
   }
-  WindowSize framebufferSize() const {
-    WindowSize size;
-    glfwGetFramebufferSize(window.get(), &size.width, &size.height);
-    return size;
-  }
-  bool minimised() const {
-    return scripted.minimised || glfwGetWindowAttrib(window.get(), GLFW_ICONIFIED) == GLFW_TRUE ||
-           framebufferSize().empty();
-  }
+  WindowSize framebufferSize() const { return framebufferSizeOf(window.get()); }
+  bool minimised() const { return isMinimised(window.get(), scripted); }
 
   void handle(const WindowEvent& event) {
     if (const auto* key = std::get_if<KeyPressed>(&event); key != nullptr && key->key == WindowKey::Escape)

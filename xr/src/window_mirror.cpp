@@ -61,15 +61,8 @@ struct WindowMirror::Impl {
     else input.handle(key, 1);
   }
 
-  WindowSize framebufferSize() const {
-    WindowSize size;
-    glfwGetFramebufferSize(window.get(), &size.width, &size.height);
-    return size;
-  }
-  bool minimised() const {
-    return scripted.minimised || glfwGetWindowAttrib(window.get(), GLFW_ICONIFIED) == GLFW_TRUE ||
-           framebufferSize().empty();
-  }
+  WindowSize framebufferSize() const { return framebufferSizeOf(window.get()); }
+  bool minimised() const { return isMinimised(window.get(), scripted); }
 
   void apply(ScriptAction& action) {
     if (const auto* event = std::get_if<WindowEvent>(&action)) {

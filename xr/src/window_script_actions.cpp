@@ -9,6 +9,17 @@
 
 namespace ps::xr {
 
+WindowSize framebufferSizeOf(GLFWwindow* window) {
+  WindowSize size;
+  glfwGetFramebufferSize(window, &size.width, &size.height);
+  return size;
+}
+
+bool isMinimised(GLFWwindow* window, const ScriptedWindowState& state) {
+  return state.minimised || glfwGetWindowAttrib(window, GLFW_ICONIFIED) == GLFW_TRUE ||
+         framebufferSizeOf(window).empty();
+}
+
 bool applyWindowAction(GLFWwindow* window, ScriptAction& action, ScriptedWindowState& state, bool canScreenshot,
                        std::string_view who) {
   if (const auto* resize = std::get_if<ResizeWindow>(&action)) {
