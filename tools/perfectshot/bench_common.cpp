@@ -21,6 +21,8 @@ FfmpegBenchReport parseFfmpegBenchmark(const std::string& output) {
     r.frames = std::stoll((*it)[1].str());
   std::smatch m;
   if (std::regex_search(output, m, rtimeRe)) r.realSeconds = std::stod(m[1].str());
+  static const std::regex cpuRe(R"(bench:.*utime=([0-9.]+)s\s+stime=([0-9.]+)s)");
+  if (std::regex_search(output, m, cpuRe)) r.cpuSeconds = std::stod(m[1].str()) + std::stod(m[2].str());
   return r;
 }
 

@@ -8,10 +8,11 @@ namespace ps::tools {
 
 double median(std::vector<double> values);
 
-// What `ffmpeg -benchmark` printed: the last "frame=" count and "bench: ... rtime=".
+// What `ffmpeg -benchmark` printed: the last "frame=" count and "bench: utime= stime= rtime=".
 struct FfmpegBenchReport {
   std::optional<long long> frames;
   std::optional<double> realSeconds;
+  std::optional<double> cpuSeconds;  // utime + stime: all of its threads
 };
 FfmpegBenchReport parseFfmpegBenchmark(const std::string& output);
 

@@ -1,6 +1,7 @@
 // bench playback: the whole pipeline (decode thread, upload, render) against FFmpeg's own decode.
 #include <fmt/format.h>
 
+#include <chrono>
 #include <iostream>
 #include <thread>
 
@@ -12,6 +13,7 @@
 #include "input.h"
 #include "report.h"
 #include "subprocess.h"
+#include "thread_cpu_clock.h"
 
 namespace ps::tools {
 
@@ -24,58 +26,89 @@ struct Args {
   int runs = 2;
 };
 
-Result<double> ourFps(const engine::Device& device, const Args& args, std::int64_t& frames) {
+// One run of either side: frames per second of wall time, and CPU milliseconds per frame
+// summed over all of its threads (on a machine whose cores are all busy, the second decides
+// the first).
+struct Run {
+  double fps = 0;
+  double cpuMsPerFrame = 0;
+};
+
+Result<Run> ourRun(const engine::Device& device, const Args& args, std::int64_t& frames) {
   auto plate = openPlate(args.video, "", /*strict=*/false, args.threads);
   if (!plate) return plate.error();
   std::vector<engine::OffscreenTarget> targets;
   targets.emplace_back(device, args.width, args.height, "bench playback target");
+  // As a player does at load time: the pipeline is built before playback starts.
+  engine::EquirectRenderer renderer(device);
+  renderer.prepareTarget(targets.front().target().format);
   HeadlessLoopOptions options;
   options.layout = plate->layout;
-  media::PlaybackDecoder decoder(std::move(plate->source));
   const engine::View view = engine::viewFromV360({30, 10, 0, 90, 90});
-  auto stats = runHeadlessLoop(
-      device, decoder, targets, options, [&](const media::DecodedFrame&) { return FramePlan{view, false}; },
+  // Timed from the decoder's start, as ffmpeg's rtime runs from its own.
+  const double cpuStart = processCpuSeconds();
+  const auto start = std::chrono::steady_clock::now();
+  media::PlaybackDecoder decoder(std::move(plate->source));
+  auto rendered = runHeadlessLoop(
+      renderer, decoder, targets, options, [&](const media::DecodedFrame&) { return FramePlan{view, false}; },
       [](const media::DecodedFrame&, std::span<engine::OffscreenTarget>) { return ok(); });
-  if (!stats) return stats.error();
-  frames = stats->frames;
-  return static_cast<double>(stats->frames) / stats->wallSeconds;
+  if (!rendered) return rendered.error();
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double cpu = processCpuSeconds() - cpuStart;
+  frames = *rendered;
+  if (frames == 0) return Error{args.video, "no frame was decoded", ""};
+  return Run{static_cast<double>(frames) / wall, 1000 * cpu / static_cast<double>(frames)};
 }
 
-Result<double> ffmpegFps(const Args& args) {
+Result<Run> ffmpegRun(const Args& args) {
   auto run = runSubprocess({"ffmpeg", "-hide_banner", "-nostdin", "-threads", std::to_string(args.threads), "-benchmark",
                             "-i", args.video, "-map", "0:v:0", "-f", "null", "-"});
   if (!run) return run.error();
   const auto report = parseFfmpegBenchmark(run->output);
-  if (run->exitCode != 0 || !report.frames || !report.realSeconds)
+  if (run->exitCode != 0 || !report.frames || !report.realSeconds || !report.cpuSeconds || *report.frames == 0)
     return Error{"ffmpeg", "the peer run failed or printed no benchmark", run->output.substr(0, 400)};
-  return static_cast<double>(*report.frames) / *report.realSeconds;
+  const auto frames = static_cast<double>(*report.frames);
+  return Run{frames / *report.realSeconds, 1000 * *report.cpuSeconds / frames};
 }
 
 int runBench(Args args) {
   if (args.threads <= 0) args.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   auto device = engine::Device::create();
   if (!device) return reportError(device.error());
-  std::vector<double> ours, peer;
+  std::vector<Run> ours, peer;
   std::int64_t frames = 0;
   for (int i = 0; i < args.runs; ++i) {  // interleaved, so drift in machine load hits both alike
-    auto a = ourFps(*device, args, frames);
+    auto a = ourRun(*device, args, frames);
     if (!a) return reportError(a.error());
-    auto b = ffmpegFps(args);
+    auto b = ffmpegRun(args);
     if (!b) return reportError(b.error());
     ours.push_back(*a);
     peer.push_back(*b);
   }
-  const double bestOurs = *std::max_element(ours.begin(), ours.end());
-  const double bestPeer = *std::max_element(peer.begin(), peer.end());
-  auto runs = [](const std::vector<double>& v) {
+  auto fpsOf = [](const std::vector<Run>& v) {
+    std::vector<double> fps;
+    for (const Run& r : v) fps.push_back(r.fps);
+    return fps;
+  };
+  auto cpuOf = [](const std::vector<Run>& v) {
+    std::vector<double> cpu;
+    for (const Run& r : v) cpu.push_back(r.cpuMsPerFrame);
+    return cpu;
+  };
+  auto list = [](const std::vector<double>& v) {
     std::string s;
     for (double x : v) s += fmt::format("{}{:.1f}", s.empty() ? "" : " ", x);
     return s;
   };
+  const std::vector<double> ourFps = fpsOf(ours), peerFps = fpsOf(peer), ourCpu = cpuOf(ours), peerCpu = cpuOf(peer);
+  const double bestOurs = *std::max_element(ourFps.begin(), ourFps.end());
+  const double bestPeer = *std::max_element(peerFps.begin(), peerFps.end());
   std::cout << fmt::format("bench playback: {} ({} frames), output {}x{}, {} decoder threads\n", args.video, frames,
                            args.width, args.height, args.threads)
-            << fmt::format("  perfectshot decode+upload+render  {:7.1f} fps  (runs: {})\n", bestOurs, runs(ours))
-            << fmt::format("  ffmpeg -benchmark decode          {:7.1f} fps  (runs: {})\n", bestPeer, runs(peer))
+            << fmt::format("  perfectshot decode+upload+render  {:7.1f} fps  (runs: {})\n", bestOurs, list(ourFps))
+            << fmt::format("  ffmpeg -benchmark decode          {:7.1f} fps  (runs: {})\n", bestPeer, list(peerFps))
+            << fmt::format("  CPU per frame, all threads: perfectshot {:.1f} ms (median; runs: {}), ffmpeg {:.1f} ms (runs: {})\n",
+                           median(ourCpu), list(ourCpu), median(peerCpu), list(peerCpu))
             << "  " << ratioLine(bestOurs / bestPeer, ">= 0.95", bestOurs / bestPeer >= 0.95) << "\n";
   return 0;
 }

@@ -4,17 +4,14 @@
 
 #include <chrono>
 
-#include "engine/equirect_renderer.h"
-
 namespace ps::tools {
 
-Result<HeadlessLoopStats> runHeadlessLoop(
-    const engine::Device& device, media::PlaybackDecoder& decoder, std::span<engine::OffscreenTarget> targets,
+Result<std::int64_t> runHeadlessLoop(
+    engine::EquirectRenderer& renderer, media::PlaybackDecoder& decoder, std::span<engine::OffscreenTarget> targets,
     const HeadlessLoopOptions& options, const std::function<FramePlan(const media::DecodedFrame&)>& plan,
     const std::function<Status(const media::DecodedFrame&, std::span<engine::OffscreenTarget>)>& onStill) {
-  engine::EquirectRenderer renderer(device, {options.framesInFlight});
-  HeadlessLoopStats stats;
-  const auto start = std::chrono::steady_clock::now();
+  std::int64_t frames = 0;
+  engine::FrameTicket last;
   for (;;) {
     media::Popped popped = decoder.pop(std::chrono::seconds(10));
     if (popped.kind == media::Popped::Kind::EndOfStream) break;
@@ -32,14 +29,15 @@ Result<HeadlessLoopStats> runHeadlessLoop(
       if (p.readBack) renderer.recordReadback(targets[i]);
     }
     renderer.submit();
+    last = ticket;
     if (p.readBack) {
       renderer.wait(ticket);
       if (auto s = onStill(frame, targets); !s) return s.error();
     }
-    ++stats.frames;
+    ++frames;
   }
-  stats.wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  return stats;
+  renderer.wait(last);
+  return frames;
 }
 
 }  // namespace ps::tools

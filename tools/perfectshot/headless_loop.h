@@ -5,7 +5,7 @@
 #include <functional>
 #include <span>
 
-#include "engine/device.h"
+#include "engine/equirect_renderer.h"
 #include "engine/offscreen_target.h"
 #include "engine/view.h"
 #include "media/playback_decoder.h"
@@ -24,18 +24,15 @@ struct HeadlessLoopOptions {
   FrameLayout layout;
   float yawOffsetDeg = 0;
   double untilSeconds = 0;  // media seconds; frames starting at or after it end the loop (0: to the end)
-  std::uint32_t framesInFlight = 2;
-};
-
-struct HeadlessLoopStats {
-  std::int64_t frames = 0;
-  double wallSeconds = 0;
 };
 
 // targets: one per eye to render (Eye::Left for targets[0], Eye::Right for targets[1]).
-// onStill gets the targets after a frame planned with readBack has finished.
-Result<HeadlessLoopStats> runHeadlessLoop(
-    const engine::Device& device, media::PlaybackDecoder& decoder, std::span<engine::OffscreenTarget> targets,
+// onStill gets the targets after a frame planned with readBack has finished. Returns once the
+// last frame has finished rendering, with the number of frames rendered. The caller makes the
+// renderer (and may prepare its pipelines) before starting the decoder, so that a timed loop
+// times playback, not set-up.
+Result<std::int64_t> runHeadlessLoop(
+    engine::EquirectRenderer& renderer, media::PlaybackDecoder& decoder, std::span<engine::OffscreenTarget> targets,
     const HeadlessLoopOptions& options, const std::function<FramePlan(const media::DecodedFrame&)>& plan,
     const std::function<Status(const media::DecodedFrame&, std::span<engine::OffscreenTarget>)>& onStill);
 

@@ -1,5 +1,5 @@
 #pragma once
-// CPU time the calling thread has run (CLOCK_THREAD_CPUTIME_ID), in seconds.
+// CPU clocks: the calling thread's (CLOCK_THREAD_CPUTIME_ID) and the whole process's.
 //
 // The player loop's "app CPU per frame" is this clock's advance between beginFrame's return
 // and endFrame's call: time the loop thread spends blocked (a fence wait on the renderer, a
@@ -11,5 +11,9 @@ namespace ps::tools {
 // between two calls on the same thread mean anything. Throws std::system_error if the clock
 // cannot be read.
 double threadCpuSeconds();
+
+// CPU time of every thread of this process together (CLOCK_PROCESS_CPUTIME_ID), in seconds:
+// the decoder's threads and a CPU Vulkan driver's threads included. Same rules as above.
+double processCpuSeconds();
 
 }  // namespace ps::tools
