@@ -5,7 +5,15 @@
 layout(location = 0) in vec2 ndc;
 layout(location = 0) out vec4 outColor;
 
-// One eye's planes: Y, then Cb and Cr, or an interleaved CbCr plane in binding 1.
+// How the picture is held (FrameTextures::Packing). Specialisation constants rather than
+// uniforms: a CPU driver runs both sides of a branch on a uniform, texture reads included.
+const int kPlanes = 0;       // Y, Cb, Cr in bindings 0, 1, 2
+const int kInterleaved = 1;  // Y in binding 0, CbCr in binding 1
+const int kPacked = 2;       // binding 0 alone, at chroma size: Y of luma level n + 1, Cb, Cr of level n
+layout(constant_id = 0) const int kPacking = kPlanes;
+// Draw the whole sphere as an equirect image (EquirectRenderer::drawEquirect), not a view.
+layout(constant_id = 1) const bool kWholeSphere = false;
+
 layout(set = 0, binding = 0) uniform sampler2D lumaPlane;
 layout(set = 0, binding = 1) uniform sampler2D chromaPlaneA;
 layout(set = 0, binding = 2) uniform sampler2D chromaPlaneB;
@@ -15,8 +23,7 @@ layout(push_constant) uniform Params {
   vec4 viewToStage[3];  // columns of the view's rotation
   vec4 tanFov;          // tan of angleLeft, angleRight, angleUp, angleDown
   vec4 yuvToRgb[3];     // rows: R'G'B' = dot(row.xyz, sampled YCbCr) + row.w; includes range and bit depth
-  vec4 source;          // x: yaw offset (radians, right positive), y: 1 for 180 degrees, z: 1 for interleaved chroma,
-                        // w: 1 to draw the whole sphere as an equirect image (EquirectRenderer::drawEquirect)
+  vec4 source;          // x: yaw offset (radians, right positive), y: 1 for 180 degrees; z, w unused
 } params;
 
 const float PI = 3.14159265358979;
@@ -27,7 +34,7 @@ vec3 srgbToLinear(vec3 c) {
 
 void main() {
   vec3 ray;
-  if (params.source.w > 0.5) {
+  if (kWholeSphere) {
     // The target is itself equirect: x spans longitude -180..180, y latitude +90..-90 (y down).
     const float targetLongitude = ndc.x * PI;
     const float targetLatitude = -ndc.y * 0.5 * PI;
@@ -58,7 +65,8 @@ void main() {
   // A texel's width on the sphere shrinks with cos(latitude); measure the u footprint in those
   // terms. Otherwise the level of detail blows up near the poles (where u spins round within a
   // pixel) and the isotropic filter blurs the pole into a blob of the whole image's average.
-  const float texelWidthOnSphere = cos(latitude);
+  // cos(latitude) is the ray's horizontal length, the ray being of unit length.
+  const float texelWidthOnSphere = horizontal;
   uvDx.x *= texelWidthOnSphere;
   uvDy.x *= texelWidthOnSphere;
   if (hemisphere && abs(longitude) > 0.5 * PI) {
@@ -68,14 +76,17 @@ void main() {
 
   // Chroma planes are sampled at the same normalised position as luma, i.e. 4:2:0 chroma is
   // taken as centre-sited; MPEG-2's left siting differs by a quarter of a luma pixel.
-  const float luma = textureGrad(lumaPlane, uv, uvDx, uvDy).r;
-  vec2 chroma;
-  if (params.source.z > 0.5) {
-    chroma = textureGrad(chromaPlaneA, uv, uvDx, uvDy).rg;
+  // The packed picture is half the luma size, so the same gradients pick luma level n + 1 from
+  // its level n: the level (and blend) the full luma plane would have given.
+  vec3 ycbcr;
+  if (kPacking == kPacked) {
+    ycbcr = textureGrad(lumaPlane, uv, uvDx, uvDy).rgb;
+  } else if (kPacking == kInterleaved) {
+    ycbcr = vec3(textureGrad(lumaPlane, uv, uvDx, uvDy).r, textureGrad(chromaPlaneA, uv, uvDx, uvDy).rg);
   } else {
-    chroma = vec2(textureGrad(chromaPlaneA, uv, uvDx, uvDy).r, textureGrad(chromaPlaneB, uv, uvDx, uvDy).r);
+    ycbcr = vec3(textureGrad(lumaPlane, uv, uvDx, uvDy).r, textureGrad(chromaPlaneA, uv, uvDx, uvDy).r,
+                 textureGrad(chromaPlaneB, uv, uvDx, uvDy).r);
   }
-  const vec3 ycbcr = vec3(luma, chroma);
   const vec3 rgb = vec3(dot(params.yuvToRgb[0].xyz, ycbcr) + params.yuvToRgb[0].w,
                         dot(params.yuvToRgb[1].xyz, ycbcr) + params.yuvToRgb[1].w,
                         dot(params.yuvToRgb[2].xyz, ycbcr) + params.yuvToRgb[2].w);

@@ -1,6 +1,8 @@
 #include "equirect_pipeline.h"
 
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string>
 
 #include "engine/device.h"
@@ -68,7 +70,7 @@ EquirectPipeline::~EquirectPipeline() { destroy(); }
 
 void EquirectPipeline::destroy() noexcept {
   const VkDevice d = device_.device();
-  for (auto& [format, pipeline] : pipelines_) vkDestroyPipeline(d, pipeline, nullptr);
+  for (auto& [key, pipeline] : pipelines_) vkDestroyPipeline(d, pipeline, nullptr);
   pipelines_.clear();
   vkDestroySampler(d, clampSampler_, nullptr);
   vkDestroySampler(d, wrapSampler_, nullptr);
@@ -83,14 +85,26 @@ VkSampler EquirectPipeline::sampler(Projection projection) const {
   return projection == Projection::Equirect360 ? wrapSampler_ : clampSampler_;
 }
 
-VkPipeline EquirectPipeline::pipelineFor(VkFormat targetFormat) {
-  if (const auto found = pipelines_.find(targetFormat); found != pipelines_.end()) return found->second;
+VkPipeline EquirectPipeline::pipelineFor(VkFormat targetFormat, PlanePacking packing, bool wholeSphere) {
+  const auto key = std::make_tuple(targetFormat, packing, wholeSphere);
+  if (const auto found = pipelines_.find(key); found != pipelines_.end()) return found->second;
 
+  // Constants 0 and 1 of equirect.frag: kPacking (int) and kWholeSphere (bool, 32 bits).
+  struct Specialization {
+    std::int32_t packing;
+    VkBool32 wholeSphere;
+  } values{static_cast<std::int32_t>(packing), wholeSphere ? VK_TRUE : VK_FALSE};
+  const std::array<VkSpecializationMapEntry, 2> entries{{
+      {0, offsetof(Specialization, packing), sizeof(std::int32_t)},
+      {1, offsetof(Specialization, wholeSphere), sizeof(VkBool32)},
+  }};
+  const VkSpecializationInfo specialization{static_cast<std::uint32_t>(entries.size()), entries.data(), sizeof(values),
+                                            &values};
   std::array<VkPipelineShaderStageCreateInfo, 2> stages{};
   stages[0] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_VERTEX_BIT,
                vertex_.handle(), "main", nullptr};
   stages[1] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_FRAGMENT_BIT,
-               fragment_.handle(), "main", nullptr};
+               fragment_.handle(), "main", &specialization};
   const PipelineState state(VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST);
   VkPipelineRenderingCreateInfo rendering{};
   rendering.sType = VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO;
@@ -107,8 +121,10 @@ VkPipeline EquirectPipeline::pipelineFor(VkFormat targetFormat) {
   info.layout = layout_;
   VkPipeline pipeline = VK_NULL_HANDLE;
   PS_VK_CHECK(vkCreateGraphicsPipelines(device_.device(), VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));
-  device_.setName(pipeline, VK_OBJECT_TYPE_PIPELINE, "equirect format " + std::to_string(targetFormat));
-  pipelines_.emplace(targetFormat, pipeline);
+  device_.setName(pipeline, VK_OBJECT_TYPE_PIPELINE,
+                  "equirect format " + std::to_string(targetFormat) + " packing " +
+                      std::to_string(static_cast<int>(packing)) + (wholeSphere ? " whole sphere" : ""));
+  pipelines_.emplace(key, pipeline);
   return pipeline;
 }
 

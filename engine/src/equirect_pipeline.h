@@ -1,11 +1,14 @@
 #pragma once
 // The equirect draw's fixed state: shaders, descriptor set layout (one eye's three planes),
-// push constants, samplers, and one graphics pipeline per target format (dynamic rendering).
+// push constants, samplers, and one graphics pipeline per target format, plane packing and
+// kind of draw (dynamic rendering).
 #include <map>
+#include <tuple>
 
 #include <glm/vec4.hpp>
 #include <vulkan/vulkan.h>
 
+#include "plane_packing.h"
 #include "scenes/layout.h"
 #include "shader_library.h"
 
@@ -35,8 +38,8 @@ class EquirectPipeline {
   VkPipelineLayout layout() const { return layout_; }
   // 360 wraps in u; 180 clamps (outside its hemisphere the shader draws black).
   VkSampler sampler(Projection projection) const;
-  // Created on first use for each format.
-  VkPipeline pipelineFor(VkFormat targetFormat);
+  // Created on first use for each combination. wholeSphere: drawEquirect's draw, not a view.
+  VkPipeline pipelineFor(VkFormat targetFormat, PlanePacking packing, bool wholeSphere);
 
  private:
   void destroy() noexcept;
@@ -48,7 +51,7 @@ class EquirectPipeline {
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
   VkSampler wrapSampler_ = VK_NULL_HANDLE;
   VkSampler clampSampler_ = VK_NULL_HANDLE;
-  std::map<VkFormat, VkPipeline> pipelines_;
+  std::map<std::tuple<VkFormat, PlanePacking, bool>, VkPipeline> pipelines_;
 };
 
 }  // namespace ps::engine

@@ -16,6 +16,7 @@
 #include "engine/vk_check.h"
 #include "equirect_pipeline.h"
 #include "frame_textures.h"
+#include "pinhole_footprint.h"
 #include "engine/image_barrier.h"
 #include "vk_util.h"
 #include "yuv_to_rgb.h"
@@ -56,16 +57,17 @@ struct EquirectRenderer::Impl {
   std::uint64_t lastSerial = 0;
   Slot* recording = nullptr;  // the slot between beginFrame and submit
   PushConstants frameConstants{};
-  // Minification (luma texels of the source per target pixel) of the views drawn: the largest
-  // in the frame being recorded, and the one the next upload makes mips for. Unknown until a
-  // frame has drawn something (the first upload makes the whole chain), then the largest of the
-  // recent frames': a display's views keep their field of view, so they predict the next ones.
-  // Held for a while rather than following every frame, so views that alternate (a thumbnail,
-  // then the main view) do not reallocate the pictures each time their needs differ.
+  // Minification (luma texels of the source per target pixel) of the views drawn: the most and
+  // the fewest in the frame being recorded, and what the next upload is made for. Unknown until
+  // a frame has drawn something (the first upload makes the whole chain, unpacked), then the
+  // extremes of the recent frames': a display's views keep their field of view, so they predict
+  // the next ones. Held for a while rather than following every frame, so views that alternate
+  // (a thumbnail, then the main view) do not reallocate the pictures each time their needs differ.
   static constexpr int kMinificationHoldFrames = 90;
-  double recordingMinification = 0;
-  double uploadMinification = std::numeric_limits<double>::infinity();
-  int framesSinceLargest = 0;
+  LevelNeeds recordingNeeds{0, std::numeric_limits<double>::infinity()};
+  LevelNeeds uploadNeeds;
+  int framesSinceMost = 0;
+  int framesSinceFewest = 0;
 
   Impl(const Device& d, const RendererOptions& options) : device(d), pipeline(d) {
     if (options.framesInFlight < 1 || options.framesInFlight > 3)
@@ -185,10 +187,10 @@ struct EquirectRenderer::Impl {
     const auto eyes = static_cast<std::uint32_t>(textures.eyeCount());
     for (std::uint32_t e = 0; e < eyes; ++e) {
       for (std::uint32_t b = 0; b < EquirectPipeline::kPlaneBindings; ++b) {
-        // An interleaved-chroma frame has two planes; binding 2 repeats plane 1 and goes unread.
-        const int plane = std::min(static_cast<int>(b), textures.planeCount() - 1);
+        // Fewer images than bindings (interleaved chroma, packed): the last one repeats, unread.
+        const int image = std::min(static_cast<int>(b), textures.imageCount() - 1);
         images[e * EquirectPipeline::kPlaneBindings + b] = {pipeline.sampler(projection),
-                                                            textures.planeView(static_cast<int>(e), plane),
+                                                            textures.imageView(static_cast<int>(e), image),
                                                             textures.sampledLayout()};
       }
       writes[e] = {};
@@ -211,16 +213,38 @@ struct EquirectRenderer::Impl {
     return FrameTicket{serial};
   }
 
-  // Notes how much a draw covering `anglePerPixel` radians per target pixel (at most)
-  // minifies the current picture, for the mips of the next upload.
-  void noteMinification(double anglePerPixel) {
+  // Notes how much a draw whose target pixels span `span` radians minifies the current
+  // picture, for the mips and packing of the next upload.
+  void noteMinification(AnglePerPixel span) {
     const Slot& slot = *recording;
     const VkExtent2D eye = slot.sampled->textures->lumaEyeExtent();
     if (eye.width == 0 || eye.height == 0) return;
     const double longitudeSpan = frameConstants.source.y > 0.5f ? kPi : 2 * kPi;
-    const double texelAngle =
-        std::min(longitudeSpan / static_cast<double>(eye.width), kPi / static_cast<double>(eye.height));
-    recordingMinification = std::max(recordingMinification, anglePerPixel / texelAngle);
+    const double texelAcross = longitudeSpan / static_cast<double>(eye.width);
+    const double texelDown = kPi / static_cast<double>(eye.height);
+    // Rounded towards reading more levels: the smaller texel for the most, the larger for the fewest.
+    recordingNeeds.mostTexelsPerPixel =
+        std::max(recordingNeeds.mostTexelsPerPixel, span.most / std::min(texelAcross, texelDown));
+    recordingNeeds.fewestTexelsPerPixel =
+        std::min(recordingNeeds.fewestTexelsPerPixel, span.fewest / std::max(texelAcross, texelDown));
+  }
+
+  // After a frame's draws: what the next upload is made for.
+  void updateUploadNeeds() {
+    const LevelNeeds seen = recordingNeeds;
+    recordingNeeds = LevelNeeds{0, std::numeric_limits<double>::infinity()};
+    if (seen.mostTexelsPerPixel <= 0) return;  // nothing drawn
+    const bool first = std::isinf(uploadNeeds.mostTexelsPerPixel);
+    if (first || seen.mostTexelsPerPixel >= uploadNeeds.mostTexelsPerPixel ||
+        ++framesSinceMost > kMinificationHoldFrames) {
+      uploadNeeds.mostTexelsPerPixel = seen.mostTexelsPerPixel;
+      framesSinceMost = 0;
+    }
+    if (first || seen.fewestTexelsPerPixel <= uploadNeeds.fewestTexelsPerPixel ||
+        ++framesSinceFewest > kMinificationHoldFrames) {
+      uploadNeeds.fewestTexelsPerPixel = seen.fewestTexelsPerPixel;
+      framesSinceFewest = 0;
+    }
   }
 
   Slot& current(const char* what) {
@@ -229,7 +253,8 @@ struct EquirectRenderer::Impl {
   }
 
   // Records one full-target draw of the current frame's `eye` picture with `constants`.
-  void record(const PushConstants& constants, Eye eye, const RenderTarget& target, const char* what) {
+  void record(const PushConstants& constants, bool wholeSphere, Eye eye, const RenderTarget& target,
+              const char* what) {
     Slot& slot = current(what);
     const VkCommandBuffer commands = slot.commands;
     const std::uint32_t eyeIndex = slot.sampled->textures->eyeCount() == 1 || eye == Eye::Left ? 0 : 1;
@@ -255,7 +280,8 @@ struct EquirectRenderer::Impl {
     rendering.pColorAttachments = &color;
     vkCmdBeginRendering(commands, &rendering);
 
-    vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.pipelineFor(target.format));
+    vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS,
+                      pipeline.pipelineFor(target.format, slot.sampled->textures->packing(), wholeSphere));
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 1,
                             &slot.sampled->eyeSets[eyeIndex], 0, nullptr);
     const VkViewport viewport{0.0f, 0.0f, static_cast<float>(target.extent.width),
@@ -284,7 +310,11 @@ EquirectRenderer::EquirectRenderer(EquirectRenderer&&) noexcept = default;
 EquirectRenderer& EquirectRenderer::operator=(EquirectRenderer&&) noexcept = default;
 EquirectRenderer::~EquirectRenderer() = default;
 
-void EquirectRenderer::prepareTarget(VkFormat format) { impl_->pipeline.pipelineFor(format); }
+void EquirectRenderer::prepareTarget(VkFormat format) {
+  // The views of a picture decide its packing; a display's first frame is unpacked.
+  impl_->pipeline.pipelineFor(format, PlanePacking::Planes, false);
+  impl_->pipeline.pipelineFor(format, PlanePacking::Packed, false);
+}
 
 FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg) {
   Impl& s = *impl_;
@@ -296,15 +326,14 @@ FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayo
   s.waitForSerial(picture.lastSampledBy);
   Impl::Slot& slot = s.startSlot(serial);
 
-  picture.textures->stage(frame, layout.stereo, s.uploadMinification);
+  picture.textures->stage(frame, layout.stereo, s.uploadNeeds);
   picture.textures->recordUpload(slot.commands);
   s.writeEyeSets(picture, layout.projection);
 
   const auto rows = yuvToRgbRows(frame.format, frame.matrix, frame.range);
   for (int i = 0; i < 3; ++i) s.frameConstants.yuvToRgb[i] = rows[i];
-  const bool interleaved = planeCount(frame.format) == 2;
   s.frameConstants.source = glm::vec4(glm::radians(yawOffsetDeg), layout.projection == Projection::Equirect180 ? 1.0f : 0.0f,
-                                      interleaved ? 1.0f : 0.0f, 0.0f);
+                                      0.0f, 0.0f);
   s.latest = &picture;
   return s.begin(slot, serial);
 }
@@ -325,22 +354,17 @@ void EquirectRenderer::drawView(const View& view, Eye eye, const RenderTarget& t
   for (int i = 0; i < 3; ++i) constants.viewToStage[i] = glm::vec4(rotation[i], 0.0f);
   constants.tanFov = glm::vec4(std::tan(view.fov.angleLeft), std::tan(view.fov.angleRight), std::tan(view.fov.angleUp),
                                std::tan(view.fov.angleDown));
-  impl_->record(constants, eye, target, "drawView");
-  // A pinhole pixel spans the most angle where the image plane is nearest the eye, which is at
-  // most its span on the plane at distance 1: an upper bound anywhere in the view.
-  const double spanX = std::abs(static_cast<double>(constants.tanFov.y) - constants.tanFov.x);
-  const double spanY = std::abs(static_cast<double>(constants.tanFov.z) - constants.tanFov.w);
-  const double perPixelX = spanX / static_cast<double>(target.extent.width);
-  const double perPixelY = spanY / static_cast<double>(target.extent.height);
-  impl_->noteMinification(std::max(perPixelX, perPixelY));
+  impl_->record(constants, false, eye, target, "drawView");
+  impl_->noteMinification(pinholeAnglePerPixel(view.fov, target.extent.width, target.extent.height));
 }
 
 void EquirectRenderer::drawEquirect(Eye eye, const RenderTarget& target) {
-  PushConstants constants = impl_->frameConstants;
-  constants.source.w = 1.0f;  // the shader maps the target to the whole sphere, not through a view
-  impl_->record(constants, eye, target, "drawEquirect");
-  impl_->noteMinification(std::max(2 * kPi / static_cast<double>(target.extent.width),
-                                   kPi / static_cast<double>(target.extent.height)));
+  impl_->record(impl_->frameConstants, true, eye, target, "drawEquirect");
+  // A target row spans the same latitude everywhere; across, a pixel spans less towards the
+  // poles, and the shader's footprint is the larger of the two.
+  const double across = 2 * kPi / static_cast<double>(target.extent.width);
+  const double down = kPi / static_cast<double>(target.extent.height);
+  impl_->noteMinification({std::max(across, down), down});
 }
 
 void EquirectRenderer::recordReadback(const OffscreenTarget& target) {
@@ -353,15 +377,7 @@ void EquirectRenderer::submit(const SubmitSync& sync) {
   if (sync.wait.size() != sync.waitStages.size())
     throw std::invalid_argument("SubmitSync needs one wait stage per wait semaphore");
   s.recording = nullptr;  // even if the submit throws, this frame's recording is over
-  if (s.recordingMinification > 0) {
-    const bool first = std::isinf(s.uploadMinification);
-    if (first || s.recordingMinification >= s.uploadMinification ||
-        ++s.framesSinceLargest > Impl::kMinificationHoldFrames) {
-      s.uploadMinification = s.recordingMinification;
-      s.framesSinceLargest = 0;
-    }
-  }
-  s.recordingMinification = 0;
+  s.updateUploadNeeds();
   submitCommands(s.device.queue(), slot.commands, slot.fence, sync);
   slot.submitted = true;
 }

@@ -8,6 +8,7 @@
 
 #include "engine/device.h"
 #include "frame_textures_mips.h"
+#include "frame_textures_packing.h"
 #include "engine/image_barrier.h"
 
 namespace ps::engine {
@@ -38,6 +39,11 @@ bool isCpuDevice(const Device& device) {
 SampleLayout sampleLayout(PixelFormat format, int plane) {
   return SampleLayout{componentsPerSample(format, plane), bytesPerSample(format)};
 }
+
+constexpr VkFormat kPackedFormat = VK_FORMAT_R8G8B8A8_UNORM;
+
+// A packed picture's luma is level 1 at best: views must minify luma at least this much everywhere.
+constexpr double kPackedFewestTexelsPerPixel = 2.0;
 
 std::uint32_t fullChain(VkExtent2D extent) { return std::bit_width(std::max(extent.width, extent.height)); }
 
@@ -108,6 +114,11 @@ VkExtent2D FrameTextures::lumaEyeExtent() const {
 
 bool FrameTextures::canUseHostImages(const Shape& shape) const {
   if (!cpuDevice_) return false;
+  if (shape.packing == PlanePacking::Packed) {
+    const VkExtent2D extent = eyeExtent(planeWidth(shape.format, 1, shape.width),
+                                        planeHeight(shape.format, 1, shape.height), shape.stereo);
+    return HostImage::supported(device_, kPackedFormat, extent, shape.mipLevels[0]);
+  }
   for (int p = 0; p < ps::planeCount(shape.format); ++p) {
     const VkExtent2D extent = eyeExtent(planeWidth(shape.format, p, shape.width),
                                         planeHeight(shape.format, p, shape.height), shape.stereo);
@@ -126,9 +137,21 @@ void FrameTextures::reallocate(const Shape& shape) {
   planes_.clear();
   allocated_ = false;
 
-  const int count = ps::planeCount(shape.format);
   const int eyes = shape.stereo == StereoLayout::Mono ? 1 : 2;
   useHostImages_ = canUseHostImages(shape);
+  if (shape.packing == PlanePacking::Packed) {
+    if (!useHostImages_) throw std::logic_error("a packed picture needs host images");
+    const VkExtent2D extent = eyeExtent(planeWidth(shape.format, 1, shape.width),
+                                        planeHeight(shape.format, 1, shape.height), shape.stereo);
+    for (int e = 0; e < eyes; ++e)
+      hostImage_[e][0] = HostImage(device_, kPackedFormat, extent, shape.mipLevels[0],
+                                   name_ + " eye " + std::to_string(e) + " packed");
+    preinitialized_ = true;
+    shape_ = shape;
+    allocated_ = true;
+    return;
+  }
+  const int count = ps::planeCount(shape.format);
   if (!useHostImages_) {
     VkDeviceSize offset = 0;
     for (int p = 0; p < count; ++p) {
@@ -165,9 +188,29 @@ void FrameTextures::reallocate(const Shape& shape) {
   allocated_ = true;
 }
 
-void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, double lumaTexelsPerPixel) {
+std::optional<FrameTextures::Shape> FrameTextures::packedShape(const FrameView& frame, StereoLayout stereo,
+                                                                const LevelNeeds& needs) const {
+  if (!cpuDevice_ || (frame.format != PixelFormat::Yuv420P && frame.format != PixelFormat::Nv12)) return std::nullopt;
+  if (!(needs.fewestTexelsPerPixel >= kPackedFewestTexelsPerPixel)) return std::nullopt;
+  Shape shape{frame.format, frame.width, frame.height, stereo, PlanePacking::Packed, {}};
+  const VkExtent2D chroma =
+      eyeExtent(planeWidth(frame.format, 1, frame.width), planeHeight(frame.format, 1, frame.height), stereo);
+  const double lumaWidth = eyeExtent(frame.width, frame.height, stereo).width;
+  shape.mipLevels[0] = levelsForMinification(needs.mostTexelsPerPixel * chroma.width / lumaWidth, fullChain(chroma));
+  if (!canUseHostImages(shape)) return std::nullopt;
+  return shape;
+}
+
+void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs) {
   checkFrame(frame, stereo);
-  Shape shape{frame.format, frame.width, frame.height, stereo, {}};
+  if (const auto packed = packedShape(frame, stereo, needs)) {
+    if (!allocated_ || !(*packed == shape_)) reallocate(*packed);
+    stagePacked(frame);
+    return;
+  }
+  const double lumaTexelsPerPixel = needs.mostTexelsPerPixel;
+  const PlanePacking packing = ps::planeCount(frame.format) == 2 ? PlanePacking::Interleaved : PlanePacking::Planes;
+  Shape shape{frame.format, frame.width, frame.height, stereo, packing, {}};
   const double lumaWidth = eyeExtent(frame.width, frame.height, stereo).width;
   for (int p = 0; p < ps::planeCount(frame.format); ++p) {
     const VkExtent2D extent = eyeExtent(planeWidth(frame.format, p, frame.width),
@@ -189,7 +232,7 @@ void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, double lu
 
 void FrameTextures::stageIntoHostImages(const FrameView& frame) {
   for (int e = 0; e < eyeCount(); ++e) {
-    for (int p = 0; p < planeCount(); ++p) {
+    for (int p = 0; p < imageCount(); ++p) {
       const HostImage& image = hostImage_[e][p];
       const SampleLayout layout = sampleLayout(frame.format, p);
       const std::size_t texelBytes = static_cast<std::size_t>(layout.components) * layout.sampleBytes;
@@ -206,8 +249,30 @@ void FrameTextures::stageIntoHostImages(const FrameView& frame) {
   }
 }
 
+void FrameTextures::stagePacked(const FrameView& frame) {
+  const bool interleaved = frame.format == PixelFormat::Nv12;
+  const VkExtent2D luma = eyeExtent(frame.width, frame.height, shape_.stereo);
+  for (int e = 0; e < eyeCount(); ++e) {
+    const HostImage& image = hostImage_[e][0];
+    const PlaneLevel& base = image.level(0);
+    // The right eye's half starts half a plane down (top-bottom) or half a row across (left-right).
+    auto eyeStart = [&](int plane, std::size_t halfHeight, std::size_t halfRowBytes) {
+      const std::byte* start = frame.planes[plane].data;
+      if (shape_.stereo == StereoLayout::TopBottom) start += halfHeight * frame.planes[plane].stride * e;
+      if (shape_.stereo == StereoLayout::LeftRight) start += halfRowBytes * e;
+      return PlaneRows{start, frame.planes[plane].stride};
+    };
+    const PlaneRows y = eyeStart(0, luma.height, luma.width);
+    const PlaneRows cb = eyeStart(1, base.height, std::size_t{base.width} * (interleaved ? 2 : 1));
+    const PlaneRows cr = interleaved ? PlaneRows{} : eyeStart(2, base.height, base.width);
+    packLumaChroma(y, cb, cr, luma.width, luma.height, base, image.mipLevels() > 1 ? image.level(1) : PlaneLevel{});
+    for (std::uint32_t level = 2; level < image.mipLevels(); ++level)
+      downsampleLevel(image.level(level - 1), image.level(level), SampleLayout{4, 1});
+  }
+}
+
 void FrameTextures::stageIntoBuffer(const FrameView& frame) {
-  for (int p = 0; p < planeCount(); ++p) {
+  for (int p = 0; p < imageCount(); ++p) {
     const PlaneCopy& plane = planes_[p];
     const std::size_t rowBytes = std::size_t{plane.rowTexels} * plane.texelBytes;
     const std::uint32_t rows = planeHeight(frame.format, p, frame.height);
@@ -228,7 +293,7 @@ void FrameTextures::recordUpload(VkCommandBuffer commands) {
     // only the images' first use needs a layout (PREINITIALIZED keeps the contents).
     if (!preinitialized_) return;
     for (int e = 0; e < eyeCount(); ++e)
-      for (int p = 0; p < planeCount(); ++p)
+      for (int p = 0; p < imageCount(); ++p)
         recordTransition(commands, {hostImage_[e][p].handle(), 0, hostImage_[e][p].mipLevels(),
                                     VK_IMAGE_LAYOUT_PREINITIALIZED, VK_IMAGE_LAYOUT_GENERAL, VK_PIPELINE_STAGE_HOST_BIT,
                                     VK_ACCESS_HOST_WRITE_BIT, VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT,
@@ -237,7 +302,7 @@ void FrameTextures::recordUpload(VkCommandBuffer commands) {
     return;
   }
   for (int e = 0; e < eyeCount(); ++e) {
-    for (int p = 0; p < planeCount(); ++p) {
+    for (int p = 0; p < imageCount(); ++p) {
       const GpuImage& image = images_[e][p];
       const PlaneCopy& plane = planes_[p];
       const VkExtent2D extent = image.desc().extent;

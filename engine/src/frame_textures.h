@@ -10,9 +10,13 @@
 //   no transfer and no blit (each of those is another pass over the picture on the same cores
 //   that decode it);
 // - on a GPU, a staging buffer, a copy into optimal images and mips made with blits.
-// Either way only the mip levels the views need are made (see stage()).
+// Either way only the mip levels the views need are made (see stage()). On a CPU driver an
+// 8-bit 4:2:0 picture that every view minifies at least 2x is held packed (PlanePacking::Packed):
+// one image, one texture read per pixel instead of three, and a quarter of the luma bytes written.
 #include <array>
 #include <cstdint>
+#include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +24,7 @@
 
 #include "engine/gpu_resources.h"
 #include "frame_textures_host_image.h"
+#include "plane_packing.h"
 #include "scenes/frame_view.h"
 #include "scenes/layout.h"
 
@@ -27,23 +32,31 @@ namespace ps::engine {
 
 class Device;
 
+// What the views of a picture need of it, in luma texels of one eye per target pixel: the
+// most (the smallest mip level read) and the fewest (whether luma level 0 is read at all).
+struct LevelNeeds {
+  double mostTexelsPerPixel = std::numeric_limits<double>::infinity();  // unknown: make the whole chain
+  double fewestTexelsPerPixel = 0;        // 0: level 0 may be read
+};
+
 class FrameTextures {
  public:
   FrameTextures(const Device& device, std::string name);
 
   // Copies the frame's planes in (into the images, or the staging buffer). The GPU must be done
-  // with this slot. lumaTexelsPerPixel: the largest minification the views of this picture will
-  // use, in luma texels of one eye per output pixel; mips are made down to the level that needs
-  // (infinity: unknown, the whole chain).
-  void stage(const FrameView& frame, StereoLayout stereo, double lumaTexelsPerPixel);
+  // with this slot. needs: what the views of this picture will read; mips are made down to the
+  // level the most minifying one needs, and the picture is packed where none reads level 0.
+  void stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs);
   // Records what makes the staged frame sampleable: staging -> images and mip blits, or (mapped
   // images) the first layout transition only.
   void recordUpload(VkCommandBuffer commands);
 
   int eyeCount() const { return shape_.stereo == StereoLayout::Mono ? 1 : 2; }
-  int planeCount() const { return ps::planeCount(shape_.format); }
-  VkImageView planeView(int eye, int plane) const {
-    return useHostImages_ ? hostImage_[eye][plane].view() : images_[eye][plane].view();
+  PlanePacking packing() const { return shape_.packing; }
+  // Images per eye: the frame's planes, or 1 when packed.
+  int imageCount() const { return shape_.packing == PlanePacking::Packed ? 1 : ps::planeCount(shape_.format); }
+  VkImageView imageView(int eye, int image) const {
+    return useHostImages_ ? hostImage_[eye][image].view() : images_[eye][image].view();
   }
   // The layout the shader samples the plane views in.
   VkImageLayout sampledLayout() const {
@@ -58,7 +71,8 @@ class FrameTextures {
     std::uint32_t width = 0;
     std::uint32_t height = 0;
     StereoLayout stereo = StereoLayout::Mono;
-    std::array<std::uint32_t, 3> mipLevels{};  // per plane
+    PlanePacking packing = PlanePacking::Planes;
+    std::array<std::uint32_t, 3> mipLevels{};  // per image
     bool operator==(const Shape&) const = default;
   };
   struct PlaneCopy {
@@ -69,7 +83,10 @@ class FrameTextures {
 
   void reallocate(const Shape& shape);
   bool canUseHostImages(const Shape& shape) const;
+  // The packed shape for this frame and needs, if it can and should be packed.
+  std::optional<Shape> packedShape(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs) const;
   void stageIntoHostImages(const FrameView& frame);
+  void stagePacked(const FrameView& frame);
   void stageIntoBuffer(const FrameView& frame);
 
   const Device& device_;

@@ -19,7 +19,7 @@ struct PlaneLevel {
 };
 
 struct SampleLayout {
-  int components = 1;   // 1, or 2 for interleaved chroma
+  int components = 1;   // 1, 2 for interleaved chroma, 4 for a packed picture (8-bit only)
   int sampleBytes = 1;  // 1 for 8 bit, 2 for 16-bit words
 };
 
@@ -27,6 +27,10 @@ struct SampleLayout {
 // `src`, rounding to nearest. An odd last row or column of `src` is left out (as a blit that
 // halves the size would nearly do); a plane one texel wide or high is averaged along the other axis only.
 void downsampleLevel(const PlaneLevel& src, const PlaneLevel& dst, SampleLayout layout);
+
+// Row `dstRow` of downsampleLevel's result alone: for building a level while the rows of the
+// one above are still in cache.
+void downsampleRow(const PlaneLevel& src, const PlaneLevel& dst, std::uint32_t dstRow, SampleLayout layout);
 
 // Copies rows [0, src.height) of a plane (rows `srcStride` bytes apart) into `level0` and
 // builds `level1` from them while the rows are still in cache (level1 may have data == nullptr:

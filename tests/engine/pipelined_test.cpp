@@ -141,6 +141,53 @@ TEST_P(PipelinedTest, MipsMadeForTheViewsDrawnMatchTheWholeChain) {
   }
 }
 
+// On lavapipe a picture that every view minifies 2x or more is packed (luma level 1, Cb, Cr in
+// one image): it must render as the three planes do. Proof that it was packed: a view that
+// magnifies, drawn before the next upload can follow it, lacks luma level 0's detail; the
+// upload after it goes back to the planes.
+TEST_P(PipelinedTest, APackedPictureRendersAsItsPlanes) {
+  engine::EquirectRenderer renderer(device(), engine::RendererOptions{GetParam()});
+  OwnedFrame frame = makeFrame(PixelFormat::Yuv420P, 512, 256, ColorMatrix::Bt709, ColorRange::Limited);
+  for (std::uint32_t y = 0; y < 256; ++y)
+    for (std::uint32_t x = 0; x < 512; ++x) setSample(frame, 0, x, y, (x + y) % 2 == 0 ? 200 : 40);
+  for (std::uint32_t y = 0; y < 128; ++y)
+    for (std::uint32_t x = 0; x < 256; ++x) {
+      setSample(frame, 1, x, y, 64 + (x * 3 + y) % 128);
+      setSample(frame, 2, x, y, 64 + (x + y * 7) % 128);
+    }
+  const engine::V360Camera camera{-20, 15, 0, 90, 90};
+  // 16 px over 90 degrees minifies the 512-wide source about 8x at the centre and 3.8x at the
+  // corners; 256 px magnifies it.
+  const std::vector<std::uint32_t> sizes = {16, 16, 16, 256, 256};
+  std::vector<engine::RgbaImage> images;
+  for (std::uint32_t size : sizes) {
+    engine::OffscreenTarget target(device(), size, size, "packing");
+    const engine::FrameTicket ticket = renderer.beginFrame(frame.view, FrameLayout{});
+    renderer.drawView(engine::viewFromV360(camera), Eye::Left, target.target());
+    renderer.recordReadback(target);
+    renderer.submit();
+    renderer.wait(ticket);
+    images.push_back(target.pixels());
+  }
+  auto worstAgainstReference = [&](std::size_t i) {
+    engine::StillRequest request;
+    request.view = engine::viewFromV360(camera);
+    request.width = request.height = sizes[i];
+    const auto reference = engine::renderStill(device(), frame.view, request);  // first upload: the planes
+    EXPECT_TRUE(reference.ok()) << reference.error().message();
+    int worst = 0;
+    for (std::size_t k = 0; k < images[i].pixels.size(); ++k)
+      worst = std::max(worst, std::abs(int{images[i].pixels[k]} - int{reference->pixels[k]}));
+    return worst;
+  };
+  EXPECT_LE(worstAgainstReference(0), 1) << "first upload, the planes";
+  EXPECT_LE(worstAgainstReference(1), 1) << "packed";
+  EXPECT_LE(worstAgainstReference(2), 1) << "packed";
+  // The one-texel checkerboard averages to flat grey at luma level 1: magnified, it is gone.
+  EXPECT_GT(worstAgainstReference(3), 60) << "magnified from the packed picture";
+  EXPECT_LE(worstAgainstReference(4), 1) << "back to the planes";
+}
+
 INSTANTIATE_TEST_SUITE_P(FramesInFlight, PipelinedTest, ::testing::Values(1u, 2u, 3u));
 
 using StillTest = EngineTest;
