@@ -13,6 +13,9 @@ const int kPacked = 2;       // binding 0 alone, at chroma size: Y of luma level
 layout(constant_id = 0) const int kPacking = kPlanes;
 // Draw the whole sphere as an equirect image (EquirectRenderer::drawEquirect), not a view.
 layout(constant_id = 1) const bool kWholeSphere = false;
+// The target's format is sRGB: it encodes what is written, so the shader writes linear values.
+// Otherwise the shader writes the encoded values themselves.
+layout(constant_id = 2) const bool kTargetEncodes = true;
 
 layout(set = 0, binding = 0) uniform sampler2D lumaPlane;
 layout(set = 0, binding = 1) uniform sampler2D chromaPlaneA;
@@ -90,7 +93,7 @@ void main() {
   const vec3 rgb = vec3(dot(params.yuvToRgb[0].xyz, ycbcr) + params.yuvToRgb[0].w,
                         dot(params.yuvToRgb[1].xyz, ycbcr) + params.yuvToRgb[1].w,
                         dot(params.yuvToRgb[2].xyz, ycbcr) + params.yuvToRgb[2].w);
-  // The target is sRGB: the hardware encodes what we write, so writing the linear value of R'G'B'
-  // makes the stored bytes the R'G'B' of the source.
-  outColor = vec4(srgbToLinear(clamp(rgb, 0.0, 1.0)), 1.0);
+  // R'G'B' is already sRGB-encoded (BT.709's and sRGB's primaries and white are the same; the
+  // transfer curve is taken as is): stored bytes are the source's R'G'B' either way.
+  outColor = vec4(kTargetEncodes ? srgbToLinear(clamp(rgb, 0.0, 1.0)) : clamp(rgb, 0.0, 1.0), 1.0);
 }

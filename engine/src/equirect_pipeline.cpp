@@ -29,6 +29,19 @@ VkSampler createSampler(const Device& device, VkSamplerAddressMode addressU, con
   return sampler;
 }
 
+bool isSrgbFormat(VkFormat format) {
+  switch (format) {
+    case VK_FORMAT_R8G8B8A8_SRGB:
+    case VK_FORMAT_B8G8R8A8_SRGB:
+    case VK_FORMAT_A8B8G8R8_SRGB_PACK32:
+    case VK_FORMAT_R8G8B8_SRGB:
+    case VK_FORMAT_B8G8R8_SRGB:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 EquirectPipeline::EquirectPipeline(const Device& device)
@@ -89,14 +102,17 @@ VkPipeline EquirectPipeline::pipelineFor(VkFormat targetFormat, PlanePacking pac
   const auto key = std::make_tuple(targetFormat, packing, wholeSphere);
   if (const auto found = pipelines_.find(key); found != pipelines_.end()) return found->second;
 
-  // Constants 0 and 1 of equirect.frag: kPacking (int) and kWholeSphere (bool, 32 bits).
+  // Constants 0-2 of equirect.frag: kPacking (int), kWholeSphere and kTargetEncodes (bools, 32 bits).
   struct Specialization {
     std::int32_t packing;
     VkBool32 wholeSphere;
-  } values{static_cast<std::int32_t>(packing), wholeSphere ? VK_TRUE : VK_FALSE};
-  const std::array<VkSpecializationMapEntry, 2> entries{{
+    VkBool32 targetEncodes;
+  } values{static_cast<std::int32_t>(packing), wholeSphere ? VK_TRUE : VK_FALSE,
+           isSrgbFormat(targetFormat) ? VK_TRUE : VK_FALSE};
+  const std::array<VkSpecializationMapEntry, 3> entries{{
       {0, offsetof(Specialization, packing), sizeof(std::int32_t)},
       {1, offsetof(Specialization, wholeSphere), sizeof(VkBool32)},
+      {2, offsetof(Specialization, targetEncodes), sizeof(VkBool32)},
   }};
   const VkSpecializationInfo specialization{static_cast<std::uint32_t>(entries.size()), entries.data(), sizeof(values),
                                             &values};

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
 
@@ -205,7 +206,7 @@ void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const Lev
   checkFrame(frame, stereo);
   if (const auto packed = packedShape(frame, stereo, needs)) {
     if (!allocated_ || !(*packed == shape_)) reallocate(*packed);
-    stagePacked(frame);
+    if (!std::getenv("PS_HACK_NOUPLOAD")) stagePacked(frame);
     return;
   }
   const double lumaTexelsPerPixel = needs.mostTexelsPerPixel;

@@ -1,5 +1,6 @@
 #include "engine/gpu_resources.h"
 
+#include <array>
 #include <string>
 #include <utility>
 
@@ -98,6 +99,15 @@ GpuImage::GpuImage(const Device& device, const ImageDesc& desc, std::string_view
   info.usage = desc.usage;
   info.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
   info.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
+  const std::array<VkFormat, 2> formats{desc.format, desc.alternateFormat};
+  VkImageFormatListCreateInfo formatList{};
+  if (desc.alternateFormat != VK_FORMAT_UNDEFINED) {
+    info.flags |= VK_IMAGE_CREATE_MUTABLE_FORMAT_BIT;
+    formatList.sType = VK_STRUCTURE_TYPE_IMAGE_FORMAT_LIST_CREATE_INFO;
+    formatList.viewFormatCount = static_cast<std::uint32_t>(formats.size());
+    formatList.pViewFormats = formats.data();
+    info.pNext = &formatList;
+  }
   PS_VK_CHECK(vkCreateImage(device.device(), &info, nullptr, &image_));
   device.setName(image_, VK_OBJECT_TYPE_IMAGE, name);
   try {
@@ -113,6 +123,11 @@ GpuImage::GpuImage(const Device& device, const ImageDesc& desc, std::string_view
     viewInfo.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, desc.mipLevels, 0, 1};
     PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &view_));
     device.setName(view_, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " view");
+    if (desc.alternateFormat != VK_FORMAT_UNDEFINED) {
+      viewInfo.format = desc.alternateFormat;
+      PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &alternateView_));
+      device.setName(alternateView_, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " alternate view");
+    }
   } catch (...) {
     reset();
     throw;
@@ -124,6 +139,7 @@ GpuImage::GpuImage(GpuImage&& other) noexcept
       image_(std::exchange(other.image_, VK_NULL_HANDLE)),
       memory_(std::exchange(other.memory_, VK_NULL_HANDLE)),
       view_(std::exchange(other.view_, VK_NULL_HANDLE)),
+      alternateView_(std::exchange(other.alternateView_, VK_NULL_HANDLE)),
       desc_(other.desc_) {}
 
 GpuImage& GpuImage::operator=(GpuImage&& other) noexcept {
@@ -133,6 +149,7 @@ GpuImage& GpuImage::operator=(GpuImage&& other) noexcept {
     image_ = std::exchange(other.image_, VK_NULL_HANDLE);
     memory_ = std::exchange(other.memory_, VK_NULL_HANDLE);
     view_ = std::exchange(other.view_, VK_NULL_HANDLE);
+    alternateView_ = std::exchange(other.alternateView_, VK_NULL_HANDLE);
     desc_ = other.desc_;
   }
   return *this;
@@ -142,9 +159,11 @@ GpuImage::~GpuImage() { reset(); }
 
 void GpuImage::reset() noexcept {
   if (device_ == nullptr) return;
+  if (alternateView_ != VK_NULL_HANDLE) vkDestroyImageView(device_->device(), alternateView_, nullptr);
   if (view_ != VK_NULL_HANDLE) vkDestroyImageView(device_->device(), view_, nullptr);
   if (image_ != VK_NULL_HANDLE) vkDestroyImage(device_->device(), image_, nullptr);
   if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device_->device(), memory_, nullptr);
+  alternateView_ = VK_NULL_HANDLE;
   view_ = VK_NULL_HANDLE;
   image_ = VK_NULL_HANDLE;
   memory_ = VK_NULL_HANDLE;

@@ -8,14 +8,21 @@ namespace ps::engine {
 OffscreenTarget::OffscreenTarget(const Device& device, std::uint32_t width, std::uint32_t height, std::string_view name)
     : extent_{width, height},
       image_(device,
-             ImageDesc{kFormat, extent_, 1, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT},
+             ImageDesc{kFormat, extent_, 1, VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT,
+                       kEncodedFormat},
              name),
       readback_(device, VkDeviceSize{width} * height * 4, VK_BUFFER_USAGE_TRANSFER_DST_BIT, true,
                 std::string(name) + " readback") {}
 
 RenderTarget OffscreenTarget::target() const {
-  return RenderTarget{image_.handle(), image_.view(), kFormat, extent_, VK_IMAGE_LAYOUT_UNDEFINED,
-                      VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL};
+  return RenderTarget{image_.handle(),
+                      image_.view(),
+                      kFormat,
+                      extent_,
+                      VK_IMAGE_LAYOUT_UNDEFINED,
+                      VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                      image_.alternateView(),
+                      kEncodedFormat};
 }
 
 void recordImageReadback(VkCommandBuffer commands, VkImage image, VkExtent2D extent, VkBuffer buffer) {

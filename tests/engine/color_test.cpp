@@ -1,5 +1,6 @@
 // YUV to R'G'B' for each matrix, range and bit depth: colour bars with known R'G'B' must come
-// out of the sRGB target as those bytes (within 2).
+// out of the sRGB target as those bytes (within 2), whether the shader writes them encoded or
+// the target encodes linear values.
 #include <cmath>
 #include <cstdlib>
 
@@ -83,25 +84,32 @@ TEST_P(ColorTest, BarsRenderToTheirRgb) {
     }
   }
 
-  // One narrow view at the centre of each bar, all drawn in one frame.
+  // One narrow view at the centre of each bar, all drawn in one frame, twice: written encoded
+  // through the target's UNORM view, and written linear for the sRGB target to encode (as into
+  // a swapchain image).
   engine::EquirectRenderer renderer(device());
   std::vector<engine::OffscreenTarget> targets;
   const engine::FrameTicket ticket = renderer.beginFrame(frame.view, FrameLayout{});
-  for (std::size_t i = 0; i < kBars.size(); ++i) {
+  for (std::size_t i = 0; i < 2 * kBars.size(); ++i) {
     targets.emplace_back(device(), 16, 16, "bar");
-    const float yaw = (static_cast<float>(i) + 0.5f) / static_cast<float>(kBars.size()) * 360.0f - 180.0f;
-    renderer.drawView(engine::viewFromV360({yaw, 0, 0, 10, 10}), Eye::Left, targets.back().target());
+    const std::size_t bar = i % kBars.size();
+    const float yaw = (static_cast<float>(bar) + 0.5f) / static_cast<float>(kBars.size()) * 360.0f - 180.0f;
+    engine::RenderTarget target = targets.back().target();
+    if (i >= kBars.size()) target.encodedView = VK_NULL_HANDLE;
+    renderer.drawView(engine::viewFromV360({yaw, 0, 0, 10, 10}), Eye::Left, target);
     renderer.recordReadback(targets.back());
   }
   renderer.submit();
   renderer.wait(ticket);
-  for (std::size_t i = 0; i < kBars.size(); ++i) {
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    SCOPED_TRACE(i < kBars.size() ? "written encoded" : "encoded by the target");
     const Image image = toRgb(targets[i].pixels());
-    const int expected[3] = {kBars[i].r, kBars[i].g, kBars[i].b};
+    const Rgb& bar = kBars[i % kBars.size()];
+    const int expected[3] = {bar.r, bar.g, bar.b};
     int worst = 0;
     for (std::size_t p = 0; p < image.pixels.size(); ++p)
       worst = std::max(worst, std::abs(image.pixels[p] - expected[p % 3]));
-    EXPECT_LE(worst, 2) << "bar " << i << " expected " << expected[0] << "," << expected[1] << "," << expected[2]
+    EXPECT_LE(worst, 2) << "bar " << i % kBars.size() << " expected " << expected[0] << "," << expected[1] << "," << expected[2]
                         << " got " << int{image.pixels[0]} << "," << int{image.pixels[1]} << ","
                         << int{image.pixels[2]};
   }

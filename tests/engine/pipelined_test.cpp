@@ -28,7 +28,7 @@ void fillGrey(OwnedFrame& frame, std::uint8_t luma) {
 TEST_P(PipelinedTest, EachFrameShowsItsOwnPicture) {
   const std::uint32_t framesInFlight = GetParam();
   engine::EquirectRenderer renderer(device(), engine::RendererOptions{framesInFlight});
-  renderer.prepareTarget(engine::OffscreenTarget::kFormat);
+  renderer.prepareTarget(engine::OffscreenTarget(device(), 4, 4, "prepare").target());
   // One buffer the "decoder" overwrites every frame, as a decoder's frame pool would.
   OwnedFrame small = makeFrame(PixelFormat::Yuv420P, 128, 64, ColorMatrix::Bt709, ColorRange::Full);
   OwnedFrame large = makeFrame(PixelFormat::Yuv444P, 256, 128, ColorMatrix::Bt709, ColorRange::Full);

@@ -40,9 +40,13 @@ struct ImageDesc {
   VkExtent2D extent{};
   std::uint32_t mipLevels = 1;
   VkImageUsageFlags usage = 0;
+  // A second format of the same texel size to view the image as (VK_FORMAT_UNDEFINED: none),
+  // e.g. the UNORM twin of an sRGB format, to write encoded bytes as they are.
+  VkFormat alternateFormat = VK_FORMAT_UNDEFINED;
 };
 
-// A device-local 2D colour image and a view of all its mip levels.
+// A device-local 2D colour image and a view of all its mip levels (and one in the alternate
+// format, when the description has one).
 class GpuImage {
  public:
   GpuImage() = default;
@@ -55,6 +59,7 @@ class GpuImage {
 
   VkImage handle() const { return image_; }
   VkImageView view() const { return view_; }
+  VkImageView alternateView() const { return alternateView_; }  // VK_NULL_HANDLE without an alternate format
   const ImageDesc& desc() const { return desc_; }
 
  private:
@@ -63,6 +68,7 @@ class GpuImage {
   VkImage image_ = VK_NULL_HANDLE;
   VkDeviceMemory memory_ = VK_NULL_HANDLE;
   VkImageView view_ = VK_NULL_HANDLE;
+  VkImageView alternateView_ = VK_NULL_HANDLE;
   ImageDesc desc_;
 };
 

@@ -16,6 +16,7 @@ namespace ps::engine {
 class OffscreenTarget {
  public:
   static constexpr VkFormat kFormat = VK_FORMAT_R8G8B8A8_SRGB;
+  static constexpr VkFormat kEncodedFormat = VK_FORMAT_R8G8B8A8_UNORM;  // RenderTarget::encodedView's
 
   OffscreenTarget(const Device& device, std::uint32_t width, std::uint32_t height, std::string_view name);
 

@@ -15,6 +15,11 @@ struct RenderTarget {
   // TRANSFER_SRC_OPTIMAL for a readback).
   VkImageLayout layoutBefore = VK_IMAGE_LAYOUT_UNDEFINED;
   VkImageLayout layoutAfter = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+  // Optional, for an sRGB target: the same image viewed as its UNORM twin. A draw that works out
+  // encoded values itself writes them through it as they are, rather than converting to linear
+  // for the target to encode again (two conversions per pixel that a CPU driver pays for).
+  VkImageView encodedView = VK_NULL_HANDLE;
+  VkFormat encodedFormat = VK_FORMAT_UNDEFINED;
 };
 
 }  // namespace ps::engine
