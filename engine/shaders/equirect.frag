@@ -21,12 +21,15 @@ layout(set = 0, binding = 0) uniform sampler2D lumaPlane;
 layout(set = 0, binding = 1) uniform sampler2D chromaPlaneA;
 layout(set = 0, binding = 2) uniform sampler2D chromaPlaneB;
 
+// A 180-degree source: u spans longitude -90..90 and the back hemisphere is black.
+layout(constant_id = 3) const bool kHalfSphere = false;
+
 // Must match PushConstants in engine/src/equirect_pipeline.h (128 bytes, the guaranteed minimum).
 layout(push_constant) uniform Params {
-  vec4 viewToStage[3];  // columns of the view's rotation
+  vec4 viewToStage[3];  // columns of the view's rotation, the source's yaw offset folded in
   vec4 tanFov;          // tan of angleLeft, angleRight, angleUp, angleDown
   vec4 yuvToRgb[3];     // rows: R'G'B' = dot(row.xyz, sampled YCbCr) + row.w; includes range and bit depth
-  vec4 source;          // x: yaw offset (radians, right positive), y: 1 for 180 degrees; z, w unused
+  vec4 unused;
 } params;
 
 const float PI = 3.14159265358979;
@@ -35,44 +38,58 @@ vec3 srgbToLinear(vec3 c) {
   return mix(c / 12.92, pow((c + 0.055) / 1.055, vec3(2.4)), greaterThan(c, vec3(0.04045)));
 }
 
+// atan(y, x) within 3.5e-6 rad (a five-hundredth of a texel of a 3840-wide source): a minimax
+// polynomial on [0, 1] and the octant folded back. The built-in is exact to the last bit and
+// several times the cost on a CPU driver, which runs it twice for every pixel. atan2(0, 0) = 0.
+float fastAtan2(float y, float x) {
+  const float ax = abs(x), ay = abs(y);
+  const float a = min(ax, ay) / max(max(ax, ay), 1e-30);
+  const float s = a * a;
+  float r = -0.013480470;
+  r = r * s + 0.057477314;
+  r = r * s - 0.121239071;
+  r = r * s + 0.195635925;
+  r = r * s - 0.332994597;
+  r = r * s + 0.999995630;
+  r *= a;
+  if (ay > ax) r = 0.5 * PI - r;
+  if (x < 0.0) r = PI - r;
+  return y < 0.0 ? -r : r;
+}
+
 void main() {
-  vec3 ray;
+  const mat3 viewToStage = mat3(params.viewToStage[0].xyz, params.viewToStage[1].xyz, params.viewToStage[2].xyz);
+  vec3 ray;  // not normalised: only its direction is used
   if (kWholeSphere) {
     // The target is itself equirect: x spans longitude -180..180, y latitude +90..-90 (y down).
     const float targetLongitude = ndc.x * PI;
     const float targetLatitude = -ndc.y * 0.5 * PI;
-    ray = vec3(cos(targetLatitude) * sin(targetLongitude), sin(targetLatitude), -cos(targetLatitude) * cos(targetLongitude));
+    ray = viewToStage * vec3(cos(targetLatitude) * sin(targetLongitude), sin(targetLatitude),
+                             -cos(targetLatitude) * cos(targetLongitude));
   } else {
     const vec2 t = ndc * 0.5 + 0.5;
-    const vec3 rayView = vec3(mix(params.tanFov.x, params.tanFov.y, t.x), mix(params.tanFov.z, params.tanFov.w, t.y), -1.0);
-    const mat3 viewToStage = mat3(params.viewToStage[0].xyz, params.viewToStage[1].xyz, params.viewToStage[2].xyz);
-    ray = normalize(viewToStage * rayView);
+    ray = viewToStage * vec3(mix(params.tanFov.x, params.tanFov.y, t.x), mix(params.tanFov.z, params.tanFov.w, t.y), -1.0);
   }
 
-  // atan(0, 0) is undefined: straight up or down, any longitude is right.
   const float horizontal = length(ray.xz);
-  float longitude = horizontal > 1e-7 ? atan(ray.x, -ray.z) : 0.0;
-  longitude = mod(longitude - params.source.x + PI, 2.0 * PI) - PI;
-  const float latitude = asin(clamp(ray.y, -1.0, 1.0));
-  const bool hemisphere = params.source.y > 0.5;
-
-  vec2 uv = vec2(longitude / (hemisphere ? PI : 2.0 * PI) + 0.5, 0.5 - latitude / PI);
+  const float longitude = fastAtan2(ray.x, -ray.z);  // -PI..PI, 0 at the source's centre
+  const float latitude = fastAtan2(ray.y, horizontal);
+  vec2 uv = vec2(longitude / (kHalfSphere ? PI : 2.0 * PI) + 0.5, 0.5 - latitude / PI);
   // Screen-space gradients taken by hand so the jump of u from 1 back to 0 at the +-180 degree
   // seam does not read as a huge footprint (which would pick the smallest mip: a seam line).
   vec2 uvDx = dFdx(uv);
   vec2 uvDy = dFdy(uv);
-  if (!hemisphere) {
+  if (!kHalfSphere) {
     uvDx.x -= round(uvDx.x);
     uvDy.x -= round(uvDy.x);
   }
   // A texel's width on the sphere shrinks with cos(latitude); measure the u footprint in those
   // terms. Otherwise the level of detail blows up near the poles (where u spins round within a
   // pixel) and the isotropic filter blurs the pole into a blob of the whole image's average.
-  // cos(latitude) is the ray's horizontal length, the ray being of unit length.
-  const float texelWidthOnSphere = horizontal;
+  const float texelWidthOnSphere = horizontal * inversesqrt(dot(ray, ray));  // cos(latitude)
   uvDx.x *= texelWidthOnSphere;
   uvDy.x *= texelWidthOnSphere;
-  if (hemisphere && abs(longitude) > 0.5 * PI) {
+  if (kHalfSphere && abs(longitude) > 0.5 * PI) {
     outColor = vec4(0.0, 0.0, 0.0, 1.0);
     return;
   }

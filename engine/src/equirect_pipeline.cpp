@@ -98,21 +98,23 @@ VkSampler EquirectPipeline::sampler(Projection projection) const {
   return projection == Projection::Equirect360 ? wrapSampler_ : clampSampler_;
 }
 
-VkPipeline EquirectPipeline::pipelineFor(VkFormat targetFormat, PlanePacking packing, bool wholeSphere) {
-  const auto key = std::make_tuple(targetFormat, packing, wholeSphere);
-  if (const auto found = pipelines_.find(key); found != pipelines_.end()) return found->second;
+VkPipeline EquirectPipeline::pipelineFor(const DrawVariant& variant) {
+  if (const auto found = pipelines_.find(variant); found != pipelines_.end()) return found->second;
 
-  // Constants 0-2 of equirect.frag: kPacking (int), kWholeSphere and kTargetEncodes (bools, 32 bits).
+  // Constants 0-3 of equirect.frag: kPacking (int), kWholeSphere, kTargetEncodes and
+  // kHalfSphere (bools, 32 bits each).
   struct Specialization {
     std::int32_t packing;
     VkBool32 wholeSphere;
     VkBool32 targetEncodes;
-  } values{static_cast<std::int32_t>(packing), wholeSphere ? VK_TRUE : VK_FALSE,
-           isSrgbFormat(targetFormat) ? VK_TRUE : VK_FALSE};
-  const std::array<VkSpecializationMapEntry, 3> entries{{
+    VkBool32 halfSphere;
+  } values{static_cast<std::int32_t>(variant.packing), variant.wholeSphere ? VK_TRUE : VK_FALSE,
+           isSrgbFormat(variant.targetFormat) ? VK_TRUE : VK_FALSE, variant.halfSphere ? VK_TRUE : VK_FALSE};
+  const std::array<VkSpecializationMapEntry, 4> entries{{
       {0, offsetof(Specialization, packing), sizeof(std::int32_t)},
       {1, offsetof(Specialization, wholeSphere), sizeof(VkBool32)},
       {2, offsetof(Specialization, targetEncodes), sizeof(VkBool32)},
+      {3, offsetof(Specialization, halfSphere), sizeof(VkBool32)},
   }};
   const VkSpecializationInfo specialization{static_cast<std::uint32_t>(entries.size()), entries.data(), sizeof(values),
                                             &values};
@@ -125,7 +127,7 @@ VkPipeline EquirectPipeline::pipelineFor(VkFormat targetFormat, PlanePacking pac
   VkPipelineRenderingCreateInfo rendering{};
   rendering.sType = VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO;
   rendering.colorAttachmentCount = 1;
-  rendering.pColorAttachmentFormats = &targetFormat;
+  rendering.pColorAttachmentFormats = &variant.targetFormat;
 
   VkGraphicsPipelineCreateInfo info{};
 
@@ -138,9 +140,10 @@ VkPipeline EquirectPipeline::pipelineFor(VkFormat targetFormat, PlanePacking pac
   VkPipeline pipeline = VK_NULL_HANDLE;
   PS_VK_CHECK(vkCreateGraphicsPipelines(device_.device(), VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));
   device_.setName(pipeline, VK_OBJECT_TYPE_PIPELINE,
-                  "equirect format " + std::to_string(targetFormat) + " packing " +
-                      std::to_string(static_cast<int>(packing)) + (wholeSphere ? " whole sphere" : ""));
-  pipelines_.emplace(key, pipeline);
+                  "equirect format " + std::to_string(variant.targetFormat) + " packing " +
+                      std::to_string(static_cast<int>(variant.packing)) + (variant.wholeSphere ? " whole sphere" : "") +
+                      (variant.halfSphere ? " 180" : ""));
+  pipelines_.emplace(variant, pipeline);
   return pipeline;
 }
 

@@ -2,8 +2,8 @@
 // The equirect draw's fixed state: shaders, descriptor set layout (one eye's three planes),
 // push constants, samplers, and one graphics pipeline per target format, plane packing and
 // kind of draw (dynamic rendering).
+#include <compare>
 #include <map>
-#include <tuple>
 
 #include <glm/vec4.hpp>
 #include <vulkan/vulkan.h>
@@ -21,9 +21,18 @@ struct PushConstants {
   glm::vec4 viewToStage[3];
   glm::vec4 tanFov;
   glm::vec4 yuvToRgb[3];
-  glm::vec4 source;
+  glm::vec4 unused;
 };
 static_assert(sizeof(PushConstants) == 128, "the push constant block must fit the guaranteed 128 bytes");
+
+// What a pipeline is specialised for (the shader's specialisation constants and the target).
+struct DrawVariant {
+  VkFormat targetFormat = VK_FORMAT_UNDEFINED;
+  PlanePacking packing = PlanePacking::Planes;
+  bool wholeSphere = false;  // drawEquirect's draw, not a view
+  bool halfSphere = false;   // a 180-degree source
+  auto operator<=>(const DrawVariant&) const = default;
+};
 
 class EquirectPipeline {
  public:
@@ -38,8 +47,8 @@ class EquirectPipeline {
   VkPipelineLayout layout() const { return layout_; }
   // 360 wraps in u; 180 clamps (outside its hemisphere the shader draws black).
   VkSampler sampler(Projection projection) const;
-  // Created on first use for each combination. wholeSphere: drawEquirect's draw, not a view.
-  VkPipeline pipelineFor(VkFormat targetFormat, PlanePacking packing, bool wholeSphere);
+  // Created on first use for each variant.
+  VkPipeline pipelineFor(const DrawVariant& variant);
 
  private:
   void destroy() noexcept;
@@ -51,7 +60,7 @@ class EquirectPipeline {
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
   VkSampler wrapSampler_ = VK_NULL_HANDLE;
   VkSampler clampSampler_ = VK_NULL_HANDLE;
-  std::map<std::tuple<VkFormat, PlanePacking, bool>, VkPipeline> pipelines_;
+  std::map<DrawVariant, VkPipeline> pipelines_;
 };
 
 }  // namespace ps::engine

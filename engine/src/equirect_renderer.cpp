@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdlib>
 #include <limits>
 #include <stdexcept>
 #include <string>
@@ -57,7 +56,9 @@ struct EquirectRenderer::Impl {
   Uploaded* latest = nullptr;      // what reuseLastFrame shows
   std::uint64_t lastSerial = 0;
   Slot* recording = nullptr;  // the slot between beginFrame and submit
-  PushConstants frameConstants{};
+  PushConstants frameConstants{};  // the picture's colour conversion; views add their own
+  float yawOffset = 0;             // radians, of the latest picture
+  bool halfSphere = false;         // the latest picture is a 180-degree source
   // Minification (luma texels of the source per target pixel) of the views drawn: the most and
   // the fewest in the frame being recorded, and what the next upload is made for. Unknown until
   // a frame has drawn something (the first upload makes the whole chain, unpacked), then the
@@ -220,7 +221,7 @@ struct EquirectRenderer::Impl {
     const Slot& slot = *recording;
     const VkExtent2D eye = slot.sampled->textures->lumaEyeExtent();
     if (eye.width == 0 || eye.height == 0) return;
-    const double longitudeSpan = frameConstants.source.y > 0.5f ? kPi : 2 * kPi;
+    const double longitudeSpan = halfSphere ? kPi : 2 * kPi;
     const double texelAcross = longitudeSpan / static_cast<double>(eye.width);
     const double texelDown = kPi / static_cast<double>(eye.height);
     // Rounded towards reading more levels: the smaller texel for the most, the larger for the fewest.
@@ -247,6 +248,10 @@ struct EquirectRenderer::Impl {
       framesSinceFewest = 0;
     }
   }
+
+  // Rotates stage directions so that the source's centre, at yawOffset (right positive), comes
+  // out at longitude 0: about +Y by yawOffset (a ray at longitude L comes out at L - yawOffset).
+  glm::quat yawTurn() const { return glm::angleAxis(yawOffset, glm::vec3(0.0f, 1.0f, 0.0f)); }
 
   Slot& current(const char* what) {
     if (recording == nullptr) throw std::logic_error(std::string(what) + " needs beginFrame first");
@@ -284,7 +289,7 @@ struct EquirectRenderer::Impl {
     vkCmdBeginRendering(commands, &rendering);
 
     vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                      pipeline.pipelineFor(format, slot.sampled->textures->packing(), wholeSphere));
+                      pipeline.pipelineFor({format, slot.sampled->textures->packing(), wholeSphere, halfSphere}));
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 1,
                             &slot.sampled->eyeSets[eyeIndex], 0, nullptr);
     const VkViewport viewport{0.0f, 0.0f, static_cast<float>(target.extent.width),
@@ -316,8 +321,10 @@ EquirectRenderer::~EquirectRenderer() = default;
 void EquirectRenderer::prepareTarget(const RenderTarget& target) {
   const VkFormat format = target.encodedView != VK_NULL_HANDLE ? target.encodedFormat : target.format;
   // The views of a picture decide its packing; a display's first frame is unpacked.
-  impl_->pipeline.pipelineFor(format, PlanePacking::Planes, false);
-  impl_->pipeline.pipelineFor(format, PlanePacking::Packed, false);
+  for (bool half : {false, true}) {
+    impl_->pipeline.pipelineFor({format, PlanePacking::Planes, false, half});
+    impl_->pipeline.pipelineFor({format, PlanePacking::Packed, false, half});
+  }
 }
 
 FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg) {
@@ -336,8 +343,8 @@ FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayo
 
   const auto rows = yuvToRgbRows(frame.format, frame.matrix, frame.range);
   for (int i = 0; i < 3; ++i) s.frameConstants.yuvToRgb[i] = rows[i];
-  s.frameConstants.source = glm::vec4(glm::radians(yawOffsetDeg), layout.projection == Projection::Equirect180 ? 1.0f : 0.0f,
-                                      0.0f, 0.0f);
+  s.yawOffset = glm::radians(yawOffsetDeg);
+  s.halfSphere = layout.projection == Projection::Equirect180;
   s.latest = &picture;
   return s.begin(slot, serial);
 }
@@ -354,17 +361,20 @@ bool EquirectRenderer::hasFrame() const { return impl_->latest != nullptr; }
 
 void EquirectRenderer::drawView(const View& view, Eye eye, const RenderTarget& target) {
   PushConstants constants = impl_->frameConstants;
-  const glm::mat3 rotation = glm::mat3_cast(glm::normalize(view.orientation));
+  // Turning the view by the source's yaw offset is the same as turning the source the other way.
+  const glm::mat3 rotation = glm::mat3_cast(impl_->yawTurn() * glm::normalize(view.orientation));
   for (int i = 0; i < 3; ++i) constants.viewToStage[i] = glm::vec4(rotation[i], 0.0f);
   constants.tanFov = glm::vec4(std::tan(view.fov.angleLeft), std::tan(view.fov.angleRight), std::tan(view.fov.angleUp),
                                std::tan(view.fov.angleDown));
-  static const bool noDraw = std::getenv("PS_HACK_NODRAW") != nullptr;
-  if (!noDraw) impl_->record(constants, false, eye, target, "drawView");
+  impl_->record(constants, false, eye, target, "drawView");
   impl_->noteMinification(pinholeAnglePerPixel(view.fov, target.extent.width, target.extent.height));
 }
 
 void EquirectRenderer::drawEquirect(Eye eye, const RenderTarget& target) {
-  impl_->record(impl_->frameConstants, true, eye, target, "drawEquirect");
+  PushConstants constants = impl_->frameConstants;
+  const glm::mat3 rotation = glm::mat3_cast(impl_->yawTurn());
+  for (int i = 0; i < 3; ++i) constants.viewToStage[i] = glm::vec4(rotation[i], 0.0f);
+  impl_->record(constants, true, eye, target, "drawEquirect");
   // A target row spans the same latitude everywhere; across, a pixel spans less towards the
   // poles, and the shader's footprint is the larger of the two.
   const double across = 2 * kPi / static_cast<double>(target.extent.width);

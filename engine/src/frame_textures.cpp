@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#include <cstdlib>
 #include <stdexcept>
 #include <string>
 
@@ -206,7 +205,7 @@ void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const Lev
   checkFrame(frame, stereo);
   if (const auto packed = packedShape(frame, stereo, needs)) {
     if (!allocated_ || !(*packed == shape_)) reallocate(*packed);
-    if (!std::getenv("PS_HACK_NOUPLOAD")) stagePacked(frame);
+    stagePacked(frame);
     return;
   }
   const double lumaTexelsPerPixel = needs.mostTexelsPerPixel;

@@ -3,6 +3,7 @@
 // reimplementations written here from their definitions.
 #include <cmath>
 #include <cstdint>
+#include <ostream>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -56,6 +57,10 @@ struct PackCase {
   std::uint32_t width, height;
   bool interleaved;
 };
+
+void PrintTo(const PackCase& c, std::ostream* os) {
+  *os << c.width << "x" << c.height << (c.interleaved ? " nv12" : " yuv420p");
+}
 
 class PackLumaChroma : public ::testing::TestWithParam<PackCase> {};
 

@@ -34,8 +34,9 @@ VkSurfaceFormatKHR chooseFormat(VkPhysicalDevice physical, VkSurfaceKHR surface)
     for (const VkSurfaceFormatKHR& f : formats)
       if (f.format == wanted && f.colorSpace == VK_COLOR_SPACE_SRGB_NONLINEAR_KHR) return f;
   }
-  // The renderer writes linear values; without an sRGB format the window shows them too dark.
-  spdlog::warn("window: the surface offers no sRGB format; colours will look too dark");
+  // The equirect pass writes encoded values into a UNORM format and the panels do likewise, so
+  // colours stay right; an sRGB format is preferred because blending is then done in linear light.
+  spdlog::info("window: the surface offers no sRGB format; drawing into format {}", static_cast<int>(formats.front().format));
   return formats.front();
 }
 
