@@ -34,6 +34,7 @@ constexpr double kPi = 3.14159265358979323846;
 // slots so a frame can show the picture an earlier slot uploaded (reuseLastFrame).
 struct Uploaded {
   std::unique_ptr<FrameTextures> textures;
+  std::shared_ptr<const void> bytesOwner;  // while the textures may still copy from the frame
   std::array<VkDescriptorSet, kMaxEyes> eyeSets{};
   std::uint64_t lastSampledBy = 0;  // serial of the latest frame that reads these images
 };
@@ -253,6 +254,13 @@ struct EquirectRenderer::Impl {
   // out at longitude 0: about +Y by yawOffset (a ray at longitude L comes out at L - yawOffset).
   glm::quat yawTurn() const { return glm::angleAxis(yawOffset, glm::vec3(0.0f, 1.0f, 0.0f)); }
 
+  // Makes what a draw of `eye` sampling `region` reads of the current picture ready (a
+  // deferred copy); before recording, so before the submit that makes it visible.
+  void fillFor(Eye eye, const UvRegion& region, const char* what) {
+    FrameTextures& textures = *current(what).sampled->textures;
+    textures.fill(textures.eyeCount() == 1 || eye == Eye::Left ? 0 : 1, region);
+  }
+
   Slot& current(const char* what) {
     if (recording == nullptr) throw std::logic_error(std::string(what) + " needs beginFrame first");
     return *recording;
@@ -328,6 +336,11 @@ void EquirectRenderer::prepareTarget(const RenderTarget& target) {
 }
 
 FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg) {
+  return beginFrame(frame, layout, yawOffsetDeg, nullptr);
+}
+
+FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg,
+                                         std::shared_ptr<const void> bytesOwner) {
   Impl& s = *impl_;
   if (s.recording != nullptr) throw std::logic_error("beginFrame called twice without submit");
   checkFrame(frame, layout.stereo);
@@ -337,7 +350,13 @@ FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayo
   s.waitForSerial(picture.lastSampledBy);
   Impl::Slot& slot = s.startSlot(serial);
 
-  picture.textures->stage(frame, layout.stereo, s.uploadNeeds);
+  // Only the latest picture is drawn again (reuseLastFrame): the one before it copies no more.
+  if (s.latest != nullptr) {
+    s.latest->textures->dropPending();
+    s.latest->bytesOwner.reset();
+  }
+  picture.textures->stage(frame, layout.stereo, s.uploadNeeds, bytesOwner != nullptr);
+  picture.bytesOwner = std::move(bytesOwner);
   picture.textures->recordUpload(slot.commands);
   s.writeEyeSets(picture, layout.projection);
 
@@ -366,6 +385,7 @@ void EquirectRenderer::drawView(const View& view, Eye eye, const RenderTarget& t
   for (int i = 0; i < 3; ++i) constants.viewToStage[i] = glm::vec4(rotation[i], 0.0f);
   constants.tanFov = glm::vec4(std::tan(view.fov.angleLeft), std::tan(view.fov.angleRight), std::tan(view.fov.angleUp),
                                std::tan(view.fov.angleDown));
+  impl_->fillFor(eye, pinholeUvRegion(rotation, view.fov, impl_->halfSphere), "drawView");
   impl_->record(constants, false, eye, target, "drawView");
   impl_->noteMinification(pinholeAnglePerPixel(view.fov, target.extent.width, target.extent.height));
 }
@@ -374,6 +394,7 @@ void EquirectRenderer::drawEquirect(Eye eye, const RenderTarget& target) {
   PushConstants constants = impl_->frameConstants;
   const glm::mat3 rotation = glm::mat3_cast(impl_->yawTurn());
   for (int i = 0; i < 3; ++i) constants.viewToStage[i] = glm::vec4(rotation[i], 0.0f);
+  impl_->fillFor(eye, UvRegion{}, "drawEquirect");
   impl_->record(constants, true, eye, target, "drawEquirect");
   // A target row spans the same latitude everywhere; across, a pixel spans less towards the
   // poles, and the shader's footprint is the larger of the two.

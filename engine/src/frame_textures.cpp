@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cmath>
 #include <cstring>
 #include <stdexcept>
 #include <string>
@@ -201,10 +202,19 @@ std::optional<FrameTextures::Shape> FrameTextures::packedShape(const FrameView& 
   return shape;
 }
 
-void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs) {
+void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs, bool deferPacking) {
   checkFrame(frame, stereo);
+  pending_.reset();
   if (const auto packed = packedShape(frame, stereo, needs)) {
     if (!allocated_ || !(*packed == shape_)) reallocate(*packed);
+    // Tiles hold whole 2x2 boxes of every level only while the levels fit in a tile.
+    if (deferPacking && (1u << (shape_.mipLevels[0] - 1)) <= kTile) {
+      pending_ = frame;
+      const PlaneLevel& base = hostImage_[0][0].level(0);
+      const std::size_t tiles = std::size_t{(base.width + kTile - 1) / kTile} * ((base.height + kTile - 1) / kTile);
+      for (auto& eye : packedTiles_) eye.assign(tiles, false);
+      return;
+    }
     stagePacked(frame);
     return;
   }
@@ -250,24 +260,92 @@ void FrameTextures::stageIntoHostImages(const FrameView& frame) {
 }
 
 void FrameTextures::stagePacked(const FrameView& frame) {
+  for (int e = 0; e < eyeCount(); ++e) {
+    const PlaneLevel& base = hostImage_[e][0].level(0);
+    packRect(frame, e, 0, 0, base.width, base.height);
+  }
+}
+
+void FrameTextures::packRect(const FrameView& frame, int e, std::uint32_t x0, std::uint32_t y0, std::uint32_t x1,
+                             std::uint32_t y1) {
   const bool interleaved = frame.format == PixelFormat::Nv12;
   const VkExtent2D luma = eyeExtent(frame.width, frame.height, shape_.stereo);
-  for (int e = 0; e < eyeCount(); ++e) {
-    const HostImage& image = hostImage_[e][0];
-    const PlaneLevel& base = image.level(0);
-    // The right eye's half starts half a plane down (top-bottom) or half a row across (left-right).
-    auto eyeStart = [&](int plane, std::size_t halfHeight, std::size_t halfRowBytes) {
-      const std::byte* start = frame.planes[plane].data;
-      if (shape_.stereo == StereoLayout::TopBottom) start += halfHeight * frame.planes[plane].stride * e;
-      if (shape_.stereo == StereoLayout::LeftRight) start += halfRowBytes * e;
-      return PlaneRows{start, frame.planes[plane].stride};
+  const HostImage& image = hostImage_[e][0];
+  const PlaneLevel& base = image.level(0);
+  // The right eye's half starts half a plane down (top-bottom) or half a row across (left-right);
+  // the rectangle starts (column, row) samples into it.
+  auto rows = [&](int plane, std::size_t halfHeight, std::size_t halfRowBytes, std::size_t column, std::size_t row) {
+    const std::size_t stride = frame.planes[plane].stride;
+    const std::byte* start = frame.planes[plane].data + row * stride + column;
+    if (shape_.stereo == StereoLayout::TopBottom) start += halfHeight * stride * e;
+    if (shape_.stereo == StereoLayout::LeftRight) start += halfRowBytes * e;
+    return PlaneRows{start, stride};
+  };
+  const std::size_t chromaBytes = interleaved ? 2 : 1;
+  const PlaneRows y = rows(0, luma.height, luma.width, 2 * std::size_t{x0}, 2 * std::size_t{y0});
+  const PlaneRows cb = rows(1, base.height, base.width * chromaBytes, x0 * chromaBytes, y0);
+  const PlaneRows cr = interleaved ? PlaneRows{} : rows(2, base.height, base.width, x0, y0);
+  // Level k of the rectangle: its corner shifted down by k, its far edge too unless it is the
+  // level's own edge (a level is at least one texel).
+  auto levelRect = [&](std::uint32_t k) {
+    const PlaneLevel& level = image.level(k);
+    const std::uint32_t left = x0 >> k, top = y0 >> k;
+    const std::uint32_t right = x1 == base.width ? level.width : x1 >> k;
+    const std::uint32_t bottom = y1 == base.height ? level.height : y1 >> k;
+    return PlaneLevel{level.data + top * level.rowPitch + 4 * std::size_t{left}, right - left, bottom - top,
+                      level.rowPitch};
+  };
+  const std::uint32_t lumaWidth = std::min(2 * (x1 - x0), luma.width - 2 * x0);
+  const std::uint32_t lumaHeight = std::min(2 * (y1 - y0), luma.height - 2 * y0);
+  packLumaChroma(y, cb, cr, lumaWidth, lumaHeight, levelRect(0), image.mipLevels() > 1 ? levelRect(1) : PlaneLevel{});
+  for (std::uint32_t level = 2; level < image.mipLevels(); ++level)
+    downsampleLevel(levelRect(level - 1), levelRect(level), SampleLayout{4, 1});
+}
+
+void FrameTextures::fill(int eye, const UvRegion& region) {
+  if (!pending_) return;
+  const PlaneLevel& base = hostImage_[eye][0].level(0);
+  const auto tilesX = static_cast<std::int64_t>((base.width + kTile - 1) / kTile);
+  const auto tilesY = static_cast<std::int64_t>((base.height + kTile - 1) / kTile);
+  // A bilinear read at the last level reaches 2^(levels - 1) level-0 texels out, and a view's
+  // lower-left pixels a level further; twice that is safe.
+  const double reach = static_cast<double>(2u << (shape_.mipLevels[0] - 1));
+  const double width = base.width, height = base.height;
+  const auto top = static_cast<std::int64_t>(std::floor((region.vStart * height - reach) / kTile));
+  const auto bottom = static_cast<std::int64_t>(std::ceil((region.vEnd * height + reach) / kTile));
+  std::int64_t left = 0, right = tilesX;  // [left, right) in tiles, wrapping past tilesX for 360
+  if (region.uSpan < 1) {
+    left = static_cast<std::int64_t>(std::floor((region.uStart * width - reach) / kTile));
+    right = static_cast<std::int64_t>(std::ceil(((region.uStart + region.uSpan) * width + reach) / kTile));
+    if (right - left >= tilesX) {
+      left = 0;
+      right = tilesX;
+    }
+  }
+  std::vector<bool>& packed = packedTiles_[eye];
+  for (std::int64_t ty = std::max<std::int64_t>(0, top); ty < std::min(bottom, tilesY); ++ty) {
+    // Runs of tiles not packed yet, packed a run at a time (longer rows for the SIMD loops).
+    std::int64_t runStart = -1;
+    auto flush = [&](std::int64_t end) {
+      if (runStart < 0) return;
+      const auto y0 = static_cast<std::uint32_t>(ty) * kTile;
+      packRect(*pending_, eye, static_cast<std::uint32_t>(runStart) * kTile, y0,
+               std::min(base.width, static_cast<std::uint32_t>(end) * kTile), std::min(base.height, y0 + kTile));
+      runStart = -1;
     };
-    const PlaneRows y = eyeStart(0, luma.height, luma.width);
-    const PlaneRows cb = eyeStart(1, base.height, std::size_t{base.width} * (interleaved ? 2 : 1));
-    const PlaneRows cr = interleaved ? PlaneRows{} : eyeStart(2, base.height, base.width);
-    packLumaChroma(y, cb, cr, luma.width, luma.height, base, image.mipLevels() > 1 ? image.level(1) : PlaneLevel{});
-    for (std::uint32_t level = 2; level < image.mipLevels(); ++level)
-      downsampleLevel(image.level(level - 1), image.level(level), SampleLayout{4, 1});
+    // Columns wrap round (for a 180 source the extra ones are just packed needlessly).
+    for (std::int64_t t = left; t < right; ++t) {
+      const std::int64_t tx = ((t % tilesX) + tilesX) % tilesX;
+      if (tx == 0) flush(tilesX);  // a run never wraps round the picture's edge
+      const auto index = static_cast<std::size_t>(ty * tilesX + tx);
+      if (packed[index]) {
+        flush(tx);
+        continue;
+      }
+      packed[index] = true;
+      if (runStart < 0) runStart = tx;
+    }
+    flush((((right - 1) % tilesX) + tilesX) % tilesX + 1);
   }
 }
 

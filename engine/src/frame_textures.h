@@ -24,6 +24,7 @@
 
 #include "engine/gpu_resources.h"
 #include "frame_textures_host_image.h"
+#include "pinhole_footprint.h"
 #include "plane_packing.h"
 #include "scenes/frame_view.h"
 #include "scenes/layout.h"
@@ -46,7 +47,15 @@ class FrameTextures {
   // Copies the frame's planes in (into the images, or the staging buffer). The GPU must be done
   // with this slot. needs: what the views of this picture will read; mips are made down to the
   // level the most minifying one needs, and the picture is packed where none reads level 0.
-  void stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs);
+  // With deferPacking, a picture that is packed is filled later, by fill(), and only where
+  // draws sample it; `frame`'s bytes must then stay valid until the next stage() or dropPending().
+  void stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs, bool deferPacking = false);
+  // Packs, from the deferred frame, what a draw of `eye` that samples `region` reads and is not
+  // packed yet, mip levels and the filter's reach included. Nothing when nothing is deferred.
+  void fill(int eye, const UvRegion& region);
+  // The deferred frame's bytes are going away: fill() packs nothing more from them. The picture
+  // must not be drawn again before the next stage().
+  void dropPending() { pending_.reset(); }
   // Records what makes the staged frame sampleable: staging -> images and mip blits, or (mapped
   // images) the first layout transition only.
   void recordUpload(VkCommandBuffer commands);
@@ -87,6 +96,11 @@ class FrameTextures {
   std::optional<Shape> packedShape(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs) const;
   void stageIntoHostImages(const FrameView& frame);
   void stagePacked(const FrameView& frame);
+  // Packs texels [x0, x1) x [y0, y1) of level 0 of `eye`'s packed image, and the matching texels
+  // of its other levels. x0 and y0 are multiples of 2^(levels - 1), so every 2x2 box of a
+  // level lies inside the rectangle and the result equals packing the whole picture.
+  void packRect(const FrameView& frame, int eye, std::uint32_t x0, std::uint32_t y0, std::uint32_t x1,
+                std::uint32_t y1);
   void stageIntoBuffer(const FrameView& frame);
 
   const Device& device_;
@@ -100,6 +114,11 @@ class FrameTextures {
   std::vector<PlaneCopy> planes_;
   std::array<std::array<GpuImage, 3>, 2> images_;  // [eye][plane]
   std::array<std::array<HostImage, 3>, 2> hostImage_;  // [eye][plane]
+  // A deferred packed picture: the frame it is packed from, and which tiles of each eye's
+  // level 0 (kTile texels square) are packed so far.
+  static constexpr std::uint32_t kTile = 32;
+  std::optional<FrameView> pending_;
+  std::array<std::vector<bool>, 2> packedTiles_;
 };
 
 // Throws std::invalid_argument when a frame cannot be split into eyes or lacks planes.

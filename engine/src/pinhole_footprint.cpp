@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <vector>
 
 namespace ps::engine {
 
@@ -31,6 +32,78 @@ AnglePerPixel pinholeAnglePerPixel(const Fov& fov, std::uint32_t width, std::uin
     }
   }
   return span;
+}
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+}  // namespace
+
+UvRegion pinholeUvRegion(const glm::mat3& viewToSource, const Fov& fov, bool halfSphere) {
+  const double left = std::tan(fov.angleLeft), right = std::tan(fov.angleRight);
+  const double down = std::tan(fov.angleDown), up = std::tan(fov.angleUp);
+  // A pole is inside the view when its direction, in view space, is in front and within the
+  // image plane's rectangle.
+  auto poleInside = [&](float sign) {
+    const glm::vec3 pole = glm::transpose(viewToSource) * glm::vec3(0.0f, sign, 0.0f);
+    if (pole.z >= 0) return false;
+    const double x = pole.x / -pole.z, y = pole.y / -pole.z;
+    return x >= std::min(left, right) && x <= std::max(left, right) && y >= std::min(down, up) &&
+           y <= std::max(down, up);
+  };
+  const bool north = poleInside(1.0f), south = poleInside(-1.0f);
+
+  constexpr int kPerEdge = 32;
+  std::vector<double> longitudes;
+  longitudes.reserve(4 * kPerEdge);
+  double minLatitude = kPi, maxLatitude = -kPi;
+  auto addRay = [&](double x, double y) {
+    const glm::vec3 ray = viewToSource * glm::vec3(static_cast<float>(x), static_cast<float>(y), -1.0f);
+    const double horizontal = std::hypot(ray.x, ray.z);
+    const double latitude = std::atan2(static_cast<double>(ray.y), horizontal);
+    minLatitude = std::min(minLatitude, latitude);
+    maxLatitude = std::max(maxLatitude, latitude);
+    if (horizontal > 1e-9) longitudes.push_back(std::atan2(static_cast<double>(ray.x), -static_cast<double>(ray.z)));
+  };
+  for (int i = 0; i < kPerEdge; ++i) {
+    const double t = static_cast<double>(i) / kPerEdge;
+    addRay(left + (right - left) * t, up);
+    addRay(right, up + (down - up) * t);
+    addRay(right + (left - right) * t, down);
+    addRay(left, down + (up - down) * t);
+  }
+  // Between two edge samples a ray turns by at most the edge's length over kPerEdge; that much
+  // angle, and a little, is the margin.
+  const double edge = std::max(std::atan(std::abs(right - left)), std::atan(std::abs(up - down)));
+  const double margin = 1.5 * edge / kPerEdge + 1e-3;
+
+  UvRegion region;
+  region.vStart = north ? 0.0 : std::max(0.0, 0.5 - (maxLatitude + margin) / kPi);
+  region.vEnd = south ? 1.0 : std::min(1.0, 0.5 - (minLatitude - margin) / kPi);
+  const double span = halfSphere ? kPi : 2 * kPi;
+  if (north || south || longitudes.empty()) return region;  // every longitude
+  // The longitudes seen form one arc: the circle minus the largest gap between samples.
+  std::sort(longitudes.begin(), longitudes.end());
+  double gap = longitudes.front() + 2 * kPi - longitudes.back(), arcStart = longitudes.front();
+  for (std::size_t i = 1; i < longitudes.size(); ++i) {
+    if (longitudes[i] - longitudes[i - 1] > gap) {
+      gap = longitudes[i] - longitudes[i - 1];
+      arcStart = longitudes[i];
+    }
+  }
+  const double arc = 2 * kPi - gap + 2 * margin;
+  if (arc >= span) return region;
+  region.uStart = (arcStart - margin) / span + 0.5;
+  region.uStart -= std::floor(region.uStart);
+  region.uSpan = arc / span;
+  if (halfSphere) {
+    // No wrapping: an arc through the back (where the picture is black) takes every column.
+    const double start = (arcStart - margin) / span + 0.5;
+    if (start < 0 || start + arc / span > 1) return UvRegion{0, 1, region.vStart, region.vEnd};
+    region.uStart = start;
+  }
+  return region;
 }
 
 }  // namespace ps::engine

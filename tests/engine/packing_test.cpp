@@ -2,6 +2,8 @@
 // and the footprint estimate that decides when a picture may be packed, against plain
 // reimplementations written here from their definitions.
 #include <cmath>
+
+#include <glm/gtc/quaternion.hpp>
 #include <cstdint>
 #include <ostream>
 #include <vector>
@@ -10,6 +12,7 @@
 
 #include "frame_textures_mips.h"
 #include "frame_textures_packing.h"
+#include "engine/view.h"
 #include "pinhole_footprint.h"
 
 namespace ps::test {
@@ -155,6 +158,69 @@ TEST(PinholeAnglePerPixel, BoundsThePixelFootprintsOfTheView) {
     EXPECT_GE(estimate.fewest, truth.fewest * 0.95);  // the corners' half pixel
   }
 }
+
+}  // namespace
+}  // namespace ps::test
+
+namespace ps::test {
+namespace {
+
+struct RegionCase {
+  engine::V360Camera camera;
+  bool halfSphere;
+  bool wholeWidth;  // the view takes every column (a pole inside it, or wider than the source)
+};
+
+void PrintTo(const RegionCase& c, std::ostream* os) {
+  *os << "yaw " << c.camera.yawDeg << " pitch " << c.camera.pitchDeg << " roll " << c.camera.rollDeg << " fov "
+      << c.camera.hFovDeg << "x" << c.camera.vFovDeg << (c.halfSphere ? " 180" : " 360");
+}
+
+class PinholeUvRegion : public ::testing::TestWithParam<RegionCase> {};
+
+// Every pixel's ray of a 96x96 view, mapped to the picture as the shader maps it, lies in the
+// region; and the region is not everything unless it must be.
+TEST_P(PinholeUvRegion, HoldsEveryRayOfTheView) {
+  const RegionCase param = GetParam();
+  const engine::View view = engine::viewFromV360(param.camera);
+  const glm::mat3 rotation = glm::mat3_cast(glm::normalize(view.orientation));
+  const engine::UvRegion region = engine::pinholeUvRegion(rotation, view.fov, param.halfSphere);
+  const double span = param.halfSphere ? M_PI : 2 * M_PI;
+  const double l = std::tan(view.fov.angleLeft), r = std::tan(view.fov.angleRight);
+  const double d = std::tan(view.fov.angleDown), u = std::tan(view.fov.angleUp);
+  constexpr int kSize = 96;
+  for (int j = 0; j <= kSize; ++j) {
+    for (int i = 0; i <= kSize; ++i) {
+      const glm::vec3 ray = rotation * glm::vec3(static_cast<float>(l + (r - l) * i / kSize),
+                                                 static_cast<float>(d + (u - d) * j / kSize), -1.0f);
+      const double longitude = std::atan2(ray.x, -ray.z);
+      const double latitude = std::atan2(ray.y, std::hypot(ray.x, ray.z));
+      const double v = 0.5 - latitude / M_PI;
+      ASSERT_GE(v, region.vStart) << i << "," << j;
+      ASSERT_LE(v, region.vEnd) << i << "," << j;
+      if (param.halfSphere && std::abs(longitude) > M_PI / 2) continue;  // drawn black, not sampled
+      const double uu = longitude / span + 0.5;
+      const double offset = uu - region.uStart - std::floor(uu - region.uStart);  // wrapped into [0, 1)
+      ASSERT_LE(offset, region.uSpan) << i << "," << j << " u " << uu;
+    }
+  }
+  if (param.wholeWidth) {
+    EXPECT_GE(region.uSpan, 1.0);
+  } else {
+    EXPECT_LT(region.uSpan, 0.6);
+    EXPECT_LT(region.vEnd - region.vStart, 0.8);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Views, PinholeUvRegion,
+    ::testing::Values(RegionCase{{30, 10, 0, 90, 90}, false, false},     // the playback benchmark's view
+                      RegionCase{{178, -5, 20, 60, 45}, false, false},   // across the seam, rolled
+                      RegionCase{{-120, 60, 0, 50, 40}, false, false},   // high, the pole just outside
+                      RegionCase{{10, 85, 0, 40, 40}, false, true},      // the north pole inside
+                      RegionCase{{-70, -88, 45, 30, 30}, false, true},   // the south pole inside
+                      RegionCase{{40, 0, 0, 50, 50}, true, false},       // 180, inside the hemisphere
+                      RegionCase{{90, 0, 0, 60, 60}, true, true}));      // 180, across its edge
 
 }  // namespace
 }  // namespace ps::test

@@ -188,6 +188,63 @@ TEST_P(PipelinedTest, APackedPictureRendersAsItsPlanes) {
   EXPECT_LE(worstAgainstReference(4), 1) << "back to the planes";
 }
 
+// With the frame's bytes kept alive, a packed picture is copied lazily, only where the views
+// drawn from it sample (beginFrame with an owner). Every draw, including reuses of the picture
+// by views that turn to parts not drawn before (across the seam, over a pole), must show what a
+// full copy shows; the two source frames differ everywhere, so a part left unfilled (holding
+// an older picture or nothing) would show.
+TEST_P(PipelinedTest, ALazilyCopiedPictureShowsWhatAFullCopyShows) {
+  engine::EquirectRenderer renderer(device(), engine::RendererOptions{GetParam()});
+  auto makeSource = [](std::uint32_t seed) {
+    auto frame = std::make_shared<OwnedFrame>(makeFrame(PixelFormat::Yuv420P, 512, 256, ColorMatrix::Bt709,
+                                                        ColorRange::Limited));
+    for (std::uint32_t y = 0; y < 256; ++y)
+      for (std::uint32_t x = 0; x < 512; ++x) setSample(*frame, 0, x, y, 30 + (x * 7 + y * 3 + seed * 101) % 190);
+    for (std::uint32_t y = 0; y < 128; ++y)
+      for (std::uint32_t x = 0; x < 256; ++x) {
+        setSample(*frame, 1, x, y, 64 + (x * 5 + y + seed * 37) % 128);
+        setSample(*frame, 2, x, y, 64 + (x + y * 9 + seed * 53) % 128);
+      }
+    return frame;
+  };
+  const std::shared_ptr<OwnedFrame> first = makeSource(1), second = makeSource(2);
+  struct Step {
+    std::shared_ptr<OwnedFrame> frame;  // null: reuse the last picture
+    engine::V360Camera camera;
+  };
+  // 16 px over 60-90 degrees minifies the 512-wide source 2x or more everywhere: packed.
+  const engine::V360Camera front{20, 10, 0, 90, 90}, seam{175, -20, 30, 60, 60}, pole{-40, 80, 0, 70, 70},
+      south{100, -75, 0, 60, 60};
+  const std::vector<Step> steps = {{first, front},   {first, front},   {nullptr, seam}, {second, seam},
+                                   {nullptr, pole},  {nullptr, front}, {first, south}, {nullptr, seam},
+                                   {second, front}};
+  std::shared_ptr<OwnedFrame> shown;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    engine::OffscreenTarget target(device(), 16, 16, "lazy");
+    engine::FrameTicket ticket;
+    if (steps[i].frame) {
+      shown = steps[i].frame;
+      ticket = renderer.beginFrame(shown->view, FrameLayout{}, 0, shown);
+    } else {
+      ticket = renderer.reuseLastFrame();
+    }
+    renderer.drawView(engine::viewFromV360(steps[i].camera), Eye::Left, target.target());
+    renderer.recordReadback(target);
+    renderer.submit();
+    renderer.wait(ticket);
+    engine::StillRequest request;
+    request.view = engine::viewFromV360(steps[i].camera);
+    request.width = request.height = 16;
+    const auto reference = engine::renderStill(device(), shown->view, request);  // one full copy, the planes
+    ASSERT_TRUE(reference.ok()) << reference.error().message();
+    const engine::RgbaImage image = target.pixels();
+    int worst = 0;
+    for (std::size_t k = 0; k < image.pixels.size(); ++k)
+      worst = std::max(worst, std::abs(int{image.pixels[k]} - int{reference->pixels[k]}));
+    EXPECT_LE(worst, 1) << "step " << i;
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(FramesInFlight, PipelinedTest, ::testing::Values(1u, 2u, 3u));
 
 using StillTest = EngineTest;

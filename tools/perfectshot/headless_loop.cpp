@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <memory>
 
 namespace ps::tools {
 
@@ -18,12 +19,13 @@ Result<std::int64_t> runHeadlessLoop(
     if (popped.kind == media::Popped::Kind::Error) return *popped.error;
     if (popped.kind == media::Popped::Kind::Empty)
       return Error{decoder.info().url, "the decoder produced nothing for 10 s", "is the file still readable?"};
-    const media::DecodedFrame& frame = *popped.frame;
+    // The renderer keeps the frame until the next one, so it can copy only what the views sample.
+    const auto owner = std::make_shared<const media::DecodedFrame>(std::move(*popped.frame));
+    const media::DecodedFrame& frame = *owner;
     if (options.untilSeconds > 0 && frame.seconds >= options.untilSeconds) break;
 
     const FramePlan p = plan(frame);
-    // beginFrame copies the planes, so the decoded frame can go back to the decoder right after.
-    const engine::FrameTicket ticket = renderer.beginFrame(frame.view(), options.layout, options.yawOffsetDeg);
+    const engine::FrameTicket ticket = renderer.beginFrame(frame.view(), options.layout, options.yawOffsetDeg, owner);
     for (std::size_t i = 0; i < targets.size(); ++i) {
       renderer.drawView(p.view, i == 0 ? Eye::Left : Eye::Right, targets[i].target());
       if (p.readBack) renderer.recordReadback(targets[i]);

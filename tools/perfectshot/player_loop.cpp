@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 
 #include <glm/gtc/quaternion.hpp>
 
@@ -90,7 +91,10 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   if (!frame.shouldRender || frame.eyes.empty() || shown.frame == nullptr) return;
   engine::EquirectRenderer& renderer = *renderer_;
   if (!renderer.hasFrame() || uploadedIndex_ != shown.frame->index) {
-    renderer.beginFrame(shown.frame->view(), options_.layout, options_.yawOffsetDeg);
+    // A reference to the frame (no copy) lets the renderer copy only what the views sample,
+    // including the views of the display frames that show this picture again.
+    auto owner = std::make_shared<const media::DecodedFrame>(shown.frame->clone());
+    renderer.beginFrame(owner->view(), options_.layout, options_.yawOffsetDeg, owner);
     uploadedIndex_ = shown.frame->index;
     ++stats_.uploads;
   } else {

@@ -65,6 +65,12 @@ class EquirectRenderer {
   // yawOffsetDeg turns the source: its centre appears at that yaw, right positive. Throws
   // std::invalid_argument for a frame that does not fit its layout (missing plane, odd stereo split).
   FrameTicket beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg = 0);
+  // The same, with `bytesOwner` keeping the FrameView's bytes alive: the renderer may then copy
+  // lazily, only the parts of the picture that the views drawn from it (this frame's and those
+  // of reuseLastFrame) sample, as they are drawn. It holds the owner until another picture is
+  // begun. On a CPU driver this is most of the upload's cost saved for a view of part of the sphere.
+  FrameTicket beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg,
+                         std::shared_ptr<const void> bytesOwner);
 
   // Starts a frame that shows the picture of the latest beginFrame again (same layout and yaw
   // offset): nothing is copied or uploaded. Throws std::logic_error before the first beginFrame.
