@@ -3,6 +3,7 @@
 // Conventions (DESIGN.md): stage space +Y up, -Z forward; source u grows to the right from
 // longitude -180 to +180, v grows downward from latitude +90 to -90, centre straight ahead.
 layout(location = 0) in vec2 ndc;
+layout(location = 1) in vec3 viewRay;  // from equirect.vert: the pinhole ray, already in stage space
 layout(location = 0) out vec4 outColor;
 
 // How the picture is held (FrameTextures::Packing). Specialisation constants rather than
@@ -67,8 +68,7 @@ void main() {
     ray = viewToStage * vec3(cos(targetLatitude) * sin(targetLongitude), sin(targetLatitude),
                              -cos(targetLatitude) * cos(targetLongitude));
   } else {
-    const vec2 t = ndc * 0.5 + 0.5;
-    ray = viewToStage * vec3(mix(params.tanFov.x, params.tanFov.y, t.x), mix(params.tanFov.z, params.tanFov.w, t.y), -1.0);
+    ray = viewRay;
   }
 
   const float horizontal = length(ray.xz);

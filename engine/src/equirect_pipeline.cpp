@@ -45,7 +45,7 @@ bool isSrgbFormat(VkFormat format) {
 }  // namespace
 
 EquirectPipeline::EquirectPipeline(const Device& device)
-    : device_(device), vertex_(device, "fullscreen.vert"), fragment_(device, "equirect.frag") {
+    : device_(device), vertex_(device, "equirect.vert"), fragment_(device, "equirect.frag") {
   try {
     std::array<VkDescriptorSetLayoutBinding, kPlaneBindings> bindings{};
     for (std::uint32_t i = 0; i < kPlaneBindings; ++i) {
@@ -61,7 +61,7 @@ EquirectPipeline::EquirectPipeline(const Device& device)
     PS_VK_CHECK(vkCreateDescriptorSetLayout(device.device(), &setInfo, nullptr, &setLayout_));
     device.setName(setLayout_, VK_OBJECT_TYPE_DESCRIPTOR_SET_LAYOUT, "equirect planes");
 
-    const VkPushConstantRange range{VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(PushConstants)};
+    const VkPushConstantRange range{kPushStages, 0, sizeof(PushConstants)};
     VkPipelineLayoutCreateInfo layoutInfo{};
     layoutInfo.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO;
     layoutInfo.setLayoutCount = 1;

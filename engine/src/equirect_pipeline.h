@@ -24,6 +24,8 @@ struct PushConstants {
   glm::vec4 unused;
 };
 static_assert(sizeof(PushConstants) == 128, "the push constant block must fit the guaranteed 128 bytes");
+// The vertex shader makes the view ray, the fragment shader the rest.
+constexpr VkShaderStageFlags kPushStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
 
 // What a pipeline is specialised for (the shader's specialisation constants and the target).
 struct DrawVariant {

@@ -306,7 +306,7 @@ struct EquirectRenderer::Impl {
     const VkRect2D scissor{{0, 0}, target.extent};
     vkCmdSetScissor(commands, 0, 1, &scissor);
 
-    vkCmdPushConstants(commands, pipeline.layout(), VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof(constants), &constants);
+    vkCmdPushConstants(commands, pipeline.layout(), kPushStages, 0, sizeof(constants), &constants);
     vkCmdDraw(commands, 3, 1, 0, 0);
     vkCmdEndRendering(commands);
 
