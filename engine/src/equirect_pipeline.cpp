@@ -6,6 +6,7 @@
 #include <string>
 
 #include "engine/device.h"
+#include "engine/srgb_format.h"
 #include "engine/vk_check.h"
 #include "pipeline_state.h"
 
@@ -27,19 +28,6 @@ VkSampler createSampler(const Device& device, VkSamplerAddressMode addressU, con
   PS_VK_CHECK(vkCreateSampler(device.device(), &info, nullptr, &sampler));
   device.setName(sampler, VK_OBJECT_TYPE_SAMPLER, name);
   return sampler;
-}
-
-bool isSrgbFormat(VkFormat format) {
-  switch (format) {
-    case VK_FORMAT_R8G8B8A8_SRGB:
-    case VK_FORMAT_B8G8R8A8_SRGB:
-    case VK_FORMAT_A8B8G8R8_SRGB_PACK32:
-    case VK_FORMAT_R8G8B8_SRGB:
-    case VK_FORMAT_B8G8R8_SRGB:
-      return true;
-    default:
-      return false;
-  }
 }
 
 }  // namespace

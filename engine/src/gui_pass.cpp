@@ -17,6 +17,7 @@
 
 #include "engine/device.h"
 #include "engine/offscreen_target.h"
+#include "engine/srgb_format.h"
 #include "engine/vk_check.h"
 #include "gui_picture.h"
 #include "vk_util.h"
@@ -47,10 +48,6 @@ class CurrentContext {
 };
 
 using PassKey = std::tuple<ImGuiLoad, VkImageLayout, VkImageLayout>;
-
-bool isSrgb(VkFormat f) {
-  return f == VK_FORMAT_R8G8B8A8_SRGB || f == VK_FORMAT_B8G8R8A8_SRGB || f == VK_FORMAT_A8B8G8R8_SRGB_PACK32;
-}
 
 }  // namespace
 
@@ -301,7 +298,7 @@ ImGuiPass::ImGuiPass(const Device& device, const ImGuiPassOptions& options) : im
         {ImGuiKey_C, GuiKey::C},               {ImGuiKey_V, GuiKey::V},            {ImGuiKey_X, GuiKey::X},
         {ImGuiKey_Y, GuiKey::Y},               {ImGuiKey_Z, GuiKey::Z}};
     for (const auto& [imgui, ours] : keys) io.KeyMap[imgui] = Impl::keyIndex(ours);
-    if (isSrgb(s.options.format)) {
+    if (isSrgbFormat(s.options.format)) {
       // Widget colours are designed as sRGB bytes; an sRGB target encodes what it is given.
       ImGuiStyle& style = ImGui::GetStyle();
       for (ImVec4& c : style.Colors)
@@ -312,7 +309,7 @@ ImGuiPass::ImGuiPass(const Device& device, const ImGuiPassOptions& options) : im
     s.createSlots();
     s.initBackend();
     s.picture.emplace(device, s.options.framesInFlight,
-                      isSrgb(s.options.format) ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM,
+                      isSrgbFormat(s.options.format) ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM,
                       s.options.name + " picture");
   } catch (...) {
     s.destroy();

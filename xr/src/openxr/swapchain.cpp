@@ -5,27 +5,11 @@
 #include <algorithm>
 #include <utility>
 
+#include "engine/srgb_format.h"
 #include "engine/vk_check.h"
 #include "xr_check.h"
 
 namespace ps::xr::openxr {
-
-namespace {
-
-bool isSrgb(VkFormat f) {
-  switch (f) {
-    case VK_FORMAT_R8G8B8A8_SRGB:
-    case VK_FORMAT_B8G8R8A8_SRGB:
-    case VK_FORMAT_A8B8G8R8_SRGB_PACK32:
-    case VK_FORMAT_R8G8B8_SRGB:
-    case VK_FORMAT_B8G8R8_SRGB:
-      return true;
-    default:
-      return false;
-  }
-}
-
-}  // namespace
 
 VkFormat chooseSwapchainFormat(XrSession session) {
   std::uint32_t count = 0;
@@ -35,7 +19,7 @@ VkFormat chooseSwapchainFormat(XrSession session) {
   for (VkFormat preferred : {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB})
     if (std::find(formats.begin(), formats.end(), static_cast<std::int64_t>(preferred)) != formats.end()) return preferred;
   for (std::int64_t f : formats)
-    if (isSrgb(static_cast<VkFormat>(f))) return static_cast<VkFormat>(f);
+    if (engine::isSrgbFormat(static_cast<VkFormat>(f))) return static_cast<VkFormat>(f);
   throw XrCallError(XR_ERROR_SWAPCHAIN_FORMAT_UNSUPPORTED, "the OpenXR runtime offers no sRGB swapchain format");
 }
 
