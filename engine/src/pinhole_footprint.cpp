@@ -1,9 +1,10 @@
 #include "pinhole_footprint.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <limits>
-#include <vector>
 
 namespace ps::engine {
 
@@ -55,8 +56,8 @@ UvRegion pinholeUvRegion(const glm::mat3& viewToSource, const Fov& fov, bool hal
   const bool north = poleInside(1.0f), south = poleInside(-1.0f);
 
   constexpr int kPerEdge = 32;
-  std::vector<double> longitudes;
-  longitudes.reserve(4 * kPerEdge);
+  std::array<double, 4 * kPerEdge> longitudes{};  // drawn every frame: no heap
+  std::size_t count = 0;
   double minLatitude = kPi, maxLatitude = -kPi;
   auto addRay = [&](double x, double y) {
     const glm::vec3 ray = viewToSource * glm::vec3(static_cast<float>(x), static_cast<float>(y), -1.0f);
@@ -64,7 +65,7 @@ UvRegion pinholeUvRegion(const glm::mat3& viewToSource, const Fov& fov, bool hal
     const double latitude = std::atan2(static_cast<double>(ray.y), horizontal);
     minLatitude = std::min(minLatitude, latitude);
     maxLatitude = std::max(maxLatitude, latitude);
-    if (horizontal > 1e-9) longitudes.push_back(std::atan2(static_cast<double>(ray.x), -static_cast<double>(ray.z)));
+    if (horizontal > 1e-9) longitudes[count++] = std::atan2(static_cast<double>(ray.x), -static_cast<double>(ray.z));
   };
   for (int i = 0; i < kPerEdge; ++i) {
     const double t = static_cast<double>(i) / kPerEdge;
@@ -82,11 +83,11 @@ UvRegion pinholeUvRegion(const glm::mat3& viewToSource, const Fov& fov, bool hal
   region.vStart = north ? 0.0 : std::max(0.0, 0.5 - (maxLatitude + margin) / kPi);
   region.vEnd = south ? 1.0 : std::min(1.0, 0.5 - (minLatitude - margin) / kPi);
   const double span = halfSphere ? kPi : 2 * kPi;
-  if (north || south || longitudes.empty()) return region;  // every longitude
+  if (north || south || count == 0) return region;  // every longitude
   // The longitudes seen form one arc: the circle minus the largest gap between samples.
-  std::sort(longitudes.begin(), longitudes.end());
-  double gap = longitudes.front() + 2 * kPi - longitudes.back(), arcStart = longitudes.front();
-  for (std::size_t i = 1; i < longitudes.size(); ++i) {
+  std::sort(longitudes.begin(), longitudes.begin() + static_cast<std::ptrdiff_t>(count));
+  double gap = longitudes[0] + 2 * kPi - longitudes[count - 1], arcStart = longitudes[0];
+  for (std::size_t i = 1; i < count; ++i) {
     if (longitudes[i] - longitudes[i - 1] > gap) {
       gap = longitudes[i] - longitudes[i - 1];
       arcStart = longitudes[i];
