@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <string>
-#include <utility>
 
 #include "engine/device.h"
 #include "engine/vk_check.h"
@@ -68,77 +67,39 @@ bool HostImage::supported(const Device& device, VkFormat format, VkExtent2D exte
 
 HostImage::HostImage(const Device& device, VkFormat format, VkExtent2D extent, std::uint32_t mipLevels,
                      std::string_view name)
-    : device_(&device) {
+    : objects_(device) {
   const VkImageCreateInfo info = imageInfo(format, extent, mipLevels);
-  PS_VK_CHECK(vkCreateImage(device.device(), &info, nullptr, &image_));
-  device.setName(image_, VK_OBJECT_TYPE_IMAGE, name);
-  try {
-    VkMemoryRequirements requirements{};
-    vkGetImageMemoryRequirements(device.device(), image_, &requirements);
-    VkMemoryAllocateInfo allocation{};
-    allocation.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
-    allocation.allocationSize = requirements.size;
-    allocation.memoryTypeIndex = device.findMemoryType(requirements.memoryTypeBits, kHostMemory);
-    PS_VK_CHECK(vkAllocateMemory(device.device(), &allocation, nullptr, &memory_));
-    device.setName(memory_, VK_OBJECT_TYPE_DEVICE_MEMORY, std::string(name) + " memory");
-    PS_VK_CHECK(vkBindImageMemory(device.device(), image_, memory_, 0));
-    void* mapped = nullptr;
-    PS_VK_CHECK(vkMapMemory(device.device(), memory_, 0, VK_WHOLE_SIZE, 0, &mapped));
+  PS_VK_CHECK(vkCreateImage(device.device(), &info, nullptr, &objects_.image));
+  device.setName(objects_.image, VK_OBJECT_TYPE_IMAGE, name);
+  // objects_ is a member: if anything below throws, its destructor frees what was made.
+  VkMemoryRequirements requirements{};
+  vkGetImageMemoryRequirements(device.device(), objects_.image, &requirements);
+  VkMemoryAllocateInfo allocation{};
+  allocation.sType = VK_STRUCTURE_TYPE_MEMORY_ALLOCATE_INFO;
+  allocation.allocationSize = requirements.size;
+  allocation.memoryTypeIndex = device.findMemoryType(requirements.memoryTypeBits, kHostMemory);
+  PS_VK_CHECK(vkAllocateMemory(device.device(), &allocation, nullptr, &objects_.memory));
+  device.setName(objects_.memory, VK_OBJECT_TYPE_DEVICE_MEMORY, std::string(name) + " memory");
+  PS_VK_CHECK(vkBindImageMemory(device.device(), objects_.image, objects_.memory, 0));
+  void* mapped = nullptr;  // unmapped when the memory is freed
+  PS_VK_CHECK(vkMapMemory(device.device(), objects_.memory, 0, VK_WHOLE_SIZE, 0, &mapped));
 
-    for (std::uint32_t level = 0; level < mipLevels; ++level) {
-      const VkImageSubresource subresource{VK_IMAGE_ASPECT_COLOR_BIT, level, 0};
-      VkSubresourceLayout layout{};
-      vkGetImageSubresourceLayout(device.device(), image_, &subresource, &layout);
-      levels_.push_back(PlaneLevel{static_cast<std::byte*>(mapped) + layout.offset, std::max(1u, extent.width >> level),
-                                   std::max(1u, extent.height >> level), static_cast<std::size_t>(layout.rowPitch)});
-    }
-
-    VkImageViewCreateInfo viewInfo{};
-    viewInfo.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO;
-    viewInfo.image = image_;
-    viewInfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
-    viewInfo.format = format;
-    viewInfo.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, mipLevels, 0, 1};
-    PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &view_));
-    device.setName(view_, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " view");
-  } catch (...) {
-    reset();
-    throw;
+  for (std::uint32_t level = 0; level < mipLevels; ++level) {
+    const VkImageSubresource subresource{VK_IMAGE_ASPECT_COLOR_BIT, level, 0};
+    VkSubresourceLayout layout{};
+    vkGetImageSubresourceLayout(device.device(), objects_.image, &subresource, &layout);
+    levels_.push_back(PlaneLevel{static_cast<std::byte*>(mapped) + layout.offset, std::max(1u, extent.width >> level),
+                                 std::max(1u, extent.height >> level), static_cast<std::size_t>(layout.rowPitch)});
   }
-}
 
-HostImage::HostImage(HostImage&& other) noexcept
-    : device_(std::exchange(other.device_, nullptr)),
-      image_(std::exchange(other.image_, VK_NULL_HANDLE)),
-      memory_(std::exchange(other.memory_, VK_NULL_HANDLE)),
-      view_(std::exchange(other.view_, VK_NULL_HANDLE)),
-      levels_(std::exchange(other.levels_, {})) {}
-
-HostImage& HostImage::operator=(HostImage&& other) noexcept {
-  if (this != &other) {
-    reset();
-    device_ = std::exchange(other.device_, nullptr);
-    image_ = std::exchange(other.image_, VK_NULL_HANDLE);
-    memory_ = std::exchange(other.memory_, VK_NULL_HANDLE);
-    view_ = std::exchange(other.view_, VK_NULL_HANDLE);
-    levels_ = std::exchange(other.levels_, {});
-  }
-  return *this;
-}
-
-HostImage::~HostImage() { reset(); }
-
-void HostImage::reset() noexcept {
-  if (device_ == nullptr) return;
-  // Freeing the memory unmaps it.
-  if (view_ != VK_NULL_HANDLE) vkDestroyImageView(device_->device(), view_, nullptr);
-  if (image_ != VK_NULL_HANDLE) vkDestroyImage(device_->device(), image_, nullptr);
-  if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device_->device(), memory_, nullptr);
-  view_ = VK_NULL_HANDLE;
-  image_ = VK_NULL_HANDLE;
-  memory_ = VK_NULL_HANDLE;
-  levels_.clear();
-  device_ = nullptr;
+  VkImageViewCreateInfo viewInfo{};
+  viewInfo.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO;
+  viewInfo.image = objects_.image;
+  viewInfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
+  viewInfo.format = format;
+  viewInfo.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, mipLevels, 0, 1};
+  PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &objects_.view));
+  device.setName(objects_.view, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " view");
 }
 
 }  // namespace ps::engine

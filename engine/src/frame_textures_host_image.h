@@ -11,6 +11,7 @@
 
 #include <vulkan/vulkan.h>
 
+#include "engine/gpu_resources.h"
 #include "frame_textures_mips.h"
 
 namespace ps::engine {
@@ -21,28 +22,19 @@ class HostImage {
  public:
   HostImage() = default;
   HostImage(const Device& device, VkFormat format, VkExtent2D extent, std::uint32_t mipLevels, std::string_view name);
-  HostImage(HostImage&& other) noexcept;
-  HostImage& operator=(HostImage&& other) noexcept;
-  HostImage(const HostImage&) = delete;
-  HostImage& operator=(const HostImage&) = delete;
-  ~HostImage();
 
   // Whether this device samples linear images of `format` with linear filtering, `mipLevels`
   // deep at `extent`, from memory the host can map coherently.
   static bool supported(const Device& device, VkFormat format, VkExtent2D extent, std::uint32_t mipLevels);
 
-  VkImage handle() const { return image_; }
-  VkImageView view() const { return view_; }
+  VkImage handle() const { return objects_.image; }
+  VkImageView view() const { return objects_.view; }
   std::uint32_t mipLevels() const { return static_cast<std::uint32_t>(levels_.size()); }
   // Where the host writes mip `level` (its size, pitch and mapped address).
   const PlaneLevel& level(std::uint32_t level) const { return levels_[level]; }
 
  private:
-  void reset() noexcept;
-  const Device* device_ = nullptr;
-  VkImage image_ = VK_NULL_HANDLE;
-  VkDeviceMemory memory_ = VK_NULL_HANDLE;
-  VkImageView view_ = VK_NULL_HANDLE;
+  ImageObjects objects_;
   std::vector<PlaneLevel> levels_;
 };
 

@@ -86,7 +86,7 @@ void GpuBuffer::reset() noexcept {
   size_ = 0;
 }
 
-GpuImage::GpuImage(const Device& device, const ImageDesc& desc, std::string_view name) : device_(&device), desc_(desc) {
+GpuImage::GpuImage(const Device& device, const ImageDesc& desc, std::string_view name) : objects_(device), desc_(desc) {
   VkImageCreateInfo info{};
   info.sType = VK_STRUCTURE_TYPE_IMAGE_CREATE_INFO;
   info.imageType = VK_IMAGE_TYPE_2D;
@@ -108,65 +108,60 @@ GpuImage::GpuImage(const Device& device, const ImageDesc& desc, std::string_view
     formatList.pViewFormats = formats.data();
     info.pNext = &formatList;
   }
-  PS_VK_CHECK(vkCreateImage(device.device(), &info, nullptr, &image_));
-  device.setName(image_, VK_OBJECT_TYPE_IMAGE, name);
-  try {
-    VkMemoryRequirements requirements{};
-    vkGetImageMemoryRequirements(device.device(), image_, &requirements);
-    memory_ = allocate(device, requirements, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, name);
-    PS_VK_CHECK(vkBindImageMemory(device.device(), image_, memory_, 0));
-    VkImageViewCreateInfo viewInfo{};
-    viewInfo.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO;
-    viewInfo.image = image_;
-    viewInfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
-    viewInfo.format = desc.format;
-    viewInfo.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, desc.mipLevels, 0, 1};
-    PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &view_));
-    device.setName(view_, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " view");
-    if (desc.alternateFormat != VK_FORMAT_UNDEFINED) {
-      viewInfo.format = desc.alternateFormat;
-      PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &alternateView_));
-      device.setName(alternateView_, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " alternate view");
-    }
-  } catch (...) {
-    reset();
-    throw;
+  PS_VK_CHECK(vkCreateImage(device.device(), &info, nullptr, &objects_.image));
+  device.setName(objects_.image, VK_OBJECT_TYPE_IMAGE, name);
+  // objects_ is a member: if anything below throws, its destructor frees what was made.
+  VkMemoryRequirements requirements{};
+  vkGetImageMemoryRequirements(device.device(), objects_.image, &requirements);
+  objects_.memory = allocate(device, requirements, VK_MEMORY_PROPERTY_DEVICE_LOCAL_BIT, name);
+  PS_VK_CHECK(vkBindImageMemory(device.device(), objects_.image, objects_.memory, 0));
+  VkImageViewCreateInfo viewInfo{};
+  viewInfo.sType = VK_STRUCTURE_TYPE_IMAGE_VIEW_CREATE_INFO;
+  viewInfo.image = objects_.image;
+  viewInfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
+  viewInfo.format = desc.format;
+  viewInfo.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, desc.mipLevels, 0, 1};
+  PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &objects_.view));
+  device.setName(objects_.view, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " view");
+  if (desc.alternateFormat != VK_FORMAT_UNDEFINED) {
+    viewInfo.format = desc.alternateFormat;
+    PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &objects_.alternateView));
+    device.setName(objects_.alternateView, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " alternate view");
   }
 }
 
-GpuImage::GpuImage(GpuImage&& other) noexcept
-    : device_(std::exchange(other.device_, nullptr)),
-      image_(std::exchange(other.image_, VK_NULL_HANDLE)),
-      memory_(std::exchange(other.memory_, VK_NULL_HANDLE)),
-      view_(std::exchange(other.view_, VK_NULL_HANDLE)),
-      alternateView_(std::exchange(other.alternateView_, VK_NULL_HANDLE)),
-      desc_(other.desc_) {}
+ImageObjects::ImageObjects(ImageObjects&& other) noexcept
+    : device(std::exchange(other.device, nullptr)),
+      image(std::exchange(other.image, VK_NULL_HANDLE)),
+      memory(std::exchange(other.memory, VK_NULL_HANDLE)),
+      view(std::exchange(other.view, VK_NULL_HANDLE)),
+      alternateView(std::exchange(other.alternateView, VK_NULL_HANDLE)) {}
 
-GpuImage& GpuImage::operator=(GpuImage&& other) noexcept {
+ImageObjects& ImageObjects::operator=(ImageObjects&& other) noexcept {
   if (this != &other) {
     reset();
-    device_ = std::exchange(other.device_, nullptr);
-    image_ = std::exchange(other.image_, VK_NULL_HANDLE);
-    memory_ = std::exchange(other.memory_, VK_NULL_HANDLE);
-    view_ = std::exchange(other.view_, VK_NULL_HANDLE);
-    alternateView_ = std::exchange(other.alternateView_, VK_NULL_HANDLE);
-    desc_ = other.desc_;
+    device = std::exchange(other.device, nullptr);
+    image = std::exchange(other.image, VK_NULL_HANDLE);
+    memory = std::exchange(other.memory, VK_NULL_HANDLE);
+    view = std::exchange(other.view, VK_NULL_HANDLE);
+    alternateView = std::exchange(other.alternateView, VK_NULL_HANDLE);
   }
   return *this;
 }
 
-GpuImage::~GpuImage() { reset(); }
+ImageObjects::~ImageObjects() { reset(); }
 
-void GpuImage::reset() noexcept {
-  if (device_ == nullptr) return;
-  if (alternateView_ != VK_NULL_HANDLE) vkDestroyImageView(device_->device(), alternateView_, nullptr);
-  if (view_ != VK_NULL_HANDLE) vkDestroyImageView(device_->device(), view_, nullptr);
-  if (image_ != VK_NULL_HANDLE) vkDestroyImage(device_->device(), image_, nullptr);
-  if (memory_ != VK_NULL_HANDLE) vkFreeMemory(device_->device(), memory_, nullptr);
-  alternateView_ = VK_NULL_HANDLE;
-  view_ = VK_NULL_HANDLE;
-  image_ = VK_NULL_HANDLE;
-  memory_ = VK_NULL_HANDLE;
+void ImageObjects::reset() noexcept {
+  if (device == nullptr) return;
+  if (alternateView != VK_NULL_HANDLE) vkDestroyImageView(device->device(), alternateView, nullptr);
+  if (view != VK_NULL_HANDLE) vkDestroyImageView(device->device(), view, nullptr);
+  if (image != VK_NULL_HANDLE) vkDestroyImage(device->device(), image, nullptr);
+  if (memory != VK_NULL_HANDLE) vkFreeMemory(device->device(), memory, nullptr);
+  alternateView = VK_NULL_HANDLE;
+  view = VK_NULL_HANDLE;
+  image = VK_NULL_HANDLE;
+  memory = VK_NULL_HANDLE;
+  device = nullptr;
 }
 
 }  // namespace ps::engine

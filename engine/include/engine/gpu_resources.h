@@ -45,30 +45,40 @@ struct ImageDesc {
   VkFormat alternateFormat = VK_FORMAT_UNDEFINED;
 };
 
+// The Vulkan objects of one image: the image, its memory and up to two views, destroyed
+// together (views first; freeing the memory unmaps it). Move-only; what GpuImage and the
+// engine's host-mapped images are built on.
+struct ImageObjects {
+  ImageObjects() = default;
+  explicit ImageObjects(const Device& owner) : device(&owner) {}
+  ImageObjects(ImageObjects&& other) noexcept;
+  ImageObjects& operator=(ImageObjects&& other) noexcept;
+  ImageObjects(const ImageObjects&) = delete;
+  ImageObjects& operator=(const ImageObjects&) = delete;
+  ~ImageObjects();
+  void reset() noexcept;
+
+  const Device* device = nullptr;
+  VkImage image = VK_NULL_HANDLE;
+  VkDeviceMemory memory = VK_NULL_HANDLE;
+  VkImageView view = VK_NULL_HANDLE;
+  VkImageView alternateView = VK_NULL_HANDLE;
+};
+
 // A device-local 2D colour image and a view of all its mip levels (and one in the alternate
 // format, when the description has one).
 class GpuImage {
  public:
   GpuImage() = default;
   GpuImage(const Device& device, const ImageDesc& desc, std::string_view name);
-  GpuImage(GpuImage&& other) noexcept;
-  GpuImage& operator=(GpuImage&& other) noexcept;
-  GpuImage(const GpuImage&) = delete;
-  GpuImage& operator=(const GpuImage&) = delete;
-  ~GpuImage();
 
-  VkImage handle() const { return image_; }
-  VkImageView view() const { return view_; }
-  VkImageView alternateView() const { return alternateView_; }  // VK_NULL_HANDLE without an alternate format
+  VkImage handle() const { return objects_.image; }
+  VkImageView view() const { return objects_.view; }
+  VkImageView alternateView() const { return objects_.alternateView; }  // VK_NULL_HANDLE without an alternate format
   const ImageDesc& desc() const { return desc_; }
 
  private:
-  void reset() noexcept;
-  const Device* device_ = nullptr;
-  VkImage image_ = VK_NULL_HANDLE;
-  VkDeviceMemory memory_ = VK_NULL_HANDLE;
-  VkImageView view_ = VK_NULL_HANDLE;
-  VkImageView alternateView_ = VK_NULL_HANDLE;
+  ImageObjects objects_;
   ImageDesc desc_;
 };
 
