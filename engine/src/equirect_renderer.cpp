@@ -28,13 +28,26 @@ namespace {
 constexpr std::uint32_t kMaxEyes = 2;
 constexpr double kPi = 3.14159265358979323846;
 
+// Which of a picture's eyes `eye` reads: mono pictures show their one eye to both.
+int eyeIndex(const FrameTextures& textures, Eye eye) { return textures.eyeCount() == 1 || eye == Eye::Left ? 0 : 1; }
+
+// The view and format the equirect pass draws through: the encoded twin where the target offers
+// one (see RenderTarget::encodedView), else the target's own.
+struct DrawAttachment {
+  VkImageView view;
+  VkFormat format;
+};
+DrawAttachment drawAttachment(const RenderTarget& target) {
+  if (target.encodedView != VK_NULL_HANDLE) return {target.encodedView, target.encodedFormat};
+  return {target.view, target.format};
+}
+
 }  // namespace
 
 // One uploaded picture and the descriptor sets that sample it. Kept apart from the command
 // slots so a frame can show the picture an earlier slot uploaded (reuseLastFrame).
 struct Uploaded {
   std::unique_ptr<FrameTextures> textures;
-  std::shared_ptr<const void> bytesOwner;  // while the textures may still copy from the frame
   std::array<VkDescriptorSet, kMaxEyes> eyeSets{};
   std::uint64_t lastSampledBy = 0;  // serial of the latest frame that reads these images
 };
@@ -258,7 +271,7 @@ struct EquirectRenderer::Impl {
   // deferred copy); before recording, so before the submit that makes it visible.
   void fillFor(Eye eye, const UvRegion& region, const char* what) {
     FrameTextures& textures = *current(what).sampled->textures;
-    textures.fill(textures.eyeCount() == 1 || eye == Eye::Left ? 0 : 1, region);
+    textures.fill(eyeIndex(textures, eye), region);
   }
 
   Slot& current(const char* what) {
@@ -271,7 +284,7 @@ struct EquirectRenderer::Impl {
               const char* what) {
     Slot& slot = current(what);
     const VkCommandBuffer commands = slot.commands;
-    const std::uint32_t eyeIndex = slot.sampled->textures->eyeCount() == 1 || eye == Eye::Left ? 0 : 1;
+    const auto eyeSet = static_cast<std::size_t>(eyeIndex(*slot.sampled->textures, eye));
 
     // Wait for earlier draws into and copies out of the same image (an earlier frame may use it).
     recordTransition(commands, {target.image, 0, 1, target.layoutBefore, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
@@ -279,12 +292,10 @@ struct EquirectRenderer::Impl {
                                 VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT, VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT,
                                 VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT});
 
-    // Where the target offers it, write the encoded bytes directly (see RenderTarget).
-    const bool direct = target.encodedView != VK_NULL_HANDLE;
-    const VkFormat format = direct ? target.encodedFormat : target.format;
+    const DrawAttachment attachment = drawAttachment(target);
     VkRenderingAttachmentInfo color{};
     color.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
-    color.imageView = direct ? target.encodedView : target.view;
+    color.imageView = attachment.view;
     color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
     color.loadOp = VK_ATTACHMENT_LOAD_OP_DONT_CARE;  // every pixel is drawn
     color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
@@ -297,9 +308,9 @@ struct EquirectRenderer::Impl {
     vkCmdBeginRendering(commands, &rendering);
 
     vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                      pipeline.pipelineFor({format, slot.sampled->textures->packing(), wholeSphere, halfSphere}));
+                      pipeline.pipelineFor({attachment.format, slot.sampled->textures->packing(), wholeSphere, halfSphere}));
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline.layout(), 0, 1,
-                            &slot.sampled->eyeSets[eyeIndex], 0, nullptr);
+                            &slot.sampled->eyeSets[eyeSet], 0, nullptr);
     const VkViewport viewport{0.0f, 0.0f, static_cast<float>(target.extent.width),
                               static_cast<float>(target.extent.height), 0.0f, 1.0f};
     vkCmdSetViewport(commands, 0, 1, &viewport);
@@ -326,13 +337,12 @@ EquirectRenderer::EquirectRenderer(EquirectRenderer&&) noexcept = default;
 EquirectRenderer& EquirectRenderer::operator=(EquirectRenderer&&) noexcept = default;
 EquirectRenderer::~EquirectRenderer() = default;
 
-void EquirectRenderer::prepareTarget(const RenderTarget& target) {
-  const VkFormat format = target.encodedView != VK_NULL_HANDLE ? target.encodedFormat : target.format;
+void EquirectRenderer::prepareTarget(const RenderTarget& target, Projection projection) {
+  const VkFormat format = drawAttachment(target).format;
+  const bool half = projection == Projection::Equirect180;
   // The views of a picture decide its packing; a display's first frame is unpacked.
-  for (bool half : {false, true}) {
-    impl_->pipeline.pipelineFor({format, PlanePacking::Planes, false, half});
-    impl_->pipeline.pipelineFor({format, PlanePacking::Packed, false, half});
-  }
+  impl_->pipeline.pipelineFor({format, PlanePacking::Planes, false, half});
+  impl_->pipeline.pipelineFor({format, PlanePacking::Packed, false, half});
 }
 
 FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg) {
@@ -351,12 +361,8 @@ FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayo
   Impl::Slot& slot = s.startSlot(serial);
 
   // Only the latest picture is drawn again (reuseLastFrame): the one before it copies no more.
-  if (s.latest != nullptr) {
-    s.latest->textures->dropPending();
-    s.latest->bytesOwner.reset();
-  }
-  picture.textures->stage(frame, layout.stereo, s.uploadNeeds, bytesOwner != nullptr);
-  picture.bytesOwner = std::move(bytesOwner);
+  if (s.latest != nullptr) s.latest->textures->dropPending();
+  picture.textures->stage(frame, layout.stereo, s.uploadNeeds, std::move(bytesOwner));
   picture.textures->recordUpload(slot.commands);
   s.writeEyeSets(picture, layout.projection);
 

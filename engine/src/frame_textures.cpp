@@ -202,14 +202,15 @@ std::optional<FrameTextures::Shape> FrameTextures::packedShape(const FrameView& 
   return shape;
 }
 
-void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs, bool deferPacking) {
+void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs,
+                          std::shared_ptr<const void> bytesOwner) {
   checkFrame(frame, stereo);
   pending_.reset();
   if (const auto packed = packedShape(frame, stereo, needs)) {
     if (!allocated_ || !(*packed == shape_)) reallocate(*packed);
     // Tiles hold whole 2x2 boxes of every level only while the levels fit in a tile.
-    if (deferPacking && (1u << (shape_.mipLevels[0] - 1)) <= kTile) {
-      pending_ = frame;
+    if (bytesOwner != nullptr && (1u << (shape_.mipLevels[0] - 1)) <= kTile) {
+      pending_ = Pending{frame, std::move(bytesOwner)};
       const PlaneLevel& base = hostImage_[0][0].level(0);
       const std::size_t tiles = std::size_t{(base.width + kTile - 1) / kTile} * ((base.height + kTile - 1) / kTile);
       for (auto& eye : packedTiles_) eye.assign(tiles, false);
@@ -307,8 +308,8 @@ void FrameTextures::fill(int eye, const UvRegion& region) {
   const PlaneLevel& base = hostImage_[eye][0].level(0);
   const auto tilesX = static_cast<std::int64_t>((base.width + kTile - 1) / kTile);
   const auto tilesY = static_cast<std::int64_t>((base.height + kTile - 1) / kTile);
-  // A bilinear read at the last level reaches 2^(levels - 1) level-0 texels out, and a view's
-  // lower-left pixels a level further; twice that is safe.
+  // A bilinear read at the coarsest level reaches 2^(levels - 1) level-0 texels past its
+  // sample point; twice that also covers the footprint of the region's edge pixels.
   const double reach = static_cast<double>(2u << (shape_.mipLevels[0] - 1));
   const double width = base.width, height = base.height;
   const auto top = static_cast<std::int64_t>(std::floor((region.vStart * height - reach) / kTile));
@@ -329,7 +330,7 @@ void FrameTextures::fill(int eye, const UvRegion& region) {
     auto flush = [&](std::int64_t end) {
       if (runStart < 0) return;
       const auto y0 = static_cast<std::uint32_t>(ty) * kTile;
-      packRect(*pending_, eye, static_cast<std::uint32_t>(runStart) * kTile, y0,
+      packRect(pending_->frame, eye, static_cast<std::uint32_t>(runStart) * kTile, y0,
                std::min(base.width, static_cast<std::uint32_t>(end) * kTile), std::min(base.height, y0 + kTile));
       runStart = -1;
     };

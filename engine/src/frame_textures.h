@@ -16,6 +16,7 @@
 #include <array>
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -47,14 +48,16 @@ class FrameTextures {
   // Copies the frame's planes in (into the images, or the staging buffer). The GPU must be done
   // with this slot. needs: what the views of this picture will read; mips are made down to the
   // level the most minifying one needs, and the picture is packed where none reads level 0.
-  // With deferPacking, a picture that is packed is filled later, by fill(), and only where
-  // draws sample it; `frame`'s bytes must then stay valid until the next stage() or dropPending().
-  void stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs, bool deferPacking = false);
+  // With a bytesOwner keeping `frame`'s bytes alive, a picture that is packed is filled later,
+  // by fill(), and only where draws sample it; the owner is held until the next stage() or
+  // dropPending(). Without one, everything is copied now.
+  void stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs,
+             std::shared_ptr<const void> bytesOwner = nullptr);
   // Packs, from the deferred frame, what a draw of `eye` that samples `region` reads and is not
   // packed yet, mip levels and the filter's reach included. Nothing when nothing is deferred.
   void fill(int eye, const UvRegion& region);
-  // The deferred frame's bytes are going away: fill() packs nothing more from them. The picture
-  // must not be drawn again before the next stage().
+  // Lets go of the deferred frame: fill() packs nothing more. The picture must not be drawn
+  // again before the next stage().
   void dropPending() { pending_.reset(); }
   // Records what makes the staged frame sampleable: staging -> images and mip blits, or (mapped
   // images) the first layout transition only.
@@ -117,7 +120,11 @@ class FrameTextures {
   // A deferred packed picture: the frame it is packed from, and which tiles of each eye's
   // level 0 (kTile texels square) are packed so far.
   static constexpr std::uint32_t kTile = 32;
-  std::optional<FrameView> pending_;
+  struct Pending {
+    FrameView frame;
+    std::shared_ptr<const void> bytesOwner;
+  };
+  std::optional<Pending> pending_;
   std::array<std::vector<bool>, 2> packedTiles_;
 };
 

@@ -41,7 +41,7 @@ Result<Run> ourRun(const engine::Device& device, const Args& args, std::int64_t&
   targets.emplace_back(device, args.width, args.height, "bench playback target");
   // As a player does at load time: the pipeline is built before playback starts.
   engine::EquirectRenderer renderer(device);
-  renderer.prepareTarget(targets.front().target());
+  renderer.prepareTarget(targets.front().target(), plate->layout.projection);
   HeadlessLoopOptions options;
   options.layout = plate->layout;
   const engine::View view = engine::viewFromV360({30, 10, 0, 90, 90});

@@ -54,9 +54,10 @@ class EquirectRenderer {
   // Waits for this renderer's frames still on the GPU (not for the whole device).
   ~EquirectRenderer();
 
-  // Builds the pipelines for targets like this one ahead of time, so the first frame drawn into
-  // such a target does not stall on shader compilation. Optional: drawView builds them on first use.
-  void prepareTarget(const RenderTarget& target);
+  // Builds the pipelines for views of `projection` sources into targets like this one ahead of
+  // time, so the first frame drawn does not stall on shader compilation. Optional: drawView
+  // builds them on first use.
+  void prepareTarget(const RenderTarget& target, Projection projection = Projection::Equirect360);
 
   // Starts a frame: copies the planes into the next picture (the FrameView's bytes are not used
   // after this returns) and records their upload. Mip levels are made down to what the views of
