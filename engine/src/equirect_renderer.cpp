@@ -10,6 +10,7 @@
 
 #include <glm/gtc/quaternion.hpp>
 #include <glm/mat3x3.hpp>
+#include <spdlog/spdlog.h>
 
 #include "engine/device.h"
 #include "engine/offscreen_target.h"
@@ -84,6 +85,7 @@ struct EquirectRenderer::Impl {
   LevelNeeds uploadNeeds;
   int framesSinceMost = 0;
   int framesSinceFewest = 0;
+  std::uint32_t reportedLevel = 0;  // the held level last logged: a reduced picture is logged once, not per frame
 
   Impl(const Device& d, const RendererOptions& options) : device(d), pipeline(d) {
     if (options.framesInFlight < 1 || options.framesInFlight > 3)
@@ -263,6 +265,16 @@ struct EquirectRenderer::Impl {
     }
   }
 
+  void reportFit(const FrameView& frame, const PictureFit& fit) {
+    if (fit.level == reportedLevel) return;
+    reportedLevel = fit.level;
+    if (fit.level == 0) return;
+    spdlog::info("a {}x{} picture is larger than this device's images ({}x{}, maxImageDimension2D {}): shown at "
+                 "mip level {}, {}x{} per eye",
+                 frame.width, frame.height, fit.lumaLimit.width, fit.lumaLimit.height, fit.maxImageDimension2D,
+                 fit.level, fit.eyeExtent.width, fit.eyeExtent.height);
+  }
+
   // Rotates stage directions so that the source's centre, at yawOffset (right positive), comes
   // out at longitude 0: about +Y by yawOffset (a ray at longitude L comes out at L - yawOffset).
   glm::quat yawTurn() const { return glm::angleAxis(yawOffset, glm::vec3(0.0f, 1.0f, 0.0f)); }
@@ -363,6 +375,7 @@ FrameTicket EquirectRenderer::beginFrame(const FrameView& frame, const FrameLayo
   // Only the latest picture is drawn again (reuseLastFrame): the one before it copies no more.
   if (s.latest != nullptr) s.latest->textures->dropPending();
   picture.textures->stage(frame, layout.stereo, s.uploadNeeds, std::move(bytesOwner));
+  s.reportFit(frame, picture.textures->fit());
   picture.textures->recordUpload(slot.commands);
   s.writeEyeSets(picture, layout.projection);
 

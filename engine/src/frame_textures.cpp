@@ -8,20 +8,15 @@
 #include <string>
 
 #include "engine/device.h"
+#include "engine/image_barrier.h"
+#include "frame_textures_downscale.h"
 #include "frame_textures_mips.h"
 #include "frame_textures_packing.h"
-#include "engine/image_barrier.h"
+#include "plane_format.h"
 
 namespace ps::engine {
 
 namespace {
-
-VkFormat planeFormat(PixelFormat format, int plane) {
-  const bool wide = bytesPerSample(format) == 2;
-  const bool pair = componentsPerSample(format, plane) == 2;
-  if (wide) return pair ? VK_FORMAT_R16G16_UNORM : VK_FORMAT_R16_UNORM;
-  return pair ? VK_FORMAT_R8G8_UNORM : VK_FORMAT_R8_UNORM;
-}
 
 bool canGenerateMips(const Device& device, VkFormat format) {
   VkFormatProperties properties{};
@@ -110,7 +105,11 @@ FrameTextures::FrameTextures(const Device& device, std::string name)
 
 VkExtent2D FrameTextures::lumaEyeExtent() const {
   if (!allocated_) return {0, 0};
-  return eyeExtent(shape_.width, shape_.height, shape_.stereo);
+  return levelExtent(eyeExtent(shape_.width, shape_.height, shape_.stereo), shape_.level);
+}
+
+VkExtent2D FrameTextures::heldExtent(const Shape& shape, int plane) {
+  return levelExtent(eyePlaneExtent(shape.format, plane, shape.width, shape.height, shape.stereo), shape.level);
 }
 
 bool FrameTextures::canUseHostImages(const Shape& shape) const {
@@ -121,9 +120,8 @@ bool FrameTextures::canUseHostImages(const Shape& shape) const {
     return HostImage::supported(device_, kPackedFormat, extent, shape.mipLevels[0]);
   }
   for (int p = 0; p < ps::planeCount(shape.format); ++p) {
-    const VkExtent2D extent = eyeExtent(planeWidth(shape.format, p, shape.width),
-                                        planeHeight(shape.format, p, shape.height), shape.stereo);
-    if (!HostImage::supported(device_, planeFormat(shape.format, p), extent, shape.mipLevels[p])) return false;
+    if (!HostImage::supported(device_, planeFormat(shape.format, p), heldExtent(shape, p), shape.mipLevels[p]))
+      return false;
   }
   return true;
 }
@@ -154,10 +152,13 @@ void FrameTextures::reallocate(const Shape& shape) {
   }
   const int count = ps::planeCount(shape.format);
   if (!useHostImages_) {
+    // The staging buffer holds the planes as held: both eyes side by side or one above the
+    // other as in the frame, each at the held level (the frame's own size at level 0).
     VkDeviceSize offset = 0;
     for (int p = 0; p < count; ++p) {
-      const std::uint32_t w = planeWidth(shape.format, p, shape.width);
-      const std::uint32_t h = planeHeight(shape.format, p, shape.height);
+      const VkExtent2D held = heldExtent(shape, p);
+      const std::uint32_t w = held.width * (shape.stereo == StereoLayout::LeftRight ? 2 : 1);
+      const std::uint32_t h = held.height * (shape.stereo == StereoLayout::TopBottom ? 2 : 1);
       const auto texelBytes =
           static_cast<std::uint32_t>(componentsPerSample(shape.format, p) * bytesPerSample(shape.format));
       planes_.push_back(PlaneCopy{offset, w, texelBytes});
@@ -170,18 +171,13 @@ void FrameTextures::reallocate(const Shape& shape) {
   for (int e = 0; e < eyes; ++e) {
     for (int p = 0; p < count; ++p) {
       const VkFormat format = planeFormat(shape.format, p);
-      const VkExtent2D extent = eyeExtent(planeWidth(shape.format, p, shape.width),
-                                          planeHeight(shape.format, p, shape.height), shape.stereo);
+      const VkExtent2D extent = heldExtent(shape, p);
       const std::string name = name_ + " eye " + std::to_string(e) + " plane " + std::to_string(p);
       if (useHostImages_) {
         hostImage_[e][p] = HostImage(device_, format, extent, shape.mipLevels[p], name);
         continue;
       }
-      images_[e][p] = GpuImage(device_,
-                               ImageDesc{format, extent, shape.mipLevels[p],
-                                         VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT |
-                                             VK_IMAGE_USAGE_TRANSFER_SRC_BIT},
-                               name);
+      images_[e][p] = GpuImage(device_, ImageDesc{format, extent, shape.mipLevels[p], kPlaneImageUsage}, name);
     }
   }
   preinitialized_ = useHostImages_;
@@ -192,8 +188,9 @@ void FrameTextures::reallocate(const Shape& shape) {
 std::optional<FrameTextures::Shape> FrameTextures::packedShape(const FrameView& frame, StereoLayout stereo,
                                                                 const LevelNeeds& needs) const {
   if (!cpuDevice_ || (frame.format != PixelFormat::Yuv420P && frame.format != PixelFormat::Nv12)) return std::nullopt;
+  if (fit_.level > 0) return std::nullopt;  // packing reads the frame's own luma at twice the chroma size
   if (!(needs.fewestTexelsPerPixel >= kPackedFewestTexelsPerPixel)) return std::nullopt;
-  Shape shape{frame.format, frame.width, frame.height, stereo, PlanePacking::Packed, {}};
+  Shape shape{frame.format, frame.width, frame.height, stereo, PlanePacking::Packed, {}, 0};
   const VkExtent2D chroma =
       eyeExtent(planeWidth(frame.format, 1, frame.width), planeHeight(frame.format, 1, frame.height), stereo);
   const double lumaWidth = eyeExtent(frame.width, frame.height, stereo).width;
@@ -206,6 +203,11 @@ void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const Lev
                           std::shared_ptr<const void> bytesOwner) {
   checkFrame(frame, stereo);
   pending_.reset();
+  const FitKey key{frame.format, frame.width, frame.height, stereo};
+  if (!fitKey_ || !(*fitKey_ == key)) {
+    fit_ = fitPicture(device_, frame.width, frame.height, frame.format, stereo);
+    fitKey_ = key;
+  }
   if (const auto packed = packedShape(frame, stereo, needs)) {
     if (!allocated_ || !(*packed == shape_)) reallocate(*packed);
     // Tiles hold whole 2x2 boxes of every level only while the levels fit in a tile.
@@ -221,11 +223,10 @@ void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const Lev
   }
   const double lumaTexelsPerPixel = needs.mostTexelsPerPixel;
   const PlanePacking packing = ps::planeCount(frame.format) == 2 ? PlanePacking::Interleaved : PlanePacking::Planes;
-  Shape shape{frame.format, frame.width, frame.height, stereo, packing, {}};
-  const double lumaWidth = eyeExtent(frame.width, frame.height, stereo).width;
+  Shape shape{frame.format, frame.width, frame.height, stereo, packing, {}, fit_.level};
+  const double lumaWidth = fit_.eyeExtent.width;
   for (int p = 0; p < ps::planeCount(frame.format); ++p) {
-    const VkExtent2D extent = eyeExtent(planeWidth(frame.format, p, frame.width),
-                                        planeHeight(frame.format, p, frame.height), stereo);
+    const VkExtent2D extent = heldExtent(shape, p);
     std::uint32_t levels = fullChain(extent);
     // Blits need these features; the host path averages on the CPU but keeps the same levels so
     // both paths sample alike.
@@ -248,13 +249,20 @@ void FrameTextures::stageIntoHostImages(const FrameView& frame) {
       const SampleLayout layout = sampleLayout(frame.format, p);
       const std::size_t texelBytes = static_cast<std::size_t>(layout.components) * layout.sampleBytes;
       const PlaneLevel& base = image.level(0);
+      const VkExtent2D eye = eyePlaneExtent(frame.format, p, frame.width, frame.height, shape_.stereo);
       // The right eye's half starts half a plane down (top-bottom) or half a row across (left-right).
       const std::byte* source = frame.planes[p].data;
-      if (shape_.stereo == StereoLayout::TopBottom) source += std::size_t{base.height} * frame.planes[p].stride * e;
-      if (shape_.stereo == StereoLayout::LeftRight) source += std::size_t{base.width} * texelBytes * e;
-      const PlaneLevel none{};
-      copyAndDownsample(source, frame.planes[p].stride, base, image.mipLevels() > 1 ? image.level(1) : none, layout);
-      for (std::uint32_t level = 2; level < image.mipLevels(); ++level)
+      if (shape_.stereo == StereoLayout::TopBottom) source += std::size_t{eye.height} * frame.planes[p].stride * e;
+      if (shape_.stereo == StereoLayout::LeftRight) source += std::size_t{eye.width} * texelBytes * e;
+      std::uint32_t next = 1;  // the first level still to make
+      if (shape_.level > 0) {
+        downscalePlane(source, frame.planes[p].stride, eye.width, eye.height, base, shape_.level, layout);
+      } else {
+        const PlaneLevel none{};
+        copyAndDownsample(source, frame.planes[p].stride, base, image.mipLevels() > 1 ? image.level(1) : none, layout);
+        next = 2;
+      }
+      for (std::uint32_t level = next; level < image.mipLevels(); ++level)
         downsampleLevel(image.level(level - 1), image.level(level), layout);
     }
   }
@@ -351,6 +359,10 @@ void FrameTextures::fill(int eye, const UvRegion& region) {
 }
 
 void FrameTextures::stageIntoBuffer(const FrameView& frame) {
+  if (shape_.level > 0) {
+    stageDownscaledIntoBuffer(frame);
+    return;
+  }
   for (int p = 0; p < imageCount(); ++p) {
     const PlaneCopy& plane = planes_[p];
     const std::size_t rowBytes = std::size_t{plane.rowTexels} * plane.texelBytes;
@@ -363,6 +375,31 @@ void FrameTextures::stageIntoBuffer(const FrameView& frame) {
     }
     for (std::uint32_t row = 0; row < rows; ++row)
       std::memcpy(out + row * rowBytes, in + row * frame.planes[p].stride, rowBytes);
+  }
+}
+
+void FrameTextures::stageDownscaledIntoBuffer(const FrameView& frame) {
+  for (int p = 0; p < imageCount(); ++p) {
+    const PlaneCopy& plane = planes_[p];
+    const SampleLayout layout = sampleLayout(frame.format, p);
+    const std::size_t rowBytes = std::size_t{plane.rowTexels} * plane.texelBytes;
+    const VkExtent2D eye = eyePlaneExtent(frame.format, p, frame.width, frame.height, shape_.stereo);
+    const VkExtent2D held = heldExtent(shape_, p);
+    for (int e = 0; e < eyeCount(); ++e) {
+      // Each eye's half, in the frame and in the buffer: half a plane down or half a row across.
+      const std::byte* source = frame.planes[p].data;
+      std::byte* out = staging_.mapped() + plane.offset;
+      if (shape_.stereo == StereoLayout::TopBottom) {
+        source += std::size_t{eye.height} * frame.planes[p].stride * e;
+        out += std::size_t{held.height} * rowBytes * e;
+      }
+      if (shape_.stereo == StereoLayout::LeftRight) {
+        source += std::size_t{eye.width} * plane.texelBytes * e;
+        out += std::size_t{held.width} * plane.texelBytes * e;
+      }
+      downscalePlane(source, frame.planes[p].stride, eye.width, eye.height,
+                     PlaneLevel{out, held.width, held.height, rowBytes}, shape_.level, layout);
+    }
   }
 }
 

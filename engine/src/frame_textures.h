@@ -24,6 +24,7 @@
 #include <vulkan/vulkan.h>
 
 #include "engine/gpu_resources.h"
+#include "engine/picture_fit.h"
 #include "frame_textures_host_image.h"
 #include "pinhole_footprint.h"
 #include "plane_packing.h"
@@ -74,8 +75,11 @@ class FrameTextures {
   VkImageLayout sampledLayout() const {
     return useHostImages_ ? VK_IMAGE_LAYOUT_GENERAL : VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL;
   }
-  // Size of one eye's luma plane, in texels (0 x 0 before the first stage()).
+  // Size of one eye's luma plane as held, in texels (0 x 0 before the first stage()).
   VkExtent2D lumaEyeExtent() const;
+  // How the latest staged picture is held: at full size, or at a lower level when it is larger
+  // than this device's images can be (then never packed or deferred).
+  const PictureFit& fit() const { return fit_; }
 
  private:
   struct Shape {
@@ -85,7 +89,14 @@ class FrameTextures {
     StereoLayout stereo = StereoLayout::Mono;
     PlanePacking packing = PlanePacking::Planes;
     std::array<std::uint32_t, 3> mipLevels{};  // per image
+    std::uint32_t level = 0;  // the frame's mip level the images' level 0 holds (PictureFit::level)
     bool operator==(const Shape&) const = default;
+  };
+  struct FitKey {
+    PixelFormat format;
+    std::uint32_t width, height;
+    StereoLayout stereo;
+    bool operator==(const FitKey&) const = default;
   };
   struct PlaneCopy {
     VkDeviceSize offset;       // of the plane in the staging buffer
@@ -93,6 +104,8 @@ class FrameTextures {
     std::uint32_t texelBytes;  // bytes per texel of the plane's image format
   };
 
+  // One eye's part of plane `plane` at the shape's held level.
+  static VkExtent2D heldExtent(const Shape& shape, int plane);
   void reallocate(const Shape& shape);
   bool canUseHostImages(const Shape& shape) const;
   // The packed shape for this frame and needs, if it can and should be packed.
@@ -105,10 +118,13 @@ class FrameTextures {
   void packRect(const FrameView& frame, int eye, std::uint32_t x0, std::uint32_t y0, std::uint32_t x1,
                 std::uint32_t y1);
   void stageIntoBuffer(const FrameView& frame);
+  void stageDownscaledIntoBuffer(const FrameView& frame);
 
   const Device& device_;
   std::string name_;
   Shape shape_;
+  PictureFit fit_;
+  std::optional<FitKey> fitKey_;  // what fit_ was computed for
   bool allocated_ = false;
   const bool cpuDevice_;      // the device is a CPU driver: mapped linear images cost nothing to sample
   bool useHostImages_ = false;  // this shape lives in hostImage_ (else staging_ + images_)

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "engine/device.h"
+#include "engine/image_limits.h"
 #include "engine/vk_check.h"
 
 namespace ps::engine {
@@ -47,13 +48,8 @@ bool HostImage::supported(const Device& device, VkFormat format, VkExtent2D exte
   const VkFormatFeatureFlags needed =
       VK_FORMAT_FEATURE_SAMPLED_IMAGE_BIT | VK_FORMAT_FEATURE_SAMPLED_IMAGE_FILTER_LINEAR_BIT;
   if ((features.linearTilingFeatures & needed) != needed) return false;
-  VkImageFormatProperties limits{};
-  const VkResult r = vkGetPhysicalDeviceImageFormatProperties(device.physicalDevice(), format, VK_IMAGE_TYPE_2D,
-                                                              VK_IMAGE_TILING_LINEAR, kUsage, 0, &limits);
-  if (r == VK_ERROR_FORMAT_NOT_SUPPORTED) return false;
-  PS_VK_CHECK(r);
-  if (limits.maxMipLevels < mipLevels || limits.maxExtent.width < extent.width ||
-      limits.maxExtent.height < extent.height)
+  const ImageLimit limit = imageLimit(device, format, VK_IMAGE_TILING_LINEAR, kUsage);
+  if (limit.maxMipLevels < mipLevels || limit.maxExtent.width < extent.width || limit.maxExtent.height < extent.height)
     return false;
   // The memory types an image may use depend on the image; ask with a throwaway one.
   const VkImageCreateInfo info = imageInfo(format, extent, mipLevels);
@@ -69,6 +65,7 @@ HostImage::HostImage(const Device& device, VkFormat format, VkExtent2D extent, s
                      std::string_view name)
     : objects_(device) {
   const VkImageCreateInfo info = imageInfo(format, extent, mipLevels);
+  checkImageFits(device, info, name);
   PS_VK_CHECK(vkCreateImage(device.device(), &info, nullptr, &objects_.image));
   device.setName(objects_.image, VK_OBJECT_TYPE_IMAGE, name);
   // objects_ is a member: if anything below throws, its destructor frees what was made.

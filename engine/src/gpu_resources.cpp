@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "engine/device.h"
+#include "engine/image_limits.h"
 #include "engine/vk_check.h"
 
 namespace ps::engine {
@@ -108,6 +109,7 @@ GpuImage::GpuImage(const Device& device, const ImageDesc& desc, std::string_view
     formatList.pViewFormats = formats.data();
     info.pNext = &formatList;
   }
+  checkImageFits(device, info, name);
   PS_VK_CHECK(vkCreateImage(device.device(), &info, nullptr, &objects_.image));
   device.setName(objects_.image, VK_OBJECT_TYPE_IMAGE, name);
   // objects_ is a member: if anything below throws, its destructor frees what was made.

@@ -2,7 +2,10 @@
 // and pictures checked against FFmpeg's v360 for the same view of the same frame.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <utility>
 #include <sstream>
 
 #include "image.h"
@@ -214,6 +217,83 @@ TEST(Cli, PlayCarriesOnPastDamagedFrames) {
                         "--height", "16"});
   EXPECT_EQ(r.exitCode, 0) << r.output;
   EXPECT_TRUE(fs::exists(dir / "still_0003_t003.000_mono.png")) << "a still after the damage";
+}
+
+// Pictures wider than the device's images (lavapipe's maxImageDimension2D is 16384) are shown at
+// the lowest mip level that fits: left half dark (0x33), right half light (0xcc), as rendered.
+int worstGrey(const Image& image, int expected) {
+  int worst = 0;
+  for (std::uint8_t v : image.pixels) worst = std::max(worst, std::abs(v - expected));
+  return worst;
+}
+
+TEST(Cli, RenderShowsAPictureWiderThanTheDeviceDownscaled) {
+  for (const char* file : {"wide_65536x2.mkv", "wide_16386x8.mkv"}) {
+    const std::string video = kMedia + "/" + file;
+    for (const auto& [yaw, grey] : {std::pair{"-90", 0x33}, std::pair{"90", 0xcc}}) {
+      const Image image = renderView({video, "--yaw", yaw, "--hfov", "20", "--vfov", "20", "--size", "8x8"},
+                                     std::string("wide_") + file + "_" + yaw);
+      EXPECT_LE(worstGrey(image, grey), 4) << file << " yaw " << yaw;
+    }
+  }
+  // Said once, at info, with the level it is shown at.
+  const std::string png = (outDir() / "wide_info.png").string();
+  auto r = perfectshot({"--log-level", "info", "render", kMedia + "/wide_65536x2.mkv", "--size", "8x8", "-o", png});
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("shown at mip level 2, 16384x1"), std::string::npos) << r.output;
+}
+
+TEST(Cli, PlayShowsAPictureWiderThanTheDeviceDownscaled) {
+  const fs::path dir = outDir() / "play_wide";
+  fs::remove_all(dir);
+  auto r = perfectshot({"--log-level", "info", "play", kMedia + "/wide_65536x2.mkv", "--display", "offscreen", "--out",
+                        dir.string(), "--width", "16", "--height", "16"});
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
+  const std::string said = "shown at mip level 2";
+  const auto first = r.output.find(said);
+  EXPECT_NE(first, std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find(said, first + 1), std::string::npos) << "once, not per frame:\n" << r.output;
+  EXPECT_TRUE(fs::exists(dir / "still_0000_t000.000_mono.png"));
+}
+
+TEST(Cli, ProbeSaysHowAPictureWiderThanTheDeviceIsShown) {
+  auto r = perfectshot({"--log-level", "off", "probe", kMedia + "/wide_65536x2.mkv"});
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("GPU image:          65536x2 is wider than 16384x16384, this device's maxImageDimension2D "
+                          "16384"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("will be shown at mip level 2 (16384x1)"), std::string::npos) << r.output;
+  // A picture every Vulkan device holds needs no device to say so.
+  auto small = perfectshot({"--log-level", "off", "probe", kMedia + "/good.mp4"});
+  ASSERT_EQ(small.exitCode, 0) << small.output;
+  EXPECT_NE(small.output.find("GPU image:          256x128 fits every Vulkan device (maxImageDimension2D is at least "
+                              "4096)"),
+            std::string::npos)
+      << small.output;
+}
+
+TEST(Cli, LintWarnsOfAPlateWiderThanCommonGpus) {
+  auto r = perfectshot({"--log-level", "off", "lint", kMedia + "/wide_shot"});
+  EXPECT_EQ(r.exitCode, 0) << r.output;  // a warning: play shows it, less sharp
+  EXPECT_NE(r.output.find("#/media/0/src: warning: \"plate.mkv\" is 65536x2, wider than 16384 pixels"),
+            std::string::npos)
+      << r.output;
+  EXPECT_EQ(r.output.find("tall.mkv\" is"), std::string::npos) << "the film clip is shown small:\n" << r.output;
+}
+
+TEST(Cli, RenderShowsAFilmClipFarTallerThanWide) {
+  // The clip is 8x20000: its picture is made inside 640x640, not 8x20000.
+  renderView({kMedia + "/wide_shot", "--film-frame", "--size", "32x16"}, "tall_clip");
+}
+
+TEST(Cli, RenderRefusesAnOutputLargerThanImagesCanBe) {
+  auto r = perfectshot({"--log-level", "off", "render", kMedia + "/good.mp4", "--size", "70000x10", "-o",
+                        (outDir() / "huge.png").string()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("--size"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("16384"), std::string::npos) << r.output;
 }
 
 }  // namespace

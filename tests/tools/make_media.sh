@@ -52,3 +52,30 @@ cat > overlay_shot/shot.json <<'JSON'
   }
 }
 JSON
+
+# Pictures wider than the GPU's images can be (lavapipe: 16384): the left half dark grey, the
+# right half light grey, lossless, a few rows tall; and a shot with such a plate and a film clip
+# far taller than wide.
+wide() {  # wide OUT WIDTH HEIGHT
+  ffmpeg -v error -y -f lavfi -i "color=c=0x333333:s=$(($2 / 2))x$3:r=30:d=0.1" \
+    -f lavfi -i "color=c=0xcccccc:s=$(($2 / 2))x$3:r=30:d=0.1" -filter_complex hstack -c:v ffv1 -pix_fmt yuv420p "$1"
+}
+wide wide_65536x2.mkv 65536 2
+wide wide_16386x8.mkv 16386 8
+mkdir -p wide_shot
+cp wide_65536x2.mkv wide_shot/plate.mkv
+ffmpeg -v error -y -f lavfi -i "color=c=0x2850C8:s=8x20000:r=24:d=0.2" -c:v ffv1 -pix_fmt yuv420p wide_shot/tall.mkv
+cat > wide_shot/shot.json <<'JSON'
+{
+  "format": "perfectshot/1",
+  "title": "Wider than the GPU's images",
+  "media": [ { "id": "plate", "kind": "equirect", "src": "plate.mkv", "projection": "360", "stereo": "mono" } ],
+  "timeline": { "fps": "30", "in": 0.0, "out": 0.1 },
+  "camera": {
+    "position": { "x": 0, "y": 0, "z": 0 },
+    "orientation": { "yaw_deg": 0, "pitch_deg": 0, "roll_deg": 0 },
+    "hfov_deg": 40, "aspect": 2.0,
+    "clip": { "src": "tall.mkv", "offset": 0.0 }
+  }
+}
+JSON

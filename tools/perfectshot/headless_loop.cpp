@@ -4,6 +4,10 @@
 
 #include <chrono>
 #include <memory>
+#include <stdexcept>
+#include <string>
+
+#include "engine/render_still.h"
 
 namespace ps::tools {
 
@@ -25,7 +29,14 @@ Result<std::int64_t> runHeadlessLoop(
     if (options.untilSeconds > 0 && frame.seconds >= options.untilSeconds) break;
 
     const FramePlan p = plan(frame);
-    const engine::FrameTicket ticket = renderer.beginFrame(frame.view(), options.layout, options.yawOffsetDeg, owner);
+    engine::FrameTicket ticket;
+    try {
+      ticket = renderer.beginFrame(frame.view(), options.layout, options.yawOffsetDeg, owner);
+    } catch (const std::invalid_argument& e) {
+      Error error = engine::frameError(e);
+      error.where = decoder.info().url + "@frame " + std::to_string(frame.index);
+      return error;
+    }
     for (std::size_t i = 0; i < targets.size(); ++i) {
       renderer.drawView(p.view, i == 0 ? Eye::Left : Eye::Right, targets[i].target());
       if (p.readBack) renderer.recordReadback(targets[i]);

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "media/video_source.h"
+#include "picture_limits.h"
 #include "scenes/playlist.h"
 #include "scenes/shot_loader.h"
 
@@ -69,7 +70,8 @@ class Linter {
         checkVideo(file, m.pointer + "/proxy", m.proxySrc, m.proxyPath, shot.timeline.out);
     if (shot.camera && shot.camera->clip && !shot.camera->clip->path.empty() &&
         !bad.contains(shot.camera->clip->pointer + "/src"))
-      checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path, {});
+      checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path, {},
+                 /*sphere=*/false);
   }
 
   void lintPlaylist(const fs::path& file, const std::string& text) {
@@ -79,15 +81,18 @@ class Linter {
       if (const auto* shot = std::get_if<scenes::PlaylistShot>(&item)) lintPath(shot->path);
   }
 
-  // The video opens, its first frame decodes, and it lasts as long as the timeline says.
+  // The video opens, its first frame decodes, and it lasts as long as the timeline says. A
+  // picture for the sphere (not the film clip, which is shown small) fits common GPUs' images.
   void checkVideo(const fs::path& file, const std::string& pointer, const std::string& src, const fs::path& path,
-                  std::optional<double> timelineOut) {
+                  std::optional<double> timelineOut, bool sphere = true) {
     media::DecodeOptions options{.threads = 1, .strict = true, .manifestLayout = {}};
     auto source = media::VideoSource::open(path.string(), options);
     if (!source) return print(file, {pointer, "\"" + src + "\" does not open as a video: " + source.error().what});
     auto frame = source->next();
     if (!frame) return print(file, {pointer, "\"" + src + "\" does not decode: " + frame.error().what});
     if (!frame.value()) return print(file, {pointer, "\"" + src + "\" has no video frames"});
+    if (auto big = sphere ? commonLimitWarning(src, source->info().width, source->info().height) : std::nullopt)
+      print(file, {pointer, *big, Severity::Warning});
     const double duration = source->info().durationSeconds;
     const double slack = source->info().frameRate.valid() ? 1.0 / source->info().frameRate.toDouble() : 0.0;
     if (timelineOut && duration > 0 && *timelineOut > duration + slack)

@@ -128,7 +128,12 @@ int runPlay(const PlayArgs& args) {
   }
 
   PlayerLoop loop(*display->display, *playback.player, options);
-  const PlayerLoopStats stats = loop.run();
+  PlayerLoopStats stats;
+  try {
+    stats = loop.run();
+  } catch (const PictureRefused& e) {
+    return reportError(e.error());
+  }
   if (stillError) return reportError(*stillError);
   spdlog::info("play: {} display frames ({} drawn, {} uploads) in {:.2f} s on {}; app CPU p50 {:.3f} ms, p99 {:.3f} ms; "
                "{} late, {} missed{}",

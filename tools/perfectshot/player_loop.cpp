@@ -6,9 +6,12 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
+#include <stdexcept>
+#include <string>
 
 #include <glm/gtc/quaternion.hpp>
 
+#include "engine/render_still.h"
 #include "scenes/marker_navigation.h"
 #include "thread_cpu_clock.h"
 
@@ -94,7 +97,13 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
     // A reference to the frame (no copy) lets the renderer copy only what the views sample,
     // including the views of the display frames that show this picture again.
     auto owner = std::make_shared<const media::DecodedFrame>(shown.frame->clone());
-    renderer.beginFrame(owner->view(), options_.layout, options_.yawOffsetDeg, owner);
+    try {
+      renderer.beginFrame(owner->view(), options_.layout, options_.yawOffsetDeg, owner);
+    } catch (const std::invalid_argument& e) {
+      Error error = engine::frameError(e);
+      error.where = player_.info().url + "@frame " + std::to_string(shown.frame->index);
+      throw PictureRefused(std::move(error));
+    }
     uploadedIndex_ = shown.frame->index;
     ++stats_.uploads;
   } else {

@@ -18,6 +18,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <vector>
 
 #include "engine/equirect_renderer.h"
@@ -25,6 +26,7 @@
 #include "media/player.h"
 #include "scenes/layout.h"
 #include "scenes/marker.h"
+#include "scenes/result.h"
 #include "marker_editor.h"
 #include "marker_selection.h"
 #include "timeline_panel.h"
@@ -79,6 +81,17 @@ struct PlayerLoopStats {
   std::uint64_t hiddenPauses = 0;  // times the display hid and playback was paused
   std::uint64_t devicesReplaced = 0;
   double wallSeconds = 0;
+};
+
+// A picture the renderer cannot show (a frame that does not split into its layout's eyes, a
+// format the device cannot sample): thrown out of run() with the file and frame named.
+class PictureRefused : public std::runtime_error {
+ public:
+  explicit PictureRefused(Error error) : std::runtime_error(error.message()), error_(std::move(error)) {}
+  const Error& error() const { return error_; }
+
+ private:
+  Error error_;
 };
 
 class PlayerLoop {

@@ -5,6 +5,7 @@
 
 #include "commands.h"
 #include "input.h"
+#include "picture_limits.h"
 #include "report.h"
 
 namespace ps::tools {
@@ -57,6 +58,8 @@ int runProbe(const ProbeArgs& args) {
   row("b-frames", info.hasBFrames ? "yes" : "no");
   row("projection", std::string(toString(layout.projection)) + " (" + std::string(toString(layout.projectionSource)) + ")");
   row("stereo", std::string(toString(layout.stereo)) + " (" + std::string(toString(layout.stereoSource)) + ")");
+  row("GPU image", describeDeviceFit(static_cast<std::uint32_t>(info.width), static_cast<std::uint32_t>(info.height),
+                                     info.pixelFormat.value_or(PixelFormat::Yuv420P), layout.stereo));
   std::cout << out.str();
   return 0;
 }

@@ -2,6 +2,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <string>
 
 #include "commands.h"
 #include "engine/device.h"
@@ -37,7 +38,7 @@ Result<std::pair<std::uint32_t, std::uint32_t>> parseSize(const std::string& s) 
   char x = 0, extra = 0;
   if (std::sscanf(s.c_str(), "%u%c%u%c", &w, &x, &h, &extra) != 3 || x != 'x' || w == 0 || h == 0 || w > 16384 ||
       h > 16384)
-    return Error{"--size", "expected WIDTHxHEIGHT such as 1280x720, found \"" + s + "\"", ""};
+    return Error{"--size", "expected WIDTHxHEIGHT such as 1280x720, each 1 to 16384, found \"" + s + "\"", ""};
   return std::pair{static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h)};
 }
 
@@ -46,11 +47,13 @@ Result<engine::RgbaImage> renderWithOverlay(const engine::Device& device, const 
                                             const engine::StillRequest& request, ViewOverlay& overlay,
                                             double shotSeconds) {
   engine::EquirectRenderer renderer(device, engine::RendererOptions{1});
-  engine::OffscreenTarget target(device, request.width, request.height, "still");
+  auto still = engine::makeStillTarget(device, request.width, request.height);
+  if (!still) return still.error();
+  engine::OffscreenTarget& target = **still;
   try {
     renderer.beginFrame(frame, request.layout, request.yawOffsetDeg);
   } catch (const std::invalid_argument& e) {
-    return Error{"frame", e.what(), "check the frame's size against its stereo layout"};
+    return engine::frameError(e);
   }
   renderer.drawView(request.view, request.eye, target.target());
   renderer.submit();
@@ -104,7 +107,13 @@ int runRender(const RenderArgs& args) {
   } else {
     image = engine::renderStill(*device, frame->view(), request);
   }
-  if (!image) return reportError(image.error());
+  if (!image) {
+    Error error = image.error();
+    // The engine knows no files: a problem with the frame is one with this file's frame.
+    if (error.where == "frame") error.where = plate->source.info().url + "@frame " + std::to_string(frame->index);
+    if (error.where == "output size") error.where = "--size " + args.size;
+    return reportError(error);
+  }
   if (auto written = writePng(args.output, *image); !written) return reportError(written.error());
   spdlog::info("render: wrote {} ({}x{}, frame {})", args.output, image->width, image->height, frame->index);
   return 0;

@@ -64,7 +64,10 @@ class EquirectRenderer {
   // the previous frame needed (the whole chain before any view was drawn): a view that minifies
   // more than the last frame's gets the smaller levels it needs from the next upload on.
   // yawOffsetDeg turns the source: its centre appears at that yaw, right positive. Throws
-  // std::invalid_argument for a frame that does not fit its layout (missing plane, odd stereo split).
+  // std::invalid_argument for a frame that does not fit its layout (missing plane, odd stereo split),
+  // ImageTooLarge (an std::invalid_argument) for one whose formats the device cannot sample. A
+  // picture larger than the device's images is held at a lower mip level (engine/picture_fit.h),
+  // logged once at info.
   FrameTicket beginFrame(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg = 0);
   // The same, with `bytesOwner` keeping the FrameView's bytes alive: the renderer may then copy
   // lazily, only the parts of the picture that the views drawn from it (this frame's and those

@@ -23,9 +23,12 @@ Result<std::unique_ptr<ClipFollower>> ClipFollower::open(const std::string& url,
   if (info.width <= 0 || info.height <= 0 || info.durationSeconds <= 0)
     return Error{url, "the film clip has no picture or no duration", "give the camera a flat video clip"};
   const double frameSeconds = info.frameRate.valid() ? 1.0 / info.frameRate.toDouble() : 1.0 / 24;
-  const auto w = static_cast<std::uint32_t>(std::min<int>(info.width, static_cast<int>(maxWidth)));
-  const auto h = static_cast<std::uint32_t>(
-      std::max<long>(1, std::lround(static_cast<double>(w) * info.height / info.width)));
+  // Inside a maxWidth square: a clip far taller than wide must not make a picture taller than
+  // the device's images can be.
+  const double scale = std::min({1.0, maxWidth / static_cast<double>(info.width),
+                                 maxWidth / static_cast<double>(info.height)});
+  const auto w = static_cast<std::uint32_t>(std::max<long>(1, std::lround(info.width * scale)));
+  const auto h = static_cast<std::uint32_t>(std::max<long>(1, std::lround(info.height * scale)));
   const double duration = info.durationSeconds;
   auto decoder = std::make_unique<Decoder>(Decoder{std::move(*source), url});
   return std::unique_ptr<ClipFollower>(new ClipFollower(std::move(decoder), duration, frameSeconds, w, h));

@@ -22,7 +22,7 @@ namespace ps::ui {
 
 class ClipFollower {
  public:
-  // maxWidth: the picture is made at most this wide (the frame rarely covers more pixels).
+  // maxWidth: the picture is made at most this wide and this high (the frame rarely covers more pixels).
   static Result<std::unique_ptr<ClipFollower>> open(const std::string& url, std::uint32_t maxWidth = 640);
   ClipFollower(const ClipFollower&) = delete;
   ClipFollower& operator=(const ClipFollower&) = delete;
