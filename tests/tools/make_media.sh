@@ -57,8 +57,8 @@ JSON
 # right half light grey, lossless, a few rows tall; and a shot with such a plate and a film clip
 # far taller than wide.
 wide() {  # wide OUT WIDTH HEIGHT
-  ffmpeg -v error -y -f lavfi -i "color=c=0x333333:s=$(($2 / 2))x$3:r=30:d=0.1" \
-    -f lavfi -i "color=c=0xcccccc:s=$(($2 / 2))x$3:r=30:d=0.1" -filter_complex hstack -c:v ffv1 -pix_fmt yuv420p "$1"
+  ffmpeg -v error -y -f lavfi -i "color=c=0x333333:s=$2x$3:r=30:d=0.1" \
+    -vf "drawbox=x=$(($2 / 2)):y=0:w=$(($2 / 2)):h=$3:color=0xcccccc:t=fill" -c:v ffv1 -pix_fmt yuv420p "$1"
 }
 wide wide_65536x2.mkv 65536 2
 wide wide_16386x8.mkv 16386 8
