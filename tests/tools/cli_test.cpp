@@ -296,5 +296,19 @@ TEST(Cli, RenderRefusesAnOutputLargerThanImagesCanBe) {
   EXPECT_NE(r.output.find("16384"), std::string::npos) << r.output;
 }
 
+// The engine knows no files: a frame it cannot show is named by the command that read it.
+TEST(Cli, RenderAndPlayNameTheFileOfAFrameTheyCannotShow) {
+  auto r = perfectshot({"--log-level", "off", "render", kMedia + "/wide_16386x8.mkv", "--stereo", "left-right",
+                        "--size", "8x8", "-o", (outDir() / "odd_stereo.png").string()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("wide_16386x8.mkv@frame 0: a stereo frame's planes must split"), std::string::npos)
+      << r.output;
+  const fs::path dir = outDir() / "play_odd_stereo";
+  r = perfectshot({"--log-level", "off", "play", kMedia + "/odd_stereo_shot", "--display", "offscreen", "--out",
+                   dir.string(), "--width", "16", "--height", "16"});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("plate.mkv@frame 0: a stereo frame's planes must split"), std::string::npos) << r.output;
+}
+
 }  // namespace
 }  // namespace ps::test

@@ -79,3 +79,14 @@ cat > wide_shot/shot.json <<'JSON'
   }
 }
 JSON
+# A left-right shot whose chroma (8193 wide) does not split into two eyes.
+mkdir -p odd_stereo_shot
+cp wide_16386x8.mkv odd_stereo_shot/plate.mkv
+cat > odd_stereo_shot/shot.json <<'JSON'
+{
+  "format": "perfectshot/1",
+  "title": "Eyes that do not split",
+  "media": [ { "id": "plate", "kind": "equirect", "src": "plate.mkv", "projection": "360", "stereo": "left-right" } ],
+  "timeline": { "fps": "30", "in": 0.0, "out": 0.1 }
+}
+JSON
