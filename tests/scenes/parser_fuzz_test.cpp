@@ -1,6 +1,9 @@
 // A seeded mutation fuzzer for everything that reads untrusted text: shot.json,
 // playlists, caption files, and the editor opening and editing what it read.
 // Bounded for CI; PS_FUZZ_SECONDS=600 PS_FUZZ_SEED=n runs it longer or elsewhere.
+// The coverage-guided fuzzers are in tests/fuzz (clang's libFuzzer); this loop stays
+// because it runs in the GCC build, and it reaches what their inputs (16 KiB at most)
+// do not: nesting 2^17 deep, and a time bound on one whole document.
 #include <gtest/gtest.h>
 
 #include <chrono>

@@ -43,6 +43,26 @@ TEST(SimScript, ErrorsNameTheFieldAndFile) {
   EXPECT_FALSE(loadScript("/nonexistent/script.json").ok());
 }
 
+// Found by the fuzzer (tests/fuzz/regressions/sim_script): a number beyond a double escaped as an
+// exception, and a width beyond 32 bits was converted without a check.
+TEST(SimScript, NumbersOutOfRangeAreErrorsNotCrashes) {
+  auto overflow = parseScript(R"({"display": {"width": 1e400}})", "s.json");
+  ASSERT_FALSE(overflow.ok());
+  EXPECT_EQ(overflow.error().where, "s.json");
+  EXPECT_NE(overflow.error().what.find("not valid JSON"), std::string::npos) << overflow.error().what;
+  for (const char* width : {"1e300", "4294967296", "16385", "512.5"}) {
+    auto wide = parseScript(std::string(R"({"display": {"width": )") + width + "}}", "s.json");
+    ASSERT_FALSE(wide.ok()) << width;
+    EXPECT_EQ(wide.error().where, "s.json#/display/width");
+  }
+  auto tall = parseScript(R"({"display": {"height": 1e20}})", "s.json");
+  ASSERT_FALSE(tall.ok());
+  EXPECT_EQ(tall.error().where, "s.json#/display/height");
+  auto largest = parseScript(R"({"display": {"width": 16384, "height": 16384}})", "s.json");
+  ASSERT_TRUE(largest.ok()) << largest.error().message();
+  EXPECT_EQ(largest->display.width, 16384u);
+}
+
 TEST(SimFramePacer, StaysOnTheGridAndSkipsMissedSlots) {
   FramePacer pacer(10);
   const auto first = pacer.next(1000);

@@ -86,6 +86,9 @@ void checkIncreasing(const std::vector<std::pair<double, T>>& keys, double frame
     throw ParseError{ptr, "keyframes must be in increasing time order"};
 }
 
+// Per eye: far beyond any headset, small enough that the swapchain sizes derived from it fit.
+constexpr std::uint32_t kMaxEyePixels = 16384;
+
 void parseDisplay(const json& d, DisplayConfig& c, const std::string& ptr) {
   if (!d.is_object()) throw ParseError{ptr, "expected an object"};
   auto positive = [&](const char* key, double def) {
@@ -94,8 +97,15 @@ void parseDisplay(const json& d, DisplayConfig& c, const std::string& ptr) {
     if (!(v > 0)) throw ParseError{ptr + "/" + key, "must be positive"};
     return v;
   };
-  c.width = static_cast<std::uint32_t>(positive("width", c.width));
-  c.height = static_cast<std::uint32_t>(positive("height", c.height));
+  // Checked before the cast: a double beyond the integer's range does not convert.
+  auto pixels = [&](const char* key, std::uint32_t def) {
+    const double v = positive(key, def);
+    if (v != std::floor(v) || v > kMaxEyePixels)
+      throw ParseError{ptr + "/" + key, "must be a whole number of pixels up to " + std::to_string(kMaxEyePixels)};
+    return static_cast<std::uint32_t>(v);
+  };
+  c.width = pixels("width", c.width);
+  c.height = pixels("height", c.height);
   c.refreshHz = positive("refresh_hz", c.refreshHz);
   if (d.contains("lockstep")) {
     if (!d["lockstep"].is_boolean()) throw ParseError{ptr + "/lockstep", "expected true or false"};
@@ -251,7 +261,7 @@ ps::Result<Script> parseScript(const std::string& text, const std::string& where
   json root;
   try {
     root = json::parse(text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // a syntax error, or a number too large for a double (out_of_range)
     return ps::Error{where, std::string("not valid JSON: ") + e.what(), "check the script's syntax"};
   }
   try {

@@ -35,7 +35,6 @@ struct ControllerState {
   bool a = false, b = false, x = false, y = false, thumbstickClick = false;
   float trigger = 0.f, squeeze = 0.f;
   XrVector2f thumbstick{0.f, 0.f};
-  bool operator==(const ControllerState&) const = default;
 };
 
 // Keyframes interpolated linearly/slerped; held before the first and after the last.
