@@ -12,6 +12,8 @@ extern "C" {
 #include "ffmpeg_handles.h"
 #include "log.h"
 #include "media/ffmpeg_log.h"
+#include "media/ffmpeg_url.h"
+#include "open_input.h"
 
 namespace ps::media {
 
@@ -118,9 +120,14 @@ Result<AudioSource> AudioSource::open(const std::string& url, const AudioOptions
   auto s = std::make_unique<State>();
   s->options = options;
   s->info.url = url;
+  Result<std::string> file = inputFileUrl(url);
+  if (!file) {
+    log().error("{}", file.error().message());
+    return file.error();
+  }
   FfmpegLogCapture capture;
   AVFormatContext* raw = nullptr;
-  if (int r = avformat_open_input(&raw, url.c_str(), nullptr, nullptr); r < 0) {
+  if (int r = openLocalInput(&raw, *file); r < 0) {
     Error e{url, "cannot open the soundtrack: avformat_open_input: " + ffmpegErrorText(r), ""};
     if (!capture.text().empty()) e.what += " (FFmpeg: " + capture.text() + ")";
     log().error("{}", e.message());

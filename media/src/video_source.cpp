@@ -1,7 +1,6 @@
 #include "media/video_source.h"
 
 #include <cmath>
-#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <thread>
@@ -14,6 +13,8 @@ extern "C" {
 #include "ffmpeg_handles.h"
 #include "log.h"
 #include "media/ffmpeg_log.h"
+#include "media/ffmpeg_url.h"
+#include "open_input.h"
 #include "pixel_format.h"
 #include "stream_probe.h"
 
@@ -24,8 +25,6 @@ namespace {
 constexpr std::int64_t kNoPts = std::numeric_limits<std::int64_t>::min();  // == AV_NOPTS_VALUE
 static_assert(kNoPts == AV_NOPTS_VALUE);
 
-bool looksLikeUrl(const std::string& s) { return s.find("://") != std::string::npos; }
-
 Error unsupportedFormat(std::string where, AVPixelFormat f) {
   const char* name = av_get_pix_fmt_name(f);
   Error e{std::move(where), fmt::format("unsupported pixel format '{}'", name != nullptr ? name : "unknown"),
@@ -34,17 +33,18 @@ Error unsupportedFormat(std::string where, AVPixelFormat f) {
   return e;
 }
 
-// Whether the file starts like an MP4/MOV (an 'ftyp' box), to tell a cut-off
-// recording from something that never was a video.
-bool startsLikeMp4(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
+// Whether the file (a file: URL) starts like an MP4/MOV (an 'ftyp' box), to tell a
+// cut-off recording from something that never was a video.
+bool startsLikeMp4(std::string_view fileUrl) {
+  fileUrl.remove_prefix(std::string_view("file:").size());
+  std::ifstream in(std::string(fileUrl), std::ios::binary);
   char head[8] = {};
   return in.read(head, sizeof head) && std::string_view(head + 4, 4) == "ftyp";
 }
 
-Error describeOpenFailure(const std::string& url, int code, const std::string& logged) {
+Error describeOpenFailure(const std::string& url, const std::string& fileUrl, int code, const std::string& logged) {
   Error e{url, "", ""};
-  if (isInvalidData(code) && !looksLikeUrl(url) && startsLikeMp4(url)) {
+  if (isInvalidData(code) && startsLikeMp4(fileUrl)) {
     e.what = "truncated or unfinished MP4: its index is missing";
     e.hint = "the recording or copy was cut off; copy the file again";
   } else if (isInvalidData(code)) {
@@ -386,17 +386,17 @@ Result<VideoSource> VideoSource::open(const std::string& url, const DecodeOption
   auto s = std::make_unique<State>();
   s->url = url;
   s->options = options;
-  if (!looksLikeUrl(url) && !std::filesystem::exists(url)) {
-    Error e{url, "file not found", "check the path"};
-    log().error("{}", e.message());
-    return e;
+  Result<std::string> file = inputFileUrl(url);
+  if (!file) {
+    log().error("{}", file.error().message());
+    return file.error();
   }
 
   FfmpegLogCapture capture;
   AVFormatContext* raw = nullptr;
-  int r = avformat_open_input(&raw, url.c_str(), nullptr, nullptr);
+  int r = openLocalInput(&raw, *file);
   if (r < 0) {
-    Error e = describeOpenFailure(url, r, capture.text());
+    Error e = describeOpenFailure(url, *file, r, capture.text());
     log().error("{}", e.message());
     return e;
   }

@@ -1,8 +1,15 @@
 // The perfectshot command as a user runs it: exit codes, the one-line errors,
 // and pictures checked against FFmpeg's v360 for the same view of the same frame.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <utility>
@@ -308,6 +315,51 @@ TEST(Cli, RenderAndPlayNameTheFileOfAFrameTheyCannotShow) {
                    dir.string(), "--width", "16", "--height", "16"});
   EXPECT_EQ(r.exitCode, 1) << r.output;
   EXPECT_NE(r.output.find("plate.mkv@frame 0: a stereo frame's planes must split"), std::string::npos) << r.output;
+}
+
+// A FIFO as the video is refused at once (FFmpeg would block in open() for ever), and
+// a URL is refused without any connection: no command reads network or live input.
+TEST(Cli, ReadsLocalRegularFilesOnly) {
+  std::string tmpl = (fs::temp_directory_path() / "ps_cli_fifo_XXXXXX").string();
+  ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
+  const fs::path fifo = fs::path(tmpl) / "plate.mp4";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // timeout: FFmpeg used to block in open() for ever.
+  const auto timedProbe = [](const std::string& file, ProcessResult& r) {
+    const auto start = std::chrono::steady_clock::now();
+    r = runShell("timeout 10 '" + kPerfectshot + "' probe '" + file + "'");
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  ProcessResult r;
+  // What refusing any bad file takes (starting the program, under sanitizers).
+  const double baseline = timedProbe(kMedia + "/notes.mp4", r);
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  const double seconds = timedProbe(fifo.string(), r);
+  fs::remove_all(tmpl);
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find(fifo.string() + ": is a FIFO, not a regular file"), std::string::npos) << r.output;
+  EXPECT_LT(seconds, baseline + 1.0);
+
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
+  ASSERT_EQ(::listen(fd, 4), 0);
+  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len), 0);
+  const std::string url = "tcp://127.0.0.1:" + std::to_string(ntohs(a.sin_port)) + "/plate.mp4";
+  for (const std::string& cmd : {std::string("probe"), std::string("render")}) {
+    std::vector<std::string> args{"--log-level", "off", cmd, url};
+    if (cmd == "render") args.insert(args.end(), {"-o", (outDir() / "url.png").string()});
+    r = perfectshot(args);
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_NE(r.output.find(url + ": is a URL; only local files are read"), std::string::npos) << r.output;
+  }
+  pollfd p{fd, POLLIN, 0};
+  EXPECT_EQ(::poll(&p, 1, 200), 0) << "something connected to " << url;
+  ::close(fd);
 }
 
 }  // namespace

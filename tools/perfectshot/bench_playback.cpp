@@ -11,6 +11,7 @@
 #include "engine/offscreen_target.h"
 #include "headless_loop.h"
 #include "input.h"
+#include "media/ffmpeg_url.h"
 #include "report.h"
 #include "subprocess.h"
 #include "thread_cpu_clock.h"
@@ -61,8 +62,13 @@ Result<Run> ourRun(const engine::Device& device, const Args& args, std::int64_t&
 }
 
 Result<Run> ffmpegRun(const Args& args) {
-  auto run = runSubprocess({"ffmpeg", "-hide_banner", "-nostdin", "-threads", std::to_string(args.threads), "-benchmark",
-                            "-i", args.video, "-map", "0:v:0", "-f", "null", "-"});
+  auto url = media::inputFileUrl(args.video);
+  if (!url) return url.error();
+  std::vector<std::string> argv = {"ffmpeg", "-hide_banner", "-nostdin", "-threads", std::to_string(args.threads),
+                                   "-benchmark"};
+  for (auto& arg : media::cliInput(*url)) argv.push_back(std::move(arg));
+  argv.insert(argv.end(), {"-map", "0:v:0", "-f", "null", "-"});
+  auto run = runSubprocess(argv);
   if (!run) return run.error();
   const auto report = parseFfmpegBenchmark(run->output);
   if (run->exitCode != 0 || !report.frames || !report.realSeconds || !report.cpuSeconds || *report.frames == 0)

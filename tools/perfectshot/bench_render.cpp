@@ -12,6 +12,7 @@
 #include "engine/equirect_renderer.h"
 #include "engine/offscreen_target.h"
 #include "input.h"
+#include "media/ffmpeg_url.h"
 #include "report.h"
 #include "subprocess.h"
 
@@ -58,8 +59,14 @@ int runBench(const Args& args) {
   // The peer works on the same decoded frame, so decoding is kept out of its time:
   // time(v360 on one raw frame) - time(the same pipeline without v360).
   const std::string raw = (std::filesystem::temp_directory_path() / fmt::format("ps_bench_render_{}.yuv", ::getpid())).string();
-  auto extract = runSubprocess({"ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-y", "-ss", fmt::format("{:.3f}", frame->seconds),
-                                "-i", args.video, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "yuv420p", raw});
+  auto url = media::inputFileUrl(plate->input.url);
+  if (!url) return reportError(url.error());
+  std::vector<std::string> extractArgs = {"ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-y", "-ss",
+                                          fmt::format("{:.3f}", frame->seconds)};
+  for (auto& arg : media::cliInput(*url)) extractArgs.push_back(std::move(arg));
+  extractArgs.insert(extractArgs.end(), {"-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "yuv420p"});
+  for (auto& arg : media::cliOutput(raw)) extractArgs.push_back(std::move(arg));
+  auto extract = runSubprocess(extractArgs);
   if (!extract || extract->exitCode != 0) return reportError(Error{"ffmpeg", "could not extract the frame", ""});
   const std::string size = fmt::format("{}x{}", info.width, info.height);
   const std::string v360 = fmt::format(
@@ -67,7 +74,8 @@ int runBench(const Args& args) {
       args.pitch, args.roll, args.hfov, args.vfov, args.width, args.height);
   auto ffmpegSeconds = [&](bool withV360) -> Result<double> {
     std::vector<std::string> argv{"ffmpeg", "-hide_banner", "-nostdin", "-benchmark", "-f", "rawvideo", "-pix_fmt",
-                                  "yuv420p", "-s", size, "-i", raw};
+                                  "yuv420p", "-s", size};
+    for (auto& arg : media::cliInput(media::fileUrl(raw))) argv.push_back(std::move(arg));
     if (withV360) argv.insert(argv.end(), {"-vf", v360});
     argv.insert(argv.end(), {"-f", "null", "-"});
     auto run = runSubprocess(argv);

@@ -11,6 +11,7 @@
 #include "bench_commands.h"
 #include "bench_common.h"
 #include "input.h"
+#include "media/ffmpeg_url.h"
 #include "media/frame_stamp.h"
 #include "media/player.h"
 #include "media/proxy_scrubber.h"
@@ -90,6 +91,8 @@ int runBench(const Args& args) {
   media::Player player(std::move(*plate), nullptr);
   player.update(nowSeconds(), std::chrono::milliseconds(2000));  // the first frame, as a player starts
   const std::string master = args.master.empty() ? input->url : args.master;
+  auto masterUrl = media::inputFileUrl(master);
+  if (!masterUrl) return reportError(masterUrl.error());
 
   std::cout << fmt::format("bench scrub: {}\n  proxy {}x{} (keyframe interval {}), plate {}x{} (keyframe interval {}), "
                            "peer: ffmpeg -ss T -i {}\n",
@@ -110,8 +113,10 @@ int runBench(const Args& args) {
       // Let the player's read-ahead settle so it does not share the cores with the next sample.
       std::this_thread::sleep_for(std::chrono::milliseconds(200));
       player.update(nowSeconds());
-      auto run = runSubprocess({"ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-ss", fmt::format("{:.4f}", t),
-                                "-i", master, "-map", "0:v:0", "-frames:v", "1", "-f", "null", "-"});
+      std::vector<std::string> argv = {"ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-ss", fmt::format("{:.4f}", t)};
+      for (auto& arg : media::cliInput(*masterUrl)) argv.push_back(std::move(arg));
+      argv.insert(argv.end(), {"-map", "0:v:0", "-frames:v", "1", "-f", "null", "-"});
+      auto run = runSubprocess(argv);
       if (!run) return reportError(run.error());
       if (run->exitCode != 0) return reportError(Error{"ffmpeg", "the peer seek failed", run->output.substr(0, 400)});
       viaProxy.push_back(a->ms);

@@ -8,6 +8,7 @@
 #include "bench_commands.h"
 #include "bench_common.h"
 #include "input.h"
+#include "media/ffmpeg_url.h"
 #include "media/frame_stamp.h"
 #include "report.h"
 #include "subprocess.h"
@@ -27,6 +28,8 @@ int runBench(const Args& args) {
   if (!plate) return reportError(plate.error());
   const media::StreamInfo info = plate->source.info();
   const double fps = info.frameRate.toDouble();
+  auto url = media::inputFileUrl(plate->input.url);
+  if (!url) return reportError(url.error());
 
   std::cout << fmt::format("bench seek: {} ({}x{} {}, keyframe interval {})\n", args.video, info.width, info.height,
                            info.codec, info.keyframeInterval ? std::to_string(*info.keyframeInterval) : "unknown");
@@ -47,8 +50,10 @@ int runBench(const Args& args) {
       allExact = allExact && exact;
       ours.push_back(ms);
 
-      auto run = runSubprocess({"ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-ss", fmt::format("{:.3f}", t),
-                                "-i", args.video, "-map", "0:v:0", "-frames:v", "1", "-f", "null", "-"});
+      std::vector<std::string> argv = {"ffmpeg", "-hide_banner", "-nostdin", "-v", "error", "-ss", fmt::format("{:.3f}", t)};
+      for (auto& arg : media::cliInput(*url)) argv.push_back(std::move(arg));
+      argv.insert(argv.end(), {"-map", "0:v:0", "-frames:v", "1", "-f", "null", "-"});
+      auto run = runSubprocess(argv);
       if (!run) return reportError(run.error());
       if (run->exitCode != 0) return reportError(Error{"ffmpeg", "the peer seek failed", run->output.substr(0, 400)});
       peer.push_back(run->wallSeconds * 1000);

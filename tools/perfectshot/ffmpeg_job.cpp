@@ -17,6 +17,9 @@ namespace ps::tools {
 
 namespace {
 
+constexpr std::size_t kErrorsKept = 8192;  // bytes of stderr kept: the last lines are what matter
+constexpr std::size_t kErrorLinesKept = 4;
+
 // A pipe's two ends, closed when it goes.
 struct Pipe {
   int fd[2] = {-1, -1};
@@ -85,6 +88,7 @@ Result<FfmpegJobResult> runFfmpegJob(const std::vector<std::string>& argv,
 
   FfmpegJobResult result;
   std::string progress, errors;
+  bool errorsCut = false;  // errors no longer starts at a line start
   std::array<char, 4096> buf{};
   std::array<pollfd, 2> fds{pollfd{out.fd[0], POLLIN, 0}, pollfd{err.fd[0], POLLIN, 0}};
   int open = 2;
@@ -107,7 +111,10 @@ Result<FfmpegJobResult> runFfmpegJob(const std::vector<std::string>& argv,
       }
     }
     parseProgress(progress, onProgress);
-    if (errors.size() > 8192) errors.erase(0, errors.size() - 4096);
+    if (errors.size() > kErrorsKept * 2) {  // keep the end; an error comes last
+      errors.erase(0, errors.size() - kErrorsKept);
+      errorsCut = true;
+    }
   }
   int status = 0;
   while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
@@ -115,8 +122,33 @@ Result<FfmpegJobResult> runFfmpegJob(const std::vector<std::string>& argv,
   result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   if (WIFEXITED(status) && result.exitCode == 127 && errors.empty())
     return Error{argv[0], "cannot start", "is it installed? tools/setup.sh installs it"};
-  result.errorTail = errors.size() > 600 ? errors.substr(errors.size() - 600) : errors;
+  result.errorLines = lastLines(errors, kErrorLinesKept, errorsCut);
   return result;
+}
+
+std::string FfmpegJobResult::errorSummary() const {
+  std::string s;
+  for (const auto& line : errorLines) s += (s.empty() ? "" : " / ") + line;
+  return s;
+}
+
+std::vector<std::string> lastLines(std::string_view text, std::size_t maxLines, bool partialStart) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  if (partialStart) {
+    const std::size_t nl = text.find('\n');
+    start = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (!line.empty()) lines.emplace_back(line);
+    start = end + 1;
+  }
+  if (lines.size() > maxLines) lines.erase(lines.begin(), lines.end() - static_cast<std::ptrdiff_t>(maxLines));
+  return lines;
 }
 
 }  // namespace ps::tools

@@ -5,6 +5,7 @@
 // folder that is being cleaned up.
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "scenes/result.h"
@@ -12,10 +13,17 @@
 namespace ps::tools {
 
 struct FfmpegJobResult {
-  bool stopped = false;   // shouldStop() said so and the child was killed
-  int exitCode = -1;      // -1: ended by a signal
-  std::string errorTail;  // the end of what it wrote to stderr, for the error message
+  bool stopped = false;                 // shouldStop() said so and the child was killed
+  int exitCode = -1;                    // -1: ended by a signal
+  std::vector<std::string> errorLines;  // its last few complete stderr lines, oldest first
+
+  // errorLines on one line, joined by " / "; empty when it said nothing.
+  std::string errorSummary() const;
 };
+
+// The last (at most) maxLines complete, non-empty lines of text. A first line that
+// is not known to start at a line start (partialStart) is left out.
+std::vector<std::string> lastLines(std::string_view text, std::size_t maxLines, bool partialStart);
 
 // Runs argv (argv[0] = "ffmpeg"; must contain "-progress pipe:1"). onProgress gets the
 // media time reached, in seconds, at each progress block; shouldStop is polled about

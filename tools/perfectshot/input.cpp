@@ -1,19 +1,16 @@
 #include "input.h"
 
+#include "media/ffmpeg_url.h"
 #include "scenes/shot_loader.h"
 
 namespace ps::tools {
 
 namespace fs = std::filesystem;
 
-namespace {
-bool looksLikeUrl(const std::string& s) { return s.find("://") != std::string::npos; }
-}  // namespace
-
 Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& mediaId) {
   PlateInput in;
   const fs::path p(arg);
-  const bool isShot = !looksLikeUrl(arg) && (fs::is_directory(p) || p.extension() == ".json");
+  const bool isShot = !media::isUrl(arg) && (fs::is_directory(p) || p.extension() == ".json");
   if (!isShot) {
     if (!mediaId.empty()) return Error{arg, "--media names a medium of a shot, but this is a bare video", ""};
     in.url = arg;

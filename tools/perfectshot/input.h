@@ -12,7 +12,7 @@
 namespace ps::tools {
 
 struct PlateInput {
-  std::string url;                       // file path or URL handed to media/
+  std::string url;                       // the file handed to media/ (which refuses URLs)
   std::optional<scenes::Shot> shot;      // absent for a bare video
   std::optional<Projection> projection;  // from the manifest, if it says
   std::optional<StereoLayout> stereo;

@@ -11,6 +11,7 @@
 #include "commands.h"
 #include "ffmpeg_job.h"
 #include "input.h"
+#include "media/ffmpeg_url.h"
 #include "partial_package.h"
 #include "prep_plan.h"
 #include "progress_bar.h"
@@ -61,21 +62,44 @@ void removeThumbnails(const std::filesystem::path& dir) {
     if (isThumbnail(e.path())) std::filesystem::remove(e.path());
 }
 
+// The real length of the playback encode: what the master held, which its header
+// may overstate (a truncated copy).
+Result<double> encodedSeconds(const std::filesystem::path& file, const std::string& master,
+                              const FfmpegJobResult& job) {
+  media::DecodeOptions options;
+  options.threads = 1;
+  auto plate = media::VideoSource::open(file.string(), options);
+  if (!plate || plate->info().durationSeconds <= 0 || plate->info().frameCount.value_or(1) <= 0)
+    return Error{master, "no frame of the master could be decoded", job.errorSummary()};
+  return plate->info().durationSeconds;
+}
+
+// Whether the master ended well before the length its header gives: more than a few
+// frames short, beyond what rounding to the output frame rate explains.
+bool endsEarly(const media::StreamInfo& master, double encoded) {
+  if (master.durationSeconds <= 0) return false;
+  const double frame = master.frameRate.valid() ? 1 / master.frameRate.toDouble() : 1.0 / 30;
+  return encoded < master.durationSeconds - std::max(3 * frame, 0.02 * master.durationSeconds);
+}
+
 int runPrep(const Args& args) {
   // Before any thread: SIGINT/SIGTERM become something the encode loop polls, so the
   // partial package is removed instead of the process dying with it in place.
   QuitSignals quit;
   PrepOptions options{.title = args.title, .preset = args.preset};
   if (auto s = parseSize(args.size, options); !s) return reportError(s.error());
+  if (auto s = media::requireLocalPath(args.out, "the package folder"); !s) return reportError(s.error());
 
   // First: an existing package is refused before any work.
   auto package = PartialPackage::create(args.out, args.force);
   if (!package) return reportError(package.error());
   auto plate = openPlate(args.video, "", /*strict=*/false, /*threads=*/1);
   if (!plate) return reportError(plate.error());
+  auto masterUrl = media::inputFileUrl(plate->input.url);
+  if (!masterUrl) return reportError(masterUrl.error());
   FrameLayout layout = plate->layout;
   if (auto s = overrideLayout(layout, args.projection, args.stereo); !s) return reportError(s.error());
-  const media::StreamInfo& info = plate->source.info();
+  media::StreamInfo info = plate->source.info();
   spdlog::info("prep: {} is {}x{} {} fps, {:.2f} s; projection {} ({}), stereo {} ({})", args.video, info.width,
                info.height, info.frameRate.toDouble(), info.durationSeconds, toString(layout.projection),
                toString(layout.projectionSource), toString(layout.stereo), toString(layout.stereoSource));
@@ -85,25 +109,40 @@ int runPrep(const Args& args) {
   const double duration = std::max(info.durationSeconds, 1e-3);
   const auto shouldStop = [&] { return quit.received(); };
   auto job = runFfmpegJob(
-      prepFfmpegArgs(args.video, info, layout, plan, options, package->dir()),
+      prepFfmpegArgs(*masterUrl, info, layout, plan, options, package->dir()),
       [&](double outSeconds) { bar.update(outSeconds / duration); }, shouldStop);
   if (!job) return reportError(job.error());
-  if (!job->stopped && job->exitCode == 0) {
-    // As many thumbnails as ffmpeg's fps filter made (the end may round either way).
-    plan.thumbnailCount = countThumbnails(package->dir());
-    plan.thumbnailColumns = std::clamp(plan.thumbnailCount, 1, plan.thumbnailColumns);
-    if (plan.thumbnailCount == 0) return reportError(Error{args.video, "ffmpeg made no thumbnails", ""});
-    job = runFfmpegJob(stripFfmpegArgs(plan, package->dir()), [](double) {}, shouldStop);
-    if (!job) return reportError(job.error());
-    removeThumbnails(package->dir());
-  }
   // Ctrl-C in a terminal reaches ffmpeg too, which may end by itself before we stop it.
-  if (job->stopped || quit.received()) {
+  const auto interrupted = [&] {
     spdlog::warn("prep: interrupted; nothing was written to {}", args.out);
     return kExitInterrupted;  // the package's destructor removes the partial folder
-  }
+  };
+  if (job->stopped || quit.received()) return interrupted();
+  if (job->exitCode != 0) return reportError(Error{args.video, "ffmpeg could not encode it", job->errorSummary()});
+
+  auto encoded = encodedSeconds(package->dir() / kPlaybackFile, args.video, *job);
+  if (!encoded) return reportError(encoded.error());
+  const bool truncated = endsEarly(info, *encoded);
+  if (truncated)
+    spdlog::warn("prep: {}: truncated or damaged: its header says {:.3f} s but only {:.3f} s could be decoded; "
+                 "the package holds those {:.3f} s (copy the master again for all of it)",
+                 args.video, info.durationSeconds, *encoded, *encoded);
+  const double headerSeconds = info.durationSeconds;
+  // timeline.out is where the plate ends, never past it.
+  info.durationSeconds = *encoded;
+
+  // As many thumbnails as ffmpeg's fps filter made (the end may round either way).
+  plan.thumbnailCount = countThumbnails(package->dir());
+  plan.thumbnailColumns = std::clamp(plan.thumbnailCount, 1, plan.thumbnailColumns);
+  if (plan.thumbnailCount == 0)
+    return reportError(Error{args.video, fmt::format("ffmpeg made no thumbnails of its {:.3f} s", *encoded),
+                             job->errorSummary()});
+  job = runFfmpegJob(stripFfmpegArgs(plan, package->dir()), [](double) {}, shouldStop);
+  if (!job) return reportError(job.error());
+  if (job->stopped || quit.received()) return interrupted();
   if (job->exitCode != 0)
-    return reportError(Error{args.video, "ffmpeg could not encode it", job->errorTail.substr(0, job->errorTail.find('\n'))});
+    return reportError(Error{args.video, "ffmpeg could not tile the thumbnails", job->errorSummary()});
+  removeThumbnails(package->dir());
   bar.finish();
 
   // shot.json last: until the rename below, nothing looks like a package.
@@ -113,6 +152,10 @@ int runPrep(const Args& args) {
   std::cout << fmt::format("prep: wrote {} (playback {}x{}, proxy {}x{} all-intra, {} thumbnails every {} s)\n",
                            args.out, plan.playback.width, plan.playback.height, plan.proxy.width, plan.proxy.height,
                            plan.thumbnailCount, plan.thumbnailInterval);
+  if (truncated)
+    std::cout << fmt::format("prep: warning: the master is truncated: the package holds {:.3f} s of the {:.3f} s "
+                             "its header gives\n",
+                             *encoded, headerSeconds);
   return 0;
 }
 
@@ -128,7 +171,7 @@ void addPrepCommand(CLI::App& app, CommandOutcome& outcome) {
       "The package is built beside SHOT_DIR and renamed into place when complete; an interrupted run\n"
       "leaves nothing at SHOT_DIR.");
   cmd->add_option("video", args->video, "the camera master")->required()->check(CLI::ExistingFile);
-  cmd->add_option("-o,--output", args->out, "the package folder to create")->required();
+  cmd->add_option("-o,--output", args->out, "the package folder to create (a local path)")->required();
   cmd->add_flag("--force", args->force, "replace an existing package");
   cmd->add_option("--projection", args->projection, "360 or 180; overrides what is detected");
   cmd->add_option("--stereo", args->stereo, "mono, top-bottom or left-right; overrides what is detected");

@@ -6,6 +6,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "media/ffmpeg_url.h"
+
 namespace ps::tools {
 
 namespace {
@@ -24,6 +26,10 @@ std::string leftEyeCrop(StereoLayout s) {
 }
 
 std::string fps(const Rational& r) { return fmt::format("{}/{}", r.num, r.den); }
+
+void append(std::vector<std::string>& to, const std::vector<std::string>& more) {
+  to.insert(to.end(), more.begin(), more.end());
+}
 
 }  // namespace
 
@@ -50,7 +56,7 @@ PrepPlan planPrep(const media::StreamInfo& m, const FrameLayout& layout, const P
   return plan;
 }
 
-std::vector<std::string> prepFfmpegArgs(const std::string& master, const media::StreamInfo& info,
+std::vector<std::string> prepFfmpegArgs(const std::string& masterUrl, const media::StreamInfo& info,
                                         const FrameLayout& layout, const PrepPlan& plan, const PrepOptions& options,
                                         const std::filesystem::path& dir) {
   // One decode of the master feeds all three outputs. The thumbnails come out one file
@@ -60,11 +66,13 @@ std::vector<std::string> prepFfmpegArgs(const std::string& master, const media::
       "[0:v:0]split=3[p][x][t];"
       "[p]scale={}:{}:flags=lanczos,format=yuv420p[playback];"
       "[x]scale={}:{}:flags=bicubic,format=yuv420p[proxy];"
-      "[t]fps=1/{},{}scale={}:{}[thumbs]",
+      "[t]fps=1/{}:eof_action=pass,{}scale={}:{}[thumbs]",
       plan.playback.width, plan.playback.height, plan.proxy.width, plan.proxy.height, plan.thumbnailInterval,
       leftEyeCrop(layout.stereo), plan.thumbnail.width, plan.thumbnail.height);
   std::vector<std::string> a = {"ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-v", "error", "-progress",
-                                 "pipe:1", "-stats_period", "0.25", "-i", master, "-filter_complex", graph};
+                                 "pipe:1", "-stats_period", "0.25"};
+  append(a, media::cliInput(masterUrl));
+  a.insert(a.end(), {"-filter_complex", graph});
   // The master's colour tags, which a scale or format filter would otherwise leave unset.
   std::vector<std::string> colour;
   if (!info.matrixAssumed && info.matrixTag != "unknown") colour.insert(colour.end(), {"-colorspace", info.matrixTag});
@@ -76,25 +84,30 @@ std::vector<std::string> prepFfmpegArgs(const std::string& master, const media::
   a.insert(a.end(), {"-map", "[playback]", "-map", "0:a:0?", "-r", rate, "-c:v", "libx264", "-preset", options.preset,
                      "-crf", "20", "-g", gop, "-keyint_min", gop, "-bf", "2", "-pix_fmt", "yuv420p"});
   a.insert(a.end(), colour.begin(), colour.end());
-  a.insert(a.end(), {"-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart", (dir / kPlaybackFile).string()});
+  a.insert(a.end(), {"-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart"});
+  append(a, media::cliOutput(dir / kPlaybackFile));
 
   // Proxy: every frame a keyframe and no B-frames, so any frame decodes alone; slices
   // so its decoder can spread one frame over the cores.
   a.insert(a.end(), {"-map", "[proxy]", "-an", "-r", rate, "-c:v", "libx264", "-preset", "veryfast", "-crf", "23",
                      "-g", "1", "-bf", "0", "-slices", "4", "-pix_fmt", "yuv420p"});
   a.insert(a.end(), colour.begin(), colour.end());
-  a.insert(a.end(), {"-movflags", "+faststart", (dir / kProxyFile).string()});
+  a.insert(a.end(), {"-movflags", "+faststart"});
+  append(a, media::cliOutput(dir / kProxyFile));
 
-  a.insert(a.end(), {"-map", "[thumbs]", "-f", "image2", (dir / kThumbnailPattern).string()});
+  a.insert(a.end(), {"-map", "[thumbs]", "-f", "image2", "-protocol_whitelist", media::kLocalProtocols,
+                     media::filePatternUrl(dir, kThumbnailPattern)});
   return a;
 }
 
 std::vector<std::string> stripFfmpegArgs(const PrepPlan& plan, const std::filesystem::path& dir) {
   const int rows = (plan.thumbnailCount + plan.thumbnailColumns - 1) / plan.thumbnailColumns;
-  return {"ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-v", "error", "-progress", "pipe:1",
-          "-f", "image2", "-i", (dir / kThumbnailPattern).string(),
-          "-vf", fmt::format("tile={}x{}", plan.thumbnailColumns, rows), "-frames:v", "1", "-update", "1",
-          (dir / kStripFile).string()};
+  std::vector<std::string> a = {"ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-v", "error", "-progress", "pipe:1",
+                                 "-f", "image2"};
+  append(a, media::cliInput(media::filePatternUrl(dir, kThumbnailPattern)));
+  a.insert(a.end(), {"-vf", fmt::format("tile={}x{}", plan.thumbnailColumns, rows), "-frames:v", "1", "-update", "1"});
+  append(a, media::cliOutput(dir / kStripFile));
+  return a;
 }
 
 std::string prepShotJson(const media::StreamInfo& info, const FrameLayout& layout, const PrepPlan& plan,

@@ -45,9 +45,10 @@ inline constexpr const char* kProxyFile = "proxy.mp4";
 inline constexpr const char* kStripFile = "strip.png";
 inline constexpr const char* kThumbnailPattern = "thumb-%05d.png";  // one file a thumbnail, before tiling
 
-// ffmpeg's argv: reads master, writes the playback encode, the proxy and the
-// thumbnails (one file each) into dir, progress on stdout.
-std::vector<std::string> prepFfmpegArgs(const std::string& master, const media::StreamInfo& info,
+// ffmpeg's argv: reads masterUrl (from media::inputFileUrl), writes the playback
+// encode, the proxy and the thumbnails (one file each) into dir, progress on stdout.
+// Every path is a file: URL with only the file protocol allowed.
+std::vector<std::string> prepFfmpegArgs(const std::string& masterUrl, const media::StreamInfo& info,
                                         const FrameLayout& layout, const PrepPlan& plan, const PrepOptions& options,
                                         const std::filesystem::path& dir);
 

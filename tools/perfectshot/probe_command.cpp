@@ -73,7 +73,7 @@ void addProbeCommand(CLI::App& app, CommandOutcome& outcome) {
       "Print what PerfectShot detects in a video: codec, size, pixel format, colour matrix and range,\n"
       "frame rate, duration, keyframe interval, projection and stereo layout, and whether each came\n"
       "from the file's metadata, the shot manifest, or a guess from the aspect ratio.");
-  cmd->add_option("input", args->input, "a video file or URL, a shot.json, or a shot package folder")->required();
+  cmd->add_option("input", args->input, "a video file, a shot.json, or a shot package folder")->required();
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to probe (default: the plate)");
   cmd->callback([args, &outcome] { outcome.exitCode = runProbe(*args); });
 }

@@ -128,7 +128,7 @@ void addRenderCommand(CLI::App& app, CommandOutcome& outcome) {
       "Render one view of a shot or video headlessly to a PNG. The angles follow FFmpeg's v360\n"
       "filter (yaw turns right, pitch looks up, roll as v360 rolls), so the same numbers give the\n"
       "same view as `ffmpeg -vf v360=input=e:output=flat:yaw=..:pitch=..:roll=..:h_fov=..:v_fov=..`.");
-  cmd->add_option("input", args->input, "a video file or URL, a shot.json, or a shot package folder")->required();
+  cmd->add_option("input", args->input, "a video file, a shot.json, or a shot package folder")->required();
   cmd->add_option("-o,--output", args->output, "the PNG to write (written atomically)")->required();
   cmd->add_option("--time", args->time, "seconds: shot time for a shot (from its in point), media time for a video")
       ->check(CLI::NonNegativeNumber);
