@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "media/video_source.h"
+#include "scenes/atomic_file.h"
 #include "scenes/playlist.h"
 #include "scenes/shot_loader.h"
 
@@ -28,6 +29,7 @@ class Linter {
     ++files_;
     auto text = scenes::readTextFile(file);
     if (!text) return print(file, {"", text.error().what + " (" + text.error().hint + ")"});
+    reportLeftovers(file);
     if (scenes::looksLikePlaylist(text.value())) return lintPlaylist(file, text.value());
     lintShot(file, text.value());
   }
@@ -70,6 +72,13 @@ class Linter {
     if (shot.camera && shot.camera->clip && !shot.camera->clip->path.empty() &&
         !bad.contains(shot.camera->clip->pointer + "/src"))
       checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path, {});
+  }
+
+  // Temporary files of a save that was killed before its rename: never read, but clutter.
+  void reportLeftovers(const fs::path& file) {
+    for (const fs::path& left : scenes::atomicWriteLeftovers(file))
+      print(file, {"", "\"" + left.filename().string() + "\" is left over from an interrupted save; it is never read (remove it)",
+                   Severity::Warning});
   }
 
   void lintPlaylist(const fs::path& file, const std::string& text) {
