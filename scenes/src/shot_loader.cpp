@@ -96,7 +96,7 @@ Result<Shot> loadShot(const fs::path& packageOrFile) {
     // The reader's sentence says why (missing, a FIFO, too large); the hint what a package is.
     const Error& e = text.error();
     return Error{e.where, "cannot read the shot manifest: " + e.what,
-                 e.hint.empty() ? "is this a shot package folder?" : e.hint};
+                 file != packageOrFile || e.hint.empty() ? "is this a shot package folder?" : e.hint};
   }
   ShotParse p = parseShot(text.value(), file);
   std::vector<const Problem*> errors;

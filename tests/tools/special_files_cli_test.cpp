@@ -78,7 +78,8 @@ TEST(SpecialFilesCli, PlayAndLintKeepTheReasonAManifestCannotBeRead) {
         << command << "\n" << t.result.output;
     EXPECT_LT(t.seconds, 5.0) << command;
   }
-  const Timed missing = perfectshot({"play", (dir.path() / "no_such_package").string(), "--display", "offscreen"});
+  fs::create_directory(dir.path() / "not_a_package");  // a folder without a shot.json
+  const Timed missing = perfectshot({"play", (dir.path() / "not_a_package").string(), "--display", "offscreen"});
   EXPECT_NE(missing.result.output.find("No such file or directory"), std::string::npos) << missing.result.output;
 }
 
