@@ -5,11 +5,11 @@
 // of a frame or a write. Restores the previous mask when destroyed. Make it before any thread.
 //
 // The watcher also keeps the promise that Ctrl-C ends the process within a second at any
-// point: when the program has not ended (destroyed this object) one second after the
-// signal, because it sits in a call that does not return, the watcher logs why and ends
-// the process with _exit(128 + signal), as a shell reports a command killed by it. A
-// program that has noticed the signal (received() returned true) is winding down and gets
-// two more seconds; a second signal ends the process at once.
+// point: when the program has not ended (destroyed this object) 0.8 s after the signal,
+// because it sits in a call that does not return, the watcher logs why and ends the
+// process with _exit(128 + signal), as a shell reports a command killed by it. A program
+// that has noticed the signal (received() returned true) is winding down and gets two more
+// seconds; a second signal ends the process at once.
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -19,7 +19,7 @@ namespace ps::tools {
 
 class QuitSignals {
  public:
-  static constexpr std::chrono::milliseconds kGrace{1000};
+  static constexpr std::chrono::milliseconds kGrace{800};  // leaves the exit itself time within the second
   static constexpr std::chrono::milliseconds kWindDown{2000};
 
   QuitSignals();
