@@ -3,8 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "shot_reader.h"
 
@@ -91,21 +89,15 @@ fs::path shotFile(const fs::path& packageOrFile) {
   return fs::is_directory(packageOrFile, ec) ? packageOrFile / "shot.json" : packageOrFile;
 }
 
-Result<std::string> readTextFile(const fs::path& file) {
-  std::error_code ec;
-  if (fs::is_directory(file, ec)) return Error{file.string(), "is a folder, not a file", ""};
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Error{file.string(), "cannot open the file", "does it exist, and may this user read it?"};
-  std::stringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return Error{file.string(), "cannot read the file", ""};
-  return text.str();
-}
-
 Result<Shot> loadShot(const fs::path& packageOrFile) {
   const fs::path file = shotFile(packageOrFile);
   auto text = readTextFile(file);
-  if (!text) return Error{file.string(), "cannot open the shot manifest", "is this a shot package folder?"};
+  if (!text) {
+    // The reader's sentence says why (missing, a FIFO, too large); the hint what a package is.
+    const Error& e = text.error();
+    return Error{e.where, "cannot read the shot manifest: " + e.what,
+                 file != packageOrFile || e.hint.empty() ? "is this a shot package folder?" : e.hint};
+  }
   ShotParse p = parseShot(text.value(), file);
   std::vector<const Problem*> errors;
   for (const auto& pr : p.problems) {

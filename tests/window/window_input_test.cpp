@@ -1,5 +1,10 @@
 // Keys and mouse to InputActions and head look, and the input script format: no window needed.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
 
 #include "xr/window_input.h"
 #include "xr/window_input_script.h"
@@ -150,6 +155,22 @@ TEST(InputScriptTest, ErrorsNameTheLineAndWhatWasExpected) {
   auto missing = xr::InputScript::load("/nonexistent/script.txt");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().where, "/nonexistent/script.txt");
+}
+
+// A FIFO as the script is refused at once, not waited on (a death test: the old reader blocked).
+TEST(InputScriptTest, AFifoIsRefusedAtOnce) {
+  std::string dir = (std::filesystem::temp_directory_path() / "ps_script_XXXXXX").string();
+  ASSERT_NE(::mkdtemp(dir.data()), nullptr);
+  const std::string fifo = dir + "/script.txt";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0644), 0);
+  EXPECT_EXIT(
+      {
+        ::alarm(2);
+        auto script = xr::InputScript::load(fifo);
+        std::_Exit(!script.ok() && script.error().what.find("FIFO") != std::string::npos ? 0 : 1);
+      },
+      ::testing::ExitedWithCode(0), "");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "commands.h"
 #include "media/video_source.h"
 #include "picture_limits.h"
+#include "scenes/atomic_file.h"
 #include "scenes/playlist.h"
 #include "scenes/shot_loader.h"
 
@@ -29,6 +30,7 @@ class Linter {
     ++files_;
     auto text = scenes::readTextFile(file);
     if (!text) return print(file, {"", text.error().what + " (" + text.error().hint + ")"});
+    reportLeftovers(file);
     if (scenes::looksLikePlaylist(text.value())) return lintPlaylist(file, text.value());
     lintShot(file, text.value());
   }
@@ -72,6 +74,13 @@ class Linter {
         !bad.contains(shot.camera->clip->pointer + "/src"))
       checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path, {},
                  /*sphere=*/false);
+  }
+
+  // Temporary files of a save that was killed before its rename: never read, but clutter.
+  void reportLeftovers(const fs::path& file) {
+    for (const fs::path& left : scenes::atomicWriteLeftovers(file))
+      print(file, {"", "\"" + left.filename().string() + "\" is left over from an interrupted save; it is never read (remove it)",
+                   Severity::Warning});
   }
 
   void lintPlaylist(const fs::path& file, const std::string& text) {

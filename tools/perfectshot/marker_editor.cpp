@@ -37,21 +37,27 @@ MarkerEditor::~MarkerEditor() {
   if (doc_.dirty()) spdlog::warn("editor: {} has unsaved changes; they are not written", doc_.file().string());
 }
 
-void MarkerEditor::changed(std::string status) {
+void MarkerEditor::changed(std::string status, Outcome outcome) {
   ++revision_;
   overlay_.setMarkers(doc_.shot().markers);
   const auto& markers = doc_.shot().markers;
   if (selected_ && std::none_of(markers.begin(), markers.end(), [&](const auto& m) { return m.id == *selected_; }))
     selected_.reset();
   status_ = std::move(status);
-  if (!status_.empty()) spdlog::info("editor: {}", status_);
+  if (status_.empty()) return;
+  // The panel's status line is easy to miss: what did not happen must reach the log a person reads.
+  switch (outcome) {
+    case Outcome::Done: spdlog::info("editor: {}", status_); break;
+    case Outcome::Refused: spdlog::warn("editor: {}", status_); break;
+    case Outcome::Failed: spdlog::error("editor: {}", status_); break;
+  }
 }
 
 void MarkerEditor::place(const glm::vec3& direction, double shotSeconds) {
   const scenes::YawPitch a = yawPitchOf(direction);
   auto id = doc_.addMarker(a.yawDeg, a.pitchDeg, shotSeconds);
   if (!id) {
-    changed("cannot place a marker: " + id.error().message());
+    changed("cannot place a marker: " + id.error().message(), Outcome::Refused);
     return;
   }
   selected_ = *id;
@@ -65,8 +71,11 @@ void MarkerEditor::save() {
     changed("saved " + doc_.file().string());
     return;
   }
+  // A document with errors is refused; anything else is the disk or the folder failing.
+  const bool refused = scenes::hasErrors(doc_.problems());
   changed(fmt::format("not saved: {}{}", problems.front().pointer.empty() ? "" : problems.front().pointer + ": ",
-                      problems.front().message));
+                      problems.front().message),
+          refused ? Outcome::Refused : Outcome::Failed);
 }
 
 bool MarkerEditor::capturesPress(glm::vec2 pixel) const {
@@ -137,7 +146,7 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, xr::InputActions& in, do
       if (Status s = doc_.moveMarker(*dragging_, a.yawDeg, a.pitchDeg); s)
         changed(fmt::format("moved \"{}\" to yaw {:.1f}, pitch {:.1f}", *dragging_, a.yawDeg, a.pitchDeg));
       else
-        changed("cannot move: " + s.error().message());
+        changed("cannot move: " + s.error().message(), Outcome::Refused);
     }
     dragging_.reset();
     dragDirection_.reset();
@@ -182,7 +191,7 @@ void MarkerEditor::panel(glm::vec2 targetSize, double shotSeconds) {
     if (Status s = doc_.editMarker(id, *a.edit); s)
       changed("edited \"" + id + "\"");
     else
-      changed("not changed: " + s.error().message());
+      changed("not changed: " + s.error().message(), Outcome::Refused);
   }
   if (a.remove && view.marker) {
     const std::string id = view.marker->id;

@@ -46,7 +46,9 @@ class MarkerEditor {
   bool capturesPress(glm::vec2 pixel) const;
 
  private:
-  void changed(std::string status);  // the document changed: the overlay follows
+  enum class Outcome { Done, Refused, Failed };  // how the status is logged: info, warn, error
+  // The document changed: the overlay follows.
+  void changed(std::string status, Outcome outcome = Outcome::Done);
   void place(const glm::vec3& direction, double shotSeconds);
   void save();
   void panel(glm::vec2 targetSize, double shotSeconds);

@@ -1,6 +1,7 @@
 #include "partial_package.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -69,9 +70,13 @@ Result<PartialPackage> PartialPackage::create(const fs::path& target, bool force
   removeStalePartials(target);
   fs::path dir = target;
   dir += kPartial + std::to_string(::getpid());
-  fs::remove_all(dir, ec);  // ours by pid: only a previous process with our pid could have made it
-  if (!fs::create_directories(dir, ec) || ec)
-    return Error{dir.string(), "cannot create the folder: " + ec.message(), "check the permissions of its parent"};
+  fs::remove_all(dir, ec);  // ours by pid: only a previous process with our pid could have made it (a link: only the link)
+  if (!dir.parent_path().empty()) fs::create_directories(dir.parent_path(), ec);
+  // Exclusive, as mkdtemp's: mkdir fails on anything planted at this predictable name since
+  // (a link included, never followed), so everything prep writes lands in a folder it made.
+  if (::mkdir(dir.c_str(), 0777) != 0)
+    return Error{dir.string(), std::string("cannot create the folder: ") + std::strerror(errno),
+                 "check the permissions of its parent"};
   return PartialPackage(target, std::move(dir));
 }
 

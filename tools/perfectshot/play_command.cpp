@@ -153,7 +153,8 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
       "Play a shot: in a headset when an OpenXR runtime is active (XR_RUNTIME_JSON or the system's\n"
       "active runtime), else in a window when there is a desktop, else offscreen. Offscreen renders\n"
       "every frame with the head turning once around over the shot and writes a still of each eye\n"
-      "every --stills-every seconds into --out. SIGINT/SIGTERM end playback cleanly (exit 0).");
+      "every --stills-every seconds into --out. SIGINT/SIGTERM end playback cleanly (exit 0), or\n"
+      "within a second with exit 130/143 when it is stuck in a call that does not return.");
   cmd->add_option("input", args->input, "a shot package folder, a shot.json, or a video file")->required();
   cmd->add_option("--display", args->display, "auto, xr (OpenXR headset), window, or offscreen")
       ->check(CLI::IsMember({"auto", "xr", "window", "offscreen"}))

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <sstream>
 #include <utility>
+
+#include "scenes/text_file.h"
 
 namespace ps::xr {
 
@@ -164,11 +165,9 @@ Result<InputScript> InputScript::parse(std::string_view text, const std::string&
 }
 
 Result<InputScript> InputScript::load(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  if (!in) return Error{file.string(), "cannot read the input script", "does the file exist?"};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), file.string());
+  auto text = scenes::readTextFile(file);
+  if (!text) return Error{file.string(), "cannot read the input script: " + text.error().what, text.error().hint};
+  return parse(text.value(), file.string());
 }
 
 std::vector<ScriptAction> InputScript::due(std::uint64_t tick) {

@@ -9,6 +9,7 @@
 #include "scenes/problem.h"
 #include "scenes/result.h"
 #include "scenes/shot.h"
+#include "scenes/text_file.h"  // readTextFile, for the readers of shot.json and playlists
 
 namespace ps::scenes {
 
@@ -27,9 +28,6 @@ ShotParse parseShot(const std::string& text, const std::filesystem::path& file);
 
 // The shot.json of a package: `packageOrFile` itself unless it is a folder.
 std::filesystem::path shotFile(const std::filesystem::path& packageOrFile);
-
-// Reads a whole file; fails with a sentence naming it.
-Result<std::string> readTextFile(const std::filesystem::path& file);
 
 // Loads a shot package: a folder holding shot.json, or the shot.json itself.
 // Fails with the first error (and how many more there are); warnings are logged.
