@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "scenes/printable.h"
+
 namespace ps::scenes {
 
 const char* toString(Severity s) { return s == Severity::Error ? "error" : "warning"; }
@@ -12,6 +14,12 @@ std::size_t countErrors(const std::vector<Problem>& problems) {
 }
 
 bool hasErrors(const std::vector<Problem>& problems) { return countErrors(problems) > 0; }
+
+std::string diagnosticLine(const std::string& file, const Problem& p) {
+  std::string line = printable(file);
+  if (!p.pointer.empty()) line += "#" + printable(p.pointer);
+  return line + ": " + toString(p.severity) + ": " + printable(p.message);
+}
 
 std::string pointerToken(const std::string& key) {
   std::string out;
