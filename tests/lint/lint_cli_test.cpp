@@ -144,14 +144,14 @@ TEST(Lint, TimesPastTheVideoAreErrors) {
   auto r = lint({out.shotJson()});
   EXPECT_EQ(r.exitCode, 1) << r.output;
   EXPECT_TRUE(hasLine(lines(r.output), out.shotJson() + "#/timeline/out: error: ",
-                      "the timeline's out (5 s) is after the end of \"good.mp4\" (2 s)"))
+                      "the timeline's out (5 s) is after the end of \"good.mp4\" ("))
       << r.output;
 
   LintPackage markers("marker_past", shotWith({{",\"out\":2", ""}, {"\"t_out\":1.5", "\"t_out\":3"}}));
   r = lint({markers.shotJson()});
   EXPECT_EQ(r.exitCode, 1) << r.output;
   EXPECT_TRUE(hasLine(lines(r.output), markers.shotJson() + "#/markers/0/t_out: error: ",
-                      "marker \"m\" ends at 3 s, after the end of \"good.mp4\" (2 s)"))
+                      "marker \"m\" ends at 3 s, after the end of \"good.mp4\" ("))
       << r.output;
 }
 
@@ -224,13 +224,18 @@ TEST(Lint, ANewlineInAKeyCannotForgeALine) {
 }
 
 TEST(Lint, AHugeValueGivesBoundedOutput) {
-  const std::string huge(50 * 1024 * 1024, 'a');
-  LintPackage pkg("huge", shotWith({{"\"src\":\"good.mp4\",\"offset\"", "\"src\":\"" + huge + "\",\"offset\""}}));
-  auto r = lint({pkg.shotJson()});
-  EXPECT_EQ(r.exitCode, 1);
-  EXPECT_LT(r.output.size(), 4096u) << r.output.substr(0, 4096);
-  EXPECT_TRUE(hasLine(lines(r.output), pkg.shotJson() + "#/camera/clip/src: error: \"aaaa", "(52428800 bytes)"))
-      << r.output.substr(0, 4096);
+  // 1 MiB fits under any cap on a manifest's size and is cut in the message; 50 MiB is
+  // bounded whatever refuses it.
+  for (const std::size_t size : {std::size_t{1} << 20, std::size_t{50} << 20}) {
+    const std::string huge(size, 'a');
+    LintPackage pkg("huge", shotWith({{"\"src\":\"good.mp4\",\"offset\"", "\"src\":\"" + huge + "\",\"offset\""}}));
+    auto r = lint({pkg.shotJson()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_LT(r.output.size(), 4096u) << r.output.substr(0, 4096);
+    if (size == std::size_t{1} << 20)
+      EXPECT_TRUE(hasLine(lines(r.output), pkg.shotJson() + "#/camera/clip/src: error: \"aaaa", "(1048576 bytes)"))
+          << r.output.substr(0, 4096);
+  }
 }
 
 // What play refuses, lint reports as an error at the same place; what lint passes, play plays.

@@ -76,17 +76,17 @@ TEST(Playlist, APlaylistThatNamesItselfIsAnError) {
   EXPECT_NE(onlyProblem(asPackage).find("is this playlist itself"), std::string::npos) << onlyProblem(asPackage);
 }
 
-TEST(Playlist, TwoPlaylistsNamingEachOtherAreAnErrorWithTheChain) {
+TEST(Playlist, PlaylistsNamingEachOtherAreAnErrorWithTheChain) {
   test::TempPackage dir("playlist_cycle");
   dir.write("mine/shot.json", test::validShotJson());
-  const fs::path a = dir.write("a.json", playlistNaming({"mine", "sub/b.json"}));
-  const fs::path b = dir.write("sub/b.json", playlistNaming({"c.json"}));
-  dir.write("sub/c.json", playlistNaming({"../a.json"}));
+  const fs::path a = dir.write("a.json", playlistNaming({"mine", "b.json"}));
+  const fs::path b = dir.write("b.json", playlistNaming({"c.json"}));
+  dir.write("c.json", playlistNaming({"a.json"}));
   EXPECT_EQ(onlyProblem(a),
-            "/items/1/shot: \"sub/b.json\" is a playlist that leads back to this one (a.json \u2192 sub/b.json \u2192 "
-            "sub/c.json \u2192 a.json); a playlist may only name shot packages");
+            "/items/1/shot: \"b.json\" is a playlist that leads back to this one (a.json \u2192 b.json \u2192 c.json "
+            "\u2192 a.json); a playlist may only name shot packages");
   EXPECT_EQ(onlyProblem(b),
-            "/items/0/shot: \"c.json\" is a playlist that leads back to this one (b.json \u2192 c.json \u2192 ../a.json "
+            "/items/0/shot: \"c.json\" is a playlist that leads back to this one (b.json \u2192 c.json \u2192 a.json "
             "\u2192 b.json); a playlist may only name shot packages");
 }
 

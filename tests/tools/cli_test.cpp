@@ -178,8 +178,8 @@ TEST(Cli, TimeUpToTheShotsEndRendersAndPastItIsAnError) {
                            (outDir() / "time_past.png").string()});
   EXPECT_EQ(past.exitCode, 1) << past.output;
   EXPECT_EQ(lines(past.output),
-            (std::vector<std::string>{"perfectshot: error: --time: 10.5 s is after the end of the shot (10.000 s from "
-                                      "its in point) (the last frame shows at --time 10.000)"}));
+            (std::vector<std::string>{"perfectshot: error: --time: 10.5 s is after the end of the shot at 10 s from "
+                                      "its in point (the last frame shows at --time 10)"}));
 }
 
 TEST(Cli, LogLevelWorksAfterTheSubcommandToo) {

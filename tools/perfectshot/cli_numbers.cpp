@@ -49,8 +49,8 @@ CLI::Validator finitePositive(double hi) {
 Result<PictureSize> parsePictureSize(const std::string& text, std::uint32_t lo, std::uint32_t hi,
                                      const std::string& option) {
   const Error bad{option,
-                  "expected WIDTHxHEIGHT such as 1280x720, each between " + std::to_string(lo) + " and " +
-                      std::to_string(hi) + ", found " + scenes::quote(text),
+                  "expected WIDTHxHEIGHT between " + std::to_string(lo) + " and " + std::to_string(hi) + ", found " +
+                      scenes::quote(text),
                   ""};
   const std::size_t x = text.find('x');
   if (x == std::string::npos) return bad;

@@ -44,9 +44,9 @@ Status checkTimeInside(double time, const OpenedPlate& plate) {
   else if (duration > 0) end = duration;
   if (!end || time <= *end - in) return ok();
   return Error{"--time",
-               fmt::format("{} s is after the end of the {} ({:.3f} s{})", time, shot ? "shot" : "video", *end - in,
+               fmt::format("{} s is after the end of the {} at {} s{}", time, shot ? "shot" : "video", *end - in,
                            shot ? " from its in point" : ""),
-               "the last frame shows at --time " + fmt::format("{:.3f}", *end - in)};
+               fmt::format("the last frame shows at --time {}", *end - in)};
 }
 
 // The view with the shot's overlays drawn over it (markers, the film frame), read back.
