@@ -96,7 +96,7 @@ Result<Playlist> loadPlaylist(const fs::path& file) {
   PlaylistParse p = parsePlaylist(text.value(), file);
   for (const auto& pr : p.problems)
     if (pr.severity == Severity::Error)
-      return Error{printable(file.string()) + "#" + printable(pr.pointer), printable(pr.message), ""};
+      return Error{diagnosticPlace(file.string(), pr.pointer), printable(pr.message), ""};
   return std::move(p.playlist);
 }
 

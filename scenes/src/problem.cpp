@@ -15,10 +15,12 @@ std::size_t countErrors(const std::vector<Problem>& problems) {
 
 bool hasErrors(const std::vector<Problem>& problems) { return countErrors(problems) > 0; }
 
+std::string diagnosticPlace(const std::string& file, const std::string& pointer) {
+  return pointer.empty() ? printable(file) : printable(file) + "#" + printable(pointer);
+}
+
 std::string diagnosticLine(const std::string& file, const Problem& p) {
-  std::string line = printable(file);
-  if (!p.pointer.empty()) line += "#" + printable(p.pointer);
-  return line + ": " + toString(p.severity) + ": " + printable(p.message);
+  return diagnosticPlace(file, p.pointer) + ": " + toString(p.severity) + ": " + printable(p.message);
 }
 
 std::string pointerToken(const std::string& key) {

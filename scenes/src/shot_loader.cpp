@@ -117,8 +117,7 @@ Result<Shot> loadShot(const fs::path& packageOrFile) {
     std::string hint;
     if (errors.size() > 1)
       hint = std::to_string(errors.size() - 1) + " more error(s); perfectshot lint lists them all";
-    return Error{printable(file.string()) + "#" + printable(errors.front()->pointer), printable(errors.front()->message),
-                 hint};
+    return Error{diagnosticPlace(file.string(), errors.front()->pointer), printable(errors.front()->message), hint};
   }
   return std::move(p.shot);
 }

@@ -232,9 +232,10 @@ TEST(Lint, AHugeValueGivesBoundedOutput) {
     auto r = lint({pkg.shotJson()});
     EXPECT_EQ(r.exitCode, 1);
     EXPECT_LT(r.output.size(), 4096u) << r.output.substr(0, 4096);
-    if (size == std::size_t{1} << 20)
+    if (size == std::size_t{1} << 20) {
       EXPECT_TRUE(hasLine(lines(r.output), pkg.shotJson() + "#/camera/clip/src: error: \"aaaa", "(1048576 bytes)"))
           << r.output.substr(0, 4096);
+    }
   }
 }
 

@@ -56,8 +56,7 @@ std::optional<Error> timesBeyondVideo(const scenes::Shot& shot, const std::strin
   const std::vector<scenes::Problem> problems = scenes::checkTimesAgainstVideo(shot, src, length);
   if (problems.empty()) return std::nullopt;
   const scenes::Problem& first = problems.front();
-  return Error{scenes::printable(shot.file.string()) + "#" + scenes::printable(first.pointer),
-               scenes::printable(first.message),
+  return Error{scenes::diagnosticPlace(shot.file.string(), first.pointer), scenes::printable(first.message),
                problems.size() > 1 ? std::to_string(problems.size() - 1) + " more; perfectshot lint lists them all"
                                    : std::string()};
 }
