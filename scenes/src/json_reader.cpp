@@ -2,8 +2,8 @@
 
 #include <cmath>
 
-#include "scenes/shot_loader.h"
 #include "scenes/printable.h"
+#include "scenes/shot_loader.h"
 
 namespace ps::scenes {
 

@@ -1,4 +1,5 @@
 #include "shot_reader.h"
+
 #include "scenes/printable.h"
 
 namespace ps::scenes {

@@ -5,8 +5,8 @@
 
 #include "json_text.h"
 #include "scenes/atomic_file.h"
-#include "shot_reader.h"
 #include "scenes/printable.h"
+#include "shot_reader.h"
 
 namespace ps::scenes {
 

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "shot_reader.h"
 #include "scenes/printable.h"
+#include "shot_reader.h"
 
 namespace ps::scenes {
 

@@ -1,7 +1,8 @@
 #include "input.h"
 
-#include "scenes/shot_loader.h"
 #include "scenes/printable.h"
+#include "scenes/problem.h"
+#include "scenes/shot_loader.h"
 
 namespace ps::tools {
 
@@ -25,13 +26,16 @@ Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& 
   const scenes::MediaRef* m = nullptr;
   if (mediaId.empty()) {
     m = shot->plate();
-    if (!m) return Error{scenes::printable(shot->file.string()) + "#/media", "the shot has no equirect medium to show", ""};
+    if (!m)
+      return Error{scenes::diagnosticPlace(shot->file.string(), "/media"), "the shot has no equirect medium to show", ""};
   } else {
     for (const auto& candidate : shot->media)
       if (candidate.id == mediaId) m = &candidate;
-    if (!m) return Error{scenes::printable(shot->file.string()) + "#/media", "no medium with id " + scenes::quote(mediaId), ""};
+    if (!m)
+      return Error{scenes::diagnosticPlace(shot->file.string(), "/media"), "no medium with id " + scenes::quote(mediaId), ""};
     if (m->kind != scenes::MediaKind::Equirect)
-      return Error{scenes::printable(shot->file.string()) + "#/media", "medium " + scenes::quote(mediaId) + " is not an equirect video", ""};
+      return Error{scenes::diagnosticPlace(shot->file.string(), "/media"),
+                   "medium " + scenes::quote(mediaId) + " is not an equirect video", ""};
   }
   in.url = m->path.string();
   in.projection = m->projection;

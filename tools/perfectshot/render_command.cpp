@@ -12,8 +12,8 @@
 #include "input.h"
 #include "png_writer.h"
 #include "report.h"
-#include "view_overlay.h"
 #include "scenes/printable.h"
+#include "view_overlay.h"
 
 namespace ps::tools {
 
@@ -130,8 +130,9 @@ void addRenderCommand(CLI::App& app, CommandOutcome& outcome) {
       "same view as `ffmpeg -vf v360=input=e:output=flat:yaw=..:pitch=..:roll=..:h_fov=..:v_fov=..`.");
   cmd->add_option("input", args->input, "a video file or URL, a shot.json, or a shot package folder")->required();
   cmd->add_option("-o,--output", args->output, "the PNG to write (written atomically)")->required();
-  cmd->add_option("--time", args->time, "seconds: shot time for a shot (from its in point), media time for a video; past the\n"
-                  "shot's end (its timeline out, else the video's end) is an error")
+  cmd->add_option("--time", args->time,
+                  "seconds: shot time for a shot (from its in point), media time for a video; up to the\n"
+                  "shot's end (its timeline out, else the video's end), which shows the last frame")
       ->check(finiteIn(0, 1e9));
   cmd->add_option("--yaw", args->yaw, "degrees, right-positive")->check(finiteIn(-360, 360));
   cmd->add_option("--pitch", args->pitch, "degrees, up-positive")->check(finiteIn(-180, 180));
