@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "scenes/printable.h"
 #include "scenes/shot_loader.h"
 
 namespace ps::scenes {
@@ -24,7 +25,7 @@ void JsonReader::warning(const std::string& pointer, std::string message) {
 const Json* JsonReader::member(const Json& obj, const std::string& pointer, const char* key, bool required) {
   auto it = obj.find(key);
   if (it == obj.end()) {
-    if (required) error(pointer, std::string("missing required field \"") + key + "\"");
+    if (required) error(pointer, "missing required field " + quote(key));
     return nullptr;
   }
   return &*it;
@@ -94,6 +95,22 @@ std::optional<double> JsonReader::positive(const Json& obj, const std::string& p
 
 fs::path JsonReader::file(const Json& obj, const std::string& pointer, const char* key, bool required,
                           std::string* written) {
+  std::string src;
+  fs::path path = existing(obj, pointer, key, required, &src);
+  if (written) *written = src;
+  if (path.empty()) return {};
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (!fs::is_regular_file(status)) {
+    error(child(pointer, key), quote(src) + (fs::is_directory(status) ? " is a folder" : " is not a regular file") +
+                                   "; expected a file");
+    return {};
+  }
+  return path;
+}
+
+fs::path JsonReader::existing(const Json& obj, const std::string& pointer, const char* key, bool required,
+                              std::string* written) {
   auto src = string(obj, pointer, key, required);
   if (!src) return {};
   if (written) *written = *src;
@@ -105,7 +122,7 @@ fs::path JsonReader::file(const Json& obj, const std::string& pointer, const cha
   }
   std::error_code ec;
   if (!fs::exists(path, ec)) {
-    error(child(pointer, key), "\"" + *src + "\" does not exist in the package folder");
+    error(child(pointer, key), quote(*src) + " does not exist in the package folder");
     return {};
   }
   return path;
@@ -116,7 +133,7 @@ void JsonReader::unknownMembers(const Json& obj, const std::string& pointer, std
     if (key.starts_with("x-")) continue;
     bool found = false;
     for (const char* k : known) found = found || key == k;
-    if (!found) warning(child(pointer, key), "unknown field \"" + key + "\"; it is kept but PerfectShot ignores it");
+    if (!found) warning(child(pointer, key), "unknown field " + quote(key) + "; it is kept but PerfectShot ignores it");
   }
 }
 

@@ -33,9 +33,13 @@ class JsonReader {
   // A number > 0.
   std::optional<double> positive(const Json& obj, const std::string& pointer, const char* key, bool required,
                                  const char* what);
-  // A package-relative path to an existing file; empty when absent or bad.
+  // A package-relative path to an existing regular file (a folder, "." or a device is an
+  // error); empty when absent or bad.
   std::filesystem::path file(const Json& obj, const std::string& pointer, const char* key, bool required,
                              std::string* written = nullptr);
+  // The same for a path that may also be a folder (a playlist's shot package).
+  std::filesystem::path existing(const Json& obj, const std::string& pointer, const char* key, bool required,
+                                 std::string* written = nullptr);
 
   // Warns about members not in `known`; names starting with "x-" are for other tools and pass.
   void unknownMembers(const Json& obj, const std::string& pointer, std::initializer_list<const char*> known);

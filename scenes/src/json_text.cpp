@@ -36,6 +36,14 @@ bool parseJsonText(const std::string& text, Json& out, std::vector<Problem>& pro
     problems.push_back({"", "nested deeper than " + std::to_string(kMaxJsonDepth) + " levels; no shot needs that"});
     return false;
   }
+  // nlohmann reads a NUL byte as the end of the input, so a document with anything after
+  // a NUL would pass as the part before it. JSON text never holds one (a string spells
+  // it \u0000).
+  if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+    problems.push_back({"", "not valid JSON: a NUL byte at offset " + std::to_string(nul) +
+                                " (JSON text has none; is something appended to the document?)"});
+    return false;
+  }
   try {
     out = Json::parse(text);
   } catch (const Json::exception& e) {

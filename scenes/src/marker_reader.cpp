@@ -1,5 +1,7 @@
 #include "shot_reader.h"
 
+#include "scenes/printable.h"
+
 namespace ps::scenes {
 
 namespace {
@@ -56,9 +58,9 @@ void readCaptions(JsonReader& r, const Json& e, const std::string& ptr, Narratio
   }
   CaptionParse cp = parseCaptions(text.value(), format);
   for (const auto& problem : cp.problems)
-    r.error(p, n.captionsSrc + (problem.line > 0 ? " line " + std::to_string(problem.line) : std::string()) + ": " +
+    r.error(p, quote(n.captionsSrc) + (problem.line > 0 ? " line " + std::to_string(problem.line) : std::string()) + ": " +
                    problem.message);
-  if (cp.cues.empty() && cp.problems.empty()) r.warning(p, "\"" + n.captionsSrc + "\" has no cues");
+  if (cp.cues.empty() && cp.problems.empty()) r.warning(p, quote(n.captionsSrc) + " has no cues");
   n.captions = std::move(cp.cues);
 }
 
@@ -102,7 +104,7 @@ void readMarkers(JsonReader& r, const Json& doc, const Timeline& timeline, std::
     m.text = r.string(e, ptr, "text", false).value_or("");
     if (auto category = r.string(e, ptr, "category", true)) {
       if (auto c = parseMarkerCategory(*category)) m.category = *c;
-      else r.error(ptr + "/category", "unknown category \"" + *category + "\" (expected one of " + categoryList() + ")");
+      else r.error(ptr + "/category", "unknown category " + quote(*category) + " (expected one of " + categoryList() + ")");
     }
     if (e.contains("audio")) {
       Narration n;

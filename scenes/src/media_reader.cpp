@@ -1,5 +1,7 @@
 #include "shot_reader.h"
 
+#include "scenes/printable.h"
+
 namespace ps::scenes {
 
 std::string readId(JsonReader& r, const Json& obj, const std::string& pointer, IdSet& ids) {
@@ -7,7 +9,7 @@ std::string readId(JsonReader& r, const Json& obj, const std::string& pointer, I
   if (id.empty()) {
     if (obj.contains("id") && obj["id"].is_string()) r.error(child(pointer, "id"), "an id must not be empty");
   } else if (!ids.insert(id).second) {
-    r.error(child(pointer, "id"), "duplicate id \"" + id + "\"; media and markers need ids unique in the shot");
+    r.error(child(pointer, "id"), "duplicate id " + quote(id) + "; media and markers need ids unique in the shot");
   }
   return id;
 }
@@ -53,17 +55,17 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     if (auto kind = r.string(e, ptr, "kind", true)) {
       if (*kind == "equirect") m.kind = MediaKind::Equirect;
       else if (*kind == "gltf") m.kind = MediaKind::Gltf;
-      else r.error(ptr + "/kind", "unknown media kind \"" + *kind + "\" (expected \"equirect\" or \"gltf\")");
+      else r.error(ptr + "/kind", "unknown media kind " + quote(*kind) + " (expected \"equirect\" or \"gltf\")");
     }
     m.path = r.file(e, ptr, "src", true, &m.src);
     if (auto p = r.string(e, ptr, "projection", false)) {
       m.projection = parseProjection(*p);
-      if (!m.projection) r.error(ptr + "/projection", "unknown projection \"" + *p + "\" (expected \"360\" or \"180\")");
+      if (!m.projection) r.error(ptr + "/projection", "unknown projection " + quote(*p) + " (expected \"360\" or \"180\")");
     }
     if (auto s = r.string(e, ptr, "stereo", false)) {
       m.stereo = parseStereoLayout(*s);
       if (!m.stereo)
-        r.error(ptr + "/stereo", "unknown stereo layout \"" + *s + "\" (expected \"mono\", \"top-bottom\" or \"left-right\")");
+        r.error(ptr + "/stereo", "unknown stereo layout " + quote(*s) + " (expected \"mono\", \"top-bottom\" or \"left-right\")");
     }
     m.yawOffsetDeg = r.number(e, ptr, "yaw_offset_deg", false, -180, 180, "degrees").value_or(0);
     r.object(e, ptr, "transform", false, "an object");

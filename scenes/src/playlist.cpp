@@ -1,6 +1,8 @@
 #include "scenes/playlist.h"
 
 #include "json_reader.h"
+#include "playlist_links.h"
+#include "scenes/printable.h"
 #include "scenes/shot_loader.h"
 
 namespace ps::scenes {
@@ -9,7 +11,30 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void readItem(JsonReader& r, const Json& e, const std::string& ptr, Playlist& playlist) {
+// A playlist names shot packages only: one that names a playlist (itself, one that
+// leads back to it, or any other) is refused, so nothing that follows a playlist's
+// items can loop.
+bool namesAPlaylist(JsonReader& r, PlaylistLinks& links, const std::string& ptr, const PlaylistShot& item,
+                    const fs::path& self) {
+  const fs::path me = canonicalOr(self);
+  const fs::path named = canonicalOr(item.path);
+  if (named == me) {
+    r.error(ptr + "/shot", quote(item.src) + " is this playlist itself (" + chainText(self, {me}) +
+                               "); a playlist may only name shot packages");
+    return true;
+  }
+  if (!links.isPlaylist(named)) return false;
+  const std::vector<fs::path> chain = links.chainBack(named, me);
+  if (!chain.empty())
+    r.error(ptr + "/shot", quote(item.src) + " is a playlist that leads back to this one (" +
+                               chainText(self, chain) + "); a playlist may only name shot packages");
+  else
+    r.error(ptr + "/shot", quote(item.src) +
+                               " is a playlist; a playlist may only name shot packages (playlists do not nest)");
+  return true;
+}
+
+void readItem(JsonReader& r, PlaylistLinks& links, const Json& e, const std::string& ptr, Playlist& playlist) {
   if (!e.is_object() || e.contains("shot") == e.contains("title_card")) {
     r.error(ptr, "expected an item with either \"shot\" (a package path) or \"title_card\" {title, text, seconds}");
     return;
@@ -17,14 +42,15 @@ void readItem(JsonReader& r, const Json& e, const std::string& ptr, Playlist& pl
   r.unknownMembers(e, ptr, {"shot", "title_card"});
   if (e.contains("shot")) {
     PlaylistShot item;
-    const fs::path found = r.file(e, ptr, "shot", true, &item.src);
+    const fs::path found = r.existing(e, ptr, "shot", true, &item.src);
     if (found.empty()) return;
     item.path = shotFile(found);
     std::error_code ec;
     if (!fs::is_regular_file(item.path, ec)) {
-      r.error(ptr + "/shot", "\"" + item.src + "\" is a folder without a shot.json");
+      r.error(ptr + "/shot", quote(item.src) + " is a folder without a shot.json");
       return;
     }
+    if (namesAPlaylist(r, links, ptr, item, playlist.file)) return;
     playlist.items.emplace_back(std::move(item));
     return;
   }
@@ -54,12 +80,13 @@ PlaylistParse parsePlaylist(const std::string& text, const fs::path& file) {
   JsonReader r(out.problems, out.playlist.root);
   r.unknownMembers(doc, "", {"$schema", "format", "title", "items"});
   if (auto format = r.string(doc, "", "format", true); format && *format != kPlaylistFormat)
-    r.error("/format", "unsupported format \"" + *format + "\" (this build reads \"" + kPlaylistFormat + "\")");
+    r.error("/format", "unsupported format " + quote(*format) + " (this build reads " + quote(kPlaylistFormat) + ")");
   out.playlist.title = r.string(doc, "", "title", false).value_or("");
   const Json* items = r.array(doc, "", "items", true, "a non-empty array of items");
   if (!items) return out;
   if (items->empty()) r.error("/items", "expected a non-empty array of items");
-  for (std::size_t i = 0; i < items->size(); ++i) readItem(r, (*items)[i], child("/items", i), out.playlist);
+  PlaylistLinks links;
+  for (std::size_t i = 0; i < items->size(); ++i) readItem(r, links, (*items)[i], child("/items", i), out.playlist);
   return out;
 }
 
@@ -68,7 +95,8 @@ Result<Playlist> loadPlaylist(const fs::path& file) {
   if (!text) return text.error();
   PlaylistParse p = parsePlaylist(text.value(), file);
   for (const auto& pr : p.problems)
-    if (pr.severity == Severity::Error) return Error{file.string() + "#" + pr.pointer, pr.message, ""};
+    if (pr.severity == Severity::Error)
+      return Error{diagnosticPlace(file.string(), pr.pointer), printable(pr.message), ""};
   return std::move(p.playlist);
 }
 

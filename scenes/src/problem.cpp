@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "scenes/printable.h"
+
 namespace ps::scenes {
 
 const char* toString(Severity s) { return s == Severity::Error ? "error" : "warning"; }
@@ -12,6 +14,14 @@ std::size_t countErrors(const std::vector<Problem>& problems) {
 }
 
 bool hasErrors(const std::vector<Problem>& problems) { return countErrors(problems) > 0; }
+
+std::string diagnosticPlace(const std::string& file, const std::string& pointer) {
+  return pointer.empty() ? printable(file) : printable(file) + "#" + printable(pointer);
+}
+
+std::string diagnosticLine(const std::string& file, const Problem& p) {
+  return diagnosticPlace(file, p.pointer) + ": " + toString(p.severity) + ": " + printable(p.message);
+}
 
 std::string pointerToken(const std::string& key) {
   std::string out;

@@ -5,6 +5,7 @@
 
 #include "json_text.h"
 #include "scenes/atomic_file.h"
+#include "scenes/printable.h"
 #include "shot_reader.h"
 
 namespace ps::scenes {
@@ -49,7 +50,7 @@ struct ShotDocument::State {
 
 namespace {
 
-Error noMarker(const std::string& id) { return Error{"#/markers", "no marker with id \"" + id + "\"", ""}; }
+Error noMarker(const std::string& id) { return Error{"#/markers", "no marker with id " + quote(id), ""}; }
 
 Json* findMarker(Json& doc, const std::string& id) {
   auto it = doc.find("markers");

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "scenes/printable.h"
 #include "shot_reader.h"
 
 namespace ps::scenes {
@@ -21,25 +22,25 @@ fs::path resolveInside(const fs::path& root, const std::string& relative, std::s
   }
   const fs::path rel(relative);
   if (rel.is_absolute()) {
-    why = "\"" + relative + "\" is absolute; paths must be relative to the package folder";
+    why = quote(relative) + " is absolute; paths must be relative to the package folder";
     return {};
   }
   for (const auto& part : rel)
     if (part == "..") {
-      why = "\"" + relative + "\" climbs out with \"..\"; paths must stay inside the package folder";
+      why = quote(relative) + " climbs out with \"..\"; paths must stay inside the package folder";
       return {};
     }
   std::error_code ec;
   const fs::path base = fs::weakly_canonical(root, ec);
   const fs::path full = ec ? fs::path() : fs::weakly_canonical(root / rel, ec);
   if (ec) {
-    why = "\"" + relative + "\" cannot be resolved: " + ec.message();
+    why = quote(relative) + " cannot be resolved: " + ec.message();
     return {};
   }
   // A symlink inside the package may still point outside it: compare resolved paths.
   auto [b, f] = std::mismatch(base.begin(), base.end(), full.begin(), full.end());
   if (b != base.end()) {
-    why = "\"" + relative + "\" resolves to " + full.string() + ", outside the package folder";
+    why = quote(relative) + " resolves to " + quote(full.string()) + ", outside the package folder";
     return {};
   }
   return full;
@@ -58,7 +59,7 @@ ShotParse readShot(const Json& doc, const fs::path& file) {
   if (auto format = r.string(doc, "", "format", true)) {
     out.shot.format = *format;
     if (*format != kShotFormat)
-      r.error("/format", "unsupported format \"" + *format + "\" (this build reads \"" + kShotFormat + "\")");
+      r.error("/format", "unsupported format " + quote(*format) + " (this build reads " + quote(kShotFormat) + ")");
   }
   out.shot.title = r.string(doc, "", "title", false).value_or("");
   out.shot.film = r.string(doc, "", "film", false).value_or("");
@@ -95,20 +96,20 @@ Result<Shot> loadShot(const fs::path& packageOrFile) {
   if (!text) {
     // The reader's sentence says why (missing, a FIFO, too large); the hint what a package is.
     const Error& e = text.error();
-    return Error{e.where, "cannot read the shot manifest: " + e.what,
+    return Error{printable(e.where), "cannot read the shot manifest: " + e.what,
                  file != packageOrFile || e.hint.empty() ? "is this a shot package folder?" : e.hint};
   }
   ShotParse p = parseShot(text.value(), file);
   std::vector<const Problem*> errors;
   for (const auto& pr : p.problems) {
     if (pr.severity == Severity::Error) errors.push_back(&pr);
-    else spdlog::warn("{}#{}: {}", file.string(), pr.pointer, pr.message);
+    else spdlog::warn("{}", diagnosticLine(file.string(), pr));
   }
   if (!errors.empty()) {
     std::string hint;
     if (errors.size() > 1)
       hint = std::to_string(errors.size() - 1) + " more error(s); perfectshot lint lists them all";
-    return Error{file.string() + "#" + errors.front()->pointer, errors.front()->message, hint};
+    return Error{diagnosticPlace(file.string(), errors.front()->pointer), printable(errors.front()->message), hint};
   }
   return std::move(p.shot);
 }

@@ -121,6 +121,168 @@ TEST(Lint, APlaylistIsCheckedWithItsShots) {
   EXPECT_EQ(out[3], "3 file(s) checked: 3 error(s), 0 warning(s)");
 }
 
+// `shot(plate)` with `from` replaced by `to` (each must be there).
+std::string shotWith(std::vector<std::pair<std::string, std::string>> edits, const std::string& extra = "") {
+  std::string text = shot("good.mp4", extra);
+  for (const auto& [from, to] : edits) {
+    const auto at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+bool hasLine(const std::vector<std::string>& out, const std::string& prefix, const std::string& says = "") {
+  for (const auto& l : out)
+    if (l.starts_with(prefix) && l.find(says) != std::string::npos) return true;
+  return false;
+}
+
+TEST(Lint, TimesPastTheVideoAreErrors) {
+  // good.mp4 lasts 2 s.
+  LintPackage out("out_past", shotWith({{"\"out\":2", "\"out\":5"}}));
+  auto r = lint({out.shotJson()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), out.shotJson() + "#/timeline/out: error: ",
+                      "the timeline's out (5 s) is after the end of \"good.mp4\" ("))
+      << r.output;
+
+  LintPackage markers("marker_past", shotWith({{",\"out\":2", ""}, {"\"t_out\":1.5", "\"t_out\":3"}}));
+  r = lint({markers.shotJson()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), markers.shotJson() + "#/markers/0/t_out: error: ",
+                      "marker \"m\" ends at 3 s, after the end of \"good.mp4\" ("))
+      << r.output;
+}
+
+TEST(Lint, AnAudioClipMustBeAFile) {
+  for (const char* audio : {".", "clips"}) {
+    LintPackage pkg(std::string("audio_") + (audio[0] == '.' ? "dot" : "folder"),
+                    shotWith({{"\"audio\":\"lens.ogg\"", std::string("\"audio\":\"") + audio + "\""}}));
+    fs::create_directories(pkg.root() / "clips");
+    auto r = lint({pkg.root().string()});
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_TRUE(hasLine(lines(r.output), pkg.shotJson() + "#/markers/0/audio: error: ", "is a folder")) << r.output;
+  }
+}
+
+TEST(Lint, GarbageAfterANulByteIsAnError) {
+  LintPackage pkg("nul", shot("good.mp4") + std::string("\0garbage", 8));
+  auto r = lint({pkg.shotJson()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), pkg.shotJson() + ": error: not valid JSON: a NUL byte")) << r.output;
+  const fs::path episode = pkg.root() / "episode.json";
+  std::ofstream(episode) << R"({"format":"perfectshot-playlist/1","items":[{"shot":"."}]})" << std::string("\0x", 2);
+  r = lint({episode.string()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), episode.string() + ": error: not valid JSON: a NUL byte")) << r.output;
+}
+
+TEST(Lint, PlaylistsThatNamePlaylistsAreErrors) {
+  LintPackage pkg("playlists/mine", shot("good.mp4"));
+  const fs::path dir = pkg.root().parent_path();
+  const auto write = [&](const std::string& name, const std::string& items) {
+    std::ofstream(dir / name) << R"({"format":"perfectshot-playlist/1","items":[)" + items + "]}";
+    return (dir / name).string();
+  };
+  const std::string self = write("self.json", R"({"shot":"mine"},{"shot":"self.json"})");
+  const std::string a = write("a.json", R"({"shot":"b.json"})");
+  write("b.json", R"({"shot":"a.json"})");
+  const std::string outer = write("outer.json", R"({"shot":"inner.json"})");
+  write("inner.json", R"({"shot":"mine"})");
+  for (const auto& [file, says] : std::vector<std::pair<std::string, std::string>>{
+           {self, "#/items/1/shot: error: \"self.json\" is this playlist itself (self.json \u2192 self.json)"},
+           {a, "#/items/0/shot: error: \"b.json\" is a playlist that leads back to this one (a.json \u2192 b.json "
+               "\u2192 a.json)"},
+           {outer, "#/items/0/shot: error: \"inner.json\" is a playlist; a playlist may only name shot packages"}}) {
+    auto r = lint({file});
+    EXPECT_EQ(r.exitCode, 1) << r.output;
+    EXPECT_TRUE(hasLine(lines(r.output), file + says)) << r.output;
+  }
+}
+
+TEST(Lint, ANewlineInAKeyCannotForgeALine) {
+  // Each key ends the line and starts a fake diagnostic, as an attacker would write it.
+  const std::string forged = R"(x\n/etc/passwd#/media: error: forged\r\u001b[2K\u0085)";
+  LintPackage pkg("forged", shotWith({{"\"title\":\"M\"", "\"title\":\"M\",\"" + forged + "\":1"}},
+                                      ",\"" + forged + "\":{\"" + forged + "\":2}"));
+  auto r = lint({pkg.shotJson()});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  const auto out = lines(r.output);
+  ASSERT_EQ(out.size(), 3u) << r.output;  // two warnings and the summary, nothing else
+  for (const auto& l : out) {
+    EXPECT_FALSE(l.starts_with("/etc/passwd")) << l;
+    EXPECT_EQ(l.find('\r'), std::string::npos) << l;
+    EXPECT_EQ(l.find('\x1b'), std::string::npos) << l;
+  }
+  EXPECT_EQ(out[0], pkg.shotJson() +
+                        "#/x\\n~1etc~1passwd#~1media: error: forged\\r\\x1B[2K\\u0085: warning: unknown field "
+                        "\"x\\n/etc/passwd#/media: error: forged\\r\\x1B[2K\\u0085\"; it is kept but PerfectShot "
+                        "ignores it");
+  EXPECT_TRUE(out[1].starts_with(pkg.shotJson() + "#/markers/0/x\\n~1etc")) << out[1];
+  EXPECT_EQ(out[2], "1 file(s) checked: 0 error(s), 2 warning(s)");
+}
+
+TEST(Lint, AHugeValueGivesBoundedOutput) {
+  // 1 MiB fits under any cap on a manifest's size and is cut in the message; 50 MiB is
+  // bounded whatever refuses it.
+  for (const std::size_t size : {std::size_t{1} << 20, std::size_t{50} << 20}) {
+    const std::string huge(size, 'a');
+    LintPackage pkg("huge", shotWith({{"\"src\":\"good.mp4\",\"offset\"", "\"src\":\"" + huge + "\",\"offset\""}}));
+    auto r = lint({pkg.shotJson()});
+    EXPECT_EQ(r.exitCode, 1);
+    EXPECT_LT(r.output.size(), 4096u) << r.output.substr(0, 4096);
+    if (size == std::size_t{1} << 20) {
+      EXPECT_TRUE(hasLine(lines(r.output), pkg.shotJson() + "#/camera/clip/src: error: \"aaaa", "(1048576 bytes)"))
+          << r.output.substr(0, 4096);
+    }
+  }
+}
+
+// What play refuses, lint reports as an error at the same place; what lint passes, play plays.
+TEST(Lint, AgreesWithPlayOnEveryFile) {
+  struct Case {
+    std::string name, json;
+  };
+  const std::vector<Case> bad{
+      {"audio_folder", shotWith({{"\"audio\":\"lens.ogg\"", "\"audio\":\"clips\""}})},
+      {"audio_dot", shotWith({{"\"audio\":\"lens.ogg\"", "\"audio\":\".\""}})},
+      {"out_past_video", shotWith({{"\"out\":2", "\"out\":5"}})},
+      {"marker_past_video", shotWith({{",\"out\":2", ""}, {"\"t_out\":1.5", "\"t_out\":3"}})},
+      {"chapter_past_video", shotWith({{",\"out\":2", ",\"chapters\":[{\"t\":4,\"title\":\"Late\"}]"}})},
+      {"nul_garbage", shot("good.mp4") + std::string("\0garbage", 8)},
+      {"missing_plate", shot("missing.mp4")},
+      {"not_a_video", shot("notes.mp4")},
+  };
+  const fs::path stills = fs::path(PS_BINARY_DIR) / "test-out" / "lint" / "agree-stills";
+  const auto play = [&](const LintPackage& pkg) {
+    return run({kPerfectshot, "--log-level", "off", "play", pkg.root().string(), "--display", "offscreen",
+                "--no-audio", "--frames", "1", "--out", stills.string()});
+  };
+  for (const Case& c : bad) {
+    SCOPED_TRACE(c.name);
+    LintPackage pkg("agree_" + c.name, c.json);
+    fs::create_directories(pkg.root() / "clips");
+    const auto played = play(pkg);
+    const auto linted = lint({pkg.root().string()});
+    ASSERT_EQ(played.exitCode, 1) << played.output;
+    EXPECT_EQ(linted.exitCode, 1) << linted.output;
+    // "perfectshot: error: FILE#POINTER: ..." names the place lint reports an error at.
+    const std::string prefix = "perfectshot: error: " + pkg.shotJson();
+    const auto said = lines(played.output);
+    ASSERT_EQ(said.size(), 1u) << played.output;
+    if (!said[0].starts_with(prefix)) continue;  // a video that does not open names the video
+    const std::string rest = said[0].substr(prefix.size());
+    const std::string where = rest.starts_with("#") ? rest.substr(0, rest.find(": ")) : "";
+    EXPECT_TRUE(hasLine(lines(linted.output), pkg.shotJson() + where + ": error: "))
+        << "play: " << said[0] << "\nlint:\n" << linted.output;
+  }
+  LintPackage good("agree_good", shot("good.mp4"));
+  EXPECT_EQ(lint({good.root().string()}).exitCode, 0);
+  const auto played = play(good);
+  EXPECT_EQ(played.exitCode, 0) << played.output;
+}
+
 TEST(Lint, AMissingFileIsAnErrorAndHelpExplainsTheFormat) {
   auto r = lint({"/nonexistent/shot.json"});
   EXPECT_EQ(r.exitCode, 1) << r.output;

@@ -49,5 +49,67 @@ TEST(Playlist, TellsPlaylistsFromShots) {
   EXPECT_EQ(wrong.problems[1].pointer, "/items");
 }
 
+std::string playlistNaming(const std::vector<std::string>& shots) {
+  std::string items;
+  for (const auto& s : shots) items += std::string(items.empty() ? "" : ",") + R"({"shot":")" + s + R"("})";
+  return R"({"format":"perfectshot-playlist/1","items":[)" + items + "]}";
+}
+
+// The one problem of `file`'s parse, as "pointer: message".
+std::string onlyProblem(const fs::path& file) {
+  const PlaylistParse p = parsePlaylist(test::readFile(file), file);
+  if (p.problems.size() != 1) return std::to_string(p.problems.size()) + " problems";
+  EXPECT_EQ(p.problems[0].severity, Severity::Error);
+  EXPECT_TRUE(p.playlist.items.size() <= 1u);  // the playlist named is no item
+  return p.problems[0].pointer + ": " + p.problems[0].message;
+}
+
+TEST(Playlist, APlaylistThatNamesItselfIsAnError) {
+  test::TempPackage dir("playlist_self");
+  dir.write("mine/shot.json", test::validShotJson());
+  const fs::path self = dir.write("episode.json", playlistNaming({"mine", "episode.json"}));
+  EXPECT_EQ(onlyProblem(self),
+            "/items/1/shot: \"episode.json\" is this playlist itself (episode.json \u2192 episode.json); a playlist may "
+            "only name shot packages");
+  // Through a folder holding it as shot.json, too.
+  const fs::path asPackage = dir.write("loop/shot.json", playlistNaming({"."}));
+  EXPECT_NE(onlyProblem(asPackage).find("is this playlist itself"), std::string::npos) << onlyProblem(asPackage);
+}
+
+TEST(Playlist, PlaylistsNamingEachOtherAreAnErrorWithTheChain) {
+  test::TempPackage dir("playlist_cycle");
+  dir.write("mine/shot.json", test::validShotJson());
+  const fs::path a = dir.write("a.json", playlistNaming({"mine", "b.json"}));
+  const fs::path b = dir.write("b.json", playlistNaming({"c.json"}));
+  dir.write("c.json", playlistNaming({"a.json"}));
+  EXPECT_EQ(onlyProblem(a),
+            "/items/1/shot: \"b.json\" is a playlist that leads back to this one (a.json \u2192 b.json \u2192 c.json "
+            "\u2192 a.json); a playlist may only name shot packages");
+  EXPECT_EQ(onlyProblem(b),
+            "/items/0/shot: \"c.json\" is a playlist that leads back to this one (b.json \u2192 c.json \u2192 a.json "
+            "\u2192 b.json); a playlist may only name shot packages");
+}
+
+TEST(Playlist, APlaylistInsideAPlaylistIsAnError) {
+  test::TempPackage dir("playlist_nested");
+  dir.write("mine/shot.json", test::validShotJson());
+  dir.write("inner.json", playlistNaming({"mine"}));
+  const fs::path outer = dir.write("outer.json", playlistNaming({"inner.json"}));
+  EXPECT_EQ(onlyProblem(outer),
+            "/items/0/shot: \"inner.json\" is a playlist; a playlist may only name shot packages (playlists do not "
+            "nest)");
+}
+
+TEST(Playlist, AWebOfPlaylistsEndsTheSearch) {
+  // Forty playlists each naming every other one: the cycle search reads each once.
+  test::TempPackage dir("playlist_web");
+  std::vector<std::string> all;
+  for (int i = 0; i < 40; ++i) all.push_back("p" + std::to_string(i) + ".json");
+  for (const auto& name : all) dir.write(name, playlistNaming(all));
+  const PlaylistParse p = parsePlaylist(test::readFile(dir.root() / "p0.json"), dir.root() / "p0.json");
+  EXPECT_EQ(countErrors(p.problems), 40u);
+  EXPECT_TRUE(p.playlist.items.empty());
+}
+
 }  // namespace
 }  // namespace ps::scenes

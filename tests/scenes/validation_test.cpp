@@ -2,6 +2,8 @@
 // sentence: one change to a valid shot per row.
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <nlohmann/json.hpp>
 
 #include "package_fixture.h"
@@ -59,6 +61,7 @@ TEST_P(ShotProblem, IsReportedWithItsPointerAndSentence) {
   pkg.write("narration/bad.vtt", "WEBVTT\n\n00:01.000 --> 00:00.500\nbackwards\n");
   pkg.write("notes.txt", "not captions");
   fs::create_symlink("/etc", pkg.root() / "outside");
+  ASSERT_EQ(::mkfifo((pkg.root() / "fifo.vtt").c_str(), 0600), 0);
   Json doc = Json::parse(test::validShotJson());
   const Json::json_pointer where(c.set);
   if (c.value) doc[where] = Json::parse(c.value);
@@ -94,6 +97,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"duplicate_id_markers", "/markers/1/id", "\"lens\"", "/markers/1/id", "duplicate id \"lens\""},
         Case{"empty_id", "/markers/1/id", "\"\"", "/markers/1/id", "must not be empty"},
         Case{"missing_file", "/media/0/src", "\"missing.mp4\"", "/media/0/src", "does not exist"},
+        Case{"audio_folder", "/markers/0/audio", "\"narration\"", "/markers/0/audio", "\"narration\" is a folder"},
+        Case{"audio_dot", "/markers/0/audio", "\".\"", "/markers/0/audio", "\".\" is a folder"},
+        Case{"plate_folder", "/media/0/src", "\"narration/\"", "/media/0/src", "is a folder; expected a file"},
+        Case{"captions_device", "/markers/0/captions", "\"fifo.vtt\"", "/markers/0/captions", "not a regular file"},
         Case{"absolute_path", "/markers/0/audio", "\"/etc/passwd\"", "/markers/0/audio", "is absolute"},
         Case{"dotdot_path", "/camera/clip/src", "\"../film.mp4\"", "/camera/clip/src", "climbs out"},
         Case{"dotdot_inside", "/media/0/src", "\"narration/../plate.mp4\"", "/media/0/src", "climbs out"},
@@ -151,6 +158,21 @@ TEST(ShotValidation, NumbersTooLargeAndDeepNestingAreProblemsNotCrashes) {
   EXPECT_NE(deep.problems[0].message.find("nested deeper"), std::string::npos);
   for (const char* notJson : {"NaN", "{\"format\": Infinity}", "", "{\"a\": 0x10}"})
     EXPECT_FALSE(parseShot(notJson, pkg.shotJson()).ok()) << notJson;
+}
+
+TEST(ShotValidation, AnythingAfterANulByteIsNotJson) {
+  test::TempPackage pkg("nul");
+  // nlohmann stops reading at a NUL byte, so the document before it used to pass alone.
+  for (const std::string& tail : {std::string("\0garbage", 8), std::string("\0", 1)}) {
+    const ShotParse p = parseShot(test::validShotJson() + tail, pkg.shotJson());
+    ASSERT_EQ(p.problems.size(), 1u) << describe(p.problems);
+    EXPECT_EQ(p.problems[0].pointer, "");
+    EXPECT_NE(p.problems[0].message.find("NUL byte at offset " + std::to_string(test::validShotJson().size())),
+              std::string::npos)
+        << describe(p.problems);
+  }
+  pkg.write("shot.json", test::validShotJson() + std::string("\0garbage", 8));
+  EXPECT_FALSE(loadShot(pkg.root()).ok());
 }
 
 TEST(ShotValidation, LoadShotFailsOnErrorsButNotOnWarnings) {

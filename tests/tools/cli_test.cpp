@@ -124,6 +124,92 @@ TEST(Cli, BadOptionsAreNamed) {
   EXPECT_NE(r.output.find("nope"), std::string::npos) << r.output;
 }
 
+struct BadNumber {
+  std::vector<std::string> args;  // after "perfectshot --log-level off"
+  const char* option;             // named in the one line
+};
+
+void PrintTo(const BadNumber& b, std::ostream* os) {
+  for (const auto& a : b.args) *os << a << " ";
+}
+
+class CliBadNumber : public ::testing::TestWithParam<BadNumber> {};
+
+// CLI11's Range lets NaN through (every comparison with it is false) and 1e308 rendered
+// frame 0 where 100 rendered the last: each is refused before any work, naming the option.
+TEST_P(CliBadNumber, IsRefusedNamingTheOption) {
+  const fs::path png = outDir() / "bad_number.png";
+  fs::remove(png);
+  std::vector<std::string> args{"--log-level", "off"};
+  args.insert(args.end(), GetParam().args.begin(), GetParam().args.end());
+  auto r = perfectshot(args);
+  EXPECT_NE(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find(GetParam().option), std::string::npos) << r.output;
+  EXPECT_FALSE(fs::exists(png));
+}
+
+std::vector<std::string> renderWith(const std::string& option, const std::string& value) {
+  return {"render", kDemo, "--size", "64x32", "-o", (outDir() / "bad_number.png").string(), option, value};
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Options, CliBadNumber,
+    ::testing::Values(
+        BadNumber{renderWith("--time", "nan"), "--time"}, BadNumber{renderWith("--time", "inf"), "--time"},
+        BadNumber{renderWith("--time", "1e308"), "--time"}, BadNumber{renderWith("--time", "1e999"), "--time"},
+        BadNumber{renderWith("--time", "-1"), "--time"}, BadNumber{renderWith("--time", "100"), "--time"},
+        BadNumber{renderWith("--yaw", "nan"), "--yaw"}, BadNumber{renderWith("--yaw", "-inf"), "--yaw"},
+        BadNumber{renderWith("--pitch", "nan"), "--pitch"}, BadNumber{renderWith("--pitch", "1e308"), "--pitch"},
+        BadNumber{renderWith("--roll", "NaN"), "--roll"}, BadNumber{renderWith("--hfov", "nan"), "--hfov"},
+        BadNumber{renderWith("--vfov", "0"), "--vfov"}, BadNumber{renderWith("--size", "99999999999x16"), "--size"},
+        BadNumber{renderWith("--size", "-1x16"), "--size"}, BadNumber{renderWith("--size", "64x32junk"), "--size"},
+        BadNumber{{"play", kDemo, "--display", "offscreen", "--hfov", "nan"}, "--hfov"},
+        BadNumber{{"play", kDemo, "--display", "offscreen", "--vfov", "inf"}, "--vfov"},
+        BadNumber{{"play", kDemo, "--display", "offscreen", "--stills-every", "nan"}, "--stills-every"},
+        BadNumber{{"play", kDemo, "--display", "offscreen", "--stills-every", "1e308"}, "--stills-every"},
+        BadNumber{{"play", kDemo, "--display", "offscreen", "--width", "nan"}, "--width"},
+        BadNumber{{"play", kDemo, "--display", "offscreen", "--frames", "-1"}, "--frames"},
+        BadNumber{{"bench", "render", kDemo + "/plate.mp4", "--yaw", "nan"}, "--yaw"},
+        BadNumber{{"bench", "render", kDemo + "/plate.mp4", "--time", "inf"}, "--time"},
+        BadNumber{{"bench", "render", kDemo + "/plate.mp4", "--width", "0"}, "--width"},
+        BadNumber{{"bench", "seek", kDemo + "/plate.mp4", "--targets", "1", "nan"}, "--targets"},
+        BadNumber{{"bench", "scrub", kDemo, "--fractions", "0.5", "2"}, "--fractions"},
+        BadNumber{{"bench", "playback", kDemo + "/plate.mp4", "--threads", "-3"}, "--threads"},
+        BadNumber{{"bench", "xr", kDemo, "--frames", "0"}, "--frames"},
+        BadNumber{{"prep", kDemo + "/plate.mp4", "-o", (outDir() / "never").string(), "--size", "99999999999x16"},
+                  "--size"}));
+
+TEST(Cli, TimeUpToTheShotsEndRendersAndPastItIsAnError) {
+  // The demo's timeline is 0..10 s: 10 shows the last frame, a little more is refused.
+  auto end = perfectshot({"--log-level", "off", "render", kDemo, "--time", "10", "--size", "32x16", "-o",
+                          (outDir() / "time_end.png").string()});
+  EXPECT_EQ(end.exitCode, 0) << end.output;
+  auto past = perfectshot({"--log-level", "off", "render", kDemo, "--time", "10.5", "--size", "32x16", "-o",
+                           (outDir() / "time_past.png").string()});
+  EXPECT_EQ(past.exitCode, 1) << past.output;
+  EXPECT_EQ(lines(past.output),
+            (std::vector<std::string>{"perfectshot: error: --time: 10.5 s is after the end of the shot at 10 s from "
+                                      "its in point (the last frame shows at --time 10)"}));
+}
+
+TEST(Cli, LogLevelWorksAfterTheSubcommandToo) {
+  // Before the subcommand, after it, and after a nested one: all three silence the log.
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--log-level", "off", "render", kDemo, "--size", "12by3", "-o", "x.png"},
+           {"render", kDemo, "--size", "12by3", "-o", "x.png", "--log-level", "off"},
+           {"bench", "seek", kMedia + "/notes.mp4", "--log-level", "off"}}) {
+    auto r = perfectshot(args);
+    EXPECT_NE(r.exitCode, 0) << r.output;
+    EXPECT_EQ(r.output.find("not expected"), std::string::npos) << r.output;
+    EXPECT_EQ(lines(r.output).size(), 1u) << r.output;
+  }
+  // And it is the level that counts: debug after the subcommand shows render's debug line.
+  auto debug = perfectshot({"render", kDemo, "--size", "32x16", "-o", (outDir() / "log_level.png").string(),
+                            "--log-level", "debug"});
+  EXPECT_EQ(debug.exitCode, 0) << debug.output;
+  EXPECT_NE(debug.output.find("render: frame 0 at"), std::string::npos) << debug.output;
+}
+
 TEST(Cli, ProbeReportsTheDemoPlate) {
   auto r = perfectshot({"--log-level", "off", "probe", kDemo});
   ASSERT_EQ(r.exitCode, 0) << r.output;

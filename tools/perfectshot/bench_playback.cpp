@@ -128,7 +128,8 @@ void addBenchPlayback(CLI::App& bench, CommandOutcome& outcome) {
       "Decode, upload and render every frame offscreen as fast as possible; print frames/s beside\n"
       "`ffmpeg -threads N -benchmark -i VIDEO -f null -` on the same file, and the ratio (best of --runs).");
   cmd->add_option("video", args->video, "the video to play")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--threads", args->threads, "decoder threads for both (default: one per core)");
+  cmd->add_option("--threads", args->threads, "decoder threads for both (default: one per core)")
+      ->check(CLI::Range(0, 256));
   cmd->add_option("--width", args->width, "output width")->check(CLI::Range(16, 8192))->capture_default_str();
   cmd->add_option("--height", args->height, "output height")->check(CLI::Range(16, 8192))->capture_default_str();
   cmd->add_option("--runs", args->runs, "runs of each, interleaved")->check(CLI::Range(1, 20))->capture_default_str();

@@ -8,6 +8,7 @@
 
 #include "bench_commands.h"
 #include "bench_common.h"
+#include "cli_numbers.h"
 #include "engine/device.h"
 #include "engine/equirect_renderer.h"
 #include "engine/offscreen_target.h"
@@ -113,13 +114,13 @@ void addBenchRender(CLI::App& bench, CommandOutcome& outcome) {
       "Time to render one view (upload, draw, read back) of one frame, beside FFmpeg's v360 filter\n"
       "making the same view of the same decoded frame (its decode kept out of its time).");
   cmd->add_option("video", args->video, "a yuv420p equirect video")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--time", args->time, "seconds: which frame")->capture_default_str();
-  cmd->add_option("--yaw", args->yaw, "degrees")->capture_default_str();
-  cmd->add_option("--pitch", args->pitch, "degrees")->capture_default_str();
-  cmd->add_option("--hfov", args->hfov, "degrees")->capture_default_str();
-  cmd->add_option("--vfov", args->vfov, "degrees")->capture_default_str();
-  cmd->add_option("--width", args->width, "view width")->capture_default_str();
-  cmd->add_option("--height", args->height, "view height")->capture_default_str();
+  cmd->add_option("--time", args->time, "seconds: which frame")->check(finiteIn(0, 1e9))->capture_default_str();
+  cmd->add_option("--yaw", args->yaw, "degrees")->check(finiteIn(-360, 360))->capture_default_str();
+  cmd->add_option("--pitch", args->pitch, "degrees")->check(finiteIn(-180, 180))->capture_default_str();
+  cmd->add_option("--hfov", args->hfov, "degrees")->check(finiteIn(1, 179))->capture_default_str();
+  cmd->add_option("--vfov", args->vfov, "degrees")->check(finiteIn(1, 179))->capture_default_str();
+  cmd->add_option("--width", args->width, "view width")->check(CLI::Range(16, 8192))->capture_default_str();
+  cmd->add_option("--height", args->height, "view height")->check(CLI::Range(16, 8192))->capture_default_str();
   cmd->add_option("--repeats", args->repeats, "timed repeats of each")->check(CLI::Range(1, 50))->capture_default_str();
   cmd->callback([args, &outcome] { outcome.exitCode = runBench(*args); });
 }

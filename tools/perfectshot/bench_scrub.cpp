@@ -10,6 +10,7 @@
 
 #include "bench_commands.h"
 #include "bench_common.h"
+#include "cli_numbers.h"
 #include "input.h"
 #include "media/ffmpeg_url.h"
 #include "media/frame_stamp.h"
@@ -155,7 +156,9 @@ void addBenchScrub(CLI::App& bench, CommandOutcome& outcome) {
       "ratios. Target with the proxy: under one frame interval at 30 fps (33 ms).");
   cmd->add_option("shot", args->shot, "a shot package made by `perfectshot prep` (it has a proxy)")->required();
   cmd->add_option("--master", args->master, "the peer's input (default: the shot's plate)")->check(CLI::ExistingFile);
-  cmd->add_option("--fractions", args->fractions, "targets as fractions of the duration")->capture_default_str();
+  cmd->add_option("--fractions", args->fractions, "targets as fractions of the duration")
+      ->check(finiteIn(0, 1))
+      ->capture_default_str();
   cmd->add_option("--repeats", args->repeats, "passes over the targets")->check(CLI::Range(1, 50))->capture_default_str();
   cmd->callback([args, &outcome] { outcome.exitCode = runBench(*args); });
 }

@@ -7,6 +7,7 @@
 
 #include "bench_commands.h"
 #include "bench_common.h"
+#include "cli_numbers.h"
 #include "input.h"
 #include "media/ffmpeg_url.h"
 #include "media/frame_stamp.h"
@@ -83,7 +84,7 @@ void addBenchSeek(CLI::App& bench, CommandOutcome& outcome) {
       "must land on the exact frame (checked against the frame stamp when the video has one); printed\n"
       "beside `ffmpeg -ss T -i VIDEO -frames:v 1 -f null -` for the same targets, medians and ratio.");
   cmd->add_option("video", args->video, "the video to seek in")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--targets", args->targets, "seconds to seek to")->capture_default_str();
+  cmd->add_option("--targets", args->targets, "seconds to seek to")->check(finiteIn(0, 1e9))->capture_default_str();
   cmd->add_option("--repeats", args->repeats, "passes over the targets")->check(CLI::Range(1, 50))->capture_default_str();
   cmd->callback([args, &outcome] { outcome.exitCode = runBench(*args); });
 }

@@ -101,7 +101,9 @@ void addBenchXr(CLI::App& bench, CommandOutcome& outcome) {
       "xr", "The player loop on the active OpenXR runtime (e.g. XR_RUNTIME_JSON=<build>/xr/sim/perfectshot_sim.json):\n"
             "app CPU time per frame (p50, p99), late and missed frames; GPU time apart.");
   cmd->add_option("input", args->input, "a shot package folder, a shot.json, or a video file")->required();
-  cmd->add_option("--frames", args->frames, "display frames to run")->capture_default_str();
+  cmd->add_option("--frames", args->frames, "display frames to run")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}))
+      ->capture_default_str();
   cmd->callback([args, &outcome] { outcome.exitCode = runBenchXr(*args); });
 }
 

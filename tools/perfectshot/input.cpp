@@ -1,6 +1,8 @@
 #include "input.h"
 
 #include "media/ffmpeg_url.h"
+#include "scenes/printable.h"
+#include "scenes/problem.h"
 #include "scenes/shot_loader.h"
 
 namespace ps::tools {
@@ -21,13 +23,16 @@ Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& 
   const scenes::MediaRef* m = nullptr;
   if (mediaId.empty()) {
     m = shot->plate();
-    if (!m) return Error{shot->file.string() + "#/media", "the shot has no equirect medium to show", ""};
+    if (!m)
+      return Error{scenes::diagnosticPlace(shot->file.string(), "/media"), "the shot has no equirect medium to show", ""};
   } else {
     for (const auto& candidate : shot->media)
       if (candidate.id == mediaId) m = &candidate;
-    if (!m) return Error{shot->file.string() + "#/media", "no medium with id \"" + mediaId + "\"", ""};
+    if (!m)
+      return Error{scenes::diagnosticPlace(shot->file.string(), "/media"), "no medium with id " + scenes::quote(mediaId), ""};
     if (m->kind != scenes::MediaKind::Equirect)
-      return Error{shot->file.string() + "#/media", "medium \"" + mediaId + "\" is not an equirect video", ""};
+      return Error{scenes::diagnosticPlace(shot->file.string(), "/media"),
+                   "medium " + scenes::quote(mediaId) + " is not an equirect video", ""};
   }
   in.url = m->path.string();
   in.projection = m->projection;
@@ -66,13 +71,13 @@ Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId
 Status overrideLayout(FrameLayout& layout, const std::string& projection, const std::string& stereo) {
   if (!projection.empty()) {
     auto p = parseProjection(projection);
-    if (!p) return Error{"--projection", "expected 360 or 180, found \"" + projection + "\"", ""};
+    if (!p) return Error{"--projection", "expected 360 or 180, found " + scenes::quote(projection), ""};
     layout.projection = *p;
     layout.projectionSource = LayoutSource::Flag;
   }
   if (!stereo.empty()) {
     auto s = parseStereoLayout(stereo);
-    if (!s) return Error{"--stereo", "expected mono, top-bottom or left-right, found \"" + stereo + "\"", ""};
+    if (!s) return Error{"--stereo", "expected mono, top-bottom or left-right, found " + scenes::quote(stereo), ""};
     layout.stereo = *s;
     layout.stereoSource = LayoutSource::Flag;
   }

@@ -12,7 +12,9 @@
 #include "picture_limits.h"
 #include "scenes/atomic_file.h"
 #include "scenes/playlist.h"
+#include "scenes/printable.h"
 #include "scenes/shot_loader.h"
+#include "scenes/video_times.h"
 
 namespace ps::tools {
 
@@ -52,8 +54,7 @@ class Linter {
 
   void print(const fs::path& file, const Problem& p) {
     (p.severity == Severity::Error ? errors_ : warnings_) += 1;
-    std::cout << file.string() << (p.pointer.empty() ? "" : "#" + p.pointer) << ": " << scenes::toString(p.severity)
-              << ": " << p.message << "\n";
+    std::cout << scenes::diagnosticLine(file.string(), p) << "\n";
   }
 
   void lintShot(const fs::path& file, const std::string& text) {
@@ -64,22 +65,27 @@ class Linter {
       bad.insert(p.pointer);
     }
     const scenes::Shot& shot = parse.shot;
+    // Each equirect video can be played (--media), so each must hold the shot's times, as
+    // play checks the one it opens; a scrub proxy must reach as far as the timeline.
     for (const auto& m : shot.media)
       if (m.kind == scenes::MediaKind::Equirect && !m.path.empty() && !bad.contains(m.pointer + "/src"))
-        checkVideo(file, m.pointer + "/src", m.src, m.path, shot.timeline.out);
-    for (const auto& m : shot.media)  // a scrub proxy is a video too, as long as its plate
+        if (auto length = checkVideo(file, m.pointer + "/src", m.src, m.path))
+          for (const auto& p : scenes::checkTimesAgainstVideo(shot, m.src, *length)) print(file, p);
+    for (const auto& m : shot.media)
       if (!m.proxyPath.empty() && !bad.contains(m.pointer + "/proxy"))
-        checkVideo(file, m.pointer + "/proxy", m.proxySrc, m.proxyPath, shot.timeline.out);
+        if (auto length = checkVideo(file, m.pointer + "/proxy", m.proxySrc, m.proxyPath))
+          for (const auto& p : scenes::checkTimelineAgainstVideo(shot, m.proxySrc, *length)) print(file, p);
     if (shot.camera && shot.camera->clip && !shot.camera->clip->path.empty() &&
         !bad.contains(shot.camera->clip->pointer + "/src"))
-      checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path, {},
+      checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path,
                  /*sphere=*/false);
   }
 
   // Temporary files of a save that was killed before its rename: never read, but clutter.
   void reportLeftovers(const fs::path& file) {
     for (const fs::path& left : scenes::atomicWriteLeftovers(file))
-      print(file, {"", "\"" + left.filename().string() + "\" is left over from an interrupted save; it is never read (remove it)",
+      print(file, {"", scenes::quote(left.filename().string()) +
+                           " is left over from an interrupted save; it is never read (remove it)",
                    Severity::Warning});
   }
 
@@ -90,25 +96,25 @@ class Linter {
       if (const auto* shot = std::get_if<scenes::PlaylistShot>(&item)) lintPath(shot->path);
   }
 
-  // The video opens, its first frame decodes, and it lasts as long as the timeline says. A
+  // The video opens and its first frame decodes; then its length, for the shot's times. A
   // picture for the sphere (not the film clip, which is shown small) fits common GPUs' images.
-  void checkVideo(const fs::path& file, const std::string& pointer, const std::string& src, const fs::path& path,
-                  std::optional<double> timelineOut, bool sphere = true) {
+  std::optional<scenes::VideoLength> checkVideo(const fs::path& file, const std::string& pointer,
+                                                const std::string& src, const fs::path& path, bool sphere = true) {
     media::DecodeOptions options{.threads = 1, .strict = true, .manifestLayout = {}};
     auto source = media::VideoSource::open(path.string(), options);
-    if (!source) return print(file, {pointer, "\"" + src + "\" does not open as a video: " + source.error().what});
+    if (!source) return fail(file, {pointer, scenes::quote(src) + " does not open as a video: " + source.error().what});
     auto frame = source->next();
-    if (!frame) return print(file, {pointer, "\"" + src + "\" does not decode: " + frame.error().what});
-    if (!frame.value()) return print(file, {pointer, "\"" + src + "\" has no video frames"});
-    if (auto big = sphere ? commonLimitWarning(src, source->info().width, source->info().height) : std::nullopt)
+    if (!frame) return fail(file, {pointer, scenes::quote(src) + " does not decode: " + frame.error().what});
+    if (!frame.value()) return fail(file, {pointer, scenes::quote(src) + " has no video frames"});
+    const media::StreamInfo& info = source->info();
+    if (auto big = sphere ? commonLimitWarning(src, info.width, info.height) : std::nullopt)
       print(file, {pointer, *big, Severity::Warning});
-    const double duration = source->info().durationSeconds;
-    const double slack = source->info().frameRate.valid() ? 1.0 / source->info().frameRate.toDouble() : 0.0;
-    if (timelineOut && duration > 0 && *timelineOut > duration + slack)
-      print(file, {pointer,
-                   fmt::format("the timeline's out ({:.3f} s) is after the end of \"{}\" ({:.3f} s)", *timelineOut, src,
-                               duration),
-                   Severity::Warning});
+    return scenes::VideoLength{info.durationSeconds, info.frameRate.valid() ? 1.0 / info.frameRate.toDouble() : 0.0};
+  }
+
+  std::nullopt_t fail(const fs::path& file, const Problem& p) {
+    print(file, p);
+    return std::nullopt;
   }
 
   std::set<fs::path> linted_;

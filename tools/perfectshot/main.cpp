@@ -8,13 +8,24 @@
 #include "commands.h"
 #include "logging.h"
 
+namespace {
+
+// A common option: taken before the subcommand and after it (by every subcommand, at any
+// depth), all into one variable, so the last one given wins.
+void addLogLevelOption(CLI::App& app, std::string& level) {
+  app.add_option("--log-level", level, "trace, debug, info, warn, error or off")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  for (CLI::App* sub : app.get_subcommands([](CLI::App* s) { return !s->get_name().empty(); }))
+    addLogLevelOption(*sub, level);
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
   CLI::App app{"PerfectShot: step inside an iconic film shot.\n"
                "Plays 360/180 captures in a headset, a window, or headlessly."};
   app.require_subcommand(1);
   std::string logLevel = "info";
-  app.add_option("--log-level", logLevel, "trace, debug, info, warn, error or off")
-      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
   app.parse_complete_callback([&] { ps::tools::setupLogging(logLevel); });
 
   ps::tools::CommandOutcome outcome;
@@ -24,6 +35,7 @@ int main(int argc, char** argv) {
   ps::tools::addBenchCommand(app, outcome);
   ps::tools::addLintCommand(app, outcome);
   ps::tools::addPrepCommand(app, outcome);
+  addLogLevelOption(app, logLevel);
 
   try {
     app.parse(argc, argv);

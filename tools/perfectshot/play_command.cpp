@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "cli_numbers.h"
 #include "commands.h"
 #include "png_writer.h"
 #include "quit_signals.h"
@@ -162,16 +163,18 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--out", args->outDir, "offscreen: folder for the stills")->capture_default_str();
   cmd->add_option("--width", args->width, "offscreen: still width in pixels")->check(CLI::Range(16, 8192))->capture_default_str();
   cmd->add_option("--height", args->height, "offscreen: still height in pixels")->check(CLI::Range(16, 8192))->capture_default_str();
-  cmd->add_option("--hfov", args->hfov, "offscreen: horizontal field of view, degrees")->check(CLI::Range(1.0, 179.0));
-  cmd->add_option("--vfov", args->vfov, "offscreen: vertical field of view, degrees")->check(CLI::Range(1.0, 179.0));
+  cmd->add_option("--hfov", args->hfov, "offscreen: horizontal field of view, degrees")->check(finiteIn(1, 179));
+  cmd->add_option("--vfov", args->vfov, "offscreen: vertical field of view, degrees")->check(finiteIn(1, 179));
   cmd->add_option("--stills-every", args->stillsEvery, "offscreen: seconds of shot time between stills")
-      ->check(CLI::PositiveNumber)
+      ->check(finitePositive(86400))
       ->capture_default_str();
   cmd->add_option("--controllers", args->controllers,
                   "xr: interaction profiles to suggest bindings for (default: all of khr/simple_controller,\n"
                   "oculus/touch_controller, valve/index_controller, htc/vive_controller)")
       ->delimiter(',');
-  cmd->add_option("--frames", args->frames, "end after this many display frames (0: at the end, or never when looping)");
+  // A range, because CLI11 reads "-1" into an unsigned number as 2^64 - 1.
+  cmd->add_option("--frames", args->frames, "end after this many display frames (0: at the end, or never when looping)")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}));
   cmd->add_flag("--no-audio", args->noAudio, "play without the soundtrack");
   cmd->add_flag("--equirect-layer", args->equirectLayer,
                 "xr: hand a mono 360 video to the compositor as an equirect layer (XR_KHR_composition_layer_equirect2)\n"

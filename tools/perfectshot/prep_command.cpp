@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli_numbers.h"
 #include "commands.h"
 #include "ffmpeg_job.h"
 #include "input.h"
@@ -35,13 +36,10 @@ struct Args {
 
 Status parseSize(const std::string& text, PrepOptions& options) {
   if (text.empty()) return ok();
-  int w = 0, h = 0;
-  char x = 0, extra = 0;
-  if (std::sscanf(text.c_str(), "%d%c%d%c", &w, &x, &h, &extra) != 3 || x != 'x' || w < 16 || h < 16 || w > 16384 ||
-      h > 16384)
-    return Error{"--size", "expected WIDTHxHEIGHT between 16 and 16384, found \"" + text + "\"", ""};
-  options.playbackWidth = w;
-  options.playbackHeight = h;
+  auto size = parsePictureSize(text, 16, 16384, "--size");
+  if (!size) return size.error();
+  options.playbackWidth = static_cast<int>(size->width);
+  options.playbackHeight = static_cast<int>(size->height);
   return ok();
 }
 

@@ -1,9 +1,8 @@
 // perfectshot render: one view of one frame, headlessly, to a PNG.
 #include <spdlog/spdlog.h>
 
-#include <cstdio>
-#include <string>
 
+#include "cli_numbers.h"
 #include "commands.h"
 #include "engine/device.h"
 #include "engine/equirect_renderer.h"
@@ -13,6 +12,7 @@
 #include "input.h"
 #include "png_writer.h"
 #include "report.h"
+#include "scenes/printable.h"
 #include "view_overlay.h"
 
 namespace ps::tools {
@@ -33,13 +33,20 @@ struct RenderArgs {
   bool filmFrame = false;
 };
 
-Result<std::pair<std::uint32_t, std::uint32_t>> parseSize(const std::string& s) {
-  unsigned w = 0, h = 0;
-  char x = 0, extra = 0;
-  if (std::sscanf(s.c_str(), "%u%c%u%c", &w, &x, &h, &extra) != 3 || x != 'x' || w == 0 || h == 0 || w > 16384 ||
-      h > 16384)
-    return Error{"--size", "expected WIDTHxHEIGHT such as 1280x720, each 1 to 16384, found \"" + s + "\"", ""};
-  return std::pair{static_cast<std::uint32_t>(w), static_cast<std::uint32_t>(h)};
+// --time counts from the shot's in point and must not pass its end: the timeline's out, or
+// the video's end (where the container says). At the end itself it shows the last frame.
+Status checkTimeInside(double time, const OpenedPlate& plate) {
+  const scenes::Shot* shot = plate.input.shot ? &*plate.input.shot : nullptr;
+  const double in = shot ? shot->timeline.in : 0.0;
+  const double duration = plate.source.info().durationSeconds;
+  std::optional<double> end;
+  if (shot && shot->timeline.out) end = *shot->timeline.out;
+  else if (duration > 0) end = duration;
+  if (!end || time <= *end - in) return ok();
+  return Error{"--time",
+               fmt::format("{} s is after the end of the {} at {} s{}", time, shot ? "shot" : "video", *end - in,
+                           shot ? " from its in point" : ""),
+               fmt::format("the last frame shows at --time {}", *end - in)};
 }
 
 // The view with the shot's overlays drawn over it (markers, the film frame), read back.
@@ -66,14 +73,15 @@ Result<engine::RgbaImage> renderWithOverlay(const engine::Device& device, const 
 }
 
 int runRender(const RenderArgs& args) {
-  auto size = parseSize(args.size);
+  auto size = parsePictureSize(args.size, 1, 16384, "--size");
   if (!size) return reportError(size.error());
   auto eye = parseEye(args.eye);
-  if (!eye) return reportError(Error{"--eye", "expected left or right, found \"" + args.eye + "\"", ""});
+  if (!eye) return reportError(Error{"--eye", "expected left or right, found " + scenes::quote(args.eye), ""});
 
   auto plate = openPlate(args.input, args.mediaId, /*strict=*/true);
   if (!plate) return reportError(plate.error());
   if (auto s = overrideLayout(plate->layout, args.projection, args.stereo); !s) return reportError(s.error());
+  if (auto s = checkTimeInside(args.time, *plate); !s) return reportError(s.error());
 
   // A shot's time is counted from its timeline's in point; a bare video's from its first frame.
   const double mediaTime = args.time + (plate->input.shot ? plate->input.shot->timeline.in : 0.0);
@@ -88,8 +96,8 @@ int runRender(const RenderArgs& args) {
   request.layout = plate->layout;
   request.view = engine::viewFromV360({args.yaw, args.pitch, args.roll, args.hfov, args.vfov});
   request.eye = *eye;
-  request.width = size->first;
-  request.height = size->second;
+  request.width = size->width;
+  request.height = size->height;
   request.yawOffsetDeg = static_cast<float>(plate->input.yawOffsetDeg);
   const scenes::Shot* shot = plate->input.shot ? &*plate->input.shot : nullptr;
   if ((args.markers || args.filmFrame) && shot == nullptr)
@@ -130,13 +138,15 @@ void addRenderCommand(CLI::App& app, CommandOutcome& outcome) {
       "same view as `ffmpeg -vf v360=input=e:output=flat:yaw=..:pitch=..:roll=..:h_fov=..:v_fov=..`.");
   cmd->add_option("input", args->input, "a video file, a shot.json, or a shot package folder")->required();
   cmd->add_option("-o,--output", args->output, "the PNG to write (written atomically)")->required();
-  cmd->add_option("--time", args->time, "seconds: shot time for a shot (from its in point), media time for a video")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--yaw", args->yaw, "degrees, right-positive")->check(CLI::Range(-360.0, 360.0));
-  cmd->add_option("--pitch", args->pitch, "degrees, up-positive")->check(CLI::Range(-180.0, 180.0));
-  cmd->add_option("--roll", args->roll, "degrees, as v360")->check(CLI::Range(-360.0, 360.0));
-  cmd->add_option("--hfov", args->hfov, "horizontal field of view, degrees")->check(CLI::Range(1.0, 179.0));
-  cmd->add_option("--vfov", args->vfov, "vertical field of view, degrees")->check(CLI::Range(1.0, 179.0));
+  cmd->add_option("--time", args->time,
+                  "seconds: shot time for a shot (from its in point), media time for a video; up to the\n"
+                  "shot's end (its timeline out, else the video's end), which shows the last frame")
+      ->check(finiteIn(0, 1e9));
+  cmd->add_option("--yaw", args->yaw, "degrees, right-positive")->check(finiteIn(-360, 360));
+  cmd->add_option("--pitch", args->pitch, "degrees, up-positive")->check(finiteIn(-180, 180));
+  cmd->add_option("--roll", args->roll, "degrees, as v360")->check(finiteIn(-360, 360));
+  cmd->add_option("--hfov", args->hfov, "horizontal field of view, degrees")->check(finiteIn(1, 179));
+  cmd->add_option("--vfov", args->vfov, "vertical field of view, degrees")->check(finiteIn(1, 179));
   cmd->add_option("--size", args->size, "output size WIDTHxHEIGHT")->capture_default_str();
   cmd->add_option("--eye", args->eye, "left or right: which eye's picture of a stereo source")->capture_default_str();
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to render (default: the plate)");

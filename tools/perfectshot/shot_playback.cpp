@@ -7,6 +7,8 @@
 #include "input.h"
 #include "media/audio_player.h"
 #include "media/audio_source.h"
+#include "scenes/printable.h"
+#include "scenes/video_times.h"
 
 namespace ps::tools {
 
@@ -44,6 +46,21 @@ void openNarration(ShotPlayback& p, const scenes::Shot* shot, bool withAudio) {
   p.narration = std::make_unique<media::NarrationController>(*p.audioOutput, shot->markers, p.player->audio());
 }
 
+// The shot's times against the length of the video it plays: the first one past its
+// end, as lint reports it (lint lists them all).
+std::optional<Error> timesBeyondVideo(const scenes::Shot& shot, const std::string& url, const media::StreamInfo& info) {
+  std::string src = url;
+  for (const scenes::MediaRef& m : shot.media)
+    if (m.path.string() == url) src = m.src;
+  const scenes::VideoLength length{info.durationSeconds, info.frameRate.valid() ? 1.0 / info.frameRate.toDouble() : 0.0};
+  const std::vector<scenes::Problem> problems = scenes::checkTimesAgainstVideo(shot, src, length);
+  if (problems.empty()) return std::nullopt;
+  const scenes::Problem& first = problems.front();
+  return Error{scenes::diagnosticPlace(shot.file.string(), first.pointer), scenes::printable(first.message),
+               problems.size() > 1 ? std::to_string(problems.size() - 1) + " more; perfectshot lint lists them all"
+                                   : std::string()};
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
@@ -52,6 +69,9 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
   if (!plate) return plate.error();
   auto p = std::make_unique<ShotPlayback>();
   const media::StreamInfo info = plate->source.info();
+  if (plate->input.shot) {
+    if (auto bad = timesBeyondVideo(*plate->input.shot, plate->input.url, info)) return *bad;
+  }
   p->layout = plate->layout;
   p->yawOffsetDeg = static_cast<float>(plate->input.yawOffsetDeg);
   p->outSeconds = info.durationSeconds > 0 ? std::optional<double>(info.durationSeconds) : std::nullopt;

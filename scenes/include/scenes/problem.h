@@ -20,6 +20,13 @@ const char* toString(Severity s);  // "error", "warning"
 bool hasErrors(const std::vector<Problem>& problems);
 std::size_t countErrors(const std::vector<Problem>& problems);
 
+// The line a diagnostic prints: "file#/json/pointer: error: sentence" ("file: ..." for
+// the whole document), each part through printable(), so whatever the document holds
+// stays on this one line and within a bounded length.
+std::string diagnosticLine(const std::string& file, const Problem& p);
+// Its place alone, "file#/json/pointer" ("file" for the whole document), for an Error's where.
+std::string diagnosticPlace(const std::string& file, const std::string& pointer);
+
 // Escapes a key for use as one reference token of a JSON pointer ("~" -> "~0", "/" -> "~1").
 std::string pointerToken(const std::string& key);
 

@@ -1,0 +1,67 @@
+#include "cli_numbers.h"
+
+#include <charconv>
+#include <cmath>
+
+#include "scenes/printable.h"
+
+namespace ps::tools {
+
+namespace {
+
+// The whole text as a finite double, or NaN when it is not one.
+double finiteNumber(const std::string& text) {
+  double v = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, v);
+  if (ec != std::errc() || ptr != end || !std::isfinite(v)) return std::nan("");
+  return v;
+}
+
+std::string number(double v) {
+  std::string s = std::to_string(v);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (s.ends_with('.')) s.pop_back();
+  return s;
+}
+
+CLI::Validator finiteValidator(double lo, double hi, bool openLow, std::string expected) {
+  return CLI::Validator(
+      [lo, hi, openLow, expected](std::string& text) -> std::string {
+        const double v = finiteNumber(text);
+        if (std::isnan(v)) return "expected a finite number, found " + scenes::quote(text);
+        if ((openLow ? v <= lo : v < lo) || v > hi) return "expected " + expected + ", found " + scenes::quote(text);
+        return {};
+      },
+      expected);
+}
+
+}  // namespace
+
+CLI::Validator finiteIn(double lo, double hi) {
+  return finiteValidator(lo, hi, false, "a number in [" + number(lo) + ", " + number(hi) + "]");
+}
+
+CLI::Validator finitePositive(double hi) {
+  return finiteValidator(0, hi, true, "a number greater than 0 and at most " + number(hi));
+}
+
+Result<PictureSize> parsePictureSize(const std::string& text, std::uint32_t lo, std::uint32_t hi,
+                                     const std::string& option) {
+  const Error bad{option,
+                  "expected WIDTHxHEIGHT between " + std::to_string(lo) + " and " + std::to_string(hi) + ", found " +
+                      scenes::quote(text),
+                  ""};
+  const std::size_t x = text.find('x');
+  if (x == std::string::npos) return bad;
+  const auto side = [&](std::string_view s, std::uint32_t& out) {
+    const auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return !s.empty() && ec == std::errc() && ptr == s.data() + s.size() && out >= lo && out <= hi;
+  };
+  PictureSize size;
+  const std::string_view all(text);
+  if (!side(all.substr(0, x), size.width) || !side(all.substr(x + 1), size.height)) return bad;
+  return size;
+}
+
+}  // namespace ps::tools
