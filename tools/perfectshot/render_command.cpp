@@ -1,7 +1,6 @@
 // perfectshot render: one view of one frame, headlessly, to a PNG.
 #include <spdlog/spdlog.h>
 
-
 #include "cli_numbers.h"
 #include "commands.h"
 #include "engine/device.h"
