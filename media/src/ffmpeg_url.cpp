@@ -7,6 +7,8 @@
 #include <cstring>
 #include <system_error>
 
+#include "scenes/text_file.h"
+
 namespace ps::media {
 
 namespace fs = std::filesystem;
@@ -21,15 +23,6 @@ bool isScheme(std::string_view s) {
   for (char c : s)
     if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '+' && c != '-' && c != '.') return false;
   return true;
-}
-
-std::string_view notRegular(mode_t mode) {
-  if (S_ISDIR(mode)) return "is a folder, not a regular file";
-  if (S_ISFIFO(mode)) return "is a FIFO, not a regular file";
-  if (S_ISCHR(mode)) return "is a character device, not a regular file";
-  if (S_ISBLK(mode)) return "is a block device, not a regular file";
-  if (S_ISSOCK(mode)) return "is a socket, not a regular file";
-  return "is not a regular file";
 }
 
 }  // namespace
@@ -65,7 +58,7 @@ Result<std::string> inputFileUrl(const std::string& arg) {
     if (errno == ENOENT || errno == ENOTDIR) return Error{arg, "file not found", "check the path"};
     return Error{arg, std::string("cannot open: stat: ") + std::strerror(errno), ""};
   }
-  if (!S_ISREG(st.st_mode)) return Error{arg, std::string(notRegular(st.st_mode)), "give a video or audio file"};
+  if (!S_ISREG(st.st_mode)) return Error{arg, scenes::notRegularFile(st.st_mode), "give a video or audio file"};
   return fileUrl(path);
 }
 

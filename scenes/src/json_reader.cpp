@@ -1,9 +1,12 @@
 #include "json_reader.h"
 
+#include <sys/stat.h>
+
 #include <cmath>
 
 #include "scenes/printable.h"
 #include "scenes/shot_loader.h"
+#include "scenes/text_file.h"
 
 namespace ps::scenes {
 
@@ -99,13 +102,12 @@ fs::path JsonReader::file(const Json& obj, const std::string& pointer, const cha
   fs::path path = existing(obj, pointer, key, required, &src);
   if (written) *written = src;
   if (path.empty()) return {};
-  std::error_code ec;
-  const fs::file_status status = fs::status(path, ec);
-  if (!fs::is_regular_file(status)) {
-    error(child(pointer, key), quote(src) + (fs::is_directory(status) ? " is a folder" : " is not a regular file") +
-                                   "; expected a file");
-    return {};
-  }
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0)
+    if (std::string what = notRegularFile(st.st_mode); !what.empty()) {
+      error(child(pointer, key), quote(src) + " " + what);
+      return {};
+    }
   return path;
 }
 

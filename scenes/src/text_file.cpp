@@ -28,8 +28,9 @@ class Fd {
   int fd_;
 };
 
-// Empty for a regular file; else what it is, as the end of a sentence.
-std::string notRegular(mode_t mode) {
+}  // namespace
+
+std::string notRegularFile(unsigned mode) {
   if (S_ISREG(mode)) return "";
   if (S_ISDIR(mode)) return "is a folder, not a file";
   if (S_ISFIFO(mode)) return "is a FIFO (named pipe), not a regular file";
@@ -38,6 +39,8 @@ std::string notRegular(mode_t mode) {
   if (S_ISSOCK(mode)) return "is a socket, not a regular file";
   return "is not a regular file";
 }
+
+namespace {
 
 Error tooLarge(const fs::path& file, std::uintmax_t maxBytes) {
   return Error{file.string(), "is larger than the " + describeSize(maxBytes) + " limit for this kind of file",
@@ -58,7 +61,7 @@ Result<std::string> readTextFile(const fs::path& file, std::uintmax_t maxBytes) 
   // a watchdog arms). The fstat below is the check that counts: the path may change between.
   struct stat st {};
   if (::stat(file.c_str(), &st) == 0)
-    if (std::string what = notRegular(st.st_mode); !what.empty()) return Error{where, what, "name a regular file"};
+    if (std::string what = notRegularFile(st.st_mode); !what.empty()) return Error{where, what, "name a regular file"};
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
   Fd fd(::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) {
@@ -67,7 +70,7 @@ Result<std::string> readTextFile(const fs::path& file, std::uintmax_t maxBytes) 
                  err == ENOENT ? "does it exist?" : "may this user read it?"};
   }
   if (::fstat(fd.get(), &st) != 0) return Error{where, std::string("cannot stat the file: ") + std::strerror(errno), ""};
-  if (std::string what = notRegular(st.st_mode); !what.empty()) return Error{where, what, "name a regular file"};
+  if (std::string what = notRegularFile(st.st_mode); !what.empty()) return Error{where, what, "name a regular file"};
   if (static_cast<std::uintmax_t>(st.st_size) > maxBytes) return tooLarge(file, maxBytes);
   // A regular file never blocks, but the flag would still make a read of a file on some
   // network filesystems return EAGAIN: back to ordinary blocking reads.

@@ -144,11 +144,11 @@ TEST(FfmpegUrl, AFifoIsRefusedAtOnce) {
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   const auto video = openWithin1s<VideoSource>(fifo, [&] { return VideoSource::open(fifo.string()); });
   ASSERT_TRUE(video);
-  EXPECT_NE(video->message().find(fifo.string() + ": is a FIFO, not a regular file"), std::string::npos)
+  EXPECT_NE(video->message().find(fifo.string() + ": is a FIFO (named pipe), not a regular file"), std::string::npos)
       << video->message();
   const auto audio = openWithin1s<AudioSource>(fifo, [&] { return AudioSource::open(fifo.string()); });
   ASSERT_TRUE(audio);
-  EXPECT_NE(audio->message().find("is a FIFO, not a regular file"), std::string::npos) << audio->message();
+  EXPECT_NE(audio->message().find("is a FIFO (named pipe), not a regular file"), std::string::npos) << audio->message();
 }
 
 TEST(FfmpegUrl, ADeviceOrAFolderIsRefused) {
@@ -159,7 +159,7 @@ TEST(FfmpegUrl, ADeviceOrAFolderIsRefused) {
       << a.error().message();
   Result<VideoSource> v = VideoSource::open(mediaDir());
   ASSERT_FALSE(v);
-  EXPECT_NE(v.error().message().find("is a folder, not a regular file"), std::string::npos) << v.error().message();
+  EXPECT_NE(v.error().message().find("is a folder, not a file"), std::string::npos) << v.error().message();
 }
 
 }  // namespace

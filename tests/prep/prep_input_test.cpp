@@ -115,7 +115,7 @@ TEST(PrepInput, AFifoMasterIsRefusedWithinASecond) {
   EXPECT_EQ(r.exitCode, 1) << r.output;
   const double seconds = timedPrep(fifo, r);
   EXPECT_EQ(r.exitCode, 1) << r.output;
-  EXPECT_NE(r.output.find(fifo.string() + ": is a FIFO, not a regular file"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(fifo.string() + ": is a FIFO (named pipe), not a regular file"), std::string::npos) << r.output;
   EXPECT_LT(seconds, baseline + 1.0);
   EXPECT_FALSE(fs::exists(dir.path / "pkg"));
 }

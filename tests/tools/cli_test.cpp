@@ -423,7 +423,7 @@ TEST(Cli, ReadsLocalRegularFilesOnly) {
   const double seconds = timedProbe(fifo.string(), r);
   fs::remove_all(tmpl);
   EXPECT_EQ(r.exitCode, 1) << r.output;
-  EXPECT_NE(r.output.find(fifo.string() + ": is a FIFO, not a regular file"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find(fifo.string() + ": is a FIFO (named pipe), not a regular file"), std::string::npos) << r.output;
   EXPECT_LT(seconds, baseline + 1.0);
 
   const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);

@@ -21,6 +21,10 @@ inline constexpr std::uintmax_t kMaxTextFileBytes = 8u << 20;
 // maxBytes. A symlink is followed; what it leads to must be a regular file.
 Result<std::string> readTextFile(const std::filesystem::path& file, std::uintmax_t maxBytes = kMaxTextFileBytes);
 
+// Empty for a regular file; otherwise what it is, as the end of a sentence ("is a FIFO
+// (named pipe), not a regular file", "is a folder, not a file").
+std::string notRegularFile(unsigned mode);
+
 // "8 MiB", "512 KiB", "100 bytes": a size for messages.
 std::string describeSize(std::uintmax_t bytes);
 
