@@ -32,6 +32,8 @@ struct Runtime {
   HandleTable<ActionSet> actionSets;
   HandleTable<Action> actions;
   SteadyClock clock;
+  // After a scripted runtime_lost with an outage: xrCreateInstance fails until then (XrTime).
+  std::int64_t unavailableUntilNs = 0;
 
   std::uint64_t newId() { return nextId_++; }
 
