@@ -15,8 +15,9 @@ TEST(FrameTimeHistogram, PercentilesAreWithinOnePercent) {
   EXPECT_EQ(h.count(), 1000u);
   EXPECT_NEAR(h.percentile(0.5), 0.500, 0.005);
   EXPECT_NEAR(h.percentile(0.99), 0.990, 0.0099);
-  EXPECT_DOUBLE_EQ(h.percentile(0.0), 1e-3);  // the first rank: within [min, max]
-  EXPECT_DOUBLE_EQ(h.percentile(1.0), 1.0);
+  EXPECT_NEAR(h.percentile(0.0), 1e-3, 1e-5);  // the first rank
+  EXPECT_NEAR(h.percentile(1.0), 1.0, 1e-2);
+  EXPECT_LE(h.percentile(1.0), h.max());
   EXPECT_NEAR(h.mean(), 0.5005, 1e-9);
   EXPECT_DOUBLE_EQ(h.min(), 1e-3);
   EXPECT_DOUBLE_EQ(h.max(), 1.0);

@@ -165,7 +165,7 @@ TEST(MarkerLayout, EdgeArrowsAreTheNearestFewWhenManyAreOutOfView) {
 
 // Given the markers active at t, the layout and the ray look only at those.
 TEST(MarkerLayout, CandidatesLimitWhatIsLaidOutAndPicked) {
-  const std::vector<scenes::Marker> markers{markerAt("a", 0, 0), markerAt("b", 10, 0), markerAt("c", -10, 0)};
+  const std::vector<scenes::Marker> markers{markerAt("a", 0, 0), markerAt("b", 10, 0), markerAt("c", -40, 0)};
   const std::vector<std::size_t> only{2};
   const auto sprites = ui::layoutMarkers(markers, only, 5.0, straightAhead());
   ASSERT_EQ(sprites.size(), 1u);

@@ -136,7 +136,7 @@ int runPlay(const PlayArgs& args) {
                1e3 * stats.cpuSeconds.percentile(0.5), 1e3 * stats.cpuSeconds.percentile(0.99), stats.late,
                stats.missed, offscreen != nullptr ? fmt::format(", {} stills in {}", stills, args.outDir) : "");
   if (stats.devicesReplaced > 0) spdlog::info("play: survived {} runtime losses", stats.devicesReplaced);
-  if (!options.markers.empty())
+  if (options.overlay && !options.overlay->markers.empty())
     spdlog::info("play: markers: at most {} of {} looked at to find those active at a frame's time",
                  stats.mostMarkersVisited, options.markers.size());
   return 0;

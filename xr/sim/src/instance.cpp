@@ -124,7 +124,7 @@ XrResult xrCreateInstance(const XrInstanceCreateInfo* info, XrInstance* out) {
     }
     {
       auto lock = std::lock_guard(runtime().mutex);
-      if (runtime().clock.nowNs() < runtime().unavailableUntilNs) {
+      if (away(runtime().clock.nowNs())) {
         log().info("xrCreateInstance: the runtime is away (scripted outage)");
         return XR_ERROR_RUNTIME_UNAVAILABLE;
       }

@@ -32,8 +32,6 @@ struct Runtime {
   HandleTable<ActionSet> actionSets;
   HandleTable<Action> actions;
   SteadyClock clock;
-  // After a scripted runtime_lost with an outage: xrCreateInstance fails until then (XrTime).
-  std::int64_t unavailableUntilNs = 0;
 
   std::uint64_t newId() { return nextId_++; }
 
@@ -42,6 +40,12 @@ struct Runtime {
 };
 
 Runtime& runtime();
+
+// A scripted outage: xrCreateInstance fails until this XrTime. Kept in the process's environment
+// (PERFECTSHOT_SIM_AWAY_UNTIL_NS), not in the runtime's memory: the loader unloads the runtime
+// with its last instance, and the outage must outlast that.
+void setAwayUntil(std::int64_t ns);
+bool away(std::int64_t nowNs);
 
 // Entry points run their body through this so no exception crosses the C boundary.
 template <typename F>

@@ -38,7 +38,7 @@ void headsetOn(Instance& instance, Session& session) {
 
 void lose(Instance& instance, Session& session, double outageSeconds) {
   transition(instance, session, XR_SESSION_STATE_LOSS_PENDING);
-  runtime().unavailableUntilNs = runtime().clock.nowNs() + static_cast<std::int64_t>(outageSeconds * 1e9);
+  if (outageSeconds > 0) setAwayUntil(runtime().clock.nowNs() + static_cast<std::int64_t>(outageSeconds * 1e9));
   session.lost = true;
   auto event = xrStruct<XrEventDataInstanceLossPending>(XR_TYPE_EVENT_DATA_INSTANCE_LOSS_PENDING);
   event.lossTime = runtime().clock.nowNs();
