@@ -1,7 +1,7 @@
 // perfectshot bench soak: memory over a long session, accelerated. The player loop runs on
 // the offscreen display with display times stepped at --hz (an injected clock: no waiting, so
 // a display hour passes in minutes),
-// looping the shot, small views, the overlay on; RSS is sampled every simulated minute and
+// looping the shot, small views, the overlay on; RSS is sampled every 10 s of display time and
 // its growth after warm-up is fitted per hour of display time. The peer is the same loop
 // keeping every frame's timings in vectors (what the loop's statistics used to do), so the
 // run shows what growth of that kind looks like to this measurement.
@@ -88,7 +88,7 @@ Result<Soak> soak(const BenchSoakArgs& args, bool keepEveryFrame) {
   // then, as a real-time player does when decoding falls behind (the loop, its draw and its
   // statistics are what runs for hours; the decoder's memory is bounded by its queue).
   options.maxFrames = static_cast<std::uint64_t>(args.hours * 3600 * args.hz);
-  const auto sampleEvery = static_cast<std::uint64_t>(std::max(1.0, 60 * args.hz));
+  const auto sampleEvery = static_cast<std::uint64_t>(std::max(1.0, 10 * args.hz));
   Soak out;
   std::vector<double> perFrame[3];  // the peer's: cpu, span, submit, as the old statistics kept them
   std::uint64_t frames = 0;
@@ -124,7 +124,7 @@ void print(const char* name, const Soak& s, const BenchSoakArgs& args) {
 
 int runBenchSoak(const BenchSoakArgs& args) {
   std::printf("bench soak: %s, %.2f h of display time at %.0f Hz (offscreen %ux%u, stepped clock), "
-              "warm-up %.0f %%, RSS every simulated minute\n",
+              "warm-up %.0f %%, RSS every 10 s of display time\n",
               args.input.c_str(), args.hours, args.hz, args.width, args.height, 100 * args.warmupFraction);
   auto ours = soak(args, false);
   if (!ours) return reportError(ours.error());
