@@ -35,7 +35,7 @@ Result<NarrationVoice*> NarrationController::voiceFor(std::size_t marker) {
       // The least recently selected goes; the one speaking is never it (it is the most recent).
       voices_.pop_back();
     }
-    voices_.insert(voices_.begin(), OpenVoice{marker, std::move(opened).value()});
+    voices_.push_front(OpenVoice{marker, std::move(opened).value()});
     return &voices_.front().voice;
   }
   std::rotate(voices_.begin(), it, it + 1);

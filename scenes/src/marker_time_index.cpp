@@ -2,13 +2,12 @@
 
 #include <algorithm>
 #include <limits>
-#include <numeric>
 
 namespace ps::scenes {
 
 MarkerTimeIndex::MarkerTimeIndex(const std::vector<Marker>& markers) {
-  order_.resize(markers.size());
-  std::iota(order_.begin(), order_.end(), std::size_t{0});
+  order_.reserve(markers.size());
+  for (std::size_t i = 0; i < markers.size(); ++i) order_.push_back(i);
   std::stable_sort(order_.begin(), order_.end(),
                    [&](std::size_t a, std::size_t b) { return markers[a].tIn < markers[b].tIn; });
   starts_.reserve(order_.size());

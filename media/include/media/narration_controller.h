@@ -14,6 +14,7 @@
 // fails to open is an error of select() and that marker stays silent.
 // Thread: the player loop's (all calls).
 #include <cstddef>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -78,7 +79,7 @@ class NarrationController {
   AudioPlayer* soundtrack_;
   NarrationOptions options_;
   std::vector<scenes::Marker> markers_;  // document order
-  std::vector<OpenVoice> voices_;        // most recently selected first; at most options_.maxOpenVoices
+  std::deque<OpenVoice> voices_;         // most recently selected first; at most options_.maxOpenVoices
   DuckEnvelope duck_;
   std::optional<std::size_t> speaking_;  // index into markers_; its voice is open
   float appliedGain_ = 1.0f;             // what the soundtrack was last given
