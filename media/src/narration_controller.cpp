@@ -9,25 +9,44 @@ namespace ps::media {
 
 NarrationController::NarrationController(AudioOutput& output, std::vector<scenes::Marker> markers,
                                          AudioPlayer* soundtrack, NarrationOptions options)
-    : output_(output), soundtrack_(soundtrack), markers_(std::move(markers)), duck_(options.duck) {
+    : output_(output),
+      soundtrack_(soundtrack),
+      options_(options),
+      markers_(std::move(markers)),
+      duck_(options.duck) {
+  options_.maxOpenVoices = std::max<std::size_t>(options_.maxOpenVoices, 1);
   if (!output.hrtfEnabled()) log().info("narration: no HRTF; markers are panned, not binaural");
-  voices_.resize(markers_.size());
-  for (std::size_t i = 0; i < markers_.size(); ++i) {
-    const scenes::Marker& m = markers_[i];
-    if (!m.narration) continue;
-    Result<NarrationVoice> v = NarrationVoice::open(output, m.narration->path.string(), options.voice);
-    if (!v) {
-      log().warn("marker {}: narration not playable: {}", m.id, v.error().message());
-      continue;
-    }
-    // Markers do not move: the position is set once.
-    if (Status st = v->setPosition(scenes::markerPosition(m)); st) voices_[i].emplace(std::move(v).value());
-  }
 }
 
 NarrationController::~NarrationController() {
   // The soundtrack outlives us: leave it at its own level.
   if (soundtrack_ != nullptr && appliedGain_ != 1.0f) soundtrack_->setGain(1.0f);
+}
+
+Result<NarrationVoice*> NarrationController::voiceFor(std::size_t marker) {
+  auto it = std::find_if(voices_.begin(), voices_.end(), [&](const OpenVoice& v) { return v.marker == marker; });
+  if (it == voices_.end()) {
+    const scenes::Marker& m = markers_[marker];
+    Result<NarrationVoice> opened = NarrationVoice::open(output_, m.narration->path.string(), options_.voice);
+    if (!opened) return opened.error();
+    // Markers do not move: the position is set once.
+    if (Status st = opened->setPosition(scenes::markerPosition(m)); !st) return st.error();
+    if (voices_.size() >= options_.maxOpenVoices) {
+      // The least recently selected goes; the one speaking is never it (it is the most recent).
+      voices_.pop_back();
+    }
+    voices_.push_front(OpenVoice{marker, std::move(opened).value()});
+    return &voices_.front().voice;
+  }
+  std::rotate(voices_.begin(), it, it + 1);
+  return &voices_.front().voice;
+}
+
+NarrationVoice* NarrationController::speakingVoice() {
+  if (!speaking_) return nullptr;
+  for (OpenVoice& v : voices_)
+    if (v.marker == *speaking_) return &v.voice;
+  return nullptr;
 }
 
 Status NarrationController::select(std::string_view markerId) {
@@ -36,24 +55,30 @@ Status NarrationController::select(std::string_view markerId) {
   if (it == markers_.end())
     return Error{"narration", fmt::format("no marker \"{}\" in this shot", markerId), "pick a marker of the shot"};
   const auto i = static_cast<std::size_t>(it - markers_.begin());
-  if (!voices_[i])
-    return Error{"narration", fmt::format("marker \"{}\" has no playable narration", markerId),
-                 "give it an \"audio\" clip (see scenes/FORMAT.md); lint names what is wrong with one"};
-  if (speaking_ && *speaking_ != i) static_cast<void>(voices_[*speaking_]->stop());
-  if (Status st = voices_[i]->play(); !st) return st;
+  if (!it->narration)
+    return Error{"narration", fmt::format("marker \"{}\" has no narration", markerId),
+                 "give it an \"audio\" clip (see scenes/FORMAT.md)"};
+  if (NarrationVoice* other = speakingVoice(); other != nullptr && *speaking_ != i) static_cast<void>(other->stop());
+  speaking_.reset();
+  Result<NarrationVoice*> voice = voiceFor(i);
+  if (!voice)
+    return Error{"narration",
+                 fmt::format("marker \"{}\" has no playable narration: {}", markerId, voice.error().message()),
+                 "lint names what is wrong with the clip"};
+  if (Status st = (*voice)->play(); !st) return st;
   speaking_ = i;
-  log().info("narration: marker {} speaks ({:.2f} s)", markerId, voices_[i]->durationSeconds());
+  log().info("narration: marker {} speaks ({:.2f} s)", markerId, (*voice)->durationSeconds());
   return ok();
 }
 
 void NarrationController::stop() {
-  if (speaking_) static_cast<void>(voices_[*speaking_]->stop());
+  if (NarrationVoice* v = speakingVoice()) static_cast<void>(v->stop());
   speaking_.reset();
 }
 
 void NarrationController::update(double nowSeconds, const ListenerPose& head) {
   static_cast<void>(setListener(output_, head));
-  if (speaking_ && !voices_[*speaking_]->playing()) speaking_.reset();
+  if (NarrationVoice* v = speakingVoice(); v == nullptr || !v->playing()) speaking_.reset();
   const float gain = duck_.advance(nowSeconds, speaking_.has_value());
   if (soundtrack_ != nullptr && gain != appliedGain_) {
     soundtrack_->setGain(gain);
@@ -68,9 +93,12 @@ std::optional<std::string> NarrationController::speaking() const {
 
 std::string NarrationController::caption() const {
   if (!speaking_ || !markers_[*speaking_].narration) return {};
+  const NarrationVoice* voice = nullptr;
+  for (const OpenVoice& v : voices_)
+    if (v.marker == *speaking_) voice = &v.voice;
+  if (voice == nullptr) return {};
   std::string text;
-  for (const scenes::CaptionCue* cue :
-       scenes::cuesAt(markers_[*speaking_].narration->captions, voices_[*speaking_]->offsetSeconds())) {
+  for (const scenes::CaptionCue* cue : scenes::cuesAt(markers_[*speaking_].narration->captions, voice->offsetSeconds())) {
     if (!text.empty()) text += '\n';
     text += cue->text;
   }

@@ -25,6 +25,13 @@ Player::Player(VideoSource video, std::unique_ptr<AudioPlayer> audio, PlayerOpti
 
 void Player::play() { pending_.play = true; }
 void Player::pause() { pending_.play = false; }
+void Player::pause(double at) {
+  // Re-anchored on the soundtrack first, where it is the master, so the hold is where it was heard.
+  if (clock_.running()) static_cast<void>(clock_.position(at));
+  pending_.play.reset();
+  playing_ = false;
+  syncClockAndAudio(at);
+}
 void Player::togglePlay() { pending_.play = !pending_.play.value_or(playing_); }
 void Player::setRate(double rate) { pending_.rate = std::clamp(rate, kMinRate, kMaxRate); }
 void Player::setLoop(LoopRegion region) { pending_.loop = region; }

@@ -79,6 +79,37 @@ TEST(Player, PauseHoldsTheFrameAndThePosition) {
   EXPECT_EQ(shownAt(p, 70.0 + 5 * kFrame), 15);
 }
 
+// A display that stops taking frames (its runtime lost) pauses as of the last frame shown and
+// plays again when frames flow, with no update() in between: the shot time must hold across
+// the outage, not jump forward by it.
+TEST(Player, PauseAtTakesEffectAtTheCallNotAtTheNextUpdate) {
+  Player p(openOrFail("gop30_bf3.mp4"), nullptr);
+  p.play();
+  EXPECT_EQ(shownAt(p, 0.0), 0);
+  const double lastShown = 10.5 * kFrame;
+  EXPECT_EQ(shownAt(p, lastShown), 10);
+  p.pause(lastShown);  // lost here; 1.5 s without a frame
+  p.play();            // frames flow again
+  const double back = lastShown + 1.5;
+  EXPECT_EQ(shownAt(p, back), 10) << "resumed where it was";
+  EXPECT_NEAR(p.update(back).state.positionSeconds, lastShown, 1e-9);
+  EXPECT_EQ(shownAt(p, back + 5 * kFrame), 15);
+}
+
+TEST(Player, PauseAtHoldsTheShotTimeOfItsMomentThroughLaterUpdates) {
+  Player p(openOrFail("gop30_bf3.mp4"), nullptr);
+  p.play();
+  EXPECT_EQ(shownAt(p, 0.0), 0);
+  EXPECT_EQ(shownAt(p, 4.5 * kFrame), 4);
+  p.pause(6.5 * kFrame);  // a moment after the last update: still playing until then
+  const PlayerFrame held = p.update(100.0, 10s);
+  EXPECT_FALSE(held.state.playing);
+  EXPECT_NEAR(held.state.positionSeconds, 6.5 * kFrame, 1e-9);
+  p.play();
+  EXPECT_EQ(shownAt(p, 300.0), 6);
+  EXPECT_EQ(shownAt(p, 300.0 + 3 * kFrame), 9);
+}
+
 TEST(Player, LoopWrapsAtOutToInExactly) {
   Player p(openOrFail("gop30_bf3.mp4"), nullptr);
   p.setLoop({.inSeconds = 1.0, .outSeconds = 2.0});

@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include <glm/geometric.hpp>
 #include <glm/gtc/quaternion.hpp>
@@ -140,6 +142,37 @@ TEST(MarkerLayout, DrawsFarthestFirst) {
   ASSERT_EQ(sprites.size(), 2u);
   EXPECT_EQ(sprites[0].index, 1u);
   EXPECT_EQ(sprites[1].index, 0u);
+}
+
+// Thousands of markers out of view: a dozen arrows (the nearest) say where to turn; thousands
+// piled on the edge would say no more and cost the frame.
+TEST(MarkerLayout, EdgeArrowsAreTheNearestFewWhenManyAreOutOfView) {
+  std::vector<scenes::Marker> markers{markerAt("seen", 0, 0)};
+  for (int i = 0; i < 2000; ++i) markers.push_back(markerAt("out" + std::to_string(i), 90 + i % 180, 0, 3 + i * 0.01));
+  const auto sprites = ui::layoutMarkers(markers, 5.0, straightAhead());
+  ASSERT_EQ(sprites.size(), 1u + ui::MarkerStyle{}.maxEdgeIndicators);
+  std::size_t onScreen = 0;
+  for (const auto& s : sprites) {
+    if (s.onScreen) {
+      ++onScreen;
+      EXPECT_EQ(s.index, 0u);
+    } else {
+      EXPECT_LE(s.index, ui::MarkerStyle{}.maxEdgeIndicators) << "not one of the nearest";
+    }
+  }
+  EXPECT_EQ(onScreen, 1u);
+}
+
+// Given the markers active at t, the layout and the ray look only at those.
+TEST(MarkerLayout, CandidatesLimitWhatIsLaidOutAndPicked) {
+  const std::vector<scenes::Marker> markers{markerAt("a", 0, 0), markerAt("b", 10, 0), markerAt("c", -40, 0)};
+  const std::vector<std::size_t> only{2};
+  const auto sprites = ui::layoutMarkers(markers, only, 5.0, straightAhead());
+  ASSERT_EQ(sprites.size(), 1u);
+  EXPECT_EQ(sprites[0].index, 2u);
+  const glm::vec3 ahead = engine::viewFromV360({0, 0, 0, 90, 90}).orientation * glm::vec3(0, 0, -1);
+  EXPECT_EQ(ui::markerOnRay(markers, 5.0, glm::vec3(0.0f), ahead), 0u);
+  EXPECT_FALSE(ui::markerOnRay(markers, only, 5.0, glm::vec3(0.0f), ahead));
 }
 
 TEST(MarkerPicking, ByPixelTakesTheOneOnTop) {

@@ -1,6 +1,9 @@
 // Session state sequences: unscripted, headset off/on, runtime lost, exit requested.
 #include "sim_harness.h"
 
+#include <chrono>
+#include <thread>
+
 namespace ps::test::xr {
 namespace {
 
@@ -112,6 +115,41 @@ TEST(SimLifecycle, ScriptedRuntimeLossThenANewInstanceWorks) {
   again.begin();
   again.frame();
   EXPECT_EQ(again.pollStates().back(), XR_SESSION_STATE_FOCUSED);
+}
+
+// A runtime that is away for a while after the loss: new instances fail until the outage ends.
+TEST(SimLifecycle, ScriptedOutageRefusesNewInstancesUntilItEnds) {
+  useScript(R"({"events": [{"frame": 1, "type": "runtime_lost", "outage_s": 0.3}]})");
+  std::chrono::steady_clock::time_point lostAt;
+  {
+    SimSession s;
+    s.pollStates();
+    s.begin();
+    s.frame();
+    auto state = xrStruct<XrFrameState>(XR_TYPE_FRAME_STATE);
+    EXPECT_EQ(xrWaitFrame(s.session, nullptr, &state), XR_SESSION_LOSS_PENDING);
+    lostAt = std::chrono::steady_clock::now();
+  }
+  useScript("");
+  XrInstance instance = XR_NULL_HANDLE;
+  EXPECT_EQ(createInstance({XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME}, instance), XR_ERROR_RUNTIME_UNAVAILABLE);
+  // Polled as an app's back-off would: the first success comes once the outage is over.
+  XrResult r = XR_ERROR_RUNTIME_UNAVAILABLE;
+  // (The runtime's clock is the real one: this polls it, 20 ms apart.)
+  while (r == XR_ERROR_RUNTIME_UNAVAILABLE && std::chrono::steady_clock::now() - lostAt < std::chrono::seconds(5)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    r = createInstance({XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME}, instance);
+  }
+  ASSERT_EQ(r, XR_SUCCESS);
+  EXPECT_GE(std::chrono::steady_clock::now() - lostAt, std::chrono::milliseconds(290));
+  XR_EXPECT(xrDestroyInstance(instance));
+}
+
+TEST(SimScript, OutageBelongsToARuntimeLoss) {
+  useScript(R"({"events": [{"frame": 1, "type": "headset_off", "outage_s": 1}]})");
+  XrInstance instance = XR_NULL_HANDLE;
+  EXPECT_EQ(createInstance({XR_KHR_VULKAN_ENABLE2_EXTENSION_NAME}, instance), XR_ERROR_INITIALIZATION_FAILED);
+  useScript("");
 }
 
 }  // namespace

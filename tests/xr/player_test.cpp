@@ -209,6 +209,35 @@ TEST(XrPlayer, RuntimeLossIsSurvivedAtTheSameShotTime) {
   EXPECT_LE(afterReconnect.frame - beforeLoss.frame, 2);
 }
 
+// The runtime away for 1.5 s (xrCreateInstance refused until then): playback must resume at
+// the shot time it was lost at, not 1.5 s (45 video frames) later, and the display slots of
+// the outage are not missed frames. Session 1 captures its frame 19 (the last before the loss
+// at 20); session 2, reading the script afresh, overwrites frame 3 (two display frames after
+// play resumes, less than a video frame) and is ended by --frames before its own loss.
+TEST(XrPlayer, RuntimeAwayForOnePointFiveSecondsResumesWithinOneFrame) {
+  const fs::path dir = testDir();
+  auto r = play(dir, std::string("{") + kDisplay + R"(,
+    "capture": { "frames": [3, 19] },
+    "events": [ { "frame": 20, "type": "runtime_lost", "outage_s": 1.5 } ] })",
+                {"--frames", "26"});
+  expectCleanRun(r);
+  EXPECT_NE(r.output.find("openxr: reconnect failed"), std::string::npos) << "the outage was not scripted\n" << r.output;
+  EXPECT_NE(r.output.find("openxr: reconnected"), std::string::npos) << r.output;
+  const Match beforeLoss = identify(dir / "capture", 19, "left");
+  const Match afterReconnect = identify(dir / "capture", 3, "left");
+  EXPECT_GE(beforeLoss.psnr, 40);
+  EXPECT_GE(afterReconnect.psnr, 40);
+  EXPECT_GE(afterReconnect.frame, beforeLoss.frame);
+  EXPECT_LE(afterReconnect.frame - beforeLoss.frame, 1) << "resumed later in the shot";
+  // "play: ... N late, M missed": lockstep frames are exactly one period apart, so only the
+  // outage could make any missed.
+  const std::size_t at = r.output.find(" missed");
+  ASSERT_NE(at, std::string::npos) << r.output;
+  const std::size_t from = r.output.rfind(", ", at);
+  ASSERT_NE(from, std::string::npos);
+  EXPECT_EQ(r.output.substr(from + 2, at - from - 2), "0") << r.output;
+}
+
 TEST(XrPlayer, SigintEndsTheSessionCleanly) {
   const fs::path dir = testDir();
   std::ofstream(dir / "script.json") << "{}";

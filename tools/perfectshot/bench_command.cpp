@@ -15,6 +15,8 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchRender(*bench, outcome);
   addBenchXr(*bench, outcome);
   addBenchScrub(*bench, outcome);
+  addBenchSoak(*bench, outcome);
+  addBenchMarkers(*bench, outcome);
 }
 
 }  // namespace ps::tools

@@ -13,6 +13,10 @@ void addBenchSeek(CLI::App& bench, CommandOutcome& outcome);
 void addBenchRender(CLI::App& bench, CommandOutcome& outcome);
 // The player loop on the active OpenXR runtime: app CPU time per frame, late frames; GPU apart.
 void addBenchXr(CLI::App& bench, CommandOutcome& outcome);
+// Memory over an accelerated long session: RSS growth per hour after warm-up.
+void addBenchSoak(CLI::App& bench, CommandOutcome& outcome);
+// App CPU per frame with thousands of markers against none.
+void addBenchMarkers(CLI::App& bench, CommandOutcome& outcome);
 // Scrub to the exact frame from a shot's proxy and through the player, vs ffmpeg -ss.
 void addBenchScrub(CLI::App& bench, CommandOutcome& outcome);
 

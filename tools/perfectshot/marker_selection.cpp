@@ -43,7 +43,7 @@ bool MarkerSelection::apply(const xr::DisplayFrame& frame, const xr::InputAction
   if (in.select && in.aim) {
     const glm::vec3 dir = in.aim->orientation * glm::vec3(0, 0, -1);
     const glm::vec3 from = in.aim->position - overlay_.origin();
-    if (auto hit = ui::markerOnRay(overlay_.markers(), shotSeconds, from, dir, overlay_.style())) {
+    if (auto hit = ui::markerOnRay(overlay_.markers(), overlay_.activeAt(shotSeconds), shotSeconds, from, dir, overlay_.style())) {
       toggle(*hit);
       consumed = true;
     }
@@ -54,7 +54,7 @@ bool MarkerSelection::apply(const xr::DisplayFrame& frame, const xr::InputAction
     head /= static_cast<float>(frame.eyes.size());
     head -= overlay_.origin();
     const glm::vec3 gaze = first.view.orientation * glm::vec3(0, 0, -1);
-    const auto gazed = ui::markerOnRay(overlay_.markers(), shotSeconds, head, gaze, overlay_.style());
+    const auto gazed = ui::markerOnRay(overlay_.markers(), overlay_.activeAt(shotSeconds), shotSeconds, head, gaze, overlay_.style());
     // An open card stays open while it is looked at: the dwell only opens.
     if (auto fire = dwell_->update(nowSeconds, gazed); fire && overlay_.paint().open != *fire) toggle(*fire);
   }

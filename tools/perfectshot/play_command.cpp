@@ -139,9 +139,12 @@ int runPlay(const PlayArgs& args) {
   spdlog::info("play: {} display frames ({} drawn, {} uploads) in {:.2f} s on {}; app CPU p50 {:.3f} ms, p99 {:.3f} ms; "
                "{} late, {} missed{}",
                stats.frames, stats.drawn, stats.uploads, stats.wallSeconds, display->display->name(),
-               1e3 * percentile(stats.cpuSeconds, 0.5), 1e3 * percentile(stats.cpuSeconds, 0.99), stats.late,
+               1e3 * stats.cpuSeconds.percentile(0.5), 1e3 * stats.cpuSeconds.percentile(0.99), stats.late,
                stats.missed, offscreen != nullptr ? fmt::format(", {} stills in {}", stills, args.outDir) : "");
   if (stats.devicesReplaced > 0) spdlog::info("play: survived {} runtime losses", stats.devicesReplaced);
+  if (options.overlay && !options.overlay->markers.empty())
+    spdlog::info("play: markers: at most {} of {} looked at to find those active at a frame's time",
+                 stats.mostMarkersVisited, options.markers.size());
   return 0;
 }
 

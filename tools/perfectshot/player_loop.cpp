@@ -187,11 +187,15 @@ PlayerLoopStats PlayerLoop::run() {
       renderer_.emplace(display_.device(), options_.renderer);
       uploadedIndex_.reset();
       ++stats_.devicesReplaced;
+      previousDisplayTime.reset();  // the slots of the outage were never offered: none missed
     }
     if (ev.visible) {
       if (!*ev.visible) {
         resumeWhenShown_ = resumeWhenShown_ || last_.playing;
-        player_.pause();
+        // At once, as of the last frame shown: no update() may run until frames flow again
+        // (a lost runtime), and the shot time must not run on meanwhile.
+        player_.pause(stats_.frames > 0 ? lastDisplayTime_ : steadySeconds());
+        previousDisplayTime.reset();  // hidden: display slots are not ours to miss
         ++stats_.hiddenPauses;
       } else if (resumeWhenShown_) {
         resumeWhenShown_ = false;
@@ -247,9 +251,11 @@ PlayerLoopStats PlayerLoop::run() {
     render(*frame, shown);
 
     const double spanEnd = steadySeconds();
-    stats_.cpuSeconds.push_back(threadCpuSeconds() - cpuStart);
-    stats_.spanSeconds.push_back(spanEnd - spanStart);
-    stats_.submitCpuSeconds.push_back(submitCpu_);
+    const double cpu = threadCpuSeconds() - cpuStart;
+    stats_.cpuSeconds.add(cpu);
+    stats_.spanSeconds.add(spanEnd - spanStart);
+    stats_.submitCpuSeconds.add(submitCpu_);
+    stats_.cpuWithoutSubmitSeconds.add(cpu - submitCpu_);
     if (frame->period > 0 && spanEnd > frame->predictedDisplayTime) ++stats_.late;
     display_.endFrame(*frame);
     if (options_.afterFrame) options_.afterFrame(*frame, shown);
@@ -264,6 +270,7 @@ PlayerLoopStats PlayerLoop::run() {
       display_.requestQuit();
     }
   }
+  if (overlay_) stats_.mostMarkersVisited = overlay_->mostVisited();
   if (editor_) display_.setUiCapture({});
   editor_.reset();
   selection_.reset();

@@ -5,7 +5,8 @@
 //   uploaded picture (no copy) while the video frame has not changed;
 // - input: togglePlay / select play and pause, stepFrames steps (with a haptic tick),
 //   shuttle scrubs (scrubSpeed shot seconds per second at full deflection), jumps, loop in/out;
-// - playback paused while the display is hidden, resumed after if it was playing;
+// - playback paused while the display is hidden (also a lost runtime), resumed after if it was
+//   playing: paused as of the last frame shown, so the shot time holds however long it takes;
 // - head orientation to the audio player;
 // - a quit request (signals) ends the display cleanly;
 // - its own CPU time per frame: the loop thread's CPU time (thread_cpu_clock.h) from
@@ -22,6 +23,7 @@
 #include <vector>
 
 #include "engine/equirect_renderer.h"
+#include "frame_time_histogram.h"
 #include "media/narration_controller.h"
 #include "media/player.h"
 #include "scenes/layout.h"
@@ -67,19 +69,23 @@ struct PlayerLoopOptions {
   std::optional<Editor> editor;
 };
 
+// Per-frame times are histograms: fixed memory however long the session runs.
 struct PlayerLoopStats {
-  std::vector<double> cpuSeconds;  // per display frame, in order: the loop thread's CPU time
-  std::vector<double> spanSeconds;  // per display frame, in order: wall time of the same span
-  // Per display frame, in order: of cpuSeconds, the part inside the renderer's submit (the
-  // driver's vkQueueSubmit on the loop thread; lavapipe hands the work to its own threads).
-  std::vector<double> submitCpuSeconds;
+  FrameTimeHistogram cpuSeconds;   // per display frame: the loop thread's CPU time
+  FrameTimeHistogram spanSeconds;  // per display frame: wall time of the same span
+  // Per display frame: of cpuSeconds, the part inside the renderer's submit (the driver's
+  // vkQueueSubmit on the loop thread; lavapipe hands the work to its own threads), and the rest.
+  FrameTimeHistogram submitCpuSeconds;
+  FrameTimeHistogram cpuWithoutSubmitSeconds;
   std::uint64_t frames = 0;        // display frames begun
   std::uint64_t drawn = 0;         // frames rendered and submitted
   std::uint64_t uploads = 0;       // of which with a new video frame uploaded
   std::uint64_t late = 0;          // CPU work ended after the frame's predicted display time
-  std::uint64_t missed = 0;        // display slots skipped (paced displays)
+  std::uint64_t missed = 0;        // display slots skipped (paced displays); not while hidden or lost
   std::uint64_t hiddenPauses = 0;  // times the display hid and playback was paused
   std::uint64_t devicesReplaced = 0;
+  // The most markers (and time-index nodes) one frame's query for the active markers looked at.
+  std::size_t mostMarkersVisited = 0;
   double wallSeconds = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "view_overlay.h"
 
+#include <algorithm>
+
 #include <glm/vec2.hpp>
 
 #include "ui/view_projection.h"
@@ -16,8 +18,23 @@ glm::vec2 sizeOf(VkExtent2D e) { return {static_cast<float>(e.width), static_cas
 
 }  // namespace
 
-ViewOverlay::ViewOverlay(ViewOverlayOptions options) : options_(std::move(options)) {
+ViewOverlay::ViewOverlay(ViewOverlayOptions options) : options_(std::move(options)), index_(options_.markers) {
   if (options_.filmFrame) film_ = std::make_unique<FilmFrameOverlay>(*options_.filmFrame);
+}
+
+void ViewOverlay::setMarkers(std::vector<scenes::Marker> markers) {
+  options_.markers = std::move(markers);
+  index_ = scenes::MarkerTimeIndex(options_.markers);
+  activeTime_.reset();
+}
+
+const std::vector<std::size_t>& ViewOverlay::activeAt(double shotSeconds) const {
+  if (activeTime_ != shotSeconds) {
+    index_.activeAt(shotSeconds, active_);
+    activeTime_ = shotSeconds;
+    mostVisited_ = std::max(mostVisited_, index_.lastVisited());
+  }
+  return active_;
 }
 
 ViewOverlay::~ViewOverlay() = default;
@@ -43,8 +60,8 @@ engine::View ViewOverlay::inShotSpace(const engine::View& view) const {
 
 std::vector<ui::MarkerSprite> ViewOverlay::layout(const engine::View& view, VkExtent2D extent,
                                                   double shotSeconds) const {
-  return ui::layoutMarkers(options_.markers, shotSeconds, ui::ViewProjection(inShotSpace(view), sizeOf(extent)),
-                           options_.style);
+  return ui::layoutMarkers(options_.markers, activeAt(shotSeconds), shotSeconds,
+                           ui::ViewProjection(inShotSpace(view), sizeOf(extent)), options_.style);
 }
 
 void ViewOverlay::draw(const engine::Device& device, const engine::View& view, const engine::RenderTarget& target,
@@ -74,7 +91,8 @@ void ViewOverlay::draw(const engine::Device& device, const engine::View& view, c
         if (film_) film_->paint(pass, eye, shotSeconds, palette);
         // The panel may edit the markers: before they are laid out and painted.
         if (panel) panel_(sizeOf(target.extent), shotSeconds);
-        ui::paintMarkers(options_.markers, ui::layoutMarkers(options_.markers, shotSeconds, eye, options_.style),
+        ui::paintMarkers(options_.markers,
+                         ui::layoutMarkers(options_.markers, activeAt(shotSeconds), shotSeconds, eye, options_.style),
                          paint_, palette);
       },
       sync, readback);

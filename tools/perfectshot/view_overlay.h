@@ -19,6 +19,7 @@
 #include "engine/view.h"
 #include "film_frame_overlay.h"
 #include "scenes/marker.h"
+#include "scenes/marker_time_index.h"
 #include "ui/marker_layout.h"
 #include "ui/marker_painter.h"
 
@@ -42,7 +43,13 @@ class ViewOverlay {
   // Anything to draw at all (markers or a film frame): callers skip the pass otherwise.
   bool hasContent() const;  // also true with a panel
   const std::vector<scenes::Marker>& markers() const { return options_.markers; }
-  void setMarkers(std::vector<scenes::Marker> markers) { options_.markers = std::move(markers); }
+  void setMarkers(std::vector<scenes::Marker> markers);
+  // The markers active at t (indices into markers(), ascending), found through a time index
+  // and kept for the next call at the same t: a frame's marker work (layout, picking, paint)
+  // grows with these, not with all of the shot's.
+  const std::vector<std::size_t>& activeAt(double shotSeconds) const;
+  // The most markers and index nodes one time query has looked at so far (benchmarks, tests).
+  std::size_t mostVisited() const { return mostVisited_; }
   const ui::MarkerStyle& style() const { return options_.style; }
   ui::MarkerStyle& style() { return options_.style; }
   // The selection, the caption and the dwell ring the markers are painted with.
@@ -85,6 +92,10 @@ class ViewOverlay {
 
  private:
   ViewOverlayOptions options_;
+  scenes::MarkerTimeIndex index_;
+  mutable std::vector<std::size_t> active_;  // at activeTime_
+  mutable std::optional<double> activeTime_;
+  mutable std::size_t mostVisited_ = 0;
   ui::MarkerPaint paint_;
   glm::vec3 origin_{0.0f};
   Panel panel_;

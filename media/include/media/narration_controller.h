@@ -7,11 +7,14 @@
 //
 // It shares the soundtrack's AudioOutput (one device, one context): one mix,
 // one HRTF, one listener, so the voice and the soundtrack stay in step and the
-// head pose is set once. Every marker's clip is decoded when the controller is
-// created, never in the frame loop; a clip that fails to open is logged and
-// that marker stays silent.
+// head pose is set once. A marker's clip is decoded when it is first selected (a
+// short clip takes milliseconds; a shot may carry thousands of markers, which at
+// start-up would cost seconds and a voice's memory each), and the most recently
+// used maxOpenVoices stay open, so selecting one again starts at once. A clip that
+// fails to open is an error of select() and that marker stays silent.
 // Thread: the player loop's (all calls).
 #include <cstddef>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,6 +33,7 @@ namespace ps::media {
 struct NarrationOptions {
   DuckOptions duck;
   VoiceOptions voice;
+  std::size_t maxOpenVoices = 8;  // decoded clips kept; the least recently selected closes first
 };
 
 class NarrationController {
@@ -58,14 +62,26 @@ class NarrationController {
   // with '\n'; empty when silent or between cues.
   std::string caption() const;
   float soundtrackGain() const { return duck_.gain(); }
+  // Clips decoded and open now (at most maxOpenVoices).
+  std::size_t openVoices() const { return voices_.size(); }
 
  private:
+  struct OpenVoice {
+    std::size_t marker;  // index into markers_
+    NarrationVoice voice;
+  };
+  // The open voice of markers_[marker], opened now when it is not (closing the least recently
+  // used beyond the bound); moved to the front (most recent).
+  Result<NarrationVoice*> voiceFor(std::size_t marker);
+  NarrationVoice* speakingVoice();
+
   AudioOutput& output_;
   AudioPlayer* soundtrack_;
-  std::vector<scenes::Marker> markers_;               // document order
-  std::vector<std::optional<NarrationVoice>> voices_;  // per marker; empty: no clip, or it failed to open
+  NarrationOptions options_;
+  std::vector<scenes::Marker> markers_;  // document order
+  std::deque<OpenVoice> voices_;         // most recently selected first; at most options_.maxOpenVoices
   DuckEnvelope duck_;
-  std::optional<std::size_t> speaking_;  // index into markers_
+  std::optional<std::size_t> speaking_;  // index into markers_; its voice is open
   float appliedGain_ = 1.0f;             // what the soundtrack was last given
 };
 

@@ -81,6 +81,12 @@ class Player {
   // Requests, applied at the next update().
   void play();
   void pause();
+  // Pauses at once, as of `at` (TimeSource seconds: the display time of the last frame
+  // shown): the shot time presented at `at` holds whatever time the next update() is given,
+  // and the soundtrack stops now. For a display that stops taking frames (hidden, or its
+  // runtime lost), where the next update() may come seconds later; play() then resumes from
+  // the same shot time.
+  void pause(double at);
   void togglePlay();
   void setRate(double rate);  // clamped to [kMinRate, kMaxRate]
   void setLoop(LoopRegion region);

@@ -36,44 +36,76 @@ glm::vec3 markerPointFor(const scenes::Marker& marker, const glm::vec3& eye, con
   return eye + dir * style.minDistanceM;
 }
 
+namespace {
+
+// Pushes marker i's sprite when it shows at t.
+void layoutOne(const std::vector<scenes::Marker>& markers, std::size_t i, double t, const ViewProjection& eye,
+               const MarkerStyle& style, std::vector<MarkerSprite>& sprites) {
+  const glm::vec2 extent = eye.extent();
+  float opacity = static_cast<float>(scenes::markerOpacity(markers[i], t));
+  if (scenes::markerActive(markers[i], t)) opacity = std::max(opacity, style.minActiveOpacity);
+  if (opacity <= 0) return;
+  MarkerSprite s;
+  s.index = i;
+  s.opacity = opacity;
+  const glm::vec3 point = markerPointFor(markers[i], eye.view().position, style);
+  const glm::vec3 inEye = eye.toEye(point);
+  s.distanceM = glm::length(inEye);
+  const std::optional<glm::vec2> pin = eye.pixelOfEyePoint(inEye);
+  s.onScreen = pin && eye.contains(*pin);
+  if (s.onScreen) {
+    s.pin = *pin;
+    const float pxPerDeg = eye.pixelsPerRadianAt(inEye) * glm::radians(1.0f);
+    // A fixed visual angle, within what stays legible in a small window and sane in a big one.
+    const float width = std::clamp(style.cardWidthDeg * pxPerDeg, style.minCardWidthPx, style.maxCardWidthPx);
+    const float scale = width / style.cardWidthDeg;  // pixels per degree, after the clamp
+    s.cardWidthPx = width;
+    s.pinRadiusPx = std::max(3.0f, style.pinRadiusDeg * scale);
+    const float left = s.pin.x + style.stemDeg * scale;
+    const float half = style.titleHeightDeg * scale * 0.5f;
+    s.titleBar = {{left, s.pin.y - half}, {left + width, s.pin.y + half}};
+  } else {
+    // The way to turn: the marker's offset in the eye's image plane (y down), which keeps
+    // its sense behind the eye too. Straight behind, any way is as good: down.
+    glm::vec2 toward(inEye.x, -inEye.y);
+    toward = glm::length(toward) > 1e-5f ? glm::normalize(toward) : glm::vec2(0, 1);
+    s.edge = EdgeIndicator{onEdge(extent, toward, style.edgeMarginPx), toward};
+  }
+  sprites.push_back(s);
+}
+
+// Keeps the nearest maxEdgeIndicators edge sprites; then farthest first.
+void finish(std::vector<MarkerSprite>& sprites, const MarkerStyle& style) {
+  const auto firstEdge = std::stable_partition(sprites.begin(), sprites.end(),
+                                               [](const MarkerSprite& s) { return s.onScreen; });
+  if (static_cast<std::size_t>(sprites.end() - firstEdge) > style.maxEdgeIndicators) {
+    std::stable_sort(firstEdge, sprites.end(),
+                     [](const MarkerSprite& a, const MarkerSprite& b) { return a.distanceM < b.distanceM; });
+    sprites.erase(firstEdge + static_cast<std::ptrdiff_t>(style.maxEdgeIndicators), sprites.end());
+  }
+  std::stable_sort(sprites.begin(), sprites.end(), [](const MarkerSprite& a, const MarkerSprite& b) {
+    return a.distanceM != b.distanceM ? a.distanceM > b.distanceM : a.index < b.index;
+  });
+}
+
+}  // namespace
+
 std::vector<MarkerSprite> layoutMarkers(const std::vector<scenes::Marker>& markers, double t,
                                         const ViewProjection& eye, const MarkerStyle& style) {
   std::vector<MarkerSprite> sprites;
-  const glm::vec2 extent = eye.extent();
-  for (std::size_t i = 0; i < markers.size(); ++i) {
-    float opacity = static_cast<float>(scenes::markerOpacity(markers[i], t));
-    if (scenes::markerActive(markers[i], t)) opacity = std::max(opacity, style.minActiveOpacity);
-    if (opacity <= 0) continue;
-    MarkerSprite s;
-    s.index = i;
-    s.opacity = opacity;
-    const glm::vec3 point = markerPointFor(markers[i], eye.view().position, style);
-    const glm::vec3 inEye = eye.toEye(point);
-    s.distanceM = glm::length(inEye);
-    const std::optional<glm::vec2> pin = eye.pixelOfEyePoint(inEye);
-    s.onScreen = pin && eye.contains(*pin);
-    if (s.onScreen) {
-      s.pin = *pin;
-      const float pxPerDeg = eye.pixelsPerRadianAt(inEye) * glm::radians(1.0f);
-      // A fixed visual angle, within what stays legible in a small window and sane in a big one.
-      const float width = std::clamp(style.cardWidthDeg * pxPerDeg, style.minCardWidthPx, style.maxCardWidthPx);
-      const float scale = width / style.cardWidthDeg;  // pixels per degree, after the clamp
-      s.cardWidthPx = width;
-      s.pinRadiusPx = std::max(3.0f, style.pinRadiusDeg * scale);
-      const float left = s.pin.x + style.stemDeg * scale;
-      const float half = style.titleHeightDeg * scale * 0.5f;
-      s.titleBar = {{left, s.pin.y - half}, {left + width, s.pin.y + half}};
-    } else {
-      // The way to turn: the marker's offset in the eye's image plane (y down), which keeps
-      // its sense behind the eye too. Straight behind, any way is as good: down.
-      glm::vec2 toward(inEye.x, -inEye.y);
-      toward = glm::length(toward) > 1e-5f ? glm::normalize(toward) : glm::vec2(0, 1);
-      s.edge = EdgeIndicator{onEdge(extent, toward, style.edgeMarginPx), toward};
-    }
-    sprites.push_back(s);
-  }
-  std::stable_sort(sprites.begin(), sprites.end(),
-                   [](const MarkerSprite& a, const MarkerSprite& b) { return a.distanceM > b.distanceM; });
+  for (std::size_t i = 0; i < markers.size(); ++i) layoutOne(markers, i, t, eye, style, sprites);
+  finish(sprites, style);
+  return sprites;
+}
+
+std::vector<MarkerSprite> layoutMarkers(const std::vector<scenes::Marker>& markers,
+                                        std::span<const std::size_t> candidates, double t,
+                                        const ViewProjection& eye, const MarkerStyle& style) {
+  std::vector<MarkerSprite> sprites;
+  sprites.reserve(candidates.size());
+  for (std::size_t i : candidates)
+    if (i < markers.size()) layoutOne(markers, i, t, eye, style, sprites);
+  finish(sprites, style);
   return sprites;
 }
 

@@ -18,12 +18,17 @@ std::optional<std::size_t> markerAtPixel(const std::vector<MarkerSprite>& sprite
   return std::nullopt;
 }
 
-std::optional<std::size_t> markerOnRay(const std::vector<scenes::Marker>& markers, double t, const glm::vec3& origin,
-                                       const glm::vec3& direction, const MarkerStyle& style, float toleranceDeg) {
+namespace {
+
+template <typename Indices>
+std::optional<std::size_t> nearestOnRay(const std::vector<scenes::Marker>& markers, const Indices& indices, double t,
+                                        const glm::vec3& origin, const glm::vec3& direction, const MarkerStyle& style,
+                                        float toleranceDeg) {
   const glm::vec3 d = glm::normalize(direction);
   std::optional<std::size_t> best;
   float bestDistance = std::numeric_limits<float>::max();
-  for (std::size_t i = 0; i < markers.size(); ++i) {
+  for (const std::size_t i : indices) {
+    if (i >= markers.size()) continue;
     // Visible as layoutMarkers shows it: fading in or out, or active under the editor's floor.
     const bool shown = scenes::markerOpacity(markers[i], t) > 0 ||
                        (style.minActiveOpacity > 0 && scenes::markerActive(markers[i], t));
@@ -49,6 +54,35 @@ std::optional<std::size_t> markerOnRay(const std::vector<scenes::Marker>& marker
     }
   }
   return best;
+}
+
+// Every index of a list, without storing them.
+struct AllOf {
+  std::size_t n;
+  struct Iterator {
+    std::size_t i;
+    std::size_t operator*() const { return i; }
+    Iterator& operator++() {
+      ++i;
+      return *this;
+    }
+    bool operator!=(const Iterator& o) const { return i != o.i; }
+  };
+  Iterator begin() const { return {0}; }
+  Iterator end() const { return {n}; }
+};
+
+}  // namespace
+
+std::optional<std::size_t> markerOnRay(const std::vector<scenes::Marker>& markers, double t, const glm::vec3& origin,
+                                       const glm::vec3& direction, const MarkerStyle& style, float toleranceDeg) {
+  return nearestOnRay(markers, AllOf{markers.size()}, t, origin, direction, style, toleranceDeg);
+}
+
+std::optional<std::size_t> markerOnRay(const std::vector<scenes::Marker>& markers,
+                                       std::span<const std::size_t> candidates, double t, const glm::vec3& origin,
+                                       const glm::vec3& direction, const MarkerStyle& style, float toleranceDeg) {
+  return nearestOnRay(markers, candidates, t, origin, direction, style, toleranceDeg);
 }
 
 std::optional<std::size_t> GazeDwell::update(double nowSeconds, std::optional<std::size_t> gazed) {

@@ -122,6 +122,13 @@ XrResult xrCreateInstance(const XrInstanceCreateInfo* info, XrInstance* out) {
       }
       instance->extensions.insert(name);
     }
+    {
+      auto lock = std::lock_guard(runtime().mutex);
+      if (away(runtime().clock.nowNs())) {
+        log().info("xrCreateInstance: the runtime is away (scripted outage)");
+        return XR_ERROR_RUNTIME_UNAVAILABLE;
+      }
+    }
     auto script = scriptFromEnvironment();
     if (!script) {
       log().error("xrCreateInstance: {}", script.error().message());

@@ -1,5 +1,6 @@
 #include "runtime.h"
 
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -8,6 +9,17 @@ namespace ps::sim {
 Runtime& runtime() {
   static Runtime rt;
   return rt;
+}
+
+namespace {
+constexpr const char* kAwayVariable = "PERFECTSHOT_SIM_AWAY_UNTIL_NS";
+}  // namespace
+
+void setAwayUntil(std::int64_t ns) { setenv(kAwayVariable, std::to_string(ns).c_str(), 1); }
+
+bool away(std::int64_t nowNs) {
+  const char* until = std::getenv(kAwayVariable);
+  return until != nullptr && nowNs < std::strtoll(until, nullptr, 10);
 }
 
 XrResult fillString(std::uint32_t capacity, std::uint32_t* countOut, char* buffer, const std::string& s) {

@@ -41,6 +41,12 @@ struct Runtime {
 
 Runtime& runtime();
 
+// A scripted outage: xrCreateInstance fails until this XrTime. Kept in the process's environment
+// (PERFECTSHOT_SIM_AWAY_UNTIL_NS), not in the runtime's memory: the loader unloads the runtime
+// with its last instance, and the outage must outlast that.
+void setAwayUntil(std::int64_t ns);
+bool away(std::int64_t nowNs);
+
 // Entry points run their body through this so no exception crosses the C boundary.
 template <typename F>
 XrResult guarded(const char* call, F&& body) noexcept {

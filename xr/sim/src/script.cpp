@@ -207,7 +207,14 @@ Script parse(const json& root) {
     for (std::size_t i = 0; i < e.size(); ++i) {
       const std::string kp = "/events/" + std::to_string(i);
       if (!e[i].is_object()) throw ParseError{kp, "expected an object"};
-      s.events.push_back({keyFrame(e[i], hz, kp), parseEventKind(need(e[i], "type", kp), kp + "/type")});
+      ScriptEvent event{keyFrame(e[i], hz, kp), parseEventKind(need(e[i], "type", kp), kp + "/type")};
+      if (e[i].contains("outage_s")) {
+        if (event.kind != EventKind::RuntimeLost) throw ParseError{kp + "/outage_s", "only a runtime_lost event has an outage"};
+        event.outageSeconds = number(e[i]["outage_s"], kp + "/outage_s");
+        if (!(event.outageSeconds >= 0 && event.outageSeconds <= 3600))
+          throw ParseError{kp + "/outage_s", "expected seconds in [0, 3600]"};
+      }
+      s.events.push_back(event);
     }
     std::stable_sort(s.events.begin(), s.events.end(),
                      [](const ScriptEvent& a, const ScriptEvent& b) { return a.frame < b.frame; });

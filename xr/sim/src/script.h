@@ -63,6 +63,7 @@ const char* eventName(EventKind kind);
 struct ScriptEvent {
   double frame = 0;
   EventKind kind = EventKind::HeadsetOff;
+  double outageSeconds = 0;  // runtime_lost: new instances fail this long after the loss
 };
 
 struct Script {

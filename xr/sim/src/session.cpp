@@ -36,8 +36,9 @@ void headsetOn(Instance& instance, Session& session) {
   transition(instance, session, XR_SESSION_STATE_FOCUSED);
 }
 
-void lose(Instance& instance, Session& session) {
+void lose(Instance& instance, Session& session, double outageSeconds) {
   transition(instance, session, XR_SESSION_STATE_LOSS_PENDING);
+  if (outageSeconds > 0) setAwayUntil(runtime().clock.nowNs() + static_cast<std::int64_t>(outageSeconds * 1e9));
   session.lost = true;
   auto event = xrStruct<XrEventDataInstanceLossPending>(XR_TYPE_EVENT_DATA_INSTANCE_LOSS_PENDING);
   event.lossTime = runtime().clock.nowNs();
@@ -84,13 +85,14 @@ void transition(Instance& instance, Session& session, XrSessionState to) {
 void applyScriptEvents(Instance& instance, Session& session, std::uint64_t frame) {
   const auto& events = instance.script.events;
   while (session.nextScriptEvent < events.size() && events[session.nextScriptEvent].frame <= static_cast<double>(frame)) {
-    const EventKind kind = events[session.nextScriptEvent++].kind;
+    const ScriptEvent& event = events[session.nextScriptEvent++];
+    const EventKind kind = event.kind;
     log().info("session {:#x}: frame {}: scripted {}", session.id, frame, eventName(kind));
     switch (kind) {
       case EventKind::HeadsetOff: headsetOff(instance, session); break;
       case EventKind::HeadsetOn: headsetOn(instance, session); break;
       case EventKind::ExitRequested: requestExit(instance, session); break;
-      case EventKind::RuntimeLost: lose(instance, session); return;
+      case EventKind::RuntimeLost: lose(instance, session, event.outageSeconds); return;
     }
   }
 }

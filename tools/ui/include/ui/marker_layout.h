@@ -6,6 +6,7 @@
 // the painter (marker_painter.h) and the hit tests (marker_picking.h) share it.
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include <glm/vec2.hpp>
@@ -27,6 +28,9 @@ struct MarkerStyle {
   float edgeMarginPx = 30;     // edge indicators sit this far inside the view
   // At least this opaque while active, fades or not: the editor shows a marker at its t_in.
   float minActiveOpacity = 0;
+  // Off-screen markers get edge indicators, the nearest this many: thousands of arrows piled
+  // on the edge say no more than a dozen and cost a frame.
+  std::size_t maxEdgeIndicators = 12;
 };
 
 struct PixelRect {
@@ -56,8 +60,13 @@ struct MarkerSprite {
 glm::vec3 markerPointFor(const scenes::Marker& marker, const glm::vec3& eye, const MarkerStyle& style);
 
 // The markers visible at shot time t (opacity > 0, or active with style.minActiveOpacity),
-// farthest first (the order to draw them).
+// farthest first (the order to draw them). Visits every marker.
 std::vector<MarkerSprite> layoutMarkers(const std::vector<scenes::Marker>& markers, double t,
+                                        const ViewProjection& eye, const MarkerStyle& style = {});
+// The same over only the markers `candidates` names (indices into markers, such as those a
+// scenes::MarkerTimeIndex finds active at t): the work grows with them, not with the shot's.
+std::vector<MarkerSprite> layoutMarkers(const std::vector<scenes::Marker>& markers,
+                                        std::span<const std::size_t> candidates, double t,
                                         const ViewProjection& eye, const MarkerStyle& style = {});
 
 }  // namespace ps::ui

@@ -4,6 +4,7 @@
 // the pin and the card's title bar.
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include <glm/vec2.hpp>
@@ -22,6 +23,11 @@ std::optional<std::size_t> markerAtPixel(const std::vector<MarkerSprite>& sprite
 // The nearest marker active at t whose pin (within toleranceDeg) or title bar the ray from
 // `origin` along `direction` (stage space) passes through.
 std::optional<std::size_t> markerOnRay(const std::vector<scenes::Marker>& markers, double t, const glm::vec3& origin,
+                                       const glm::vec3& direction, const MarkerStyle& style = {},
+                                       float toleranceDeg = 2.5f);
+// The same over only the markers `candidates` names (such as those active at t).
+std::optional<std::size_t> markerOnRay(const std::vector<scenes::Marker>& markers,
+                                       std::span<const std::size_t> candidates, double t, const glm::vec3& origin,
                                        const glm::vec3& direction, const MarkerStyle& style = {},
                                        float toleranceDeg = 2.5f);
 
