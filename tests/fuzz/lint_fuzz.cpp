@@ -5,12 +5,14 @@
 // for anything the player refuses to load.
 #include <spdlog/spdlog.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <set>
 #include <sstream>
 
 #include "fuzz_package.h"
 #include "scenes/playlist.h"
+#include "scenes/problem.h"
 #include "scenes/shot_loader.h"
 
 using namespace ps;
@@ -43,8 +45,10 @@ class Lint {
  private:
   void print(const fs::path& file, const scenes::Problem& p) {
     if (p.severity == scenes::Severity::Error) ++errors_;
-    out_ << file.string() << (p.pointer.empty() ? "" : "#" + p.pointer) << ": " << scenes::toString(p.severity)
-         << ": " << p.message << "\n";
+    // One problem, one line, whatever the keys and values hold: nothing can forge a second.
+    const std::string line = scenes::diagnosticLine(file.string(), p);
+    if (line.find_first_of("\n\r") != std::string::npos) std::abort();
+    out_ << line << "\n";
   }
 
   std::set<fs::path> linted_;
