@@ -11,28 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "unique_fd.h"
+
 namespace ps::scenes {
 
 namespace fs = std::filesystem;
 
 namespace {
-
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() { close(); }
-  int get() const { return fd_; }
-  bool close() {
-    const int fd = fd_;
-    fd_ = -1;
-    return fd < 0 || ::close(fd) == 0;
-  }
-
- private:
-  int fd_;
-};
 
 Error ioError(const fs::path& file, const std::string& step) {
   return Error{file.string(), step + " failed: " + std::strerror(errno), "is the folder writable, and is there space?"};
@@ -74,7 +59,7 @@ template <typename F>
 void forEachLeftover(const fs::path& file, F&& onLeftover) {
   const std::string name = file.filename().string();
   if (name.empty()) return;
-  Fd dirFd(::open(folderOf(file).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  UniqueFd dirFd(::open(folderOf(file).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dirFd.get() < 0) return;
   DIR* dir = ::fdopendir(::dup(dirFd.get()));
   if (dir == nullptr) return;
@@ -111,7 +96,7 @@ Status writeFileAtomically(const fs::path& file, std::string_view content) {
   const std::string name = (folder / hidden).string();
   std::vector<char> templ(name.begin(), name.end());
   templ.push_back('\0');
-  Fd tmp(::mkstemps(templ.data(), 4));
+  UniqueFd tmp(::mkstemps(templ.data(), 4));
   if (tmp.get() < 0) return ioError(file, "creating a temporary file");
   const fs::path tmpPath(templ.data());
   auto fail = [&](const std::string& step) {
@@ -130,7 +115,7 @@ Status writeFileAtomically(const fs::path& file, std::string_view content) {
   if (!tmp.close()) return fail("closing");
   if (::rename(tmpPath.c_str(), file.c_str()) != 0) return fail("renaming over the old file");
   // The rename itself lives in the folder's entries: sync those too.
-  Fd dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  UniqueFd dir(::open(folder.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0 || ::fsync(dir.get()) != 0) return ioError(file, "fsync of the folder");
   removeOldLeftovers(file, began);
   return ok();

@@ -4,31 +4,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
+
+#include "unique_fd.h"
 
 namespace ps::scenes {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
-}  // namespace
 
 std::string notRegularFile(unsigned mode) {
   if (S_ISREG(mode)) return "";
@@ -63,7 +47,7 @@ Result<std::string> readTextFile(const fs::path& file, std::uintmax_t maxBytes) 
   if (::stat(file.c_str(), &st) == 0)
     if (std::string what = notRegularFile(st.st_mode); !what.empty()) return Error{where, what, "name a regular file"};
   // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer, forever.
-  Fd fd(::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
+  UniqueFd fd(::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY));
   if (fd.get() < 0) {
     const int err = errno;
     return Error{where, std::string("cannot open the file: ") + std::strerror(err),
