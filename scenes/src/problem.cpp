@@ -23,6 +23,10 @@ std::string diagnosticLine(const std::string& file, const Problem& p) {
   return diagnosticPlace(file, p.pointer) + ": " + toString(p.severity) + ": " + printable(p.message);
 }
 
+std::string problemText(const Problem& p) {
+  return (p.pointer.empty() ? "" : printable(p.pointer) + ": ") + printable(p.message);
+}
+
 std::string pointerToken(const std::string& key) {
   std::string out;
   out.reserve(key.size());

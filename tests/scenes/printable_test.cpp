@@ -51,5 +51,12 @@ TEST(Printable, ADiagnosticLineIsOneLineWhateverItsParts) {
             "dir\\nname/shot.json#/markers/0/x\\n~1y: error: forged: warning: unknown field \"x\\n/y: error: forged\"");
 }
 
+TEST(Printable, AProblemForAPanelIsOneLineToo) {
+  const Problem p{"/markers/0/" + pointerToken("k\r\x1b[2J"), "text\nsecond line", Severity::Error};
+  EXPECT_EQ(problemText(p), "/markers/0/k\\r\\x1B[2J: text\\nsecond line");
+  EXPECT_EQ(problemText({"", "whole\ndocument", Severity::Error}), "whole\\ndocument");
+  EXPECT_LT(problemText({"", std::string(1 << 20, 'x'), Severity::Error}).size(), 2000u);
+}
+
 }  // namespace
 }  // namespace ps::scenes

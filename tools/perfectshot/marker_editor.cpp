@@ -7,6 +7,7 @@
 
 #include <glm/gtc/quaternion.hpp>
 
+#include "scenes/printable.h"
 #include "ui/marker_picking.h"
 #include "ui/view_projection.h"
 
@@ -68,14 +69,12 @@ void MarkerEditor::place(const glm::vec3& direction, double shotSeconds) {
 void MarkerEditor::save() {
   const std::vector<scenes::Problem> problems = doc_.save();
   if (problems.empty()) {
-    changed("saved " + doc_.file().string());
+    changed("saved " + scenes::printable(doc_.file().string()));
     return;
   }
   // A document with errors is refused; anything else is the disk or the folder failing.
   const bool refused = scenes::hasErrors(doc_.problems());
-  changed(fmt::format("not saved: {}{}", problems.front().pointer.empty() ? "" : problems.front().pointer + ": ",
-                      problems.front().message),
-          refused ? Outcome::Refused : Outcome::Failed);
+  changed("not saved: " + scenes::problemText(problems.front()), refused ? Outcome::Refused : Outcome::Failed);
 }
 
 bool MarkerEditor::capturesPress(glm::vec2 pixel) const {
@@ -179,7 +178,7 @@ void MarkerEditor::panel(glm::vec2 targetSize, double shotSeconds) {
   view.canUndo = doc_.canUndo();
   view.canRedo = doc_.canRedo();
   for (const scenes::Problem& p : doc_.problems())
-    view.problems.push_back((p.pointer.empty() ? "" : p.pointer + ": ") + p.message);
+    view.problems.push_back(scenes::problemText(p));
   view.status = status_;
   view.playhead = shotSeconds;
   view.revision = revision_;

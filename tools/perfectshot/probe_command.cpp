@@ -7,6 +7,7 @@
 #include "input.h"
 #include "picture_limits.h"
 #include "report.h"
+#include "scenes/printable.h"
 
 namespace ps::tools {
 
@@ -40,7 +41,7 @@ int runProbe(const ProbeArgs& args) {
   dur << std::fixed << std::setprecision(3) << info.durationSeconds << " s";
   if (info.frameCount) dur << " (" << *info.frameCount << " frames)";
 
-  row("file", info.url);
+  row("file", scenes::printable(info.url));
   row("container", info.container);
   row("codec", info.codec);
   row("size", std::to_string(info.width) + "x" + std::to_string(info.height));

@@ -24,6 +24,9 @@ std::size_t countErrors(const std::vector<Problem>& problems);
 // the whole document), each part through printable(), so whatever the document holds
 // stays on this one line and within a bounded length.
 std::string diagnosticLine(const std::string& file, const Problem& p);
+// Without the file, as a panel lists a document's problems: "/json/pointer: sentence"
+// (the sentence alone for the whole document), escaped and bounded as diagnosticLine().
+std::string problemText(const Problem& p);
 // Its place alone, "file#/json/pointer" ("file" for the whole document), for an Error's where.
 std::string diagnosticPlace(const std::string& file, const std::string& pointer);
 
