@@ -1,11 +1,7 @@
 // Paths reach FFmpeg as local files only: a name that looks like a protocol is a file,
 // a URL is refused without any connection, and a FIFO or a device is refused at once
 // instead of blocking the open or feeding it without end.
-#include <arpa/inet.h>
 #include <fcntl.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +11,7 @@
 #include <future>
 #include <thread>
 
+#include "loopback_listener.h"
 #include "media/audio_source.h"
 #include "media/ffmpeg_url.h"
 #include "test_media.h"
@@ -53,28 +50,6 @@ struct InFolderWithoutStdin {
     fs::current_path(previous);
     ::dup2(savedStdin, STDIN_FILENO);
     ::close(savedStdin);
-  }
-};
-
-// A loopback TCP listener on a port the kernel picks.
-struct Listener {
-  int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-  int port = 0;
-  Listener() {
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    if (fd < 0 || ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) != 0 || ::listen(fd, 4) != 0 ||
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len) != 0)
-      throw std::runtime_error("cannot listen on loopback");
-    port = ntohs(a.sin_port);
-  }
-  ~Listener() { ::close(fd); }
-  // Whether anything connected, waiting at most timeoutMs for it.
-  bool connected(int timeoutMs) const {
-    pollfd p{fd, POLLIN, 0};
-    return ::poll(&p, 1, timeoutMs) > 0;
   }
 };
 
@@ -126,8 +101,8 @@ TEST(FfmpegUrl, AFileUrlIsItsPath) {
 }
 
 TEST(FfmpegUrl, ANetworkUrlIsRefusedWithoutConnecting) {
-  Listener listener;
-  const std::string url = "tcp://127.0.0.1:" + std::to_string(listener.port) + "/x.mp4";
+  ps::test::LoopbackListener listener;
+  const std::string url = "tcp://127.0.0.1:" + std::to_string(listener.port()) + "/x.mp4";
   Result<VideoSource> v = VideoSource::open(url);
   ASSERT_FALSE(v);
   EXPECT_NE(v.error().message().find("is a URL; only local files are read"), std::string::npos)

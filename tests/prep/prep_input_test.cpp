@@ -2,11 +2,7 @@
 // protocols or options, a URL as the package folder, a FIFO as the master, and
 // masters that are truncated or one frame long. It writes local files only, never
 // blocks, and says what is wrong with the master rather than what ffmpeg failed at.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -15,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "loopback_listener.h"
 #include "media/video_source.h"
 #include "process.h"
 #include "scenes/shot_loader.h"
@@ -60,25 +57,15 @@ double plateSeconds(const scenes::Shot& shot) {
 }
 
 TEST(PrepInput, AUrlAsThePackageFolderIsRefusedAndConnectsNowhere) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
-  ASSERT_GE(fd, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof a;
-  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-  ASSERT_EQ(::listen(fd, 4), 0);
-  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len), 0);
-  const std::string url = "tcp://127.0.0.1:" + std::to_string(ntohs(a.sin_port)) + "/pkg";
+  LoopbackListener listener;
+  const std::string url = "tcp://127.0.0.1:" + std::to_string(listener.port()) + "/pkg";
 
   TempDir dir;
   auto r = prepIn(dir.path, quoted(kMedia + "/master.mp4") + " -o " + url);
   EXPECT_EQ(r.exitCode, 1) << r.output;
   EXPECT_NE(r.output.find(url + ": the package folder must be a local path, not a URL"), std::string::npos)
       << r.output;
-  pollfd p{fd, POLLIN, 0};
-  EXPECT_EQ(::poll(&p, 1, 200), 0) << "something connected to " << url;
-  ::close(fd);
+  EXPECT_FALSE(listener.connected(200)) << "something connected to " << url;
   EXPECT_TRUE(fs::is_empty(dir.path)) << "prep left something in the working folder";
 }
 

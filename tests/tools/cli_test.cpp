@@ -1,10 +1,6 @@
 // The perfectshot command as a user runs it: exit codes, the one-line errors,
 // and pictures checked against FFmpeg's v360 for the same view of the same frame.
-#include <arpa/inet.h>
 #include <gtest/gtest.h>
-#include <netinet/in.h>
-#include <poll.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +12,7 @@
 #include <sstream>
 
 #include "image.h"
+#include "loopback_listener.h"
 #include "process.h"
 
 namespace ps::test {
@@ -426,16 +423,8 @@ TEST(Cli, ReadsLocalRegularFilesOnly) {
   EXPECT_NE(r.output.find(fifo.string() + ": is a FIFO (named pipe), not a regular file"), std::string::npos) << r.output;
   EXPECT_LT(seconds, baseline + 1.0);
 
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  ASSERT_GE(fd, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t len = sizeof a;
-  ASSERT_EQ(::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a), 0);
-  ASSERT_EQ(::listen(fd, 4), 0);
-  ASSERT_EQ(::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len), 0);
-  const std::string url = "tcp://127.0.0.1:" + std::to_string(ntohs(a.sin_port)) + "/plate.mp4";
+  LoopbackListener listener;
+  const std::string url = "tcp://127.0.0.1:" + std::to_string(listener.port()) + "/plate.mp4";
   for (const std::string& cmd : {std::string("probe"), std::string("render")}) {
     std::vector<std::string> args{"--log-level", "off", cmd, url};
     if (cmd == "render") args.insert(args.end(), {"-o", (outDir() / "url.png").string()});
@@ -443,9 +432,7 @@ TEST(Cli, ReadsLocalRegularFilesOnly) {
     EXPECT_EQ(r.exitCode, 1) << r.output;
     EXPECT_NE(r.output.find(url + ": is a URL; only local files are read"), std::string::npos) << r.output;
   }
-  pollfd p{fd, POLLIN, 0};
-  EXPECT_EQ(::poll(&p, 1, 200), 0) << "something connected to " << url;
-  ::close(fd);
+  EXPECT_FALSE(listener.connected(200)) << "something connected to " << url;
 }
 
 }  // namespace

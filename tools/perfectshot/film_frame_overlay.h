@@ -1,5 +1,5 @@
 #pragma once
-// The film-frame overlay (issue 5, item 5): the original film camera's frustum and frame
+// The film-frame overlay: the original film camera's frustum and frame
 // rectangle drawn inside the capture, with the finished film clip playing inside the
 // rectangle in sync with the shot's timeline, so a viewer sees the finished shot inside its
 // recreation. Toggled by the user (window: C; headset: the menu button). Drawn per eye by

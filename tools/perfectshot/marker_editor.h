@@ -1,5 +1,5 @@
 #pragma once
-// The marker editor in the player (issue 5, item 4), for the production team:
+// The marker editor in the player, for the production team:
 // - window: E toggles editor mode (`play --edit` starts in it). A click on the view places a
 //   marker at that direction at the playhead's time; dragging a pin moves it (one undo step
 //   on release); the panel along the right edge edits the selected marker's fields; Ctrl+Z /

@@ -1,5 +1,5 @@
 #pragma once
-// Selecting narration markers in the player loop (issue 5, item 3): a click on a marker in the
+// Selecting narration markers in the player loop: a click on a marker in the
 // window, the controller ray and trigger or a gaze that rests on one in the headset opens its
 // card and plays its narration from where it stands (media::NarrationController); selecting
 // it again, or its window ending, closes it. The card shows the narration's caption of the

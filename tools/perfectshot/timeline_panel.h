@@ -1,5 +1,5 @@
 #pragma once
-// The timeline scrubber in the player loop (issue 4, item 3): turns the display's pointer
+// The timeline scrubber in the player loop: turns the display's pointer
 // (controller aim ray + trigger, or the window's mouse) into scrubs of the player, and draws
 // the panel with Dear ImGui:
 // - headset: into the display's world panel (an OpenXR quad layer, world-locked 1.5 m ahead

@@ -1,5 +1,5 @@
 #pragma once
-// The marker editor's panel (issue 5, item 4), Dear ImGui widgets in the window's overlay
+// The marker editor's panel, Dear ImGui widgets in the window's overlay
 // frame: the selected marker's title, text, time window, fades, category, distance, narration
 // clip and captions; delete, undo, redo and save; the document's problems. Each field becomes
 // one edit when the user leaves it (not one per keystroke), so one undo step undoes one field.
