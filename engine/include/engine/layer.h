@@ -1,0 +1,47 @@
+#pragma once
+// A layer: one kind of content drawn into every eye of a display frame (the equirect
+// background, meshes, markers and lines, the GUI). The frame renderer calls, once per display
+// frame and in the layers' order:
+//   prepare(frame, eyes)   outside any pass: uploads, compute, layout transitions; it sees every
+//                          eye of the frame, so it can upload only what those views need;
+//   record(frame, eye)     inside that eye's pass, once per eye: colour + depth are bound
+//                          (reverse-Z, cleared to 0), viewport and scissor cover the target.
+// Both record into frame.commands; neither submits. A resource a layer replaces while frames
+// may still use it goes to frame.disposer with the serial of the last frame that used it.
+#include <cstddef>
+#include <span>
+
+#include <vulkan/vulkan.h>
+
+#include "engine/eye_camera.h"
+#include "engine/frame_context.h"
+#include "scenes/layout.h"
+
+namespace ps::engine {
+
+// One eye's pass of a display frame.
+struct EyePass {
+  std::size_t index = 0;  // among the frame's eyes
+  Eye eye = Eye::Left;    // which picture of a stereo source it shows
+  EyeCamera camera;
+  VkExtent2D extent{};
+  VkFormat colorFormat = VK_FORMAT_UNDEFINED;
+  VkFormat depthFormat = VK_FORMAT_UNDEFINED;  // UNDEFINED: a pass without depth
+  // The target is a whole-sphere equirect image (a runtime's equirect layer), not the view of
+  // `camera`: only the background draws into it.
+  bool wholeSphere = false;
+};
+
+class Layer {
+ public:
+  virtual ~Layer() = default;
+  virtual void prepare(FrameRecording& frame, std::span<const EyePass> eyes) = 0;
+  virtual void record(FrameRecording& frame, const EyePass& eye) = 0;
+
+ protected:
+  Layer() = default;
+  Layer(const Layer&) = default;
+  Layer& operator=(const Layer&) = default;
+};
+
+}  // namespace ps::engine
