@@ -122,7 +122,7 @@ GpuImage::GpuImage(const Device& device, const ImageDesc& desc, std::string_view
   viewInfo.image = objects_.image;
   viewInfo.viewType = VK_IMAGE_VIEW_TYPE_2D;
   viewInfo.format = desc.format;
-  viewInfo.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, desc.mipLevels, 0, 1};
+  viewInfo.subresourceRange = {desc.aspect, 0, desc.mipLevels, 0, 1};
   PS_VK_CHECK(vkCreateImageView(device.device(), &viewInfo, nullptr, &objects_.view));
   device.setName(objects_.view, VK_OBJECT_TYPE_IMAGE_VIEW, std::string(name) + " view");
   if (desc.alternateFormat != VK_FORMAT_UNDEFINED) {

@@ -12,7 +12,7 @@ void recordTransition(VkCommandBuffer commands, const ImageTransition& t) {
   barrier.srcQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
   barrier.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
   barrier.image = t.image;
-  barrier.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, t.baseMip, t.mipCount, 0, 1};
+  barrier.subresourceRange = {t.aspect, t.baseMip, t.mipCount, 0, 1};
   vkCmdPipelineBarrier(commands, t.srcStage, t.dstStage, 0, 0, nullptr, 0, nullptr, 1, &barrier);
 }
 

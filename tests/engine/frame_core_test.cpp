@@ -10,6 +10,8 @@
 #include "engine/disposer.h"
 #include "engine/eye_camera.h"
 #include "engine/frame_context.h"
+#include "engine/frame_renderer.h"
+#include "engine/offscreen_target.h"
 #include "engine/gpu_resources.h"
 #include "engine_test.h"
 
@@ -123,6 +125,71 @@ TEST_F(FrameContextTest, OneSubmitPerFrameAndResourcesFreedAfterTheirFence) {
   context.submit();
   context.waitAll();
   EXPECT_EQ(context.completedSerial(), context.lastSubmitted());
+}
+
+}  // namespace
+}  // namespace ps::test
+
+namespace ps::test {
+namespace {
+
+// Paints its colour over a rectangle of every eye (a clear inside the pass), and notes what
+// it was asked to do.
+class PaintLayer : public engine::Layer {
+ public:
+  PaintLayer(VkClearColorValue colour, VkRect2D rect) : colour_(colour), rect_(rect) {}
+  void prepare(engine::FrameRecording&, std::span<const engine::EyePass> eyes) override {
+    prepared.push_back(eyes.size());
+  }
+  void record(engine::FrameRecording& frame, const engine::EyePass& eye) override {
+    recorded.push_back(eye.index);
+    depthFormat = eye.depthFormat;
+    VkClearAttachment attachment{};
+    attachment.aspectMask = VK_IMAGE_ASPECT_COLOR_BIT;
+    attachment.colorAttachment = 0;
+    attachment.clearValue.color = colour_;
+    const VkClearRect rect{rect_, 0, 1};
+    vkCmdClearAttachments(frame.commands, 1, &attachment, 1, &rect);
+  }
+  std::vector<std::size_t> prepared, recorded;
+  VkFormat depthFormat = VK_FORMAT_UNDEFINED;
+
+ private:
+  VkClearColorValue colour_;
+  VkRect2D rect_;
+};
+
+TEST_F(FrameContextTest, FrameRendererDrawsLayersInOrderIntoEveryEyeInOneSubmit) {
+  engine::FrameContext context(device(), 2, "test");
+  engine::FrameRenderer renderer(device());
+  engine::OffscreenTarget left(device(), 16, 8, "left"), right(device(), 16, 8, "right");
+  PaintLayer red({{1, 0, 0, 1}}, {{0, 0}, {8, 8}});
+  PaintLayer green({{0, 1, 0, 1}}, {{4, 0}, {8, 8}});  // over red's right half
+  std::vector<engine::Layer*> layers{&red, &green};
+  std::vector<engine::EyeDraw> eyes{{Eye::Left, engine::EyeCamera{}, left.target(), false},
+                                    {Eye::Right, engine::EyeCamera{}, right.target(), false}};
+  engine::FrameRecording& frame = context.begin();
+  renderer.record(frame, eyes, layers);
+  left.recordReadback(frame.commands);
+  right.recordReadback(frame.commands);
+  const std::uint64_t serial = frame.serial;
+  context.submit();
+  context.wait(serial);
+  EXPECT_EQ(context.submitCount(), 1u);
+  EXPECT_EQ(red.prepared, std::vector<std::size_t>{2});
+  EXPECT_EQ(red.recorded, (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(green.recorded, (std::vector<std::size_t>{0, 1}));
+  EXPECT_EQ(red.depthFormat, renderer.depthFormat());
+  for (const engine::OffscreenTarget* target : {&left, &right}) {
+    const engine::RgbaImage pixels = target->pixels();
+    auto at = [&](int x, int y) { return pixels.pixels[static_cast<std::size_t>((y * 16 + x) * 4)]; };
+    auto green_at = [&](int x, int y) { return pixels.pixels[static_cast<std::size_t>((y * 16 + x) * 4 + 1)]; };
+    EXPECT_EQ(at(1, 1), 255);        // red
+    EXPECT_EQ(green_at(6, 1), 255);  // green drew after red
+    EXPECT_EQ(at(6, 1), 0);
+    EXPECT_EQ(at(14, 1), 0);         // cleared black
+    EXPECT_EQ(green_at(14, 1), 0);
+  }
 }
 
 }  // namespace

@@ -43,6 +43,7 @@ struct ImageDesc {
   // A second format of the same texel size to view the image as (VK_FORMAT_UNDEFINED: none),
   // e.g. the UNORM twin of an sRGB format, to write encoded bytes as they are.
   VkFormat alternateFormat = VK_FORMAT_UNDEFINED;
+  VkImageAspectFlags aspect = VK_IMAGE_ASPECT_COLOR_BIT;  // of the views (DEPTH for a depth image)
 };
 
 // The Vulkan objects of one image: the image, its memory and up to two views, destroyed
@@ -65,7 +66,7 @@ struct ImageObjects {
   VkImageView alternateView = VK_NULL_HANDLE;
 };
 
-// A device-local 2D colour image and a view of all its mip levels (and one in the alternate
+// A device-local 2D image (colour unless the aspect says depth) and a view of all its mip levels (and one in the alternate
 // format, when the description has one).
 class GpuImage {
  public:

@@ -1,5 +1,5 @@
 #pragma once
-// One layout transition of a colour image's mip range, with the stages and accesses it orders.
+// One layout transition of an image's mip range (colour unless the aspect says depth), with the stages and accesses it orders.
 #include <cstdint>
 
 #include <vulkan/vulkan.h>
@@ -16,6 +16,7 @@ struct ImageTransition {
   VkAccessFlags srcAccess = 0;
   VkPipelineStageFlags dstStage = VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT;
   VkAccessFlags dstAccess = 0;
+  VkImageAspectFlags aspect = VK_IMAGE_ASPECT_COLOR_BIT;
 };
 
 void recordTransition(VkCommandBuffer commands, const ImageTransition& t);

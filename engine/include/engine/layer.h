@@ -25,7 +25,8 @@ struct EyePass {
   Eye eye = Eye::Left;    // which picture of a stereo source it shows
   EyeCamera camera;
   VkExtent2D extent{};
-  VkFormat colorFormat = VK_FORMAT_UNDEFINED;
+  VkFormat colorFormat = VK_FORMAT_UNDEFINED;  // of the view bound
+  bool encoded = false;  // the view bound is the UNORM twin of an sRGB target: write encoded values
   VkFormat depthFormat = VK_FORMAT_UNDEFINED;  // UNDEFINED: a pass without depth
   // The target is a whole-sphere equirect image (a runtime's equirect layer), not the view of
   // `camera`: only the background draws into it.
@@ -37,6 +38,10 @@ class Layer {
   virtual ~Layer() = default;
   virtual void prepare(FrameRecording& frame, std::span<const EyePass> eyes) = 0;
   virtual void record(FrameRecording& frame, const EyePass& eye) = 0;
+  // True when the layer can write colour values already sRGB-encoded (EyePass::encoded): a pass
+  // whose layers all can draws through the target's UNORM view and skips the encode per pixel,
+  // which a CPU driver pays for. Layers that blend need the sRGB view and say false.
+  virtual bool writesEncoded() const { return false; }
 
  protected:
   Layer() = default;

@@ -1,5 +1,5 @@
 #pragma once
-// Where a view is drawn: any colour image, owned by someone else (an OpenXR swapchain image, a
+// Where a view is drawn: any colour image (and optionally its depth), owned by someone else (an OpenXR swapchain image, a
 // window's swapchain image, an OffscreenTarget). The draw code never assumes it owns its target.
 #include <vulkan/vulkan.h>
 
@@ -20,6 +20,14 @@ struct RenderTarget {
   // for the target to encode again (two conversions per pixel that a CPU driver pays for).
   VkImageView encodedView = VK_NULL_HANDLE;
   VkFormat encodedFormat = VK_FORMAT_UNDEFINED;
+  // Optional: a depth image the display hands on (an OpenXR depth swapchain image), same
+  // extent, written with reverse-Z (eye_camera.h) and kept. Without one the frame renderer
+  // draws with a depth image of its own, which nobody reads after the pass.
+  VkImage depthImage = VK_NULL_HANDLE;
+  VkImageView depthView = VK_NULL_HANDLE;
+  VkFormat depthFormat = VK_FORMAT_UNDEFINED;
+  VkImageLayout depthLayoutBefore = VK_IMAGE_LAYOUT_UNDEFINED;
+  VkImageLayout depthLayoutAfter = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
 };
 
 }  // namespace ps::engine
