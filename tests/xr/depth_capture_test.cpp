@@ -87,6 +87,17 @@ struct Eyes {
   TestSwapchain depth[2];
 };
 
+// Destroys the swapchains, then the session; no Vulkan validation message came meanwhile.
+void tearDown(SimSession& s, const Eyes& eyes, std::unique_ptr<OneShot>& gpu) {
+  for (int eye = 0; eye < 2; ++eye) {
+    XR_EXPECT(xrDestroySwapchain(eyes.colour[eye].handle));
+    XR_EXPECT(xrDestroySwapchain(eyes.depth[eye].handle));
+  }
+  gpu.reset();
+  s.destroy();
+  EXPECT_EQ(s.validationMessages, 0);
+}
+
 XrResult endFrame(SimSession& s, XrTime displayTime, XrSpace space, const Eyes& eyes,
                   std::array<XrCompositionLayerDepthInfoKHR, 2>& depth) {
   std::array<XrCompositionLayerProjectionView, 2> pv{};
@@ -228,13 +239,7 @@ TEST(SimDepth, DepthInfoIsCheckedAndTheDepthReceivedIsCaptured) {
   EXPECT_EQ(l["rect"]["width"], 32);
   EXPECT_TRUE(r["near_z_m"].is_null()) << "infinite";
   EXPECT_NEAR(r["far_z_m"].get<double>(), 0.05, 1e-6);
-  for (int eye = 0; eye < 2; ++eye) {
-    XR_EXPECT(xrDestroySwapchain(eyes.colour[eye].handle));
-    XR_EXPECT(xrDestroySwapchain(eyes.depth[eye].handle));
-  }
-  gpu.reset();
-  s.destroy();
-  EXPECT_EQ(s.validationMessages, 0);
+  tearDown(s, eyes, gpu);
 }
 
 TEST(SimDepth, DepthInfoWithoutTheExtensionIsRefused) {
@@ -261,13 +266,7 @@ TEST(SimDepth, DepthInfoWithoutTheExtensionIsRefused) {
   depth[1].nearZ = 0.05f;
   depth[1].farZ = 100.f;
   EXPECT_EQ(endFrame(s, state.predictedDisplayTime, local, eyes, depth), XR_ERROR_VALIDATION_FAILURE);
-  for (int eye = 0; eye < 2; ++eye) {
-    XR_EXPECT(xrDestroySwapchain(eyes.colour[eye].handle));
-    XR_EXPECT(xrDestroySwapchain(eyes.depth[eye].handle));
-  }
-  gpu.reset();
-  s.destroy();
-  EXPECT_EQ(s.validationMessages, 0);
+  tearDown(s, eyes, gpu);
 }
 
 }  // namespace
