@@ -62,13 +62,15 @@ std::optional<MediaKind> readKind(JsonReader& r, const Json& e, const std::strin
   return std::nullopt;
 }
 
-// Shot time is the plate's media time, which play and lint rely on: the plate is not moved on it.
-void checkPlate(JsonReader& r, const std::vector<MediaRef>& media) {
+// Shot time is an equirect's media time, which play (--media plays any of them) and lint rely
+// on: equirects are not moved on it in this version.
+void checkEquirectTimes(JsonReader& r, const std::vector<MediaRef>& media) {
   for (const MediaRef& m : media) {
     if (m.kind != MediaKind::Equirect) continue;
-    if (m.startSeconds != 0) r.error(m.pointer + "/start", "the plate (the first equirect) starts at shot time 0 in this version; its media time is shot time");
-    if (m.offsetSeconds != 0) r.error(m.pointer + "/offset", "the plate (the first equirect) has offset 0 in this version; its media time is shot time");
-    return;
+    if (m.startSeconds != 0)
+      r.error(m.pointer + "/start", "an equirect starts at shot time 0 in this version; its media time is shot time");
+    if (m.offsetSeconds != 0)
+      r.error(m.pointer + "/offset", "an equirect has offset 0 in this version; its media time is shot time");
   }
 }
 
@@ -108,7 +110,7 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     m.thumbnails = readThumbnails(r, e, ptr);
     media.push_back(std::move(m));
   });
-  checkPlate(r, media);
+  checkEquirectTimes(r, media);
 }
 
 }  // namespace ps::scenes

@@ -69,6 +69,10 @@ ShotParse readShot(const Json& doc, const fs::path& file) {
   readMedia(r, doc, out.shot.media, ids);
   if (auto origin = readPoint(r, doc, "", "origin")) out.shot.origin = *origin;
   readTimeline(r, doc, out.shot.timeline);
+  for (const MediaRef& m : out.shot.media)
+    if (out.shot.timeline.out && m.startSeconds >= *out.shot.timeline.out)
+      r.warning(m.pointer + "/start", formatNumber(m.startSeconds) + " s is not before the timeline's out (" +
+                                         formatNumber(*out.shot.timeline.out) + " s); the layer never shows");
   readMarkers(r, doc, out.shot.timeline, out.shot.markers, ids);
   readCamera(r, doc, out.shot.timeline, out.shot.camera);
   return out;

@@ -152,8 +152,10 @@ INSTANTIATE_TEST_SUITE_P(
              "/media/1/transform/rotation", "unknown field \"rotation\"", Severity::Warning},
         Case{"start_negative", "/media/1/start", "-1", "/media/1/start", "seconds in [0,"},
         Case{"offset_type", "/media/1/offset", "\"0:01\"", "/media/1/offset", "expected seconds, found string"},
-        Case{"plate_start", "/media/0/start", "2", "/media/0/start", "the plate (the first equirect) starts at shot time 0"},
-        Case{"plate_offset", "/media/0/offset", "1", "/media/0/offset", "has offset 0"},
+        Case{"plate_start", "/media/0/start", "2", "/media/0/start", "an equirect starts at shot time 0"},
+        Case{"plate_offset", "/media/0/offset", "1", "/media/0/offset", "an equirect has offset 0"},
+        Case{"second_equirect_start", "/media/1/kind", "\"equirect\"", "/media/1/start", "an equirect starts at shot time 0"},
+        Case{"start_after_out", "/media/1/start", "12", "/media/1/start", "the layer never shows", Severity::Warning},
         Case{"plate_transform", "/media/0/transform", R"({"position": {"x": 0, "y": 0, "z": 0}})",
              "/media/0/transform", "ignores \"transform\"", Severity::Warning}),
     [](const ::testing::TestParamInfo<Case>& row) { return std::string(row.param.name); });
