@@ -50,7 +50,7 @@ TEST(ClipFollower, ShowsTheClipsFrameForEachTimeForwardAndBack) {
 // The clip as a track of the transport: placed on shot time by its start and offset, and
 // nothing before it starts or after its end (its duration, set by open()).
 TEST(ClipFollower, FollowsShotTimeThroughItsTiming) {
-  auto clip = ClipFollower::open(kFilm, media::TrackTiming{.startSeconds = 5.0, .offsetSeconds = 1.0}, 240);
+  auto clip = ClipFollower::open(kFilm, media::TrackTiming{.startSeconds = 5.0, .offsetSeconds = 1.0, .rate = 1.0, .mediaEndSeconds = std::nullopt}, 240);
   ASSERT_TRUE(clip.ok()) << clip.error().message();
   ClipFollower& f = **clip;
   ASSERT_TRUE(f.timing().mediaEndSeconds.has_value());

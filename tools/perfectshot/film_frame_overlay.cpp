@@ -11,8 +11,9 @@ namespace ps::tools {
 FilmFrameOverlay::FilmFrameOverlay(FilmFrameOptions options) : options_(std::move(options)), visible_(options_.visible) {
   if (!options_.camera.clip) return;
   // The clip's first frame shows at shot time `offset`: a track starting there.
-  auto clip = ui::ClipFollower::open(options_.camera.clip->path.string(),
-                                     media::TrackTiming{.startSeconds = options_.camera.clip->offset});
+  media::TrackTiming timing;
+  timing.startSeconds = options_.camera.clip->offset;
+  auto clip = ui::ClipFollower::open(options_.camera.clip->path.string(), timing);
   if (!clip) {
     spdlog::warn("film frame: the clip does not open, the frame stays empty: {}", clip.error().message());
     return;
