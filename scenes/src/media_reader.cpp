@@ -37,6 +37,43 @@ std::optional<Thumbnails> readThumbnails(JsonReader& r, const Json& entry, const
   return th;
 }
 
+// Kinds by name: those read now, and those planned, which are refused by name until they are.
+struct KindName {
+  const char* name;
+  std::optional<MediaKind> kind;
+};
+constexpr KindName kKinds[] = {
+    {"equirect", MediaKind::Equirect},
+    {"gltf", MediaKind::Gltf},
+    {"mesh-sequence", std::nullopt},
+    {"rgbd", std::nullopt},
+    {"splats", std::nullopt},
+};
+
+std::optional<MediaKind> readKind(JsonReader& r, const Json& e, const std::string& ptr) {
+  const auto name = r.string(e, ptr, "kind", true);
+  if (!name) return std::nullopt;
+  for (const KindName& k : kKinds) {
+    if (*name != k.name) continue;
+    if (!k.kind) r.error(ptr + "/kind", "media kind " + quote(*name) + " is not supported by this version (expected \"equirect\" or \"gltf\")");
+    return k.kind;
+  }
+  r.error(ptr + "/kind", "unknown media kind " + quote(*name) + " (expected \"equirect\" or \"gltf\")");
+  return std::nullopt;
+}
+
+// Shot time is an equirect's media time, which play (--media plays any of them) and lint rely
+// on: equirects are not moved on it in this version.
+void checkEquirectTimes(JsonReader& r, const std::vector<MediaRef>& media) {
+  for (const MediaRef& m : media) {
+    if (m.kind != MediaKind::Equirect) continue;
+    if (m.startSeconds != 0)
+      r.error(m.pointer + "/start", "an equirect starts at shot time 0 in this version; its media time is shot time");
+    if (m.offsetSeconds != 0)
+      r.error(m.pointer + "/offset", "an equirect has offset 0 in this version; its media time is shot time");
+  }
+}
+
 }  // namespace
 
 void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdSet& ids) {
@@ -48,15 +85,11 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
   }
   r.eachObject(*list, "/media", "an object with id, kind and src", [&](const Json& e, const std::string& ptr) {
     r.unknownMembers(e, ptr, {"id", "kind", "src", "projection", "stereo", "yaw_offset_deg", "transform", "proxy",
-                          "thumbnails"});
+                          "thumbnails", "start", "offset"});
     MediaRef m;
     m.pointer = ptr;
     m.id = readId(r, e, ptr, ids);
-    if (auto kind = r.string(e, ptr, "kind", true)) {
-      if (*kind == "equirect") m.kind = MediaKind::Equirect;
-      else if (*kind == "gltf") m.kind = MediaKind::Gltf;
-      else r.error(ptr + "/kind", "unknown media kind " + quote(*kind) + " (expected \"equirect\" or \"gltf\")");
-    }
+    if (auto kind = readKind(r, e, ptr)) m.kind = *kind;
     m.path = r.file(e, ptr, "src", true, &m.src);
     if (auto p = r.string(e, ptr, "projection", false)) {
       m.projection = parseProjection(*p);
@@ -68,11 +101,16 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
         r.error(ptr + "/stereo", "unknown stereo layout " + quote(*s) + " (expected \"mono\", \"top-bottom\" or \"left-right\")");
     }
     m.yawOffsetDeg = r.number(e, ptr, "yaw_offset_deg", false, -180, 180, "degrees").value_or(0);
-    r.object(e, ptr, "transform", false, "an object");
+    readPlacement(r, e, ptr, m.transform);
+    if (m.kind == MediaKind::Equirect && e.contains("transform"))
+      r.warning(ptr + "/transform", "an equirect surrounds the shot's origin and ignores \"transform\"; turn it with yaw_offset_deg");
+    m.startSeconds = r.number(e, ptr, "start", false, 0, 1e9, "seconds").value_or(0);
+    m.offsetSeconds = r.number(e, ptr, "offset", false, 0, 1e9, "seconds").value_or(0);
     m.proxyPath = r.file(e, ptr, "proxy", false, &m.proxySrc);
     m.thumbnails = readThumbnails(r, e, ptr);
     media.push_back(std::move(m));
   });
+  checkEquirectTimes(r, media);
 }
 
 }  // namespace ps::scenes

@@ -55,7 +55,8 @@ ShotParse readShot(const Json& doc, const fs::path& file) {
     return out;
   }
   JsonReader r(out.problems, out.shot.root);
-  r.unknownMembers(doc, "", {"$schema", "format", "title", "film", "director", "media", "timeline", "markers", "camera"});
+  r.unknownMembers(doc, "", {"$schema", "format", "title", "film", "director", "media", "timeline", "markers", "camera",
+                         "origin"});
   if (auto format = r.string(doc, "", "format", true)) {
     out.shot.format = *format;
     if (*format != kShotFormat)
@@ -66,7 +67,12 @@ ShotParse readShot(const Json& doc, const fs::path& file) {
   out.shot.director = r.string(doc, "", "director", false).value_or("");
   IdSet ids;
   readMedia(r, doc, out.shot.media, ids);
+  if (auto origin = readPoint(r, doc, "", "origin")) out.shot.origin = *origin;
   readTimeline(r, doc, out.shot.timeline);
+  for (const MediaRef& m : out.shot.media)
+    if (out.shot.timeline.out && m.startSeconds >= *out.shot.timeline.out)
+      r.warning(m.pointer + "/start", formatNumber(m.startSeconds) + " s is not before the timeline's out (" +
+                                         formatNumber(*out.shot.timeline.out) + " s); the layer never shows");
   readMarkers(r, doc, out.shot.timeline, out.shot.markers, ids);
   readCamera(r, doc, out.shot.timeline, out.shot.camera);
   return out;

@@ -18,6 +18,11 @@ void readTimeline(JsonReader& r, const Json& doc, Timeline& timeline);
 void readMarkers(JsonReader& r, const Json& doc, const Timeline& timeline, std::vector<Marker>& markers, IdSet& ids);
 void readCamera(JsonReader& r, const Json& doc, const Timeline& timeline, std::optional<FilmCamera>& camera);
 
+// {x, y, z} metres at pointer/key, when present and whole.
+std::optional<Vec3> readPoint(JsonReader& r, const Json& obj, const std::string& pointer, const char* key);
+// A layer's "transform" {position, orientation, scale} at pointer/transform, over `placement`.
+void readPlacement(JsonReader& r, const Json& entry, const std::string& pointer, Placement& placement);
+
 // Reads an id at pointer/id and records a duplicate against `ids`.
 std::string readId(JsonReader& r, const Json& obj, const std::string& pointer, IdSet& ids);
 // Records an error unless in <= t <= out (out only when the timeline has one).

@@ -22,7 +22,14 @@ full = copy.deepcopy(demo)
 full["markers"][1].update({"audio": "n/lens.ogg", "captions": "n/lens.vtt"})
 full["camera"]["clip"] = {"src": "film.mp4", "offset": 1.5}
 full["x-tool"] = {"anything": True}
+full["origin"] = {"x": 0, "y": 1.7, "z": 0.25}
+full["media"].append({"id": "set", "kind": "gltf", "src": "set.glb", "start": 2.5, "offset": 0.5,
+                      "transform": {"position": {"x": 1, "y": 0, "z": -3}, "orientation": {"yaw_deg": 90},
+                                    "scale": {"x": 1, "y": 2, "z": 0.5}}})
 shot.validate(full)
+uniform = copy.deepcopy(full)
+uniform["media"][-1]["transform"]["scale"] = 2
+shot.validate(uniform)
 
 def rejected(change):
     doc = copy.deepcopy(full)
@@ -40,6 +47,13 @@ failures = [name for name, change in {
     "hfov": lambda d: d["camera"].update(hfov_deg=180),
     "format": lambda d: d.update(format="perfectshot/2"),
     "fps": lambda d: d["timeline"].update(fps="0/1"),
+    "planned kind": lambda d: d["media"][-1].update(kind="splats"),
+    "gltf dotdot": lambda d: d["media"][-1].update(src="../set.glb"),
+    "scale zero": lambda d: d["media"][-1]["transform"].update(scale=0),
+    "scale axis": lambda d: d["media"][-1]["transform"].update(scale={"x": 1, "y": -1, "z": 1}),
+    "transform yaw": lambda d: d["media"][-1]["transform"]["orientation"].update(yaw_deg=270),
+    "start negative": lambda d: d["media"][-1].update(start=-1),
+    "origin partial": lambda d: d.update(origin={"x": 0, "y": 1.6}),
 }.items() if not rejected(change)]
 
 playlist.validate({"format": "perfectshot-playlist/1", "title": "E",
@@ -52,4 +66,4 @@ for bad in ({"format": "perfectshot-playlist/1", "items": []},
 
 if failures:
     sys.exit("the schemas accept what the parser rejects: " + ", ".join(failures))
-print("schemas agree with the parser on", 1 + 1 + 10 + 1 + 3, "documents")
+print("schemas agree with the parser on", 1 + 2 + 17 + 1 + 3, "documents")

@@ -26,7 +26,7 @@ Thumbnail reference(double t, std::uint32_t w, std::uint32_t h) {
 }
 
 TEST(ClipFollower, ShowsTheClipsFrameForEachTimeForwardAndBack) {
-  auto clip = ClipFollower::open(kFilm, 240);
+  auto clip = ClipFollower::open(kFilm, {}, 240);
   ASSERT_TRUE(clip.ok()) << clip.error().message();
   ClipFollower& f = **clip;
   EXPECT_NEAR(f.durationSeconds(), 10.0, 0.05);
@@ -45,6 +45,21 @@ TEST(ClipFollower, ShowsTheClipsFrameForEachTimeForwardAndBack) {
   EXPECT_EQ(f.wait(10.5, 1s), nullptr);
   EXPECT_EQ(f.latest(), nullptr);
   EXPECT_NE(f.wait(2.0, 10s), nullptr);
+}
+
+// The clip as a track of the transport: placed on shot time by its start and offset, and
+// nothing before it starts or after its end (its duration, set by open()).
+TEST(ClipFollower, FollowsShotTimeThroughItsTiming) {
+  auto clip = ClipFollower::open(kFilm, media::TrackTiming{.startSeconds = 5.0, .offsetSeconds = 1.0, .rate = 1.0, .mediaEndSeconds = std::nullopt}, 240);
+  ASSERT_TRUE(clip.ok()) << clip.error().message();
+  ClipFollower& f = **clip;
+  ASSERT_TRUE(f.timing().mediaEndSeconds.has_value());
+  EXPECT_NEAR(*f.timing().mediaEndSeconds, f.durationSeconds(), 1e-9);
+  EXPECT_EQ(f.followAndWait(4.9, 1s), nullptr) << "before its start";
+  auto shown = f.followAndWait(7.0, 10s);  // clip time 3 s
+  ASSERT_TRUE(shown);
+  EXPECT_EQ(shown->frame, 3 * 24);
+  EXPECT_EQ(f.followAndWait(5.0 + f.durationSeconds() - 1.0 + 0.1, 1s), nullptr) << "after its end";
 }
 
 }  // namespace

@@ -10,7 +10,10 @@ namespace ps::tools {
 
 FilmFrameOverlay::FilmFrameOverlay(FilmFrameOptions options) : options_(std::move(options)), visible_(options_.visible) {
   if (!options_.camera.clip) return;
-  auto clip = ui::ClipFollower::open(options_.camera.clip->path.string());
+  // The clip's first frame shows at shot time `offset`: a track starting there.
+  media::TrackTiming timing;
+  timing.startSeconds = options_.camera.clip->offset;
+  auto clip = ui::ClipFollower::open(options_.camera.clip->path.string(), timing);
   if (!clip) {
     spdlog::warn("film frame: the clip does not open, the frame stays empty: {}", clip.error().message());
     return;
@@ -21,12 +24,12 @@ FilmFrameOverlay::FilmFrameOverlay(FilmFrameOptions options) : options_(std::mov
 }
 
 void FilmFrameOverlay::update(double shotSeconds) {
-  if (clip_ && visible_) clip_->request(options_.camera.clip->clipTime(shotSeconds));
+  if (clip_ && visible_) clip_->follow(shotSeconds);
 }
 
 void FilmFrameOverlay::updateAndWait(double shotSeconds) {
   if (!clip_ || !visible_) return;
-  if (!clip_->wait(options_.camera.clip->clipTime(shotSeconds), std::chrono::seconds(10)))
+  if (!clip_->followAndWait(shotSeconds, std::chrono::seconds(10)))
     spdlog::warn("film frame: no clip picture for shot time {:.3f} s", shotSeconds);
 }
 

@@ -1,13 +1,16 @@
 #pragma once
-// The playback controller the player loop drives: play, pause, rate, a loop
-// region, frame steps and exact seeks over one video (and its soundtrack),
-// paced by the master clock.
+// The plate track and its soundtrack, following a Transport: what the player
+// loop drives. The transport (transport.h) holds the clock and the merged
+// play, pause, rate, loop, step and seek requests; the player resolves them
+// over one video: exact seeks, steps over its decoded frames, the end of its
+// stream, and the soundtrack, which is the transport's master clock while it
+// sounds. Other tracks (the film clip) follow the same transport().
 //
-// Requests (play, seek, step, ...) are recorded and take effect at the next
-// update(), merged: of many seeks in one pass only the last is decoded, steps
-// add up, so a fast scrub never piles up decode work. update() never waits
-// for decoding (unless asked to, for offline rendering and tests); while a
-// seek lands it keeps showing the previous frame and holds the clock.
+// Requests (play, seek, step, ...) take effect at the next update(), merged:
+// of many seeks in one pass only the last is decoded, steps add up, so a fast
+// scrub never piles up decode work. update() never waits for decoding (unless
+// asked to, for offline rendering and tests); while a seek lands it keeps
+// showing the previous frame and holds the clock.
 //
 // Prefetch both ways: the decoder keeps decodeAhead frames ready after the
 // playhead, and the last keepBehind frames shown are kept, so a step either
@@ -15,6 +18,9 @@
 // (of the nominal frame duration: exact for constant frame rate).
 // Memory: (decodeAhead + keepBehind + 2) decoded pictures plus the audio
 // queue; nothing grows with time.
+//
+// The plate's media time is shot time (a perfectshot/1 plate starts at shot
+// time 0 with its media time 0).
 //
 // One thread: the player loop. Not copyable or movable (the decode and audio
 // threads refer to it).
@@ -29,6 +35,7 @@
 #include "media/decoded_frame.h"
 #include "media/master_clock.h"
 #include "media/playback_decoder.h"
+#include "media/transport.h"
 #include "media/video_source.h"
 #include "scenes/result.h"
 
@@ -37,11 +44,6 @@ namespace ps::media {
 struct PlayerOptions {
   std::size_t decodeAhead = 8;  // frames decoded ahead of the playhead (the decoder's queue)
   std::size_t keepBehind = 16;  // frames shown and kept for stepping back
-};
-
-struct LoopRegion {
-  double inSeconds = 0.0;   // shot seconds, first presented
-  double outSeconds = 0.0;  // shot seconds, exclusive: reaching it wraps to inSeconds
 };
 
 struct PlayerState {
@@ -66,8 +68,8 @@ struct PlayerFrame {
 
 class Player {
  public:
-  static constexpr double kMinRate = 0.25;
-  static constexpr double kMaxRate = 2.0;
+  static constexpr double kMinRate = Transport::kMinRate;
+  static constexpr double kMaxRate = Transport::kMaxRate;
 
   // audio may be null (no soundtrack, no device): the clock is then monotonic.
   // Starts paused on the first frame.
@@ -77,22 +79,25 @@ class Player {
 
   const StreamInfo& info() const { return decoder_.info(); }
   AudioPlayer* audio() { return audio_.get(); }  // for the head orientation; may be null
+  // The clock every other track follows. Its requests are the player's own (below).
+  Transport& transport() { return transport_; }
 
   // Requests, applied at the next update().
-  void play();
-  void pause();
+  void play() { transport_.play(); }
+  void pause() { transport_.pause(); }
   // Pauses at once, as of `at` (TimeSource seconds: the display time of the last frame
   // shown): the shot time presented at `at` holds whatever time the next update() is given,
   // and the soundtrack stops now. For a display that stops taking frames (hidden, or its
   // runtime lost), where the next update() may come seconds later; play() then resumes from
   // the same shot time.
   void pause(double at);
-  void togglePlay();
-  void setRate(double rate);  // clamped to [kMinRate, kMaxRate]
-  void setLoop(LoopRegion region);
-  void clearLoop();
-  void seek(double shotSeconds);  // the frame whose interval holds t; replaces earlier seeks and steps
-  void step(int frames);          // +1 next frame, -1 previous; pauses
+  void togglePlay() { transport_.togglePlay(); }
+  void setRate(double rate) { transport_.setRate(rate); }  // clamped to [kMinRate, kMaxRate]
+  void setLoop(LoopRegion region) { transport_.setLoop(region); }
+  void clearLoop() { transport_.clearLoop(); }
+  // The frame whose interval holds t; replaces earlier seeks and steps.
+  void seek(double shotSeconds) { transport_.seek(shotSeconds); }
+  void step(int frames) { transport_.step(frames); }  // +1 next frame, -1 previous (the video's); pauses
 
   // The player loop's call, once per displayed frame. displayTime: when the
   // frame will be seen, in seconds of the TimeSource the audio clock uses
@@ -106,14 +111,6 @@ class Player {
   PlaybackDecoder::SeekCounts decoderSeekCounts() const { return decoder_.seekCounts(); }
 
  private:
-  struct Requests {
-    std::optional<bool> play;
-    std::optional<double> rate;
-    std::optional<std::optional<LoopRegion>> loop;
-    std::optional<double> seekTo;  // shot seconds
-    int steps = 0;                 // frames; applied after seekTo lands
-  };
-
   void applyControls(double at);
   void startSeek(double shotSeconds, double at);
   void land(double at);
@@ -128,8 +125,7 @@ class Player {
   PlaybackDecoder decoder_;
   std::unique_ptr<AudioPlayer> audio_;
   const PlayerOptions options_;
-  MasterClock clock_;
-  Requests pending_;
+  Transport transport_;  // after audio_: its clock reads the soundtrack
 
   std::deque<DecodedFrame> window_;  // consecutive frames in display order around the playhead
   std::size_t cursor_ = 0;           // the shown frame's place in window_
@@ -137,12 +133,7 @@ class Player {
   std::optional<DecodedFrame> held_; // shown while a seek lands (window_ was flushed)
   std::optional<double> landing_;    // shot seconds of the seek being decoded
 
-  bool playing_ = false;
   bool audioPlaying_ = false;
-  double rate_ = 1.0;
-  std::optional<LoopRegion> loop_;
-  std::uint64_t wraps_ = 0;
-  bool atEnd_ = false;
   std::optional<Error> error_;
   std::chrono::milliseconds decodeWait_{0};  // of the current update()
 };

@@ -1,7 +1,9 @@
 #pragma once
 // The shot model: what a shot package (a folder with shot.json and media) says.
 // Plain data; loading and validation are in shot_loader.h, the format in scenes/FORMAT.md.
-// Shot time is the plate's media time in seconds; the shot plays timeline.in..out.
+// Shot time is the shot's own, in seconds; the shot plays timeline.in..out. Each medium is a
+// layer placed on it by its start and offset; the plate starts at 0 with offset 0, so shot time
+// is also the plate's media time.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -10,11 +12,17 @@
 #include "scenes/camera.h"
 #include "scenes/layout.h"
 #include "scenes/marker.h"
+#include "scenes/placement.h"
 #include "scenes/rational.h"
 
 namespace ps::scenes {
 
+// What a layer is. Kinds planned next (mesh sequences, RGB-D video, Gaussian splats) are
+// refused by name until they are read (media_reader.cpp's table); they go here then.
 enum class MediaKind { Equirect, Gltf };
+
+// The capture point's height above the stage floor (y = 0) when the shot does not say, metres.
+inline constexpr double kDefaultCaptureHeightM = 1.6;
 
 // The thumbnail strip `perfectshot prep` makes for the scrubber: one picture
 // every intervalSeconds, tiled left to right, top to bottom, `columns` a row.
@@ -29,6 +37,7 @@ struct Thumbnails {
   friend bool operator==(const Thumbnails&, const Thumbnails&) = default;
 };
 
+// One layer of the shot: a capture (media/ decodes it) placed in stage space and on shot time.
 struct MediaRef {
   std::string pointer;              // where shot.json says it ("/media/0"), for messages
   std::string id;
@@ -43,6 +52,10 @@ struct MediaRef {
   std::string proxySrc;             // as written
   std::filesystem::path proxyPath;  // resolved, inside the package folder
   std::optional<Thumbnails> thumbnails;
+  // Where a set stands in stage space (a glTF set; an equirect surrounds the shot's origin).
+  Placement transform;
+  double startSeconds = 0;   // shot seconds where the layer begins
+  double offsetSeconds = 0;  // the layer's own media seconds shown at startSeconds
   friend bool operator==(const MediaRef&, const MediaRef&) = default;
 };
 
@@ -65,8 +78,11 @@ struct Shot {
   std::filesystem::path root;  // the package folder
   std::string format;          // "perfectshot/1"
   std::string title, film, director;
-  std::vector<MediaRef> media;
+  std::vector<MediaRef> media;     // the layers, in document order
   Timeline timeline;
+  // The capture point in stage metres: where the equirect's centre and `at` markers' origin
+  // lie; the stage floor is y = 0.
+  Vec3 origin{0, kDefaultCaptureHeightM, 0};
   std::vector<Marker> markers;       // in document order
   std::optional<FilmCamera> camera;
 

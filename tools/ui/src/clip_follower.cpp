@@ -14,7 +14,8 @@ struct ClipFollower::Decoder {
   std::string url;
 };
 
-Result<std::unique_ptr<ClipFollower>> ClipFollower::open(const std::string& url, std::uint32_t maxWidth) {
+Result<std::unique_ptr<ClipFollower>> ClipFollower::open(const std::string& url, media::TrackTiming timing,
+                                                        std::uint32_t maxWidth) {
   // One decoder thread: the clip is small and must not take the cores the plate's decoder uses.
   auto source = media::VideoSource::open(url, media::DecodeOptions{.threads = 1, .frameThreads = false,
                                                                    .strict = false, .manifestLayout = {}});
@@ -31,12 +32,14 @@ Result<std::unique_ptr<ClipFollower>> ClipFollower::open(const std::string& url,
   const auto h = static_cast<std::uint32_t>(std::max<long>(1, std::lround(info.height * scale)));
   const double duration = info.durationSeconds;
   auto decoder = std::make_unique<Decoder>(Decoder{std::move(*source), url});
-  return std::unique_ptr<ClipFollower>(new ClipFollower(std::move(decoder), duration, frameSeconds, w, h));
+  timing.mediaEndSeconds = duration;
+  return std::unique_ptr<ClipFollower>(new ClipFollower(std::move(decoder), timing, duration, frameSeconds, w, h));
 }
 
-ClipFollower::ClipFollower(std::unique_ptr<Decoder> decoder, double duration, double frameSeconds,
-                           std::uint32_t width, std::uint32_t height)
+ClipFollower::ClipFollower(std::unique_ptr<Decoder> decoder, media::TrackTiming timing, double duration,
+                           double frameSeconds, std::uint32_t width, std::uint32_t height)
     : decoder_(std::move(decoder)),
+      timing_(timing),
       duration_(duration),
       frameSeconds_(frameSeconds),
       width_(width),
@@ -62,6 +65,29 @@ void ClipFollower::request(double clipSeconds) {
   }
   wanted_ = clipSeconds;
   wake_.notify_one();
+}
+
+void ClipFollower::hide() {
+  std::lock_guard lock(mutex_);
+  showing_ = false;
+  wanted_.reset();
+}
+
+// Before its start the clip's time may still lie inside it (an offset into the clip): the
+// place says whether it shows, not the time.
+void ClipFollower::follow(double shotSeconds) {
+  const media::TrackTime t = timing_.at(shotSeconds);
+  if (t.inside())
+    request(t.mediaSeconds);
+  else
+    hide();
+}
+
+std::shared_ptr<const Thumbnail> ClipFollower::followAndWait(double shotSeconds, std::chrono::milliseconds timeout) {
+  const media::TrackTime t = timing_.at(shotSeconds);
+  if (t.inside()) return wait(t.mediaSeconds, timeout);
+  hide();
+  return nullptr;
 }
 
 std::shared_ptr<const Thumbnail> ClipFollower::latest() const {

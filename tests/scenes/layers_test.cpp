@@ -1,0 +1,164 @@
+// A shot's layers (media[] with a transform, a start and an offset) and its origin: defaults
+// for a perfectshot/1 shot that names none of them, the values read, and each problem with
+// its JSON pointer.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <glm/vec4.hpp>
+
+#include "package_fixture.h"
+#include "scenes/placement.h"
+#include "scenes/shot_loader.h"
+
+namespace ps::scenes {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+std::string describe(const std::vector<Problem>& problems) {
+  std::string s;
+  for (const auto& p : problems) s += "\n  " + p.pointer + ": " + toString(p.severity) + ": " + p.message;
+  return s;
+}
+
+// The valid shot with a glTF set standing on the stage beside the plate, and an origin.
+Json layeredShot() {
+  Json doc = Json::parse(test::validShotJson());
+  doc["origin"] = Json::parse(R"({"x": 0, "y": 1.7, "z": 0.25})");
+  doc["media"].push_back(Json::parse(R"({
+    "id": "set", "kind": "gltf", "src": "set.glb",
+    "transform": { "position": {"x": 1, "y": 0, "z": -3}, "orientation": {"yaw_deg": 90, "pitch_deg": 0, "roll_deg": 0},
+                   "scale": 2 },
+    "start": 2.5, "offset": 0.5 })"));
+  return doc;
+}
+
+TEST(ShotLayers, APerfectshot1ShotWithoutThemGetsTheDefaults) {
+  test::TempPackage pkg("layers_defaults");
+  const ShotParse p = parseShot(test::validShotJson(), pkg.shotJson());
+  ASSERT_TRUE(p.problems.empty()) << describe(p.problems);
+  EXPECT_EQ(p.shot.origin, (Vec3{0, 1.6, 0})) << "the capture point, 1.6 m above the stage floor";
+  ASSERT_EQ(p.shot.media.size(), 1u);
+  const MediaRef& plate = p.shot.media[0];
+  EXPECT_EQ(plate.transform, Placement{});
+  EXPECT_EQ(plate.transform.scale, (Vec3{1, 1, 1}));
+  EXPECT_DOUBLE_EQ(plate.startSeconds, 0);
+  EXPECT_DOUBLE_EQ(plate.offsetSeconds, 0);
+}
+
+TEST(ShotLayers, ReadsTheOriginAndEachLayersKindSourceTransformStartAndOffset) {
+  test::TempPackage pkg("layers_values");
+  pkg.write("set.glb", "not decoded by scenes");
+  const ShotParse p = parseShot(layeredShot().dump(), pkg.shotJson());
+  ASSERT_TRUE(p.problems.empty()) << describe(p.problems);
+  EXPECT_EQ(p.shot.origin, (Vec3{0, 1.7, 0.25}));
+  ASSERT_EQ(p.shot.media.size(), 2u);
+  const MediaRef& set = p.shot.media[1];
+  EXPECT_EQ(set.kind, MediaKind::Gltf);
+  EXPECT_EQ(set.pointer, "/media/1");
+  EXPECT_EQ(set.path, fs::weakly_canonical(pkg.root() / "set.glb"));
+  EXPECT_EQ(set.transform.position, (Vec3{1, 0, -3}));
+  EXPECT_DOUBLE_EQ(set.transform.yawDeg, 90);
+  EXPECT_EQ(set.transform.scale, (Vec3{2, 2, 2}));
+  EXPECT_DOUBLE_EQ(set.startSeconds, 2.5);
+  EXPECT_DOUBLE_EQ(set.offsetSeconds, 0.5);
+  EXPECT_EQ(p.shot.plate(), &p.shot.media[0]) << "the first equirect stays the plate";
+}
+
+TEST(ShotLayers, ScaleMayBePerAxis) {
+  test::TempPackage pkg("layers_scale");
+  pkg.write("set.glb", "not decoded by scenes");
+  Json doc = layeredShot();
+  doc["media"][1]["transform"]["scale"] = Json::parse(R"({"x": 1, "y": 2, "z": 0.5})");
+  const ShotParse p = parseShot(doc.dump(), pkg.shotJson());
+  ASSERT_TRUE(p.problems.empty()) << describe(p.problems);
+  EXPECT_EQ(p.shot.media[1].transform.scale, (Vec3{1, 2, 0.5}));
+}
+
+TEST(Placement, ScalesThenTurnsByV360AnglesThenMoves) {
+  Placement p;
+  p.position = {1, 0, -3};
+  p.yawDeg = 90;  // the set's forward (-Z) turns to +X, as v360's yaw 90 looks
+  p.scale = {2, 2, 2};
+  const glm::dvec4 forward = placementMatrix(p) * glm::dvec4(0, 0, -1, 1);
+  EXPECT_NEAR(forward.x, 1 + 2, 1e-12);
+  EXPECT_NEAR(forward.y, 0, 1e-12);
+  EXPECT_NEAR(forward.z, -3, 1e-12);
+  Placement up;
+  up.pitchDeg = 90;  // pitch 90 looks up: forward turns to +Y
+  const glm::dvec4 f = placementMatrix(up) * glm::dvec4(0, 0, -1, 1);
+  EXPECT_NEAR(f.y, 1, 1e-12);
+  EXPECT_NEAR(f.z, 0, 1e-12);
+}
+
+struct Case {
+  const char* name;
+  const char* set;      // JSON pointer to change in the layered shot
+  const char* value;    // JSON text to put there; nullptr removes the member
+  const char* pointer;  // the problem expected
+  const char* says;     // part of its sentence
+  Severity severity = Severity::Error;
+};
+
+std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.name; }
+
+class LayerProblem : public ::testing::TestWithParam<Case> {};
+
+TEST_P(LayerProblem, IsReportedWithItsPointerAndSentence) {
+  const Case& c = GetParam();
+  test::TempPackage pkg(std::string("layers_") + c.name);
+  pkg.write("set.glb", "not decoded by scenes");
+  fs::create_symlink("/etc", pkg.root() / "outside");
+  Json doc = layeredShot();
+  const Json::json_pointer where(c.set);
+  if (c.value) doc[where] = Json::parse(c.value);
+  else doc[where.parent_pointer()].erase(where.back());
+  const ShotParse p = parseShot(doc.dump(), pkg.shotJson());
+  bool found = false;
+  for (const auto& pr : p.problems)
+    found = found || (pr.pointer == c.pointer && pr.severity == c.severity && pr.message.find(c.says) != std::string::npos);
+  EXPECT_TRUE(found) << "expected " << c.pointer << ": " << toString(c.severity) << ": ..." << c.says << "...; got"
+                     << describe(p.problems);
+  EXPECT_EQ(p.ok(), c.severity == Severity::Warning) << describe(p.problems);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    EachClass, LayerProblem,
+    ::testing::Values(
+        Case{"origin_type", "/origin", "[0, 1.6, 0]", "/origin", "expected an object {x, y, z}"},
+        Case{"origin_missing_y", "/origin/y", nullptr, "/origin", "missing required field \"y\""},
+        Case{"origin_huge", "/origin/x", "1e7", "/origin/x", "metres in ["},
+        Case{"gltf_dotdot", "/media/1/src", "\"../set.glb\"", "/media/1/src", "climbs out"},
+        Case{"gltf_absolute", "/media/1/src", "\"/etc/passwd\"", "/media/1/src", "is absolute"},
+        Case{"gltf_symlink_out", "/media/1/src", "\"outside/passwd\"", "/media/1/src", "outside the package"},
+        Case{"gltf_missing", "/media/1/src", "\"missing.glb\"", "/media/1/src", "does not exist"},
+        Case{"kind_planned", "/media/1/kind", "\"splats\"", "/media/1/kind", "not supported by this version"},
+        Case{"kind_mesh_sequence", "/media/1/kind", "\"mesh-sequence\"", "/media/1/kind", "not supported by this version"},
+        Case{"kind_unknown", "/media/1/kind", "\"hologram\"", "/media/1/kind", "unknown media kind \"hologram\""},
+        Case{"transform_type", "/media/1/transform", "[1, 0, 0]", "/media/1/transform", "expected an object {position"},
+        Case{"position_partial", "/media/1/transform/position/z", nullptr, "/media/1/transform/position",
+             "missing required field \"z\""},
+        Case{"yaw_range", "/media/1/transform/orientation/yaw_deg", "270", "/media/1/transform/orientation/yaw_deg",
+             "in [-180, 180]"},
+        Case{"pitch_range", "/media/1/transform/orientation/pitch_deg", "91",
+             "/media/1/transform/orientation/pitch_deg", "in [-90, 90]"},
+        Case{"scale_zero", "/media/1/transform/scale", "0", "/media/1/transform/scale", "greater than 0"},
+        Case{"scale_axis_negative", "/media/1/transform/scale", R"({"x": 1, "y": -1, "z": 1})",
+             "/media/1/transform/scale/y", "greater than 0"},
+        Case{"scale_type", "/media/1/transform/scale", "\"big\"", "/media/1/transform/scale", "expected a scale factor"},
+        Case{"quaternion_unknown", "/media/1/transform/rotation", R"({"x":0,"y":0,"z":0,"w":1})",
+             "/media/1/transform/rotation", "unknown field \"rotation\"", Severity::Warning},
+        Case{"start_negative", "/media/1/start", "-1", "/media/1/start", "seconds in [0,"},
+        Case{"offset_type", "/media/1/offset", "\"0:01\"", "/media/1/offset", "expected seconds, found string"},
+        Case{"plate_start", "/media/0/start", "2", "/media/0/start", "an equirect starts at shot time 0"},
+        Case{"plate_offset", "/media/0/offset", "1", "/media/0/offset", "an equirect has offset 0"},
+        Case{"second_equirect_start", "/media/1/kind", "\"equirect\"", "/media/1/start", "an equirect starts at shot time 0"},
+        Case{"start_after_out", "/media/1/start", "12", "/media/1/start", "the layer never shows", Severity::Warning},
+        Case{"plate_transform", "/media/0/transform", R"({"position": {"x": 0, "y": 0, "z": 0}})",
+             "/media/0/transform", "ignores \"transform\"", Severity::Warning}),
+    [](const ::testing::TestParamInfo<Case>& row) { return std::string(row.param.name); });
+
+}  // namespace
+}  // namespace ps::scenes
