@@ -179,6 +179,83 @@ Status checkIndexAccessors(const json& doc, const Context& ctx) {
   return ok();
 }
 
+enum class Kind { Object, Number, Unsigned, Boolean, String, Array };
+
+const char* kindName(Kind k) {
+  switch (k) {
+    case Kind::Object: return "an object";
+    case Kind::Number: return "a number";
+    case Kind::Unsigned: return "a non-negative integer";
+    case Kind::Boolean: return "true or false";
+    case Kind::String: return "a string";
+    case Kind::Array: return "an array";
+  }
+  return "";
+}
+
+bool isKind(const json& v, Kind k) {
+  switch (k) {
+    case Kind::Object: return v.is_object();
+    case Kind::Number: return v.is_number();
+    case Kind::Unsigned: return v.is_number_unsigned();
+    case Kind::Boolean: return v.is_boolean();
+    case Kind::String: return v.is_string();
+    case Kind::Array: return v.is_array();
+  }
+  return false;
+}
+
+struct Member {
+  const char* name;
+  Kind kind;
+};
+
+Status checkMembers(const json& o, std::initializer_list<Member> members, const std::string& at, const Context& ctx) {
+  if (!o.is_object()) return ctx.error(at, "must be an object");
+  for (const Member& m : members) {
+    const auto it = o.find(m.name);
+    if (it != o.end() && !isKind(*it, m.kind)) return ctx.error(at + "/" + m.name, std::string("must be ") + kindName(m.kind));
+  }
+  return ok();
+}
+
+// tinygltf keeps the default of a material member of the wrong type; the set's author meant
+// something else, so it is refused.
+Status checkMaterials(const json& doc, const Context& ctx) {
+  const json* materials = array(doc, "materials");
+  if (!materials) return ok();
+  const std::initializer_list<Member> textureInfo = {
+      {"index", Kind::Unsigned}, {"texCoord", Kind::Unsigned}, {"scale", Kind::Number}, {"strength", Kind::Number}};
+  for (std::size_t i = 0; i < materials->size(); ++i) {
+    const json& m = (*materials)[i];
+    const std::string at = pointer("materials", i);
+    if (Status s = checkMembers(m, {{"name", Kind::String}, {"pbrMetallicRoughness", Kind::Object},
+                                    {"normalTexture", Kind::Object}, {"occlusionTexture", Kind::Object},
+                                    {"emissiveTexture", Kind::Object}, {"emissiveFactor", Kind::Array},
+                                    {"alphaMode", Kind::String}, {"alphaCutoff", Kind::Number},
+                                    {"doubleSided", Kind::Boolean}, {"extensions", Kind::Object}},
+                                at, ctx);
+        !s)
+      return s;
+    for (const char* t : {"normalTexture", "occlusionTexture", "emissiveTexture"})
+      if (m.contains(t))
+        if (Status s = checkMembers(m[t], textureInfo, at + "/" + t, ctx); !s) return s;
+    if (!m.contains("pbrMetallicRoughness")) continue;
+    const json& pbr = m["pbrMetallicRoughness"];
+    const std::string pbrAt = at + "/pbrMetallicRoughness";
+    if (Status s = checkMembers(pbr, {{"baseColorFactor", Kind::Array}, {"metallicFactor", Kind::Number},
+                                      {"roughnessFactor", Kind::Number}, {"baseColorTexture", Kind::Object},
+                                      {"metallicRoughnessTexture", Kind::Object}},
+                                pbrAt, ctx);
+        !s)
+      return s;
+    for (const char* t : {"baseColorTexture", "metallicRoughnessTexture"})
+      if (pbr.contains(t))
+        if (Status s = checkMembers(pbr[t], textureInfo, pbrAt + "/" + t, ctx); !s) return s;
+  }
+  return ok();
+}
+
 }  // namespace
 
 Status prepass(const Container& c, Context& ctx) {
@@ -221,6 +298,7 @@ Status prepass(const Container& c, Context& ctx) {
   if (Status s = checkBuffers(doc, c, ctx, bufferLengths); !s) return s;
   if (Status s = checkBufferViews(doc, ctx, bufferLengths); !s) return s;
   if (Status s = checkImages(doc, ctx); !s) return s;
+  if (Status s = checkMaterials(doc, ctx); !s) return s;
   return checkIndexAccessors(doc, ctx);
 }
 

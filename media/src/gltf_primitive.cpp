@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include <glm/common.hpp>
+
 #include "gltf_accessor.h"
 #include "scenes/printable.h"
 

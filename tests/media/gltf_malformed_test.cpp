@@ -258,6 +258,8 @@ TEST(GltfMalformed, MaterialTextureAndSamplerReferences) {
       {"/samplers/0/minFilter", 1, "/samplers/0/minFilter", "1 is not a glTF minification filter"},
       {"/materials/0/alphaMode", "SOMETIMES", "/materials/0/alphaMode", "\"SOMETIMES\" is not OPAQUE, MASK or BLEND"},
       {"/images/0/uri", "tri.bin", "/images/0", "is neither PNG nor JPEG"},
+      {"/materials/0/pbrMetallicRoughness", "shiny", "/materials/0/pbrMetallicRoughness", "must be an object"},
+      {"/materials/0/alphaCutoff", "half", "/materials/0/alphaCutoff", "must be a number"},
   };
   for (const auto& [at, value, where, why] : cases) {
     json doc = base;

@@ -157,8 +157,8 @@ TEST(GltfSamples, BrokenSamplesAreRefusedNamingTheFile) {
   for (const char* f : {"IndexOutOfRange/IndexOutOfRange.gltf", "IndexOutOfRange/AllIndicesOutOfRange.gltf",
                         "IncorrectVertexArrays/Cube.gltf", "MissingBin/BoxTextured.gltf",
                         "RecursiveNodes/RecursiveNodes.gltf", "BoxWithInfinites-glTF-Binary/BoxWithInfinites.glb",
-                        "SchemaFailures/sceneWrongType.gltf", "wrongTypes/badArray.gltf",
-                        "wrongTypes/badObject.gltf", "wrongTypes/badString.gltf", "wrongTypes/badUint.gltf",
+                        "SchemaFailures/sceneWrongType.gltf", "wrongTypes/badArray.gltf", "wrongTypes/badNumber.gltf", "wrongTypes/badObject.gltf",
+                        "wrongTypes/badString.gltf", "wrongTypes/badUint.gltf",
                         "wrongTypes/badExtension.gltf"}) {
     SCOPED_TRACE(f);
     const fs::path file = kModels / f;
