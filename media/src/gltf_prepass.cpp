@@ -10,6 +10,7 @@
 #include "gltf_data_uri.h"
 #include "gltf_package_path.h"
 #include "scenes/printable.h"
+#include "scenes/problem.h"
 
 namespace ps::media::gltf {
 
@@ -216,6 +217,12 @@ Status checkMembers(const json& o, std::initializer_list<Member> members, const 
     const auto it = o.find(m.name);
     if (it != o.end() && !isKind(*it, m.kind)) return ctx.error(at + "/" + m.name, std::string("must be ") + kindName(m.kind));
   }
+  // Every extension's value is an object (glTF's schema), read or not.
+  const auto extensions = o.find("extensions");
+  if (extensions == o.end()) return ok();
+  if (!extensions->is_object()) return ctx.error(at + "/extensions", "must be an object");
+  for (const auto& [key, value] : extensions->items())
+    if (!value.is_object()) return ctx.error(at + "/extensions/" + scenes::pointerToken(key), "must be an object");
   return ok();
 }
 
@@ -225,7 +232,8 @@ Status checkMaterials(const json& doc, const Context& ctx) {
   const json* materials = array(doc, "materials");
   if (!materials) return ok();
   const std::initializer_list<Member> textureInfo = {
-      {"index", Kind::Unsigned}, {"texCoord", Kind::Unsigned}, {"scale", Kind::Number}, {"strength", Kind::Number}};
+      {"index", Kind::Unsigned}, {"texCoord", Kind::Unsigned}, {"scale", Kind::Number}, {"strength", Kind::Number},
+      {"extensions", Kind::Object}};
   for (std::size_t i = 0; i < materials->size(); ++i) {
     const json& m = (*materials)[i];
     const std::string at = pointer("materials", i);
@@ -283,6 +291,13 @@ Status prepass(const Container& c, Context& ctx) {
     if (a->size() > ctx.limits.maxElements)
       return ctx.error(std::string("/") + name, std::to_string(a->size()) + " entries, over the limit of " +
                                                     std::to_string(ctx.limits.maxElements));
+    // Names reach messages and the scene; one of another type is a sign of a broken writer.
+    for (std::size_t i = 0; i < a->size(); ++i) {
+      const json& entry = (*a)[i];
+      if (!entry.is_object()) continue;
+      const auto n = entry.find("name");
+      if (n != entry.end() && !n->is_string()) return ctx.error(pointer(name, i, "name"), "must be a string");
+    }
   }
   if (const json* required = array(doc, "extensionsRequired")) {
     for (std::size_t i = 0; i < required->size(); ++i) {
