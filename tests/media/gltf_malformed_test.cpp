@@ -182,6 +182,17 @@ TEST(GltfMalformed, UrisThatEscapeThePackage) {
   }
 }
 
+TEST(GltfMalformed, TheSetItselfOutsideThePackage) {
+  TempPackage outside;
+  outside.write("tri.bin", test::triangleBin());
+  const auto file = outside.write("set.gltf", test::triangleDocument().dump());
+  TempPackage pkg;
+  auto loaded = media::loadGltf(file, pkg.dir());
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.error().message().find("set.gltf: its folder"), std::string::npos) << loaded.error().message();
+  EXPECT_NE(loaded.error().message().find("is outside the package folder"), std::string::npos) << loaded.error().message();
+}
+
 TEST(GltfMalformed, DataUrisThatAreNotBase64) {
   TempPackage pkg;
   const std::string good = test::base64(test::triangleBin());

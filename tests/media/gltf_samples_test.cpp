@@ -152,6 +152,36 @@ TEST(GltfSamples, Cameras) {
   EXPECT_TRUE(told);
 }
 
+// A scene without nodes shows nothing; "scene": 0 with no scenes is an error at /scene.
+TEST(GltfSamples, SetsWithoutScenesOrRoots) {
+  SKIP_WITHOUT_MODELS();
+  const fs::path empty = kModels / "TestNoRootNode/SceneWithoutNodes.gltf";
+  auto none = media::loadGltf(empty, empty.parent_path());
+  ASSERT_TRUE(none.ok()) << none.error().message();
+  EXPECT_TRUE(none->scene.roots.empty());
+  EXPECT_EQ(none->scene.triangleCount(), 0u);
+  const fs::path noScene = kModels / "TestNoRootNode/NoScene.gltf";
+  auto refused = media::loadGltf(noScene, noScene.parent_path());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message(), noScene.string() + "#/scene: scene 0 does not exist (there are 0)");
+}
+
+// Without any scene, every parentless node is shown, and that is told.
+TEST(GltfSamples, NoScenesShowEveryRoot) {
+  test::TempPackage pkg;
+  pkg.write("tri.bin", test::triangleBin());
+  json doc = test::triangleDocument();
+  doc.erase("scene");
+  doc.erase("scenes");
+  doc["nodes"] = json::array({json{{"mesh", 0}, {"children", {2}}}, json{{"mesh", 0}}, json{{"mesh", 0}}});
+  auto loaded = media::loadGltf(pkg.write("set.gltf", doc.dump()), pkg.dir());
+  ASSERT_TRUE(loaded.ok()) << loaded.error().message();
+  EXPECT_EQ(loaded->scene.roots, (std::vector<int>{0, 1}));
+  EXPECT_EQ(loaded->scene.triangleCount(), 3u);
+  ASSERT_EQ(loaded->warnings.size(), 1u);
+  EXPECT_EQ(loaded->warnings[0].message, "the file has no scene; every node without a parent is shown");
+}
+
 TEST(GltfSamples, BrokenSamplesAreRefusedNamingTheFile) {
   SKIP_WITHOUT_MODELS();
   for (const char* f : {"IndexOutOfRange/IndexOutOfRange.gltf", "IndexOutOfRange/AllIndicesOutOfRange.gltf",
