@@ -28,6 +28,7 @@ packages=(
   ffmpeg libavcodec-dev libavformat-dev libavutil-dev libswscale-dev libswresample-dev
   libspdlog-dev nlohmann-json3-dev libglm-dev libstb-dev libopenal-dev libcli11-dev
   libgtest-dev libgmock-dev libimgui-dev xvfb xauth fonts-dejavu-core
+  assimp-testmodels  # Khronos glTF samples for the loader tests
   clang libclang-rt-dev  # libFuzzer and its sanitizers, for tests/fuzz
 )
 

@@ -1,0 +1,82 @@
+#define TINYGLTF_IMPLEMENTATION
+#include "gltf_parse.h"
+
+#include <fstream>
+#include <iterator>
+
+#include "gltf_package_path.h"
+#include "scenes/printable.h"
+
+namespace ps::media::gltf {
+
+namespace {
+
+std::string expandNothing(const std::string& path, void*) { return path; }
+
+bool fileInPackage(const std::string& path, void* user) {
+  const auto* ctx = static_cast<const Context*>(user);
+  std::error_code ec;
+  return insidePackage(path, ctx->packageRoot) && std::filesystem::is_regular_file(path, ec);
+}
+
+bool readInPackage(std::vector<unsigned char>* out, std::string* err, const std::string& path, void* user) {
+  const auto* ctx = static_cast<const Context*>(user);
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!insidePackage(path, ctx->packageRoot) || ec || size > ctx->limits.maxFileBytes) {
+    if (err) *err += "refused to read " + path + "\n";
+    return false;
+  }
+  std::ifstream in(path, std::ios::binary);
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return in.good() || in.eof();
+}
+
+bool writeNothing(std::string* err, const std::string&, const std::vector<unsigned char>&, void*) {
+  if (err) *err += "the loader writes no files\n";
+  return false;
+}
+
+// Keeps the encoded bytes of data-URI images; images in buffer views are taken from their
+// (validated) views later, so the pointer tinygltf passes for them is never read.
+bool keepEncoded(tinygltf::Image* image, const int, std::string*, std::string*, int, int, const unsigned char* bytes,
+                 int size, void*) {
+  if (image->bufferView >= 0 || size <= 0) return true;
+  image->image.assign(bytes, bytes + size);
+  image->as_is = true;
+  return true;
+}
+
+// tinygltf's messages are lines; one diagnostic line holds them all.
+std::string oneLine(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\n') {
+      if (!out.empty() && out.back() != ' ') out += "; ";
+    } else {
+      out += c;
+    }
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == ';')) out.pop_back();
+  return scenes::printable(out);
+}
+
+}  // namespace
+
+Result<tinygltf::Model> parseModel(std::span<const std::uint8_t> whole, const Container& c, Context& ctx) {
+  tinygltf::TinyGLTF loader;
+  loader.SetFsCallbacks(tinygltf::FsCallbacks{&fileInPackage, &expandNothing, &readInPackage, &writeNothing, &ctx});
+  loader.SetImageLoader(&keepEncoded, nullptr);
+  tinygltf::Model model;
+  std::string err, warn;
+  const std::string base = ctx.baseDir.string();
+  const bool parsed =
+      c.glb ? loader.LoadBinaryFromMemory(&model, &err, &warn, whole.data(), static_cast<unsigned>(whole.size()), base)
+            : loader.LoadASCIIFromString(&model, &err, &warn, reinterpret_cast<const char*>(c.json.data()),
+                                         static_cast<unsigned>(c.json.size()), base);
+  if (!warn.empty()) ctx.warn("", "tinygltf: " + oneLine(warn));
+  if (!parsed) return ctx.error("", "tinygltf cannot parse it: " + (err.empty() ? std::string("no reason given") : oneLine(err)));
+  return model;
+}
+
+}  // namespace ps::media::gltf
