@@ -82,10 +82,13 @@ vec3 shadingNormal(vec3 view) {
     t = normalize(stageTangent.xyz - n * dot(n, stageTangent.xyz));
     b = cross(n, t) * (stageTangent.w > 0.0 ? 1.0 : -1.0) * (gl_FrontFacing ? 1.0 : -1.0);
   } else {
+    // t and b come out scaled by det(dpdx, dpdy, n), whose sign flips with the framebuffer's
+    // y direction (down in Vulkan) and the side seen: its sign turns them to +u and -v.
     const vec2 duvdx = dFdx(uv), duvdy = dFdy(uv);
     const vec3 dpdyPerp = cross(dpdy, n), dpdxPerp = cross(n, dpdx);
-    t = dpdyPerp * duvdx.x + dpdxPerp * duvdy.x;
-    b = -(dpdyPerp * duvdx.y + dpdxPerp * duvdy.y);
+    const float side = dot(cross(dpdx, dpdy), n) < 0.0 ? -1.0 : 1.0;
+    t = side * (dpdyPerp * duvdx.x + dpdxPerp * duvdy.x);
+    b = -side * (dpdyPerp * duvdx.y + dpdxPerp * duvdy.y);
     const float lengthSquared = max(dot(t, t), dot(b, b));
     if (lengthSquared < 1e-30) return n;  // UVs constant over the pixel: no frame
     const float scale = inversesqrt(lengthSquared);
