@@ -1,7 +1,7 @@
 #version 450
-// A mesh layer's pixel: glTF's metallic-roughness material under one directional light and a
-// hemispherical ambient (sky above, ground below), or the base colour alone for unlit
-// materials (KHR_materials_unlit). Specular: GGX distribution, Smith-Schlick visibility,
+// A mesh layer's pixel for lit materials: glTF's metallic-roughness material under one
+// directional light and a hemispherical ambient (sky above, ground below); unlit materials
+// are drawn with mesh_unlit.frag. Specular: GGX distribution, Smith-Schlick visibility,
 // Schlick Fresnel for the light; Karis' analytic environment BRDF over the hemisphere for the
 // ambient. Diffuse is Lambert without the 1/pi (a white surface facing a light of colour c
 // shows c). Output is linear unless the push constant asks to encode. Must match
@@ -67,10 +67,9 @@ vec3 environmentBrdf(vec3 f0, float roughness, float nDotV) {
 // tangents, or a frame derived from the UVs' screen derivatives when it has none (Schüler,
 // "Normal Mapping Without Precomputed Tangents"; glTF's bitangent points up the image, -v).
 vec3 shadingNormal(vec3 view) {
-  const vec3 dpdx = dFdx(stagePosition), dpdy = dFdy(stagePosition);
   vec3 n = stageNormal;
   if (dot(n, n) < 1e-12) {
-    n = cross(dpdx, dpdy);
+    n = cross(dFdx(stagePosition), dFdy(stagePosition));
     if (dot(n, view) < 0.0) n = -n;
   } else if (!gl_FrontFacing) {
     n = -n;
@@ -84,6 +83,7 @@ vec3 shadingNormal(vec3 view) {
   } else {
     // t and b come out scaled by det(dpdx, dpdy, n), whose sign flips with the framebuffer's
     // y direction (down in Vulkan) and the side seen: its sign turns them to +u and -v.
+    const vec3 dpdx = dFdx(stagePosition), dpdy = dFdy(stagePosition);
     const vec2 duvdx = dFdx(uv), duvdy = dFdy(uv);
     const vec3 dpdyPerp = cross(dpdy, n), dpdxPerp = cross(n, dpdx);
     const float side = dot(cross(dpdx, dpdy), n) < 0.0 ? -1.0 : 1.0;
@@ -107,9 +107,7 @@ void main() {
   const float alpha = alphaMode == 2u ? base.a : 1.0;
 
   vec3 color;
-  if (material.flags.x != 0u) {
-    color = base.rgb;
-  } else {
+  {
     const vec3 v = normalize(frame.eyes[draw.eye].position.xyz - stagePosition);
     const vec3 n = shadingNormal(v);
     const vec4 mr = texture(metallicRoughnessTexture, uv);
@@ -126,10 +124,12 @@ void main() {
       const vec3 h = normalize(l + v);
       const float nDotH = max(dot(n, h), 0.0), vDotH = max(dot(v, h), 0.0);
       const float a = roughness * roughness, a2 = a * a;
-      const float d = a2 / (kPi * pow(nDotH * nDotH * (a2 - 1.0) + 1.0, 2.0));
+      const float denominator = nDotH * nDotH * (a2 - 1.0) + 1.0;
+      const float d = a2 / (kPi * denominator * denominator);
       const float k = (roughness + 1.0) * (roughness + 1.0) / 8.0;
       const float g = nDotL / (nDotL * (1.0 - k) + k) * nDotV / (nDotV * (1.0 - k) + k);
-      const vec3 f = f0 + (1.0 - f0) * pow(1.0 - vDotH, 5.0);
+      const float m = 1.0 - vDotH, m2 = m * m;
+      const vec3 f = f0 + (1.0 - f0) * (m2 * m2 * m);
       // The specular BRDF times pi (the diffuse's scale) times nDotL.
       direct = frame.lightColor.rgb * (diffuse * nDotL + kPi * d * g * f / (4.0 * nDotV));
     }

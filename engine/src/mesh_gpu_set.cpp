@@ -121,6 +121,7 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
       const scenes::MeshMaterial& material = materials[g.materialSet];
       g.blend = material.alphaMode == scenes::AlphaMode::Blend;
       g.doubleSided = material.doubleSided;
+      g.unlit = material.unlit;
       g.centre = 0.5f * (p.boundsMin + p.boundsMax);
       meshes_[m].push_back(g);
       vertexAt += n;

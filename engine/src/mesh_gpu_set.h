@@ -28,6 +28,7 @@ struct MeshGpuPrimitive {
   std::uint32_t materialSet = 0;  // into MeshGpuSet's material sets
   bool blend = false;             // alphaMode Blend: drawn after the others, back to front
   bool doubleSided = false;
+  bool unlit = false;
   glm::vec3 centre{0.0f};         // of its bounds, in the mesh's space: where blending sorts it
 };
 

@@ -56,7 +56,8 @@ struct MeshLayer::Impl {
       pipelines.clear();
       cacheOwner = &frame.pipelines;
     }
-    const auto key = std::make_tuple(kind.blend, kind.doubleSided, kind.mirrored, eye.colorFormat, eye.depthFormat);
+    const auto key =
+        std::make_tuple(kind.blend, kind.doubleSided, kind.mirrored, kind.unlit, eye.colorFormat, eye.depthFormat);
     if (auto it = pipelines.find(key); it != pipelines.end()) return it->second;
     const VkPipeline p = frame.pipelines.graphics(pipeline.describe(kind, eye.colorFormat, eye.depthFormat));
     pipelines.emplace(key, p);
@@ -79,7 +80,7 @@ struct MeshLayer::Impl {
   std::vector<MeshEyeData> eyeData;
 
   const PipelineCache* cacheOwner = nullptr;
-  std::map<std::tuple<bool, bool, bool, VkFormat, VkFormat>, VkPipeline> pipelines;
+  std::map<std::tuple<bool, bool, bool, bool, VkFormat, VkFormat>, VkPipeline> pipelines;
 };
 
 MeshLayer::MeshLayer(const Device& device) : impl_(std::make_unique<Impl>(device)) {}
@@ -198,7 +199,7 @@ void MeshLayer::record(FrameRecording& frame, const EyePass& eye) {
   VkDescriptorSet boundMaterial = VK_NULL_HANDLE;
   auto draw = [&](const MeshDraw& d) {
     const MeshGpuPrimitive& p = *d.primitive;
-    const VkPipeline pipeline = s.pipelineFor(frame, {p.blend, p.doubleSided, d.mirrored}, eye);
+    const VkPipeline pipeline = s.pipelineFor(frame, {p.blend, p.doubleSided, d.mirrored, p.unlit}, eye);
     if (pipeline != boundPipeline) {
       vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
       boundPipeline = pipeline;

@@ -39,7 +39,11 @@ VkDescriptorSetLayout createSetLayout(const Device& device, const VkDescriptorSe
 }  // namespace
 
 MeshPipeline::MeshPipeline(const Device& device)
-    : device_(device), vertex_(device, "mesh.vert"), fragment_(device, "mesh.frag") {
+    : device_(device),
+      vertex_(device, "mesh.vert"),
+      fragment_(device, "mesh.frag"),
+      unlitVertex_(device, "mesh_unlit.vert"),
+      unlitFragment_(device, "mesh_unlit.frag") {
   try {
     constexpr VkShaderStageFlags kBoth = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
     const std::array<VkDescriptorSetLayoutBinding, 2> frame{{
@@ -105,18 +109,18 @@ VkSampler MeshPipeline::sampler(const scenes::TextureRef& ref) {
 
 GraphicsPipelineDesc MeshPipeline::describe(const MeshDrawKind& kind, VkFormat colorFormat, VkFormat depthFormat) const {
   GraphicsPipelineDesc d;
-  d.name = std::string("mesh") + (kind.blend ? " blend" : "") + (kind.doubleSided ? " double-sided" : "") +
+  d.name = std::string("mesh") + (kind.unlit ? " unlit" : "") + (kind.blend ? " blend" : "") + (kind.doubleSided ? " double-sided" : "") +
            (kind.mirrored ? " mirrored" : "");
   d.layout = layout_;
-  d.vertex = vertex_.handle();
-  d.fragment = fragment_.handle();
+  d.vertex = kind.unlit ? unlitVertex_.handle() : vertex_.handle();
+  d.fragment = kind.unlit ? unlitFragment_.handle() : fragment_.handle();
   d.bindings = {{0, sizeof(MeshVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
-  d.attributes = {
-      {0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MeshVertex, position)},
-      {1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MeshVertex, normal)},
-      {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(MeshVertex, uv)},
-      {3, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(MeshVertex, tangent)},
-  };
+  d.attributes = {{0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MeshVertex, position)},
+                  {2, 0, VK_FORMAT_R32G32_SFLOAT, offsetof(MeshVertex, uv)}};
+  if (!kind.unlit) {
+    d.attributes.push_back({1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MeshVertex, normal)});
+    d.attributes.push_back({3, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(MeshVertex, tangent)});
+  }
   d.cullMode = kind.doubleSided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT;
   // glTF's front faces wind counter-clockwise; the eye camera's projection flips y into
   // Vulkan's clip space, which keeps that winding counter-clockwise in the framebuffer.

@@ -23,6 +23,7 @@ struct MeshDrawKind {
   bool blend = false;        // alpha blended: depth test on, depth write off
   bool doubleSided = false;  // no back-face culling
   bool mirrored = false;     // the instance's matrix has a negative determinant: clockwise is front
+  bool unlit = false;        // mesh_unlit.frag instead of mesh.frag
 };
 
 class MeshPipeline {
@@ -47,6 +48,8 @@ class MeshPipeline {
   const Device& device_;
   ShaderModule vertex_;
   ShaderModule fragment_;
+  ShaderModule unlitVertex_;
+  ShaderModule unlitFragment_;
   VkDescriptorSetLayout frameSetLayout_ = VK_NULL_HANDLE;
   VkDescriptorSetLayout materialSetLayout_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
