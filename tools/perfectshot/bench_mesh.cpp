@@ -103,6 +103,7 @@ scenes::MeshScene fullScreenQuad() {
   p.indices = {0, 1, 2, 0, 2, 3};
   p.boundsMin = {-h, kEyeHeight - h, z};
   p.boundsMax = {h, kEyeHeight + h, z};
+  p.material = 0;
   scenes::MeshScene scene;
   scenes::MeshMaterial material;
   material.unlit = true;
