@@ -2,8 +2,8 @@
 // drawn through the same frame renderer into the same target in the same run: the eye with
 // nothing drawn (the pass's clear alone) and the eye covered by one unlit full-screen quad
 // (two triangles through the same layer: one full-screen fragment pass). Each mesh is a
-// generated UV sphere of N triangles, lit and textured (a 256x256 checker with mips), filling
-// about half of the view. GPU time is read from timestamps around the frame renderer's work
+// generated UV sphere of N triangles, textured (a 256x256 checker with mips), filling about
+// half of the view, drawn once lit and once unlit (a photogrammetry set's material). GPU time is read from timestamps around the frame renderer's work
 // for one eye (the layer's prepare and the eye's pass); where the queue has no timestamps, the
 // wall time from submit to the fence is used instead (and said).
 #include <spdlog/spdlog.h>
@@ -57,7 +57,7 @@ scenes::MeshImage checker(std::uint32_t size) {
 
 // A UV sphere of rings x 2 rings quads (2 triangles each: 4 rings^2 triangles, the poles'
 // degenerate ones included), radius `radius` at `centre`.
-scenes::MeshScene sphere(std::size_t triangles, glm::vec3 centre, float radius) {
+scenes::MeshScene sphere(std::size_t triangles, glm::vec3 centre, float radius, bool unlit) {
   const auto rings = static_cast<std::uint32_t>(std::max(2.0, std::round(std::sqrt(static_cast<double>(triangles) / 4))));
   const std::uint32_t segments = 2 * rings;
   scenes::MeshPrimitive p;
@@ -87,6 +87,7 @@ scenes::MeshScene sphere(std::size_t triangles, glm::vec3 centre, float radius) 
   material.metallicFactor = 0.0f;
   material.roughnessFactor = 0.6f;
   material.baseColor = scenes::TextureRef{0};
+  material.unlit = unlit;
   scene.materials.push_back(material);
   scene.meshes.push_back(scenes::Mesh{"sphere", {std::move(p)}});
   scene.nodes.push_back(scenes::MeshNode{"sphere", glm::mat4(1.0f), 0, -1, {}});
@@ -214,18 +215,19 @@ int runBenchMesh(const BenchMeshArgs& args) {
   const Timing quad = measure(args, context, renderer, target, timer, &quadLayer);
   std::printf("  %-38s GPU %8.3f ms  wall %8.3f ms\n", "peer: clear only", clear.gpuMs, clear.wallMs);
   std::printf("  %-38s GPU %8.3f ms  wall %8.3f ms\n", "peer: full-screen quad (2 triangles)", quad.gpuMs, quad.wallMs);
-  for (const std::size_t n : args.triangles) {
-    engine::MeshLayer layer(*device);
-    scenes::MeshScene scene = sphere(n, {0.0f, kEyeHeight, -2.5f}, 1.5f);
-    const std::size_t drawn = scene.triangleCount();
-    layer.add(std::move(scene));
-    const Timing t = measure(args, context, renderer, target, timer, &layer);
-    const std::string name = "sphere, " + std::to_string(drawn) + " triangles";
-    std::printf("  %-38s GPU %8.3f ms  wall %8.3f ms  %6.2fx the full-screen quad, %.1f Mtri/s\n", name.c_str(),
-                t.gpuMs, t.wallMs, quad.gpuMs > 0 ? t.gpuMs / quad.gpuMs : 0.0,
-                t.gpuMs > 0 ? static_cast<double>(drawn) / (t.gpuMs * 1e3) : 0.0);
-    context.waitAll();  // the layer's buffers go with it
-  }
+  for (const std::size_t n : args.triangles)
+    for (const bool unlit : {false, true}) {
+      engine::MeshLayer layer(*device);
+      scenes::MeshScene scene = sphere(n, {0.0f, kEyeHeight, -2.5f}, 1.5f, unlit);
+      const std::size_t drawn = scene.triangleCount();
+      layer.add(std::move(scene));
+      const Timing t = measure(args, context, renderer, target, timer, &layer);
+      const std::string name = std::string(unlit ? "unlit" : "lit") + " sphere, " + std::to_string(drawn) + " triangles";
+      std::printf("  %-38s GPU %8.3f ms  wall %8.3f ms  %6.2fx the full-screen quad, %.1f Mtri/s\n", name.c_str(),
+                  t.gpuMs, t.wallMs, quad.gpuMs > 0 ? t.gpuMs / quad.gpuMs : 0.0,
+                  t.gpuMs > 0 ? static_cast<double>(drawn) / (t.gpuMs * 1e3) : 0.0);
+      context.waitAll();  // the layer's buffers go with it
+    }
   context.waitAll();
   return 0;
 }
@@ -236,8 +238,8 @@ void addBenchMesh(CLI::App& bench, CommandOutcome& outcome) {
   auto args = std::make_shared<BenchMeshArgs>();
   CLI::App* cmd = bench.add_subcommand(
       "mesh",
-      "GPU time per eye of the mesh layer drawing a generated, lit and textured sphere of N triangles,\n"
-      "against the same eye cleared only and covered by one full-screen quad, in the same run.");
+      "GPU time per eye of the mesh layer drawing a generated, textured sphere of N triangles (lit, then\n"
+      "unlit), against the same eye cleared only and covered by one full-screen quad, in the same run.");
   cmd->add_option("--triangles", args->triangles, "triangle counts, comma-separated")
       ->delimiter(',')
       ->check(CLI::Range(std::size_t{16}, std::size_t{50'000'000}))
