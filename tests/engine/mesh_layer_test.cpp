@@ -357,12 +357,15 @@ TEST_F(MeshLayerTest, ATransformMovesTheSetWithoutAnUploadAndReplaceSwapsItsMesh
   const EyeCamera camera = eyeAt({0.0f, kEyeHeight, 0.0f});
   rig.renderOne(layer, camera);
   EXPECT_EQ(layer.stats().uploads, 1u);
+  // The upload's staging buffers wait in the disposer for their frame, and go at the next one.
+  EXPECT_GE(rig.context().disposer().pending(), 1u);
 
   const glm::vec3 shift(0.3f, -0.1f, -0.5f);
   layer.setTransform(set, glm::translate(glm::mat4(1.0f), shift));
   const EyePicture moved = rig.renderOne(layer, camera);
   expectSilhouette(silhouetteOf(moved.color), predictedBounds(camera, lo + shift, hi + shift, rig.extent()), "moved");
   EXPECT_EQ(layer.stats().uploads, 1u);
+  EXPECT_EQ(rig.context().disposer().pending(), 0u);
 
   // Node matrices of a frame (as animation will set them): the box back where it was.
   const glm::mat4 back = glm::translate(glm::mat4(1.0f), -shift);
@@ -379,6 +382,7 @@ TEST_F(MeshLayerTest, ATransformMovesTheSetWithoutAnUploadAndReplaceSwapsItsMesh
   layer.replace(set, red.take());
   const EyePicture replaced = rig.renderOne(layer, camera);
   EXPECT_EQ(layer.stats().uploads, 2u);
+  EXPECT_GE(rig.context().disposer().pending(), 2u);  // the old set's buffers and the new staging
   EXPECT_EQ(replaced.at(*camera.pixelOf(glm::vec3(0, kEyeHeight, -1.0f) + shift, rig.extent())),
             glm::u8vec4(255, 0, 0, 255));
   EXPECT_EQ(layer.stats().triangles, 2u);
