@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "engine/device.h"
+#include "engine/image_limits.h"
 #include "mesh_pipeline.h"
 #include "mesh_shader_data.h"
 
@@ -61,11 +62,18 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
   }
   const bool blitSrgb = canBlitMips(device, VK_FORMAT_R8G8B8A8_SRGB);
   const bool blitLinear = canBlitMips(device, VK_FORMAT_R8G8B8A8_UNORM);
+  constexpr VkImageUsageFlags kTextureUsage =
+      VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT | VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+  const VkExtent2D maxSrgb =
+      imageLimit(device, VK_FORMAT_R8G8B8A8_SRGB, VK_IMAGE_TILING_OPTIMAL, kTextureUsage).maxExtent;
+  const VkExtent2D maxLinear =
+      imageLimit(device, VK_FORMAT_R8G8B8A8_UNORM, VK_IMAGE_TILING_OPTIMAL, kTextureUsage).maxExtent;
   std::vector<TextureUpload> uploads;
   uploads.reserve(textureOrder.size());
   for (const auto& [image, srgb] : textureOrder)
     uploads.emplace_back(scene.images[static_cast<std::size_t>(image)],
-                         srgb ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM, srgb ? blitSrgb : blitLinear);
+                         srgb ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM, srgb ? blitSrgb : blitLinear,
+                         srgb ? maxSrgb : maxLinear);
 
   // The staging buffer's layout: vertices, indices, material blocks, textures.
   std::size_t vertexCount = 0, indexCount = 0;

@@ -147,14 +147,18 @@ void MeshLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
   }
   for (auto& [id, set] : s.sets) {
     if (!set.pending) continue;
-    auto uploaded = std::make_unique<MeshGpuSet>(s.device, s.pipeline, *s.defaults, *set.pending, frame);
+    // Taken first: a set whose upload throws (out of device memory) is dropped, not retried
+    // every frame.
+    const scenes::MeshScene scene = std::move(*set.pending);
+    set.pending.reset();
+    auto uploaded = std::make_unique<MeshGpuSet>(s.device, s.pipeline, *s.defaults, scene, frame);
     if (set.gpu) frame.disposer.dispose(set.lastUse, std::move(set.gpu));
-    set.gpu = std::move(uploaded);
-    set.pending.reset();  // the CPU copy (textures and all) is not kept
+    set.gpu = std::move(uploaded);  // the CPU copy (textures and all) goes at the end of the scope
     ++s.stats.uploads;
   }
 
   for (auto& [id, set] : s.sets) {
+    if (!set.gpu) continue;
     set.lastUse = frame.serial;
     for (const scenes::MeshInstance& instance : set.instances) {
       const std::span<const MeshGpuPrimitive> primitives = set.gpu->primitives(instance.mesh);

@@ -38,18 +38,31 @@ bool canBlitMips(const Device& device, VkFormat format) {
   return (properties.optimalTilingFeatures & kNeeded) == kNeeded;
 }
 
-TextureUpload::TextureUpload(const scenes::MeshImage& image, VkFormat format, bool gpuMips)
-    : image_(image), format_(format), gpuMips_(gpuMips), levels_(fullMipChain(image.width, image.height)) {
+TextureUpload::TextureUpload(const scenes::MeshImage& image, VkFormat format, bool gpuMips, VkExtent2D maxExtent)
+    : pixels_(image.rgba.data()), extent_{image.width, image.height}, format_(format), gpuMips_(gpuMips) {
+  while (extent_.width > std::max(maxExtent.width, 1u) || extent_.height > std::max(maxExtent.height, 1u)) {
+    const VkExtent2D half = levelExtent(extent_.width, extent_.height, 1);
+    std::vector<std::uint8_t> next(levelBytes(half));
+    // PlaneLevel's data is writable for the destination; the source is only read.
+    const PlaneLevel src{const_cast<std::byte*>(reinterpret_cast<const std::byte*>(pixels_)), extent_.width,
+                         extent_.height, extent_.width * kTexelBytes};
+    const PlaneLevel dst{reinterpret_cast<std::byte*>(next.data()), half.width, half.height, half.width * kTexelBytes};
+    downsampleLevel(src, dst, SampleLayout{4, 1});
+    reduced_ = std::move(next);
+    pixels_ = reduced_.data();
+    extent_ = half;
+  }
+  levels_ = fullMipChain(extent_.width, extent_.height);
   const std::uint32_t stagedLevels = gpuMips_ ? 1 : levels_;
   for (std::uint32_t level = 0; level < stagedLevels; ++level)
-    stagingBytes_ += levelBytes(levelExtent(image.width, image.height, level));
+    stagingBytes_ += levelBytes(levelExtent(extent_.width, extent_.height, level));
 }
 
 GpuImage TextureUpload::record(const Device& device, VkCommandBuffer commands, const GpuBuffer& staging,
                                VkDeviceSize offset, std::string_view name) const {
   ImageDesc desc;
   desc.format = format_;
-  desc.extent = {image_.width, image_.height};
+  desc.extent = extent_;
   desc.mipLevels = levels_;
   desc.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT |
                (gpuMips_ ? VkImageUsageFlags{VK_IMAGE_USAGE_TRANSFER_SRC_BIT} : VkImageUsageFlags{0});
@@ -59,14 +72,14 @@ GpuImage TextureUpload::record(const Device& device, VkCommandBuffer commands, c
   // values for sRGB images: a little darker than a linear average, and only on devices that
   // cannot blit RGBA8, which Vulkan requires them to).
   std::byte* out = staging.mapped() + offset;
-  std::memcpy(out, image_.rgba.data(), levelBytes(desc.extent));
+  std::memcpy(out, pixels_, levelBytes(desc.extent));
   std::vector<VkBufferImageCopy> copies;
   VkDeviceSize at = 0;
   const std::uint32_t stagedLevels = gpuMips_ ? 1 : levels_;
   for (std::uint32_t level = 0; level < stagedLevels; ++level) {
-    const VkExtent2D e = levelExtent(image_.width, image_.height, level);
+    const VkExtent2D e = levelExtent(extent_.width, extent_.height, level);
     if (level > 0) {
-      const VkExtent2D above = levelExtent(image_.width, image_.height, level - 1);
+      const VkExtent2D above = levelExtent(extent_.width, extent_.height, level - 1);
       const PlaneLevel src{out + at - levelBytes(above), above.width, above.height, above.width * kTexelBytes};
       const PlaneLevel dst{out + at, e.width, e.height, e.width * kTexelBytes};
       downsampleLevel(src, dst, SampleLayout{4, 1});
@@ -90,8 +103,8 @@ GpuImage TextureUpload::record(const Device& device, VkCommandBuffer commands, c
                                   VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_PIPELINE_STAGE_TRANSFER_BIT,
                                   VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
                                   VK_ACCESS_TRANSFER_READ_BIT});
-      const VkExtent2D src = levelExtent(image_.width, image_.height, level - 1);
-      const VkExtent2D dst = levelExtent(image_.width, image_.height, level);
+      const VkExtent2D src = levelExtent(extent_.width, extent_.height, level - 1);
+      const VkExtent2D dst = levelExtent(extent_.width, extent_.height, level);
       VkImageBlit blit{};
       blit.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, level - 1, 0, 1};
       blit.srcOffsets[1] = {static_cast<std::int32_t>(src.width), static_cast<std::int32_t>(src.height), 1};
@@ -123,9 +136,9 @@ MeshDefaultTextures recordDefaultTextures(const Device& device, VkCommandBuffer 
       scenes::MeshImage{"white", 1, 1, {255, 255, 255, 255}},
       scenes::MeshImage{"flat normal", 1, 1, {128, 128, 255, 255}},
   };
-  const TextureUpload whiteSrgb(images[0], VK_FORMAT_R8G8B8A8_SRGB, false);
-  const TextureUpload whiteLinear(images[0], VK_FORMAT_R8G8B8A8_UNORM, false);
-  const TextureUpload flatNormal(images[1], VK_FORMAT_R8G8B8A8_UNORM, false);
+  const TextureUpload whiteSrgb(images[0], VK_FORMAT_R8G8B8A8_SRGB, false, {1, 1});
+  const TextureUpload whiteLinear(images[0], VK_FORMAT_R8G8B8A8_UNORM, false, {1, 1});
+  const TextureUpload flatNormal(images[1], VK_FORMAT_R8G8B8A8_UNORM, false, {1, 1});
   stagingOut = GpuBuffer(device, 3 * kTexelBytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, true, "mesh default textures staging");
   MeshDefaultTextures textures;
   textures.whiteSrgb = whiteSrgb.record(device, commands, stagingOut, 0, "mesh white sRGB");

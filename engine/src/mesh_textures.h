@@ -6,6 +6,7 @@
 // (the blits then average linear values), the others UNORM.
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include <vulkan/vulkan.h>
 
@@ -25,8 +26,10 @@ bool canBlitMips(const Device& device, VkFormat format);
 
 class TextureUpload {
  public:
-  // `gpuMips`: canBlitMips for the format (asked once by the caller).
-  TextureUpload(const scenes::MeshImage& image, VkFormat format, bool gpuMips);
+  // `gpuMips`: canBlitMips for the format (asked once by the caller). An image larger than the
+  // device's images (`maxExtent`: imageLimit's) is halved on the CPU until it fits: drawn a
+  // little softer rather than not at all.
+  TextureUpload(const scenes::MeshImage& image, VkFormat format, bool gpuMips, VkExtent2D maxExtent);
   // Bytes it needs in the staging buffer (level 0, or every level when the CPU makes them).
   VkDeviceSize stagingBytes() const { return stagingBytes_; }
   // Writes the pixels into `staging` (host-visible, mapped) at `offset`, creates the image and
@@ -35,7 +38,9 @@ class TextureUpload {
                   std::string_view name) const;
 
  private:
-  const scenes::MeshImage& image_;
+  const std::uint8_t* pixels_;  // level 0: the image's, or reduced_'s
+  VkExtent2D extent_;
+  std::vector<std::uint8_t> reduced_;
   VkFormat format_;
   bool gpuMips_;
   std::uint32_t levels_;

@@ -395,3 +395,30 @@ TEST_F(MeshLayerTest, ATransformMovesTheSetWithoutAnUploadAndReplaceSwapsItsMesh
 
 }  // namespace
 }  // namespace ps::test
+
+namespace ps::test {
+namespace {
+
+TEST_F(MeshLayerTest, ATextureLargerThanTheDevicesImagesIsHalvedUntilItFits) {
+  VkPhysicalDeviceProperties properties{};
+  vkGetPhysicalDeviceProperties(device().physicalDevice(), &properties);
+  const std::uint32_t width = properties.limits.maxImageDimension2D + 1;
+  // Left half red, right half green: still so after the halving.
+  auto halves = [width](std::uint32_t x, std::uint32_t) {
+    return x < width / 2 ? glm::u8vec4(255, 0, 0, 255) : glm::u8vec4(0, 255, 0, 255);
+  };
+  MeshSceneBuilder b;
+  scenes::MeshMaterial m = unlitMaterial({1, 1, 1, 1});
+  m.baseColor = scenes::TextureRef{b.image(makeImage(width, 1, halves))};
+  b.node(quadPrimitive({-0.4f, 2.0f, -1.0f}, {0.8f, 0, 0}, {0, -0.8f, 0}), b.material(m));
+  MeshLayer layer(device());
+  layer.add(b.take());
+  MeshRig rig(device(), 64, 64, 1);
+  const EyeCamera camera = eyeAt({0.0f, kEyeHeight, 0.0f});
+  const EyePicture picture = rig.renderOne(layer, camera);
+  EXPECT_EQ(picture.at(*camera.pixelOf({-0.2f, kEyeHeight, -1.0f}, rig.extent())), glm::u8vec4(255, 0, 0, 255));
+  EXPECT_EQ(picture.at(*camera.pixelOf({0.2f, kEyeHeight, -1.0f}, rig.extent())), glm::u8vec4(0, 255, 0, 255));
+}
+
+}  // namespace
+}  // namespace ps::test
