@@ -1,5 +1,5 @@
 #pragma once
-// What the mesh shaders read, laid out as engine/shaders/mesh.vert and mesh.frag declare it
+// What the mesh shaders read, laid out as engine/shaders/mesh*.vert and mesh*.frag declare it
 // (std430 storage buffers, a std140 uniform block, push constants).
 #include <cstdint>
 

@@ -420,5 +420,26 @@ TEST_F(MeshLayerTest, ATextureLargerThanTheDevicesImagesIsHalvedUntilItFits) {
   EXPECT_EQ(picture.at(*camera.pixelOf({0.2f, kEyeHeight, -1.0f}, rig.extent())), glm::u8vec4(0, 255, 0, 255));
 }
 
+TEST_F(MeshLayerTest, IntoAUnormTargetTheShadersEncodeToSrgbThemselves) {
+  MeshRig rig(device(), 64, 64, 1);
+  const EyeCamera camera = eyeAt({0.0f, kEyeHeight, 0.0f});
+  for (const bool lit : {false, true}) {
+    SCOPED_TRACE(lit ? "lit" : "unlit");
+    MeshSceneBuilder b;
+    b.node(quadPrimitive({-0.4f, 2.0f, -1.0f}, {0.8f, 0, 0}, {0, -0.8f, 0}),
+           b.material(lit ? matteMaterial({0.5f, 0.5f, 0.5f, 1}) : unlitMaterial({0.5f, 0.5f, 0.5f, 1})));
+    MeshLayer layer(device());
+    layer.add(b.take());
+    rig.drawThroughUnormView(false);
+    const glm::u8vec4 srgb = rig.renderOne(layer, camera).at(32, 32);
+    rig.drawThroughUnormView(true);
+    const glm::u8vec4 unorm = rig.renderOne(layer, camera).at(32, 32);
+    EXPECT_NEAR(unorm.g, srgb.g, 1);
+    if (!lit) {
+      EXPECT_NEAR(unorm.g, srgbByte(0.5f), 1);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace ps::test

@@ -73,6 +73,12 @@ std::vector<EyePicture> MeshRig::render(std::span<engine::Layer* const> layers,
   std::vector<engine::EyeDraw> draws;
   for (std::size_t i = 0; i < cameras.size(); ++i) {
     engine::RenderTarget target = eyes_[i].color->target();
+    if (unormView_) {
+      target.view = target.encodedView;
+      target.format = target.encodedFormat;
+      target.encodedView = VK_NULL_HANDLE;
+      target.encodedFormat = VK_FORMAT_UNDEFINED;
+    }
     target.depthImage = eyes_[i].depth.handle();
     target.depthView = eyes_[i].depth.view();
     target.depthFormat = VK_FORMAT_D32_SFLOAT;

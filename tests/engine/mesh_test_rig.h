@@ -53,6 +53,9 @@ class MeshRig {
   // One frame: every layer into every eye (one camera per eye), then the readbacks; waits.
   std::vector<EyePicture> render(std::span<engine::Layer* const> layers, std::span<const engine::EyeCamera> cameras);
   EyePicture renderOne(engine::Layer& layer, const engine::EyeCamera& camera);
+  // Draw through the targets' UNORM view, as into a window's UNORM swapchain image: what is
+  // written is stored as it is, so a layer must encode to sRGB itself.
+  void drawThroughUnormView(bool unorm) { unormView_ = unorm; }
   engine::FrameContext& context() { return context_; }
   glm::vec2 extent() const { return {static_cast<float>(width_), static_cast<float>(height_)}; }
 
@@ -67,6 +70,7 @@ class MeshRig {
   engine::FrameContext context_;
   engine::FrameRenderer renderer_;
   std::vector<EyeImages> eyes_;
+  bool unormView_ = false;
 };
 
 }  // namespace ps::test
