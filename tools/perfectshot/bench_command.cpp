@@ -17,6 +17,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchScrub(*bench, outcome);
   addBenchSoak(*bench, outcome);
   addBenchMarkers(*bench, outcome);
+  addBenchMesh(*bench, outcome);
 }
 
 }  // namespace ps::tools

@@ -19,5 +19,7 @@ void addBenchSoak(CLI::App& bench, CommandOutcome& outcome);
 void addBenchMarkers(CLI::App& bench, CommandOutcome& outcome);
 // Scrub to the exact frame from a shot's proxy and through the player, vs ffmpeg -ss.
 void addBenchScrub(CLI::App& bench, CommandOutcome& outcome);
+// GPU time per eye of the mesh layer at N triangles vs a cleared eye and a full-screen quad.
+void addBenchMesh(CLI::App& bench, CommandOutcome& outcome);
 
 }  // namespace ps::tools
