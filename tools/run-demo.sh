@@ -6,5 +6,5 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bash "$root/tools/setup.sh" --build-dir "$root/build" --build-type Release
-bash "$root/tools/media/make-demo.sh"
+PERFECTSHOT_BUILD_DIR="$root/build" bash "$root/tools/media/make-demo.sh"
 exec "$root/build/tools/perfectshot/perfectshot" play "$root/scenes/demo" "$@"

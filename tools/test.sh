@@ -8,7 +8,7 @@ build="${PERFECTSHOT_TEST_BUILD_DIR:-$root/build-test}"
 # CI treats warnings as errors; so does anyone who sets PERFECTSHOT_WERROR=ON.
 if [ "${CI:-}" = "true" ]; then export PERFECTSHOT_WERROR=ON; fi
 bash "$root/tools/setup.sh" --build-dir "$build" --build-type Debug --sanitize
-bash "$root/tools/media/make-demo.sh"
+PERFECTSHOT_BUILD_DIR="$build" bash "$root/tools/media/make-demo.sh"
 
 export PERFECTSHOT_VALIDATION=1
 # Leaks inside the Vulkan loader and Mesa are not ours; see tests/lsan.supp.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Generates the demo shot's media in scenes/demo/ (or the folder given) with FFmpeg
-# filters: nothing large is committed. Skips work already done.
+# filters and the project's own set generator: nothing large is committed. Skips work
+# already done. The set needs a build: PERFECTSHOT_BUILD_DIR names it (default build/).
 #   tools/media/make-demo.sh [OUT_DIR] [--force]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -59,4 +60,18 @@ if [ ! -s "$film" ] || [ "$force" = "--force" ]; then
     -c:v libx264 -preset veryfast -crf 23 -g 24 -movflags +faststart "$tmp/film.mp4"
   mv "$tmp/film.mp4" "$film"
   echo "make-demo: wrote $film"
+fi
+
+# The set standing in the capture (tools/make_set/include/make_set/known_sets.h has its exact
+# geometry): a 6 x 6 m floor and three boxes in front of the capture point.
+set_glb="$out/set.glb"
+if [ ! -s "$set_glb" ] || [ "$force" = "--force" ]; then
+  make_set="${PERFECTSHOT_BUILD_DIR:-$here/../../build}/tools/make_set/ps_make_set"
+  if [ ! -x "$make_set" ]; then
+    echo "make-demo: $make_set is not built; build first (tools/setup.sh)" >&2
+    exit 1
+  fi
+  "$make_set" --demo -o "$tmp/set.glb"
+  mv "$tmp/set.glb" "$set_glb"
+  echo "make-demo: wrote $set_glb"
 fi
