@@ -283,6 +283,28 @@ TEST(Lint, AgreesWithPlayOnEveryFile) {
   EXPECT_EQ(played.exitCode, 0) << played.output;
 }
 
+TEST(Lint, ASetIsDecodedAsThePlayerWouldLoadIt) {
+  std::string withSet = shot("good.mp4");
+  const std::string plateEnd = R"("stereo":"mono"}])";
+  withSet.replace(withSet.find(plateEnd), plateEnd.size(), R"("stereo":"mono"},{"id":"set","kind":"gltf","src":"set.glb"}])");
+  LintPackage good("set_good", withSet);
+  fs::copy_file(PS_SOURCE_DIR "/scenes/demo/set.glb", good.root() / "set.glb");
+  auto r = lint({good.root().string()});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("0 error(s), 0 warning(s)"), std::string::npos) << r.output;
+
+  LintPackage cut("set_truncated", withSet);
+  {
+    std::ifstream in(PS_SOURCE_DIR "/scenes/demo/set.glb", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::ofstream(cut.root() / "set.glb", std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  }
+  r = lint({cut.root().string()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), cut.shotJson() + "#/media/1/src: error: ")) << r.output;
+  EXPECT_NE(r.output.find("set.glb"), std::string::npos) << r.output;
+}
+
 TEST(Lint, AMissingFileIsAnErrorAndHelpExplainsTheFormat) {
   auto r = lint({"/nonexistent/shot.json"});
   EXPECT_EQ(r.exitCode, 1) << r.output;

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "commands.h"
+#include "media/gltf_loader.h"
 #include "media/video_source.h"
 #include "picture_limits.h"
 #include "scenes/atomic_file.h"
@@ -75,10 +76,25 @@ class Linter {
       if (!m.proxyPath.empty() && !bad.contains(m.pointer + "/proxy"))
         if (auto length = checkVideo(file, m.pointer + "/proxy", m.proxySrc, m.proxyPath))
           for (const auto& p : scenes::checkTimelineAgainstVideo(shot, m.proxySrc, *length)) print(file, p);
+    for (const auto& m : shot.media)
+      if (m.kind == scenes::MediaKind::Gltf && !m.path.empty() && !bad.contains(m.pointer + "/src"))
+        checkSet(file, m, shot.root);
     if (shot.camera && shot.camera->clip && !shot.camera->clip->path.empty() &&
         !bad.contains(shot.camera->clip->pointer + "/src"))
       checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path,
                  /*sphere=*/false);
+  }
+
+  // The set decodes as the player would load it; what it holds but the player does not read
+  // (animations, cameras, ...) is a warning, placed in the set's own file.
+  void checkSet(const fs::path& file, const scenes::MediaRef& m, const fs::path& root) {
+    auto set = media::loadGltf(m.path, root);
+    if (!set) {
+      print(file, {m.pointer + "/src", set.error().message(), Severity::Error});
+      return;
+    }
+    for (const Problem& p : set->warnings)
+      print(file, {m.pointer + "/src", scenes::diagnosticPlace(m.src, p.pointer) + ": " + p.message, Severity::Warning});
   }
 
   // Temporary files of a save that was killed before its rename: never read, but clutter.

@@ -1,0 +1,62 @@
+#include "shot_sets.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "media/gltf_loader.h"
+#include "scenes/placement.h"
+#include "scenes/problem.h"
+
+namespace ps::tools {
+
+namespace {
+
+void logWarnings(const std::filesystem::path& file, const std::vector<scenes::Problem>& warnings) {
+  for (const scenes::Problem& p : warnings) spdlog::warn("{}", scenes::diagnosticLine(file.string(), p));
+}
+
+}  // namespace
+
+bool isGltfPath(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
+  return ext == ".glb" || ext == ".gltf";
+}
+
+Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure) {
+  std::vector<PlacedSet> sets;
+  for (const scenes::MediaRef& m : shot.media) {
+    if (m.kind != scenes::MediaKind::Gltf) continue;
+    auto loaded = media::loadGltf(m.path, shot.root);
+    if (!loaded) {
+      if (onFailure == SetFailure::Refuse) return loaded.error();
+      spdlog::warn("{}; playing the shot without the set {}", loaded.error().message(), m.id);
+      continue;
+    }
+    logWarnings(m.path, loaded->warnings);
+    PlacedSet set;
+    set.id = m.id;
+    set.path = m.path;
+    set.scene = std::move(loaded->scene);
+    set.setToStage = glm::mat4(scenes::placementMatrix(m.transform));
+    set.startSeconds = m.startSeconds;
+    spdlog::debug("set {}: {} triangles from {}", m.id, set.scene.triangleCount(), m.path.string());
+    sets.push_back(std::move(set));
+  }
+  return sets;
+}
+
+Result<PlacedSet> loadBareSet(const std::filesystem::path& file) {
+  auto loaded = media::loadGltf(file, file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path());
+  if (!loaded) return loaded.error();
+  logWarnings(file, loaded->warnings);
+  PlacedSet set;
+  set.id = file.stem().string();
+  set.path = file;
+  set.scene = std::move(loaded->scene);
+  return set;
+}
+
+}  // namespace ps::tools

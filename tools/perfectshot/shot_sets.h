@@ -1,0 +1,39 @@
+#pragma once
+// The shot's glTF sets decoded (media/gltf_loader.h) and placed in stage space by each
+// layer's transform: what the mesh layer draws. A shot without sets gives none.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <glm/mat4x4.hpp>
+
+#include "scenes/mesh_scene.h"
+#include "scenes/result.h"
+#include "scenes/shot.h"
+
+namespace ps::tools {
+
+struct PlacedSet {
+  std::string id;                 // the medium's id in shot.json
+  std::filesystem::path path;
+  scenes::MeshScene scene;
+  glm::mat4 setToStage{1.0f};     // the layer's transform
+  double startSeconds = 0;        // shot seconds from which it shows
+};
+
+enum class SetFailure {
+  Refuse,  // the first set that cannot be loaded is the Error (render, lint: the shot is wrong)
+  Skip,    // logged as a warning and left out (play: the rest of the shot still plays)
+};
+
+// Loads every gltf medium of `shot`, in document order. What a file holds but is not read
+// (animations, cameras, ...) is logged once per set as a warning.
+Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure);
+
+// A bare .glb or .gltf as a shot of its own: one set at the stage's origin, no background.
+Result<PlacedSet> loadBareSet(const std::filesystem::path& file);
+
+// True for a path that names a glTF file rather than a video or a shot (.glb, .gltf).
+bool isGltfPath(const std::filesystem::path& path);
+
+}  // namespace ps::tools
