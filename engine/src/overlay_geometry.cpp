@@ -40,6 +40,14 @@ void OverlayGeometry::append(const OverlayGeometry& other) {
   vertices.insert(vertices.end(), other.vertices.begin(), other.vertices.end());
 }
 
+void OverlayGeometry::translate(const glm::vec3& offset) {
+  for (OverlayVertex& v : vertices) {
+    if ((v.kind & 15u) == static_cast<std::uint32_t>(OverlayKind::Screen)) continue;
+    v.position += offset;
+    v.toward += offset;
+  }
+}
+
 void OverlayGeometry::segment(const glm::vec3& a, const glm::vec3& b, const glm::vec4& colour, float width,
                               WidthUnit unit) {
   const float h = width * 0.5f;

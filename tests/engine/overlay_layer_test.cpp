@@ -2,6 +2,8 @@
 // behind an opaque box is dimmed to at most 30 %, one in front of it is not; text lands where
 // the font atlas puts its glyphs; a line lands where the eye camera projects it.
 #include <algorithm>
+#include <array>
+#include <stdexcept>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -213,6 +215,45 @@ TEST_F(OverlayLayerTest, ScreenTrianglesAreDrawnOverEverything) {
   const engine::RgbaImage image = draw(layers, camera());
   EXPECT_NEAR(linearAt(image, 105, 48).b, 1.0f, 1e-2f);
   EXPECT_EQ(linearAt(image, 60, 48).b, 0.0f);
+}
+
+TEST_F(OverlayLayerTest, APictureOnAQuadInSpaceShowsItsPixelsInPlace) {
+  engine::OverlayLayer overlay(device(), atlas());
+  // Four pixels: red, green over blue, white.
+  engine::RgbaImage picture{2, 2, {255, 0, 0, 255, 0, 255, 0, 255, 0, 0, 255, 255, 255, 255, 255, 255}};
+  overlay.setPicture(picture);
+  EXPECT_THROW(overlay.setPicture(engine::RgbaImage{2, 2, {1, 2, 3}}), std::invalid_argument);
+  engine::OverlayGeometry g;
+  // A 2 m x 1.5 m frame 3 m ahead, turned a little: its quarters land where the camera puts them.
+  const glm::quat turn = glm::angleAxis(glm::radians(15.0f), glm::vec3(0, 1, 0));
+  const glm::vec3 centre(0, 0, -3);
+  const auto corner = [&](float x, float y) { return centre + turn * glm::vec3(x, y, 0); };
+  const std::array<glm::vec3, 4> corners{corner(-1, 0.75f), corner(1, 0.75f), corner(-1, -0.75f), corner(1, -0.75f)};
+  g.picture(corners);
+  overlay.setGeometry(std::move(g));
+  std::vector<engine::Layer*> layers{&overlay};
+  const engine::EyeCamera eye = camera();
+  const engine::RgbaImage image = draw(layers, eye);
+  const glm::vec2 extent(kW, kH);
+  // The centre of each quarter of the frame, on the frame's plane.
+  const auto at = [&](float x, float y) {
+    const auto p = eye.pixelOf(corner(x, y), extent);
+    EXPECT_TRUE(p);
+    return linearAt(image, static_cast<int>(p->x), static_cast<int>(p->y));
+  };
+  const glm::vec4 topLeft = at(-0.75f, 0.55f), topRight = at(0.75f, 0.55f), bottomLeft = at(-0.75f, -0.55f),
+                  bottomRight = at(0.75f, -0.55f);
+  EXPECT_GT(topLeft.r, 0.9f);
+  EXPECT_LT(topLeft.g, 0.1f);
+  EXPECT_GT(topRight.g, 0.9f);
+  EXPECT_LT(topRight.r, 0.1f);
+  EXPECT_GT(bottomLeft.b, 0.9f);
+  EXPECT_LT(bottomLeft.r, 0.1f);
+  EXPECT_GT(bottomRight.r, 0.9f);
+  EXPECT_GT(bottomRight.b, 0.9f);
+  const auto outside = eye.pixelOf(corner(1.3f, 0), extent);
+  ASSERT_TRUE(outside);
+  EXPECT_EQ(linearAt(image, static_cast<int>(outside->x), static_cast<int>(outside->y)).r, 0.0f);
 }
 
 TEST(FontAtlas, BakesLatin1AndWrapsBetweenWords) {

@@ -49,6 +49,8 @@ struct OverlayGeometry {
   bool empty() const { return vertices.empty(); }
   void clear() { vertices.clear(); }
   void append(const OverlayGeometry& other);
+  // Moves every stage-space point by `offset` (Screen vertices are pixels: left as they are).
+  void translate(const glm::vec3& offset);
 
   // A segment `width` wide (pixels or metres), with square caps half a width long.
   void segment(const glm::vec3& a, const glm::vec3& b, const glm::vec4& colour, float width,
