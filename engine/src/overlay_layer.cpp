@@ -173,8 +173,8 @@ struct OverlayLayer::Impl {
     const bool none = pixels.width == 0 || pixels.height == 0;
     static const std::array<std::uint8_t, 4> white{255, 255, 255, 255};
     const VkExtent2D extent = none ? VkExtent2D{1, 1} : VkExtent2D{pixels.width, pixels.height};
-    const VkExtent2D current = picture.image.desc().extent;
-    if (picture.set == VK_NULL_HANDLE || current.width != extent.width || current.height != extent.height)
+    const VkExtent2D held = picture.image.desc().extent;
+    if (picture.set == VK_NULL_HANDLE || held.width != extent.width || held.height != extent.height)
       replacePicture(frame, extent, VK_FORMAT_R8G8B8A8_SRGB);
     upload(frame, picture.image, none ? white.data() : pixels.pixels.data(),
            none ? white.size() : pixels.pixels.size(), "overlay picture");
@@ -182,21 +182,38 @@ struct OverlayLayer::Impl {
   }
 
   void prepareVertices(FrameRecording& frame) {
-    if (!geometryDirty) return;
+    if (geometryDirty) writeVertices(frame);
+    if (current) lastUse[currentSlot] = frame.serial;
+  }
+
+  void writeVertices(FrameRecording& frame) {
     geometryDirty = false;
     ranges.clear();
     std::size_t count = common.vertices.size();
     for (const OverlayGeometry& g : perEye) count += g.vertices.size();
-    if (vertices.handle() != VK_NULL_HANDLE) frame.disposer.dispose(frame.serial, std::move(vertices));
-    vertices = GpuBuffer();
+    current = nullptr;
     if (count == 0) return;
-    vertices = GpuBuffer(device, count * sizeof(OverlayVertex), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT, true,
-                         "overlay vertices");
+    // The geometry changes most frames (fades, the film camera's track): a ring of buffers,
+    // grown when too small, instead of a new buffer each frame. The one written is the least
+    // recently used of the others: with one write a frame, it was last used 3 or more frames
+    // ago, which a frame context's 2 or 3 frames in flight have finished.
+    std::size_t pick = currentSlot == 0 ? 1 : 0;
+    for (std::size_t i = 0; i < kRing; ++i)
+      if (i != currentSlot && lastUse[i] < lastUse[pick]) pick = i;
+    GpuBuffer& slot = ring[pick];
+    const VkDeviceSize bytes = count * sizeof(OverlayVertex);
+    if (slot.size() < bytes) {
+      if (slot.handle() != VK_NULL_HANDLE) frame.disposer.dispose(frame.serial, std::move(slot));
+      slot = GpuBuffer(device, std::max<VkDeviceSize>(bytes, 2 * slot.size()), VK_BUFFER_USAGE_VERTEX_BUFFER_BIT,
+                       true, "overlay vertices");
+    }
+    currentSlot = pick;
+    current = &slot;
     std::size_t at = 0;
     const auto put = [&](const OverlayGeometry& g) {
       if (!g.vertices.empty())
-        std::memcpy(vertices.mapped() + at * sizeof(OverlayVertex), g.vertices.data(),
-                  g.vertices.size() * sizeof(OverlayVertex));
+        std::memcpy(slot.mapped() + at * sizeof(OverlayVertex), g.vertices.data(),
+                    g.vertices.size() * sizeof(OverlayVertex));
       ranges.push_back({static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(g.vertices.size())});
       at += g.vertices.size();
     };
@@ -242,7 +259,11 @@ struct OverlayLayer::Impl {
   OverlayGeometry common;
   std::vector<OverlayGeometry> perEye;
   bool geometryDirty = true;
-  GpuBuffer vertices;
+  static constexpr std::size_t kRing = 4;
+  std::array<GpuBuffer, kRing> ring;
+  std::array<std::uint64_t, kRing> lastUse{};  // the serial of the last frame that drew from each
+  std::size_t currentSlot = 0;
+  GpuBuffer* current = nullptr;  // ring[currentSlot] while there is geometry: what records draw
   struct Range {
     std::uint32_t first = 0, count = 0;
   };
@@ -285,12 +306,13 @@ void OverlayLayer::prepare(FrameRecording& frame, std::span<const EyePass>) {
 
 void OverlayLayer::record(FrameRecording& frame, const EyePass& eye) {
   Impl& s = *impl_;
-  if (eye.wholeSphere || s.vertices.handle() == VK_NULL_HANDLE) return;
-  std::vector<Impl::Range> draws{s.ranges[0]};
-  if (eye.index + 1 < s.ranges.size()) draws.push_back(s.ranges[eye.index + 1]);
+  if (eye.wholeSphere || s.current == nullptr) return;
+  // What every eye shows, then what this one alone does.
+  const std::array<Impl::Range, 2> draws{s.ranges[0],
+                                         eye.index + 1 < s.ranges.size() ? s.ranges[eye.index + 1] : Impl::Range{}};
   const VkCommandBuffer cb = frame.commands;
   const VkDeviceSize zero = 0;
-  const VkBuffer buffer = s.vertices.handle();
+  const VkBuffer buffer = s.current->handle();
   vkCmdBindVertexBuffers(cb, 0, 1, &buffer, &zero);
   vkCmdBindDescriptorSets(cb, VK_PIPELINE_BIND_POINT_GRAPHICS, s.layout, 0, 1, &s.picture.set, 0, nullptr);
   const glm::vec2 extent(static_cast<float>(eye.extent.width), static_cast<float>(eye.extent.height));

@@ -217,6 +217,30 @@ TEST_F(OverlayLayerTest, ScreenTrianglesAreDrawnOverEverything) {
   EXPECT_EQ(linearAt(image, 60, 48).b, 0.0f);
 }
 
+TEST_F(OverlayLayerTest, GeometrySetEveryFrameDrawsThatFramesGeometry) {
+  engine::OverlayLayer overlay(device(), atlas());
+  std::vector<engine::Layer*> layers{&overlay};
+  const engine::EyeCamera eye = camera();
+  for (int i = 0; i < 7; ++i) {
+    engine::OverlayGeometry g;
+    const float x = static_cast<float>(i * 8 - 24);
+    g.rect({0, 0, -2}, {x - 3, -3}, {x + 3, 3}, engine::linearColour(255, 0, 0));
+    // Growing: the ring's buffers are replaced by larger ones on the way.
+    for (int k = 0; k < i * i * 20; ++k) g.rect({0, 0, -2}, {-60, 40}, {-59, 41}, engine::linearColour(0, 0, 255));
+    overlay.setGeometry(std::move(g));
+    const engine::RgbaImage image = draw(layers, eye);
+    EXPECT_GT(linearAt(image, kW / 2 + static_cast<int>(x), kH / 2).r, 0.9f) << "frame " << i;
+    if (i > 0) {
+      EXPECT_EQ(linearAt(image, kW / 2 + static_cast<int>(x) - 8, kH / 2).r, 0.0f) << "frame " << i;
+    }
+  }
+  // Not set again: the last geometry stays.
+  const engine::RgbaImage again = draw(layers, eye);
+  EXPECT_GT(linearAt(again, kW / 2 + 24, kH / 2).r, 0.9f);
+  overlay.setGeometry({});
+  EXPECT_EQ(linearAt(draw(layers, eye), kW / 2 + 24, kH / 2).r, 0.0f);
+}
+
 TEST_F(OverlayLayerTest, APictureOnAQuadInSpaceShowsItsPixelsInPlace) {
   engine::OverlayLayer overlay(device(), atlas());
   // Four pixels: red, green over blue, white.
