@@ -90,12 +90,15 @@ void ViewOverlay::draw(const engine::Device& device, const engine::View& view, c
   pass.draw(
       over, engine::ImGuiLoad::Keep,
       [&] {
-        if (film_) film_->paint(pass, eye, shotSeconds, palette);
+        // Once the markers and the film frame reach the eyes as a layer, only the panel is painted here.
+        const bool painted = layer_ == nullptr;
+        if (film_ && painted) film_->paint(pass, eye, shotSeconds, palette);
         // The panel may edit the markers: before they are laid out and painted.
         if (panel) panel_(sizeOf(target.extent), shotSeconds);
-        ui::paintMarkers(options_.markers,
-                         ui::layoutMarkers(options_.markers, activeAt(shotSeconds), shotSeconds, eye, options_.style),
-                         paint_, palette);
+        if (painted)
+          ui::paintMarkers(options_.markers,
+                           ui::layoutMarkers(options_.markers, activeAt(shotSeconds), shotSeconds, eye, options_.style),
+                           paint_, palette);
       },
       sync, readback);
 }

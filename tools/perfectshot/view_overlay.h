@@ -105,8 +105,9 @@ class ViewOverlay {
   std::vector<ui::MarkerSprite> layout(const engine::View& view, VkExtent2D extent, double shotSeconds) const;
 
   // Draws over `target` (which holds the view drawn with `view`; its layoutAfter is what the
-  // view left, and the overlay leaves it the same), submits with `sync`, and records a
-  // readback into `readback` when given (then wait()).
+  // view left, and the overlay leaves it the same) the panel and, until layers() has been asked
+  // for, the markers and the film frame; submits with `sync`, and records a readback into
+  // `readback` when given (then wait()).
   void draw(const engine::Device& device, const engine::View& view, const engine::RenderTarget& target,
             double shotSeconds, const engine::SubmitSync& sync = {},
             const engine::OffscreenTarget* readback = nullptr, bool withPanel = false);

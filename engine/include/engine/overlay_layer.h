@@ -5,7 +5,9 @@
 // Each item is drawn twice: where it is in front of the scene (depth GREATER_OR_EQUAL, reverse-Z)
 // at full opacity, and where the scene hides it (LESS) at hiddenOpacity (at most 0.3), so a
 // marker behind an actor can still be found. Blended into the sRGB view (straight alpha, in
-// linear light).
+// linear light). Items compose as they are blended: two stacked where hidden show both at the
+// hidden opacity (0.25 over 0.25 covers 0.44), so what should read as one shape (a pin) is
+// built of parts that do not overlap.
 // The geometry is set by its owner between frames: one set for every eye, plus what only one
 // eye shows (edge arrows, laid out in that eye's pixels).
 // Thread: the owner's.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <numbers>
 
 #include <glm/geometric.hpp>
@@ -30,6 +31,63 @@ void edgeArrow(engine::OverlayGeometry& out, const EdgeIndicator& edge, float si
   arrow(size, fill);
 }
 
+// A stroke between two pixel offsets from the anchor.
+void stroke(engine::OverlayGeometry& out, const glm::vec3& at, glm::vec2 a, glm::vec2 b, float t,
+            const glm::vec4& ink) {
+  const glm::vec2 d = glm::length(b - a) > 1e-4f ? glm::normalize(b - a) : glm::vec2(1, 0);
+  const glm::vec2 n = glm::vec2(-d.y, d.x) * (t * 0.5f);
+  out.triangle(at, a + n, a - n, b - n, ink);
+  out.triangle(at, a + n, b - n, b + n, ink);
+}
+
+// One icon per category, white strokes in a square of side s at top-left o (pixels from the anchor).
+void icon(engine::OverlayGeometry& out, const glm::vec3& at, scenes::MarkerCategory c, glm::vec2 o, float s,
+          const glm::vec4& ink) {
+  const auto p = [&](float x, float y) { return o + glm::vec2(x, y) * s; };
+  const float t = std::max(1.0f, s * 0.09f);
+  const auto ring = [&](glm::vec2 centre, float r) { out.arc(at, centre, r, t, 0, 2 * kPi, ink, 16); };
+  using C = scenes::MarkerCategory;
+  switch (c) {
+    case C::Camera:  // body and lens hood
+      out.frame(at, p(0.05f, 0.3f), p(0.65f, 0.8f), t, ink);
+      out.triangle(at, p(0.65f, 0.55f), p(0.95f, 0.3f), p(0.95f, 0.8f), ink);
+      ring(p(0.2f, 0.18f), 0.12f * s);
+      ring(p(0.48f, 0.18f), 0.12f * s);
+      break;
+    case C::Light:  // a sun
+      out.disc(at, p(0.5f, 0.5f), 0.2f * s, ink, 16);
+      for (int i = 0; i < 8; ++i) {
+        const glm::vec2 d(std::cos(static_cast<float>(i) * kPi / 4), std::sin(static_cast<float>(i) * kPi / 4));
+        stroke(out, at, p(0.5f, 0.5f) + d * (0.3f * s), p(0.5f, 0.5f) + d * (0.45f * s), t, ink);
+      }
+      break;
+    case C::Sound:  // a speaker and its waves
+      out.rect(at, p(0.05f, 0.38f), p(0.25f, 0.62f), ink);
+      out.triangle(at, p(0.2f, 0.5f), p(0.5f, 0.15f), p(0.5f, 0.85f), ink);
+      out.arc(at, p(0.5f, 0.5f), 0.22f * s, t, -0.8f, 0.8f, ink, 10);
+      out.arc(at, p(0.5f, 0.5f), 0.4f * s, t, -0.8f, 0.8f, ink, 12);
+      break;
+    case C::Performance:  // a figure
+      out.disc(at, p(0.5f, 0.2f), 0.16f * s, ink, 16);
+      out.triangle(at, p(0.5f, 0.38f), p(0.2f, 0.95f), p(0.8f, 0.95f), ink);
+      break;
+    case C::Set:  // a house
+      out.triangle(at, p(0.5f, 0.05f), p(0.05f, 0.45f), p(0.95f, 0.45f), ink);
+      out.frame(at, p(0.18f, 0.45f), p(0.82f, 0.92f), t, ink);
+      break;
+    case C::History:  // a clock
+      ring(p(0.5f, 0.5f), 0.42f * s);
+      stroke(out, at, p(0.5f, 0.5f), p(0.5f, 0.22f), t, ink);
+      stroke(out, at, p(0.5f, 0.5f), p(0.72f, 0.5f), t, ink);
+      break;
+    case C::Production:  // a clapperboard
+      out.frame(at, p(0.05f, 0.4f), p(0.95f, 0.92f), t, ink);
+      out.triangle(at, p(0.05f, 0.15f), p(0.95f, 0.05f), p(0.95f, 0.3f), ink);
+      out.triangle(at, p(0.05f, 0.15f), p(0.95f, 0.3f), p(0.05f, 0.4f), ink);
+      break;
+  }
+}
+
 }  // namespace
 
 void buildMarkerGeometry(const std::vector<scenes::Marker>& markers, const std::vector<MarkerSprite>& sprites,
@@ -52,9 +110,12 @@ void buildMarkerGeometry(const std::vector<scenes::Marker>& markers, const std::
     const glm::vec2 barMin = s.titleBar.min - s.pin, barMax = s.titleBar.max - s.pin;
     const float barH = barMax.y - barMin.y;
     const float stem = std::max(1.0f, barH * 0.05f);
-    common.rect(at, {0, -stem * 0.5f}, {barMin.x, stem * 0.5f}, white);
-    common.disc(at, {0, 0}, s.pinRadiusPx + 1.5f, white);
+    // The pin's parts do not overlap: where the scene hides it, each is drawn at the hidden
+    // opacity once, and stacked translucent parts would add up to more.
+    const float ring = 1.5f;
+    common.rect(at, {s.pinRadiusPx + ring, -stem * 0.5f}, {barMin.x, stem * 0.5f}, white);
     common.disc(at, {0, 0}, s.pinRadiusPx, accent);
+    common.arc(at, {0, 0}, s.pinRadiusPx + ring * 0.5f, ring, 0, 2 * kPi, white);
     if (paint.dwelling == s.index && paint.dwellProgress > 0)
       common.arc(at, {0, 0}, s.pinRadiusPx + 4, 2.5f, -kPi / 2, -kPi / 2 + 2 * kPi * paint.dwellProgress, white);
 
@@ -75,7 +136,10 @@ void buildMarkerGeometry(const std::vector<scenes::Marker>& markers, const std::
     common.rect(at, barMin, cardMax, shade);
     common.rect(at, barMin, {barMin.x + std::max(3.0f, pad * 0.6f), barMax.y}, accent);
     if (paint.highlighted == s.index) common.frame(at, barMin, cardMax, 2, white);
-    const float titleX = barMin.x + pad * 2.5f;
+    const float iconSide = barH * 0.62f;
+    const glm::vec2 iconAt(barMin.x + pad * 1.5f, barMin.y + (barH - iconSide) * 0.5f);
+    icon(common, at, m.category, iconAt, iconSide, white);
+    const float titleX = iconAt.x + iconSide + pad;
     common.text(atlas, at, {titleX, barMin.y + (barH - textPx) * 0.5f}, m.title, textPx, white,
                 barMax.x - pad - titleX);
     float y = barMax.y + pad;

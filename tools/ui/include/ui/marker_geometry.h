@@ -4,7 +4,7 @@
 // capture point): what reaches the eyes in the eye pass, depth-tested against the scene.
 // Per marker on screen: the pin (a disc in its category's colour, a white ring, the dwell's
 // progress arc), the stem, and the card at the marker's depth: a title bar with the category's
-// accent, opened (text, then the narration's caption of the moment) when selected, outlined when
+// accent and icon, opened (text, then the narration's caption of the moment) when selected, outlined when
 // it is the editor's current one; all faded with the marker. Sizes in pixels come from the eye
 // the markers were laid out for (marker_layout.h), so cards read as they did over the view.
 // Markers outside the view get an arrow on its edge: per-eye geometry, in that eye's pixels.
