@@ -111,7 +111,8 @@ void OverlayGeometry::arc(const glm::vec3& anchor, glm::vec2 centrePx, float rad
 
 void OverlayGeometry::triangle(const glm::vec3& anchor, glm::vec2 a, glm::vec2 b, glm::vec2 c,
                                const glm::vec4& colour) {
-  vertices.insert(vertices.end(), {anchored(anchor, a, colour), anchored(anchor, b, colour), anchored(anchor, c, colour)});
+  vertices.insert(vertices.end(),
+                  {anchored(anchor, a, colour), anchored(anchor, b, colour), anchored(anchor, c, colour)});
 }
 
 void OverlayGeometry::screenTriangle(glm::vec2 a, glm::vec2 b, glm::vec2 c, const glm::vec4& colour) {

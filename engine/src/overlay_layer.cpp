@@ -138,8 +138,9 @@ struct OverlayLayer::Impl {
         vkFreeDescriptorSets(p->device.device(), p->pool, 1, &set);
       });
     }
-    picture.image = GpuImage(device, ImageDesc{format, extent, 1, VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT},
-                             "overlay picture");
+    picture.image = GpuImage(
+        device, ImageDesc{format, extent, 1, VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT},
+        "overlay picture");
     VkDescriptorSetAllocateInfo alloc{};
     alloc.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_SET_ALLOCATE_INFO;
     alloc.descriptorPool = pool->pool;

@@ -34,7 +34,8 @@ std::shared_ptr<const engine::FontAtlas> atlas() {
 // and its depth (reverse-Z, as at distanceM) over a rectangle of every eye.
 class BoxLayer : public engine::Layer {
  public:
-  BoxLayer(VkRect2D rect, float distanceM, VkClearColorValue colour) : rect_(rect), distance_(distanceM), colour_(colour) {}
+  BoxLayer(VkRect2D rect, float distanceM, VkClearColorValue colour)
+      : rect_(rect), distance_(distanceM), colour_(colour) {}
   void prepare(engine::FrameRecording&, std::span<const engine::EyePass>) override {}
   void record(engine::FrameRecording& frame, const engine::EyePass& eye) override {
     std::array<VkClearAttachment, 2> clears{};
@@ -80,7 +81,8 @@ class OverlayLayerTest : public EngineTest {
   }
 
   static glm::vec4 linearAt(const engine::RgbaImage& image, int x, int y) {
-    const std::uint8_t* p = &image.pixels[(static_cast<std::size_t>(y) * image.width + static_cast<std::size_t>(x)) * 4];
+    const std::size_t i = (static_cast<std::size_t>(y) * image.width + static_cast<std::size_t>(x)) * 4;
+    const std::uint8_t* p = &image.pixels[i];
     return {toLinear(p[0]), toLinear(p[1]), toLinear(p[2]), p[3] / 255.0f};
   }
 
@@ -152,7 +154,8 @@ TEST_F(OverlayLayerTest, TextLandsWhereTheAtlasPutsItsGlyphs) {
   const engine::Glyph& h = font.glyph(U'H');
   const glm::vec2 origin = glm::vec2(kW / 2, kH / 2) + topLeft + glm::vec2(0, font.ascent());
   int inked = 0, blank = 0;
-  const int gw = static_cast<int>(std::lround(h.max.x - h.min.x)), gh = static_cast<int>(std::lround(h.max.y - h.min.y));
+  const int gw = static_cast<int>(std::lround(h.max.x - h.min.x));
+  const int gh = static_cast<int>(std::lround(h.max.y - h.min.y));
   ASSERT_GT(gw, 4);
   ASSERT_GT(gh, 4);
   const int u0 = static_cast<int>(std::lround(h.uvMin.x * static_cast<float>(font.width())));
@@ -286,7 +289,8 @@ TEST(FontAtlas, BakesLatin1AndWrapsBetweenWords) {
   EXPECT_EQ(font.pixels().size(), std::size_t{font.width()} * font.height());
   EXPECT_GT(font.glyph(U'W').advance, font.glyph(U'i').advance);
   EXPECT_EQ(&font.glyph(U'\u4E00'), &font.glyph(U'?'));  // outside the atlas
-  EXPECT_NEAR(font.widthOf("ab", 24), (font.glyph(U'a').advance + font.glyph(U'b').advance) * 24 / font.bakedPixelHeight(),
+  const float ab = font.glyph(U'a').advance + font.glyph(U'b').advance;
+  EXPECT_NEAR(font.widthOf("ab", 24), ab * 24 / font.bakedPixelHeight(),
               1e-3);
   const float word = font.widthOf("lighting", 20);
   const auto lines = font.wrap("lighting lighting lighting", 20, word * 2.2f);

@@ -121,7 +121,8 @@ TEST(MarkerGeometry, FilmFrameHasItsClipOnAQuadAndItsFrustum) {
   ASSERT_GE(g.vertices.size(), 6u);
   // The picture first (the outline over it), its corners the frame's, uv as the picture's.
   for (int i = 0; i < 6; ++i)
-    EXPECT_EQ(fillOf(g.vertices[static_cast<std::size_t>(i)]), static_cast<std::uint32_t>(engine::OverlayFill::Picture));
+    EXPECT_EQ(fillOf(g.vertices[static_cast<std::size_t>(i)]),
+              static_cast<std::uint32_t>(engine::OverlayFill::Picture));
   EXPECT_EQ(g.vertices[0].position, frame.corners[0]);
   EXPECT_EQ(g.vertices[0].uv, glm::vec2(0, 0));
   EXPECT_EQ(g.vertices[4].position, frame.corners[3]);

@@ -120,10 +120,8 @@ TEST_F(MarkerLayer, APinBehindAWallIsDimmedAndOneInFrontIsNot) {
   const auto colour = categoryRgb(scenes::MarkerCategory::Production);
   WallLayer nearWall(2), farWall(4);
   const auto behind = at(draw(markers, {&nearWall}, eye), pin);
-  for (int c = 0; c < 3; ++c) {
-    EXPECT_LE(toLinear(behind[static_cast<std::size_t>(c)]), 0.3f * toLinear(colour[static_cast<std::size_t>(c)]) + 0.01f)
-        << "channel " << c;
-  }
+  for (std::size_t c = 0; c < 3; ++c)
+    EXPECT_LE(toLinear(behind[c]), 0.3f * toLinear(colour[c]) + 0.01f) << "channel " << c;
   EXPECT_GT(behind[0], 0) << "the hidden pin is still drawn, to be found";
   const auto front = at(draw(markers, {&farWall}, eye), pin);
   for (int c = 0; c < 3; ++c)
