@@ -125,8 +125,9 @@ TEST(MarkerLayout, MarkerOutsideTheViewGetsAnArrowOnTheEdgePointingTheWay) {
 
 TEST(MarkerLayout, NeverComesCloserThanTheNearLimit) {
   scenes::Marker m = markerAt("near", 0, 0);
-  m.placement = scenes::StagePlacement{{0.1, 0, -0.2}};
   const ui::MarkerStyle style;
+  // At the capture point's height: (0.1, 0, -0.2) from it.
+  m.placement = scenes::StagePlacement{{0.1, style.captureOrigin.y, -0.2}};
   const glm::vec3 p = ui::markerPointFor(m, glm::vec3(0), style);
   EXPECT_NEAR(glm::length(p), style.minDistanceM, 1e-5);
   EXPECT_NEAR(glm::dot(glm::normalize(p), glm::normalize(glm::vec3(0.1f, 0, -0.2f))), 1.0f, 1e-5);

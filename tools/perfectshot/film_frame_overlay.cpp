@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "ui/film_frame_painter.h"
+#include "ui/marker_geometry.h"
 
 namespace ps::tools {
 
@@ -50,6 +51,19 @@ void FilmFrameOverlay::paint(engine::ImGuiPass& pass, const ui::ViewProjection& 
   const scenes::CameraState s = scenes::cameraAt(options_.camera, shotSeconds);
   ui::paintFilmFrame(frame, eye, fmt::format("film  {:.0f}\u00b0  {:.2f}:1", s.hfovDeg, options_.camera.aspect),
                      palette);
+}
+
+void FilmFrameOverlay::addGeometry(engine::OverlayLayer& layer, engine::OverlayGeometry& out, double shotSeconds) {
+  if (!visible_) return;
+  std::shared_ptr<const ui::Thumbnail> picture = clip_ ? clip_->latest() : nullptr;
+  if (picture && picture != inLayer_) {
+    layer.setPicture(engine::RgbaImage{picture->width, picture->height, picture->rgba});
+    inLayer_ = picture;
+  }
+  const scenes::CameraState s = scenes::cameraAt(options_.camera, shotSeconds);
+  ui::buildFilmFrameGeometry(ui::filmFrameAt(options_.camera, shotSeconds),
+                             fmt::format("film  {:.0f}\u00b0  {:.2f}:1", s.hfovDeg, options_.camera.aspect),
+                             picture != nullptr, layer.atlas(), out);
 }
 
 }  // namespace ps::tools

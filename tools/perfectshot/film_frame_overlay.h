@@ -10,6 +10,8 @@
 #include <string>
 
 #include "engine/gui_pass.h"
+#include "engine/overlay_geometry.h"
+#include "engine/overlay_layer.h"
 #include "scenes/camera.h"
 #include "ui/clip_follower.h"
 #include "ui/film_frame.h"
@@ -41,12 +43,17 @@ class FilmFrameOverlay {
   void pictureDropped() { shown_.reset(); }
   // Inside ViewOverlay's ImGui build step, for one eye.
   void paint(engine::ImGuiPass& pass, const ui::ViewProjection& eye, double shotSeconds, const ui::Palette& palette);
+  // The same as the overlay layer's geometry (relative to the capture point) and picture.
+  void addGeometry(engine::OverlayLayer& layer, engine::OverlayGeometry& out, double shotSeconds);
+  // The layer painted into is new: it holds no clip picture yet.
+  void layerDropped() { inLayer_.reset(); }
 
  private:
   FilmFrameOptions options_;
   bool visible_;
   std::unique_ptr<ui::ClipFollower> clip_;
   std::shared_ptr<const ui::Thumbnail> shown_;  // the clip picture handed to the pass
+  std::shared_ptr<const ui::Thumbnail> inLayer_;  // the one handed to the overlay layer
 };
 
 }  // namespace ps::tools

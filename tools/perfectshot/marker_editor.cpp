@@ -123,7 +123,7 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, xr::InputActions& in, do
 
   // Window: grab a pin, drag it, let go: one move.
   if (in.pointerPressed && !overlay_.wantsPointer() && !panel_.rect().contains(*in.pointerPressed)) {
-    if (auto hit = ui::markerAtPixel(sprites_, *in.pointerPressed)) {
+    if (auto hit = ui::markerAtPixel(sprites_, *in.pointerPressed, projection, overlay_.sceneHitInShotSpace())) {
       selected_ = markers[*hit].id;
       dragging_ = selected_;
       dragDirection_.reset();
@@ -155,7 +155,8 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, xr::InputActions& in, do
   // Headset: point and press. On a marker it selects; anywhere else it places one.
   if (in.select && in.aim) {
     const glm::vec3 dir = in.aim->orientation * glm::vec3(0, 0, -1);
-    if (auto hit = ui::markerOnRay(markers, shotSeconds, in.aim->position - overlay_.origin(), dir, overlay_.style())) {
+    if (auto hit = ui::markerOnRay(markers, shotSeconds, in.aim->position - overlay_.origin(), dir, overlay_.style(),
+                                   2.5f, overlay_.sceneHitInShotSpace())) {
       selected_ = markers[*hit].id;
     } else {
       place(dir, shotSeconds);

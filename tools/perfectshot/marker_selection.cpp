@@ -5,8 +5,13 @@
 #include <glm/gtc/quaternion.hpp>
 
 #include "xr/head_position.h"
+#include "ui/view_projection.h"
 
 namespace ps::tools {
+
+namespace {
+constexpr float kToleranceDeg = 2.5f;  // markerOnRay's: a pin is hit within this of the ray
+}  // namespace
 
 MarkerSelection::MarkerSelection(ViewOverlay& overlay, media::NarrationController* narration, bool gazeDwell)
     : overlay_(overlay), narration_(narration) {
@@ -40,12 +45,15 @@ bool MarkerSelection::apply(const xr::DisplayFrame& frame, const xr::InputAction
   bool consumed = false;
   if (in.viewClicked) {
     const auto sprites = overlay_.layout(first.view, first.target.extent, shotSeconds);
-    if (auto hit = ui::markerAtPixel(sprites, *in.viewClicked)) toggle(*hit);
+    const ui::ViewProjection eye(overlay_.inShotSpace(first.view), {static_cast<float>(first.target.extent.width),
+                                                                    static_cast<float>(first.target.extent.height)});
+    if (auto hit = ui::markerAtPixel(sprites, *in.viewClicked, eye, overlay_.sceneHitInShotSpace())) toggle(*hit);
   }
   if (in.select && in.aim) {
     const glm::vec3 dir = in.aim->orientation * glm::vec3(0, 0, -1);
     const glm::vec3 from = in.aim->position - overlay_.origin();
-    if (auto hit = ui::markerOnRay(overlay_.markers(), overlay_.activeAt(shotSeconds), shotSeconds, from, dir, overlay_.style())) {
+    if (auto hit = ui::markerOnRay(overlay_.markers(), overlay_.activeAt(shotSeconds), shotSeconds, from, dir,
+                                   overlay_.style(), kToleranceDeg, overlay_.sceneHitInShotSpace())) {
       toggle(*hit);
       consumed = true;
     }
@@ -53,7 +61,8 @@ bool MarkerSelection::apply(const xr::DisplayFrame& frame, const xr::InputAction
   if (dwell_) {
     const glm::vec3 head = xr::headPosition(frame.eyes) - overlay_.origin();
     const glm::vec3 gaze = first.view.orientation * glm::vec3(0, 0, -1);
-    const auto gazed = ui::markerOnRay(overlay_.markers(), overlay_.activeAt(shotSeconds), shotSeconds, head, gaze, overlay_.style());
+    const auto gazed = ui::markerOnRay(overlay_.markers(), overlay_.activeAt(shotSeconds), shotSeconds, head, gaze,
+                                       overlay_.style(), kToleranceDeg, overlay_.sceneHitInShotSpace());
     // An open card stays open while it is looked at: the dwell only opens.
     if (auto fire = dwell_->update(nowSeconds, gazed); fire && overlay_.paint().open != *fire) toggle(*fire);
   }

@@ -5,6 +5,8 @@
 #include <glm/vec2.hpp>
 
 #include "engine/srgb_format.h"
+#include "engine/font_atlas.h"
+#include "ui/marker_geometry.h"
 #include "ui/view_projection.h"
 
 namespace ps::tools {
@@ -85,14 +87,49 @@ void ViewOverlay::draw(const engine::Device& device, const engine::View& view, c
   pass.draw(
       over, engine::ImGuiLoad::Keep,
       [&] {
-        if (film_) film_->paint(pass, eye, shotSeconds, palette);
+        // Once the markers and the film frame reach the eyes as a layer, only the panel is painted here.
+        const bool painted = layer_ == nullptr;
+        if (film_ && painted) film_->paint(pass, eye, shotSeconds, palette);
         // The panel may edit the markers: before they are laid out and painted.
         if (panel) panel_(sizeOf(target.extent), shotSeconds);
-        ui::paintMarkers(options_.markers,
-                         ui::layoutMarkers(options_.markers, activeAt(shotSeconds), shotSeconds, eye, options_.style),
-                         paint_, palette);
+        if (painted)
+          ui::paintMarkers(options_.markers,
+                           ui::layoutMarkers(options_.markers, activeAt(shotSeconds), shotSeconds, eye, options_.style),
+                           paint_, palette);
       },
       sync, readback);
+}
+
+std::vector<engine::Layer*> ViewOverlay::layers(const engine::Device& device, std::span<const OverlayEye> eyes,
+                                                 double shotSeconds) {
+  if (!layer_) {
+    // One atlas for the process: rasterised once, shared by every layer made after a device change.
+    static const std::shared_ptr<const engine::FontAtlas> atlas = engine::FontAtlas::load();
+    layer_ = std::make_unique<engine::OverlayLayer>(device, atlas);
+    if (film_) film_->layerDropped();
+  }
+  engine::OverlayGeometry common;
+  std::vector<engine::OverlayGeometry> perEye(eyes.size());
+  if (options_.floorGrid) ui::buildFloorGrid(options_.style, common);
+  if (film_) film_->addGeometry(*layer_, common, shotSeconds);
+  for (std::size_t i = 0; i < eyes.size(); ++i) {
+    const auto sprites = layout(eyes[i].view, eyes[i].extent, shotSeconds);
+    // Cards are sized in the first eye's pixels and drawn in every eye from where it stands;
+    // edge arrows belong to the eye they were laid out for.
+    engine::OverlayGeometry cards;
+    ui::buildMarkerGeometry(options_.markers, sprites, paint_, layer_->atlas(), i == 0 ? common : cards, perEye[i]);
+  }
+  // Laid out relative to the capture point; the eyes see the display's stage space.
+  common.translate(origin_);
+  layer_->setGeometry(std::move(common), std::move(perEye));
+  return {layer_.get()};
+}
+
+ui::SceneHit ViewOverlay::sceneHitInShotSpace() const {
+  if (!sceneHit_) return {};
+  return [hit = sceneHit_, origin = origin_](const engine::Ray& ray) {
+    return hit(engine::Ray{ray.origin + origin, ray.direction});
+  };
 }
 
 void ViewOverlay::wait() {
@@ -101,6 +138,7 @@ void ViewOverlay::wait() {
 
 void ViewOverlay::deviceReplaced() {
   pass_.reset();
+  layer_.reset();
   passFormat_ = VK_FORMAT_UNDEFINED;
 }
 

@@ -1,19 +1,23 @@
 #pragma once
-// What is drawn over each eye's picture, in the eye's own image plane so it lines up with the
-// equirect view: the narration markers active at the shot time (pins, cards, edge arrows) and
-// the film camera's frame (film_frame_overlay.h). One Dear ImGui pass (engine::ImGuiPass) per
-// target format, drawn over the view (ImGuiLoad::Keep) after the equirect pass, once per eye,
-// so each eye sees the overlay from where it stands (stereo depth for free).
+// What is drawn over each eye's picture: the narration markers active at the shot time (pins,
+// cards, edge arrows) and the film camera's frame (film_frame_overlay.h). Two ways to the eyes:
+// - layers(): an engine::OverlayLayer in the eye pass, after the background and the set's
+//   meshes: 3D geometry tested against their depth (a marker behind an actor is dimmed);
+// - draw(): one Dear ImGui pass (engine::ImGuiPass) per target format, painted over the view
+//   (ImGuiLoad::Keep) after the equirect pass, once per eye; the editor's panel is drawn so.
 // Thread: the player loop's (or a single-shot caller's, `perfectshot render`).
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "engine/device.h"
 #include "engine/gui_input.h"
 #include "engine/gui_pass.h"
+#include "engine/layer.h"
 #include "engine/offscreen_target.h"
+#include "engine/overlay_layer.h"
 #include "engine/render_target.h"
 #include "engine/submit_sync.h"
 #include "engine/view.h"
@@ -22,6 +26,7 @@
 #include "scenes/marker_time_index.h"
 #include "ui/marker_layout.h"
 #include "ui/marker_painter.h"
+#include "ui/marker_picking.h"
 
 namespace ps::tools {
 
@@ -31,6 +36,14 @@ struct ViewOverlayOptions {
   // The film camera's frame and its clip; empty: none.
   std::optional<FilmFrameOptions> filmFrame;
   std::uint32_t framesInFlight = 4;  // draws (eyes x frames) that may be on the GPU at once
+  bool floorGrid = false;  // a grid on the stage's floor (layers() only)
+};
+
+// One eye of the frame the overlay's layer is prepared for: its view in the display's stage
+// space and its target's size.
+struct OverlayEye {
+  engine::View view;
+  VkExtent2D extent{};
 };
 
 class ViewOverlay {
@@ -77,12 +90,24 @@ class ViewOverlay {
   // Once per display frame before drawing: the film clip follows the shot time.
   void update(double shotSeconds);
 
+  // The overlay as layers of the frame, to draw after the background (and the set's meshes):
+  // their geometry set for these eyes at shot time t. Built on first use on `device` (and
+  // again after deviceReplaced); the layers live as long as this overlay.
+  std::vector<engine::Layer*> layers(const engine::Device& device, std::span<const OverlayEye> eyes,
+                                     double shotSeconds);
+  // The scene's nearest hit along a ray in the display's stage space (the meshes' CPU side);
+  // picking leaves out markers it hides. Empty: nothing hides them.
+  void setSceneHit(ui::SceneHit sceneHit) { sceneHit_ = std::move(sceneHit); }
+  // The same in the space markers are laid out in (relative to the capture point).
+  ui::SceneHit sceneHitInShotSpace() const;
+
   // The markers as laid out for `view` in a target of `extent` at shot time t (hit tests).
   std::vector<ui::MarkerSprite> layout(const engine::View& view, VkExtent2D extent, double shotSeconds) const;
 
   // Draws over `target` (which holds the view drawn with `view`; its layoutAfter is what the
-  // view left, and the overlay leaves it the same), submits with `sync`, and records a
-  // readback into `readback` when given (then wait()).
+  // view left, and the overlay leaves it the same) the panel and, until layers() has been asked
+  // for, the markers and the film frame; submits with `sync`, and records a readback into
+  // `readback` when given (then wait()).
   void draw(const engine::Device& device, const engine::View& view, const engine::RenderTarget& target,
             double shotSeconds, const engine::SubmitSync& sync = {},
             const engine::OffscreenTarget* readback = nullptr, bool withPanel = false);
@@ -103,6 +128,8 @@ class ViewOverlay {
   std::unique_ptr<FilmFrameOverlay> film_;
   std::unique_ptr<engine::ImGuiPass> pass_;
   VkFormat passFormat_ = VK_FORMAT_UNDEFINED;
+  std::unique_ptr<engine::OverlayLayer> layer_;
+  ui::SceneHit sceneHit_;
 };
 
 }  // namespace ps::tools

@@ -26,13 +26,20 @@ glm::vec2 onEdge(glm::vec2 extent, glm::vec2 toward, float margin) {
 
 }  // namespace
 
+glm::vec3 markerPoint(const scenes::Marker& marker, const MarkerStyle& style) {
+  if (const auto* stage = std::get_if<scenes::StagePlacement>(&marker.placement))
+    return toGlm(stage->position) - style.captureOrigin;
+  return toGlm(scenes::markerPosition(marker));
+}
+
 glm::vec3 markerPointFor(const scenes::Marker& marker, const glm::vec3& eye, const MarkerStyle& style) {
-  const glm::vec3 p = toGlm(scenes::markerPosition(marker));
+  const glm::vec3 p = markerPoint(marker, style);
   const glm::vec3 v = p - eye;
   const float d = glm::length(v);
   if (d >= style.minDistanceM) return p;
   // At the eye itself there is no ray: keep the marker's direction from the origin.
-  const glm::vec3 dir = d > 1e-4f ? v / d : toGlm(scenes::markerDirection(marker));
+  const float fromOrigin = glm::length(p);
+  const glm::vec3 dir = d > 1e-4f ? v / d : fromOrigin > 1e-6f ? p / fromOrigin : glm::vec3(0, 0, -1);
   return eye + dir * style.minDistanceM;
 }
 
@@ -50,7 +57,9 @@ void layoutOne(const std::vector<scenes::Marker>& markers, std::size_t i, double
   s.opacity = opacity;
   const glm::vec3 point = markerPointFor(markers[i], eye.view().position, style);
   const glm::vec3 inEye = eye.toEye(point);
+  s.point = point;
   s.distanceM = glm::length(inEye);
+  s.axisDepthM = -inEye.z;
   const std::optional<glm::vec2> pin = eye.pixelOfEyePoint(inEye);
   s.onScreen = pin && eye.contains(*pin);
   if (s.onScreen) {

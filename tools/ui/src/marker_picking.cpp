@@ -18,13 +18,34 @@ std::optional<std::size_t> markerAtPixel(const std::vector<MarkerSprite>& sprite
   return std::nullopt;
 }
 
+std::optional<std::size_t> markerAtPixel(const std::vector<MarkerSprite>& sprites, glm::vec2 pixel,
+                                         const ViewProjection& eye, const SceneHit& scene, float slopPx) {
+  std::optional<float> sceneAxisDepth;
+  if (scene) {
+    const engine::Ray ray = eye.rayAt(pixel);
+    if (const auto hit = scene(ray)) {
+      const glm::vec3 forward = eye.view().orientation * glm::vec3(0, 0, -1);
+      sceneAxisDepth = *hit * glm::dot(ray.direction, forward);
+    }
+  }
+  for (auto it = sprites.rbegin(); it != sprites.rend(); ++it) {
+    if (!it->onScreen) continue;
+    // Cards are drawn at their marker's depth: hidden where the scene is nearer.
+    if (sceneAxisDepth && *sceneAxisDepth < it->axisDepthM) continue;
+    if (glm::length(pixel - it->pin) <= it->pinRadiusPx + slopPx || it->titleBar.contains(pixel)) return it->index;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 template <typename Indices>
 std::optional<std::size_t> nearestOnRay(const std::vector<scenes::Marker>& markers, const Indices& indices, double t,
                                         const glm::vec3& origin, const glm::vec3& direction, const MarkerStyle& style,
-                                        float toleranceDeg) {
+                                        float toleranceDeg, const SceneHit& scene) {
   const glm::vec3 d = glm::normalize(direction);
+  // What the scene hides: anything beyond its nearest hit along the ray.
+  const std::optional<float> sceneHit = scene ? scene(engine::Ray{origin, d}) : std::nullopt;
   std::optional<std::size_t> best;
   float bestDistance = std::numeric_limits<float>::max();
   for (const std::size_t i : indices) {
@@ -48,6 +69,7 @@ std::optional<std::size_t> nearestOnRay(const std::vector<scenes::Marker>& marke
     const bool onPin = std::hypot(x, y) <= style.pinRadiusDeg + toleranceDeg;
     const bool onTitle = x >= style.stemDeg && x <= style.stemDeg + style.cardWidthDeg &&
                          std::abs(y) <= style.titleHeightDeg * 0.5f + toleranceDeg * 0.5f;
+    if (sceneHit && *sceneHit < distance * along) continue;
     if ((onPin || onTitle) && distance < bestDistance) {
       best = i;
       bestDistance = distance;
@@ -75,14 +97,16 @@ struct AllOf {
 }  // namespace
 
 std::optional<std::size_t> markerOnRay(const std::vector<scenes::Marker>& markers, double t, const glm::vec3& origin,
-                                       const glm::vec3& direction, const MarkerStyle& style, float toleranceDeg) {
-  return nearestOnRay(markers, AllOf{markers.size()}, t, origin, direction, style, toleranceDeg);
+                                       const glm::vec3& direction, const MarkerStyle& style, float toleranceDeg,
+                                       const SceneHit& scene) {
+  return nearestOnRay(markers, AllOf{markers.size()}, t, origin, direction, style, toleranceDeg, scene);
 }
 
 std::optional<std::size_t> markerOnRay(const std::vector<scenes::Marker>& markers,
                                        std::span<const std::size_t> candidates, double t, const glm::vec3& origin,
-                                       const glm::vec3& direction, const MarkerStyle& style, float toleranceDeg) {
-  return nearestOnRay(markers, candidates, t, origin, direction, style, toleranceDeg);
+                                       const glm::vec3& direction, const MarkerStyle& style, float toleranceDeg,
+                                       const SceneHit& scene) {
+  return nearestOnRay(markers, candidates, t, origin, direction, style, toleranceDeg, scene);
 }
 
 std::optional<std::size_t> GazeDwell::update(double nowSeconds, std::optional<std::size_t> gazed) {

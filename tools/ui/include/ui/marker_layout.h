@@ -31,6 +31,10 @@ struct MarkerStyle {
   // Off-screen markers get edge indicators, the nearest this many: thousands of arrows piled
   // on the edge say no more than a dozen and cost a frame.
   std::size_t maxEdgeIndicators = 12;
+  // Where the capture point (the shot's origin, where direction markers are measured from and
+  // the viewer's space is centred) stands on the stage, whose floor is y = 0: a `stage` marker
+  // at y = 0 lies on the floor, 1.6 m below an eye at the capture point by default.
+  glm::vec3 captureOrigin{0.0f, 1.6f, 0.0f};
 };
 
 struct PixelRect {
@@ -47,6 +51,8 @@ struct MarkerSprite {
   std::size_t index = 0;      // into the markers laid out
   float opacity = 0;          // the fade, 0..1
   float distanceM = 0;        // from the eye, after the near limit
+  float axisDepthM = 0;       // along the eye's view axis (what the depth buffer holds there)
+  glm::vec3 point{0.0f};      // where it is drawn, relative to the capture point (after the near limit)
   bool onScreen = false;      // the pin is in front of the eye and inside the view
   glm::vec2 pin{0.0f};        // pixels; meaningful when onScreen
   float pinRadiusPx = 0;
@@ -55,8 +61,13 @@ struct MarkerSprite {
   std::optional<EdgeIndicator> edge;  // active, not on screen
 };
 
-// The stage-space point a marker is drawn at for an eye at `eye`: its own point, pushed out to
-// style.minDistanceM along the ray from the eye when nearer, so a card never meets the viewer.
+// Where a marker stands relative to the capture point: a direction marker on its sphere around
+// it; a stage marker at its stage position less style.captureOrigin (the floor is at
+// -captureOrigin.y).
+glm::vec3 markerPoint(const scenes::Marker& marker, const MarkerStyle& style);
+// The point (relative to the capture point) a marker is drawn at for an eye at `eye` (relative
+// to it too): markerPoint, pushed out to style.minDistanceM along the ray from the eye when
+// nearer, so a card never meets the viewer.
 glm::vec3 markerPointFor(const scenes::Marker& marker, const glm::vec3& eye, const MarkerStyle& style);
 
 // The markers visible at shot time t (opacity > 0, or active with style.minActiveOpacity),
