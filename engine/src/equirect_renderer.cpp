@@ -19,8 +19,8 @@
 #include "frame_textures.h"
 #include "pinhole_footprint.h"
 #include "engine/image_barrier.h"
+#include "scenes/yuv_to_rgb.h"
 #include "vk_util.h"
-#include "yuv_to_rgb.h"
 
 namespace ps::engine {
 

@@ -140,8 +140,9 @@ Result<AudioSource> AudioSource::open(const std::string& url, const AudioOptions
   const AVCodec* codec = nullptr;
   const int index = av_find_best_stream(s->fmt.get(), AVMEDIA_TYPE_AUDIO, -1, -1, &codec, 0);
   if (index < 0 || codec == nullptr) {
+    // A video without sound is common: the caller says what it does about it.
     Error e{url, "no audio stream FFmpeg can decode", "give the soundtrack as a separate file, or play without sound"};
-    log().error("{}", e.message());
+    log().debug("{}", e.message());
     return e;
   }
   s->stream = s->fmt->streams[index];

@@ -29,8 +29,10 @@ void Player::pause(double at) {
   // Re-anchored on the soundtrack first, where it is the master, so the hold is where it was heard.
   if (clock_.running()) static_cast<void>(clock_.position(at));
   pending_.play.reset();
+  const bool wasPlaying = playing_;
   playing_ = false;
   syncClockAndAudio(at);
+  if (wasPlaying) showHeldPosition(at);
 }
 void Player::togglePlay() { pending_.play = !pending_.play.value_or(playing_); }
 void Player::setRate(double rate) { pending_.rate = std::clamp(rate, kMinRate, kMaxRate); }
@@ -215,11 +217,34 @@ void Player::advance(double position, double at) {
   }
 }
 
+void Player::showHeldPosition(double at) {
+  if (landing_ || window_.empty()) return;
+  // The position held is that of `at`, which may lie in a later frame than the one shown last:
+  // the picture moves on to it, as playing on to `at` would have.
+  double position = clock_.position(at);
+  if (loop_ && position >= loop_->outSeconds && loop_->outSeconds > loop_->inSeconds) {
+    startSeek(loop_->inSeconds + std::fmod(position - loop_->inSeconds, loop_->outSeconds - loop_->inSeconds), at);
+    if (landing_) land(at);
+    return;
+  }
+  advance(position, at);
+  if (landing_ || window_.empty() || atEnd_) return;
+  // Not decoded yet (update() was not asked to wait): the position goes back to the picture
+  // shown instead, so that both say the same frame.
+  const DecodedFrame& f = window_[cursor_];
+  const double next = cursor_ + 1 < window_.size() ? window_[cursor_ + 1].seconds : endSeconds(f);
+  position = clock_.position(at);
+  if (position < f.seconds || position >= next) clock_.jump(f.seconds, at);
+}
+
 PlayerFrame Player::update(double displayTime) { return update(displayTime, std::chrono::milliseconds(0)); }
 
 PlayerFrame Player::update(double displayTime, std::chrono::milliseconds decodeWait) {
   decodeWait_ = decodeWait;
+  const bool wasPlaying = playing_;
   applyControls(displayTime);
+  // A step pauses too, but moves from the frame shown.
+  if (wasPlaying && !playing_ && pending_.steps == 0) showHeldPosition(displayTime);
   if (landing_) land(displayTime);
   if (!landing_ && pending_.steps != 0 && !window_.empty()) {
     applySteps(displayTime);

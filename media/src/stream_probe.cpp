@@ -85,10 +85,6 @@ FrameLayout readLayout(const AVStream& stream, const std::optional<FrameLayout>&
 
   choose(projection, manifest ? std::optional(manifest->projection) : std::nullopt, l.projection, l.projectionSource);
   choose(stereo, manifest ? std::optional(manifest->stereo) : std::nullopt, l.stereo, l.stereoSource);
-  if (l.projectionSource == LayoutSource::Guess || l.stereoSource == LayoutSource::Guess) {
-    log().info("{}: no layout metadata; guessed {} {} from {}x{}", url, toString(l.projection), toString(l.stereo), w,
-               h);
-  }
   return l;
 }
 

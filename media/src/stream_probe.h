@@ -10,7 +10,8 @@
 namespace ps::media {
 
 // Projection and stereo: the stream's spherical / stereo3d side data, else the
-// manifest's, else guessed from the size (and the guess is logged).
+// manifest's, else guessed from the size. Not logged here: the sources say which, and only the
+// caller knows whether the layout is used at all.
 FrameLayout readLayout(const AVStream& stream, const std::optional<FrameLayout>& manifest, const std::string& url);
 
 // The longest keyframe distance in frames, from the demuxer's index, else by

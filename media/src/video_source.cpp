@@ -23,6 +23,9 @@ namespace ps::media {
 namespace {
 
 constexpr std::int64_t kNoPts = std::numeric_limits<std::int64_t>::min();  // == AV_NOPTS_VALUE
+// A stream whose packets carry no keyframe flags at all is decoded from where it starts rather
+// than not at all: after this many packets without one, decoding starts anyway.
+constexpr std::int64_t kMaxSkippedBeforeKeyframe = 600;
 static_assert(kNoPts == AV_NOPTS_VALUE);
 
 Error unsupportedFormat(std::string where, AVPixelFormat f) {
@@ -85,6 +88,10 @@ struct VideoSource::State {
   // must seek to go on.
   bool drainedEarly = false;
   bool damageReported = false;
+  // Packets before the first keyframe since open or the latest seek (a stream joined mid-GOP)
+  // reference pictures the decoder never had: they are dropped, not decoded into errors.
+  bool keyframeSeen = false;
+  std::int64_t skippedBeforeKeyframe = 0;
 
   std::string at(std::int64_t pts) const {
     if (pts == kNoPts) return url;
@@ -197,6 +204,16 @@ struct VideoSource::State {
         av_packet_unref(pkt.get());
         continue;
       }
+      if (!keyframeSeen) {
+        if ((pkt->flags & AV_PKT_FLAG_KEY) == 0 && skippedBeforeKeyframe < kMaxSkippedBeforeKeyframe) {
+          ++skippedBeforeKeyframe;
+          av_packet_unref(pkt.get());
+          continue;
+        }
+        keyframeSeen = true;
+        if (skippedBeforeKeyframe > 0)
+          log().debug("{}: joined mid-GOP; {} packets before the first keyframe skipped", url, skippedBeforeKeyframe);
+      }
       if (pkt->dts != kNoPts) {
         lastPacketDts = pkt->dts;
         if (firstPacketDts == kNoPts) firstPacketDts = pkt->dts;
@@ -262,6 +279,8 @@ struct VideoSource::State {
     firstPacketDts = kNoPts;
     lastPacketDts = kNoPts;
     lastReturnedPts = kNoPts;
+    keyframeSeen = false;
+    skippedBeforeKeyframe = 0;
     return ok();
   }
 

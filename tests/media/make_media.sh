@@ -53,6 +53,12 @@ ff -f lavfi -i "color=black:size=256x48:rate=30:duration=600,drawbox=x=0:y=0:w=i
 # First-order ambisonics (AmbiX: W Y Z X, SN3D) of a tone from the left (+Y).
 ff -f lavfi -i "aevalsrc=0.5*sin(2*PI*440*t)|0.5*sin(2*PI*440*t)|0|0:s=48000:d=2" -c:a pcm_f32le ambix_left.wav
 
+# A live stream joined mid-GOP: MPEG-TS cut at a packet boundary a third of the way in.
+ff -i gop30_bf3.mp4 -c copy -f mpegts gop30_bf3.ts
+size=$(stat -c %s gop30_bf3.ts)
+dd if=gop30_bf3.ts of=joined_mid_gop.ts bs=188 skip=$((size / 188 / 3)) status=none
+rm gop30_bf3.ts
+
 # Bad input.
 printf 'This is a text file, not a video.\n' > text.mp4
 size=$(stat -c %s gop30_bf3.mp4)

@@ -105,9 +105,54 @@ TEST(Player, PauseAtHoldsTheShotTimeOfItsMomentThroughLaterUpdates) {
   const PlayerFrame held = p.update(100.0, 10s);
   EXPECT_FALSE(held.state.playing);
   EXPECT_NEAR(held.state.positionSeconds, 6.5 * kFrame, 1e-9);
+  ASSERT_NE(held.frame, nullptr);
+  EXPECT_EQ(stampOf(*held.frame), 6) << "the frame of the shot time held";
   p.play();
   EXPECT_EQ(shownAt(p, 300.0), 6);
   EXPECT_EQ(shownAt(p, 300.0 + 3 * kFrame), 9);
+}
+
+// The frame number the timeline shows: the frame whose slot holds the position.
+int frameOfPosition(const PlayerFrame& f) {
+  return static_cast<int>(std::floor(f.state.positionSeconds / kFrame + 1e-6));
+}
+
+// A pause asked between two display frames takes effect at the next one, a video frame later
+// than the frame shown last: what is shown then is the frame of the position held (the frame
+// the timeline says), and each step moves both by exactly one frame.
+TEST(Player, PauseShowsTheFrameOfThePositionItHoldsAndStepsMoveOneFrame) {
+  Player p(openOrFail("gop30_bf3.mp4"), nullptr);
+  p.play();
+  EXPECT_EQ(shownAt(p, 0.0), 0);
+  EXPECT_EQ(shownAt(p, 10.5 * kFrame), 10);
+  p.pause();
+  const PlayerFrame paused = p.update(11.5 * kFrame, 10s);
+  ASSERT_NE(paused.frame, nullptr);
+  EXPECT_FALSE(paused.state.playing);
+  EXPECT_EQ(frameOfPosition(paused), 11);
+  EXPECT_EQ(stampOf(*paused.frame), 11) << "the picture is the frame the timeline says";
+  EXPECT_EQ(shownAt(p, 50.0), 11);
+  p.step(+1);
+  const PlayerFrame next = p.update(60.0, 10s);
+  EXPECT_EQ(stampOf(*next.frame), 12);
+  EXPECT_EQ(frameOfPosition(next), 12);
+  p.step(-1);
+  const PlayerFrame back = p.update(70.0, 10s);
+  EXPECT_EQ(stampOf(*back.frame), 11);
+  EXPECT_EQ(frameOfPosition(back), 11);
+}
+
+// Without waiting for decoding (the live player), a pause whose frame is not decoded yet holds
+// the frame shown and pulls the position back into it: never one behind the other.
+TEST(Player, PauseBeforeTheNextFrameIsDecodedHoldsThePictureAndPositionTogether) {
+  Player p(openOrFail("gop30_bf3.mp4"), nullptr, {.decodeAhead = 1, .keepBehind = 2});
+  p.play();
+  EXPECT_EQ(shownAt(p, 0.0), 0);
+  p.pause();
+  const PlayerFrame paused = p.update(40.5 * kFrame);  // far ahead of anything decoded
+  ASSERT_NE(paused.frame, nullptr);
+  EXPECT_EQ(frameOfPosition(paused), stampOf(*paused.frame));
+  EXPECT_EQ(frameOfPosition(p.update(50.0, 10s)), stampOf(*paused.frame));
 }
 
 TEST(Player, LoopWrapsAtOutToInExactly) {

@@ -33,6 +33,28 @@ TEST(Sequential, EveryFrameInOrderGop30) { expectAllFramesInOrder("gop30_bf3.mp4
 TEST(Sequential, EveryFrameInOrderGop250) { expectAllFramesInOrder("gop250_bf3.mp4", 300); }
 TEST(Sequential, EveryFrameInOrderOpenGop) { expectAllFramesInOrder("opengop.mp4", 150); }
 
+// A live stream joined mid-GOP: the packets before the first keyframe cannot be decoded, and
+// are not damage (strict decoding used to fail on them, and FFmpeg logged each as an error).
+TEST(Sequential, AStreamJoinedMidGopStartsAtItsFirstKeyframe) {
+  DecodeOptions strict;
+  strict.strict = true;
+  VideoSource src = openOrFail("joined_mid_gop.ts", strict);
+  int first = -1;
+  int n = 0;
+  for (;;) {
+    Result<std::optional<DecodedFrame>> f = src.next();
+    ASSERT_TRUE(f.ok()) << f.error().message();
+    if (!f.value()) break;
+    const int stamp = stampOf(**f);
+    if (first < 0) first = stamp;
+    ASSERT_EQ(stamp, first + n) << "frames in order from the first keyframe";
+    ++n;
+  }
+  EXPECT_GT(first, 0);
+  EXPECT_EQ(first % 30, 0) << "the first frame shown is the first keyframe's";
+  EXPECT_EQ(first + n, 150);
+}
+
 TEST(Sequential, SingleThreadedDecoderGivesTheSameFrames) {
   DecodeOptions o;
   o.threads = 1;

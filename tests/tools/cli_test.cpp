@@ -207,6 +207,20 @@ TEST(Cli, LogLevelWorksAfterTheSubcommandToo) {
   EXPECT_NE(debug.output.find("render: frame 0 at"), std::string::npos) << debug.output;
 }
 
+// The layout guess is said where the picture is drawn with a guess: not for a shot whose
+// manifest gives the layout, nor for its flat film clip.
+TEST(Cli, TheLayoutGuessIsLoggedOnlyWhenALayoutIsGuessed) {
+  auto shot = perfectshot({"--log-level", "info", "render", kDemo, "--size", "32x16", "-o",
+                           (outDir() / "layout_shot.png").string()});
+  EXPECT_EQ(shot.exitCode, 0) << shot.output;
+  EXPECT_EQ(shot.output.find("guessed"), std::string::npos) << shot.output;
+  auto bare = perfectshot({"--log-level", "info", "render", kDemo + "/plate_tb.mp4", "--size", "32x16", "-o",
+                           (outDir() / "layout_bare.png").string()});
+  EXPECT_EQ(bare.exitCode, 0) << bare.output;
+  EXPECT_NE(bare.output.find("plate_tb.mp4: no layout metadata; guessed 360 top-bottom"), std::string::npos)
+      << bare.output;
+}
+
 TEST(Cli, ProbeReportsTheDemoPlate) {
   auto r = perfectshot({"--log-level", "off", "probe", kDemo});
   ASSERT_EQ(r.exitCode, 0) << r.output;

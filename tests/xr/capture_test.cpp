@@ -11,32 +11,6 @@
 namespace ps::test::xr {
 namespace {
 
-struct TestSwapchain {
-  XrSwapchain handle = XR_NULL_HANDLE;
-  std::vector<VkImage> images;
-};
-
-TestSwapchain makeSwapchain(SimSession& s, VkFormat format, std::uint32_t w, std::uint32_t h) {
-  auto ci = xrStruct<XrSwapchainCreateInfo>(XR_TYPE_SWAPCHAIN_CREATE_INFO);
-  ci.usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT;
-  ci.format = format;
-  ci.sampleCount = 1;
-  ci.width = w;
-  ci.height = h;
-  ci.faceCount = 1;
-  ci.arraySize = 1;
-  ci.mipCount = 1;
-  TestSwapchain sc;
-  EXPECT_EQ(xrCreateSwapchain(s.session, &ci, &sc.handle), XR_SUCCESS);
-  std::uint32_t n = 0;
-  EXPECT_EQ(xrEnumerateSwapchainImages(sc.handle, 0, &n, nullptr), XR_SUCCESS);
-  std::vector<XrSwapchainImageVulkan2KHR> imgs(n, xrStruct<XrSwapchainImageVulkan2KHR>(XR_TYPE_SWAPCHAIN_IMAGE_VULKAN2_KHR));
-  EXPECT_EQ(xrEnumerateSwapchainImages(sc.handle, n, &n, reinterpret_cast<XrSwapchainImageBaseHeader*>(imgs.data())),
-            XR_SUCCESS);
-  for (const auto& i : imgs) sc.images.push_back(i.image);
-  return sc;
-}
-
 void barrier(VkCommandBuffer cmd, VkImage image, VkImageLayout from, VkImageLayout to) {
   auto b = vkStruct<VkImageMemoryBarrier>(VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER);
   b.srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT;

@@ -53,8 +53,8 @@ void expectCleanRun(const ProcessResult& r) {
   EXPECT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
   EXPECT_EQ(r.output.find("validation"), std::string::npos) << r.output;
-  EXPECT_EQ(r.output.find("[error]"), r.output.find("[error] " PS_SOURCE_DIR "/scenes/demo/plate.mp4: no audio"))
-      << r.output;
+  // The demo plate has no soundtrack: expected, so not an error.
+  EXPECT_EQ(r.output.find("[error]"), std::string::npos) << r.output;
 }
 
 // The plate's first frames, decoded once for all tests.

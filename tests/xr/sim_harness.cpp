@@ -271,4 +271,26 @@ void OneShot::submitAndWait() {
   EXPECT_EQ(vkResetCommandPool(device_, pool_, 0), VK_SUCCESS) << "vkResetCommandPool";
 }
 
+TestSwapchain makeSwapchain(SimSession& s, VkFormat format, std::uint32_t w, std::uint32_t h,
+                            XrSwapchainUsageFlags usage) {
+  auto ci = xrStruct<XrSwapchainCreateInfo>(XR_TYPE_SWAPCHAIN_CREATE_INFO);
+  ci.usageFlags = usage;
+  ci.format = format;
+  ci.sampleCount = 1;
+  ci.width = w;
+  ci.height = h;
+  ci.faceCount = 1;
+  ci.arraySize = 1;
+  ci.mipCount = 1;
+  TestSwapchain sc;
+  EXPECT_EQ(xrCreateSwapchain(s.session, &ci, &sc.handle), XR_SUCCESS);
+  std::uint32_t n = 0;
+  EXPECT_EQ(xrEnumerateSwapchainImages(sc.handle, 0, &n, nullptr), XR_SUCCESS);
+  std::vector<XrSwapchainImageVulkan2KHR> imgs(n, xrStruct<XrSwapchainImageVulkan2KHR>(XR_TYPE_SWAPCHAIN_IMAGE_VULKAN2_KHR));
+  EXPECT_EQ(xrEnumerateSwapchainImages(sc.handle, n, &n, reinterpret_cast<XrSwapchainImageBaseHeader*>(imgs.data())),
+            XR_SUCCESS);
+  for (const auto& i : imgs) sc.images.push_back(i.image);
+  return sc;
+}
+
 }  // namespace ps::test::xr

@@ -69,6 +69,15 @@ class SimSession {
   std::vector<XrSpace> spaces_;
 };
 
+// A swapchain of the session and its images.
+struct TestSwapchain {
+  XrSwapchain handle = XR_NULL_HANDLE;
+  std::vector<VkImage> images;
+};
+TestSwapchain makeSwapchain(SimSession& s, VkFormat format, std::uint32_t w, std::uint32_t h,
+                            XrSwapchainUsageFlags usage = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT |
+                                                          XR_SWAPCHAIN_USAGE_TRANSFER_DST_BIT);
+
 // Records commands on the given queue and waits for them (for the test's own clears).
 class OneShot {
  public:

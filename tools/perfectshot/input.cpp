@@ -1,5 +1,7 @@
 #include "input.h"
 
+#include <spdlog/spdlog.h>
+
 #include "media/ffmpeg_url.h"
 #include "scenes/printable.h"
 #include "scenes/problem.h"
@@ -65,6 +67,11 @@ Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId
     layout.stereo = *input->stereo;
     layout.stereoSource = LayoutSource::Manifest;
   }
+  // Said only where the guess is what the picture is drawn with: not when the manifest gives the
+  // layout, nor for videos whose layout nothing reads (the film clip, thumbnails).
+  if (layout.projectionSource == LayoutSource::Guess || layout.stereoSource == LayoutSource::Guess)
+    spdlog::info("{}: no layout metadata; guessed {} {} from {}x{}", input->url, toString(layout.projection),
+                 toString(layout.stereo), source->info().width, source->info().height);
   return OpenedPlate{std::move(input).value(), std::move(source).value(), layout};
 }
 

@@ -4,6 +4,8 @@
 
 #include <glm/gtc/quaternion.hpp>
 
+#include "xr/head_position.h"
+
 namespace ps::tools {
 
 MarkerSelection::MarkerSelection(ViewOverlay& overlay, media::NarrationController* narration, bool gazeDwell)
@@ -49,10 +51,7 @@ bool MarkerSelection::apply(const xr::DisplayFrame& frame, const xr::InputAction
     }
   }
   if (dwell_) {
-    glm::vec3 head(0.0f);
-    for (const xr::EyeTarget& e : frame.eyes) head += e.view.position;
-    head /= static_cast<float>(frame.eyes.size());
-    head -= overlay_.origin();
+    const glm::vec3 head = xr::headPosition(frame.eyes) - overlay_.origin();
     const glm::vec3 gaze = first.view.orientation * glm::vec3(0, 0, -1);
     const auto gazed = ui::markerOnRay(overlay_.markers(), overlay_.activeAt(shotSeconds), shotSeconds, head, gaze, overlay_.style());
     // An open card stays open while it is looked at: the dwell only opens.

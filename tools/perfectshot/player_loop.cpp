@@ -13,6 +13,7 @@
 
 #include "engine/render_still.h"
 #include "scenes/marker_navigation.h"
+#include "xr/head_position.h"
 #include "thread_cpu_clock.h"
 
 namespace ps::tools {
@@ -31,9 +32,7 @@ media::HeadOrientation headOf(const engine::View& view) {
 
 // The listener between the eyes, facing where the first eye faces.
 media::ListenerPose listenerOf(const std::vector<xr::EyeTarget>& eyes) {
-  glm::vec3 p(0.0f);
-  for (const xr::EyeTarget& eye : eyes) p += eye.view.position;
-  p /= static_cast<float>(eyes.size());
+  const glm::vec3 p = xr::headPosition(eyes);
   return media::ListenerPose{{p.x, p.y, p.z}, headOf(eyes.front().view)};
 }
 
@@ -254,9 +253,7 @@ PlayerLoopStats PlayerLoop::run() {
     if (overlay_ && !overlayPlaced_ && !frame->eyes.empty()) {
       // The shot's capture point where the head is when playback starts (the window's and
       // offscreen eyes stand at the origin already).
-      glm::vec3 head(0.0f);
-      for (const xr::EyeTarget& e : frame->eyes) head += e.view.position;
-      overlay_->setOrigin(head / static_cast<float>(frame->eyes.size()));
+      overlay_->setOrigin(xr::headPosition(frame->eyes));
       overlayPlaced_ = true;
     }
     xr::InputActions input = display_.input();

@@ -4,9 +4,11 @@
 
 #include <cmath>
 
+#include "engine/srgb_format.h"
 #include "media/frame_stamp.h"
 #include "ui/scrubber_panel.h"
 #include "ui/timecode.h"
+#include "xr/head_position.h"
 
 namespace ps::tools {
 
@@ -19,10 +21,6 @@ float windowScale(VkExtent2D extent, const ui::PanelLayout& layout) {
 
 glm::vec2 windowOrigin(VkExtent2D extent, const ui::PanelLayout& layout) {
   return {0.0f, static_cast<float>(extent.height) - layout.canvasHeight() * windowScale(extent, layout)};
-}
-
-bool isSrgb(VkFormat f) {
-  return f == VK_FORMAT_R8G8B8A8_SRGB || f == VK_FORMAT_B8G8R8A8_SRGB || f == VK_FORMAT_A8B8G8R8_SRGB_PACK32;
 }
 
 }  // namespace
@@ -58,11 +56,9 @@ void TimelinePanel::deviceReplaced() {
 }
 
 void TimelinePanel::place(const xr::DisplayFrame& frame) {
-  if (placement_ || frame.eyes.empty()) return;
+  if (placed_ || frame.eyes.empty()) return;
   // World-locked where the head looks at the start: between the eyes, yaw only.
-  glm::vec3 head(0.0f);
-  for (const xr::EyeTarget& e : frame.eyes) head += e.view.position;
-  head /= static_cast<float>(frame.eyes.size());
+  const glm::vec3 head = xr::headPosition(frame.eyes);
   const glm::vec3 forward = frame.eyes.front().view.orientation * glm::vec3(0, 0, -1);
   const float yaw = std::atan2(-forward.x, -forward.z);
   layout_ = ui::worldPanelLayout();
@@ -81,6 +77,7 @@ void TimelinePanel::place(const xr::DisplayFrame& frame) {
     windowExtent_ = frame.eyes.front().target.extent;
     bandPx_ = layout_.canvasHeight() * windowScale(windowExtent_, layout_);
   }
+  placed_ = true;
   spdlog::info("timeline: panel {}", world_ ? "as a quad layer in the world" : "along the window's bottom");
 }
 
@@ -171,7 +168,7 @@ void TimelinePanel::draw(const engine::RenderTarget& target, engine::ImGuiLoad l
       f.preview = true;
     }
   }
-  const ui::PanelColours colours{isSrgb(target.format)};
+  const ui::PanelColours colours{engine::isSrgbFormat(target.format)};
   engine::ImGuiPass& pass = *pass_;
   const ui::PictureDrawer picture = [&pass](float x0, float y0, float x1, float y1) { pass.picture(x0, y0, x1, y1); };
   pass.draw(target, load, [&] { ui::drawScrubberPanel(f, layout_, origin, scale, colours, picture); }, sync);

@@ -84,6 +84,7 @@ class TimelinePanel {
   ui::PanelLayout layout_;
   ui::ScrubDrag drag_;
   std::optional<ui::PanelPlacement> placement_;  // headset: set on the first frame with eyes
+  bool placed_ = false;                          // once, on the first frame with eyes
   bool world_ = false;                           // the display composites the panel
   VkExtent2D windowExtent_{};                    // window: the target the panel was last drawn over
   float bandPx_ = 0;                             // window: the panel's height over it, target pixels

@@ -4,15 +4,12 @@
 
 #include <glm/vec2.hpp>
 
+#include "engine/srgb_format.h"
 #include "ui/view_projection.h"
 
 namespace ps::tools {
 
 namespace {
-
-bool isSrgb(VkFormat f) {
-  return f == VK_FORMAT_R8G8B8A8_SRGB || f == VK_FORMAT_B8G8R8A8_SRGB || f == VK_FORMAT_A8B8G8R8_SRGB_PACK32;
-}
 
 glm::vec2 sizeOf(VkExtent2D e) { return {static_cast<float>(e.width), static_cast<float>(e.height)}; }
 
@@ -80,7 +77,7 @@ void ViewOverlay::draw(const engine::Device& device, const engine::View& view, c
   engine::RenderTarget over = target;
   over.layoutBefore = target.layoutAfter;  // drawn over the view the equirect pass left there
   const ui::ViewProjection eye(inShotSpace(view), sizeOf(target.extent));
-  const ui::Palette palette(isSrgb(target.format));
+  const ui::Palette palette(engine::isSrgbFormat(target.format));
   engine::ImGuiPass& pass = *pass_;
   const bool panel = withPanel && panel_;
   if (panel && input_) pass.setInput(*input_);

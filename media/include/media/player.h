@@ -119,6 +119,7 @@ class Player {
   void land(double at);
   void applySteps(double at);
   void advance(double position, double at);
+  void showHeldPosition(double at);  // after a pause: the frame shown is the one of the held position
   bool pullFrame();  // appends the decoder's next frame to window_; false when none (yet)
   void syncClockAndAudio(double at);
   double nominalFrameSeconds() const;

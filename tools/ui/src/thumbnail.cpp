@@ -5,34 +5,26 @@
 #include <cstring>
 #include <stdexcept>
 
+#include <glm/geometric.hpp>
+#include <glm/vec3.hpp>
+
+#include "scenes/yuv_to_rgb.h"
+
 namespace ps::ui {
 
 namespace {
 
-// One sample as 0..255, whatever its storage (8 bit, 10 bit low or high in 16-bit words).
+// One sample as the GPU's texel read gives it: UNORM of its storage word (8 or 16 bits), so
+// the renderer's conversion rows apply as they are.
 float sample(const FrameView& f, int plane, std::uint32_t x, std::uint32_t y, int component) {
   const Plane& p = f.planes[static_cast<std::size_t>(plane)];
   const int comps = componentsPerSample(f.format, plane);
   const std::size_t index = static_cast<std::size_t>(x) * comps + static_cast<std::size_t>(component);
   const std::byte* row = p.data + static_cast<std::size_t>(y) * p.stride;
-  if (bytesPerSample(f.format) == 1) return static_cast<float>(std::to_integer<std::uint8_t>(row[index]));
+  if (bytesPerSample(f.format) == 1) return static_cast<float>(std::to_integer<std::uint8_t>(row[index])) / 255.0f;
   std::uint16_t v = 0;
   std::memcpy(&v, row + index * 2, 2);  // little-endian, as FFmpeg's *LE formats
-  const bool highBits = f.format == PixelFormat::P010;
-  return static_cast<float>(highBits ? (v >> 8) : (v >> 2));
-}
-
-struct Coefficients {
-  float kr, kb;
-};
-
-Coefficients coefficients(ColorMatrix m) {
-  switch (m) {
-    case ColorMatrix::Bt601: return {0.299f, 0.114f};
-    case ColorMatrix::Bt709: return {0.2126f, 0.0722f};
-    case ColorMatrix::Bt2020: return {0.2627f, 0.0593f};
-  }
-  return {0.2126f, 0.0722f};
+  return static_cast<float>(v) / 65535.0f;
 }
 
 std::uint8_t toByte(float v) { return static_cast<std::uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f)); }
@@ -46,8 +38,7 @@ Thumbnail makeThumbnail(const FrameView& frame, std::uint32_t width, std::uint32
   t.width = width;
   t.height = height;
   t.rgba.resize(std::size_t{width} * height * 4);
-  const Coefficients k = coefficients(frame.matrix);
-  const bool limited = frame.range == ColorRange::Limited;
+  const std::array<glm::vec4, 3> rows = yuvToRgbRows(frame.format, frame.matrix, frame.range);
   const bool interleaved = planeCount(frame.format) == 2;
   const std::uint32_t chromaW = planeWidth(frame.format, 1, frame.width);
   const std::uint32_t chromaH = planeHeight(frame.format, 1, frame.height);
@@ -61,16 +52,9 @@ Thumbnail makeThumbnail(const FrameView& frame, std::uint32_t width, std::uint32
       const float yv = sample(frame, 0, sx, sy, 0);
       const float cb = sample(frame, 1, cx, cy, 0);  // Cb: plane 1, first of the pair when interleaved
       const float cr = interleaved ? sample(frame, 1, cx, cy, 1) : sample(frame, 2, cx, cy, 0);
-      const float luma = limited ? (yv - 16.0f) / 219.0f : yv / 255.0f;
-      const float pb = (cb - 128.0f) / (limited ? 224.0f : 255.0f);
-      const float pr = (cr - 128.0f) / (limited ? 224.0f : 255.0f);
-      const float r = luma + 2 * (1 - k.kr) * pr;
-      const float b = luma + 2 * (1 - k.kb) * pb;
-      const float g = (luma - k.kr * r - k.kb * b) / (1 - k.kr - k.kb);
+      const glm::vec3 ycbcr(yv, cb, cr);
       std::uint8_t* out = &t.rgba[(std::size_t{y} * width + x) * 4];
-      out[0] = toByte(r);
-      out[1] = toByte(g);
-      out[2] = toByte(b);
+      for (int c = 0; c < 3; ++c) out[c] = toByte(glm::dot(glm::vec3(rows[c]), ycbcr) + rows[c].w);
       out[3] = 255;
     }
   }

@@ -2,6 +2,8 @@
 
 #include <stb_image_write.h>
 
+#include <bit>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -60,9 +62,9 @@ class HostBuffer {
   VkDeviceMemory memory_ = VK_NULL_HANDLE;
 };
 
-void layoutBarrier(const VulkanDevice& vulkan, VkCommandBuffer cmd, VkImage image, std::uint32_t layer,
-                   VkImageLayout from, VkImageLayout to, VkAccessFlags srcAccess, VkAccessFlags dstAccess,
-                   VkPipelineStageFlags srcStage, VkPipelineStageFlags dstStage) {
+void layoutBarrier(const VulkanDevice& vulkan, VkCommandBuffer cmd, VkImage image, VkImageAspectFlags aspect,
+                   std::uint32_t layer, VkImageLayout from, VkImageLayout to, VkAccessFlags srcAccess,
+                   VkAccessFlags dstAccess, VkPipelineStageFlags srcStage, VkPipelineStageFlags dstStage) {
   auto b = vkStruct<VkImageMemoryBarrier>(VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER);
   b.srcAccessMask = srcAccess;
   b.dstAccessMask = dstAccess;
@@ -70,9 +72,41 @@ void layoutBarrier(const VulkanDevice& vulkan, VkCommandBuffer cmd, VkImage imag
   b.newLayout = to;
   b.srcQueueFamilyIndex = b.dstQueueFamilyIndex = VK_QUEUE_FAMILY_IGNORED;
   b.image = image;
-  b.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, layer, 1};
+  b.subresourceRange = {aspect, 0, 1, layer, 1};
   vulkan.fn().CmdPipelineBarrier(cmd, srcStage, dstStage, 0, 0, nullptr, 0, nullptr, 1, &b);
 }
+
+// Copies rect of one layer of `image` (one aspect) into a host buffer of `size` bytes, on the
+// app's queue after its rendering; the image is back in `layout` afterwards.
+std::vector<std::uint8_t> copyOut(VulkanDevice& vulkan, VkImage image, VkImageAspectFlags aspect, VkImageLayout layout,
+                                  std::uint32_t arrayIndex, const XrRect2Di& rect, VkDeviceSize size) {
+  const auto w = static_cast<std::uint32_t>(rect.extent.width);
+  const auto h = static_cast<std::uint32_t>(rect.extent.height);
+  const VkAccessFlags written = aspect == VK_IMAGE_ASPECT_COLOR_BIT
+                                    ? VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_SHADER_WRITE_BIT
+                                    : VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
+  HostBuffer buffer(vulkan, size);
+  vulkan.submitAndWait(
+      [&](VkCommandBuffer cmd) {
+        // The app's rendering was submitted earlier on this queue; the barrier orders after it.
+        layoutBarrier(vulkan, cmd, image, aspect, arrayIndex, layout, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                      written | VK_ACCESS_TRANSFER_WRITE_BIT, VK_ACCESS_TRANSFER_READ_BIT,
+                      VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
+        VkBufferImageCopy region{};
+        region.imageSubresource = {aspect, 0, arrayIndex, 1};
+        region.imageOffset = {rect.offset.x, rect.offset.y, 0};
+        region.imageExtent = {w, h, 1};
+        vulkan.fn().CmdCopyImageToBuffer(cmd, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, buffer.buffer(), 1, &region);
+        layoutBarrier(vulkan, cmd, image, aspect, arrayIndex, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, layout,
+                      VK_ACCESS_TRANSFER_READ_BIT, 0, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                      VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT);
+      },
+      "capture copy");
+  return buffer.read(size);
+}
+
+// A distance in metres for JSON, which has no infinity: null stands for it.
+nlohmann::json metres(float z) { return std::isinf(z) ? nlohmann::json(nullptr) : nlohmann::json(z); }
 
 nlohmann::json poseJson(const XrPosef& p) {
   return {{"position", {p.position.x, p.position.y, p.position.z}},
@@ -93,29 +127,48 @@ bool captureImage(VulkanDevice& vulkan, VkImage image, VkFormat format, VkImageL
   }
   const auto w = static_cast<std::uint32_t>(rect.extent.width);
   const auto h = static_cast<std::uint32_t>(rect.extent.height);
-  const VkDeviceSize size = VkDeviceSize{w} * h * 4;
-  HostBuffer buffer(vulkan, size);
-  vulkan.submitAndWait(
-      [&](VkCommandBuffer cmd) {
-        // The app's rendering was submitted earlier on this queue; the barrier orders after it.
-        layoutBarrier(vulkan, cmd, image, arrayIndex, layout, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                      VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_TRANSFER_WRITE_BIT | VK_ACCESS_SHADER_WRITE_BIT,
-                      VK_ACCESS_TRANSFER_READ_BIT, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT);
-        VkBufferImageCopy region{};
-        region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, arrayIndex, 1};
-        region.imageOffset = {rect.offset.x, rect.offset.y, 0};
-        region.imageExtent = {w, h, 1};
-        vulkan.fn().CmdCopyImageToBuffer(cmd, image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, buffer.buffer(), 1, &region);
-        layoutBarrier(vulkan, cmd, image, arrayIndex, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, layout,
-                      VK_ACCESS_TRANSFER_READ_BIT, 0, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                      VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT);
-      },
-      "capture copy");
-  std::vector<std::uint8_t> pixels = buffer.read(size);
+  std::vector<std::uint8_t> pixels =
+      copyOut(vulkan, image, VK_IMAGE_ASPECT_COLOR_BIT, layout, arrayIndex, rect, VkDeviceSize{w} * h * 4);
   if (swapRB)
     for (std::size_t i = 0; i + 3 < pixels.size(); i += 4) std::swap(pixels[i], pixels[i + 2]);
   std::filesystem::create_directories(std::filesystem::path(path).parent_path());
   if (stbi_write_png(path.c_str(), static_cast<int>(w), static_cast<int>(h), 4, pixels.data(), static_cast<int>(w * 4)) == 0) {
+    log().error("capture: cannot write {}", path);
+    return false;
+  }
+  log().info("capture: wrote {}", path);
+  return true;
+}
+
+bool captureDepth(VulkanDevice& vulkan, VkImage image, VkFormat format, VkImageLayout layout, std::uint32_t arrayIndex,
+                  const XrRect2Di& rect, const std::string& path) {
+  if (format != VK_FORMAT_D32_SFLOAT && format != VK_FORMAT_D16_UNORM) {
+    log().warn("capture: depth format {} is not captured (only D32_SFLOAT and D16_UNORM)", static_cast<int>(format));
+    return false;
+  }
+  const auto w = static_cast<std::uint32_t>(rect.extent.width);
+  const auto h = static_cast<std::uint32_t>(rect.extent.height);
+  const std::size_t texel = format == VK_FORMAT_D32_SFLOAT ? 4 : 2;
+  const std::vector<std::uint8_t> raw =
+      copyOut(vulkan, image, VK_IMAGE_ASPECT_DEPTH_BIT, layout, arrayIndex, rect, VkDeviceSize{w} * h * texel);
+  std::vector<float> depth(std::size_t{w} * h);
+  for (std::size_t i = 0; i < depth.size(); ++i) {
+    if (texel == 4) {
+      std::memcpy(&depth[i], &raw[i * 4], 4);
+    } else {
+      std::uint16_t v = 0;
+      std::memcpy(&v, &raw[i * 2], 2);
+      depth[i] = static_cast<float>(v) / 65535.0f;
+    }
+  }
+  static_assert(std::endian::native == std::endian::little, "PFM with scale -1 is little-endian");
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+  std::ofstream out(path, std::ios::binary);
+  out << "Pf\n" << w << ' ' << h << "\n-1.0\n";
+  for (std::uint32_t row = h; row-- > 0;)  // PFM stores the bottom row first
+    out.write(reinterpret_cast<const char*>(&depth[std::size_t{row} * w]), static_cast<std::streamsize>(w * 4));
+  out.close();
+  if (!out) {
     log().error("capture: cannot write {}", path);
     return false;
   }
@@ -144,6 +197,17 @@ void writeCaptureJson(const std::string& dir, std::uint64_t frame, XrTime displa
     else
       j["fov_rad"] = {{"left", img.fov.angleLeft}, {"right", img.fov.angleRight},
                       {"up", img.fov.angleUp}, {"down", img.fov.angleDown}};
+    if (img.depth) {
+      const CapturedDepth& d = *img.depth;
+      j["depth"] = {{"file", d.file},
+                    {"rect", {{"x", d.rect.offset.x}, {"y", d.rect.offset.y},
+                              {"width", d.rect.extent.width}, {"height", d.rect.extent.height}}},
+                    {"array_index", d.arrayIndex},
+                    {"min_depth", d.minDepth},
+                    {"max_depth", d.maxDepth},
+                    {"near_z_m", metres(d.nearZ)},
+                    {"far_z_m", metres(d.farZ)}};
+    }
     list.push_back(std::move(j));
   }
   const nlohmann::json doc{{"frame", frame}, {"display_time_ns", displayTime}, {"images", list}};

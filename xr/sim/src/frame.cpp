@@ -2,10 +2,12 @@
 // xrBeginFrame/xrEndFrame count frames, validate layers and capture.
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "api.h"
 #include "capture.h"
 #include "instance.h"
+#include "log.h"
 #include "math.h"
 #include "runtime.h"
 #include "session.h"
@@ -53,10 +55,45 @@ CapturedImage capturedOf(const char* kind, const XrSwapchainSubImage& sub, const
   return img;
 }
 
-// One checked layer and what capturing it would need.
-struct CheckedLayer {
-  std::vector<std::pair<SubImageCheck, CapturedImage>> images;
+// One checked sub-image and what capturing it would need: its image, and a projection view's depth.
+struct CheckedImage {
+  SubImageCheck colour;
+  CapturedImage img;
+  std::optional<SubImageCheck> depth;
 };
+
+// One checked layer.
+struct CheckedLayer {
+  std::vector<CheckedImage> images;
+};
+
+XrResult refused(const char* why, XrResult r) {
+  log().warn("xrEndFrame: {}", why);
+  return r;
+}
+
+// XrCompositionLayerDepthInfoKHR as a runtime would check it: a depth swapchain of a depth
+// format made for depth attachment, its sub-image inside it, a depth range within 0..1 and
+// positive, distinct distances for it (either may be infinite; near beyond far is reversed Z).
+XrResult checkDepthInfo(const Session& session, const XrCompositionLayerDepthInfoKHR& d, SubImageCheck& out) {
+  if (XrResult r = checkSubImage(session, d.subImage, out); XR_FAILED(r)) return r;
+  if (!isDepth(out.swapchain->format()) ||
+      (out.swapchain->info().usageFlags & XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT) == 0)
+    return refused("depth info: the swapchain is not a depth swapchain", XR_ERROR_VALIDATION_FAILURE);
+  const auto unit = [](float v) { return v >= 0.f && v <= 1.f; };  // false for NaN
+  if (!unit(d.minDepth) || !unit(d.maxDepth) || d.maxDepth < d.minDepth)
+    return refused("depth info: minDepth and maxDepth must lie in 0..1, min <= max", XR_ERROR_VALIDATION_FAILURE);
+  if (!(d.nearZ > 0.f) || !(d.farZ > 0.f) || d.nearZ == d.farZ)
+    return refused("depth info: nearZ and farZ must be positive and differ", XR_ERROR_VALIDATION_FAILURE);
+  return XR_SUCCESS;
+}
+
+// The depth info chained on a projection view, if any.
+const XrCompositionLayerDepthInfoKHR* depthInfoOf(const XrCompositionLayerProjectionView& v) {
+  for (auto* n = static_cast<const XrBaseInStructure*>(v.next); n != nullptr; n = n->next)
+    if (n->type == XR_TYPE_COMPOSITION_LAYER_DEPTH_INFO_KHR) return reinterpret_cast<const XrCompositionLayerDepthInfoKHR*>(n);
+  return nullptr;
+}
 
 XrResult checkLayer(const Instance& instance, const Session& session, const XrCompositionLayerBaseHeader* layer,
                     XrTime displayTime, CheckedLayer& out) {
@@ -75,7 +112,16 @@ XrResult checkLayer(const Instance& instance, const Session& session, const XrCo
       if (XrResult r = checkSubImage(session, v.subImage, check); XR_FAILED(r)) return r;
       CapturedImage img = capturedOf(i == 0 ? "left" : "right", v.subImage, v.pose, spacePose);
       img.fov = v.fov;
-      out.images.emplace_back(check, img);
+      std::optional<SubImageCheck> depthCheck;
+      if (const XrCompositionLayerDepthInfoKHR* d = depthInfoOf(v)) {
+        if (!instance.enabled(XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME))
+          return refused("depth info without XR_KHR_composition_layer_depth enabled", XR_ERROR_VALIDATION_FAILURE);
+        depthCheck.emplace();
+        if (XrResult r = checkDepthInfo(session, *d, *depthCheck); XR_FAILED(r)) return r;
+        img.depth = CapturedDepth{"", d->subImage.imageRect, d->subImage.imageArrayIndex, d->minDepth, d->maxDepth,
+                                  d->nearZ, d->farZ};
+      }
+      out.images.push_back({check, img, depthCheck});
     }
     return XR_SUCCESS;
   }
@@ -87,7 +133,7 @@ XrResult checkLayer(const Instance& instance, const Session& session, const XrCo
     if (XrResult r = checkSubImage(session, quad->subImage, check); XR_FAILED(r)) return r;
     CapturedImage img = capturedOf("quad", quad->subImage, quad->pose, spacePose);
     img.size = quad->size;
-    out.images.emplace_back(check, img);
+    out.images.push_back({check, img, std::nullopt});
     return XR_SUCCESS;
   }
   if (layer->type == XR_TYPE_COMPOSITION_LAYER_EQUIRECT2_KHR) {
@@ -110,7 +156,7 @@ XrResult checkLayer(const Instance& instance, const Session& session, const XrCo
     img.centralHorizontalAngle = eq->centralHorizontalAngle;
     img.upperVerticalAngle = eq->upperVerticalAngle;
     img.lowerVerticalAngle = eq->lowerVerticalAngle;
-    out.images.emplace_back(check, img);
+    out.images.push_back({check, img, std::nullopt});
     return XR_SUCCESS;
   }
   return XR_ERROR_LAYER_INVALID;
@@ -122,7 +168,7 @@ void capture(Session& session, const CaptureConfig& config, std::uint64_t frame,
   int quad = 0;
   int equirect = 0;
   for (auto& layer : layers) {
-    for (auto& [check, img] : layer.images) {
+    for (auto& [check, img, depth] : layer.images) {
       const std::string stem = "frame_" + std::to_string(frame) + "_";
       if (img.kind == "quad")
         img.file = stem + "quad" + std::to_string(quad++) + ".png";
@@ -131,6 +177,16 @@ void capture(Session& session, const CaptureConfig& config, std::uint64_t frame,
       else
         img.file = stem + img.kind + ".png";
       if (check.swapchain->info().sampleCount != 1) continue;  // multisampled images cannot be copied out
+      if (depth) {
+        img.depth->file = stem + img.kind + "_depth.pfm";
+        if (depth->swapchain->info().sampleCount != 1 ||
+            !captureDepth(*session.vulkan, depth->swapchain->image(depth->image), depth->swapchain->format(),
+                          depth->swapchain->attachmentLayout(), img.depth->arrayIndex, img.depth->rect,
+                          config.dir + "/" + img.depth->file))
+          img.depth.reset();
+        else
+          ++session.stats.imagesCaptured;
+      }
       if (captureImage(*session.vulkan, check.swapchain->image(check.image), check.swapchain->format(),
                        check.swapchain->attachmentLayout(), img.arrayIndex, img.rect, config.dir + "/" + img.file)) {
         written.push_back(img);

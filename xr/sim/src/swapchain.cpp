@@ -9,16 +9,17 @@
 #include "session.h"
 
 namespace ps::sim {
-namespace {
-
 bool isDepth(VkFormat f) {
   return f == VK_FORMAT_D32_SFLOAT || f == VK_FORMAT_D16_UNORM || f == VK_FORMAT_D24_UNORM_S8_UINT ||
          f == VK_FORMAT_D32_SFLOAT_S8_UINT;
 }
 
-VkImageUsageFlags imageUsage(XrSwapchainUsageFlags xr, VkFormat format) {
-  // Transfer source is always added so the runtime can capture what was submitted.
-  VkImageUsageFlags vk = isDepth(format) ? 0 : VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
+namespace {
+
+VkImageUsageFlags imageUsage(XrSwapchainUsageFlags xr) {
+  // Transfer source is always added so the runtime can capture what was submitted (the depth
+  // of XR_KHR_composition_layer_depth too: every format offered is one the capture reads).
+  VkImageUsageFlags vk = VK_IMAGE_USAGE_TRANSFER_SRC_BIT;
   if (xr & XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT) vk |= VK_IMAGE_USAGE_COLOR_ATTACHMENT_BIT;
   if (xr & XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT) vk |= VK_IMAGE_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT;
   if (xr & XR_SWAPCHAIN_USAGE_UNORDERED_ACCESS_BIT) vk |= VK_IMAGE_USAGE_STORAGE_BIT;
@@ -65,7 +66,7 @@ void Swapchain::createImage(std::size_t index) {
   ci.arrayLayers = info_.arraySize;
   ci.samples = static_cast<VkSampleCountFlagBits>(info_.sampleCount);
   ci.tiling = VK_IMAGE_TILING_OPTIMAL;
-  ci.usage = imageUsage(info_.usageFlags, format());
+  ci.usage = imageUsage(info_.usageFlags);
   ci.sharingMode = VK_SHARING_MODE_EXCLUSIVE;
   ci.initialLayout = VK_IMAGE_LAYOUT_UNDEFINED;
   Image& img = images_[index];

@@ -14,6 +14,8 @@
 
 namespace ps::sim {
 
+bool isDepth(VkFormat format);
+
 class Swapchain {
  public:
   // Throws on a Vulkan failure; the images created so far are freed.

@@ -1,8 +1,8 @@
-#include "yuv_to_rgb.h"
+#include "scenes/yuv_to_rgb.h"
 
 #include <cmath>
 
-namespace ps::engine {
+namespace ps {
 
 namespace {
 
@@ -74,4 +74,4 @@ std::array<glm::vec4, 3> yuvToRgbRows(PixelFormat format, ColorMatrix matrix, Co
   return rows;
 }
 
-}  // namespace ps::engine
+}  // namespace ps
