@@ -2,6 +2,7 @@
 // each eye's depth swapchain reaching the runtime with the depth info of reverse-Z, and the
 // projection layer over the equirect layer. The eyes are drawn by the engine's frame renderer
 // with a layer that puts a wall 2 m ahead into depth; the sim's capture shows what it received.
+// The offscreen display's capabilities are here too (none).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -18,6 +19,7 @@
 #include "engine/frame_context.h"
 #include "engine/frame_renderer.h"
 #include "engine/layer.h"
+#include "xr/offscreen_display.h"
 #include "xr/openxr_display.h"
 
 namespace ps::test {
@@ -163,6 +165,15 @@ TEST(OpenXrDisplayTest, CapabilitiesOfTheHeadset) {
   display.reset();  // the loader allows one instance at a time
   auto sphere = openDisplay(dir / "capture", "", VkExtent2D{256, 128});
   EXPECT_TRUE(sphere->capabilities().equirectLayer);
+}
+
+TEST(OffscreenDisplayTest, CapabilitiesAreNone) {
+  // Scripted views and input: the loop must not count on a pointer, panels, depth or haptics.
+  auto display = xr::OffscreenDisplay::create({});
+  ASSERT_TRUE(display) << display.error().message();
+  const xr::DisplayCapabilities can = (*display)->capabilities();
+  EXPECT_FALSE(can.worldPanels || can.depthSubmission || can.equirectLayer || can.pointer || can.keyboard ||
+               can.haptics || can.headTracked || can.mouseLook);
 }
 
 TEST(OpenXrDisplayTest, EachEyesDepthReachesTheRuntimeAsTheWallsDistance) {

@@ -57,7 +57,7 @@ class WindowInput {
   // they are reported as pointerDown / pointerPressed and do not turn the view. 0: none.
   void setUiBand(float heightPx) { uiBand_ = heightPx; }
   // Presses where `press` says true belong to the UI too; while `keyboard` says true, keys are
-  // the UI's (typed into a field) and map to no action (Display::UiCapture).
+  // the UI's (typed into a field) and map to no action (InputClaims).
   void setCapture(std::function<bool(glm::vec2)> press, std::function<bool()> keyboard) {
     capturePress_ = std::move(press);
     captureKeyboard_ = std::move(keyboard);
