@@ -19,6 +19,7 @@
 #include "engine/frame_context.h"
 #include "engine/frame_renderer.h"
 #include "engine/layer.h"
+#include "image.h"
 #include "xr/offscreen_display.h"
 #include "xr/openxr_display.h"
 
@@ -78,7 +79,7 @@ struct Loop {
         const bool overlay = drawOverlay(frame->index) && !frame->overlayEyes.empty();
         if (overlay)
           for (const xr::EyeTarget& e : frame->overlayEyes)
-            eyes.push_back({e.eye, engine::EyeCamera(e.view), e.target, false});
+            eyes.push_back({e.eye, engine::EyeCamera(e.view), e.target, false, /*overSphere=*/true});
         engine::FrameRecording& rec = context.begin();
         renderer.record(rec, eyes, layers);
         context.submit(frame->sync);
@@ -241,6 +242,13 @@ TEST(OpenXrDisplayTest, AProjectionLayerGoesOverTheEquirectLayerWhenDrawn) {
   EXPECT_NE(imageOf(frame3, "left"), nullptr);
   EXPECT_NE(imageOf(frame3, "right"), nullptr);
   EXPECT_TRUE(imageOf(frame3, "left")->contains("depth"));
+  // Nothing was drawn in front of the sphere: the layer over it is transparent.
+  for (const std::string eye : {"left", "right"}) {
+    const Image over = loadImage((dir / "capture" / (*imageOf(frame3, eye))["file"].get<std::string>()).string(), 4);
+    ASSERT_GT(over.width, 0) << eye;
+    EXPECT_EQ(over.pixels[3], 0) << eye << ": alpha of the top-left pixel";
+    EXPECT_EQ(over.pixels[over.pixels.size() / 2 + 3], 0) << eye << ": alpha in the middle";
+  }
   const nlohmann::json frame4 = captured(dir / "capture", 4);
   ASSERT_EQ(frame4["images"].size(), 1u) << frame4.dump();
   EXPECT_EQ(frame4["images"][0]["kind"], "equirect");
