@@ -99,6 +99,7 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
     pass.colorFormat = useEncoded ? t.encodedFormat : t.format;
     pass.encoded = useEncoded;
     pass.wholeSphere = draw.wholeSphere;
+    pass.overSphere = draw.overSphere;
     Attachments a{useEncoded ? t.encodedView : t.view, t.depthView, t.depthImage, t.depthLayoutBefore,
                   t.depthLayoutAfter, t.depthView != VK_NULL_HANDLE};
     if (t.depthView != VK_NULL_HANDLE) {
@@ -141,7 +142,7 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
     color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
     color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
     color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
-    color.clearValue.color = {{0.0f, 0.0f, 0.0f, 1.0f}};
+    color.clearValue.color = {{0.0f, 0.0f, 0.0f, pass.overSphere ? 0.0f : 1.0f}};
     VkRenderingAttachmentInfo depth{};
     depth.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
     depth.imageView = a.depth;

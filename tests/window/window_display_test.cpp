@@ -35,12 +35,14 @@ struct RunResult {
   int idlePasses = 0;  // beginFrame gave no frame
   std::vector<bool> visibility;
   std::map<std::string, Shot> shots;
+  std::vector<glm::vec2> pointerPresses;  // presses the app's claims took (InputActions::pointerPressed)
 };
 
 // The player loop of display.h, with a still picture instead of a player.
 class Harness {
  public:
-  Harness(const std::string& script, xr::WindowSize size, std::set<std::uint64_t> undrawnFrames = {})
+  Harness(const std::string& script, xr::WindowSize size, std::set<std::uint64_t> undrawnFrames = {},
+          xr::InputClaims claims = {})
       : undrawn_(std::move(undrawnFrames)) {
     auto parsed = xr::InputScript::parse(script, "test script");
     if (!parsed) throw std::runtime_error(parsed.error().message());
@@ -49,6 +51,7 @@ class Harness {
     options.look = xr::HeadLook{0, 0, 70};
     options.script = std::move(parsed).value();
     options.device.validation = true;
+    options.claims = std::move(claims);
     options.onScreenshot = [this](const std::filesystem::path& file, const engine::RgbaImage& image,
                                   const xr::ScreenshotInfo& info) -> Status {
       result_.shots[file.string()] = Shot{image, info};
@@ -71,7 +74,8 @@ class Harness {
         ++result_.idlePasses;
         continue;
       }
-      (void)display_->input();
+      if (const xr::InputActions in = display_->input(); in.pointerPressed)
+        result_.pointerPresses.push_back(*in.pointerPressed);
       if (undrawn_.count(frame->index) == 0) {
         renderer_->beginFrame(plate_.view, FrameLayout{});
         for (const xr::EyeTarget& eye : frame->eyes) renderer_->drawView(eye.view, eye.eye, eye.target);
@@ -135,6 +139,43 @@ TEST(WindowDisplayTest, ScriptedDragAndWheelTurnTheViewTheScreenshotShows) {
   const Image unturned = renderOffscreen(h, engine::V360Camera{0, 0, 0, shot.info.camera.hFovDeg, 63}, 640, 400);
   EXPECT_LT(psnr(actual, unturned), 20.0);
   EXPECT_EQ(h.display().device().validationMessageCount(), 0u);
+}
+
+TEST(WindowDisplayTest, APressTheAppClaimsDoesNotTurnTheView) {
+  // The app's UI takes presses in the bottom 100 px (as the timeline's band does).
+  int asked = 0;
+  xr::InputClaims claims;
+  claims.press = [&asked](glm::vec2 p) {
+    ++asked;
+    return p.y >= 300.0f;
+  };
+  Harness h("2 drag 320 350 420 350\n"  // on the UI: no turn
+            "4 screenshot still.png\n"
+            "5 drag 320 200 420 200\n"  // on the view: turns 17.5 deg
+            "7 screenshot turned.png\n"
+            "9 quit\n",
+            {640, 400}, {}, std::move(claims));
+  const RunResult r = h.run();
+  EXPECT_GE(asked, 2);
+  ASSERT_EQ(r.shots.count("still.png"), 1u);
+  ASSERT_EQ(r.shots.count("turned.png"), 1u);
+  EXPECT_NEAR(r.shots.at("still.png").info.camera.yawDeg, 0.0f, 1e-3f);
+  EXPECT_NEAR(r.shots.at("turned.png").info.camera.yawDeg, -17.5f, 1e-3f);
+  ASSERT_EQ(r.pointerPresses.size(), 1u);
+  EXPECT_NEAR(r.pointerPresses[0].y, 350.0f, 1e-3f);
+}
+
+TEST(WindowDisplayTest, CapabilitiesAreAPointerKeysAndMouseLook) {
+  Harness h("1 quit\n", {320, 200});
+  const xr::DisplayCapabilities can = h.display().capabilities();
+  EXPECT_TRUE(can.pointer);
+  EXPECT_TRUE(can.keyboard);
+  EXPECT_TRUE(can.mouseLook);
+  EXPECT_FALSE(can.worldPanels);
+  EXPECT_FALSE(can.depthSubmission);
+  EXPECT_FALSE(can.equirectLayer);
+  EXPECT_FALSE(can.haptics);
+  EXPECT_FALSE(can.headTracked);
 }
 
 TEST(WindowDisplayTest, ResizeAndMinimiseRecreateTheSwapchainAndTheLoopGoesOn) {

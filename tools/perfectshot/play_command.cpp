@@ -16,6 +16,7 @@
 #include "quit_signals.h"
 #include "report.h"
 #include "shot_playback.h"
+#include "ui_claims.h"
 #include "window_options.h"
 #include "xr/display_factory.h"
 
@@ -84,6 +85,9 @@ int runPlay(const PlayArgs& args) {
   if (!window) return reportError(window.error());
   if (kind == xr::DisplayKind::OpenXr || kind == xr::DisplayKind::Auto)
     request.openxr.mirror = mirrorOptions(args.window, *window, kind == xr::DisplayKind::OpenXr);
+  // The loop's panels take presses and keys from the window's look control.
+  const auto uiClaims = std::make_shared<UiClaims>();
+  window->claims = windowClaims(uiClaims);
   request.window = std::move(window).value();
   auto display = xr::createDisplay(request);
   if (!display) return reportError(display.error());
@@ -99,12 +103,14 @@ int runPlay(const PlayArgs& args) {
   if (args.noOverlay) options.overlay.reset();
   if (options.overlay && options.overlay->filmFrame) options.overlay->filmFrame->visible = !args.noFilmFrame;
   // In a headset a gaze that rests on a marker opens it; a window has the mouse for that.
-  options.gazeDwell = display->display->name() == "openxr";
-  // A shot can be edited: in a window E turns the editor on; --edit starts with it (headset
+  const xr::DisplayCapabilities can = display->display->capabilities();
+  options.gazeDwell = can.headTracked;
+  options.uiClaims = uiClaims;
+  // A shot can be edited: with a mouse and keys (a window) E turns the editor on; --edit starts with it (headset
   // too). --no-overlay keeps the picture clean: no editor unless asked for.
   if (args.edit && playback.shotFile.empty())
     return reportError(Error{args.input, "--edit needs a shot (a package folder or a shot.json), not a video", ""});
-  if (!playback.shotFile.empty() && (args.edit || (display->display->name() == "window" && !args.noOverlay)))
+  if (!playback.shotFile.empty() && (args.edit || (can.pointer && can.keyboard && !args.noOverlay)))
     options.editor = PlayerLoopOptions::Editor{playback.shotFile, args.edit};
   options.maxFrames = args.frames;
   options.quitRequested = [&signals] { return signals.received(); };

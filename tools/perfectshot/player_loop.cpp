@@ -89,6 +89,37 @@ void PlayerLoop::applyInput(const xr::InputActions& in, double displayTime, cons
   }
 }
 
+void PlayerLoop::buildInputRoute() {
+  input_ = InputRouter{};
+  // A press on the timeline panel scrubs; it is not also play/pause.
+  if (timeline_)
+    input_.add("timeline", [this](xr::InputActions& in) {
+      return timeline_->applyInput(*routedFrame_, in, last_, player_) ? Taken::Select : Taken::None;
+    });
+  if (editor_)
+    input_.add("editor", [this](xr::InputActions& in) {
+      const bool took = editor_->apply(*routedFrame_, in, last_.positionSeconds);
+      if (editor_->revision() != editorRevision_) {
+        // The timeline's ticks and "next marker" follow the document being edited.
+        editorRevision_ = editor_->revision();
+        options_.markers = editor_->document().shot().markers;
+        if (timeline_) timeline_->setMarkers(options_.markers);
+      }
+      return took ? Taken::Select : Taken::None;
+    });
+  // A trigger pressed on a marker opens it; it is not also play/pause.
+  if (selection_)
+    input_.add("markers", [this](xr::InputActions& in) {
+      return selection_->apply(*routedFrame_, in, last_.positionSeconds, routedFrame_->predictedDisplayTime)
+                 ? Taken::Select
+                 : Taken::None;
+    });
+  input_.add("commands", [this](xr::InputActions& in) {
+    applyInput(in, routedFrame_->predictedDisplayTime, last_);
+    return Taken::None;
+  });
+}
+
 void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
   if (!frame.shouldRender || frame.eyes.empty() || shown.frame == nullptr) return;
   engine::EquirectRenderer& renderer = *renderer_;
@@ -132,7 +163,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
       const bool last = i + 1 == frame.eyes.size() && !panelOverViews;
       overlay_->draw(display_.device(), frame.eyes[i].view, frame.eyes[i].target, shown.state.positionSeconds,
                      last ? engine::SubmitSync{{}, {}, frame.sync.signal} : engine::SubmitSync{}, nullptr,
-                     /*withPanel=*/i == 0 && display_.name() == "window");
+                     /*withPanel=*/i == 0 && display_.capabilities().pointer);
     }
   }
   if (panelOverViews)
@@ -164,12 +195,17 @@ PlayerLoopStats PlayerLoop::run() {
     auto document = scenes::ShotDocument::open(options_.editor->shot);
     if (document) {
       editor_ = std::make_unique<MarkerEditor>(std::move(*document), *overlay_, options_.editor->startActive);
-      display_.setUiCapture({[this](glm::vec2 p) { return editor_ && editor_->capturesPress(p); },
-                             [this] { return overlay_ && overlay_->wantsKeyboard(); }});
     } else {
       spdlog::warn("editor: {}; playing without it", document.error().message());
     }
   }
+  if (options_.uiClaims) {
+    options_.uiClaims->press = [this](glm::vec2 p) {
+      return (timeline_ && timeline_->capturesPress(p)) || (editor_ && editor_->capturesPress(p));
+    };
+    options_.uiClaims->keyboard = [this] { return editor_ && overlay_ && overlay_->wantsKeyboard(); };
+  }
+  buildInputRoute();
   bool quitAsked = false;
   std::optional<double> previousDisplayTime;
   for (;;) {
@@ -214,26 +250,16 @@ PlayerLoopStats PlayerLoop::run() {
           std::lround((frame->predictedDisplayTime - *previousDisplayTime) / frame->period) - 1);
     previousDisplayTime = frame->predictedDisplayTime;
 
-    xr::InputActions input = display_.input();
-    // A press on the timeline panel scrubs; it is not also play/pause.
-    if (timeline_ && timeline_->applyInput(*frame, input, last_, player_)) input.select = false;
     if (overlay_ && !overlayPlaced_ && !frame->eyes.empty()) {
       // The shot's capture point where the head is when playback starts (the window's and
       // offscreen eyes stand at the origin already).
       overlay_->setOrigin(xr::headPosition(frame->eyes));
       overlayPlaced_ = true;
     }
-    if (editor_ && editor_->apply(*frame, input, last_.positionSeconds)) input.select = false;
-    if (editor_ && editor_->revision() != editorRevision_) {
-      // The timeline's ticks and "next marker" follow the document being edited.
-      editorRevision_ = editor_->revision();
-      options_.markers = editor_->document().shot().markers;
-      if (timeline_) timeline_->setMarkers(options_.markers);
-    }
-    // A trigger pressed on a marker opens it; it is not also play/pause.
-    if (selection_ && selection_->apply(*frame, input, last_.positionSeconds, frame->predictedDisplayTime))
-      input.select = false;
-    applyInput(input, frame->predictedDisplayTime, last_);
+    xr::InputActions input = display_.input();
+    routedFrame_ = &*frame;
+    input_.route(input);
+    routedFrame_ = nullptr;
     lastDisplayTime_ = frame->predictedDisplayTime;
     const media::PlayerFrame shown = options_.decodeWait.count() > 0
                                          ? player_.update(frame->predictedDisplayTime, options_.decodeWait)
@@ -268,7 +294,7 @@ PlayerLoopStats PlayerLoop::run() {
     }
   }
   if (overlay_) stats_.mostMarkersVisited = overlay_->mostVisited();
-  if (editor_) display_.setUiCapture({});
+  if (options_.uiClaims) *options_.uiClaims = UiClaims{};  // the panels go now
   editor_.reset();
   selection_.reset();
   overlay_.reset();

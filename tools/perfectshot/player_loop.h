@@ -24,6 +24,7 @@
 
 #include "engine/equirect_renderer.h"
 #include "frame_time_histogram.h"
+#include "input_router.h"
 #include "media/narration_controller.h"
 #include "media/player.h"
 #include "scenes/layout.h"
@@ -32,6 +33,7 @@
 #include "marker_editor.h"
 #include "marker_selection.h"
 #include "timeline_panel.h"
+#include "ui_claims.h"
 #include "view_overlay.h"
 #include "xr/display.h"
 
@@ -67,6 +69,9 @@ struct PlayerLoopOptions {
     bool startActive = false;  // else E turns it on (window)
   };
   std::optional<Editor> editor;
+  // What the window asks before a press turns the view (WindowDisplayOptions::claims): the
+  // loop answers it with its panels while it runs. Null: the display asks nothing.
+  std::shared_ptr<UiClaims> uiClaims;
 };
 
 // Per-frame times are histograms: fixed memory however long the session runs.
@@ -111,6 +116,8 @@ class PlayerLoop {
  private:
   void applyInput(const xr::InputActions& in, double displayTime, const media::PlayerState& state);
   void render(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
+  // The handlers of each frame's input, in priority order, the player's commands last.
+  void buildInputRoute();
 
   xr::Display& display_;
   media::Player& player_;
@@ -121,6 +128,8 @@ class PlayerLoop {
   std::unique_ptr<MarkerSelection> selection_;
   std::unique_ptr<MarkerEditor> editor_;  // with options.editor, on overlay_
   bool overlayPlaced_ = false;            // its origin set from the first frame's head
+  InputRouter input_;
+  const xr::DisplayFrame* routedFrame_ = nullptr;  // the frame whose input is being routed
   std::uint64_t editorRevision_ = 0;      // of the document the markers were last taken from
   std::optional<std::int64_t> uploadedIndex_;  // video frame index the renderer holds
   media::PlayerState last_;                    // of the previous update

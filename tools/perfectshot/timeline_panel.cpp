@@ -75,10 +75,14 @@ void TimelinePanel::place(const xr::DisplayFrame& frame) {
     placement_.reset();
     layout_ = ui::PanelLayout{};
     windowExtent_ = frame.eyes.front().target.extent;
-    display_.setPointerBand(layout_.canvasHeight() * windowScale(windowExtent_, layout_));
+    bandPx_ = layout_.canvasHeight() * windowScale(windowExtent_, layout_);
   }
   placed_ = true;
   spdlog::info("timeline: panel {}", world_ ? "as a quad layer in the world" : "along the window's bottom");
+}
+
+bool TimelinePanel::capturesPress(glm::vec2 targetPx) const {
+  return !world_ && bandPx_ > 0 && targetPx.y >= static_cast<float>(windowExtent_.height) - bandPx_;
 }
 
 ui::PointerSample TimelinePanel::pointer(const xr::InputActions& in, double playhead) const {
@@ -105,7 +109,7 @@ bool TimelinePanel::applyInput(const xr::DisplayFrame& frame, const xr::InputAct
       (frame.eyes.front().target.extent.width != windowExtent_.width ||
        frame.eyes.front().target.extent.height != windowExtent_.height)) {
     windowExtent_ = frame.eyes.front().target.extent;  // resized: the bar's band follows
-    display_.setPointerBand(layout_.canvasHeight() * windowScale(windowExtent_, layout_));
+    bandPx_ = layout_.canvasHeight() * windowScale(windowExtent_, layout_);
   }
   const double playhead = range_.fractionOf(state.positionSeconds);
   bool pressed = false;

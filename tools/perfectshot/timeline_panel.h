@@ -66,6 +66,9 @@ class TimelinePanel {
   // Window: whether the panel is drawn over the views (the loop then submits the views
   // without the signal semaphores and hands them to drawOverViews).
   bool drawsOverViews() const { return !world_; }
+  // Window: whether a press at `targetPx` (the view target's pixels) starts on the panel's
+  // band along the bottom, so that it scrubs rather than turning the view.
+  bool capturesPress(glm::vec2 targetPx) const;
   void drawOverViews(const xr::DisplayFrame& frame, const media::PlayerState& state,
                      const engine::SubmitSync& sync);
 
@@ -84,6 +87,7 @@ class TimelinePanel {
   bool placed_ = false;                          // once, on the first frame with eyes
   bool world_ = false;                           // the display composites the panel
   VkExtent2D windowExtent_{};                    // window: the target the panel was last drawn over
+  float bandPx_ = 0;                             // window: the panel's height over it, target pixels
   std::unique_ptr<engine::ImGuiPass> pass_;
   std::unique_ptr<ui::ThumbnailSource> thumbnails_;  // null: no preview
   std::shared_ptr<const ui::Thumbnail> shownThumbnail_;  // the picture pass_ holds

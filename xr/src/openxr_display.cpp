@@ -8,6 +8,7 @@
 
 #include <glm/gtc/constants.hpp>
 
+#include "engine/eye_camera.h"
 #include "engine/vk_check.h"
 #include "openxr/connection.h"
 #include "openxr/reconnect_backoff.h"
@@ -330,11 +331,18 @@ std::optional<DisplayFrame> OpenXrDisplay::beginFrame() {
       // Without a tracked orientation there is nothing sensible to draw.
       frame.shouldRender = (viewState.viewStateFlags & XR_VIEW_STATE_ORIENTATION_VALID_BIT) != 0;
     }
+    // Each eye's colour image, with its depth image where depth goes to the compositor.
+    const auto eyeTarget = [&](std::size_t i) {
+      EyeTarget eye{i == 0 ? Eye::Left : Eye::Right, toView(s.views[i]), c.swapchains[i].acquire()};
+      if (i < c.depthSwapchains.size()) c.depthSwapchains[i].acquireDepthInto(eye.target);
+      return eye;
+    };
     if (frame.shouldRender && c.equirect) {
       frame.eyes.push_back({Eye::Left, toView(s.views[0]), c.equirect->acquire(), /*wholeSphere=*/true});
+      // The projection layer over the sphere, shown only where the loop draws it.
+      for (std::size_t i = 0; i < c.swapchains.size(); ++i) frame.overlayEyes.push_back(eyeTarget(i));
     } else if (frame.shouldRender) {
-      for (std::size_t i = 0; i < c.swapchains.size(); ++i)
-        frame.eyes.push_back({i == 0 ? Eye::Left : Eye::Right, toView(s.views[i]), c.swapchains[i].acquire()});
+      for (std::size_t i = 0; i < c.swapchains.size(); ++i) frame.eyes.push_back(eyeTarget(i));
     }
     return frame;
   } catch (const XrCallError& e) {
@@ -351,24 +359,29 @@ void OpenXrDisplay::endFrame(DisplayFrame& frame) {
   s.frameBegun = false;
   try {
     bool drawn = frame.shouldRender && frame.submitted && !frame.eyes.empty();
-    if (c.equirect) {
-      drawn = drawn && c.equirect->acquired();
-    } else {
-      for (const Swapchain& swapchain : c.swapchains) drawn = drawn && swapchain.acquired();
-    }
+    bool eyesAcquired = !c.swapchains.empty();
+    for (const Swapchain& swapchain : c.swapchains) eyesAcquired = eyesAcquired && swapchain.acquired();
+    drawn = drawn && (c.equirect ? c.equirect->acquired() : eyesAcquired);
+    // The stereo views: the whole picture, or (over an equirect layer) what the loop drew over it.
+    const bool overSphere = drawn && c.equirect && frame.overlayDrawn && !frame.overlayEyes.empty() && eyesAcquired;
+    const bool projection = (drawn && !c.equirect) || overSphere;
+    bool withDepth = projection && frame.depthDrawn && c.depthSwapchains.size() == c.swapchains.size();
+    for (const Swapchain& swapchain : c.depthSwapchains) withDepth = withDepth && swapchain.acquired();
     if (drawn) s.showMirror(c, frame.index);
-    // After the renderer's submit (and the mirror's copy), as the spec requires.
-    if (c.equirect) {
-      c.equirect->release();
-    } else {
-      for (Swapchain& swapchain : c.swapchains) swapchain.release();
-    }
+    // After the renderer's submit (and the mirror's copy), as the spec requires. Images
+    // acquired and not drawn go back too (release() skips those not acquired).
+    if (c.equirect) c.equirect->release();
+    for (Swapchain& swapchain : c.swapchains) swapchain.release();
+    for (Swapchain& swapchain : c.depthSwapchains) swapchain.release();
     if (s.panelSwapchain && s.panelSwapchain->acquired()) {
       s.panelSwapchain->release();
       s.panelReady = frame.panelDrawn;  // an image released undrawn holds nothing to show
     }
     const bool showPanel = drawn && s.panel && s.panelSwapchain && s.panelReady;
     std::vector<XrCompositionLayerProjectionView> projected;
+    std::vector<XrCompositionLayerDepthInfoKHR> depths;
+    projected.reserve(c.swapchains.size());
+    depths.reserve(c.swapchains.size());  // chained by pointer: no reallocation after the first
     auto layer = xrStruct<XrCompositionLayerProjection>(XR_TYPE_COMPOSITION_LAYER_PROJECTION);
     std::vector<const XrCompositionLayerBaseHeader*> layers;
     auto sphere = xrStruct<XrCompositionLayerEquirect2KHR>(XR_TYPE_COMPOSITION_LAYER_EQUIRECT2_KHR);
@@ -386,7 +399,8 @@ void OpenXrDisplay::endFrame(DisplayFrame& frame) {
       sphere.upperVerticalAngle = glm::half_pi<float>();
       sphere.lowerVerticalAngle = -glm::half_pi<float>();
       layers.push_back(reinterpret_cast<const XrCompositionLayerBaseHeader*>(&sphere));
-    } else if (drawn) {
+    }
+    if (projection) {
       for (std::size_t i = 0; i < c.swapchains.size(); ++i) {
         auto view = xrStruct<XrCompositionLayerProjectionView>(XR_TYPE_COMPOSITION_LAYER_PROJECTION_VIEW);
         view.pose = s.views[i].pose;
@@ -394,8 +408,15 @@ void OpenXrDisplay::endFrame(DisplayFrame& frame) {
         view.subImage.swapchain = c.swapchains[i].handle();
         const VkExtent2D e = c.swapchains[i].extent();
         view.subImage.imageRect = {{0, 0}, {static_cast<std::int32_t>(e.width), static_cast<std::int32_t>(e.height)}};
+        if (withDepth) {
+          depths.push_back(reverseZDepthInfo(c.depthSwapchains[i].handle(), view.subImage.imageRect,
+                                             engine::EyeCamera::kDefaultNearM));
+          view.next = &depths.back();
+        }
         projected.push_back(view);
       }
+      // Over the sphere only what was drawn shows: blended by its (premultiplied) alpha.
+      if (overSphere) layer.layerFlags = XR_COMPOSITION_LAYER_BLEND_TEXTURE_SOURCE_ALPHA_BIT;
       layer.space = c.spaces->app();
       layer.viewCount = static_cast<std::uint32_t>(projected.size());
       layer.views = projected.data();
@@ -423,6 +444,8 @@ void OpenXrDisplay::endFrame(DisplayFrame& frame) {
     info.layers = layers.data();
     PS_XR_CHECK(xrEndFrame(c.session.get(), &info));
     ++s.stats.framesEnded;
+    if (withDepth) ++s.stats.framesWithDepth;
+    if (overSphere) ++s.stats.framesOverSphere;
   } catch (const XrCallError& e) {
     if (!e.isLoss()) throw;
     c.lost = true;
@@ -497,6 +520,20 @@ bool OpenXrDisplay::setWorldPanel(const std::optional<WorldPanel>& panel) {
   }
   s.panel = panel;
   return true;
+}
+
+DisplayCapabilities OpenXrDisplay::capabilities() const {
+  const Impl& s = *impl_;
+  DisplayCapabilities out;
+  out.worldPanels = true;
+  out.haptics = true;
+  out.headTracked = true;
+  out.keyboard = s.mirror != nullptr;  // keys typed into the mirror window
+  if (s.conn) {
+    out.depthSubmission = !s.conn->depthSwapchains.empty();
+    out.equirectLayer = s.conn->equirect.has_value();
+  }
+  return out;
 }
 
 OpenXrStats OpenXrDisplay::stats() const {

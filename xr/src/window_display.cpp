@@ -54,6 +54,7 @@ struct WindowDisplay::Impl {
         script(std::move(options.script)),
         onScreenshot(std::move(options.onScreenshot)),
         input(options.look) {
+    input.setCapture(std::move(options.claims.press), std::move(options.claims.keyboard));
     if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
       const GLFWvidmode* mode = glfwGetVideoMode(monitor);
       if (mode != nullptr && mode->refreshRate > 0) period = 1.0 / mode->refreshRate;
@@ -268,10 +269,14 @@ void WindowDisplay::endFrame(DisplayFrame& frame) {
 
 InputActions WindowDisplay::input() { return impl_->input.takeActions(); }
 
-void WindowDisplay::setPointerBand(float heightPx) { impl_->input.setUiBand(heightPx); }
-void WindowDisplay::setUiCapture(UiCapture capture) {
-  impl_->input.setCapture(std::move(capture.press), std::move(capture.keyboard));
+DisplayCapabilities WindowDisplay::capabilities() const {
+  DisplayCapabilities c;
+  c.pointer = true;
+  c.keyboard = true;
+  c.mouseLook = true;
+  return c;
 }
+
 
 void WindowDisplay::requestQuit() { impl_->quitAsked = true; }
 

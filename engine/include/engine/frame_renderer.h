@@ -32,6 +32,7 @@ struct EyeDraw {
   EyeCamera camera;
   RenderTarget target;
   bool wholeSphere = false;  // see EyePass::wholeSphere
+  bool overSphere = false;   // see EyePass::overSphere
 };
 
 // The depth format the engine draws with on `device`: D32_SFLOAT where it can be a depth

@@ -31,6 +31,10 @@ struct EyePass {
   // The target is a whole-sphere equirect image (a runtime's equirect layer), not the view of
   // `camera`: only the background draws into it.
   bool wholeSphere = false;
+  // The eye goes over a picture the compositor draws itself (a runtime's equirect layer): the
+  // pass is cleared to transparent black and blended by its premultiplied alpha, so only what
+  // lies in front of that picture draws here (no background).
+  bool overSphere = false;
 };
 
 class Layer {

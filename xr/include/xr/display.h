@@ -15,13 +15,14 @@
 //     show = player.update(frame->predictedDisplayTime);
 //     if (frame->shouldRender) { upload show.frame, drawView() per frame->eyes, submit(frame->sync);
 //                                frame->submitted = true; }
+//     (and, where the frame renderer stored each eye's depth, frame->depthDrawn = true;
+//      where it drew frame->overlayEyes, frame->overlayDrawn = true)
 //     display.endFrame(*frame);                   // after the submit
 //   }
 //
 // Thread: one, the player loop's. Times are seconds on std::chrono::steady_clock
 // (the clock media::SteadyTimeSource reads), so display times and the media clock agree.
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -45,7 +46,11 @@ namespace ps::xr {
 struct EyeTarget {
   Eye eye = Eye::Left;
   engine::View view;            // pose in stage space, asymmetric fov
-  engine::RenderTarget target;  // owned by the display; valid until endFrame
+  // Owned by the display; valid until endFrame. Where the display hands the compositor
+  // depth (OpenXR with XR_KHR_composition_layer_depth) the target brings a depth image
+  // (RenderTarget::depthImage) to be drawn with reverse-Z and an infinite far plane, the near
+  // plane at engine::EyeCamera::kDefaultNearM; otherwise the renderer uses depth of its own.
+  engine::RenderTarget target;
   // Draw the whole sphere as an equirect image (EquirectRenderer::drawEquirect), not `view`:
   // the OpenXR display hands it to the compositor as an equirect layer. `view` is still the
   // eye's (for the audio listener).
@@ -78,6 +83,31 @@ struct DisplayFrame {
   bool submitted = false;
   // Set after the submit that drew the image acquireWorldPanel() gave for this frame.
   bool panelDrawn = false;
+
+  // Set by the loop when every eye's depth image (EyeTarget::target.depthImage) was drawn and
+  // stored in this frame's submit: only then is it handed to the compositor. Targets without
+  // a depth image ignore it.
+  bool depthDrawn = false;
+  // Where `eyes` is one whole-sphere image that the compositor draws as a layer (OpenXR's
+  // equirect layer), the stereo views over it: draw what lies in front of the sphere (markers,
+  // the film frame, meshes) into each, cleared to transparent black, with premultiplied alpha
+  // (the layer is blended by it over the sphere). Empty where the frame has no such layer.
+  std::vector<EyeTarget> overlayEyes;
+  // Set after the submit that drew every overlay eye; undrawn overlay eyes are not shown.
+  bool overlayDrawn = false;
+};
+
+// What a display can do, so that the app picks its input and drawing paths by feature, never
+// by the display's name or type.
+struct DisplayCapabilities {
+  bool worldPanels = false;      // setWorldPanel composites a panel itself (an OpenXR quad layer)
+  bool depthSubmission = false;  // eye targets bring depth images the compositor receives
+  bool equirectLayer = false;    // frames may carry one whole-sphere image and overlayEyes
+  bool pointer = false;          // a mouse cursor in the view's pixels (InputActions::pointer)
+  bool keyboard = false;         // keys and typed text (InputActions::gui)
+  bool haptics = false;          // hapticTick is felt
+  bool headTracked = false;      // the eyes follow a tracked head: its gaze can point (dwell)
+  bool mouseLook = false;        // dragging the view turns the head (the window's look control)
 };
 
 struct DisplayEvents {
@@ -92,7 +122,9 @@ class Display {
   Display(const Display&) = delete;
   Display& operator=(const Display&) = delete;
 
-  virtual std::string_view name() const = 0;  // "openxr", "window", "offscreen"
+  virtual std::string_view name() const = 0;  // "openxr", "window", "offscreen": for logs only
+  // What this display can do now (OpenXR's depends on the runtime of the current session).
+  virtual DisplayCapabilities capabilities() const = 0;
   // The Vulkan device views are drawn with. May change: see DisplayEvents::deviceReplaced.
   virtual const engine::Device& device() const = 0;
 
@@ -113,17 +145,6 @@ class Display {
   // draw whole (cleared first) and submit before endFrame (then set panelDrawn). Frames that
   // do not ask show the last image drawn again, so a still panel costs nothing.
   virtual std::optional<engine::RenderTarget> acquireWorldPanel() { return std::nullopt; }
-  // Window: mouse presses that start in the bottom `heightPx` target pixels belong to the UI
-  // (reported as pointer/pointerDown, not turning the view). Others ignore it.
-  virtual void setPointerBand(float heightPx) { (void)heightPx; }
-  // Window: presses that start where `press` says true belong to the UI (reported as
-  // pointerDown/pointerPressed, not turning the view), and while `keyboard` says true the keys
-  // are the UI's (text fields): they drive no player action. Empty functions: none. Others ignore it.
-  struct UiCapture {
-    std::function<bool(glm::vec2)> press;
-    std::function<bool()> keyboard;
-  };
-  virtual void setUiCapture(UiCapture capture) { (void)capture; }
   // A short tactile tick (a frame step); displays without haptics ignore it.
   virtual void hapticTick() {}
 

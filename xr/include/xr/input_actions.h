@@ -31,7 +31,7 @@ struct InputActions {
   bool grabbing = false;       // trigger held on the playhead: live scrub
   std::optional<engine::View> aim;  // pointing ray (controller aim pose), stage space
   // The window's cursor, in the target's pixels (x right, y down), and the left button.
-  // A press that starts on the UI (Display::setPointerBand) does not turn the view.
+  // A press that starts on the app's UI (WindowDisplayOptions::claims) does not turn the view.
   std::optional<glm::vec2> pointer;
   bool pointerDown = false;
   // Edge: where a press on the UI started since the last call (a click can begin and end

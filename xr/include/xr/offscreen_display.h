@@ -37,6 +37,8 @@ class OffscreenDisplay final : public Display {
   ~OffscreenDisplay() override;
 
   std::string_view name() const override { return "offscreen"; }
+  // Scripted views and input: none of the optional features.
+  DisplayCapabilities capabilities() const override { return {}; }
   const engine::Device& device() const override;
   DisplayEvents poll() override;
   std::optional<DisplayFrame> beginFrame() override;

@@ -3,7 +3,8 @@
 //
 // - Instance with XR_KHR_vulkan_enable2 (required) and, where offered,
 //   XR_KHR_convert_timespec_time, XR_FB_display_refresh_rate, XR_EXT_debug_utils,
-//   XR_KHR_composition_layer_equirect2 (xr/src/openxr/ext_*.h, one piece each).
+//   XR_KHR_composition_layer_equirect2, XR_KHR_composition_layer_depth (xr/src/openxr/ext_*.h,
+//   one piece each).
 // - The Vulkan instance and device are created through the runtime (its requirements met).
 // - One function owns the session state machine, fed by xrPollEvent (poll()): begin on
 //   READY, end on STOPPING, shown (DisplayEvents::visible) only while FOCUSED; on
@@ -13,6 +14,11 @@
 // - PRIMARY_STEREO: one swapchain per eye in an sRGB format the runtime offers; each eye
 //   from its own pose and asymmetric fov; frames on the runtime's predicted display time,
 //   converted to the steady clock.
+// - With XR_KHR_composition_layer_depth: a depth swapchain per eye (D32 float, else D24, else
+//   D16), handed to the engine in each eye's RenderTarget and submitted with the projection
+//   layer (reverse-Z, infinite far plane) on the frames whose depth the loop drew.
+// - With the equirect layer: the stereo eye swapchains become DisplayFrame::overlayEyes, a
+//   projection layer blended over the sphere on the frames the loop draws them.
 // - Optionally a desktop window mirroring one eye (window_mirror.h), on the runtime's device:
 //   its surface extensions are requested through xrCreateVulkanInstanceKHR /
 //   xrCreateVulkanDeviceKHR. Closing it leaves the headset playing; a mirror that cannot open
@@ -62,6 +68,8 @@ struct OpenXrStats {
   std::uint64_t framesEnded = 0;         // xrEndFrame calls
   std::uint64_t validationMessages = 0;  // OpenXR (XR_EXT_debug_utils) and Vulkan validation warnings and errors
   std::uint64_t framesMirrored = 0;      // frames the mirror window showed
+  std::uint64_t framesWithDepth = 0;     // frames whose projection layer carried each eye's depth
+  std::uint64_t framesOverSphere = 0;    // frames with a projection layer over the equirect layer
 };
 
 class OpenXrDisplay final : public Display {
@@ -71,6 +79,9 @@ class OpenXrDisplay final : public Display {
   ~OpenXrDisplay() override;
 
   std::string_view name() const override { return "openxr"; }
+  // World panels, haptics and a tracked head always; depth and the equirect layer where the
+  // current runtime offers them; keys while a mirror window is open.
+  DisplayCapabilities capabilities() const override;
   const engine::Device& device() const override;
   DisplayEvents poll() override;
   std::optional<DisplayFrame> beginFrame() override;

@@ -45,6 +45,8 @@ struct WindowDisplayOptions {
   std::optional<InputScript> script;    // replayed on top of real input
   ScreenshotSink onScreenshot;          // required when the script takes screenshots
   engine::DeviceOptions device;         // the display adds the surface and swapchain extensions
+  // Which presses and keys the app's UI takes from the look control (window_input.h).
+  InputClaims claims;
 };
 
 class WindowDisplay final : public Display {
@@ -55,14 +57,13 @@ class WindowDisplay final : public Display {
   ~WindowDisplay() override;
 
   std::string_view name() const override { return "window"; }
+  DisplayCapabilities capabilities() const override;
   const engine::Device& device() const override;
   DisplayEvents poll() override;
   std::optional<DisplayFrame> beginFrame() override;
   // If the frame's sync was not submitted (frame.submitted false), the window shows black.
   void endFrame(DisplayFrame& frame) override;
   InputActions input() override;
-  void setPointerBand(float heightPx) override;
-  void setUiCapture(UiCapture capture) override;
   void requestQuit() override;
 
   const HeadLook& look() const;

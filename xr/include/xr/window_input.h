@@ -23,6 +23,15 @@
 
 namespace ps::xr {
 
+// The app's say over the window's raw input, asked as events arrive (inside poll(), on the
+// loop's thread): a press where `press` says true belongs to the app's UI (reported as
+// pointerDown / pointerPressed; it does not turn the view), and while `keyboard` says true keys
+// drive no player action (typed into a field). Empty functions: nothing is the app's.
+struct InputClaims {
+  std::function<bool(glm::vec2)> press;
+  std::function<bool()> keyboard;
+};
+
 struct HeadLook {
   float yawDeg = 0;    // v360's yaw: right positive
   float pitchDeg = 0;  // up positive, within +-kMaxPitchDeg
@@ -48,7 +57,7 @@ class WindowInput {
   // they are reported as pointerDown / pointerPressed and do not turn the view. 0: none.
   void setUiBand(float heightPx) { uiBand_ = heightPx; }
   // Presses where `press` says true belong to the UI too; while `keyboard` says true, keys are
-  // the UI's (typed into a field) and map to no action (Display::UiCapture).
+  // the UI's (typed into a field) and map to no action (InputClaims).
   void setCapture(std::function<bool(glm::vec2)> press, std::function<bool()> keyboard) {
     capturePress_ = std::move(press);
     captureKeyboard_ = std::move(keyboard);

@@ -36,6 +36,7 @@ std::vector<XrViewConfigurationView> stereoViews(const Instance& instance) {
 
 Connection::~Connection() {
   equirect.reset();
+  depthSwapchains.clear();
   swapchains.clear();
   spaces.reset();
   controls.reset();
@@ -81,6 +82,18 @@ Result<std::unique_ptr<Connection>> Connection::open(const ConnectionOptions& op
     for (std::size_t i = 0; i < views.size(); ++i) {
       const VkExtent2D extent{views[i].recommendedImageRectWidth, views[i].recommendedImageRectHeight};
       c->swapchains.emplace_back(session, *device, format, extent, i == 0 ? "left eye" : "right eye", extraUsage);
+    }
+    if (c->instance->extensions().depth.enabled()) {
+      if (const std::optional<VkFormat> depthFormat = chooseDepthSwapchainFormat(session)) {
+        for (std::size_t i = 0; i < views.size(); ++i)
+          c->depthSwapchains.emplace_back(session, *device, *depthFormat, c->swapchains[i].extent(),
+                                          i == 0 ? "left eye depth" : "right eye depth");
+        spdlog::debug("openxr: depth submitted with the projection layer, Vulkan format {}",
+                      static_cast<int>(*depthFormat));
+      } else {
+        spdlog::info("openxr: the runtime offers {} but no D32, D24 or D16 swapchain format; depth is not submitted",
+                     XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME);
+      }
     }
     if (options.equirectLayer) {
       if (c->instance->extensions().equirect2.enabled())

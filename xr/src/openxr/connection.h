@@ -45,6 +45,9 @@ struct Connection {
   SessionStateMachine machine;
   std::unique_ptr<Spaces> spaces;
   std::vector<Swapchain> swapchains;  // one per eye
+  // One per eye, same extent, where the runtime offers XR_KHR_composition_layer_depth and a
+  // depth format; empty otherwise (the engine then draws with depth of its own).
+  std::vector<Swapchain> depthSwapchains;
   // The whole-sphere image of an XR_KHR_composition_layer_equirect2 layer; present only when
   // asked for and the runtime offers the extension. Then it replaces the projection layer.
   std::optional<Swapchain> equirect;

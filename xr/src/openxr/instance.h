@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 
+#include "ext_composition_layer_depth.h"
 #include "ext_convert_timespec.h"
 #include "ext_debug_utils.h"
 #include "ext_display_refresh_rate.h"
@@ -23,6 +24,7 @@ struct Extensions {
   DisplayRefreshRate refreshRate;
   DebugUtils debugUtils;
   CompositionLayerEquirect2 equirect2;
+  CompositionLayerDepth depth;
 
   template <typename F>
   void forEach(F&& f) {
@@ -31,6 +33,7 @@ struct Extensions {
     f(static_cast<Extension&>(refreshRate));
     f(static_cast<Extension&>(debugUtils));
     f(static_cast<Extension&>(equirect2));
+    f(static_cast<Extension&>(depth));
   }
 };
 

@@ -7,15 +7,42 @@
 
 #include "engine/srgb_format.h"
 #include "engine/vk_check.h"
+#include "ext_composition_layer_depth.h"
 #include "xr_check.h"
 
 namespace ps::xr::openxr {
 
-VkFormat chooseSwapchainFormat(XrSession session) {
+namespace {
+
+std::vector<std::int64_t> offeredFormats(XrSession session) {
   std::uint32_t count = 0;
   PS_XR_CHECK(xrEnumerateSwapchainFormats(session, 0, &count, nullptr));
   std::vector<std::int64_t> formats(count);
   PS_XR_CHECK(xrEnumerateSwapchainFormats(session, count, &count, formats.data()));
+  formats.resize(count);
+  return formats;
+}
+
+bool isDepthFormat(VkFormat format) {
+  switch (format) {
+    case VK_FORMAT_D16_UNORM:
+    case VK_FORMAT_X8_D24_UNORM_PACK32:
+    case VK_FORMAT_D32_SFLOAT:
+    case VK_FORMAT_D16_UNORM_S8_UINT:
+    case VK_FORMAT_D24_UNORM_S8_UINT:
+    case VK_FORMAT_D32_SFLOAT_S8_UINT: return true;
+    default: return false;
+  }
+}
+
+}  // namespace
+
+std::optional<VkFormat> chooseDepthSwapchainFormat(XrSession session) {
+  return pickDepthSwapchainFormat(offeredFormats(session));
+}
+
+VkFormat chooseSwapchainFormat(XrSession session) {
+  const std::vector<std::int64_t> formats = offeredFormats(session);
   for (VkFormat preferred : {VK_FORMAT_R8G8B8A8_SRGB, VK_FORMAT_B8G8R8A8_SRGB})
     if (std::find(formats.begin(), formats.end(), static_cast<std::int64_t>(preferred)) != formats.end()) return preferred;
   for (std::int64_t f : formats)
@@ -25,9 +52,11 @@ VkFormat chooseSwapchainFormat(XrSession session) {
 
 Swapchain::Swapchain(XrSession session, const engine::Device& device, VkFormat format, VkExtent2D extent,
                      const std::string& name, XrSwapchainUsageFlags extraUsage)
-    : device_(&device), format_(format), extent_(extent) {
+    : device_(&device), format_(format), extent_(extent), depth_(isDepthFormat(format)) {
   auto info = xrStruct<XrSwapchainCreateInfo>(XR_TYPE_SWAPCHAIN_CREATE_INFO);
-  info.usageFlags = XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_SAMPLED_BIT | extraUsage;
+  info.usageFlags = (depth_ ? XR_SWAPCHAIN_USAGE_DEPTH_STENCIL_ATTACHMENT_BIT
+                            : XR_SWAPCHAIN_USAGE_COLOR_ATTACHMENT_BIT | XR_SWAPCHAIN_USAGE_SAMPLED_BIT) |
+                    extraUsage;
   info.format = format;
   info.sampleCount = 1;
   info.width = extent.width;
@@ -53,7 +82,7 @@ Swapchain::Swapchain(XrSession session, const engine::Device& device, VkFormat f
     view.image = image;
     view.viewType = VK_IMAGE_VIEW_TYPE_2D;
     view.format = format;
-    view.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+    view.subresourceRange = {depth_ ? VK_IMAGE_ASPECT_DEPTH_BIT : VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
     VkImageView out = VK_NULL_HANDLE;
     try {
       PS_VK_CHECK(vkCreateImageView(device.device(), &view, nullptr, &out));
@@ -71,6 +100,7 @@ Swapchain::Swapchain(Swapchain&& other) noexcept
       handle_(std::move(other.handle_)),
       format_(other.format_),
       extent_(other.extent_),
+      depth_(other.depth_),
       images_(std::move(other.images_)),
       views_(std::move(other.views_)),
       index_(other.index_),
@@ -91,8 +121,27 @@ engine::RenderTarget Swapchain::acquire() {
   auto waitInfo = xrStruct<XrSwapchainImageWaitInfo>(XR_TYPE_SWAPCHAIN_IMAGE_WAIT_INFO);
   waitInfo.timeout = XR_INFINITE_DURATION;
   PS_XR_CHECK(xrWaitSwapchainImage(handle_.get(), &waitInfo));
+  if (depth_) {
+    engine::RenderTarget target;
+    target.extent = extent_;
+    target.depthImage = images_[index];
+    target.depthView = views_[index];
+    target.depthFormat = format_;
+    target.depthLayoutBefore = VK_IMAGE_LAYOUT_UNDEFINED;  // cleared by every draw
+    target.depthLayoutAfter = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
+    return target;
+  }
   return engine::RenderTarget{images_[index], views_[index], format_, extent_, VK_IMAGE_LAYOUT_UNDEFINED,
                               VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL};
+}
+
+void Swapchain::acquireDepthInto(engine::RenderTarget& target) {
+  const engine::RenderTarget d = acquire();
+  target.depthImage = d.depthImage;
+  target.depthView = d.depthView;
+  target.depthFormat = d.depthFormat;
+  target.depthLayoutBefore = d.depthLayoutBefore;
+  target.depthLayoutAfter = d.depthLayoutAfter;
 }
 
 void Swapchain::release() {
