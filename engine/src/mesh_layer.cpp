@@ -41,6 +41,7 @@ struct MeshLayer::Impl {
     std::uint64_t lastUse = 0;
     glm::mat4 setToStage{1.0f};
     std::vector<scenes::MeshInstance> instances;
+    bool visible = true;
   };
 
   explicit Impl(const Device& d) : device(d), pipeline(d), frameData(d, pipeline) {}
@@ -111,6 +112,7 @@ void MeshLayer::remove(SetId id) {
 }
 
 void MeshLayer::setTransform(SetId id, const glm::mat4& setToStage) { impl_->find(id).setToStage = setToStage; }
+void MeshLayer::setVisible(SetId id, bool visible) { impl_->find(id).visible = visible; }
 
 void MeshLayer::setInstanceWorlds(SetId id, std::span<const glm::mat4> worlds) {
   Impl::Set& set = impl_->find(id);
@@ -158,7 +160,7 @@ void MeshLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
   }
 
   for (auto& [id, set] : s.sets) {
-    if (!set.gpu) continue;
+    if (!set.gpu || !set.visible) continue;
     set.lastUse = frame.serial;
     for (const scenes::MeshInstance& instance : set.instances) {
       const std::span<const MeshGpuPrimitive> primitives = set.gpu->primitives(instance.mesh);

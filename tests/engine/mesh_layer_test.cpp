@@ -387,6 +387,13 @@ TEST_F(MeshLayerTest, ATransformMovesTheSetWithoutAnUploadAndReplaceSwapsItsMesh
             glm::u8vec4(255, 0, 0, 255));
   EXPECT_EQ(layer.stats().triangles, 2u);
 
+  // Hidden, it is not drawn, and shown again it needs no upload.
+  layer.setVisible(set, false);
+  EXPECT_TRUE(silhouetteOf(rig.renderOne(layer, camera).color).empty());
+  layer.setVisible(set, true);
+  EXPECT_FALSE(silhouetteOf(rig.renderOne(layer, camera).color).empty());
+  EXPECT_EQ(layer.stats().uploads, 2u);
+
   layer.remove(set);
   EXPECT_EQ(layer.setCount(), 0u);
   EXPECT_TRUE(silhouetteOf(rig.renderOne(layer, camera).color).empty());

@@ -67,6 +67,8 @@ class MeshLayer final : public Layer {
   void replace(SetId id, scenes::MeshScene scene);
   void remove(SetId id);
   void setTransform(SetId id, const glm::mat4& setToStage);
+  // A hidden set stays uploaded and is not drawn (a layer before its start on the timeline).
+  void setVisible(SetId id, bool visible);
   // One matrix (mesh space to set space) per entry of the set's scene.instances(), in that
   // order, replacing the node matrices from the next frame on. Throws std::invalid_argument
   // when the count differs.
