@@ -13,8 +13,9 @@
 //     if (!frame) continue;                       // nothing to draw this pass (e.g. session not running)
 //     apply display.input() to playback;
 //     show = player.update(frame->predictedDisplayTime);
-//     if (frame->shouldRender) { upload show.frame, drawView() per frame->eyes, submit(frame->sync);
-//                                frame->submitted = true; }
+//     if (frame->shouldRender) { record every eye's pass (FrameRenderer) and frame->recordAfterDraw
+//                                into one command buffer, submit once with frame->sync;
+//                                frame->submitted = true; set frame->drawnOnGpu }
 //     display.endFrame(*frame);                   // after the submit
 //   }
 //
@@ -78,6 +79,14 @@ struct DisplayFrame {
   bool submitted = false;
   // Set after the submit that drew the image acquireWorldPanel() gave for this frame.
   bool panelDrawn = false;
+  // The display's own GPU work for this frame (a readback of the eyes, a screenshot), recorded
+  // by the loop into the frame's command buffer after everything drawn into the eyes, before
+  // the one submit with `sync`; empty: none. Then the loop sets drawnOnGpu.
+  std::function<void(VkCommandBuffer)> recordAfterDraw;
+  // Set by the loop with its submit: whether that submit has finished on the GPU; with
+  // block, waits until it has (a readback, a swapchain slot's reuse). Stays callable after the
+  // loop has ended (then true).
+  std::function<bool(bool block)> drawnOnGpu;
 };
 
 struct DisplayEvents {
