@@ -32,8 +32,8 @@ VkSampler createSampler(const Device& device, VkSamplerAddressMode addressU, con
 
 }  // namespace
 
-EquirectPipeline::EquirectPipeline(const Device& device)
-    : device_(device), vertex_(device, "equirect.vert"), fragment_(device, "equirect.frag") {
+EquirectPipeline::EquirectPipeline(const Device& device, VkPipelineCache cache)
+    : device_(device), cache_(cache), vertex_(device, "equirect.vert"), fragment_(device, "equirect.frag") {
   try {
     std::array<VkDescriptorSetLayoutBinding, kPlaneBindings> bindings{};
     for (std::uint32_t i = 0; i < kPlaneBindings; ++i) {
@@ -116,6 +116,13 @@ VkPipeline EquirectPipeline::pipelineFor(const DrawVariant& variant) {
   rendering.sType = VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO;
   rendering.colorAttachmentCount = 1;
   rendering.pColorAttachmentFormats = &variant.targetFormat;
+  rendering.depthAttachmentFormat = variant.depthFormat;
+  // At infinity: nothing to test against and nothing to write (the pass cleared depth to far).
+  VkPipelineDepthStencilStateCreateInfo depth{};
+  depth.sType = VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO;
+  depth.depthTestEnable = VK_FALSE;
+  depth.depthWriteEnable = VK_FALSE;
+  depth.depthCompareOp = VK_COMPARE_OP_ALWAYS;
 
   VkGraphicsPipelineCreateInfo info{};
 
@@ -124,11 +131,13 @@ VkPipeline EquirectPipeline::pipelineFor(const DrawVariant& variant) {
   info.stageCount = static_cast<std::uint32_t>(stages.size());
   info.pStages = stages.data();
   state.applyTo(info);
+  if (variant.depthFormat != VK_FORMAT_UNDEFINED) info.pDepthStencilState = &depth;
   info.layout = layout_;
   VkPipeline pipeline = VK_NULL_HANDLE;
-  PS_VK_CHECK(vkCreateGraphicsPipelines(device_.device(), VK_NULL_HANDLE, 1, &info, nullptr, &pipeline));
+  PS_VK_CHECK(vkCreateGraphicsPipelines(device_.device(), cache_, 1, &info, nullptr, &pipeline));
   device_.setName(pipeline, VK_OBJECT_TYPE_PIPELINE,
-                  "equirect format " + std::to_string(variant.targetFormat) + " packing " +
+                  "equirect format " + std::to_string(variant.targetFormat) + " depth " +
+                      std::to_string(variant.depthFormat) + " packing " +
                       std::to_string(static_cast<int>(variant.packing)) + (variant.wholeSphere ? " whole sphere" : "") +
                       (variant.halfSphere ? " 180" : ""));
   pipelines_.emplace(variant, pipeline);

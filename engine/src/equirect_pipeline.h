@@ -1,7 +1,8 @@
 #pragma once
 // The equirect draw's fixed state: shaders, descriptor set layout (one eye's three planes),
-// push constants, samplers, and one graphics pipeline per target format, plane packing and
-// kind of draw (dynamic rendering).
+// push constants, samplers, and one graphics pipeline per target format, depth format, plane
+// packing and kind of draw (dynamic rendering). The background is at infinity: its pipelines
+// neither test nor write depth (the pass clears depth to 0, far, which is what it would write).
 #include <compare>
 #include <map>
 
@@ -30,6 +31,7 @@ constexpr VkShaderStageFlags kPushStages = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADE
 // What a pipeline is specialised for (the shader's specialisation constants and the target).
 struct DrawVariant {
   VkFormat targetFormat = VK_FORMAT_UNDEFINED;
+  VkFormat depthFormat = VK_FORMAT_UNDEFINED;  // of the pass; UNDEFINED: a pass without depth
   PlanePacking packing = PlanePacking::Planes;
   bool wholeSphere = false;  // drawEquirect's draw, not a view
   bool halfSphere = false;   // a 180-degree source
@@ -40,7 +42,8 @@ class EquirectPipeline {
  public:
   static constexpr std::uint32_t kPlaneBindings = 3;
 
-  explicit EquirectPipeline(const Device& device);
+  // `cache`: the device's VkPipelineCache (PipelineCache::handle()), or none.
+  explicit EquirectPipeline(const Device& device, VkPipelineCache cache = VK_NULL_HANDLE);
   EquirectPipeline(const EquirectPipeline&) = delete;
   EquirectPipeline& operator=(const EquirectPipeline&) = delete;
   ~EquirectPipeline();
@@ -56,6 +59,7 @@ class EquirectPipeline {
   void destroy() noexcept;
 
   const Device& device_;
+  VkPipelineCache cache_;
   ShaderModule vertex_;
   ShaderModule fragment_;
   VkDescriptorSetLayout setLayout_ = VK_NULL_HANDLE;

@@ -104,6 +104,11 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
                   t.depthLayoutAfter, t.depthView != VK_NULL_HANDLE};
     if (t.depthView != VK_NULL_HANDLE) {
       pass.depthFormat = t.depthFormat;
+    } else if (draw.wholeSphere) {
+      // Only the background draws into a whole-sphere image, and it is at infinity: no depth
+      // (an image of the sphere's size would cost its clear for nothing).
+      a.depth = VK_NULL_HANDLE;
+      a.depthImage = VK_NULL_HANDLE;
     } else {
       Impl::OwnDepth& own = s.ownDepth(t.extent, i, frame.serial);
       a.depth = own.image.view();
@@ -134,7 +139,7 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
                             kDepthStages, VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT, kDepthStages,
                             VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT};
     depthIn.aspect = VK_IMAGE_ASPECT_DEPTH_BIT;
-    recordTransition(commands, depthIn);
+    if (a.depthImage != VK_NULL_HANDLE) recordTransition(commands, depthIn);
 
     VkRenderingAttachmentInfo color{};
     color.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
@@ -156,7 +161,7 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
     rendering.layerCount = 1;
     rendering.colorAttachmentCount = 1;
     rendering.pColorAttachments = &color;
-    rendering.pDepthAttachment = &depth;
+    rendering.pDepthAttachment = a.depth != VK_NULL_HANDLE ? &depth : nullptr;
     vkCmdBeginRendering(commands, &rendering);
     const VkViewport viewport{0.0f, 0.0f, static_cast<float>(t.extent.width), static_cast<float>(t.extent.height),
                               0.0f, 1.0f};

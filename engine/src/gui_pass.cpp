@@ -11,11 +11,13 @@
 #include <map>
 #include <optional>
 #include <stdexcept>
+#include <string>
 #include <tuple>
 #include <utility>
 #include <vector>
 
 #include "engine/device.h"
+#include "engine/frame_context.h"
 #include "engine/offscreen_target.h"
 #include "engine/srgb_format.h"
 #include "engine/vk_check.h"
@@ -59,14 +61,17 @@ struct ImGuiPass::Impl {
   VkDescriptorPool descriptorPool = VK_NULL_HANDLE;
   std::map<PassKey, VkRenderPass> renderPasses;  // all compatible: same format, one subpass
 
+  // One set of the backend's vertex and index buffers (and the picture's texture): a draw
+  // reuses the set of the draw `slots.size()` before it, once the frame that drew it has finished.
   struct Slot {
-    VkCommandPool pool = VK_NULL_HANDLE;
-    VkCommandBuffer commands = VK_NULL_HANDLE;
-    VkFence fence = VK_NULL_HANDLE;
+    FrameContext* context = nullptr;  // of the frame that last drew with this set; null: none
+    std::uint64_t serial = 0;         // that frame
     VkFramebuffer framebuffer = VK_NULL_HANDLE;  // of the slot's last draw; freed when it has finished
   };
   std::vector<Slot> slots;
   std::uint64_t drawn = 0;
+  // The frames of draw() (which submits on its own) and of the font upload.
+  std::optional<FrameContext> ownFrames;
 
   // The picture and where this frame shows it; the recording state its draw-list callback needs.
   std::optional<ImGuiPicture> picture;
@@ -170,49 +175,27 @@ struct ImGuiPass::Impl {
     return pass;
   }
 
-  void createSlots() {
-    slots.resize(options.framesInFlight);
-    for (std::size_t i = 0; i < slots.size(); ++i) {
-      Slot& slot = slots[i];
-      VkCommandPoolCreateInfo poolInfo{};
-      poolInfo.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
-      poolInfo.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
-      poolInfo.queueFamilyIndex = device->queueFamily();
-      PS_VK_CHECK(vkCreateCommandPool(vk(), &poolInfo, nullptr, &slot.pool));
-      device->setName(slot.pool, VK_OBJECT_TYPE_COMMAND_POOL, options.name + " commands " + std::to_string(i));
-      VkCommandBufferAllocateInfo alloc{};
-      alloc.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
-      alloc.commandPool = slot.pool;
-      alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-      alloc.commandBufferCount = 1;
-      PS_VK_CHECK(vkAllocateCommandBuffers(vk(), &alloc, &slot.commands));
-      VkFenceCreateInfo fenceInfo{};
-      fenceInfo.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
-      fenceInfo.flags = VK_FENCE_CREATE_SIGNALED_BIT;
-      PS_VK_CHECK(vkCreateFence(vk(), &fenceInfo, nullptr, &slot.fence));
-      device->setName(slot.fence, VK_OBJECT_TYPE_FENCE, options.name + " fence " + std::to_string(i));
-    }
-  }
+  void createSlots() { slots.resize(options.framesInFlight); }
 
-  // Waits for the slot's previous frame, then frees what only it used.
-  Slot& reuse(Slot& slot) {
-    PS_VK_CHECK(vkWaitForFences(vk(), 1, &slot.fence, VK_TRUE, UINT64_MAX));
+  // Waits for the slot's previous frame, then frees what only it used. Throws when that frame
+  // is the one being recorded (more draws in one frame than the pass has slots).
+  Slot& reuse(Slot& slot, const FrameRecording& frame) {
+    if (slot.context != nullptr) {
+      if (slot.context->recording() && slot.serial > slot.context->lastSubmitted())
+        throw std::logic_error("ImGuiPass: more draws in one frame than its framesInFlight (" +
+                               std::to_string(slots.size()) + ")");
+      slot.context->wait(slot.serial);
+    }
     if (slot.framebuffer != VK_NULL_HANDLE) vkDestroyFramebuffer(vk(), slot.framebuffer, nullptr);
     slot.framebuffer = VK_NULL_HANDLE;
-    PS_VK_CHECK(vkResetCommandPool(vk(), slot.pool, 0));
+    (void)frame;
     return slot;
   }
 
-  void begin(VkCommandBuffer commands) {
-    VkCommandBufferBeginInfo begin{};
-    begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
-    begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-    PS_VK_CHECK(vkBeginCommandBuffer(commands, &begin));
-  }
-
-  void submit(Slot& slot, const SubmitSync& sync) {
-    PS_VK_CHECK(vkResetFences(vk(), 1, &slot.fence));
-    submitCommands(device->queue(), slot.commands, slot.fence, sync);
+  // Forgets the frames of `context` (which is going away, after waiting for them).
+  void forget(const FrameContext& frames) {
+    for (Slot& slot : slots)
+      if (slot.context == &frames) slot.context = nullptr;
   }
 
   void initBackend() {
@@ -244,17 +227,20 @@ struct ImGuiPass::Impl {
     backendReady = true;
 
     // The font atlas, uploaded once and waited for: construction is not in the frame loop.
-    Slot& slot = reuse(slots[0]);
-    begin(slot.commands);
-    ImGui_ImplVulkan_CreateFontsTexture(slot.commands);
-    submit(slot, {});
-    PS_VK_CHECK(vkWaitForFences(vk(), 1, &slot.fence, VK_TRUE, UINT64_MAX));
+    FrameRecording& upload = ownFrames->begin();
+    ImGui_ImplVulkan_CreateFontsTexture(upload.commands);
+    ownFrames->submit();
+    ownFrames->waitAll();
     ImGui_ImplVulkan_DestroyFontUploadObjects();
   }
 
   void destroy() noexcept {
     for (Slot& slot : slots) {
-      if (slot.fence != VK_NULL_HANDLE) (void)vkWaitForFences(vk(), 1, &slot.fence, VK_TRUE, UINT64_MAX);
+      try {
+        if (slot.context != nullptr && slot.serial <= slot.context->lastSubmitted()) slot.context->wait(slot.serial);
+      } catch (const std::exception& e) {
+        spdlog::warn("{}: {}", options.name, e.what());  // a lost device: nothing left to wait for
+      }
     }
     picture.reset();
     if (context != nullptr) {
@@ -263,12 +249,10 @@ struct ImGuiPass::Impl {
       ImGui::DestroyContext(context);
       context = nullptr;
     }
-    for (Slot& slot : slots) {
+    for (Slot& slot : slots)
       if (slot.framebuffer != VK_NULL_HANDLE) vkDestroyFramebuffer(vk(), slot.framebuffer, nullptr);
-      if (slot.fence != VK_NULL_HANDLE) vkDestroyFence(vk(), slot.fence, nullptr);
-      if (slot.pool != VK_NULL_HANDLE) vkDestroyCommandPool(vk(), slot.pool, nullptr);
-    }
     slots.clear();
+    ownFrames.reset();
     for (auto& [key, pass] : renderPasses) vkDestroyRenderPass(vk(), pass, nullptr);
     renderPasses.clear();
     if (descriptorPool != VK_NULL_HANDLE) vkDestroyDescriptorPool(vk(), descriptorPool, nullptr);
@@ -307,6 +291,7 @@ ImGuiPass::ImGuiPass(const Device& device, const ImGuiPassOptions& options) : im
     if (io.Fonts->AddFontFromFileTTF(s.options.fontFile.c_str(), s.options.fontPixels) == nullptr)
       throw std::runtime_error("cannot read the font " + s.options.fontFile.string());
     s.createSlots();
+    s.ownFrames.emplace(device, 2, s.options.name);
     s.initBackend();
     s.picture.emplace(device, s.options.framesInFlight,
                       isSrgbFormat(s.options.format) ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM,
@@ -322,8 +307,25 @@ ImGuiPass::~ImGuiPass() { impl_->destroy(); }
 void ImGuiPass::draw(const RenderTarget& target, ImGuiLoad load, const std::function<void()>& build,
                      const SubmitSync& sync, const OffscreenTarget* readback) {
   Impl& s = *impl_;
+  FrameContext& frames = *s.ownFrames;
+  FrameRecording& frame = frames.begin();
+  try {
+    record(frames, frame, target, load, build);
+  } catch (...) {
+    frames.submit();  // an empty frame: the recording is over either way
+    throw;
+  }
+  if (readback != nullptr) readback->recordReadback(frame.commands);
+  frames.submit(sync);
+}
+
+void ImGuiPass::record(FrameContext& context, FrameRecording& frame, const RenderTarget& target, ImGuiLoad load,
+                       const std::function<void()>& build) {
+  Impl& s = *impl_;
   if (target.format != s.options.format)
     throw std::invalid_argument("ImGuiPass: the target's format is not the one the pass was made for");
+  const auto slotIndex = static_cast<std::uint32_t>(s.drawn % s.slots.size());
+  Impl::Slot& slot = s.reuse(s.slots[slotIndex], frame);
   CurrentContext current(s.context);
   ImGuiIO& io = ImGui::GetIO();
   io.DisplaySize = ImVec2(static_cast<float>(target.extent.width), static_cast<float>(target.extent.height));
@@ -338,8 +340,6 @@ void ImGuiPass::draw(const RenderTarget& target, ImGuiLoad load, const std::func
   s.wantsPointer = io.WantCaptureMouse;
   s.wantsKeyboard = io.WantTextInput;
 
-  const auto slotIndex = static_cast<std::uint32_t>(s.drawn % s.slots.size());
-  Impl::Slot& slot = s.reuse(s.slots[slotIndex]);
   const VkRenderPass pass = s.renderPass(load, target.layoutBefore, target.layoutAfter);
   VkFramebufferCreateInfo fbInfo{};
   fbInfo.sType = VK_STRUCTURE_TYPE_FRAMEBUFFER_CREATE_INFO;
@@ -350,9 +350,11 @@ void ImGuiPass::draw(const RenderTarget& target, ImGuiLoad load, const std::func
   fbInfo.height = target.extent.height;
   fbInfo.layers = 1;
   PS_VK_CHECK(vkCreateFramebuffer(s.vk(), &fbInfo, nullptr, &slot.framebuffer));
+  slot.context = &context;
+  slot.serial = frame.serial;
 
-  s.begin(slot.commands);
-  if (!s.pictureDraws.empty()) s.picture->recordUpload(slot.commands, slotIndex);
+  const VkCommandBuffer commands = frame.commands;
+  if (!s.pictureDraws.empty()) s.picture->recordUpload(commands, slotIndex);
   VkClearValue clear{};
   VkRenderPassBeginInfo rp{};
   rp.sType = VK_STRUCTURE_TYPE_RENDER_PASS_BEGIN_INFO;
@@ -361,17 +363,17 @@ void ImGuiPass::draw(const RenderTarget& target, ImGuiLoad load, const std::func
   rp.renderArea.extent = target.extent;
   rp.clearValueCount = 1;
   rp.pClearValues = &clear;
-  vkCmdBeginRenderPass(slot.commands, &rp, VK_SUBPASS_CONTENTS_INLINE);
-  s.recording = slot.commands;
+  vkCmdBeginRenderPass(commands, &rp, VK_SUBPASS_CONTENTS_INLINE);
+  s.recording = commands;
   s.recordingPass = pass;
   s.recordingExtent = target.extent;
   s.recordingSlot = slotIndex;
-  ImGui_ImplVulkan_RenderDrawData(ImGui::GetDrawData(), slot.commands);
-  vkCmdEndRenderPass(slot.commands);
-  if (readback != nullptr) readback->recordReadback(slot.commands);
-  s.submit(slot, sync);
+  ImGui_ImplVulkan_RenderDrawData(ImGui::GetDrawData(), commands);
+  vkCmdEndRenderPass(commands);
   ++s.drawn;
 }
+
+void ImGuiPass::forgetFrames(const FrameContext& context) { impl_->forget(context); }
 
 void ImGuiPass::setPicture(const std::uint8_t* rgba, std::uint32_t width, std::uint32_t height) {
   impl_->picture->set(rgba, width, height);
@@ -403,8 +405,8 @@ bool ImGuiPass::wantsKeyboard() const { return impl_->wantsKeyboard; }
 void ImGuiPass::wait() {
   Impl& s = *impl_;
   if (s.drawn == 0) return;
-  Impl::Slot& last = s.slots[(s.drawn - 1) % s.slots.size()];
-  PS_VK_CHECK(vkWaitForFences(s.vk(), 1, &last.fence, VK_TRUE, UINT64_MAX));
+  const Impl::Slot& last = s.slots[(s.drawn - 1) % s.slots.size()];
+  if (last.context != nullptr) last.context->wait(last.serial);
 }
 
 }  // namespace ps::engine

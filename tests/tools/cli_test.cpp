@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <utility>
@@ -313,6 +314,39 @@ TEST(Cli, PlayHeadlessWritesStillsOfEachEye) {
       "still_0000_t000.000_left.png", "still_0000_t000.000_right.png", "still_0001_t004.000_left.png",
       "still_0001_t004.000_right.png", "still_0002_t008.000_left.png", "still_0002_t008.000_right.png"};
   EXPECT_EQ(names, expected);
+}
+
+// Every display frame is one vkQueueSubmit: both eyes' passes, the markers and film frame drawn
+// over them, and the display's readback of the stills go into the frame's one command buffer.
+TEST(Cli, PlaySubmitsOncePerDisplayFrame) {
+  for (const bool overlay : {false, true}) {
+    SCOPED_TRACE(overlay ? "with the overlay" : "the picture alone");
+    const fs::path dir = outDir() / (overlay ? "play_submits_overlay" : "play_submits");
+    fs::remove_all(dir);
+    std::vector<std::string> args{"--log-level", "info", "play", kDemo, "--display", "offscreen", "--media",
+                                  "plate-stereo", "--out", dir.string(), "--width", "64", "--height", "48",
+                                  "--stills-every", "2"};
+    if (!overlay) args.push_back("--no-overlay");
+    auto r = perfectshot(args);
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
+    unsigned long frames = 0, drawn = 0, uploads = 0, submits = 0;
+    bool found = false;
+    for (const std::string& line : lines(r.output)) {
+      const auto at = line.find("play: ");
+      if (at == std::string::npos) continue;
+      if (std::sscanf(line.c_str() + at, "play: %lu display frames (%lu drawn, %lu uploads, %lu submits)", &frames,
+                      &drawn, &uploads, &submits) == 4)
+        found = true;
+    }
+    ASSERT_TRUE(found) << r.output;
+    EXPECT_GT(frames, 3u);
+    EXPECT_EQ(drawn, frames);
+    EXPECT_EQ(submits, drawn) << r.output;
+    std::size_t stills = 0;
+    for (const auto& e : fs::directory_iterator(dir)) stills += e.path().extension() == ".png" ? 1 : 0;
+    EXPECT_GE(stills, 2u);
+  }
 }
 
 TEST(Cli, PlayCarriesOnPastDamagedFrames) {

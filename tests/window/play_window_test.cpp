@@ -1,6 +1,8 @@
 // `perfectshot play scenes/demo --display window` under Xvfb with a scripted input: three
 // frame steps, a one-second jump and a drag; the screenshot the window takes must match
 // `perfectshot render` at the pose the drag gives and the time the keys moved the playhead to.
+#include <cstdio>
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -56,6 +58,16 @@ TEST(PlayWindowTest, ScriptedKeysAndDragShowTheTurnedViewAtTheMovedPlayhead) {
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(r.output.find("[vulkan]"), std::string::npos) << r.output;  // no validation message
   ASSERT_TRUE(std::filesystem::exists(shot)) << r.output;
+  // One submit per drawn display frame: the view's pass and the screenshot's copy together,
+  // no submit of the window's own for the present's fence.
+  unsigned long frames = 0, drawn = 0, uploads = 0, submits = 0;
+  int parsed = 0;
+  for (auto at = r.output.find("play: "); at != std::string::npos && parsed != 4; at = r.output.find("play: ", at + 1))
+    parsed = std::sscanf(r.output.c_str() + at, "play: %lu display frames (%lu drawn, %lu uploads, %lu submits)", &frames,
+                         &drawn, &uploads, &submits);
+  ASSERT_EQ(parsed, 4) << r.output;
+  EXPECT_GE(drawn, 60u);
+  EXPECT_EQ(submits, drawn);
 
   // The window's mapping, from its contract: vfov 70 over 540 px, the picture follows the cursor.
   const xr::HeadLook look{-100.0f * 70.0f / 540.0f, -50.0f * 70.0f / 540.0f, 70.0f};

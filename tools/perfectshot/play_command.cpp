@@ -142,9 +142,9 @@ int runPlay(const PlayArgs& args) {
     return reportError(e.error());
   }
   if (stillError) return reportError(*stillError);
-  spdlog::info("play: {} display frames ({} drawn, {} uploads) in {:.2f} s on {}; app CPU p50 {:.3f} ms, p99 {:.3f} ms; "
+  spdlog::info("play: {} display frames ({} drawn, {} uploads, {} submits) in {:.2f} s on {}; app CPU p50 {:.3f} ms, p99 {:.3f} ms; "
                "{} late, {} missed{}",
-               stats.frames, stats.drawn, stats.uploads, stats.wallSeconds, display->display->name(),
+               stats.frames, stats.drawn, stats.uploads, stats.submits, stats.wallSeconds, display->display->name(),
                1e3 * stats.cpuSeconds.percentile(0.5), 1e3 * stats.cpuSeconds.percentile(0.99), stats.late,
                stats.missed, offscreen != nullptr ? fmt::format(", {} stills in {}", stills, args.outDir) : "");
   if (stats.devicesReplaced > 0) spdlog::info("play: survived {} runtime losses", stats.devicesReplaced);

@@ -11,6 +11,7 @@
 
 #include <glm/gtc/quaternion.hpp>
 
+#include "engine/eye_camera.h"
 #include "engine/render_still.h"
 #include "scenes/marker_navigation.h"
 #include "xr/head_position.h"
@@ -52,6 +53,14 @@ double percentile(std::vector<double> values, double p) {
 
 PlayerLoop::PlayerLoop(xr::Display& display, media::Player& player, PlayerLoopOptions options)
     : display_(display), player_(player), options_(std::move(options)) {}
+
+PlayerLoop::~PlayerLoop() {
+  try {
+    dropFrameObjects();
+  } catch (const std::exception& e) {
+    spdlog::warn("player loop: {}", e.what());  // a lost device: nothing left to wait for
+  }
+}
 
 void PlayerLoop::applyInput(const xr::InputActions& in, double displayTime, const media::PlayerState& state) {
   const double frameSeconds = nominalFrameSeconds(player_.info());
@@ -120,15 +129,33 @@ void PlayerLoop::buildInputRoute() {
   });
 }
 
+void PlayerLoop::makeFrameObjects() {
+  const std::uint32_t pictures = options_.renderer.framesInFlight;
+  context_ = std::make_shared<engine::FrameContext>(display_.device(), std::clamp<std::uint32_t>(pictures, 2, 3), "player");
+  frameRenderer_ = std::make_unique<engine::FrameRenderer>(display_.device());
+  background_ = std::make_unique<engine::EquirectLayer>(*context_, pictures);
+}
+
+void PlayerLoop::dropFrameObjects() {
+  if (!context_) return;
+  stats_.submits += context_->submitCount();
+  // The frame renderer's depth images go at once: the frames that use them must be over. The
+  // background hands its pictures to the context's disposer, which the context frees last.
+  context_->waitAll();
+  background_.reset();
+  frameRenderer_.reset();
+  context_.reset();
+}
+
 void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
   if (!frame.shouldRender || frame.eyes.empty() || shown.frame == nullptr) return;
-  engine::EquirectRenderer& renderer = *renderer_;
-  if (!renderer.hasFrame() || uploadedIndex_ != shown.frame->index) {
-    // A reference to the frame (no copy) lets the renderer copy only what the views sample,
+  engine::EquirectLayer& background = *background_;
+  if (!background.hasPicture() || uploadedIndex_ != shown.frame->index) {
+    // A reference to the frame (no copy) lets the layer copy only what the views sample,
     // including the views of the display frames that show this picture again.
     auto owner = std::make_shared<const media::DecodedFrame>(shown.frame->clone());
     try {
-      renderer.beginFrame(owner->view(), options_.layout, options_.yawOffsetDeg, owner);
+      background.setPicture(owner->view(), options_.layout, options_.yawOffsetDeg, owner);
     } catch (const std::invalid_argument& e) {
       Error error = engine::frameError(e);
       error.where = player_.info().url + "@frame " + std::to_string(shown.frame->index);
@@ -136,40 +163,43 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
     }
     uploadedIndex_ = shown.frame->index;
     ++stats_.uploads;
-  } else {
-    renderer.reuseLastFrame();
   }
-  for (const xr::EyeTarget& eye : frame.eyes) {
-    if (eye.wholeSphere)
-      renderer.drawEquirect(eye.eye, eye.target);
-    else
-      renderer.drawView(eye.view, eye.eye, eye.target);
-  }
-  // What is drawn over the views goes after them on the same queue: the view's submit only
-  // waits (a window's swapchain acquire), the last pass over the views signals (its present).
-  // In a headset the timeline panel has its own image. A whole-sphere image (the runtime's
-  // equirect layer) has no eye's image plane to draw the overlay in.
-  const bool panelOverViews = timeline_ && timeline_->drawsOverViews();
+  eyes_.clear();
+  for (const xr::EyeTarget& eye : frame.eyes)
+    eyes_.push_back(engine::EyeDraw{eye.eye, engine::EyeCamera(eye.view), eye.target, eye.wholeSphere});
+  engine::FrameRecording& recording = context_->begin();
+  const engine::GuiFrame into{context_.get(), &recording};
+  engine::Layer* const layers[] = {&background};
+  frameRenderer_->record(recording, eyes_, layers);
+  // What is drawn over the views goes after their passes in the same command buffer (the GUI
+  // passes' dependencies order it after them). In a headset the timeline panel has its own
+  // image, also drawn in this frame. A whole-sphere image (the runtime's equirect layer) has no
+  // eye's image plane to draw the overlay in.
   const bool overlayOverViews =
       overlay_ && overlay_->hasContent() &&
       std::none_of(frame.eyes.begin(), frame.eyes.end(), [](const xr::EyeTarget& e) { return e.wholeSphere; });
-  const bool afterViews = panelOverViews || overlayOverViews;
-  const double submitStart = threadCpuSeconds();
-  renderer.submit(afterViews ? engine::SubmitSync{frame.sync.wait, frame.sync.waitStages, {}} : frame.sync);
-  submitCpu_ += threadCpuSeconds() - submitStart;
   if (overlayOverViews) {
     overlay_->update(shown.state.positionSeconds);
-    for (std::size_t i = 0; i < frame.eyes.size(); ++i) {
-      const bool last = i + 1 == frame.eyes.size() && !panelOverViews;
-      overlay_->draw(display_.device(), frame.eyes[i].view, frame.eyes[i].target, shown.state.positionSeconds,
-                     last ? engine::SubmitSync{{}, {}, frame.sync.signal} : engine::SubmitSync{}, nullptr,
-                     /*withPanel=*/i == 0 && display_.capabilities().pointer);
-    }
+    for (std::size_t i = 0; i < frame.eyes.size(); ++i)
+      overlay_->draw(display_.device(), frame.eyes[i].view, frame.eyes[i].target, shown.state.positionSeconds, {},
+                     nullptr, /*withPanel=*/i == 0 && display_.capabilities().pointer, into);
   }
-  if (panelOverViews)
-    timeline_->drawOverViews(frame, shown.state, {{}, {}, frame.sync.signal});
+  if (timeline_ && timeline_->drawsOverViews())
+    timeline_->drawOverViews(frame, shown.state, {}, into);
   else if (timeline_)
-    timeline_->drawWorldPanel(frame, shown.state);
+    timeline_->drawWorldPanel(frame, shown.state, into);
+  if (frame.recordAfterDraw) frame.recordAfterDraw(recording.commands);
+  const double submitStart = threadCpuSeconds();
+  context_->submit(frame.sync);
+  submitCpu_ += threadCpuSeconds() - submitStart;
+  // A weak reference: a display may ask after the context is gone, whose end waited for its frames.
+  frame.drawnOnGpu = [weak = std::weak_ptr<engine::FrameContext>(context_),
+                      serial = context_->lastSubmitted()](bool block) {
+    const std::shared_ptr<engine::FrameContext> context = weak.lock();
+    if (!context) return true;
+    if (block) context->wait(serial);
+    return context->completedSerial() >= serial;
+  };
   frame.submitted = true;
   ++stats_.drawn;
 }
@@ -180,7 +210,7 @@ PlayerLoopStats PlayerLoop::run() {
   if (options_.loop)
     player_.setLoop({options_.inSeconds, options_.outSeconds.value_or(player_.info().durationSeconds)});
   if (options_.autoplay) player_.play();
-  renderer_.emplace(display_.device(), options_.renderer);
+  makeFrameObjects();
   if (options_.timeline) {
     const double end = options_.outSeconds.value_or(player_.info().durationSeconds);
     ui::TimelineRange range{options_.inSeconds, std::max(end, options_.inSeconds + 1e-3), options_.timeline->fps};
@@ -218,8 +248,8 @@ PlayerLoopStats PlayerLoop::run() {
     if (ev.deviceReplaced) {
       if (timeline_) timeline_->deviceReplaced();
       if (overlay_) overlay_->deviceReplaced();
-      renderer_.reset();  // waits for its frames on the old device, which the display still keeps
-      renderer_.emplace(display_.device(), options_.renderer);
+      dropFrameObjects();  // waits for their frames on the old device, which the display still keeps
+      makeFrameObjects();
       uploadedIndex_.reset();
       ++stats_.devicesReplaced;
       previousDisplayTime.reset();  // the slots of the outage were never offered: none missed
@@ -299,7 +329,7 @@ PlayerLoopStats PlayerLoop::run() {
   selection_.reset();
   overlay_.reset();
   timeline_.reset();
-  renderer_.reset();
+  dropFrameObjects();
   stats_.wallSeconds = steadySeconds() - start;
   return stats_;
 }

@@ -1,7 +1,10 @@
 #pragma once
 // The player loop: one per process, the same for every display (xr/display.h has the
-// loop's shape). Drives a media::Player and an EquirectRenderer from a Display:
-// - the frame on the display's predicted display time; the renderer re-shows the last
+// loop's shape). Drives a media::Player and the frame's layers from a Display:
+// - one frame context on the display's device, one frame renderer, layers: the background
+//   (engine::EquirectLayer), then what draws over the views; every eye's pass and the
+//   display's own work (a readback) in one command buffer and one submit per display frame;
+// - the frame on the display's predicted display time; the background re-shows the last
 //   uploaded picture (no copy) while the video frame has not changed;
 // - input: togglePlay / select play and pause, stepFrames steps (with a haptic tick),
 //   shuttle scrubs (scrubSpeed shot seconds per second at full deflection), jumps, loop in/out;
@@ -22,7 +25,10 @@
 #include <stdexcept>
 #include <vector>
 
+#include "engine/equirect_layer.h"
 #include "engine/equirect_renderer.h"
+#include "engine/frame_context.h"
+#include "engine/frame_renderer.h"
 #include "frame_time_histogram.h"
 #include "input_router.h"
 #include "media/narration_controller.h"
@@ -89,6 +95,9 @@ struct PlayerLoopStats {
   std::uint64_t missed = 0;        // display slots skipped (paced displays); not while hidden or lost
   std::uint64_t hiddenPauses = 0;  // times the display hid and playback was paused
   std::uint64_t devicesReplaced = 0;
+  // vkQueueSubmit calls of the loop's frame context: one per drawn frame (the views, the GUI
+  // over them or in the headset's panel, and the display's own part, in one command buffer).
+  std::uint64_t submits = 0;
   // The most markers (and time-index nodes) one frame's query for the active markers looked at.
   std::size_t mostMarkersVisited = 0;
   double wallSeconds = 0;
@@ -109,6 +118,10 @@ class PlayerLoop {
  public:
   // display and player must outlive the loop.
   PlayerLoop(xr::Display& display, media::Player& player, PlayerLoopOptions options);
+  PlayerLoop(const PlayerLoop&) = delete;
+  PlayerLoop& operator=(const PlayerLoop&) = delete;
+  // Waits for the loop's frames still on the GPU (run() left by an exception).
+  ~PlayerLoop();
   // Until the display quits (its own end, requestQuit, maxFrames, end of shot without loop).
   // Vulkan and OpenXR failures that are not a loss throw.
   PlayerLoopStats run();
@@ -118,11 +131,18 @@ class PlayerLoop {
   void render(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
   // The handlers of each frame's input, in priority order, the player's commands last.
   void buildInputRoute();
+  // The frame context, frame renderer and background on the display's device, and their end.
+  void makeFrameObjects();
+  void dropFrameObjects();
 
   xr::Display& display_;
   media::Player& player_;
   PlayerLoopOptions options_;
-  std::optional<engine::EquirectRenderer> renderer_;
+  // Declared in the order they are made; dropFrameObjects ends them (in reverse).
+  std::shared_ptr<engine::FrameContext> context_;  // shared: displays hold weak references (drawnOnGpu)
+  std::unique_ptr<engine::FrameRenderer> frameRenderer_;
+  std::unique_ptr<engine::EquirectLayer> background_;
+  std::vector<engine::EyeDraw> eyes_;  // of the frame being recorded, kept for its capacity
   std::unique_ptr<TimelinePanel> timeline_;  // with options.timeline; made on the display's device
   std::unique_ptr<ViewOverlay> overlay_;      // with options.overlay
   std::unique_ptr<MarkerSelection> selection_;

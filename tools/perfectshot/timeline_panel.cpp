@@ -144,7 +144,7 @@ void TimelinePanel::onShown(const media::PlayerFrame& shown) {
 }
 
 void TimelinePanel::draw(const engine::RenderTarget& target, engine::ImGuiLoad load, glm::vec2 origin, float scale,
-                         const media::PlayerState& state, const engine::SubmitSync& sync) {
+                         const media::PlayerState& state, const engine::SubmitSync& sync, engine::GuiFrame into) {
   if (!pass_) {
     engine::ImGuiPassOptions o;
     o.format = target.format;
@@ -171,10 +171,14 @@ void TimelinePanel::draw(const engine::RenderTarget& target, engine::ImGuiLoad l
   const ui::PanelColours colours{engine::isSrgbFormat(target.format)};
   engine::ImGuiPass& pass = *pass_;
   const ui::PictureDrawer picture = [&pass](float x0, float y0, float x1, float y1) { pass.picture(x0, y0, x1, y1); };
-  pass.draw(target, load, [&] { ui::drawScrubberPanel(f, layout_, origin, scale, colours, picture); }, sync);
+  const auto build = [&] { ui::drawScrubberPanel(f, layout_, origin, scale, colours, picture); };
+  if (into)
+    pass.record(*into.context, *into.frame, target, load, build);
+  else
+    pass.draw(target, load, build, sync);
 }
 
-void TimelinePanel::drawWorldPanel(xr::DisplayFrame& frame, const media::PlayerState& state) {
+void TimelinePanel::drawWorldPanel(xr::DisplayFrame& frame, const media::PlayerState& state, engine::GuiFrame into) {
   if (!world_ || !frame.shouldRender) return;
   // Redrawn only when what it shows changes (a frame, the play state, the drag): the quad
   // layer shows the last image otherwise, so a paused panel costs nothing per frame.
@@ -190,18 +194,18 @@ void TimelinePanel::drawWorldPanel(xr::DisplayFrame& frame, const media::PlayerS
   if (drawnKey_ == key) return;
   const std::optional<engine::RenderTarget> target = display_.acquireWorldPanel();
   if (!target) return;
-  draw(*target, engine::ImGuiLoad::Clear, {0, 0}, 1, state, {});
+  draw(*target, engine::ImGuiLoad::Clear, {0, 0}, 1, state, {}, into);
   frame.panelDrawn = true;
   drawnKey_ = key;
 }
 
 void TimelinePanel::drawOverViews(const xr::DisplayFrame& frame, const media::PlayerState& state,
-                                  const engine::SubmitSync& sync) {
+                                  const engine::SubmitSync& sync, engine::GuiFrame into) {
   if (frame.eyes.empty()) return;
   engine::RenderTarget target = frame.eyes.front().target;
   target.layoutBefore = target.layoutAfter;  // drawn over the view the equirect pass left there
   draw(target, engine::ImGuiLoad::Keep, windowOrigin(target.extent, layout_), windowScale(target.extent, layout_),
-       state, sync);
+       state, sync, into);
 }
 
 }  // namespace ps::tools

@@ -62,7 +62,8 @@ class TimelinePanel {
   void onShown(const media::PlayerFrame& shown);
 
   // Headset: draws the panel into frame.panel when the display gave one; sets panelDrawn.
-  void drawWorldPanel(xr::DisplayFrame& frame, const media::PlayerState& state);
+  // With `into`, recorded into that display frame (submitted with it), else submitted alone.
+  void drawWorldPanel(xr::DisplayFrame& frame, const media::PlayerState& state, engine::GuiFrame into = {});
   // Window: whether the panel is drawn over the views (the loop then submits the views
   // without the signal semaphores and hands them to drawOverViews).
   bool drawsOverViews() const { return !world_; }
@@ -70,13 +71,13 @@ class TimelinePanel {
   // band along the bottom, so that it scrubs rather than turning the view.
   bool capturesPress(glm::vec2 targetPx) const;
   void drawOverViews(const xr::DisplayFrame& frame, const media::PlayerState& state,
-                     const engine::SubmitSync& sync);
+                     const engine::SubmitSync& sync, engine::GuiFrame into = {});
 
  private:
   void place(const xr::DisplayFrame& frame);
   ui::PointerSample pointer(const xr::InputActions& in, double playhead) const;
   void draw(const engine::RenderTarget& target, engine::ImGuiLoad load, glm::vec2 origin, float scale,
-            const media::PlayerState& state, const engine::SubmitSync& sync);
+            const media::PlayerState& state, const engine::SubmitSync& sync, engine::GuiFrame into);
 
   xr::Display& display_;
   ui::TimelineRange range_;

@@ -1,5 +1,7 @@
 #include "view_overlay.h"
 
+#include <stdexcept>
+
 #include <algorithm>
 
 #include <glm/vec2.hpp>
@@ -65,7 +67,9 @@ std::vector<ui::MarkerSprite> ViewOverlay::layout(const engine::View& view, VkEx
 
 void ViewOverlay::draw(const engine::Device& device, const engine::View& view, const engine::RenderTarget& target,
                        double shotSeconds, const engine::SubmitSync& sync, const engine::OffscreenTarget* readback,
-                       bool withPanel) {
+                       bool withPanel, engine::GuiFrame into) {
+  if (into && (readback != nullptr || !sync.wait.empty() || !sync.signal.empty()))
+    throw std::invalid_argument("ViewOverlay::draw into a display frame takes no sync or readback of its own");
   if (!pass_ || passFormat_ != target.format) {
     if (pass_) pass_->wait();
     engine::ImGuiPassOptions o;
@@ -84,20 +88,21 @@ void ViewOverlay::draw(const engine::Device& device, const engine::View& view, c
   const bool panel = withPanel && panel_;
   if (panel && input_) pass.setInput(*input_);
   input_.reset();
-  pass.draw(
-      over, engine::ImGuiLoad::Keep,
-      [&] {
-        // Once the markers and the film frame reach the eyes as a layer, only the panel is painted here.
-        const bool painted = layer_ == nullptr;
-        if (film_ && painted) film_->paint(pass, eye, shotSeconds, palette);
-        // The panel may edit the markers: before they are laid out and painted.
-        if (panel) panel_(sizeOf(target.extent), shotSeconds);
-        if (painted)
-          ui::paintMarkers(options_.markers,
-                           ui::layoutMarkers(options_.markers, activeAt(shotSeconds), shotSeconds, eye, options_.style),
-                           paint_, palette);
-      },
-      sync, readback);
+  const auto build = [&] {
+    // Once the markers and the film frame reach the eyes as a layer, only the panel is painted here.
+    const bool painted = layer_ == nullptr;
+    if (film_ && painted) film_->paint(pass, eye, shotSeconds, palette);
+    // The panel may edit the markers: before they are laid out and painted.
+    if (panel) panel_(sizeOf(target.extent), shotSeconds);
+    if (painted)
+      ui::paintMarkers(options_.markers,
+                       ui::layoutMarkers(options_.markers, activeAt(shotSeconds), shotSeconds, eye, options_.style),
+                       paint_, palette);
+  };
+  if (into)
+    pass.record(*into.context, *into.frame, over, engine::ImGuiLoad::Keep, build);
+  else
+    pass.draw(over, engine::ImGuiLoad::Keep, build, sync, readback);
 }
 
 std::vector<engine::Layer*> ViewOverlay::layers(const engine::Device& device, std::span<const OverlayEye> eyes,

@@ -107,10 +107,12 @@ class ViewOverlay {
   // Draws over `target` (which holds the view drawn with `view`; its layoutAfter is what the
   // view left, and the overlay leaves it the same) the panel and, until layers() has been asked
   // for, the markers and the film frame; submits with `sync`, and records a readback into
-  // `readback` when given (then wait()).
+  // `readback` when given (then wait()). With `into`, records into that display frame instead
+  // (no sync, no readback: the frame's submit has them).
   void draw(const engine::Device& device, const engine::View& view, const engine::RenderTarget& target,
             double shotSeconds, const engine::SubmitSync& sync = {},
-            const engine::OffscreenTarget* readback = nullptr, bool withPanel = false);
+            const engine::OffscreenTarget* readback = nullptr, bool withPanel = false,
+            engine::GuiFrame into = {});
   void wait();
   // The display's device changed: drop the GPU objects made on the old one.
   void deviceReplaced();

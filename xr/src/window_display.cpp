@@ -227,6 +227,15 @@ std::optional<DisplayFrame> WindowDisplay::beginFrame() {
   frame.eyes.push_back(EyeTarget{Eye::Left, engine::viewFromV360(s.input.look().camera(aspect)), target});
   frame.sync = engine::SubmitSync{slot.wait, slot.waitStages, slot.signal};
   frame.index = s.frames++;
+  if (s.scripted.screenshot) {
+    // Copied out by the frame's own submit, after everything drawn into the image.
+    const VkImage shown = image.image;
+    frame.recordAfterDraw = [&p, shown](VkCommandBuffer commands) {
+      p.recordReadback(commands, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR);
+      recordImageLayout(commands, shown, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR,
+                        VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0);
+    };
+  }
   return frame;
 }
 
@@ -237,6 +246,16 @@ void WindowDisplay::endFrame(DisplayFrame& frame) {
   const WindowSwapchainImage& image = p.image();
   const bool clear = !frame.submitted;
   const std::optional<std::filesystem::path> shot = std::exchange(s.scripted.screenshot, std::nullopt);
+  if (frame.submitted && frame.drawnOnGpu) {
+    // The loop's one submit drew the image, waiting on the acquire and signalling `drawn`,
+    // with the screenshot's copy (recordAfterDraw) in it: nothing of the display's own to submit.
+    p.presentDrawnElsewhere(image.drawn, frame.drawnOnGpu);
+    if (shot) {
+      if (auto status = s.deliverScreenshot(*shot, slot, frame.index); !status)
+        spdlog::error("window: screenshot failed: {}", status.error().message());
+    }
+    return;
+  }
 
   VkSemaphore presentWait = image.drawn;
   if (clear || shot) {

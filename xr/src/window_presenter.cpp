@@ -74,9 +74,16 @@ void FrameSlot::destroy() noexcept {
   acquired = VK_NULL_HANDLE;
 }
 
-void FrameSlot::waitDone() const { PS_VK_CHECK(vkWaitForFences(device->device(), 1, &done, VK_TRUE, UINT64_MAX)); }
+void FrameSlot::waitDone() const {
+  if (drawnElsewhere) {
+    (void)drawnElsewhere(true);
+    return;
+  }
+  PS_VK_CHECK(vkWaitForFences(device->device(), 1, &done, VK_TRUE, UINT64_MAX));
+}
 
 bool FrameSlot::isDone() const {
+  if (drawnElsewhere) return drawnElsewhere(false);
   const VkResult r = vkGetFenceStatus(device->device(), done);
   if (r == VK_NOT_READY) return false;
   PS_VK_CHECK(r);
@@ -138,6 +145,7 @@ bool WindowPresenter::acquire() {
   } else {
     s.waitDone();
   }
+  s.drawnElsewhere = nullptr;  // done: the slot's fence speaks for it again
   const VkResult r = vkAcquireNextImageKHR(device_->device(), swapchain_->handle(), noWait ? 0 : UINT64_MAX,
                                            s.acquired, VK_NULL_HANDLE, &s.imageIndex);
   if (r == VK_ERROR_OUT_OF_DATE_KHR) {
@@ -148,6 +156,11 @@ bool WindowPresenter::acquire() {
   if (r == VK_SUBOPTIMAL_KHR) recreate_ = true;  // still presentable: use it, rebuild after
   else PS_VK_CHECK(r);
   return true;
+}
+
+void WindowPresenter::presentDrawnElsewhere(VkSemaphore wait, std::function<bool(bool block)> drawn) {
+  slot().drawnElsewhere = std::move(drawn);
+  present(wait);
 }
 
 void WindowPresenter::submit(VkCommandBuffer commands, std::span<const VkSemaphore> wait, VkSemaphore signal) {

@@ -6,6 +6,7 @@
 // Thread: the one that owns the device's queue.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -25,8 +26,10 @@ class Device;
 
 namespace ps::xr {
 
-// The Vulkan objects of one frame in flight: the acquire semaphore, and the fence that says the
-// frame's GPU work (the renderer's submit and the presenter's own, queued before it) is done.
+// The Vulkan objects of one frame in flight: the acquire semaphore, and what says the frame's
+// GPU work is done: the fence of the presenter's own submit, or, for a frame drawn and
+// submitted whole by the player loop (one submit, no submit of the presenter's), that
+// submit's own answer (drawnOnGpu).
 struct FrameSlot {
   const engine::Device* device = nullptr;
   VkSemaphore acquired = VK_NULL_HANDLE;
@@ -38,6 +41,9 @@ struct FrameSlot {
   std::array<VkSemaphore, 1> wait{};
   std::array<VkPipelineStageFlags, 1> waitStages{};
   std::array<VkSemaphore, 1> signal{};
+  // Set when the frame's GPU work was submitted by someone else: whether it has finished
+  // (block: wait until it has). Cleared once it has.
+  std::function<bool(bool block)> drawnElsewhere;
 
   FrameSlot(const engine::Device& d, std::uint32_t index);
   FrameSlot(const FrameSlot&) = delete;
@@ -85,6 +91,9 @@ class WindowPresenter {
   void submit(VkCommandBuffer commands, std::span<const VkSemaphore> wait, VkSemaphore signal);
   // Presents the acquired image once `wait` is signalled, and moves on to the next slot.
   void present(VkSemaphore wait);
+  // The same for a frame whose GPU work someone else submitted (waiting on the slot's acquire
+  // semaphore and signalling `wait`): `drawn` says when it has finished, in place of the fence.
+  void presentDrawnElsewhere(VkSemaphore wait, std::function<bool(bool block)> drawn);
 
   // Records a copy of the acquired image, in `layout`, into the readback buffer; leaves the
   // image in TRANSFER_SRC_OPTIMAL.

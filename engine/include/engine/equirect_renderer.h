@@ -7,10 +7,13 @@
 //   renderer.drawView(view, Eye::Right, rightTarget);
 //   renderer.submit();                                               // returns at once
 //   ... later, only if the CPU needs the result: renderer.wait(ticket);
-// The renderer cycles through `framesInFlight` slots (command buffer, fence) and as many
-// uploaded pictures (staging buffer, sampled images). beginFrame blocks only while the slot it
-// reuses, or a frame that still samples the picture it overwrites, is being executed by the
-// GPU, so the decode of frame N+1, its upload and the rendering of frame N overlap.
+// It is a frame context (frame_context.h) drawing one layer, the EquirectLayer
+// (equirect_layer.h), with a FrameRenderer: beginFrame begins the context's frame and sets the
+// picture, drawView adds an eye, submit records every eye's pass and submits once. beginFrame
+// blocks only while the command slot it reuses, or a frame that still samples the picture it
+// overwrites, is being executed by the GPU, so the decode of frame N+1, its upload and the
+// rendering of frame N overlap. Code that draws more than the picture (meshes, markers, the
+// GUI) uses the context, the frame renderer and the layer directly.
 //
 // A display faster than the video (90 Hz headset, 30 fps plate) shows each picture several
 // times: reuseLastFrame() starts a frame that samples the last uploaded picture again, with no
@@ -34,7 +37,8 @@ class Device;
 class OffscreenTarget;
 
 struct RendererOptions {
-  std::uint32_t framesInFlight = 2;  // 2 or 3
+  // 1 to 3: the pictures it cycles through (and frames in flight, at least 2).
+  std::uint32_t framesInFlight = 2;
 };
 
 // Identifies one submitted frame; serials only increase.
@@ -82,8 +86,9 @@ class EquirectRenderer {
   // True once a picture has been uploaded, i.e. reuseLastFrame may be called.
   bool hasFrame() const;
 
-  // Records the current frame as seen by `view`, sampling `eye`'s picture (mono sources show
-  // the same picture to both eyes), into `target`, which must stay alive until the frame is done.
+  // Adds `target` to the current frame, as seen by `view`, sampling `eye`'s picture (mono
+  // sources show the same picture to both eyes); it must stay alive until the frame is done.
+  // Recorded by submit().
   void drawView(const View& view, Eye eye, const RenderTarget& target);
 
   // Records the current frame's `eye` picture as a whole-sphere equirect image into `target`
@@ -92,10 +97,12 @@ class EquirectRenderer {
   // large as the source samples it texel for texel. Same lifetime rule as drawView.
   void drawEquirect(Eye eye, const RenderTarget& target);
 
-  // Records a copy of `target` (after a drawView into its target()) for OffscreenTarget::pixels().
+  // Records a copy of `target` (after a drawView into its target()) for OffscreenTarget::pixels(),
+  // after the frame's eyes.
   void recordReadback(const OffscreenTarget& target);
 
-  // Submits the current frame to the device queue; does not wait.
+  // Records the current frame's eyes and readbacks and submits them in one vkQueueSubmit; does
+  // not wait.
   void submit(const SubmitSync& sync = {});
 
   // Blocks until the frame has finished on the GPU. Returns at once for older frames.

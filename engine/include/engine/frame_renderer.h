@@ -6,7 +6,8 @@
 //      0 (reverse-Z: far), then every layer's record(), in order (background first).
 // An eye target without a depth image of its own gets one of the renderer's (D32 float where
 // the device offers it), kept per size; targets that bring depth (an OpenXR depth swapchain)
-// keep what is drawn into it. Colour is transitioned from the target's layoutBefore and left in
+// keep what is drawn into it. A whole-sphere target without depth of its own is drawn without
+// depth (only the background, at infinity, draws into it). Colour is transitioned from the target's layoutBefore and left in
 // its layoutAfter.
 // Thread: the owner's.
 #include <cstdint>

@@ -1,6 +1,7 @@
 #pragma once
 // Owned GPU memory: a buffer or a 2D image with its own allocation. Move-only; destroying one
-// frees it at once, so the owner must know the GPU is done with it (see EquirectRenderer's fences).
+// frees it at once, so the owner must know the GPU is done with it (FrameContext::wait, or hand
+// it to the frame's Disposer).
 #include <cstddef>
 #include <cstdint>
 #include <string_view>

@@ -6,9 +6,11 @@
 // Each pass owns its ImGui context and the Vulkan backend's state inside it; the
 // context is current only inside draw() and the constructor/destructor, and the one
 // that was current before is restored, so several passes (and tests) coexist.
-// Submission: on the device queue after whatever the caller submitted before (same
-// queue, so the render pass's dependencies order it after the view's pass). draw()
-// waits only for the frame of this pass that used the same slot.
+// record() records into a display frame's one command buffer (frame_context.h), after
+// what is recorded there before it (the eyes' passes: the render pass's dependencies order
+// it after them); draw() does the same in a frame of the pass's own and submits it. Either
+// waits only for the frame that used the same set of the backend's buffers (framesInFlight
+// draws before).
 // Thread: the owner's (the player loop).
 #include <array>
 #include <cstdint>
@@ -20,7 +22,8 @@
 #include <glm/vec4.hpp>
 #include <vulkan/vulkan.h>
 
-#include "engine/equirect_renderer.h"
+#include "engine/frame_context.h"
+#include "engine/submit_sync.h"
 #include "engine/gui_input.h"
 #include "engine/render_target.h"
 
@@ -33,13 +36,21 @@ struct ImGuiPassOptions {
   VkFormat format = VK_FORMAT_R8G8B8A8_SRGB;  // of every target this pass draws into
   std::filesystem::path fontFile = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
   float fontPixels = 28;  // the font's rasterised size: draw at 1:1 so text stays crisp
-  std::uint32_t framesInFlight = 2;
+  std::uint32_t framesInFlight = 2;  // draws that may be on the GPU at once (frames x draws per frame)
   std::string name = "imgui";
 };
 
 using PictureCorners = std::array<glm::vec4, 4>;
 
-enum class ImGuiLoad { Clear, Keep };  // Clear: to transparent black; Keep: draw over the contents
+enum class ImGuiLoad { Clear, Keep };
+
+// Where a GUI draw goes: into a display frame of a frame context (ImGuiPass::record), or,
+// when empty, a frame of the pass's own (ImGuiPass::draw).
+struct GuiFrame {
+  FrameContext* context = nullptr;
+  FrameRecording* frame = nullptr;
+  explicit operator bool() const { return frame != nullptr; }
+};  // Clear: to transparent black; Keep: draw over the contents
 
 class ImGuiPass {
  public:
@@ -51,11 +62,17 @@ class ImGuiPass {
   ~ImGuiPass();
 
   // One frame: makes the context current, sets the display size to the target's extent,
-  // calls `build` between NewFrame and Render (it issues the ImGui calls), records the draw
-  // into `target` (format as in the options), an optional readback of it (then
-  // readback->pixels() after wait()), and submits with `sync`.
+  // calls `build` between NewFrame and Render (it issues the ImGui calls) and records the draw
+  // into `target` (format as in the options), in `frame` of `context` (which must outlive the
+  // pass, or be handed to forgetFrames() first, once its frames are done).
+  void record(FrameContext& context, FrameRecording& frame, const RenderTarget& target, ImGuiLoad load,
+              const std::function<void()>& build);
+  // The same in a frame of the pass's own, with an optional readback of the target (then
+  // readback->pixels() after wait()), submitted with `sync`.
   void draw(const RenderTarget& target, ImGuiLoad load, const std::function<void()>& build,
             const SubmitSync& sync = {}, const OffscreenTarget* readback = nullptr);
+  // `context` is going away, its frames finished: the pass no longer waits on it.
+  void forgetFrames(const FrameContext& context);
   // The picture (RGBA8, sRGB bytes, width * height * 4) that picture() shows from the next
   // draw on; copied. Uploaded once into each frame slot's texture.
   void setPicture(const std::uint8_t* rgba, std::uint32_t width, std::uint32_t height);

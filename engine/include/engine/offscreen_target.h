@@ -24,6 +24,8 @@ class OffscreenTarget {
   RenderTarget target() const;
   // Records the copy of the image into the readback buffer, after a draw into target().
   void recordReadback(VkCommandBuffer commands) const;
+  // The buffer recordReadback copies into (handles stay valid when the target is moved).
+  VkBuffer readbackBuffer() const { return readback_.handle(); }
   // The pixels of the last readback; valid once the frame that recorded it has finished.
   RgbaImage pixels() const;
 

@@ -13,16 +13,18 @@
 //     if (!frame) continue;                       // nothing to draw this pass (e.g. session not running)
 //     apply display.input() to playback;
 //     show = player.update(frame->predictedDisplayTime);
-//     if (frame->shouldRender) { upload show.frame, drawView() per frame->eyes, submit(frame->sync);
-//                                frame->submitted = true; }
-//     (and, where the frame renderer stored each eye's depth, frame->depthDrawn = true;
-//      where it drew frame->overlayEyes, frame->overlayDrawn = true)
+//     if (frame->shouldRender) { record every eye's pass (FrameRenderer) and frame->recordAfterDraw
+//                                into one command buffer, submit once with frame->sync;
+//                                frame->submitted = true; set frame->drawnOnGpu }
+//                                (and, where the frame renderer stored each eye's depth, frame->depthDrawn = true;
+//                                 where it drew frame->overlayEyes, frame->overlayDrawn = true)
 //     display.endFrame(*frame);                   // after the submit
 //   }
 //
 // Thread: one, the player loop's. Times are seconds on std::chrono::steady_clock
 // (the clock media::SteadyTimeSource reads), so display times and the media clock agree.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -95,6 +97,14 @@ struct DisplayFrame {
   std::vector<EyeTarget> overlayEyes;
   // Set after the submit that drew every overlay eye; undrawn overlay eyes are not shown.
   bool overlayDrawn = false;
+  // The display's own GPU work for this frame (a readback of the eyes, a screenshot), recorded
+  // by the loop into the frame's command buffer after everything drawn into the eyes, before
+  // the one submit with `sync`; empty: none. Then the loop sets drawnOnGpu.
+  std::function<void(VkCommandBuffer)> recordAfterDraw;
+  // Set by the loop with its submit: whether that submit has finished on the GPU; with
+  // block, waits until it has (a readback, a swapchain slot's reuse). Stays callable after the
+  // loop has ended (then true).
+  std::function<bool(bool block)> drawnOnGpu;
 };
 
 // What a display can do, so that the app picks its input and drawing paths by feature, never

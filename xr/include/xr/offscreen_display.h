@@ -2,8 +2,9 @@
 // The offscreen display: scripted views into engine-owned images, no window, no headset.
 // What `perfectshot play --display offscreen` and tests use. Unpaced (display times are the
 // steady clock's now) or stepped (display frame n is at startTime + n * step: offline
-// rendering of every video frame, deterministic). Frames chosen by readBack are copied out
-// at endFrame and wait for the GPU; pixels() then holds one image per eye for the caller to
+// rendering of every video frame, deterministic). Frames chosen by readBack are copied out by
+// the frame's own submit (DisplayFrame::recordAfterDraw) and endFrame waits for that submit
+// (DisplayFrame::drawnOnGpu); pixels() then holds one image per eye for the caller to
 // write. Scripted input is handed in with queueInput.
 #include <cstdint>
 #include <functional>
