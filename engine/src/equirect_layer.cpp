@@ -283,7 +283,8 @@ void EquirectLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes
 
 void EquirectLayer::record(FrameRecording& frame, const EyePass& pass) {
   Impl& s = *impl_;
-  if (s.latest == nullptr) return;
+  // Over a sphere the compositor draws itself, the background is that sphere's.
+  if (s.latest == nullptr || pass.overSphere) return;
   if (s.preparedSerial != frame.serial || pass.index >= s.eyeConstants.size())
     throw std::logic_error("EquirectLayer::record without this frame's prepare");
   const Uploaded& picture = *s.latest;

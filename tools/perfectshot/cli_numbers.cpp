@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "scenes/printable.h"
 
 namespace ps::tools {
@@ -62,6 +64,26 @@ Result<PictureSize> parsePictureSize(const std::string& text, std::uint32_t lo, 
   const std::string_view all(text);
   if (!side(all.substr(0, x), size.width) || !side(all.substr(x + 1), size.height)) return bad;
   return size;
+}
+
+Result<std::array<double, 3>> parseTriple(const std::string& text, double limit, const std::string& option) {
+  const Error bad{option, "expected X,Y,Z with each a number between " + fmt::format("{}", -limit) + " and " +
+                              fmt::format("{}", limit) + ", found " + scenes::quote(text),
+                  ""};
+  std::array<double, 3> out{};
+  std::string_view rest(text);
+  for (std::size_t i = 0; i < 3; ++i) {
+    const std::size_t comma = rest.find(',');
+    if ((i < 2) == (comma == std::string_view::npos)) return bad;
+    const std::string_view part = rest.substr(0, comma);
+    // from_chars takes "nan" and "inf" too; they are refused by the range check below.
+    const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), out[i]);
+    if (part.empty() || ec != std::errc() || ptr != part.data() + part.size() || !std::isfinite(out[i]) ||
+        std::abs(out[i]) > limit)
+      return bad;
+    rest = i < 2 ? rest.substr(comma + 1) : std::string_view();
+  }
+  return out;
 }
 
 }  // namespace ps::tools

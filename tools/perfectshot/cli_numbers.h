@@ -5,6 +5,7 @@
 // Every floating-point option uses them; integer options use CLI::Range, which cannot
 // be fooled because "nan" is no integer.
 #include <CLI/CLI.hpp>
+#include <array>
 #include <cstdint>
 #include <string>
 
@@ -24,5 +25,8 @@ struct PictureSize {
 // "WIDTHxHEIGHT" with each side a whole number in [lo, hi]; the error names `option`.
 Result<PictureSize> parsePictureSize(const std::string& text, std::uint32_t lo, std::uint32_t hi,
                                      const std::string& option);
+
+// "X,Y,Z": three finite numbers, each in [-limit, limit]; the error names `option`.
+Result<std::array<double, 3>> parseTriple(const std::string& text, double limit, const std::string& option);
 
 }  // namespace ps::tools

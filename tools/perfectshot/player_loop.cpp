@@ -31,9 +31,10 @@ media::HeadOrientation headOf(const engine::View& view) {
   return media::HeadOrientation{{forward.x, forward.y, forward.z}, {up.x, up.y, up.z}};
 }
 
-// The listener between the eyes, facing where the first eye faces.
-media::ListenerPose listenerOf(const std::vector<xr::EyeTarget>& eyes) {
-  const glm::vec3 p = xr::headPosition(eyes);
+// The listener between the eyes, facing where the first eye faces, placed relative to the
+// capture point (`origin`), around which the narration's voices stand.
+media::ListenerPose listenerOf(const std::vector<xr::EyeTarget>& eyes, const glm::vec3& origin) {
+  const glm::vec3 p = xr::headPosition(eyes) - origin;
   return media::ListenerPose{{p.x, p.y, p.z}, headOf(eyes.front().view)};
 }
 
@@ -134,6 +135,7 @@ void PlayerLoop::makeFrameObjects() {
   context_ = std::make_shared<engine::FrameContext>(display_.device(), std::clamp<std::uint32_t>(pictures, 2, 3), "player");
   frameRenderer_ = std::make_unique<engine::FrameRenderer>(display_.device());
   background_ = std::make_unique<engine::EquirectLayer>(*context_, pictures);
+  if (!options_.sets.empty()) sets_ = std::make_unique<SetScene>(display_.device(), options_.sets);
 }
 
 void PlayerLoop::dropFrameObjects() {
@@ -143,6 +145,7 @@ void PlayerLoop::dropFrameObjects() {
   // background hands its pictures to the context's disposer, which the context frees last.
   context_->waitAll();
   background_.reset();
+  sets_.reset();
   frameRenderer_.reset();
   context_.reset();
 }
@@ -164,26 +167,41 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
     uploadedIndex_ = shown.frame->index;
     ++stats_.uploads;
   }
+  const double t = shown.state.positionSeconds;
+  // The eyes the frame draws: each eye's view, and where the runtime composites the sphere
+  // itself (its equirect layer), the stereo views over it, which show everything in front of
+  // the sphere on transparent black.
   eyes_.clear();
+  overlayEyes_.clear();
   for (const xr::EyeTarget& eye : frame.eyes)
     eyes_.push_back(engine::EyeDraw{eye.eye, engine::EyeCamera(eye.view), eye.target, eye.wholeSphere});
+  for (const xr::EyeTarget& eye : frame.overlayEyes) {
+    eyes_.push_back(engine::EyeDraw{eye.eye, engine::EyeCamera(eye.view), eye.target, false, true});
+  }
+  for (const engine::EyeDraw& eye : eyes_)
+    if (!eye.wholeSphere) overlayEyes_.push_back(OverlayEye{eye.camera.view(), eye.target.extent});
   engine::FrameRecording& recording = context_->begin();
   const engine::GuiFrame into{context_.get(), &recording};
-  engine::Layer* const layers[] = {&background};
-  frameRenderer_->record(recording, eyes_, layers);
-  // What is drawn over the views goes after their passes in the same command buffer (the GUI
-  // passes' dependencies order it after them). In a headset the timeline panel has its own
-  // image, also drawn in this frame. A whole-sphere image (the runtime's equirect layer) has no
-  // eye's image plane to draw the overlay in.
-  const bool overlayOverViews =
-      overlay_ && overlay_->hasContent() &&
-      std::none_of(frame.eyes.begin(), frame.eyes.end(), [](const xr::EyeTarget& e) { return e.wholeSphere; });
-  if (overlayOverViews) {
-    overlay_->update(shown.state.positionSeconds);
-    for (std::size_t i = 0; i < frame.eyes.size(); ++i)
-      overlay_->draw(display_.device(), frame.eyes[i].view, frame.eyes[i].target, shown.state.positionSeconds, {},
-                     nullptr, /*withPanel=*/i == 0 && display_.capabilities().pointer, into);
+  layers_.assign({&background});
+  if (sets_) {
+    sets_->showAt(t);
+    layers_.push_back(&sets_->layer());
   }
+  if (overlay_ && overlay_->hasContent() && !overlayEyes_.empty()) {
+    overlay_->update(t);
+    for (engine::Layer* layer : overlay_->layers(display_.device(), overlayEyes_, t)) layers_.push_back(layer);
+  }
+  frameRenderer_->record(recording, eyes_, layers_);
+  frame.depthDrawn = true;
+  frame.overlayDrawn = !frame.overlayEyes.empty();
+  // The editor's panel goes over the window's view after its pass, in the same command buffer
+  // (the GUI pass's dependencies order it after the eye's). In a headset the timeline panel has
+  // its own image, also drawn in this frame.
+  const bool panelOverView = overlay_ && overlay_->hasPanel() && display_.capabilities().pointer &&
+                             !frame.eyes.empty() && !frame.eyes.front().wholeSphere;
+  if (panelOverView)
+    overlay_->draw(display_.device(), frame.eyes.front().view, frame.eyes.front().target, t, {}, nullptr,
+                   /*withPanel=*/true, into);
   if (timeline_ && timeline_->drawsOverViews())
     timeline_->drawOverViews(frame, shown.state, {}, into);
   else if (timeline_)
@@ -220,6 +238,10 @@ PlayerLoopStats PlayerLoop::run() {
   if (options_.overlay) {
     overlay_ = std::make_unique<ViewOverlay>(*options_.overlay);
     selection_ = std::make_unique<MarkerSelection>(*overlay_, options_.narration, options_.gazeDwell);
+    // Picking leaves out markers the sets hide.
+    overlay_->setSceneHit([this](const engine::Ray& ray) -> std::optional<float> {
+      return sets_ ? sets_->nearestHit(ray) : std::nullopt;
+    });
   }
   if (options_.editor) {
     auto document = scenes::ShotDocument::open(options_.editor->shot);
@@ -246,6 +268,8 @@ PlayerLoopStats PlayerLoop::run() {
     const xr::DisplayEvents ev = display_.poll();
     if (ev.quit) break;
     if (ev.deviceReplaced) {
+      // What the overlay and the panels made on the old device is used by its frames in flight.
+      if (context_) context_->waitAll();
       if (timeline_) timeline_->deviceReplaced();
       if (overlay_) overlay_->deviceReplaced();
       dropFrameObjects();  // waits for their frames on the old device, which the display still keeps
@@ -270,6 +294,11 @@ PlayerLoopStats PlayerLoop::run() {
 
     std::optional<xr::DisplayFrame> frame = display_.beginFrame();
     if (!frame) continue;
+    if (!display_.capabilities().headTracked) {
+      // Untracked eyes stand at the stage's origin: they see the shot from its capture point.
+      for (xr::EyeTarget& eye : frame->eyes) eye.view.position += options_.capturePoint;
+      for (xr::EyeTarget& eye : frame->overlayEyes) eye.view.position += options_.capturePoint;
+    }
     const double spanStart = steadySeconds();
     const double cpuStart = threadCpuSeconds();
     submitCpu_ = 0;
@@ -299,7 +328,7 @@ PlayerLoopStats PlayerLoop::run() {
     if (media::AudioPlayer* audio = player_.audio(); audio != nullptr && !frame->eyes.empty())
       audio->setHeadOrientation(headOf(frame->eyes.front().view));
     if (options_.narration != nullptr && !frame->eyes.empty())
-      options_.narration->update(frame->predictedDisplayTime, listenerOf(frame->eyes));
+      options_.narration->update(frame->predictedDisplayTime, listenerOf(frame->eyes, overlay_ ? overlay_->origin() : options_.capturePoint));
     if (selection_) selection_->refreshPaint(frame->predictedDisplayTime);
     render(*frame, shown);
 
@@ -325,6 +354,8 @@ PlayerLoopStats PlayerLoop::run() {
   }
   if (overlay_) stats_.mostMarkersVisited = overlay_->mostVisited();
   if (options_.uiClaims) *options_.uiClaims = UiClaims{};  // the panels go now
+  // The overlay's and the panels' GPU objects are used by the frames still in flight.
+  if (context_) context_->waitAll();
   editor_.reset();
   selection_.reset();
   overlay_.reset();

@@ -37,6 +37,8 @@
 #include "scenes/marker.h"
 #include "scenes/result.h"
 #include "marker_editor.h"
+#include "set_scene.h"
+#include "shot_sets.h"
 #include "marker_selection.h"
 #include "timeline_panel.h"
 #include "ui_claims.h"
@@ -47,6 +49,11 @@ namespace ps::tools {
 
 struct PlayerLoopOptions {
   FrameLayout layout;
+  // The shot's glTF sets, drawn with depth after the background; empty: none.
+  std::vector<PlacedSet> sets;
+  // Where the capture point stands in stage space (the shot's origin). Displays that track no
+  // head (window, offscreen) put their eyes there; a headset's stay where the head is.
+  glm::vec3 capturePoint{0.0f, static_cast<float>(scenes::kDefaultCaptureHeightM), 0.0f};
   float yawOffsetDeg = 0;
   double inSeconds = 0;                   // shot seconds
   std::optional<double> outSeconds;       // shot seconds, exclusive; empty: the video's end
@@ -142,7 +149,10 @@ class PlayerLoop {
   std::shared_ptr<engine::FrameContext> context_;  // shared: displays hold weak references (drawnOnGpu)
   std::unique_ptr<engine::FrameRenderer> frameRenderer_;
   std::unique_ptr<engine::EquirectLayer> background_;
+  std::unique_ptr<SetScene> sets_;  // with options.sets
   std::vector<engine::EyeDraw> eyes_;  // of the frame being recorded, kept for its capacity
+  std::vector<OverlayEye> overlayEyes_;  // the same, for the overlay's layer
+  std::vector<engine::Layer*> layers_;
   std::unique_ptr<TimelinePanel> timeline_;  // with options.timeline; made on the display's device
   std::unique_ptr<ViewOverlay> overlay_;      // with options.overlay
   std::unique_ptr<MarkerSelection> selection_;

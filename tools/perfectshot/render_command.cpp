@@ -4,7 +4,10 @@
 #include "cli_numbers.h"
 #include "commands.h"
 #include "engine/device.h"
-#include "engine/equirect_renderer.h"
+#include "engine/equirect_layer.h"
+#include "engine/eye_camera.h"
+#include "engine/frame_context.h"
+#include "engine/frame_renderer.h"
 #include "engine/offscreen_target.h"
 #include "engine/render_still.h"
 #include "engine/view.h"
@@ -12,6 +15,8 @@
 #include "png_writer.h"
 #include "report.h"
 #include "scenes/printable.h"
+#include "set_scene.h"
+#include "shot_sets.h"
 #include "view_overlay.h"
 
 namespace ps::tools {
@@ -30,6 +35,8 @@ struct RenderArgs {
   std::string output;
   bool markers = false;
   bool filmFrame = false;
+  std::string pos;   // stage metres; empty: the capture point
+  double ipd = 0;    // metres between the eyes; 0: both eyes at --pos
 };
 
 // --time counts from the shot's in point and must not pass its end: the timeline's out, or
@@ -48,27 +55,98 @@ Status checkTimeInside(double time, const OpenedPlate& plate) {
                fmt::format("the last frame shows at --time {}", *end - in)};
 }
 
-// The view with the shot's overlays drawn over it (markers, the film frame), read back.
-Result<engine::RgbaImage> renderWithOverlay(const engine::Device& device, const FrameView& frame,
-                                            const engine::StillRequest& request, ViewOverlay& overlay,
-                                            double shotSeconds) {
-  engine::EquirectRenderer renderer(device, engine::RendererOptions{1});
+// What one still shows besides the view itself: the plate (absent for a bare set), the
+// shot's sets, the markers and film frame.
+struct StillScene {
+  const FrameView* plate = nullptr;
+  std::vector<PlacedSet> sets;
+  ViewOverlay* overlay = nullptr;
+  double shotSeconds = 0;
+};
+
+// The still: the plate as the background, the sets, then the overlay, in one eye pass.
+Result<engine::RgbaImage> renderScene(const engine::Device& device, StillScene scene,
+                                      const engine::StillRequest& request) {
   auto still = engine::makeStillTarget(device, request.width, request.height);
   if (!still) return still.error();
   engine::OffscreenTarget& target = **still;
-  try {
-    renderer.beginFrame(frame, request.layout, request.yawOffsetDeg);
-  } catch (const std::invalid_argument& e) {
-    return engine::frameError(e);
+  engine::FrameContext context(device, 2, "render");
+  engine::FrameRenderer renderer(device);
+  std::vector<engine::Layer*> layers;
+  std::optional<engine::EquirectLayer> background;
+  if (scene.plate != nullptr) {
+    background.emplace(context, 1);
+    try {
+      background->setPicture(*scene.plate, request.layout, request.yawOffsetDeg);
+    } catch (const std::invalid_argument& e) {
+      return engine::frameError(e);
+    }
+    layers.push_back(&*background);
   }
-  renderer.drawView(request.view, request.eye, target.target());
-  renderer.submit();
-  // Same queue: the overlay's pass runs after the view's.
-  overlay.update(shotSeconds);
-  if (FilmFrameOverlay* film = overlay.filmFrame()) film->updateAndWait(shotSeconds);
-  overlay.draw(device, request.view, target.target(), shotSeconds, {}, &target);
-  overlay.wait();
+  std::optional<SetScene> sets;
+  if (!scene.sets.empty()) {
+    sets.emplace(device, std::move(scene.sets));
+    sets->showAt(scene.shotSeconds);
+    layers.push_back(&sets->layer());
+  }
+  if (scene.overlay != nullptr) {
+    scene.overlay->update(scene.shotSeconds);
+    if (FilmFrameOverlay* film = scene.overlay->filmFrame()) film->updateAndWait(scene.shotSeconds);
+    const OverlayEye eye{request.view, {request.width, request.height}};
+    for (engine::Layer* layer : scene.overlay->layers(device, std::span(&eye, 1), scene.shotSeconds))
+      layers.push_back(layer);
+  }
+  const engine::EyeDraw eye{request.eye, engine::EyeCamera(request.view), target.target(), false};
+  engine::FrameRecording& frame = context.begin();
+  renderer.record(frame, std::span(&eye, 1), layers);
+  target.recordReadback(frame.commands);
+  context.submit();
+  context.waitAll();
   return target.pixels();
+}
+
+// Where the eye stands: --pos (else the capture point), moved half the IPD along the head's
+// right for --eye right and left for --eye left.
+Result<glm::vec3> eyePosition(const RenderArgs& args, Eye eye, const glm::vec3& capturePoint,
+                              const glm::quat& orientation) {
+  glm::vec3 p = capturePoint;
+  if (!args.pos.empty()) {
+    auto xyz = parseTriple(args.pos, 1e4, "--pos");
+    if (!xyz) return xyz.error();
+    p = glm::vec3(static_cast<float>((*xyz)[0]), static_cast<float>((*xyz)[1]), static_cast<float>((*xyz)[2]));
+  }
+  const float half = static_cast<float>(args.ipd / 2);
+  return p + orientation * glm::vec3(eye == Eye::Right ? half : -half, 0.0f, 0.0f);
+}
+
+glm::vec3 capturePointOf(const scenes::Shot* shot) {
+  const scenes::Vec3 o = shot != nullptr ? shot->origin : scenes::Vec3{0, scenes::kDefaultCaptureHeightM, 0};
+  return {static_cast<float>(o.x), static_cast<float>(o.y), static_cast<float>(o.z)};
+}
+
+// A bare glTF set: the set at the stage's origin, no background, seen from the capture point.
+int runRenderSet(const RenderArgs& args, const engine::StillRequest& base, Eye eye) {
+  if (args.markers || args.filmFrame || !args.mediaId.empty() || !args.projection.empty() || !args.stereo.empty())
+    return reportError(Error{args.input, "--markers, --film-frame, --media, --projection and --stereo need a shot or a video, not a bare set", ""});
+  auto set = loadBareSet(args.input);
+  if (!set) return reportError(set.error());
+  engine::StillRequest request = base;
+  auto position = eyePosition(args, eye, capturePointOf(nullptr), request.view.orientation);
+  if (!position) return reportError(position.error());
+  request.view.position = *position;
+  auto device = engine::Device::create();
+  if (!device) return reportError(device.error());
+  StillScene scene;
+  scene.sets.push_back(std::move(*set));
+  auto image = renderScene(*device, std::move(scene), request);
+  if (!image) {
+    Error error = image.error();
+    if (error.where == "output size") error.where = "--size " + args.size;
+    return reportError(error);
+  }
+  if (auto written = writePng(args.output, *image); !written) return reportError(written.error());
+  spdlog::info("render: wrote {} ({}x{})", args.output, image->width, image->height);
+  return 0;
 }
 
 int runRender(const RenderArgs& args) {
@@ -76,6 +154,12 @@ int runRender(const RenderArgs& args) {
   if (!size) return reportError(size.error());
   auto eye = parseEye(args.eye);
   if (!eye) return reportError(Error{"--eye", "expected left or right, found " + scenes::quote(args.eye), ""});
+  engine::StillRequest base;
+  base.view = engine::viewFromV360({args.yaw, args.pitch, args.roll, args.hfov, args.vfov});
+  base.eye = *eye;
+  base.width = size->width;
+  base.height = size->height;
+  if (isGltfPath(args.input)) return runRenderSet(args, base, *eye);
 
   auto plate = openPlate(args.input, args.mediaId, /*strict=*/true);
   if (!plate) return reportError(plate.error());
@@ -90,30 +174,37 @@ int runRender(const RenderArgs& args) {
 
   auto device = engine::Device::create();
   if (!device) return reportError(device.error());
+  const FrameView frameView = frame->view();
 
-  engine::StillRequest request;
+  engine::StillRequest request = base;
   request.layout = plate->layout;
-  request.view = engine::viewFromV360({args.yaw, args.pitch, args.roll, args.hfov, args.vfov});
-  request.eye = *eye;
-  request.width = size->width;
-  request.height = size->height;
   request.yawOffsetDeg = static_cast<float>(plate->input.yawOffsetDeg);
   const scenes::Shot* shot = plate->input.shot ? &*plate->input.shot : nullptr;
   if ((args.markers || args.filmFrame) && shot == nullptr)
     return reportError(Error{args.input, "--markers and --film-frame need a shot, not a bare video", ""});
   if (args.filmFrame && !shot->camera)
     return reportError(Error{args.input + ": /camera", "the shot names no film camera for --film-frame", ""});
-  Result<engine::RgbaImage> image = Error{"", "", ""};
+  auto position = eyePosition(args, *eye, capturePointOf(shot), request.view.orientation);
+  if (!position) return reportError(position.error());
+  request.view.position = *position;
+  StillScene scene;
+  scene.plate = &frameView;
+  scene.shotSeconds = mediaTime;
+  if (shot != nullptr) {
+    auto sets = loadShotSets(*shot, SetFailure::Refuse);
+    if (!sets) return reportError(sets.error());
+    scene.sets = std::move(*sets);
+  }
+  std::optional<ViewOverlay> overlay;
   if (args.markers || args.filmFrame) {
     ViewOverlayOptions o;
     if (args.markers) o.markers = shot->markers;
     if (args.filmFrame) o.filmFrame = FilmFrameOptions{*shot->camera, true};
-    o.framesInFlight = 2;
-    ViewOverlay overlay(std::move(o));
-    image = renderWithOverlay(*device, frame->view(), request, overlay, mediaTime);
-  } else {
-    image = engine::renderStill(*device, frame->view(), request);
+    overlay.emplace(std::move(o));
+    overlay->setOrigin(capturePointOf(shot));
+    scene.overlay = &*overlay;
   }
+  Result<engine::RgbaImage> image = renderScene(*device, std::move(scene), request);
   if (!image) {
     Error error = image.error();
     // The engine knows no files: a problem with the frame is one with this file's frame.
@@ -135,7 +226,9 @@ void addRenderCommand(CLI::App& app, CommandOutcome& outcome) {
       "Render one view of a shot or video headlessly to a PNG. The angles follow FFmpeg's v360\n"
       "filter (yaw turns right, pitch looks up, roll as v360 rolls), so the same numbers give the\n"
       "same view as `ffmpeg -vf v360=input=e:output=flat:yaw=..:pitch=..:roll=..:h_fov=..:v_fov=..`.");
-  cmd->add_option("input", args->input, "a video file, a shot.json, or a shot package folder")->required();
+  cmd->add_option("input", args->input,
+                  "a video file, a shot.json, a shot package folder, or a glTF set (.glb, .gltf) to see alone")
+      ->required();
   cmd->add_option("-o,--output", args->output, "the PNG to write (written atomically)")->required();
   cmd->add_option("--time", args->time,
                   "seconds: shot time for a shot (from its in point), media time for a video; up to the\n"
@@ -153,6 +246,12 @@ void addRenderCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--stereo", args->stereo, "override the detected stereo layout: mono, top-bottom or left-right");
   cmd->add_flag("--markers", args->markers,
                 "draw the shot's narration markers active at --time (pins, cards, edge arrows)");
+  cmd->add_option("--pos", args->pos,
+                  "X,Y,Z: where the eye stands, in stage metres (the floor is y = 0); default: the shot's\n"
+                  "capture point (its origin, 1.6 m above the floor unless it says otherwise)");
+  cmd->add_option("--ipd", args->ipd,
+                  "metres between the eyes: --eye left and right stand half of it either side of --pos")
+      ->check(finiteIn(0, 1));
   cmd->add_flag("--film-frame", args->filmFrame,
                 "draw the film camera's frustum and frame, with its clip playing inside");
   cmd->callback([args, &outcome] { outcome.exitCode = runRender(*args); });

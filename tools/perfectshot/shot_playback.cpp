@@ -20,6 +20,8 @@ PlayerLoopOptions ShotPlayback::loopOptions() const {
   o.outSeconds = outSeconds;
   o.markers = markers;
   o.narration = narration.get();
+  o.sets = sets;
+  o.capturePoint = capturePoint;
   if (!markers.empty() || camera) {
     ViewOverlayOptions overlay;
     overlay.markers = markers;
@@ -89,6 +91,11 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
     p->markers = plate->input.shot->markers;
     p->camera = plate->input.shot->camera;
     p->shotFile = plate->input.shot->file;
+    const scenes::Vec3 origin = plate->input.shot->origin;
+    p->capturePoint = glm::vec3(static_cast<float>(origin.x), static_cast<float>(origin.y), static_cast<float>(origin.z));
+    // The rest of the shot plays without a set that cannot be loaded (lint names what is wrong).
+    auto sets = loadShotSets(*plate->input.shot, SetFailure::Skip);
+    if (sets) p->sets = std::move(*sets);
     for (const scenes::MediaRef& m : plate->input.shot->media)  // the medium played, for its proxy
       if (m.path.string() == plate->input.url) p->timeline.plate = m;
   }

@@ -74,6 +74,7 @@ class ViewOverlay {
   // setInput; wantsPointer/wantsKeyboard say what its widgets took in the last frame.
   using Panel = std::function<void(glm::vec2 targetSize, double shotSeconds)>;
   void setPanel(Panel panel) { panel_ = std::move(panel); }
+  bool hasPanel() const { return static_cast<bool>(panel_); }
   void setInput(const engine::GuiInput& input);
   bool wantsPointer() const { return pass_ && pass_->wantsPointer(); }
   bool wantsKeyboard() const { return pass_ && pass_->wantsKeyboard(); }
