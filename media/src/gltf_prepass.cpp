@@ -276,6 +276,9 @@ Status prepass(const Container& c, Context& ctx) {
     return ctx.error("", std::string(atEnd ? "truncated JSON: " : "not valid JSON: ") + "at byte " +
                              std::to_string(e.byte) + " of " + std::to_string(c.json.size()) +
                              (c.glb ? " of the JSON chunk" : ""));
+  } catch (const json::out_of_range& e) {
+    // A number beyond what a double holds ("1e999"): nlohmann reports it apart from syntax.
+    return ctx.error("", std::string("a number too large to hold: ") + scenes::printable(e.what()));
   }
   if (!doc.is_object()) return ctx.error("", "the glTF document must be a JSON object");
   const auto asset = doc.find("asset");

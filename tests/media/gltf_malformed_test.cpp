@@ -75,6 +75,15 @@ TEST(GltfMalformed, TruncatedJsonNamesTheByte) {
       << loaded.error().message();
 }
 
+TEST(GltfMalformed, ANumberTooLargeForADoubleIsRefused) {
+  TempPackage pkg;
+  pkg.write("set.gltf", R"({"asset":{"version":"2.0"},"extras":{"n":5555555e3555555}})");
+  auto loaded = media::loadGltf(pkg.dir() / "set.gltf", pkg.dir());
+  ASSERT_FALSE(loaded.ok());
+  EXPECT_NE(loaded.error().message().find("set.gltf: a number too large to hold"), std::string::npos)
+      << loaded.error().message();
+}
+
 TEST(GltfMalformed, AccessorPastItsBufferView) {
   TempPackage pkg;
   json doc = test::triangleDocument();

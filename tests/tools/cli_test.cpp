@@ -14,6 +14,7 @@
 
 #include "image.h"
 #include "loopback_listener.h"
+#include "demo_without_sets.h"
 #include "process.h"
 
 namespace ps::test {
@@ -252,7 +253,7 @@ class CliRender : public ::testing::TestWithParam<ViewCase> {};
 TEST_P(CliRender, MatchesV360ForTheSameView) {
   const ViewCase& c = GetParam();
   const std::string yaw = std::to_string(c.yaw), pitch = std::to_string(c.pitch), roll = std::to_string(c.roll);
-  Image ours = renderView({kDemo, "--time", "3.0", "--yaw", yaw, "--pitch", pitch, "--roll", roll, "--hfov", "100",
+  Image ours = renderView({demoWithoutSets(), "--time", "3.0", "--yaw", yaw, "--pitch", pitch, "--roll", roll, "--hfov", "100",
                            "--vfov", "70", "--size", "320x224"},
                           std::string("view_") + c.name);
   Image ref = v360Reference(kDemo + "/plate.mp4", 3.0,
@@ -272,7 +273,7 @@ INSTANTIATE_TEST_SUITE_P(Views, CliRender,
 // The orange ball circles the horizon (lon = 36 deg/s * t - 180, lat -36): a view locked on
 // where it is at t=3 s agrees with v360 at 3 s far better than with v360 a third of a second later.
 TEST(Cli, RenderShowsTheFrameAtTheRequestedTime) {
-  Image ours = renderView({kDemo, "--time", "3.0", "--yaw=-72", "--pitch=-36", "--hfov", "40", "--vfov", "40", "--size",
+  Image ours = renderView({demoWithoutSets(), "--time", "3.0", "--yaw=-72", "--pitch=-36", "--hfov", "40", "--vfov", "40", "--size",
                            "128x128"},
                           "ball_t3");
   const std::string v360 = "yaw=-72:pitch=-36:h_fov=40:v_fov=40:w=128:h=128";
@@ -289,7 +290,7 @@ TEST(Cli, RenderEachEyeFromItsOwnHalf) {
   const std::string video = kDemo + "/plate_tb.mp4";
   const std::string v360 = "yaw=0:pitch=-10:h_fov=60:v_fov=40:w=192:h=128";
   for (const char* eye : {"left", "right"}) {
-    Image ours = renderView({kDemo, "--media", "plate-stereo", "--eye", eye, "--time", "1.0", "--pitch=-10", "--hfov",
+    Image ours = renderView({demoWithoutSets(), "--media", "plate-stereo", "--eye", eye, "--time", "1.0", "--pitch=-10", "--hfov",
                              "60", "--vfov", "40", "--size", "192x128"},
                             std::string("eye_") + eye);
     const double top = psnr(ours, v360Reference(video, 1.0, v360, "eye_top", "crop=iw:ih/2:0:0,"));

@@ -85,6 +85,8 @@ std::vector<GoldenView> sampleViews() {
   add("demo_front", {kDemo, "--time", "2"});
   add("demo_markers", {kDemo, "--time", "2", "--yaw", "15", "--pitch", "-10", "--markers", "--film-frame"});
   add("demo_stereo", {kDemo, "--media", "plate-stereo", "--time", "5", "--yaw", "180"});
+  // The set in front of the plate, each eye half the IPD to its side, a marker behind the box.
+  add("demo_set", {kDemo, "--time", "2", "--pitch", "-25", "--ipd", "0.064", "--markers"});
   return views;
 }
 

@@ -17,6 +17,7 @@
 #include "engine/render_still.h"
 #include "image.h"
 #include "media/video_source.h"
+#include "demo_without_sets.h"
 #include "process.h"
 #include "ui/panel_layout.h"
 #include "ui/panel_placement.h"
@@ -175,7 +176,7 @@ TEST(ScrubXr, TriggerOnTheBarDragAndReleaseLandsOnTheExactFrame) {
   const std::string cmd = "PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() +
                           " PERFECTSHOT_SIM_CAPTURE_DIR=" + (dir / "capture").string() +
                           " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation PERFECTSHOT_VALIDATION=1 " +
-                          kPerfectshot + " play " PS_SOURCE_DIR "/scenes/demo --display xr --no-audio --no-overlay 2>&1";
+                          kPerfectshot + " play " + demoWithoutSets() + " --display xr --no-audio --no-overlay 2>&1";
   const ProcessResult r = runShell(cmd);
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;

@@ -16,6 +16,7 @@
 #include <string>
 
 #include "image.h"
+#include "demo_without_sets.h"
 #include "process.h"
 
 namespace ps::test {
@@ -45,7 +46,7 @@ ProcessResult play(const fs::path& dir, const std::string& script, const std::st
                           " PERFECTSHOT_SIM_CAPTURE_DIR=" + (dir / "capture").string() +
                           " PERFECTSHOT_SIM_STATS=" + (dir / "stats.json").string() +
                           " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation PERFECTSHOT_VALIDATION=1 " +
-                          kPerfectshot + " play " PS_SOURCE_DIR "/scenes/demo --no-audio --no-timeline " + args;
+                          kPerfectshot + " play " + demoWithoutSets() + " --no-audio --no-timeline " + args;
   return runShell(cmd + " 2>&1");
 }
 

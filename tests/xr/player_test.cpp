@@ -17,6 +17,7 @@
 #include "engine/render_still.h"
 #include "image.h"
 #include "media/video_source.h"
+#include "demo_without_sets.h"
 #include "process.h"
 
 namespace ps::test {
@@ -43,7 +44,7 @@ ProcessResult play(const fs::path& dir, const std::string& script, std::vector<s
   std::ofstream(dir / "script.json") << script;
   std::string cmd = "PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() + " PERFECTSHOT_SIM_CAPTURE_DIR=" +
                     (dir / "capture").string() + " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation" +
-                    " PERFECTSHOT_VALIDATION=1 " + kPerfectshot + " --log-level info play " + PS_SOURCE_DIR "/scenes/demo --display xr";
+                    " PERFECTSHOT_VALIDATION=1 " + kPerfectshot + " --log-level info play " + demoWithoutSets() + " --display xr";
   if (!overlay) cmd += " --no-overlay";
   for (const auto& e : extra) cmd += " " + e;
   return runShell(cmd + " 2>&1");
@@ -245,7 +246,7 @@ TEST(XrPlayer, SigintEndsTheSessionCleanly) {
   // (A shell starts background jobs with SIGINT ignored; the player takes it back.)
   const std::string cmd = "PERFECTSHOT_SIM_LOG_LEVEL=info PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() +
                           " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation PERFECTSHOT_VALIDATION=1 " +
-                          kPerfectshot + " play " PS_SOURCE_DIR "/scenes/demo --display xr > " +
+                          kPerfectshot + " play " + demoWithoutSets() + " --display xr > " +
                           (dir / "log.txt").string() + " 2>&1 & pid=$!; " +
                           "for i in $(seq 100); do grep -q 'shown: playback' " + (dir / "log.txt").string() +
                           " && break; sleep 0.1; done; kill -INT $pid; wait $pid; echo exit=$?; cat " +

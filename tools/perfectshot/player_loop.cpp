@@ -175,9 +175,11 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   overlayEyes_.clear();
   for (const xr::EyeTarget& eye : frame.eyes)
     eyes_.push_back(engine::EyeDraw{eye.eye, engine::EyeCamera(eye.view), eye.target, eye.wholeSphere});
-  for (const xr::EyeTarget& eye : frame.overlayEyes) {
-    eyes_.push_back(engine::EyeDraw{eye.eye, engine::EyeCamera(eye.view), eye.target, false, true});
-  }
+  // Over the runtime's sphere only when something stands in front of it.
+  const bool inFront = sets_ || (overlay_ && overlay_->hasContent());
+  if (inFront)
+    for (const xr::EyeTarget& eye : frame.overlayEyes)
+      eyes_.push_back(engine::EyeDraw{eye.eye, engine::EyeCamera(eye.view), eye.target, false, true});
   for (const engine::EyeDraw& eye : eyes_)
     if (!eye.wholeSphere) overlayEyes_.push_back(OverlayEye{eye.camera.view(), eye.target.extent});
   engine::FrameRecording& recording = context_->begin();
@@ -193,7 +195,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   }
   frameRenderer_->record(recording, eyes_, layers_);
   frame.depthDrawn = true;
-  frame.overlayDrawn = !frame.overlayEyes.empty();
+  frame.overlayDrawn = inFront && !frame.overlayEyes.empty();
   // The editor's panel goes over the window's view after its pass, in the same command buffer
   // (the GUI pass's dependencies order it after the eye's). In a headset the timeline panel has
   // its own image, also drawn in this frame.
