@@ -40,11 +40,11 @@ fs::path testDir() {
 // Runs play with the script; the sim, both validation layers and the capture folder set.
 // Without `overlay` nothing is drawn over the picture, so the eyes compare with renders.
 ProcessResult play(const fs::path& dir, const std::string& script, std::vector<std::string> extra = {},
-                   bool overlay = false) {
+                   bool overlay = false, const std::string& shot = demoWithoutSets()) {
   std::ofstream(dir / "script.json") << script;
   std::string cmd = "PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() + " PERFECTSHOT_SIM_CAPTURE_DIR=" +
                     (dir / "capture").string() + " XR_ENABLE_API_LAYERS=XR_APILAYER_LUNARG_core_validation" +
-                    " PERFECTSHOT_VALIDATION=1 " + kPerfectshot + " --log-level info play " + demoWithoutSets() + " --display xr";
+                    " PERFECTSHOT_VALIDATION=1 " + kPerfectshot + " --log-level info play " + shot + " --display xr";
   if (!overlay) cmd += " --no-overlay";
   for (const auto& e : extra) cmd += " " + e;
   return runShell(cmd + " 2>&1");
@@ -384,6 +384,88 @@ TEST(XrPlayer, GazeRestingOnAMarkerOpensIt) {
                 {"--no-audio"}, /*overlay=*/true);
   expectCleanRun(r);
   EXPECT_NE(r.output.find("markers: opened \"front\""), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace ps::test
+
+namespace ps::test {
+namespace {
+
+// A PFM greyscale image (the sim's depth capture): rows bottom-up, little-endian floats.
+struct Pfm {
+  int width = 0, height = 0;
+  std::vector<float> values;
+  float atTopDown(int x, int y) const { return values[static_cast<std::size_t>((height - 1 - y) * width + x)]; }
+};
+
+Pfm readPfm(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::string magic;
+  Pfm pfm;
+  double scale = 0;
+  in >> magic >> pfm.width >> pfm.height >> scale;
+  in.get();
+  EXPECT_EQ(magic, "Pf") << file;
+  EXPECT_LT(scale, 0) << file << ": little-endian";
+  pfm.values.resize(static_cast<std::size_t>(pfm.width) * static_cast<std::size_t>(pfm.height));
+  in.read(reinterpret_cast<char*>(pfm.values.data()), static_cast<std::streamsize>(pfm.values.size() * sizeof(float)));
+  EXPECT_TRUE(in.good()) << file;
+  return pfm;
+}
+
+// The demo's set (tools/make_set/include/make_set/known_sets.h): the lit 1 m box spans
+// x -0.5..0.5, y 0..1, z -2.5..-1.5; its front face is at z = -1.5.
+TEST(XrPlayer, TheDepthTheRuntimeReceivesIsTheSetsDistanceAndTheHeadWalksAroundIt) {
+  const fs::path dir = testDir();
+  // Standing at the capture point, then a step to the right and forward, turned to face the box.
+  auto r = play(dir, std::string("{") + kDisplay + R"(,
+    "capture": { "frames": [6, 40] },
+    "head": [ { "frame": 0, "position": [0, 1.6, 0] },
+              { "frame": 10, "position": [0, 1.6, 0] },
+              { "frame": 30, "position": [1.6, 1.6, -2.0], "yaw_deg": 90 } ],
+    "events": [ { "frame": 45, "type": "exit_requested" } ] })",
+                {"--no-timeline"}, false, PS_SOURCE_DIR "/scenes/demo");
+  expectCleanRun(r);
+  for (const int frame : {6, 40}) {
+    std::ifstream in(dir / "capture" / ("frame_" + std::to_string(frame) + ".json"));
+    ASSERT_TRUE(in.good()) << r.output;
+    const auto json = nlohmann::json::parse(in);
+    int eyes = 0;
+    for (const auto& image : json["images"]) {
+      if (image["kind"] != "left" && image["kind"] != "right") continue;
+      ++eyes;
+      ASSERT_TRUE(image.contains("depth")) << "frame " << frame << ": no depth with " << image["kind"];
+      const auto& depth = image["depth"];
+      const Pfm pfm = readPfm(dir / "capture" / depth["file"].get<std::string>());
+      const auto& pose = image["pose_in_stage"];
+      const glm::vec3 eye(pose["position"][0].get<float>(), pose["position"][1].get<float>(),
+                          pose["position"][2].get<float>());
+      const auto& q = pose["orientation"];
+      const glm::quat orientation(q[3].get<float>(), q[0].get<float>(), q[1].get<float>(), q[2].get<float>());
+      const auto& f = image["fov_rad"];
+      const float l = std::tan(f["left"].get<float>()), rt = std::tan(f["right"].get<float>());
+      const float u = std::tan(f["up"].get<float>()), d = std::tan(f["down"].get<float>());
+      // A point on the face of the box the eye looks at: the front face from the capture point,
+      // the right face (x = 0.5) after the walk.
+      const glm::vec3 point = frame == 6 ? glm::vec3(0.0f, 0.9f, -1.5f) : glm::vec3(0.5f, 0.9f, -2.0f);
+      const glm::vec3 inEye = glm::inverse(orientation) * (point - eye);
+      ASSERT_LT(inEye.z, 0.0f) << "frame " << frame << ": the box is behind the eye";
+      const float along = -inEye.z;
+      const float px = (inEye.x / along - l) / (rt - l) * static_cast<float>(pfm.width);
+      const float py = (u - inEye.y / along) / (u - d) * static_cast<float>(pfm.height);
+      ASSERT_TRUE(px >= 0 && px < static_cast<float>(pfm.width) && py >= 0 && py < static_cast<float>(pfm.height))
+          << "frame " << frame;
+      const float value = pfm.atTopDown(static_cast<int>(px), static_cast<int>(py));
+      // Reverse-Z with an infinite far plane: value = near / distance along the view axis, with
+      // the near and far planes as the app declared them (nearZ infinite, farZ the near plane).
+      const float nearM = depth["far_z_m"].get<float>();
+      EXPECT_TRUE(depth["near_z_m"].is_null()) << depth.dump();
+      ASSERT_GT(value, 0.0f) << "frame " << frame << " " << image["kind"] << ": nothing drawn at the box";
+      EXPECT_NEAR(nearM / value, along, 0.02f) << "frame " << frame << " " << image["kind"];
+    }
+    EXPECT_EQ(eyes, 2) << "frame " << frame;
+  }
 }
 
 }  // namespace
