@@ -11,6 +11,6 @@ triangles="${2:-100000}"
 demo="$here/../../scenes/demo"
 make_set="${PERFECTSHOT_BUILD_DIR:-$here/../../build}/tools/make_set/ps_make_set"
 mkdir -p "$out"
-for f in shot.json plate.mp4 film.mp4; do cp "$demo/$f" "$out/$f"; done
+for f in shot.json plate.mp4 plate_tb.mp4 film.mp4; do cp "$demo/$f" "$out/$f"; done
 "$make_set" --triangles "$triangles" -o "$out/set.glb"
 echo "make-bench-set-shot: wrote $out (set of about $triangles triangles)"
