@@ -155,7 +155,7 @@ void FrameContext::wait(std::uint64_t serial) {
   if (serial <= s.completed) return;
   Impl::Slot& slot = s.slots[serial % s.slots.size()];
   if (slot.serial == serial) s.waitSlot(slot);
-  else s.noteFinished(serial);  // the slot was reused since: its frame was waited for then
+  else if (slot.serial > serial) s.noteFinished(serial);  // the slot was reused since: its frame was waited for then
 }
 
 void FrameContext::waitAll() {

@@ -53,7 +53,7 @@ struct PlayerLoopOptions {
   std::vector<PlacedSet> sets;
   // Where the capture point stands in stage space (the shot's origin). Displays that track no
   // head (window, offscreen) put their eyes there; a headset's stay where the head is.
-  glm::vec3 capturePoint{0.0f, static_cast<float>(scenes::kDefaultCaptureHeightM), 0.0f};
+  glm::vec3 capturePoint = capturePointOf(nullptr);
   float yawOffsetDeg = 0;
   double inSeconds = 0;                   // shot seconds
   std::optional<double> outSeconds;       // shot seconds, exclusive; empty: the video's end

@@ -119,11 +119,6 @@ Result<glm::vec3> eyePosition(const RenderArgs& args, Eye eye, const glm::vec3& 
   return p + orientation * glm::vec3(eye == Eye::Right ? half : -half, 0.0f, 0.0f);
 }
 
-glm::vec3 capturePointOf(const scenes::Shot* shot) {
-  const scenes::Vec3 o = shot != nullptr ? shot->origin : scenes::Vec3{0, scenes::kDefaultCaptureHeightM, 0};
-  return {static_cast<float>(o.x), static_cast<float>(o.y), static_cast<float>(o.z)};
-}
-
 // A bare glTF set: the set at the stage's origin, no background, seen from the capture point.
 int runRenderSet(const RenderArgs& args, const engine::StillRequest& base, Eye eye) {
   if (args.markers || args.filmFrame || !args.mediaId.empty() || !args.projection.empty() || !args.stereo.empty())

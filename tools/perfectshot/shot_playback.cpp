@@ -91,8 +91,7 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
     p->markers = plate->input.shot->markers;
     p->camera = plate->input.shot->camera;
     p->shotFile = plate->input.shot->file;
-    const scenes::Vec3 origin = plate->input.shot->origin;
-    p->capturePoint = glm::vec3(static_cast<float>(origin.x), static_cast<float>(origin.y), static_cast<float>(origin.z));
+    p->capturePoint = capturePointOf(&*plate->input.shot);
     // The rest of the shot plays without a set that cannot be loaded (lint names what is wrong).
     auto sets = loadShotSets(*plate->input.shot, SetFailure::Skip);
     if (sets) p->sets = std::move(*sets);

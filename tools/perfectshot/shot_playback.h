@@ -34,7 +34,7 @@ struct ShotPlayback {
   std::optional<scenes::FilmCamera> camera;  // the shot's original film camera, if it names one
   std::filesystem::path shotFile;  // the shot.json played; empty for a bare video
   std::vector<PlacedSet> sets;     // the shot's glTF sets (a set that fails to load is left out)
-  glm::vec3 capturePoint{0.0f, static_cast<float>(scenes::kDefaultCaptureHeightM), 0.0f};  // the shot's origin
+  glm::vec3 capturePoint = capturePointOf(nullptr);  // the shot's origin
   std::unique_ptr<media::Player> player;  // last: refers to the members above
   // The shot's spoken markers, on audioOutput; ducks the player's soundtrack, so after it.
   std::unique_ptr<media::NarrationController> narration;

@@ -19,6 +19,11 @@ void logWarnings(const std::filesystem::path& file, const std::vector<scenes::Pr
 
 }  // namespace
 
+glm::vec3 capturePointOf(const scenes::Shot* shot) {
+  const scenes::Vec3 o = shot != nullptr ? shot->origin : scenes::Vec3{0, scenes::kDefaultCaptureHeightM, 0};
+  return {static_cast<float>(o.x), static_cast<float>(o.y), static_cast<float>(o.z)};
+}
+
 bool isGltfPath(const std::filesystem::path& path) {
   std::string ext = path.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });

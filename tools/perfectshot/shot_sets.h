@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
 
 #include "scenes/mesh_scene.h"
 #include "scenes/result.h"
@@ -32,6 +33,9 @@ Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure
 
 // A bare .glb or .gltf as a shot of its own: one set at the stage's origin, no background.
 Result<PlacedSet> loadBareSet(const std::filesystem::path& file);
+
+// Where the shot's capture point stands in stage space (its origin); the default origin for none.
+glm::vec3 capturePointOf(const scenes::Shot* shot);
 
 // True for a path that names a glTF file rather than a video or a shot (.glb, .gltf).
 bool isGltfPath(const std::filesystem::path& path);
