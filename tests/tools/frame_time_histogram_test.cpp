@@ -4,9 +4,9 @@
 
 #include <cmath>
 
-#include "frame_time_histogram.h"
+#include "player/frame_time_histogram.h"
 
-namespace ps::tools {
+namespace ps::player {
 namespace {
 
 TEST(FrameTimeHistogram, PercentilesAreWithinOnePercent) {
@@ -46,4 +46,4 @@ TEST(FrameTimeHistogram, MemoryStaysTheSameHoweverManyFrames) {
 }
 
 }  // namespace
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "input_router.h"
+#include "player/input_router.h"
 
-namespace ps::tools {
+namespace ps::player {
 namespace {
 
 TEST(InputRouter, APressTakenEarlierIsNotSeenLater) {
@@ -113,4 +113,4 @@ TEST(InputRouter, AHandlerMayChangeTheInputForThoseAfterIt) {
 }
 
 }  // namespace
-}  // namespace ps::tools
+}  // namespace ps::player

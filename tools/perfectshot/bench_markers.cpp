@@ -13,7 +13,7 @@
 
 #include "bench_commands.h"
 #include "report.h"
-#include "shot_playback.h"
+#include "player/shot_playback.h"
 #include "xr/display_factory.h"
 
 namespace ps::tools {
@@ -47,10 +47,10 @@ std::vector<scenes::Marker> generate(std::size_t n, double in, double out, doubl
 }
 
 
-Result<PlayerLoopStats> runWith(const BenchMarkersArgs& args, const std::vector<scenes::Marker>& markers) {
-  auto shot = openShotPlayback(args.input, "", /*withAudio=*/false);
+Result<player::PlayerLoopStats> runWith(const BenchMarkersArgs& args, const std::vector<scenes::Marker>& markers) {
+  auto shot = player::openShotPlayback(args.input, "", /*withAudio=*/false);
   if (!shot) return shot.error();
-  ShotPlayback& playback = **shot;
+  player::ShotPlayback& playback = **shot;
   xr::DisplayRequest request;
   request.kind = xr::DisplayKind::Offscreen;
   request.offscreen.width = args.width;
@@ -61,7 +61,7 @@ Result<PlayerLoopStats> runWith(const BenchMarkersArgs& args, const std::vector<
   };
   auto display = xr::createDisplay(request);
   if (!display) return display.error();
-  PlayerLoopOptions options = playback.loopOptions();
+  player::PlayerLoopOptions options = playback.loopOptions();
   options.loop = true;
   options.decodeWait = std::chrono::seconds(10);
   options.maxFrames = args.frames;
@@ -69,12 +69,12 @@ Result<PlayerLoopStats> runWith(const BenchMarkersArgs& args, const std::vector<
   options.overlay.emplace();
   options.overlay->markers = markers;
   options.overlay->filmFrame.reset();  // the markers' cost alone
-  PlayerLoop loop(*display->display, *playback.player, options);
+  player::PlayerLoop loop(*display->display, *playback.player, options);
   return loop.run();
 }
 
 int runBenchMarkers(const BenchMarkersArgs& args) {
-  auto probe = openShotPlayback(args.input, "", /*withAudio=*/false);
+  auto probe = player::openShotPlayback(args.input, "", /*withAudio=*/false);
   if (!probe) return reportError(probe.error());
   const double in = (*probe)->inSeconds;
   const double out = (*probe)->outSeconds.value_or((*probe)->player->info().durationSeconds);
@@ -89,7 +89,7 @@ int runBenchMarkers(const BenchMarkersArgs& args) {
   if (!none) return reportError(none.error());
   auto many = runWith(args, markers);
   if (!many) return reportError(many.error());
-  const auto line = [](const char* name, const PlayerLoopStats& s) {
+  const auto line = [](const char* name, const player::PlayerLoopStats& s) {
     std::printf("  %-28s app CPU per frame p50 %.3f ms, p99 %.3f ms, mean %.3f ms (without vkQueueSubmit: p50 %.3f ms)\n",
                 name, 1e3 * s.cpuSeconds.percentile(0.5), 1e3 * s.cpuSeconds.percentile(0.99), 1e3 * s.cpuSeconds.mean(),
                 1e3 * s.cpuWithoutSubmitSeconds.percentile(0.5));

@@ -9,12 +9,12 @@
 #include "bench_common.h"
 #include "engine/device.h"
 #include "engine/offscreen_target.h"
-#include "headless_loop.h"
-#include "input.h"
+#include "player/headless_loop.h"
+#include "player/plate_input.h"
 #include "media/ffmpeg_url.h"
 #include "report.h"
 #include "subprocess.h"
-#include "thread_cpu_clock.h"
+#include "player/thread_cpu_clock.h"
 
 namespace ps::tools {
 
@@ -36,26 +36,26 @@ struct Run {
 };
 
 Result<Run> ourRun(const engine::Device& device, const Args& args, std::int64_t& frames) {
-  auto plate = openPlate(args.video, "", /*strict=*/false, args.threads);
+  auto plate = player::openPlate(args.video, "", /*strict=*/false, args.threads);
   if (!plate) return plate.error();
   std::vector<engine::OffscreenTarget> targets;
   targets.emplace_back(device, args.width, args.height, "bench playback target");
   // As a player does at load time: the pipeline is built before playback starts.
   engine::EquirectRenderer renderer(device);
   renderer.prepareTarget(targets.front().target(), plate->layout.projection);
-  HeadlessLoopOptions options;
+  player::HeadlessLoopOptions options;
   options.layout = plate->layout;
   const engine::View view = engine::viewFromV360({30, 10, 0, 90, 90});
   // Timed from the decoder's start, as ffmpeg's rtime runs from its own.
-  const double cpuStart = processCpuSeconds();
+  const double cpuStart = player::processCpuSeconds();
   const auto start = std::chrono::steady_clock::now();
   media::PlaybackDecoder decoder(std::move(plate->source));
-  auto rendered = runHeadlessLoop(
-      renderer, decoder, targets, options, [&](const media::DecodedFrame&) { return FramePlan{view, false}; },
+  auto rendered = player::runHeadlessLoop(
+      renderer, decoder, targets, options, [&](const media::DecodedFrame&) { return player::FramePlan{view, false}; },
       [](const media::DecodedFrame&, std::span<engine::OffscreenTarget>) { return ok(); });
   if (!rendered) return rendered.error();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const double cpu = processCpuSeconds() - cpuStart;
+  const double cpu = player::processCpuSeconds() - cpuStart;
   frames = *rendered;
   if (frames == 0) return Error{args.video, "no frame was decoded", ""};
   return Run{static_cast<double>(frames) / wall, 1000 * cpu / static_cast<double>(frames)};

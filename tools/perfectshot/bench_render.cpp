@@ -12,7 +12,7 @@
 #include "engine/device.h"
 #include "engine/equirect_renderer.h"
 #include "engine/offscreen_target.h"
-#include "input.h"
+#include "player/plate_input.h"
 #include "media/ffmpeg_url.h"
 #include "report.h"
 #include "subprocess.h"
@@ -30,7 +30,7 @@ struct Args {
 };
 
 int runBench(const Args& args) {
-  auto plate = openPlate(args.video, "", /*strict=*/true);
+  auto plate = player::openPlate(args.video, "", /*strict=*/true);
   if (!plate) return reportError(plate.error());
   const media::StreamInfo info = plate->source.info();
   if (info.pixelFormatName != "yuv420p")

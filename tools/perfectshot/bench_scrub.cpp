@@ -11,7 +11,7 @@
 #include "bench_commands.h"
 #include "bench_common.h"
 #include "cli_numbers.h"
-#include "input.h"
+#include "player/plate_input.h"
 #include "media/ffmpeg_url.h"
 #include "media/frame_stamp.h"
 #include "media/player.h"
@@ -79,7 +79,7 @@ Result<Sample> scrubPlayer(media::Player& player, double t, double fps) {
 }
 
 int runBench(const Args& args) {
-  auto input = resolvePlateInput(args.shot);
+  auto input = player::resolvePlateInput(args.shot);
   if (!input) return reportError(input.error());
   if (!input->shot) return reportError(Error{args.shot, "a bare video has no proxy", "run `perfectshot prep` on it"});
   const scenes::MediaRef* plateRef = input->shot->plate();

@@ -8,7 +8,7 @@
 #include "bench_commands.h"
 #include "bench_common.h"
 #include "cli_numbers.h"
-#include "input.h"
+#include "player/plate_input.h"
 #include "media/ffmpeg_url.h"
 #include "media/frame_stamp.h"
 #include "report.h"
@@ -25,7 +25,7 @@ struct Args {
 };
 
 int runBench(const Args& args) {
-  auto plate = openPlate(args.video, "", /*strict=*/true);
+  auto plate = player::openPlate(args.video, "", /*strict=*/true);
   if (!plate) return reportError(plate.error());
   const media::StreamInfo info = plate->source.info();
   const double fps = info.frameRate.toDouble();

@@ -18,7 +18,7 @@
 
 #include "bench_commands.h"
 #include "report.h"
-#include "shot_playback.h"
+#include "player/shot_playback.h"
 #include "xr/display_factory.h"
 
 namespace ps::tools {
@@ -68,9 +68,9 @@ double growthPerHour(const std::vector<Sample>& samples, double fromHours) {
 }
 
 Result<Soak> soak(const BenchSoakArgs& args, bool keepEveryFrame) {
-  auto shot = openShotPlayback(args.input, "", /*withAudio=*/false);
+  auto shot = player::openShotPlayback(args.input, "", /*withAudio=*/false);
   if (!shot) return shot.error();
-  ShotPlayback& playback = **shot;
+  player::ShotPlayback& playback = **shot;
   xr::DisplayRequest request;
   request.kind = xr::DisplayKind::Offscreen;
   request.offscreen.width = args.width;
@@ -82,7 +82,7 @@ Result<Soak> soak(const BenchSoakArgs& args, bool keepEveryFrame) {
   };
   auto display = xr::createDisplay(request);
   if (!display) return display.error();
-  PlayerLoopOptions options = playback.loopOptions();
+  player::PlayerLoopOptions options = playback.loopOptions();
   options.loop = true;
   // No waiting for the decoder: the loop runs as fast as it draws and shows what is decoded by
   // then, as a real-time player does when decoding falls behind (the loop, its draw and its
@@ -98,8 +98,8 @@ Result<Soak> soak(const BenchSoakArgs& args, bool keepEveryFrame) {
       for (auto& v : perFrame) v.push_back(static_cast<double>(frames));
     if (frames % sampleEvery == 0) out.samples.push_back({static_cast<double>(frames) / args.hz / 3600, rssBytes()});
   };
-  PlayerLoop loop(*display->display, *playback.player, options);
-  const PlayerLoopStats stats = loop.run();
+  player::PlayerLoop loop(*display->display, *playback.player, options);
+  const player::PlayerLoopStats stats = loop.run();
   out.wallSeconds = stats.wallSeconds;
   out.frames = stats.frames;
   return out;

@@ -12,7 +12,7 @@
 #include "bench_commands.h"
 #include "engine/offscreen_target.h"
 #include "report.h"
-#include "shot_playback.h"
+#include "player/shot_playback.h"
 #include "xr/openxr_display.h"
 
 namespace ps::tools {
@@ -31,7 +31,7 @@ struct GpuTimes {
 
 // Submit -> fence signalled (seen by the waiting thread) for frames of two `eye`-sized views on
 // `device`, uploads and reuses alternating as a 90 Hz display over a slower video does.
-GpuTimes gpuFrameTimes(const engine::Device& device, ShotPlayback& playback, VkExtent2D eye, int frames) {
+GpuTimes gpuFrameTimes(const engine::Device& device, player::ShotPlayback& playback, VkExtent2D eye, int frames) {
   engine::EquirectRenderer renderer(device);
   std::vector<engine::OffscreenTarget> targets;
   targets.emplace_back(device, eye.width, eye.height, "bench left");
@@ -56,25 +56,25 @@ GpuTimes gpuFrameTimes(const engine::Device& device, ShotPlayback& playback, VkE
 }
 
 std::string msP50P99(const std::vector<double>& seconds) {
-  return fmt::format("p50 {:.3f} ms, p99 {:.3f} ms", 1e3 * percentile(seconds, 0.5), 1e3 * percentile(seconds, 0.99));
+  return fmt::format("p50 {:.3f} ms, p99 {:.3f} ms", 1e3 * player::percentile(seconds, 0.5), 1e3 * player::percentile(seconds, 0.99));
 }
-std::string msP50P99(const FrameTimeHistogram& seconds) {
+std::string msP50P99(const player::FrameTimeHistogram& seconds) {
   return fmt::format("p50 {:.3f} ms, p99 {:.3f} ms", 1e3 * seconds.percentile(0.5), 1e3 * seconds.percentile(0.99));
 }
 
 int runBenchXr(const BenchXrArgs& args) {
-  auto shot = openShotPlayback(args.input, "", /*withAudio=*/false);
+  auto shot = player::openShotPlayback(args.input, "", /*withAudio=*/false);
   if (!shot) return reportError(shot.error());
   auto display = xr::OpenXrDisplay::create();
   if (!display) return reportError(display.error());
-  PlayerLoopOptions options = (*shot)->loopOptions();
+  player::PlayerLoopOptions options = (*shot)->loopOptions();
   options.maxFrames = args.frames;
   VkExtent2D eye{512, 512};  // replaced by the runtime's swapchain size once a frame is drawn
   options.afterFrame = [&eye](const xr::DisplayFrame& frame, const media::PlayerFrame&) {
     if (!frame.eyes.empty()) eye = frame.eyes.front().target.extent;
   };
-  PlayerLoop loop(**display, *(*shot)->player, options);
-  const PlayerLoopStats stats = loop.run();
+  player::PlayerLoop loop(**display, *(*shot)->player, options);
+  const player::PlayerLoopStats stats = loop.run();
   std::printf("bench xr: %llu frames (%llu drawn, %llu uploads) in %.2f s\n",
               static_cast<unsigned long long>(stats.frames), static_cast<unsigned long long>(stats.drawn),
               static_cast<unsigned long long>(stats.uploads), stats.wallSeconds);

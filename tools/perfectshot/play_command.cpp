@@ -15,8 +15,8 @@
 #include "png_writer.h"
 #include "quit_signals.h"
 #include "report.h"
-#include "shot_playback.h"
-#include "ui_claims.h"
+#include "player/shot_playback.h"
+#include "player/ui_claims.h"
 #include "window_options.h"
 #include "xr/display_factory.h"
 
@@ -49,9 +49,9 @@ int runPlay(const PlayArgs& args) {
   // Before any thread exists, so every thread inherits the blocked mask.
   QuitSignals signals;
   const xr::DisplayKind kind = *xr::parseDisplayKind(args.display);
-  auto shot = openShotPlayback(args.input, args.mediaId, !args.noAudio && kind != xr::DisplayKind::Offscreen);
+  auto shot = player::openShotPlayback(args.input, args.mediaId, !args.noAudio && kind != xr::DisplayKind::Offscreen);
   if (!shot) return reportError(shot.error());
-  ShotPlayback& playback = **shot;
+  player::ShotPlayback& playback = **shot;
 
   xr::DisplayRequest request;
   request.kind = kind;
@@ -86,8 +86,8 @@ int runPlay(const PlayArgs& args) {
   if (kind == xr::DisplayKind::OpenXr || kind == xr::DisplayKind::Auto)
     request.openxr.mirror = mirrorOptions(args.window, *window, kind == xr::DisplayKind::OpenXr);
   // The loop's panels take presses and keys from the window's look control.
-  const auto uiClaims = std::make_shared<UiClaims>();
-  window->claims = windowClaims(uiClaims);
+  const auto uiClaims = std::make_shared<player::UiClaims>();
+  window->claims = player::windowClaims(uiClaims);
   request.window = std::move(window).value();
   auto display = xr::createDisplay(request);
   if (!display) return reportError(display.error());
@@ -98,7 +98,7 @@ int runPlay(const PlayArgs& args) {
     if (ec) return reportError(Error{args.outDir, "cannot create the stills folder: " + ec.message(), ""});
   }
 
-  PlayerLoopOptions options = playback.loopOptions();
+  player::PlayerLoopOptions options = playback.loopOptions();
   if (offscreen == nullptr && !args.noTimeline) options.timeline = playback.timeline;  // headset and window
   if (args.noOverlay) options.overlay.reset();
   if (options.overlay && options.overlay->filmFrame) options.overlay->filmFrame->visible = !args.noFilmFrame;
@@ -111,7 +111,7 @@ int runPlay(const PlayArgs& args) {
   if (args.edit && playback.shotFile.empty())
     return reportError(Error{args.input, "--edit needs a shot (a package folder or a shot.json), not a video", ""});
   if (!playback.shotFile.empty() && (args.edit || (can.pointer && can.keyboard && !args.noOverlay)))
-    options.editor = PlayerLoopOptions::Editor{playback.shotFile, args.edit};
+    options.editor = player::PlayerLoopOptions::Editor{playback.shotFile, args.edit};
   options.maxFrames = args.frames;
   options.quitRequested = [&signals] { return signals.received(); };
   // A script counts in display frames: starting paused puts its keys on known video frames.
@@ -134,11 +134,11 @@ int runPlay(const PlayArgs& args) {
     };
   }
 
-  PlayerLoop loop(*display->display, *playback.player, options);
-  PlayerLoopStats stats;
+  player::PlayerLoop loop(*display->display, *playback.player, options);
+  player::PlayerLoopStats stats;
   try {
     stats = loop.run();
-  } catch (const PictureRefused& e) {
+  } catch (const player::PictureRefused& e) {
     return reportError(e.error());
   }
   if (stillError) return reportError(*stillError);

@@ -11,7 +11,7 @@
 #include "cli_numbers.h"
 #include "commands.h"
 #include "ffmpeg_job.h"
-#include "input.h"
+#include "player/plate_input.h"
 #include "media/ffmpeg_url.h"
 #include "partial_package.h"
 #include "prep_plan.h"
@@ -91,12 +91,12 @@ int runPrep(const Args& args) {
   // First: an existing package is refused before any work.
   auto package = PartialPackage::create(args.out, args.force);
   if (!package) return reportError(package.error());
-  auto plate = openPlate(args.video, "", /*strict=*/false, /*threads=*/1);
+  auto plate = player::openPlate(args.video, "", /*strict=*/false, /*threads=*/1);
   if (!plate) return reportError(plate.error());
   auto masterUrl = media::inputFileUrl(plate->input.url);
   if (!masterUrl) return reportError(masterUrl.error());
   FrameLayout layout = plate->layout;
-  if (auto s = overrideLayout(layout, args.projection, args.stereo); !s) return reportError(s.error());
+  if (auto s = player::overrideLayout(layout, args.projection, args.stereo); !s) return reportError(s.error());
   media::StreamInfo info = plate->source.info();
   spdlog::info("prep: {} is {}x{} {} fps, {:.2f} s; projection {} ({}), stereo {} ({})", args.video, info.width,
                info.height, info.frameRate.toDouble(), info.durationSeconds, toString(layout.projection),

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "commands.h"
-#include "input.h"
+#include "player/plate_input.h"
 #include "picture_limits.h"
 #include "report.h"
 #include "scenes/printable.h"
@@ -25,7 +25,7 @@ std::string describeColour(std::string_view value, bool assumed, const std::stri
 }
 
 int runProbe(const ProbeArgs& args) {
-  auto plate = openPlate(args.input, args.mediaId, /*strict=*/true);
+  auto plate = player::openPlate(args.input, args.mediaId, /*strict=*/true);
   if (!plate) return reportError(plate.error());
   const media::StreamInfo& info = plate->source.info();
   const FrameLayout& layout = plate->layout;

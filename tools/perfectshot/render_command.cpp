@@ -11,13 +11,13 @@
 #include "engine/offscreen_target.h"
 #include "engine/render_still.h"
 #include "engine/view.h"
-#include "input.h"
+#include "player/plate_input.h"
 #include "png_writer.h"
 #include "report.h"
 #include "scenes/printable.h"
-#include "set_scene.h"
-#include "shot_sets.h"
-#include "view_overlay.h"
+#include "player/set_scene.h"
+#include "player/shot_sets.h"
+#include "player/view_overlay.h"
 
 namespace ps::tools {
 
@@ -41,7 +41,7 @@ struct RenderArgs {
 
 // --time counts from the shot's in point and must not pass its end: the timeline's out, or
 // the video's end (where the container says). At the end itself it shows the last frame.
-Status checkTimeInside(double time, const OpenedPlate& plate) {
+Status checkTimeInside(double time, const player::OpenedPlate& plate) {
   const scenes::Shot* shot = plate.input.shot ? &*plate.input.shot : nullptr;
   const double in = shot ? shot->timeline.in : 0.0;
   const double duration = plate.source.info().durationSeconds;
@@ -59,8 +59,8 @@ Status checkTimeInside(double time, const OpenedPlate& plate) {
 // shot's sets, the markers and film frame.
 struct StillScene {
   const FrameView* plate = nullptr;
-  std::vector<PlacedSet> sets;
-  ViewOverlay* overlay = nullptr;
+  std::vector<player::PlacedSet> sets;
+  player::ViewOverlay* overlay = nullptr;
   double shotSeconds = 0;
 };
 
@@ -83,7 +83,7 @@ Result<engine::RgbaImage> renderScene(const engine::Device& device, StillScene s
     }
     layers.push_back(&*background);
   }
-  std::optional<SetScene> sets;
+  std::optional<player::SetScene> sets;
   if (!scene.sets.empty()) {
     sets.emplace(device, std::move(scene.sets));
     sets->showAt(scene.shotSeconds);
@@ -91,8 +91,8 @@ Result<engine::RgbaImage> renderScene(const engine::Device& device, StillScene s
   }
   if (scene.overlay != nullptr) {
     scene.overlay->update(scene.shotSeconds);
-    if (FilmFrameOverlay* film = scene.overlay->filmFrame()) film->updateAndWait(scene.shotSeconds);
-    const OverlayEye eye{request.view, {request.width, request.height}};
+    if (player::FilmFrameOverlay* film = scene.overlay->filmFrame()) film->updateAndWait(scene.shotSeconds);
+    const player::OverlayEye eye{request.view, {request.width, request.height}};
     for (engine::Layer* layer : scene.overlay->layers(device, std::span(&eye, 1), scene.shotSeconds))
       layers.push_back(layer);
   }
@@ -123,10 +123,10 @@ Result<glm::vec3> eyePosition(const RenderArgs& args, Eye eye, const glm::vec3& 
 int runRenderSet(const RenderArgs& args, const engine::StillRequest& base, Eye eye) {
   if (args.markers || args.filmFrame || !args.mediaId.empty() || !args.projection.empty() || !args.stereo.empty())
     return reportError(Error{args.input, "--markers, --film-frame, --media, --projection and --stereo need a shot or a video, not a bare set", ""});
-  auto set = loadBareSet(args.input);
+  auto set = player::loadBareSet(args.input);
   if (!set) return reportError(set.error());
   engine::StillRequest request = base;
-  auto position = eyePosition(args, eye, capturePointOf(nullptr), request.view.orientation);
+  auto position = eyePosition(args, eye, player::capturePointOf(nullptr), request.view.orientation);
   if (!position) return reportError(position.error());
   request.view.position = *position;
   auto device = engine::Device::create();
@@ -154,11 +154,11 @@ int runRender(const RenderArgs& args) {
   base.eye = *eye;
   base.width = size->width;
   base.height = size->height;
-  if (isGltfPath(args.input)) return runRenderSet(args, base, *eye);
+  if (player::isGltfPath(args.input)) return runRenderSet(args, base, *eye);
 
-  auto plate = openPlate(args.input, args.mediaId, /*strict=*/true);
+  auto plate = player::openPlate(args.input, args.mediaId, /*strict=*/true);
   if (!plate) return reportError(plate.error());
-  if (auto s = overrideLayout(plate->layout, args.projection, args.stereo); !s) return reportError(s.error());
+  if (auto s = player::overrideLayout(plate->layout, args.projection, args.stereo); !s) return reportError(s.error());
   if (auto s = checkTimeInside(args.time, *plate); !s) return reportError(s.error());
 
   // A shot's time is counted from its timeline's in point; a bare video's from its first frame.
@@ -179,24 +179,24 @@ int runRender(const RenderArgs& args) {
     return reportError(Error{args.input, "--markers and --film-frame need a shot, not a bare video", ""});
   if (args.filmFrame && !shot->camera)
     return reportError(Error{args.input + ": /camera", "the shot names no film camera for --film-frame", ""});
-  auto position = eyePosition(args, *eye, capturePointOf(shot), request.view.orientation);
+  auto position = eyePosition(args, *eye, player::capturePointOf(shot), request.view.orientation);
   if (!position) return reportError(position.error());
   request.view.position = *position;
   StillScene scene;
   scene.plate = &frameView;
   scene.shotSeconds = mediaTime;
   if (shot != nullptr) {
-    auto sets = loadShotSets(*shot, SetFailure::Refuse);
+    auto sets = player::loadShotSets(*shot, player::SetFailure::Refuse);
     if (!sets) return reportError(sets.error());
     scene.sets = std::move(*sets);
   }
-  std::optional<ViewOverlay> overlay;
+  std::optional<player::ViewOverlay> overlay;
   if (args.markers || args.filmFrame) {
-    ViewOverlayOptions o;
+    player::ViewOverlayOptions o;
     if (args.markers) o.markers = shot->markers;
-    if (args.filmFrame) o.filmFrame = FilmFrameOptions{*shot->camera, true};
+    if (args.filmFrame) o.filmFrame = player::FilmFrameOptions{*shot->camera, true};
     overlay.emplace(std::move(o));
-    overlay->setOrigin(capturePointOf(shot));
+    overlay->setOrigin(player::capturePointOf(shot));
     scene.overlay = &*overlay;
   }
   Result<engine::RgbaImage> image = renderScene(*device, std::move(scene), request);

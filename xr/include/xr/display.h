@@ -1,7 +1,7 @@
 #pragma once
 // A display: where the player's views go and where the user's input comes from.
 // One interface, three backends (DESIGN.md): OpenXR (a headset), a window (GLFW),
-// offscreen (scripted views into images). The player loop (tools/perfectshot) is
+// offscreen (scripted views into images). The player loop (tools/player) is
 // the same for all of them:
 //
 //   for (;;) {

@@ -3,7 +3,7 @@
 // frame: the selected marker's title, text, time window, fades, category, distance, narration
 // clip and captions; delete, undo, redo and save; the document's problems. Each field becomes
 // one edit when the user leaves it (not one per keystroke), so one undo step undoes one field.
-// It draws and reports; the caller (tools/perfectshot/marker_editor.h) applies the edits to
+// It draws and reports; the caller (tools/player/include/player/marker_editor.h) applies the edits to
 // the scenes::ShotDocument. Call draw() inside engine::ImGuiPass::draw's build step.
 #include <array>
 #include <cstdint>

@@ -5,7 +5,7 @@
 // and endFrame's call: time the loop thread spends blocked (a fence wait on the renderer, a
 // mutex) does not count, and neither does GPU work, which lavapipe runs on its own threads.
 // Wall time over the same span is kept apart so the blocked share stays visible.
-namespace ps::tools {
+namespace ps::player {
 
 // Seconds of CPU time of the calling thread since an unspecified start; only differences
 // between two calls on the same thread mean anything. Throws std::system_error if the clock
@@ -16,4 +16,4 @@ double threadCpuSeconds();
 // the decoder's threads and a CPU Vulkan driver's threads included. Same rules as above.
 double processCpuSeconds();
 
-}  // namespace ps::tools
+}  // namespace ps::player

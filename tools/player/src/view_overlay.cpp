@@ -1,4 +1,4 @@
-#include "view_overlay.h"
+#include "player/view_overlay.h"
 
 #include <stdexcept>
 
@@ -11,7 +11,7 @@
 #include "ui/marker_geometry.h"
 #include "ui/view_projection.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 namespace {
 
@@ -147,4 +147,4 @@ void ViewOverlay::deviceReplaced() {
   passFormat_ = VK_FORMAT_UNDEFINED;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

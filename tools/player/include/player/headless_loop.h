@@ -12,7 +12,7 @@
 #include "scenes/layout.h"
 #include "scenes/result.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 // What to do with one decoded frame.
 struct FramePlan {
@@ -36,4 +36,4 @@ Result<std::int64_t> runHeadlessLoop(
     const HeadlessLoopOptions& options, const std::function<FramePlan(const media::DecodedFrame&)>& plan,
     const std::function<Status(const media::DecodedFrame&, std::span<engine::OffscreenTarget>)>& onStill);
 
-}  // namespace ps::tools
+}  // namespace ps::player

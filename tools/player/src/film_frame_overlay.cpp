@@ -1,4 +1,4 @@
-#include "film_frame_overlay.h"
+#include "player/film_frame_overlay.h"
 
 #include <spdlog/spdlog.h>
 
@@ -7,7 +7,7 @@
 #include "ui/film_frame_painter.h"
 #include "ui/marker_geometry.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 FilmFrameOverlay::FilmFrameOverlay(FilmFrameOptions options) : options_(std::move(options)), visible_(options_.visible) {
   if (!options_.camera.clip) return;
@@ -66,4 +66,4 @@ void FilmFrameOverlay::addGeometry(engine::OverlayLayer& layer, engine::OverlayG
                              picture != nullptr, layer.atlas(), out);
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -1,11 +1,11 @@
-#include "thread_cpu_clock.h"
+#include "player/thread_cpu_clock.h"
 
 #include <cerrno>
 #include <ctime>
 #include <string>
 #include <system_error>
 
-namespace ps::tools {
+namespace ps::player {
 
 namespace {
 
@@ -22,4 +22,4 @@ double threadCpuSeconds() { return cpuSeconds(CLOCK_THREAD_CPUTIME_ID, "CLOCK_TH
 
 double processCpuSeconds() { return cpuSeconds(CLOCK_PROCESS_CPUTIME_ID, "CLOCK_PROCESS_CPUTIME_ID"); }
 
-}  // namespace ps::tools
+}  // namespace ps::player

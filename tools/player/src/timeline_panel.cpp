@@ -1,4 +1,4 @@
-#include "timeline_panel.h"
+#include "player/timeline_panel.h"
 
 #include <spdlog/spdlog.h>
 
@@ -10,7 +10,7 @@
 #include "ui/timecode.h"
 #include "xr/head_position.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 namespace {
 
@@ -208,4 +208,4 @@ void TimelinePanel::drawOverViews(const xr::DisplayFrame& frame, const media::Pl
        state, sync, into);
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

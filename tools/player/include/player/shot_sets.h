@@ -12,7 +12,7 @@
 #include "scenes/result.h"
 #include "scenes/shot.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 struct PlacedSet {
   std::string id;                 // the medium's id in shot.json
@@ -40,4 +40,4 @@ glm::vec3 capturePointOf(const scenes::Shot* shot);
 // True for a path that names a glTF file rather than a video or a shot (.glb, .gltf).
 bool isGltfPath(const std::filesystem::path& path);
 
-}  // namespace ps::tools
+}  // namespace ps::player

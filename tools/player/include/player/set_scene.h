@@ -9,9 +9,9 @@
 #include "engine/eye_camera.h"
 #include "engine/mesh_layer.h"
 #include "scenes/mesh_ray.h"
-#include "shot_sets.h"
+#include "player/shot_sets.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 class SetScene {
  public:
@@ -37,4 +37,4 @@ class SetScene {
   std::unique_ptr<engine::MeshLayer> layer_;
 };
 
-}  // namespace ps::tools
+}  // namespace ps::player

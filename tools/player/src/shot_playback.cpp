@@ -1,16 +1,16 @@
-#include "shot_playback.h"
+#include "player/shot_playback.h"
 
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 
-#include "input.h"
+#include "player/plate_input.h"
 #include "media/audio_player.h"
 #include "media/audio_source.h"
 #include "scenes/printable.h"
 #include "scenes/video_times.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 PlayerLoopOptions ShotPlayback::loopOptions() const {
   PlayerLoopOptions o;
@@ -121,4 +121,4 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
   return p;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -1,8 +1,8 @@
-#include "input_router.h"
+#include "player/input_router.h"
 
 #include <utility>
 
-namespace ps::tools {
+namespace ps::player {
 
 void InputRouter::add(std::string name, Handler handler) {
   handlers_.push_back(Entry{std::move(name), std::move(handler)});
@@ -23,4 +23,4 @@ std::string_view InputRouter::route(xr::InputActions& input) {
   return selectTaker;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -18,7 +18,7 @@
 #include "ui/palette.h"
 #include "ui/view_projection.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 struct FilmFrameOptions {
   scenes::FilmCamera camera;
@@ -56,4 +56,4 @@ class FilmFrameOverlay {
   std::shared_ptr<const ui::Thumbnail> inLayer_;  // the one handed to the overlay layer
 };
 
-}  // namespace ps::tools
+}  // namespace ps::player

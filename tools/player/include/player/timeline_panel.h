@@ -25,7 +25,7 @@
 #include "ui/thumbnail_source.h"
 #include "xr/display.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 // What the panel shows about the shot besides the player's state.
 struct TimelineOptions {
@@ -105,4 +105,4 @@ class TimelinePanel {
   std::optional<PanelKey> drawnKey_;
 };
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -20,10 +20,10 @@
 #include "scenes/shot_document.h"
 #include "ui/marker_editor_panel.h"
 #include "ui/marker_layout.h"
-#include "view_overlay.h"
+#include "player/view_overlay.h"
 #include "xr/display.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 class MarkerEditor {
  public:
@@ -66,4 +66,4 @@ class MarkerEditor {
   VkExtent2D extent_{};
 };
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -9,7 +9,7 @@
 #include "scenes/result.h"
 #include "scenes/shot.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 struct PlateInput {
   std::string url;                       // the file handed to media/ (which refuses URLs)
@@ -22,11 +22,11 @@ struct PlateInput {
 // mediaId picks a medium of the shot by id; empty means the shot's plate.
 Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& mediaId = "");
 
-}  // namespace ps::tools
+}  // namespace ps::player
 
 #include "media/video_source.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 // A plate opened for reading, with its layout settled: the container's metadata
 // first, then the manifest, then the guess from the aspect ratio.
@@ -42,4 +42,4 @@ Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId
 // Command-line overrides of the layout ("--projection", "--stereo"); empty strings leave it.
 Status overrideLayout(FrameLayout& layout, const std::string& projection, const std::string& stereo);
 
-}  // namespace ps::tools
+}  // namespace ps::player

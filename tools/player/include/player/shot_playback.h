@@ -12,10 +12,10 @@
 #include "media/narration_controller.h"
 #include "media/player.h"
 #include "media/time_source.h"
-#include "player_loop.h"
+#include "player/player_loop.h"
 #include "scenes/result.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 struct ShotPlayback {
   ShotPlayback() = default;
@@ -47,4 +47,4 @@ struct ShotPlayback {
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
                                                        bool withAudio);
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -1,4 +1,4 @@
-#include "shot_sets.h"
+#include "player/shot_sets.h"
 
 #include <spdlog/spdlog.h>
 
@@ -9,7 +9,7 @@
 #include "scenes/placement.h"
 #include "scenes/problem.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 namespace {
 
@@ -64,4 +64,4 @@ Result<PlacedSet> loadBareSet(const std::filesystem::path& file) {
   return set;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

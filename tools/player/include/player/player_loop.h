@@ -29,23 +29,23 @@
 #include "engine/equirect_renderer.h"
 #include "engine/frame_context.h"
 #include "engine/frame_renderer.h"
-#include "frame_time_histogram.h"
-#include "input_router.h"
+#include "player/frame_time_histogram.h"
+#include "player/input_router.h"
 #include "media/narration_controller.h"
 #include "media/player.h"
 #include "scenes/layout.h"
 #include "scenes/marker.h"
 #include "scenes/result.h"
-#include "marker_editor.h"
-#include "set_scene.h"
-#include "shot_sets.h"
-#include "marker_selection.h"
-#include "timeline_panel.h"
-#include "ui_claims.h"
-#include "view_overlay.h"
+#include "player/marker_editor.h"
+#include "player/set_scene.h"
+#include "player/shot_sets.h"
+#include "player/marker_selection.h"
+#include "player/timeline_panel.h"
+#include "player/ui_claims.h"
+#include "player/view_overlay.h"
 #include "xr/display.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 struct PlayerLoopOptions {
   FrameLayout layout;
@@ -173,4 +173,4 @@ class PlayerLoop {
 // p in [0, 1] of the values (nearest rank); 0 for none.
 double percentile(std::vector<double> values, double p);
 
-}  // namespace ps::tools
+}  // namespace ps::player

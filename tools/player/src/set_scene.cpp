@@ -1,6 +1,6 @@
-#include "set_scene.h"
+#include "player/set_scene.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 SetScene::SetScene(const engine::Device& device, std::vector<PlacedSet> sets)
     : layer_(std::make_unique<engine::MeshLayer>(device)) {
@@ -39,4 +39,4 @@ std::size_t SetScene::triangleCount() const {
   return n;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

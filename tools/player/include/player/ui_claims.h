@@ -10,7 +10,7 @@
 
 #include "xr/window_input.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 struct UiClaims {
   std::function<bool(glm::vec2)> press;  // target pixels
@@ -23,4 +23,4 @@ inline xr::InputClaims windowClaims(std::shared_ptr<const UiClaims> claims) {
                          [claims] { return claims->keyboard && claims->keyboard(); }};
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -1,4 +1,4 @@
-#include "headless_loop.h"
+#include "player/headless_loop.h"
 
 #include <spdlog/spdlog.h>
 
@@ -9,7 +9,7 @@
 
 #include "engine/render_still.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 Result<std::int64_t> runHeadlessLoop(
     engine::EquirectRenderer& renderer, media::PlaybackDecoder& decoder, std::span<engine::OffscreenTarget> targets,
@@ -53,4 +53,4 @@ Result<std::int64_t> runHeadlessLoop(
   return frames;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -1,9 +1,9 @@
-#include "frame_time_histogram.h"
+#include "player/frame_time_histogram.h"
 
 #include <algorithm>
 #include <cmath>
 
-namespace ps::tools {
+namespace ps::player {
 
 namespace {
 
@@ -51,4 +51,4 @@ double FrameTimeHistogram::percentile(double p) const {
   return max_;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

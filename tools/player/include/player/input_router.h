@@ -12,7 +12,7 @@
 
 #include "xr/input_actions.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 // The presses a handler can take (a bit set).
 enum class Taken : std::uint8_t {
@@ -48,4 +48,4 @@ class InputRouter {
   std::vector<Entry> handlers_;
 };
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -1,4 +1,4 @@
-#include "marker_selection.h"
+#include "player/marker_selection.h"
 
 #include <spdlog/spdlog.h>
 
@@ -7,7 +7,7 @@
 #include "xr/head_position.h"
 #include "ui/view_projection.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 namespace {
 constexpr float kToleranceDeg = 2.5f;  // markerOnRay's: a pin is hit within this of the ray
@@ -78,4 +78,4 @@ void MarkerSelection::refreshPaint(double nowSeconds) {
   paint.dwellProgress = dwell_ ? dwell_->progress(nowSeconds) : 0.0f;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

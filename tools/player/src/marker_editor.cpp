@@ -1,4 +1,4 @@
-#include "marker_editor.h"
+#include "player/marker_editor.h"
 
 #include <spdlog/spdlog.h>
 
@@ -11,7 +11,7 @@
 #include "ui/marker_picking.h"
 #include "ui/view_projection.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 namespace {
 
@@ -202,4 +202,4 @@ void MarkerEditor::panel(glm::vec2 targetSize, double shotSeconds) {
   if (a.save) save();
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -8,7 +8,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace ps::tools {
+namespace ps::player {
 
 class FrameTimeHistogram {
  public:
@@ -32,4 +32,4 @@ class FrameTimeHistogram {
   double sum_ = 0, min_ = 0, max_ = 0;
 };
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -1,4 +1,4 @@
-#include "input.h"
+#include "player/plate_input.h"
 
 #include <spdlog/spdlog.h>
 
@@ -7,7 +7,7 @@
 #include "scenes/problem.h"
 #include "scenes/shot_loader.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 namespace fs = std::filesystem;
 
@@ -44,9 +44,9 @@ Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& 
   return in;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player
 
-namespace ps::tools {
+namespace ps::player {
 
 Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId, bool strict, int threads) {
   auto input = resolvePlateInput(arg, mediaId);
@@ -91,4 +91,4 @@ Status overrideLayout(FrameLayout& layout, const std::string& projection, const 
   return ok();
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

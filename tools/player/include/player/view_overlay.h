@@ -21,14 +21,14 @@
 #include "engine/render_target.h"
 #include "engine/submit_sync.h"
 #include "engine/view.h"
-#include "film_frame_overlay.h"
+#include "player/film_frame_overlay.h"
 #include "scenes/marker.h"
 #include "scenes/marker_time_index.h"
 #include "ui/marker_layout.h"
 #include "ui/marker_painter.h"
 #include "ui/marker_picking.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 struct ViewOverlayOptions {
   std::vector<scenes::Marker> markers;
@@ -135,4 +135,4 @@ class ViewOverlay {
   ui::SceneHit sceneHit_;
 };
 
-}  // namespace ps::tools
+}  // namespace ps::player

@@ -1,4 +1,4 @@
-#include "player_loop.h"
+#include "player/player_loop.h"
 
 #include <spdlog/spdlog.h>
 
@@ -15,9 +15,9 @@
 #include "engine/render_still.h"
 #include "scenes/marker_navigation.h"
 #include "xr/head_position.h"
-#include "thread_cpu_clock.h"
+#include "player/thread_cpu_clock.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 namespace {
 
@@ -367,4 +367,4 @@ PlayerLoopStats PlayerLoop::run() {
   return stats_;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::player

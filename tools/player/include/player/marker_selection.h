@@ -9,10 +9,10 @@
 
 #include "media/narration_controller.h"
 #include "ui/marker_picking.h"
-#include "view_overlay.h"
+#include "player/view_overlay.h"
 #include "xr/display.h"
 
-namespace ps::tools {
+namespace ps::player {
 
 class MarkerSelection {
  public:
@@ -34,4 +34,4 @@ class MarkerSelection {
   std::optional<ui::GazeDwell> dwell_;
 };
 
-}  // namespace ps::tools
+}  // namespace ps::player
