@@ -40,7 +40,7 @@ struct Uploaded {
 }  // namespace
 
 struct EquirectLayer::Impl {
-  Impl(FrameContext& c, std::uint32_t count) : context(c), device(c.device()), pipeline(device, c.pipelines().handle()) {
+  Impl(FrameContext& c, std::uint32_t count) : context(c), device(c.device()), pipeline(device, c.pipelines()) {
     if (count < 1 || count > 3) throw std::invalid_argument("EquirectLayer: pictures must be 1, 2 or 3");
     try {
       create(count);

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "engine/device.h"
+#include "engine/pipeline_cache.h"
 #include "engine/srgb_format.h"
 #include "engine/vk_check.h"
-#include "pipeline_state.h"
 
 namespace ps::engine {
 
@@ -32,8 +32,8 @@ VkSampler createSampler(const Device& device, VkSamplerAddressMode addressU, con
 
 }  // namespace
 
-EquirectPipeline::EquirectPipeline(const Device& device, VkPipelineCache cache)
-    : device_(device), cache_(cache), vertex_(device, "equirect.vert"), fragment_(device, "equirect.frag") {
+EquirectPipeline::EquirectPipeline(const Device& device, PipelineCache& pipelines)
+    : device_(device), pipelines_(pipelines), vertex_(device, "equirect.vert"), fragment_(device, "equirect.frag") {
   try {
     std::array<VkDescriptorSetLayoutBinding, kPlaneBindings> bindings{};
     for (std::uint32_t i = 0; i < kPlaneBindings; ++i) {
@@ -71,8 +71,6 @@ EquirectPipeline::~EquirectPipeline() { destroy(); }
 
 void EquirectPipeline::destroy() noexcept {
   const VkDevice d = device_.device();
-  for (auto& [key, pipeline] : pipelines_) vkDestroyPipeline(d, pipeline, nullptr);
-  pipelines_.clear();
   vkDestroySampler(d, clampSampler_, nullptr);
   vkDestroySampler(d, wrapSampler_, nullptr);
   vkDestroyPipelineLayout(d, layout_, nullptr);
@@ -86,9 +84,7 @@ VkSampler EquirectPipeline::sampler(Projection projection) const {
   return projection == Projection::Equirect360 ? wrapSampler_ : clampSampler_;
 }
 
-VkPipeline EquirectPipeline::pipelineFor(const DrawVariant& variant) {
-  if (const auto found = pipelines_.find(variant); found != pipelines_.end()) return found->second;
-
+VkPipeline EquirectPipeline::pipelineFor(const DrawVariant& variant) const {
   // Constants 0-3 of equirect.frag: kPacking (int), kWholeSphere, kTargetEncodes and
   // kHalfSphere (bools, 32 bits each).
   struct Specialization {
@@ -98,50 +94,27 @@ VkPipeline EquirectPipeline::pipelineFor(const DrawVariant& variant) {
     VkBool32 halfSphere;
   } values{static_cast<std::int32_t>(variant.packing), variant.wholeSphere ? VK_TRUE : VK_FALSE,
            isSrgbFormat(variant.targetFormat) ? VK_TRUE : VK_FALSE, variant.halfSphere ? VK_TRUE : VK_FALSE};
-  const std::array<VkSpecializationMapEntry, 4> entries{{
+  GraphicsPipelineDesc desc;
+  desc.name = "equirect format " + std::to_string(variant.targetFormat) + " depth " +
+              std::to_string(variant.depthFormat) + " packing " + std::to_string(static_cast<int>(variant.packing)) +
+              (variant.wholeSphere ? " whole sphere" : "") + (variant.halfSphere ? " 180" : "");
+  desc.layout = layout_;
+  desc.vertex = vertex_.handle();
+  desc.fragment = fragment_.handle();
+  // At infinity: nothing to test against and nothing to write (the pass cleared depth to far).
+  desc.depthTest = false;
+  desc.depthWrite = false;
+  desc.colorFormat = variant.targetFormat;
+  desc.depthFormat = variant.depthFormat;
+  desc.fragmentConstants = {
       {0, offsetof(Specialization, packing), sizeof(std::int32_t)},
       {1, offsetof(Specialization, wholeSphere), sizeof(VkBool32)},
       {2, offsetof(Specialization, targetEncodes), sizeof(VkBool32)},
       {3, offsetof(Specialization, halfSphere), sizeof(VkBool32)},
-  }};
-  const VkSpecializationInfo specialization{static_cast<std::uint32_t>(entries.size()), entries.data(), sizeof(values),
-                                            &values};
-  std::array<VkPipelineShaderStageCreateInfo, 2> stages{};
-  stages[0] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_VERTEX_BIT,
-               vertex_.handle(), "main", nullptr};
-  stages[1] = {VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO, nullptr, 0, VK_SHADER_STAGE_FRAGMENT_BIT,
-               fragment_.handle(), "main", &specialization};
-  const PipelineState state(VK_PRIMITIVE_TOPOLOGY_TRIANGLE_LIST);
-  VkPipelineRenderingCreateInfo rendering{};
-  rendering.sType = VK_STRUCTURE_TYPE_PIPELINE_RENDERING_CREATE_INFO;
-  rendering.colorAttachmentCount = 1;
-  rendering.pColorAttachmentFormats = &variant.targetFormat;
-  rendering.depthAttachmentFormat = variant.depthFormat;
-  // At infinity: nothing to test against and nothing to write (the pass cleared depth to far).
-  VkPipelineDepthStencilStateCreateInfo depth{};
-  depth.sType = VK_STRUCTURE_TYPE_PIPELINE_DEPTH_STENCIL_STATE_CREATE_INFO;
-  depth.depthTestEnable = VK_FALSE;
-  depth.depthWriteEnable = VK_FALSE;
-  depth.depthCompareOp = VK_COMPARE_OP_ALWAYS;
-
-  VkGraphicsPipelineCreateInfo info{};
-
-  info.sType = VK_STRUCTURE_TYPE_GRAPHICS_PIPELINE_CREATE_INFO;
-  info.pNext = &rendering;
-  info.stageCount = static_cast<std::uint32_t>(stages.size());
-  info.pStages = stages.data();
-  state.applyTo(info);
-  if (variant.depthFormat != VK_FORMAT_UNDEFINED) info.pDepthStencilState = &depth;
-  info.layout = layout_;
-  VkPipeline pipeline = VK_NULL_HANDLE;
-  PS_VK_CHECK(vkCreateGraphicsPipelines(device_.device(), cache_, 1, &info, nullptr, &pipeline));
-  device_.setName(pipeline, VK_OBJECT_TYPE_PIPELINE,
-                  "equirect format " + std::to_string(variant.targetFormat) + " depth " +
-                      std::to_string(variant.depthFormat) + " packing " +
-                      std::to_string(static_cast<int>(variant.packing)) + (variant.wholeSphere ? " whole sphere" : "") +
-                      (variant.halfSphere ? " 180" : ""));
-  pipelines_.emplace(variant, pipeline);
-  return pipeline;
+  };
+  const auto* bytes = reinterpret_cast<const std::byte*>(&values);
+  desc.constantData.assign(bytes, bytes + sizeof(values));
+  return pipelines_.graphics(desc);
 }
 
 }  // namespace ps::engine

@@ -1,10 +1,9 @@
 #pragma once
 // The equirect draw's fixed state: shaders, descriptor set layout (one eye's three planes),
-// push constants, samplers, and one graphics pipeline per target format, depth format, plane
-// packing and kind of draw (dynamic rendering). The background is at infinity: its pipelines
+// push constants, samplers, and the description of its graphics pipeline for each target
+// format, depth format, plane packing and kind of draw, built and kept by the PipelineCache. The background is at infinity: its pipelines
 // neither test nor write depth (the pass clears depth to 0, far, which is what it would write).
 #include <compare>
-#include <map>
 
 #include <glm/vec4.hpp>
 #include <vulkan/vulkan.h>
@@ -16,6 +15,7 @@
 namespace ps::engine {
 
 class Device;
+class PipelineCache;
 
 // Mirrors `Params` in engine/shaders/equirect.frag.
 struct PushConstants {
@@ -42,8 +42,8 @@ class EquirectPipeline {
  public:
   static constexpr std::uint32_t kPlaneBindings = 3;
 
-  // `cache`: the device's VkPipelineCache (PipelineCache::handle()), or none.
-  explicit EquirectPipeline(const Device& device, VkPipelineCache cache = VK_NULL_HANDLE);
+  // `pipelines` must outlive this object.
+  EquirectPipeline(const Device& device, PipelineCache& pipelines);
   EquirectPipeline(const EquirectPipeline&) = delete;
   EquirectPipeline& operator=(const EquirectPipeline&) = delete;
   ~EquirectPipeline();
@@ -52,21 +52,20 @@ class EquirectPipeline {
   VkPipelineLayout layout() const { return layout_; }
   // 360 wraps in u; 180 clamps (outside its hemisphere the shader draws black).
   VkSampler sampler(Projection projection) const;
-  // Created on first use for each variant.
-  VkPipeline pipelineFor(const DrawVariant& variant);
+  // Built on first use for each variant.
+  VkPipeline pipelineFor(const DrawVariant& variant) const;
 
  private:
   void destroy() noexcept;
 
   const Device& device_;
-  VkPipelineCache cache_;
+  PipelineCache& pipelines_;
   ShaderModule vertex_;
   ShaderModule fragment_;
   VkDescriptorSetLayout setLayout_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
   VkSampler wrapSampler_ = VK_NULL_HANDLE;
   VkSampler clampSampler_ = VK_NULL_HANDLE;
-  std::map<DrawVariant, VkPipeline> pipelines_;
 };
 
 }  // namespace ps::engine

@@ -43,6 +43,13 @@ std::string keyOf(const GraphicsPipelineDesc& d) {
   append(key, d.blend);
   append(key, d.colorFormat);
   append(key, d.depthFormat);
+  append(key, d.fragmentConstants.size());
+  for (const auto& c : d.fragmentConstants) {
+    append(key, c.constantID);
+    append(key, c.offset);
+    append(key, c.size);
+  }
+  key.append(reinterpret_cast<const char*>(d.constantData.data()), d.constantData.size());
   return key;
 }
 
@@ -87,6 +94,10 @@ VkPipeline PipelineCache::graphics(const GraphicsPipelineDesc& d) {
   stages[1].stage = VK_SHADER_STAGE_FRAGMENT_BIT;
   stages[1].module = d.fragment;
   stages[1].pName = "main";
+  const VkSpecializationInfo specialization{static_cast<std::uint32_t>(d.fragmentConstants.size()),
+                                            d.fragmentConstants.data(), d.constantData.size(),
+                                            d.constantData.data()};
+  if (!d.fragmentConstants.empty()) stages[1].pSpecializationInfo = &specialization;
 
   VkPipelineVertexInputStateCreateInfo vertexInput{};
   vertexInput.sType = VK_STRUCTURE_TYPE_PIPELINE_VERTEX_INPUT_STATE_CREATE_INFO;

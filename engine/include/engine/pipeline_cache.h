@@ -5,6 +5,7 @@
 // it. Descriptions are compared whole, so two layers asking for the same state share one.
 // Formats come from the eye targets (dynamic rendering: no render pass objects).
 // Thread: the owner's. Destroying the cache destroys its pipelines: the owner waits first.
+#include <cstddef>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -40,6 +41,9 @@ struct GraphicsPipelineDesc {
   BlendMode blend = BlendMode::None;
   VkFormat colorFormat = VK_FORMAT_UNDEFINED;
   VkFormat depthFormat = VK_FORMAT_UNDEFINED;  // UNDEFINED: a pass without depth
+  // The fragment shader's specialisation constants: map entries into `constantData`.
+  std::vector<VkSpecializationMapEntry> fragmentConstants;
+  std::vector<std::byte> constantData;
 };
 
 class PipelineCache {
