@@ -41,7 +41,7 @@ struct FrameSlot {
   std::array<VkPipelineStageFlags, 1> waitStages{};
   std::array<VkSemaphore, 1> signal{};
   // Whether the GPU work of the frame last presented from this slot has finished (block: wait
-  // until it has). Empty: nothing was submitted from it yet.
+  // until it has). Empty: nothing of it is in flight.
   std::function<bool(bool block)> done;
 
   FrameSlot(const engine::Device& d, std::uint32_t index);
