@@ -58,8 +58,9 @@ TEST(PlayWindowTest, ScriptedKeysAndDragShowTheTurnedViewAtTheMovedPlayhead) {
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(r.output.find("[vulkan]"), std::string::npos) << r.output;  // no validation message
   ASSERT_TRUE(std::filesystem::exists(shot)) << r.output;
-  // One submit per drawn display frame: the view's pass and the screenshot's copy together,
-  // no submit of the window's own for the present's fence.
+  // One submit per display frame: for a drawn one the view's pass and the screenshot's copy
+  // together, no submit of the window's own for the present's fence; for one the loop did not
+  // draw (no picture yet), the window's own clear.
   unsigned long frames = 0, drawn = 0, uploads = 0, submits = 0;
   int parsed = 0;
   for (auto at = r.output.find("play: "); at != std::string::npos && parsed != 4; at = r.output.find("play: ", at + 1))
@@ -68,6 +69,11 @@ TEST(PlayWindowTest, ScriptedKeysAndDragShowTheTurnedViewAtTheMovedPlayhead) {
   ASSERT_EQ(parsed, 4) << r.output;
   EXPECT_GE(drawn, 60u);
   EXPECT_EQ(submits, drawn);
+  unsigned long own = 0;
+  const auto ownAt = r.output.find("submits of the display's own");
+  ASSERT_NE(ownAt, std::string::npos) << r.output;
+  ASSERT_EQ(std::sscanf(r.output.c_str() + r.output.rfind("play: ", ownAt), "play: %lu submits", &own), 1) << r.output;
+  EXPECT_EQ(submits + own, frames) << r.output;
 
   // The window's mapping, from its contract: vfov 70 over 540 px, the picture follows the cursor.
   const xr::HeadLook look{-100.0f * 70.0f / 540.0f, -50.0f * 70.0f / 540.0f, 70.0f};

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/equirect_renderer.h"
+#include "engine/frame_context.h"
 #include "engine/offscreen_target.h"
 #include "engine/render_still.h"
 #include "image.h"
@@ -50,6 +51,28 @@ std::unique_ptr<engine::OffscreenTarget> drawEye(const engine::Device& device, c
   renderer.submit();
   renderer.wait(ticket);
   return eye;
+}
+
+// One headset frame as the player loop makes it: the mirror's copy in the frame's one command
+// buffer, submitted once with the mirror's sync. False when the mirror showed nothing.
+bool mirrorFrame(xr::WindowMirror& mirror, const std::shared_ptr<engine::FrameContext>& context,
+                 const xr::MirrorSource& source, std::uint64_t frame) {
+  auto copy = mirror.beginFrame(source, frame);
+  if (!copy) return false;
+  engine::FrameRecording& recording = context->begin();
+  copy->record(recording.commands);
+  context->submit(copy->sync);
+  return mirror.endFrame([weak = std::weak_ptr<engine::FrameContext>(context),
+                          serial = context->lastSubmitted()](bool block) {
+    const auto c = weak.lock();
+    if (!c) return true;
+    if (block) c->wait(serial);
+    return c->completedSerial() >= serial;
+  });
+}
+
+std::shared_ptr<engine::FrameContext> frameContext(const engine::Device& device) {
+  return std::make_shared<engine::FrameContext>(device, 2, "mirror test");
 }
 
 Image rgb(const engine::RgbaImage& image) {
@@ -103,13 +126,14 @@ TEST(WindowMirrorTest, ShowsTheEyeScaledToTheWindowThroughResizeAndMinimise) {
   auto device = deviceFor(*mirror);
   ASSERT_TRUE(mirror->attach(*device).ok());
   auto eye = drawEye(*device, plate);
-  const xr::MirrorSource source{eye->target().image, {kEye, kEye}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_NULL_HANDLE};
+  const xr::MirrorSource source{eye->target().image, {kEye, kEye}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL};
+  auto context = frameContext(*device);
 
   std::vector<bool> shown;
   bool closed = false;
   for (std::uint64_t frame = 0; frame < 20 && !closed; ++frame) {
     closed = !mirror->poll();
-    if (!closed) shown.push_back(mirror->present(source, frame));
+    if (!closed) shown.push_back(mirrorFrame(*mirror, context, source, frame));
   }
   EXPECT_TRUE(closed) << "the script's quit closes the mirror";
   // Minimised from tick 7 to 9: nothing copied then. (Other frames may be skipped too, when the
@@ -153,7 +177,11 @@ TEST(WindowMirrorTest, ShowsTheEyeScaledToTheWindowThroughResizeAndMinimise) {
   ASSERT_EQ(shots.count("restored.png"), 1u);
   EXPECT_EQ(psnr(rgb(shots.at("restored.png").first), square), std::numeric_limits<double>::infinity());
 
-  mirror.reset();  // waits for its copies before the eye goes
+  // Every frame shown was one submit, the loop's: none of the mirror's own.
+  EXPECT_EQ(context->submitCount(), static_cast<std::uint64_t>(std::count(shown.begin(), shown.end(), true)));
+  EXPECT_EQ(mirror->ownSubmits(), 0u);
+  mirror.reset();  // waits for its frames before the eye goes
+  context.reset();
   eye.reset();
   EXPECT_EQ(device->validationMessageCount(), 0u);
 }
@@ -166,17 +194,17 @@ TEST(WindowMirrorTest, MovesToANewDeviceAndKeepsItsWindow) {
   ASSERT_TRUE(mirror->attach(*first).ok());
   {
     auto eye = drawEye(*first, plate);
-    const xr::MirrorSource source{eye->target().image, {kEye, kEye}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                                  VK_NULL_HANDLE};
+    const xr::MirrorSource source{eye->target().image, {kEye, kEye}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL};
+    auto context = frameContext(*first);
     for (std::uint64_t frame = 0; frame < 2; ++frame) {
       ASSERT_TRUE(mirror->poll());
-      (void)mirror->present(source, frame);
+      (void)mirrorFrame(*mirror, context, source, frame);
     }
     EXPECT_GE(mirror->presented(), 1u);
     // The runtime was lost: everything on the old device goes, the window stays.
     mirror->detach();
     EXPECT_FALSE(mirror->attached());
-    EXPECT_FALSE(mirror->present(source, 2)) << "nothing to show on while detached";
+    EXPECT_FALSE(mirror->beginFrame(source, 2)) << "nothing to show on while detached";
   }
   EXPECT_EQ(first->validationMessageCount(), 0u);
   first.reset();
@@ -184,11 +212,12 @@ TEST(WindowMirrorTest, MovesToANewDeviceAndKeepsItsWindow) {
   auto second = deviceFor(*mirror);
   ASSERT_TRUE(mirror->attach(*second).ok());
   auto eye = drawEye(*second, plate);
-  const xr::MirrorSource source{eye->target().image, {kEye, kEye}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, VK_NULL_HANDLE};
+  const xr::MirrorSource source{eye->target().image, {kEye, kEye}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL};
+  auto context = frameContext(*second);
   const std::uint64_t before = mirror->presented();
   for (std::uint64_t frame = 3; frame < 8; ++frame) {
     ASSERT_TRUE(mirror->poll());
-    (void)mirror->present(source, frame);
+    (void)mirrorFrame(*mirror, context, source, frame);
   }
   EXPECT_GE(mirror->presented(), before + 2);
   ASSERT_EQ(shots.count("after.png"), 1u);
@@ -199,8 +228,46 @@ TEST(WindowMirrorTest, MovesToANewDeviceAndKeepsItsWindow) {
   ASSERT_TRUE(still.ok());
   EXPECT_GE(psnr(rgb(shots.at("after.png").first), rgb(*still)), 45.0);
   mirror.reset();
+  context.reset();
   eye.reset();
   EXPECT_EQ(second->validationMessageCount(), 0u);
+}
+
+TEST(WindowMirrorTest, AFrameBegunAndNotSubmittedShowsBlackWithOneSubmitOfItsOwn) {
+  std::map<std::string, std::pair<engine::RgbaImage, std::uint64_t>> shots;
+  // A screenshot waits for the next frame that shows something.
+  auto mirror = openMirror("1 screenshot skipped.png\n"
+                           "6 screenshot drawn.png\n",
+                           {kEye, kEye}, shots);
+  const Plate plate;
+  auto device = deviceFor(*mirror);
+  ASSERT_TRUE(mirror->attach(*device).ok());
+  auto eye = drawEye(*device, plate);
+  const xr::MirrorSource source{eye->target().image, {kEye, kEye}, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL};
+  auto context = frameContext(*device);
+  bool skipped = false;
+  for (std::uint64_t frame = 0; frame < 12; ++frame) {
+    ASSERT_TRUE(mirror->poll());
+    if (frame == 0 || skipped) {
+      (void)mirrorFrame(*mirror, context, source, frame);
+      continue;
+    }
+    // The loop had nothing to draw: the window image it acquired is presented all the same.
+    if (!mirror->beginFrame(source, frame)) continue;  // no window image free: not begun
+    skipped = true;
+    EXPECT_FALSE(mirror->endFrame(nullptr)) << "the eye was not shown";
+  }
+  ASSERT_TRUE(skipped);
+  EXPECT_EQ(mirror->ownSubmits(), 1u);
+  EXPECT_EQ(context->submitCount(), mirror->presented());
+  ASSERT_EQ(shots.count("skipped.png"), 1u);
+  EXPECT_EQ(brightest(rgb(shots.at("skipped.png").first)), 0);
+  ASSERT_EQ(shots.count("drawn.png"), 1u);
+  EXPECT_GT(brightest(rgb(shots.at("drawn.png").first)), 100);
+  mirror.reset();
+  context.reset();
+  eye.reset();
+  EXPECT_EQ(device->validationMessageCount(), 0u);
 }
 
 }  // namespace

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -156,6 +157,41 @@ TEST(XrMirror, ShowsTheLeftEyeOfTheSameFrame) {
   if (scaled < 35.0) saveComparison((dir / "scaled").string(), crop(wide, 50, 300), expected);
   const Image bar = crop(wide, 0, 50);
   EXPECT_EQ(*std::max_element(bar.pixels.begin(), bar.pixels.end()), 0) << "left bar not black";
+}
+
+// Every vkQueueSubmit of the app goes through a frame context: the loop's (counted in play's
+// summary) or the display's own (its own line). With the mirror's copy in the loop's submit, a
+// headset frame is at most one submit, and a drawn one is exactly the loop's.
+TEST(XrMirror, AHeadsetFrameWithTheMirrorIsOneSubmit) {
+  const fs::path dir = testDir();
+  auto r = play(dir, kTurningHead, "--display xr --mirror left --window-width 256 --window-height 256");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  expectNoValidationMessage(r);
+  unsigned long frames = 0, drawn = 0, uploads = 0, submits = 0, own = 0, mirrored = 0, ended = 0;
+  int parsed = 0;
+  for (auto at = r.output.find("play: "); at != std::string::npos && parsed != 4; at = r.output.find("play: ", at + 1))
+    parsed = std::sscanf(r.output.c_str() + at, "play: %lu display frames (%lu drawn, %lu uploads, %lu submits)", &frames,
+                         &drawn, &uploads, &submits);
+  ASSERT_EQ(parsed, 4) << r.output;
+  const auto ownAt = r.output.find("submits of the display's own");
+  ASSERT_NE(ownAt, std::string::npos) << r.output;
+  ASSERT_EQ(std::sscanf(r.output.c_str() + r.output.rfind("play: ", ownAt), "play: %lu submits", &own), 1) << r.output;
+  const auto mirrorAt = r.output.find("openxr: the mirror window showed ");
+  ASSERT_NE(mirrorAt, std::string::npos) << r.output;
+  ASSERT_EQ(std::sscanf(r.output.c_str() + mirrorAt, "openxr: the mirror window showed %lu of %lu frames", &mirrored,
+                        &ended),
+            2)
+      << r.output;
+  RecordProperty("frames", std::to_string(frames));
+  RecordProperty("mirrored", std::to_string(mirrored));
+  EXPECT_GE(drawn, 40u) << r.output;
+  EXPECT_EQ(submits, drawn) << r.output;
+  // Frames shown in the window were copied by the loop's submit of the same frame.
+  EXPECT_GE(mirrored, drawn / 2) << r.output;
+  EXPECT_LE(mirrored, drawn) << r.output;
+  // The mirror submits only for a frame it began that the loop did not draw.
+  EXPECT_LE(own, frames - drawn) << r.output;
+  EXPECT_LE(submits + own, frames) << r.output;
 }
 
 TEST(XrMirror, ClosingTheMirrorLeavesTheHeadsetPlaying) {

@@ -147,6 +147,8 @@ int runPlay(const PlayArgs& args) {
                stats.frames, stats.drawn, stats.uploads, stats.submits, stats.wallSeconds, display->display->name(),
                1e3 * stats.cpuSeconds.percentile(0.5), 1e3 * stats.cpuSeconds.percentile(0.99), stats.late,
                stats.missed, offscreen != nullptr ? fmt::format(", {} stills in {}", stills, args.outDir) : "");
+  // Frames the loop did not submit that the display still had to present: with the loop's, at most one per frame.
+  spdlog::info("play: {} submits of the display's own", display->display->ownSubmits());
   if (stats.devicesReplaced > 0) spdlog::info("play: survived {} runtime losses", stats.devicesReplaced);
   if (options.overlay && !options.overlay->markers.empty())
     spdlog::info("play: markers: at most {} of {} looked at to find those active at a frame's time",

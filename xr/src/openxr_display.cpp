@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <stdexcept>
 #include <thread>
 
 #include <glm/gtc/constants.hpp>
@@ -60,6 +61,7 @@ struct OpenXrDisplay::Impl {
   // swapchain go first). The window outlives a reconnect; only its surface is remade.
   std::unique_ptr<WindowMirror> mirror;
   std::uint64_t framesMirrored = 0;
+  std::uint64_t pastMirrorSubmits = 0;  // own submits of mirrors already closed
 
   bool quitRequested = false;
   bool waitingForExit = false;  // xrRequestExitSession sent; EXITING ends the loop
@@ -92,7 +94,7 @@ struct OpenXrDisplay::Impl {
 
   // Gives up the mirror: an Error when it was required, else a warning and the headset plays on.
   Status mirrorFailed(const Error& error) {
-    mirror.reset();
+    dropMirror();
     if (options.mirror->required) return error;
     spdlog::warn("openxr: no mirror window ({}); the headset plays without it", error.message());
     return ok();
@@ -104,14 +106,14 @@ struct OpenXrDisplay::Impl {
     if (auto attached = mirror->attach(*device); !attached) {
       spdlog::warn("openxr: the mirror window cannot show the headset's new device ({}); closing it",
                    attached.error().message());
-      mirror.reset();
+      dropMirror();
     }
   }
 
-  // The eye the mirror shows, copied before the image goes back to the runtime (after
-  // xrReleaseSwapchainImage the app may no longer touch it). Never throws: a broken mirror is
-  // closed, the headset goes on.
-  void showMirror(Connection& c, std::uint64_t shownFrame) {
+  // The eye the mirror shows, copied by the frame's one submit after it is drawn (and before
+  // the image goes back to the runtime: after xrReleaseSwapchainImage the app may no longer
+  // touch it). Never throws: a broken mirror is closed, the headset goes on.
+  void beginMirror(Connection& c, DisplayFrame& frame) {
     if (!mirror || !mirror->attached()) return;
     Swapchain* source = nullptr;
     if (c.equirect) {
@@ -121,15 +123,40 @@ struct OpenXrDisplay::Impl {
       if (eye >= c.swapchains.size()) return;
       source = &c.swapchains[eye];
     }
+    if (!source->acquired()) return;
     try {
-      if (mirror->present(MirrorSource{source->acquiredImage(), source->extent(),
-                                       VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL, VK_NULL_HANDLE},
-                          shownFrame))
-        ++framesMirrored;
+      auto copy = mirror->beginFrame(
+          MirrorSource{source->acquiredImage(), source->extent(), VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL}, frame.index);
+      if (!copy) return;
+      // The only display work and sync of a headset frame: nothing to chain with.
+      frame.recordAfterDraw = std::move(copy->record);
+      frame.sync = copy->sync;
     } catch (const engine::VulkanError& e) {
-      spdlog::warn("openxr: the mirror window failed ({}); closing it, the headset plays on", e.what());
-      mirror.reset();
+      closeBrokenMirror(e);
     }
+  }
+
+  // Presents what the frame's submit copied, or black when the loop did not submit it.
+  void endMirror(const DisplayFrame& frame) {
+    if (!mirror) return;
+    try {
+      if (frame.submitted && !frame.drawnOnGpu)
+        throw std::logic_error("OpenXrDisplay: a frame was submitted without its drawnOnGpu");
+      if (mirror->endFrame(frame.submitted ? frame.drawnOnGpu : nullptr)) ++framesMirrored;
+    } catch (const engine::VulkanError& e) {
+      closeBrokenMirror(e);
+    }
+  }
+
+  void closeBrokenMirror(const engine::VulkanError& e) {
+    spdlog::warn("openxr: the mirror window failed ({}); closing it, the headset plays on", e.what());
+    dropMirror();
+  }
+
+  // Closes the mirror window, keeping the count of its own submits.
+  void dropMirror() {
+    if (mirror) pastMirrorSubmits += mirror->ownSubmits();
+    mirror.reset();
   }
 
   void setShown(DisplayEvents& ev, bool shown) {
@@ -270,7 +297,7 @@ DisplayEvents OpenXrDisplay::poll() {
   Impl& s = *impl_;
   DisplayEvents ev;
   if (s.mirror && !s.mirror->poll()) {
-    s.mirror.reset();  // waits for its copies on the queue
+    s.dropMirror();  // waits for its frames on the queue
     spdlog::info("openxr: mirror window closed; the headset plays on");
   }
   if (s.retired && s.retiredReported) {
@@ -344,6 +371,7 @@ std::optional<DisplayFrame> OpenXrDisplay::beginFrame() {
     } else if (frame.shouldRender) {
       for (std::size_t i = 0; i < c.swapchains.size(); ++i) frame.eyes.push_back(eyeTarget(i));
     }
+    if (frame.shouldRender) s.beginMirror(c, frame);
     return frame;
   } catch (const XrCallError& e) {
     if (!e.isLoss()) throw;
@@ -354,6 +382,7 @@ std::optional<DisplayFrame> OpenXrDisplay::beginFrame() {
 
 void OpenXrDisplay::endFrame(DisplayFrame& frame) {
   Impl& s = *impl_;
+  s.endMirror(frame);  // even for a frame the runtime no longer takes: the window image was acquired
   if (!s.conn || s.conn->lost || !s.frameBegun) return;
   Connection& c = *s.conn;
   s.frameBegun = false;
@@ -367,8 +396,7 @@ void OpenXrDisplay::endFrame(DisplayFrame& frame) {
     const bool projection = (drawn && !c.equirect) || overSphere;
     bool withDepth = projection && frame.depthDrawn && c.depthSwapchains.size() == c.swapchains.size();
     for (const Swapchain& swapchain : c.depthSwapchains) withDepth = withDepth && swapchain.acquired();
-    if (drawn) s.showMirror(c, frame.index);
-    // After the renderer's submit (and the mirror's copy), as the spec requires. Images
+    // After the frame's submit (which also copied the mirror's eye), as the spec requires. Images
     // acquired and not drawn go back too (release() skips those not acquired).
     if (c.equirect) c.equirect->release();
     for (Swapchain& swapchain : c.swapchains) swapchain.release();
@@ -534,6 +562,10 @@ DisplayCapabilities OpenXrDisplay::capabilities() const {
     out.equirectLayer = s.conn->equirect.has_value();
   }
   return out;
+}
+
+std::uint64_t OpenXrDisplay::ownSubmits() const {
+  return impl_->pastMirrorSubmits + (impl_->mirror ? impl_->mirror->ownSubmits() : 0);
 }
 
 OpenXrStats OpenXrDisplay::stats() const {

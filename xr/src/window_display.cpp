@@ -5,6 +5,7 @@
 #include <spdlog/spdlog.h>
 
 #include <chrono>
+#include <stdexcept>
 #include <utility>
 
 #include "engine/vk_check.h"
@@ -244,47 +245,35 @@ void WindowDisplay::endFrame(DisplayFrame& frame) {
   WindowPresenter& p = *s.presenter;
   FrameSlot& slot = p.slot();
   const WindowSwapchainImage& image = p.image();
-  const bool clear = !frame.submitted;
   const std::optional<std::filesystem::path> shot = std::exchange(s.scripted.screenshot, std::nullopt);
-  if (frame.submitted && frame.drawnOnGpu) {
+  if (frame.submitted) {
     // The loop's one submit drew the image, waiting on the acquire and signalling `drawn`,
     // with the screenshot's copy (recordAfterDraw) in it: nothing of the display's own to submit.
+    if (!frame.drawnOnGpu)
+      throw std::logic_error("WindowDisplay: a frame was submitted without its drawnOnGpu");
     p.presentDrawnElsewhere(image.drawn, frame.drawnOnGpu);
-    if (shot) {
-      if (auto status = s.deliverScreenshot(*shot, slot, frame.index); !status)
-        spdlog::error("window: screenshot failed: {}", status.error().message());
-    }
-    return;
-  }
-
-  VkSemaphore presentWait = image.drawn;
-  if (clear || shot) {
-    const VkCommandBuffer commands = slot.beginCommands();
-    VkImageLayout layout = VK_IMAGE_LAYOUT_PRESENT_SRC_KHR;
-    if (clear) {
-      recordClear(commands, image.image, VK_IMAGE_LAYOUT_UNDEFINED);
-      layout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-    }
+  } else {
+    // Acquired and not drawn: it must still be presented, so it shows black, through the one
+    // submit of the display's own this frame.
+    const VkCommandBuffer commands = p.beginOwnWork();
+    recordClear(commands, image.image, VK_IMAGE_LAYOUT_UNDEFINED);
+    VkImageLayout layout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
     if (shot) {
       p.recordReadback(commands, layout);
       layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
     }
     recordImageLayout(commands, image.image, layout, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_TRANSFER_BIT,
                       VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0);
-    PS_VK_CHECK(vkEndCommandBuffer(commands));
-    const VkSemaphore wait = clear ? slot.acquired : image.drawn;
-    p.submit(commands, std::span(&wait, 1), image.finished);
-    presentWait = image.finished;
-  } else {
-    // Nothing of its own to run: an empty batch after the renderer's gives the slot its fence.
-    p.submit(VK_NULL_HANDLE, {}, VK_NULL_HANDLE);
+    p.submitOwnWork(image.finished);
+    p.present(image.finished);
   }
-  p.present(presentWait);
   if (shot) {
     if (auto status = s.deliverScreenshot(*shot, slot, frame.index); !status)
       spdlog::error("window: screenshot failed: {}", status.error().message());
   }
 }
+
+std::uint64_t WindowDisplay::ownSubmits() const { return impl_->presenter->ownSubmits(); }
 
 InputActions WindowDisplay::input() { return impl_->input.takeActions(); }
 

@@ -6,7 +6,6 @@
 
 #include <array>
 #include <filesystem>
-#include <span>
 #include <utility>
 
 #include "engine/vk_check.h"
@@ -16,6 +15,22 @@
 #include "xr/window_input.h"
 
 namespace ps::xr {
+
+namespace {
+
+// `target` (in TRANSFER_DST_OPTIMAL, written by transfers) read back when asked, then made
+// ready to present.
+void recordPresentable(WindowPresenter& p, VkCommandBuffer commands, VkImage target, bool readback) {
+  VkImageLayout layout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
+  if (readback) {
+    p.recordReadback(commands, layout);
+    layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+  }
+  recordImageLayout(commands, target, layout, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                    VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0);
+}
+
+}  // namespace
 
 struct WindowMirror::Impl {
   // Declared in creation order; destroyed in reverse: the presenter's surface before the
@@ -28,8 +43,15 @@ struct WindowMirror::Impl {
   ScreenshotSink onScreenshot;
   WindowInput input;  // keys only: the mouse has no business turning the wearer's head
 
-  std::uint64_t ticks = 0;  // present() calls
+  std::uint64_t ticks = 0;  // beginFrame() calls
   std::uint64_t presented = 0;
+  std::uint64_t pastOwnSubmits = 0;  // of presenters already dropped
+  // The frame between beginFrame and endFrame: its window image is acquired.
+  struct Begun {
+    std::uint64_t frameIndex = 0;
+    std::optional<std::filesystem::path> screenshot;  // read back in this frame
+  };
+  std::optional<Begun> begun;
   bool closeAsked = false;
   std::optional<bool> visibleReported;
   ScriptedWindowState scripted;  // the script's minimise and screenshot
@@ -45,8 +67,14 @@ struct WindowMirror::Impl {
   Impl(const Impl&) = delete;
   Impl& operator=(const Impl&) = delete;
   ~Impl() {
-    presenter.reset();
+    dropPresenter();
     glfwSetWindowUserPointer(window.get(), nullptr);
+  }
+
+  void dropPresenter() {
+    if (presenter) pastOwnSubmits += presenter->ownSubmits();
+    presenter.reset();
+    begun.reset();
   }
 
   static void onKey(GLFWwindow* w, int key, int /*scancode*/, int action, int mods) {
@@ -106,14 +134,14 @@ std::vector<std::string> WindowMirror::instanceExtensions() const {
 std::vector<std::string> WindowMirror::deviceExtensions() { return {VK_KHR_SWAPCHAIN_EXTENSION_NAME}; }
 
 Status WindowMirror::attach(const engine::Device& device) {
-  impl_->presenter.reset();
+  impl_->dropPresenter();
   auto presenter = WindowPresenter::create(device, impl_->window.get(), PresentPacing::NoWait);
   if (!presenter) return presenter.error();
   impl_->presenter = std::move(presenter).value();
   return ok();
 }
 
-void WindowMirror::detach() { impl_->presenter.reset(); }
+void WindowMirror::detach() { impl_->dropPresenter(); }
 
 bool WindowMirror::attached() const { return impl_->presenter != nullptr; }
 
@@ -130,49 +158,74 @@ bool WindowMirror::poll() {
   return true;
 }
 
-bool WindowMirror::present(const MirrorSource& source, std::uint64_t frameIndex) {
+std::optional<MirrorCopy> WindowMirror::beginFrame(const MirrorSource& source, std::uint64_t frameIndex) {
   Impl& s = *impl_;
+  if (s.begun) (void)endFrame(nullptr);
   if (s.script) {
     for (ScriptAction& action : s.script->due(s.ticks)) s.apply(action);
   }
   ++s.ticks;
   if (!s.presenter || s.closeAsked || s.minimised() || !s.presenter->ensureSwapchain(s.framebufferSize()) ||
       !s.presenter->acquire())
-    return false;
+    return std::nullopt;
   WindowPresenter& p = *s.presenter;
   FrameSlot& slot = p.slot();
   const WindowSwapchainImage& image = p.image();
-  const std::optional<std::filesystem::path> shot = std::exchange(s.scripted.screenshot, std::nullopt);
+  s.begun = Impl::Begun{frameIndex, std::exchange(s.scripted.screenshot, std::nullopt)};
+  // The copy's clear and blit wait for the window's image; the eye's pass before them does not.
+  slot.wait = {slot.acquired};
+  slot.waitStages = {VK_PIPELINE_STAGE_TRANSFER_BIT};
+  slot.signal = {image.drawn};
+  MirrorCopy copy;
+  copy.sync = engine::SubmitSync{slot.wait, slot.waitStages, slot.signal};
+  copy.record = [&p, target = image.image, extent = p.swapchain().extent(), source,
+                 readback = s.begun->screenshot.has_value()](VkCommandBuffer commands) {
+    recordClear(commands, target, VK_IMAGE_LAYOUT_UNDEFINED);
+    // The eye was drawn earlier in this command buffer.
+    recordImageLayout(commands, source.image, source.layout, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
+                      VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_ACCESS_MEMORY_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                      VK_ACCESS_TRANSFER_READ_BIT);
+    // Orders the blit after the clear of the same image.
+    recordImageLayout(commands, target, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                      VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                      VK_ACCESS_TRANSFER_WRITE_BIT);
+    recordFitBlit(commands, source.image, source.extent, target, extent);
+    // Back as the runtime expects it, visible to whatever it (or the next frame) does next.
+    recordImageLayout(commands, source.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, source.layout,
+                      VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,
+                      VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT);
+    recordPresentable(p, commands, target, readback);
+  };
+  return copy;
+}
 
-  const VkCommandBuffer commands = slot.beginCommands();
-  recordClear(commands, image.image, VK_IMAGE_LAYOUT_UNDEFINED);
-  // The eye was written by the renderer's submit, queued before this one on the same queue.
-  recordImageLayout(commands, source.image, source.layout, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
-                    VK_PIPELINE_STAGE_ALL_COMMANDS_BIT, VK_ACCESS_MEMORY_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                    VK_ACCESS_TRANSFER_READ_BIT);
-  // Orders the blit after the clear of the same image.
-  recordImageLayout(commands, image.image, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
-                    VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                    VK_ACCESS_TRANSFER_WRITE_BIT);
-  recordFitBlit(commands, source.image, source.extent, image.image, p.swapchain().extent());
-  // Back as the runtime expects it, visible to whatever it (or the next frame) does next.
-  recordImageLayout(commands, source.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, source.layout,
-                    VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,
-                    VK_ACCESS_MEMORY_READ_BIT | VK_ACCESS_MEMORY_WRITE_BIT);
-  VkImageLayout layout = VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL;
-  if (shot) {
-    p.recordReadback(commands, layout);
-    layout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+bool WindowMirror::endFrame(const std::function<bool(bool block)>& drawnOnGpu) {
+  Impl& s = *impl_;
+  if (!s.begun) return false;
+  const Impl::Begun begun = std::move(*s.begun);
+  s.begun.reset();
+  if (!s.presenter) return false;
+  WindowPresenter& p = *s.presenter;
+  FrameSlot& slot = p.slot();
+  const WindowSwapchainImage& image = p.image();
+  if (drawnOnGpu) {
+    p.presentDrawnElsewhere(image.drawn, drawnOnGpu);
+  } else {
+    // The image was acquired and must be presented: black, as nothing was drawn to copy.
+    const VkCommandBuffer commands = p.beginOwnWork();
+    recordClear(commands, image.image, VK_IMAGE_LAYOUT_UNDEFINED);
+    recordPresentable(p, commands, image.image, begun.screenshot.has_value());
+    p.submitOwnWork(image.finished);
+    p.present(image.finished);
   }
-  recordImageLayout(commands, image.image, layout, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                    VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0);
-  PS_VK_CHECK(vkEndCommandBuffer(commands));
-  const std::array<VkSemaphore, 2> wait{slot.acquired, source.ready};
-  p.submit(commands, std::span(wait.data(), source.ready != VK_NULL_HANDLE ? 2 : 1), image.finished);
-  p.present(image.finished);
+  if (begun.screenshot) s.deliverScreenshot(*begun.screenshot, slot, begun.frameIndex);
+  if (!drawnOnGpu) return false;
   ++s.presented;
-  if (shot) s.deliverScreenshot(*shot, slot, frameIndex);
   return true;
+}
+
+std::uint64_t WindowMirror::ownSubmits() const {
+  return impl_->pastOwnSubmits + (impl_->presenter ? impl_->presenter->ownSubmits() : 0);
 }
 
 InputActions WindowMirror::takeActions() {

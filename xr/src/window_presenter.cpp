@@ -31,73 +31,21 @@ const char* presentModeName(VkPresentModeKHR mode) {
 }  // namespace
 
 FrameSlot::FrameSlot(const engine::Device& d, std::uint32_t index) : device(&d) {
-  const VkDevice vk = d.device();
-  try {
-    VkSemaphoreCreateInfo semaphore{};
-    semaphore.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO;
-    PS_VK_CHECK(vkCreateSemaphore(vk, &semaphore, nullptr, &acquired));
-    VkFenceCreateInfo fence{};
-    fence.sType = VK_STRUCTURE_TYPE_FENCE_CREATE_INFO;
-    fence.flags = VK_FENCE_CREATE_SIGNALED_BIT;
-    PS_VK_CHECK(vkCreateFence(vk, &fence, nullptr, &done));
-    VkCommandPoolCreateInfo poolInfo{};
-    poolInfo.sType = VK_STRUCTURE_TYPE_COMMAND_POOL_CREATE_INFO;
-    poolInfo.flags = VK_COMMAND_POOL_CREATE_TRANSIENT_BIT;
-    poolInfo.queueFamilyIndex = d.queueFamily();
-    PS_VK_CHECK(vkCreateCommandPool(vk, &poolInfo, nullptr, &pool));
-    VkCommandBufferAllocateInfo alloc{};
-    alloc.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_ALLOCATE_INFO;
-    alloc.commandPool = pool;
-    alloc.level = VK_COMMAND_BUFFER_LEVEL_PRIMARY;
-    alloc.commandBufferCount = 1;
-    PS_VK_CHECK(vkAllocateCommandBuffers(vk, &alloc, &commands));
-  } catch (...) {
-    destroy();
-    throw;
-  }
-  const std::string name = "window frame " + std::to_string(index);
-  d.setName(acquired, VK_OBJECT_TYPE_SEMAPHORE, name + " acquired");
-  d.setName(done, VK_OBJECT_TYPE_FENCE, name + " done");
-  d.setName(pool, VK_OBJECT_TYPE_COMMAND_POOL, name);
-  d.setName(commands, VK_OBJECT_TYPE_COMMAND_BUFFER, name);
+  VkSemaphoreCreateInfo semaphore{};
+  semaphore.sType = VK_STRUCTURE_TYPE_SEMAPHORE_CREATE_INFO;
+  PS_VK_CHECK(vkCreateSemaphore(d.device(), &semaphore, nullptr, &acquired));
+  d.setName(acquired, VK_OBJECT_TYPE_SEMAPHORE, "window frame " + std::to_string(index) + " acquired");
 }
 
-FrameSlot::~FrameSlot() { destroy(); }
-
-void FrameSlot::destroy() noexcept {
-  const VkDevice vk = device->device();
-  if (pool != VK_NULL_HANDLE) vkDestroyCommandPool(vk, pool, nullptr);
-  if (done != VK_NULL_HANDLE) vkDestroyFence(vk, done, nullptr);
-  if (acquired != VK_NULL_HANDLE) vkDestroySemaphore(vk, acquired, nullptr);
-  pool = VK_NULL_HANDLE;
-  done = VK_NULL_HANDLE;
-  acquired = VK_NULL_HANDLE;
+FrameSlot::~FrameSlot() {
+  if (acquired != VK_NULL_HANDLE) vkDestroySemaphore(device->device(), acquired, nullptr);
 }
 
 void FrameSlot::waitDone() const {
-  if (drawnElsewhere) {
-    (void)drawnElsewhere(true);
-    return;
-  }
-  PS_VK_CHECK(vkWaitForFences(device->device(), 1, &done, VK_TRUE, UINT64_MAX));
+  if (done) (void)done(true);
 }
 
-bool FrameSlot::isDone() const {
-  if (drawnElsewhere) return drawnElsewhere(false);
-  const VkResult r = vkGetFenceStatus(device->device(), done);
-  if (r == VK_NOT_READY) return false;
-  PS_VK_CHECK(r);
-  return true;
-}
-
-VkCommandBuffer FrameSlot::beginCommands() const {
-  PS_VK_CHECK(vkResetCommandPool(device->device(), pool, 0));
-  VkCommandBufferBeginInfo begin{};
-  begin.sType = VK_STRUCTURE_TYPE_COMMAND_BUFFER_BEGIN_INFO;
-  begin.flags = VK_COMMAND_BUFFER_USAGE_ONE_TIME_SUBMIT_BIT;
-  PS_VK_CHECK(vkBeginCommandBuffer(commands, &begin));
-  return commands;
-}
+bool FrameSlot::isDone() const { return !done || done(false); }
 
 Result<std::unique_ptr<WindowPresenter>> WindowPresenter::create(const engine::Device& device, GLFWwindow* window,
                                                                  PresentPacing pacing) {
@@ -107,7 +55,8 @@ Result<std::unique_ptr<WindowPresenter>> WindowPresenter::create(const engine::D
 }
 
 WindowPresenter::WindowPresenter(const engine::Device& device, WindowSurface surface, PresentPacing pacing)
-    : device_(&device), surface_(std::move(surface)), pacing_(pacing) {
+    : device_(&device), surface_(std::move(surface)), pacing_(pacing),
+      own_(std::make_unique<engine::FrameContext>(device, kFramesInFlight, "window own")) {
   for (std::uint32_t i = 0; i < kFramesInFlight; ++i) slots_.push_back(std::make_unique<FrameSlot>(device, i));
 }
 
@@ -145,7 +94,7 @@ bool WindowPresenter::acquire() {
   } else {
     s.waitDone();
   }
-  s.drawnElsewhere = nullptr;  // done: the slot's fence speaks for it again
+  s.done = nullptr;  // finished: nothing of the slot's is in flight any more
   const VkResult r = vkAcquireNextImageKHR(device_->device(), swapchain_->handle(), noWait ? 0 : UINT64_MAX,
                                            s.acquired, VK_NULL_HANDLE, &s.imageIndex);
   if (r == VK_ERROR_OUT_OF_DATE_KHR) {
@@ -159,25 +108,25 @@ bool WindowPresenter::acquire() {
 }
 
 void WindowPresenter::presentDrawnElsewhere(VkSemaphore wait, std::function<bool(bool block)> drawn) {
-  slot().drawnElsewhere = std::move(drawn);
+  slot().done = std::move(drawn);
   present(wait);
 }
 
-void WindowPresenter::submit(VkCommandBuffer commands, std::span<const VkSemaphore> wait, VkSemaphore signal) {
+VkCommandBuffer WindowPresenter::beginOwnWork() { return own_->begin().commands; }
+
+void WindowPresenter::submitOwnWork(VkSemaphore signal) {
   FrameSlot& s = slot();
-  PS_VK_CHECK(vkResetFences(device_->device(), 1, &s.done));
-  const std::array<VkPipelineStageFlags, 2> stages{VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT};
-  VkSubmitInfo info{};
-  info.sType = VK_STRUCTURE_TYPE_SUBMIT_INFO;
-  info.waitSemaphoreCount = static_cast<std::uint32_t>(wait.size());
-  info.pWaitSemaphores = wait.data();
-  info.pWaitDstStageMask = stages.data();
-  info.commandBufferCount = commands != VK_NULL_HANDLE ? 1 : 0;
-  info.pCommandBuffers = &commands;
-  info.signalSemaphoreCount = signal != VK_NULL_HANDLE ? 1 : 0;
-  info.pSignalSemaphores = &signal;
-  PS_VK_CHECK(vkQueueSubmit(device_->queue(), 1, &info, s.done));
+  s.wait = {s.acquired};
+  s.waitStages = {VK_PIPELINE_STAGE_TRANSFER_BIT};
+  s.signal = {signal};
+  own_->submit(engine::SubmitSync{s.wait, s.waitStages, s.signal});
+  s.done = [context = own_.get(), serial = own_->lastSubmitted()](bool block) {
+    if (block) context->wait(serial);
+    return context->completedSerial() >= serial;
+  };
 }
+
+std::uint64_t WindowPresenter::ownSubmits() const { return own_->submitCount(); }
 
 void WindowPresenter::present(VkSemaphore wait) {
   FrameSlot& s = slot();

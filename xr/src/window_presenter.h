@@ -1,6 +1,8 @@
 #pragma once
 // The presenting half of a window, on a Vulkan device it borrows: the surface, the swapchain
-// (rebuilt on resize), the frames in flight, and the readback buffer of screenshots. The
+// (rebuilt on resize), the frames in flight, and the readback buffer of screenshots. A frame's
+// GPU work is the player loop's one submit; only frames the loop did not submit get a submit of
+// the presenter's own, through a frame context (engine/frame_context.h) like the loop's. The
 // window display (own device) and the headset mirror (the runtime's device) both use it; the
 // GLFW window and its events stay with them.
 // Thread: the one that owns the device's queue.
@@ -9,11 +11,11 @@
 #include <functional>
 #include <memory>
 #include <optional>
-#include <span>
 #include <vector>
 
 #include <vulkan/vulkan.h>
 
+#include "engine/frame_context.h"
 #include "engine/gpu_resources.h"
 #include "engine/rgba_image.h"
 #include "scenes/result.h"
@@ -26,24 +28,21 @@ class Device;
 
 namespace ps::xr {
 
-// The Vulkan objects of one frame in flight: the acquire semaphore, and what says the frame's
-// GPU work is done: the fence of the presenter's own submit, or, for a frame drawn and
-// submitted whole by the player loop (one submit, no submit of the presenter's), that
-// submit's own answer (drawnOnGpu).
+// The Vulkan objects of one frame in flight: the acquire semaphore, the storage a frame's sync
+// points into, and what says the frame's GPU work is done: the answer of the submit that ran
+// it (the player loop's drawnOnGpu, or the presenter's own frame context for a frame the loop
+// did not submit).
 struct FrameSlot {
   const engine::Device* device = nullptr;
   VkSemaphore acquired = VK_NULL_HANDLE;
-  VkFence done = VK_NULL_HANDLE;
-  VkCommandPool pool = VK_NULL_HANDLE;
-  VkCommandBuffer commands = VK_NULL_HANDLE;
   std::uint32_t imageIndex = 0;
   // What a DisplayFrame's sync points into.
   std::array<VkSemaphore, 1> wait{};
   std::array<VkPipelineStageFlags, 1> waitStages{};
   std::array<VkSemaphore, 1> signal{};
-  // Set when the frame's GPU work was submitted by someone else: whether it has finished
-  // (block: wait until it has). Cleared once it has.
-  std::function<bool(bool block)> drawnElsewhere;
+  // Whether the GPU work of the frame last presented from this slot has finished (block: wait
+  // until it has). Empty: nothing of it is in flight.
+  std::function<bool(bool block)> done;
 
   FrameSlot(const engine::Device& d, std::uint32_t index);
   FrameSlot(const FrameSlot&) = delete;
@@ -52,10 +51,6 @@ struct FrameSlot {
 
   void waitDone() const;
   bool isDone() const;
-  VkCommandBuffer beginCommands() const;
-
- private:
-  void destroy() noexcept;
 };
 
 class WindowPresenter {
@@ -86,13 +81,20 @@ class WindowPresenter {
   VkExtent2D extent() const { return swapchain_ ? swapchain_->extent() : VkExtent2D{}; }
   const WindowSwapchainImage& image() { return swapchain_->image(slot().imageIndex); }
 
-  // Submits `commands` (or an empty batch, for the slot's fence) waiting on `wait` at the
-  // transfer stage and signalling `signal`; the slot's fence follows it.
-  void submit(VkCommandBuffer commands, std::span<const VkSemaphore> wait, VkSemaphore signal);
+  // The presenter's own work for the acquired image, for a frame the player loop did not
+  // submit (cleared, or ended without drawing): recorded into the command buffer this returns,
+  // on the presenter's frame context (engine/frame_context.h), then submitOwnWork.
+  VkCommandBuffer beginOwnWork();
+  // Submits it (one vkQueueSubmit) waiting on the slot's acquire at the transfer stage and
+  // signalling `signal`; the slot's done follows it.
+  void submitOwnWork(VkSemaphore signal);
+  // vkQueueSubmit calls of the presenter's own (submitOwnWork).
+  std::uint64_t ownSubmits() const;
   // Presents the acquired image once `wait` is signalled, and moves on to the next slot.
   void present(VkSemaphore wait);
-  // The same for a frame whose GPU work someone else submitted (waiting on the slot's acquire
-  // semaphore and signalling `wait`): `drawn` says when it has finished, in place of the fence.
+  // The same for a frame whose GPU work the player loop submitted (waiting on the slot's
+  // acquire semaphore and signalling `wait`): `drawn` (DisplayFrame::drawnOnGpu) says when it
+  // has finished.
   void presentDrawnElsewhere(VkSemaphore wait, std::function<bool(bool block)> drawn);
 
   // Records a copy of the acquired image, in `layout`, into the readback buffer; leaves the
@@ -112,6 +114,9 @@ class WindowPresenter {
   PresentPacing pacing_;
   std::optional<WindowSwapchain> swapchain_;
   std::vector<std::unique_ptr<FrameSlot>> slots_;
+  // The command ring of the presenter's own frames; rare, so two slots, never waited for on
+  // the loop's frames.
+  std::unique_ptr<engine::FrameContext> own_;
   engine::GpuBuffer readback_;
   std::uint64_t presents_ = 0;  // picks the slot
   bool recreate_ = false;

@@ -157,6 +157,10 @@ class Display {
   virtual std::optional<engine::RenderTarget> acquireWorldPanel() { return std::nullopt; }
   // A short tactile tick (a frame step); displays without haptics ignore it.
   virtual void hapticTick() {}
+  // vkQueueSubmit calls the display made itself: at most one per frame, and only for a frame
+  // the loop did not submit (a window image it must still present, cleared). A submitted
+  // frame's GPU work, the display's included (recordAfterDraw), is the loop's one submit.
+  virtual std::uint64_t ownSubmits() const { return 0; }
 
  protected:
   Display() = default;

@@ -21,8 +21,10 @@
 //   projection layer blended over the sphere on the frames the loop draws them.
 // - Optionally a desktop window mirroring one eye (window_mirror.h), on the runtime's device:
 //   its surface extensions are requested through xrCreateVulkanInstanceKHR /
-//   xrCreateVulkanDeviceKHR. Closing it leaves the headset playing; a mirror that cannot open
-//   is a warning unless it was required.
+//   xrCreateVulkanDeviceKHR. Its copy of the eye is part of the frame's one submit
+//   (DisplayFrame::recordAfterDraw, with the window's acquire and present in DisplayFrame::sync).
+//   Closing it leaves the headset playing; a mirror that cannot open is a warning unless it
+//   was required.
 // Thread: the player loop's. Two displays may live in one process (no globals).
 #include <cstdint>
 #include <memory>
@@ -92,6 +94,8 @@ class OpenXrDisplay final : public Display {
   // A quad layer, world-locked in the app's space, with its own sRGB swapchain.
   bool setWorldPanel(const std::optional<WorldPanel>& panel) override;
   std::optional<engine::RenderTarget> acquireWorldPanel() override;
+  // The mirror window's, for the frames it had begun that the loop did not submit.
+  std::uint64_t ownSubmits() const override;
 
   OpenXrStats stats() const;
 

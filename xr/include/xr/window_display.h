@@ -61,10 +61,13 @@ class WindowDisplay final : public Display {
   const engine::Device& device() const override;
   DisplayEvents poll() override;
   std::optional<DisplayFrame> beginFrame() override;
-  // If the frame's sync was not submitted (frame.submitted false), the window shows black.
+  // If the frame's sync was not submitted (frame.submitted false), the window shows black,
+  // through a submit of the display's own. A frame submitted must come with its drawnOnGpu
+  // (std::logic_error otherwise).
   void endFrame(DisplayFrame& frame) override;
   InputActions input() override;
   void requestQuit() override;
+  std::uint64_t ownSubmits() const override;
 
   const HeadLook& look() const;
   VkExtent2D extent() const;  // of the swapchain; {0, 0} while minimised before the first frame

@@ -1,28 +1,36 @@
 #pragma once
 // WindowMirror: a desktop window that shows what the headset shows, one eye of it, for the
-// people around the wearer. It draws nothing itself: the OpenXR display hands it an eye image
-// it has just drawn, which is copied (scaled to the window's height, centred) into the
-// window's swapchain and presented.
+// people around the wearer. It draws nothing itself: the OpenXR display names the eye image the
+// frame draws, and the frame's one submit copies it (scaled to the window's height, centred)
+// into the window's swapchain after drawing it:
+//
+//   auto copy = mirror.beginFrame(source, index);  // acquires a window image (never waits)
+//   if (copy) { frame.recordAfterDraw = copy->record; frame.sync = copy->sync; }
+//   ... the loop records the eyes, then recordAfterDraw, and submits once with frame.sync ...
+//   mirror.endFrame(frame.submitted ? frame.drawnOnGpu : nullptr);  // presents
 //
 // It lives on the device the headset renders with (the runtime's: XR_KHR_vulkan_enable2
-// creates it), so the copy is a blit on the same queue, ordered after the renderer's submit
-// and before the eye goes back to the runtime; no CPU copy and no second device. That device
+// creates it), so the copy is a blit in the frame's own command buffer, after the eye's pass
+// and before the eye goes back to the runtime; no CPU copy, no second device, no second submit. That device
 // must have been created with instanceExtensions() and deviceExtensions(); hence the two steps:
 // open() the window first (GLFW tells which surface extension the window system needs), then
 // attach() the device. A lost runtime replaces the device: detach() before the old one goes,
 // attach() the new one; the window stays open throughout.
 //
 // The headset's frame loop never waits on the window: presents are MAILBOX or IMMEDIATE where
-// offered, and a frame for which no window image is free (or the previous copy into it is still
-// running) is simply not mirrored. Minimised: nothing is copied. Resized: the swapchain is
+// offered, and a frame for which no window image is free (or the previous frame that copied
+// into it is still running) is simply not mirrored. A frame begun and then not submitted by the
+// loop shows black, through one submit of the mirror's own (the window image was acquired and
+// must be presented). Minimised: nothing is copied. Resized: the swapchain is
 // rebuilt at the next frame. Closed (or Esc): poll() says so and the owner drops the mirror;
 // the headset plays on. Keys typed into it control playback like the window display's (space,
 // arrows, J/K/L, Home/End, I/O, N, C); the mouse does nothing (the head is the wearer's).
 //
-// Scripted use (tests): the script's ticks are frames offered to present(); `screenshot`
+// Scripted use (tests): the script's ticks are frames offered to beginFrame(); `screenshot`
 // reads back the next mirrored frame (what the window shows), `quit` closes the window.
 // Thread: the one that owns the device's queue; GLFW wants it to be the main thread.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +39,7 @@
 #include <vulkan/vulkan.h>
 
 #include "engine/device.h"
+#include "engine/submit_sync.h"
 #include "scenes/result.h"
 #include "xr/input_actions.h"
 #include "xr/window_display.h"
@@ -39,18 +48,25 @@
 
 namespace ps::xr {
 
-// An image someone else drew (an OpenXR eye), to be shown in the window.
+// An image someone else draws (an OpenXR eye), to be shown in the window.
 struct MirrorSource {
   VkImage image = VK_NULL_HANDLE;
   VkExtent2D extent{};
   VkImageLayout layout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;  // before and after the copy
-  VkSemaphore ready = VK_NULL_HANDLE;  // signalled when it is drawn; VK_NULL_HANDLE: submitted before
+};
+
+// The mirror's part of a frame's one submit: `record`, recorded after everything drawn into
+// the source, copies it into the window's image; the submit waits on and signals `sync` (the
+// window image's acquire and present). Both stay valid until endFrame.
+struct MirrorCopy {
+  std::function<void(VkCommandBuffer)> record;
+  engine::SubmitSync sync;
 };
 
 struct WindowMirrorOptions {
   WindowSize size{1280, 720};  // window pixels
   std::string title = "PerfectShot - headset mirror";
-  std::optional<InputScript> script;  // a tick is one present() call
+  std::optional<InputScript> script;  // a tick is one beginFrame() call
   ScreenshotSink onScreenshot;        // required when the script takes screenshots; camera left default
 };
 
@@ -76,16 +92,25 @@ class WindowMirror {
   // Handles the window's events. False once the user closed the window (or pressed Esc).
   bool poll();
 
-  // Copies `source` into the window and presents it, without waiting for the window. False
-  // when nothing was shown (not attached, minimised, closed, no image free this frame).
-  // `frameIndex` names the frame in screenshots and logs. `source` must be on the attached
-  // device and stay alive until the queue has finished this submit.
-  bool present(const MirrorSource& source, std::uint64_t frameIndex);
+  // Starts showing `source` in this frame, without waiting for the window: acquires a window
+  // image and says what the frame's submit must do. Nothing (no frame begun) when nothing will
+  // be shown: not attached, minimised, closed, no image free. `frameIndex` names the frame in
+  // screenshots and logs. `source` must be on the attached device and stay alive until that
+  // submit has finished. A frame still begun is ended first, as not submitted.
+  std::optional<MirrorCopy> beginFrame(const MirrorSource& source, std::uint64_t frameIndex);
+  // Presents the frame begun: `drawnOnGpu` is the answer of the submit that recorded the copy
+  // with its sync (DisplayFrame::drawnOnGpu); empty when the frame was not submitted, and then
+  // the window shows black (a submit of the mirror's own). True when the eye was shown; false
+  // (and nothing done) without a frame begun.
+  bool endFrame(const std::function<bool(bool block)>& drawnOnGpu);
+  // vkQueueSubmit calls of the mirror's own (frames begun and not submitted), on every device
+  // it was attached to.
+  std::uint64_t ownSubmits() const;
 
   // Keys typed into the window since the last call, as playback actions (no pointer, no quit).
   InputActions takeActions();
 
-  VkExtent2D extent() const;  // of the swapchain; {0, 0} before the first present
+  VkExtent2D extent() const;  // of the swapchain; {0, 0} before the first frame
   std::uint64_t presented() const;  // frames shown
 
  private:
