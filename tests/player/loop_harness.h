@@ -20,6 +20,7 @@
 #include "media/player.h"
 #include "media/video_source.h"
 #include "player/player_loop.h"
+#include "scenes/shot_loader.h"
 #include "ui/timecode.h"
 #include "xr/offscreen_display.h"
 
