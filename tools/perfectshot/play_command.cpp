@@ -15,6 +15,7 @@
 #include "png_writer.h"
 #include "quit_signals.h"
 #include "report.h"
+#include "player/play_setup.h"
 #include "player/shot_playback.h"
 #include "player/ui_claims.h"
 #include "window_options.h"
@@ -66,20 +67,7 @@ int runPlay(const PlayArgs& args) {
     }
   }
   const double in = playback.inSeconds;
-  const double span = std::max(playback.outSeconds.value_or(in + 10.0) - in, 1e-3);
-  auto& off = request.offscreen;
-  off.width = args.width;
-  off.height = args.height;
-  off.eyes = playback.layout.stereo != StereoLayout::Mono ? 2 : 1;
-  off.step = playback.frameSeconds;  // every video frame, no waiting on a clock
-  const float hfov = args.hfov, vfov = args.vfov;
-  off.view = [in, span, hfov, vfov](std::uint64_t, double t) {
-    const float yaw = static_cast<float>(std::fmod(360.0 * t / span + 180.0, 360.0) - 180.0);
-    (void)in;
-    return engine::viewFromV360({yaw, 0, 0, hfov, vfov});
-  };
-  const auto stillEvery = static_cast<std::uint64_t>(std::max(1.0, std::round(args.stillsEvery / playback.frameSeconds)));
-  off.readBack = [stillEvery](std::uint64_t index) { return index % stillEvery == 0; };
+  request.offscreen = player::offscreenTour(playback, {args.width, args.height, args.hfov, args.vfov, args.stillsEvery});
 
   auto window = windowDisplayOptions(args.window);
   if (!window) return reportError(window.error());
@@ -98,29 +86,22 @@ int runPlay(const PlayArgs& args) {
     if (ec) return reportError(Error{args.outDir, "cannot create the stills folder: " + ec.message(), ""});
   }
 
-  player::PlayerLoopOptions options = playback.loopOptions();
-  if (offscreen == nullptr && !args.noTimeline) options.timeline = playback.timeline;  // headset and window
-  if (args.noOverlay) options.overlay.reset();
-  if (options.overlay && options.overlay->filmFrame) options.overlay->filmFrame->visible = !args.noFilmFrame;
-  // In a headset a gaze that rests on a marker opens it; a window has the mouse for that.
-  const xr::DisplayCapabilities can = display->display->capabilities();
-  options.gazeDwell = can.headTracked;
-  options.uiClaims = uiClaims;
-  // A shot can be edited: with a mouse and keys (a window) E turns the editor on; --edit starts with it (headset
-  // too). --no-overlay keeps the picture clean: no editor unless asked for.
   if (args.edit && playback.shotFile.empty())
     return reportError(Error{args.input, "--edit needs a shot (a package folder or a shot.json), not a video", ""});
-  if (!playback.shotFile.empty() && (args.edit || (can.pointer && can.keyboard && !args.noOverlay)))
-    options.editor = player::PlayerLoopOptions::Editor{playback.shotFile, args.edit};
-  options.maxFrames = args.frames;
+  player::PlayChoices choices;
+  choices.timeline = !args.noTimeline;
+  choices.overlay = !args.noOverlay;
+  choices.filmFrame = !args.noFilmFrame;
+  choices.edit = args.edit;
+  choices.scripted = !args.window.inputScript.empty();
+  choices.maxFrames = args.frames;
+  player::PlayerLoopOptions options =
+      player::playOptions(playback, display->display->capabilities(), offscreen != nullptr, choices);
+  options.uiClaims = uiClaims;
   options.quitRequested = [&signals] { return signals.received(); };
-  // A script counts in display frames: starting paused puts its keys on known video frames.
-  if (!args.window.inputScript.empty()) options.autoplay = false;
   int stills = 0;
   std::optional<Error> stillError;
   if (offscreen != nullptr) {
-    options.loop = false;  // offscreen plays the shot once
-    options.decodeWait = std::chrono::seconds(10);
     options.afterFrame = [&](const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
       if (stillError || offscreen->pixelsIndex() != frame.index || shown.frame == nullptr) return;
       const auto& eyes = offscreen->pixels();

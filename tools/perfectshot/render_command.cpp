@@ -4,19 +4,14 @@
 #include "cli_numbers.h"
 #include "commands.h"
 #include "engine/device.h"
-#include "engine/equirect_layer.h"
-#include "engine/eye_camera.h"
-#include "engine/frame_context.h"
-#include "engine/frame_renderer.h"
-#include "engine/offscreen_target.h"
 #include "engine/render_still.h"
 #include "engine/view.h"
 #include "player/plate_input.h"
 #include "png_writer.h"
 #include "report.h"
 #include "scenes/printable.h"
-#include "player/set_scene.h"
 #include "player/shot_sets.h"
+#include "player/still_scene.h"
 #include "player/view_overlay.h"
 
 namespace ps::tools {
@@ -55,56 +50,6 @@ Status checkTimeInside(double time, const player::OpenedPlate& plate) {
                fmt::format("the last frame shows at --time {}", *end - in)};
 }
 
-// What one still shows besides the view itself: the plate (absent for a bare set), the
-// shot's sets, the markers and film frame.
-struct StillScene {
-  const FrameView* plate = nullptr;
-  std::vector<player::PlacedSet> sets;
-  player::ViewOverlay* overlay = nullptr;
-  double shotSeconds = 0;
-};
-
-// The still: the plate as the background, the sets, then the overlay, in one eye pass.
-Result<engine::RgbaImage> renderScene(const engine::Device& device, StillScene scene,
-                                      const engine::StillRequest& request) {
-  auto still = engine::makeStillTarget(device, request.width, request.height);
-  if (!still) return still.error();
-  engine::OffscreenTarget& target = **still;
-  engine::FrameContext context(device, 2, "render");
-  engine::FrameRenderer renderer(device);
-  std::vector<engine::Layer*> layers;
-  std::optional<engine::EquirectLayer> background;
-  if (scene.plate != nullptr) {
-    background.emplace(context, 1);
-    try {
-      background->setPicture(*scene.plate, request.layout, request.yawOffsetDeg);
-    } catch (const std::invalid_argument& e) {
-      return engine::frameError(e);
-    }
-    layers.push_back(&*background);
-  }
-  std::optional<player::SetScene> sets;
-  if (!scene.sets.empty()) {
-    sets.emplace(device, std::move(scene.sets));
-    sets->showAt(scene.shotSeconds);
-    layers.push_back(&sets->layer());
-  }
-  if (scene.overlay != nullptr) {
-    scene.overlay->update(scene.shotSeconds);
-    if (player::FilmFrameOverlay* film = scene.overlay->filmFrame()) film->updateAndWait(scene.shotSeconds);
-    const player::OverlayEye eye{request.view, {request.width, request.height}};
-    for (engine::Layer* layer : scene.overlay->layers(device, std::span(&eye, 1), scene.shotSeconds))
-      layers.push_back(layer);
-  }
-  const engine::EyeDraw eye{request.eye, engine::EyeCamera(request.view), target.target(), false};
-  engine::FrameRecording& frame = context.begin();
-  renderer.record(frame, std::span(&eye, 1), layers);
-  target.recordReadback(frame.commands);
-  context.submit();
-  context.waitAll();
-  return target.pixels();
-}
-
 // Where the eye stands: --pos (else the capture point), moved half the IPD along the head's
 // right for --eye right and left for --eye left.
 Result<glm::vec3> eyePosition(const RenderArgs& args, Eye eye, const glm::vec3& capturePoint,
@@ -131,9 +76,9 @@ int runRenderSet(const RenderArgs& args, const engine::StillRequest& base, Eye e
   request.view.position = *position;
   auto device = engine::Device::create();
   if (!device) return reportError(device.error());
-  StillScene scene;
+  player::StillScene scene;
   scene.sets.push_back(std::move(*set));
-  auto image = renderScene(*device, std::move(scene), request);
+  auto image = player::renderStillScene(*device, std::move(scene), request);
   if (!image) {
     Error error = image.error();
     if (error.where == "output size") error.where = "--size " + args.size;
@@ -182,7 +127,7 @@ int runRender(const RenderArgs& args) {
   auto position = eyePosition(args, *eye, player::capturePointOf(shot), request.view.orientation);
   if (!position) return reportError(position.error());
   request.view.position = *position;
-  StillScene scene;
+  player::StillScene scene;
   scene.plate = &frameView;
   scene.shotSeconds = mediaTime;
   if (shot != nullptr) {
@@ -199,7 +144,7 @@ int runRender(const RenderArgs& args) {
     overlay->setOrigin(player::capturePointOf(shot));
     scene.overlay = &*overlay;
   }
-  Result<engine::RgbaImage> image = renderScene(*device, std::move(scene), request);
+  Result<engine::RgbaImage> image = player::renderStillScene(*device, std::move(scene), request);
   if (!image) {
     Error error = image.error();
     // The engine knows no files: a problem with the frame is one with this file's frame.

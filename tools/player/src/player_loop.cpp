@@ -15,7 +15,6 @@
 #include "engine/render_still.h"
 #include "scenes/marker_navigation.h"
 #include "xr/head_position.h"
-#include "player/thread_cpu_clock.h"
 
 namespace ps::player {
 
@@ -209,9 +208,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   else if (timeline_)
     timeline_->drawWorldPanel(frame, shown.state, into);
   if (frame.recordAfterDraw) frame.recordAfterDraw(recording.commands);
-  const double submitStart = threadCpuSeconds();
-  context_->submit(frame.sync);
-  submitCpu_ += threadCpuSeconds() - submitStart;
+  frameStats_.timeSubmit([&] { context_->submit(frame.sync); });
   // A weak reference: a display may ask after the context is gone, whose end waited for its frames.
   frame.drawnOnGpu = [weak = std::weak_ptr<engine::FrameContext>(context_),
                       serial = context_->lastSubmitted()](bool block) {
@@ -226,16 +223,51 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
 
 PlayerLoopStats PlayerLoop::run() {
   const double start = steadySeconds();
+  startPlayback();
+  makeFrameObjects();
+  makeTimeline();
+  makeOverlay();
+  makeEditor();
+  answerUiClaims();
+  buildInputRoute();
+  for (;;) {
+    handleQuitRequest();
+    const xr::DisplayEvents ev = display_.poll();
+    if (ev.quit) break;
+    handleEvents(ev);
+    std::optional<xr::DisplayFrame> frame = display_.beginFrame();
+    if (!frame) continue;
+    placeEyes(*frame);
+    frameStats_.begin(*frame);
+    placeOverlay(*frame);
+    routeInput(*frame);
+    const media::PlayerFrame shown = updatePlayback(*frame);
+    updateAudioAndNarration(*frame);
+    render(*frame, shown);
+    endFrame(*frame, shown);
+    if (shotEnded(shown) || (options_.maxFrames > 0 && stats_.frames >= options_.maxFrames)) askQuit();
+  }
+  finish();
+  stats_.wallSeconds = steadySeconds() - start;
+  return stats_;
+}
+
+void PlayerLoop::startPlayback() {
   if (options_.inSeconds > 0) player_.seek(options_.inSeconds);
   if (options_.loop)
     player_.setLoop({options_.inSeconds, options_.outSeconds.value_or(player_.info().durationSeconds)});
   if (options_.autoplay) player_.play();
-  makeFrameObjects();
+}
+
+void PlayerLoop::makeTimeline() {
   if (options_.timeline) {
     const double end = options_.outSeconds.value_or(player_.info().durationSeconds);
     ui::TimelineRange range{options_.inSeconds, std::max(end, options_.inSeconds + 1e-3), options_.timeline->fps};
     timeline_ = std::make_unique<TimelinePanel>(display_, range, *options_.timeline);
   }
+}
+
+void PlayerLoop::makeOverlay() {
   if (options_.editor && !options_.overlay) options_.overlay.emplace();  // the editor draws in the overlay
   if (options_.overlay) {
     overlay_ = std::make_unique<ViewOverlay>(*options_.overlay);
@@ -245,6 +277,9 @@ PlayerLoopStats PlayerLoop::run() {
       return sets_ ? sets_->nearestHit(ray) : std::nullopt;
     });
   }
+}
+
+void PlayerLoop::makeEditor() {
   if (options_.editor) {
     auto document = scenes::ShotDocument::open(options_.editor->shot);
     if (document) {
@@ -253,107 +288,107 @@ PlayerLoopStats PlayerLoop::run() {
       spdlog::warn("editor: {}; playing without it", document.error().message());
     }
   }
+}
+
+void PlayerLoop::answerUiClaims() {
   if (options_.uiClaims) {
     options_.uiClaims->press = [this](glm::vec2 p) {
       return (timeline_ && timeline_->capturesPress(p)) || (editor_ && editor_->capturesPress(p));
     };
     options_.uiClaims->keyboard = [this] { return editor_ && overlay_ && overlay_->wantsKeyboard(); };
   }
-  buildInputRoute();
-  bool quitAsked = false;
-  std::optional<double> previousDisplayTime;
-  for (;;) {
-    if (!quitAsked && options_.quitRequested && options_.quitRequested()) {
-      quitAsked = true;
-      display_.requestQuit();
-    }
-    const xr::DisplayEvents ev = display_.poll();
-    if (ev.quit) break;
-    if (ev.deviceReplaced) {
-      // What the overlay and the panels made on the old device is used by its frames in flight.
-      if (context_) context_->waitAll();
-      if (timeline_) timeline_->deviceReplaced();
-      if (overlay_) overlay_->deviceReplaced();
-      dropFrameObjects();  // waits for their frames on the old device, which the display still keeps
-      makeFrameObjects();
-      uploadedIndex_.reset();
-      ++stats_.devicesReplaced;
-      previousDisplayTime.reset();  // the slots of the outage were never offered: none missed
-    }
-    if (ev.visible) {
-      if (!*ev.visible) {
-        resumeWhenShown_ = resumeWhenShown_ || last_.playing;
-        // At once, as of the last frame shown: no update() may run until frames flow again
-        // (a lost runtime), and the shot time must not run on meanwhile.
-        player_.pause(stats_.frames > 0 ? lastDisplayTime_ : steadySeconds());
-        previousDisplayTime.reset();  // hidden: display slots are not ours to miss
-        ++stats_.hiddenPauses;
-      } else if (resumeWhenShown_) {
-        resumeWhenShown_ = false;
-        player_.play();
-      }
-    }
+}
 
-    std::optional<xr::DisplayFrame> frame = display_.beginFrame();
-    if (!frame) continue;
-    if (!display_.capabilities().headTracked) {
-      // Untracked eyes stand at the stage's origin: they see the shot from its capture point.
-      for (xr::EyeTarget& eye : frame->eyes) eye.view.position += options_.capturePoint;
-      for (xr::EyeTarget& eye : frame->overlayEyes) eye.view.position += options_.capturePoint;
-    }
-    const double spanStart = steadySeconds();
-    const double cpuStart = threadCpuSeconds();
-    submitCpu_ = 0;
-    ++stats_.frames;
-    if (previousDisplayTime && frame->period > 0 &&
-        frame->predictedDisplayTime - *previousDisplayTime > 1.5 * frame->period)
-      stats_.missed += static_cast<std::uint64_t>(
-          std::lround((frame->predictedDisplayTime - *previousDisplayTime) / frame->period) - 1);
-    previousDisplayTime = frame->predictedDisplayTime;
+void PlayerLoop::askQuit() {
+  if (quitAsked_) return;
+  quitAsked_ = true;
+  display_.requestQuit();
+}
 
-    if (overlay_ && !overlayPlaced_ && !frame->eyes.empty()) {
-      // The shot's capture point where the head is when playback starts (the window's and
-      // offscreen eyes stand at the origin already).
-      overlay_->setOrigin(xr::headPosition(frame->eyes));
-      overlayPlaced_ = true;
-    }
-    xr::InputActions input = display_.input();
-    routedFrame_ = &*frame;
-    input_.route(input);
-    routedFrame_ = nullptr;
-    lastDisplayTime_ = frame->predictedDisplayTime;
-    const media::PlayerFrame shown = options_.decodeWait.count() > 0
-                                         ? player_.update(frame->predictedDisplayTime, options_.decodeWait)
-                                         : player_.update(frame->predictedDisplayTime);
-    last_ = shown.state;
-    if (timeline_) timeline_->onShown(shown);
-    if (media::AudioPlayer* audio = player_.audio(); audio != nullptr && !frame->eyes.empty())
-      audio->setHeadOrientation(headOf(frame->eyes.front().view));
-    if (options_.narration != nullptr && !frame->eyes.empty())
-      options_.narration->update(frame->predictedDisplayTime, listenerOf(frame->eyes, overlay_ ? overlay_->origin() : options_.capturePoint));
-    if (selection_) selection_->refreshPaint(frame->predictedDisplayTime);
-    render(*frame, shown);
+void PlayerLoop::handleQuitRequest() {
+  if (!quitAsked_ && options_.quitRequested && options_.quitRequested()) askQuit();
+}
 
-    const double spanEnd = steadySeconds();
-    const double cpu = threadCpuSeconds() - cpuStart;
-    stats_.cpuSeconds.add(cpu);
-    stats_.spanSeconds.add(spanEnd - spanStart);
-    stats_.submitCpuSeconds.add(submitCpu_);
-    stats_.cpuWithoutSubmitSeconds.add(cpu - submitCpu_);
-    if (frame->period > 0 && spanEnd > frame->predictedDisplayTime) ++stats_.late;
-    display_.endFrame(*frame);
-    if (options_.afterFrame) options_.afterFrame(*frame, shown);
-
-    // Without a loop, the shot ends on its last frame before out (or the video's last frame).
-    const bool ended = !options_.loop && shown.frame != nullptr &&
-                       (shown.state.atEnd ||
-                        (options_.outSeconds &&
-                         shown.frame->seconds + nominalFrameSeconds(player_.info()) >= *options_.outSeconds - 1e-6));
-    if (!quitAsked && (ended || (options_.maxFrames > 0 && stats_.frames >= options_.maxFrames))) {
-      quitAsked = true;
-      display_.requestQuit();
-    }
+void PlayerLoop::handleEvents(const xr::DisplayEvents& ev) {
+  if (ev.deviceReplaced) replaceDevice();
+  if (ev.visible && !*ev.visible) {
+    visibility_.hidden(player_, last_.playing, stats_.frames > 0 ? lastDisplayTime_ : steadySeconds());
+    frameStats_.forgetDisplayTime();  // hidden: display slots are not ours to miss
+    ++stats_.hiddenPauses;
+  } else if (ev.visible) {
+    visibility_.shown(player_);
   }
+}
+
+void PlayerLoop::replaceDevice() {
+  // What the overlay and the panels made on the old device is used by its frames in flight.
+  if (context_) context_->waitAll();
+  if (timeline_) timeline_->deviceReplaced();
+  if (overlay_) overlay_->deviceReplaced();
+  dropFrameObjects();  // waits for their frames on the old device, which the display still keeps
+  makeFrameObjects();
+  uploadedIndex_.reset();
+  ++stats_.devicesReplaced;
+  frameStats_.forgetDisplayTime();  // the slots of the outage were never offered: none missed
+}
+
+void PlayerLoop::placeEyes(xr::DisplayFrame& frame) const {
+  if (!display_.capabilities().headTracked) {
+    // Untracked eyes stand at the stage's origin: they see the shot from its capture point.
+    for (xr::EyeTarget& eye : frame.eyes) eye.view.position += options_.capturePoint;
+    for (xr::EyeTarget& eye : frame.overlayEyes) eye.view.position += options_.capturePoint;
+  }
+}
+
+void PlayerLoop::placeOverlay(const xr::DisplayFrame& frame) {
+  if (overlay_ && !overlayPlaced_ && !frame.eyes.empty()) {
+    // The shot's capture point where the head is when playback starts (the window's and
+    // offscreen eyes stand at the origin already).
+    overlay_->setOrigin(xr::headPosition(frame.eyes));
+    overlayPlaced_ = true;
+  }
+}
+
+void PlayerLoop::routeInput(const xr::DisplayFrame& frame) {
+  xr::InputActions input = display_.input();
+  routedFrame_ = &frame;
+  input_.route(input);
+  routedFrame_ = nullptr;
+}
+
+media::PlayerFrame PlayerLoop::updatePlayback(const xr::DisplayFrame& frame) {
+  lastDisplayTime_ = frame.predictedDisplayTime;
+  const media::PlayerFrame shown = options_.decodeWait.count() > 0
+                                       ? player_.update(frame.predictedDisplayTime, options_.decodeWait)
+                                       : player_.update(frame.predictedDisplayTime);
+  last_ = shown.state;
+  if (timeline_) timeline_->onShown(shown);
+  return shown;
+}
+
+void PlayerLoop::updateAudioAndNarration(const xr::DisplayFrame& frame) {
+  if (media::AudioPlayer* audio = player_.audio(); audio != nullptr && !frame.eyes.empty())
+    audio->setHeadOrientation(headOf(frame.eyes.front().view));
+  if (options_.narration != nullptr && !frame.eyes.empty())
+    options_.narration->update(frame.predictedDisplayTime, listenerOf(frame.eyes, overlay_ ? overlay_->origin() : options_.capturePoint));
+  if (selection_) selection_->refreshPaint(frame.predictedDisplayTime);
+}
+
+void PlayerLoop::endFrame(xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
+  frameStats_.end(frame);
+  display_.endFrame(frame);
+  if (options_.afterFrame) options_.afterFrame(frame, shown);
+}
+
+bool PlayerLoop::shotEnded(const media::PlayerFrame& shown) const {
+  // Without a loop, the shot ends on its last frame before out (or the video's last frame).
+  return !options_.loop && shown.frame != nullptr &&
+         (shown.state.atEnd ||
+          (options_.outSeconds &&
+           shown.frame->seconds + nominalFrameSeconds(player_.info()) >= *options_.outSeconds - 1e-6));
+}
+
+void PlayerLoop::finish() {
   if (overlay_) stats_.mostMarkersVisited = overlay_->mostVisited();
   if (options_.uiClaims) *options_.uiClaims = UiClaims{};  // the panels go now
   // The overlay's and the panels' GPU objects are used by the frames still in flight.
@@ -363,8 +398,6 @@ PlayerLoopStats PlayerLoop::run() {
   overlay_.reset();
   timeline_.reset();
   dropFrameObjects();
-  stats_.wallSeconds = steadySeconds() - start;
-  return stats_;
 }
 
 }  // namespace ps::player

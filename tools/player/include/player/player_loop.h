@@ -29,6 +29,7 @@
 #include "engine/equirect_renderer.h"
 #include "engine/frame_context.h"
 #include "engine/frame_renderer.h"
+#include "player/frame_statistics.h"
 #include "player/frame_time_histogram.h"
 #include "player/input_router.h"
 #include "media/narration_controller.h"
@@ -43,6 +44,7 @@
 #include "player/timeline_panel.h"
 #include "player/ui_claims.h"
 #include "player/view_overlay.h"
+#include "player/visibility_pause.h"
 #include "xr/display.h"
 
 namespace ps::player {
@@ -134,8 +136,27 @@ class PlayerLoop {
   PlayerLoopStats run();
 
  private:
-  void applyInput(const xr::InputActions& in, double displayTime, const media::PlayerState& state);
+  // run()'s steps, in their order.
+  void startPlayback();  // the playhead to in, the loop region, autoplay
+  void makeTimeline();   // with options.timeline; on the display's device
+  void makeOverlay();    // the overlay and marker selection (with options.overlay or an editor)
+  void makeEditor();     // with options.editor, on the overlay
+  void answerUiClaims(); // the window's "is this press the UI's?" answered by the panels
+  void handleQuitRequest();  // a quit request (signals) asks the display to end
+  void handleEvents(const xr::DisplayEvents& ev);  // a device replaced, the display hidden or shown
+  void replaceDevice();
+  void placeEyes(xr::DisplayFrame& frame) const;  // untracked eyes to the capture point
+  void placeOverlay(const xr::DisplayFrame& frame);  // the overlay's origin from the first frame's head
+  void routeInput(const xr::DisplayFrame& frame);  // the display's input through the handlers
+  media::PlayerFrame updatePlayback(const xr::DisplayFrame& frame);
+  void updateAudioAndNarration(const xr::DisplayFrame& frame);  // the head to the audio, captions
   void render(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
+  void endFrame(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
+  bool shotEnded(const media::PlayerFrame& shown) const;  // end of the shot without a loop
+  void askQuit();  // once
+  void finish();   // the panels and the frame objects, after the frames in flight
+
+  void applyInput(const xr::InputActions& in, double displayTime, const media::PlayerState& state);
   // The handlers of each frame's input, in priority order, the player's commands last.
   void buildInputRoute();
   // The frame context, frame renderer and background on the display's device, and their end.
@@ -163,11 +184,12 @@ class PlayerLoop {
   std::uint64_t editorRevision_ = 0;      // of the document the markers were last taken from
   std::optional<std::int64_t> uploadedIndex_;  // video frame index the renderer holds
   media::PlayerState last_;                    // of the previous update
-  bool resumeWhenShown_ = false;
+  VisibilityPause visibility_;
+  bool quitAsked_ = false;
   std::optional<double> scrubFrom_;  // shot seconds the current scrub has reached
   double lastDisplayTime_ = 0;
-  double submitCpu_ = 0;  // thread CPU seconds inside submit this frame
   PlayerLoopStats stats_;
+  FrameStatistics frameStats_{stats_};
 };
 
 // p in [0, 1] of the values (nearest rank); 0 for none.

@@ -1,0 +1,210 @@
+// The overlay, marker selection and the marker editor in-process: on their own with a made-up
+// display frame (no GPU), and in the player loop on an offscreen display, where a press the
+// overlay or the editor takes is not also play/pause.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <cmath>
+#include <filesystem>
+#include <set>
+#include <string>
+
+#include "loop_harness.h"
+#include "player/marker_editor.h"
+#include "player/marker_selection.h"
+#include "player/shot_sets.h"
+#include "player/view_overlay.h"
+#include "scenes/shot_document.h"
+#include "scenes/shot_loader.h"
+
+namespace ps::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr float kMarkerYaw = 30, kMarkerPitch = -5;  // the shot's one marker ("lens")
+
+std::vector<scenes::Marker> shotMarkers() {
+  auto shot = scenes::loadShot(kLoopShot);
+  EXPECT_TRUE(shot) << shot.error().message();
+  return shot ? shot->markers : std::vector<scenes::Marker>{};
+}
+
+// A display frame with one eye seeing `view` in a 64x36 target (nothing to draw into: the
+// selection and the editor only read the eye's view and extent).
+xr::DisplayFrame frameSeeing(const engine::View& view) {
+  xr::DisplayFrame frame;
+  xr::EyeTarget eye;
+  eye.view = view;
+  eye.target.extent = {64, 36};
+  frame.eyes.push_back(eye);
+  return frame;
+}
+
+// The trigger pulled pointing along `view` from `from`.
+xr::InputActions pointAndPull(engine::View view, glm::vec3 from = glm::vec3(0)) {
+  xr::InputActions in;
+  view.position = from;
+  in.aim = view;
+  in.select = true;
+  return in;
+}
+
+// A copy of the test shot in a fresh temporary folder (removed at the end).
+class ShotCopy {
+ public:
+  ShotCopy() {
+    std::string pattern = (fs::temp_directory_path() / "ps-editor-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) ADD_FAILURE() << "mkdtemp failed";
+    dir_ = pattern;
+    fs::copy_file(fs::path(kLoopShot) / "shot.json", dir_ / "shot.json");
+    fs::copy_file(fs::path(kLoopShot) / "plate.mp4", dir_ / "plate.mp4");
+  }
+  ~ShotCopy() {
+    std::error_code ec;
+    fs::remove_all(dir_, ec);
+  }
+  const fs::path& dir() const { return dir_; }
+  fs::path file() const { return dir_ / "shot.json"; }
+  std::set<std::string> entries() const {
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir_)) names.insert(e.path().filename().string());
+    return names;
+  }
+  std::size_t markersOnDisk(const fs::path& file) const {
+    auto shot = scenes::loadShot(file);
+    EXPECT_TRUE(shot) << shot.error().message();
+    return shot ? shot->markers.size() : 0;
+  }
+
+ private:
+  fs::path dir_;
+};
+
+TEST(MarkerSelection, ThePressOnAMarkerOpensItsCardAndAgainClosesIt) {
+  player::ViewOverlayOptions options;
+  options.markers = shotMarkers();
+  ASSERT_EQ(options.markers.size(), 1u);
+  player::ViewOverlay overlay(options);
+  player::MarkerSelection selection(overlay, nullptr, /*gazeDwell=*/false);
+  const xr::DisplayFrame frame = frameSeeing(lookAt(0, 0));
+
+  EXPECT_FALSE(selection.apply(frame, pointAndPull(lookAt(-90, 0)), 1.0, 0)) << "nothing there: not taken";
+  EXPECT_FALSE(overlay.paint().open);
+  EXPECT_TRUE(selection.apply(frame, pointAndPull(lookAt(kMarkerYaw, kMarkerPitch)), 1.0, 0));
+  EXPECT_EQ(overlay.paint().open, 0u);
+  EXPECT_TRUE(selection.apply(frame, pointAndPull(lookAt(kMarkerYaw, kMarkerPitch)), 1.0, 0));
+  EXPECT_FALSE(overlay.paint().open);
+}
+
+TEST(MarkerEditor, PlacesAMarkerWhereThePressPointsAndSavesTheShotAtomically) {
+  ShotCopy copy;
+  // A second name for the file as it was: an in-place write would change it too.
+  fs::create_hard_link(copy.file(), copy.dir() / "before.json");
+  auto document = scenes::ShotDocument::open(copy.file());
+  ASSERT_TRUE(document) << document.error().message();
+  player::ViewOverlay overlay({});
+  player::MarkerEditor editor(std::move(*document), overlay, /*active=*/true);
+  EXPECT_EQ(overlay.markers().size(), 1u) << "the overlay shows the document's markers";
+  const std::uint64_t revision = editor.revision();
+
+  // Headset: the trigger away from any marker places one at the playhead and saves at once.
+  xr::InputActions in = pointAndPull(lookAt(-90, 10));
+  EXPECT_TRUE(editor.apply(frameSeeing(lookAt(0, 0)), in, 1.0));
+  EXPECT_NE(editor.revision(), revision);
+  ASSERT_EQ(overlay.markers().size(), 2u);
+  EXPECT_FALSE(editor.document().dirty());
+  auto saved = scenes::loadShot(copy.file());
+  ASSERT_TRUE(saved) << saved.error().message();
+  ASSERT_EQ(saved->markers.size(), 2u);
+  const scenes::Marker& placed = saved->markers.back();
+  EXPECT_NEAR(placed.tIn, 1.0, 1e-6);
+  const auto* at = std::get_if<scenes::DirectionPlacement>(&placed.placement);
+  ASSERT_NE(at, nullptr);
+  EXPECT_NEAR(at->yawDeg, -90, 0.5);
+  EXPECT_NEAR(at->pitchDeg, 10, 0.5);
+  EXPECT_EQ(copy.markersOnDisk(copy.dir() / "before.json"), 1u) << "the save replaced the file, not wrote into it";
+  EXPECT_EQ(copy.entries(), (std::set<std::string>{"shot.json", "before.json", "plate.mp4"}))
+      << "nothing left over from the save";
+}
+
+TEST(MarkerEditor, AClickPlacesUndoTakesItBackAndOnlyCtrlSWrites) {
+  ShotCopy copy;
+  auto document = scenes::ShotDocument::open(copy.file());
+  ASSERT_TRUE(document) << document.error().message();
+  player::ViewOverlay overlay({});
+  player::MarkerEditor editor(std::move(*document), overlay, /*active=*/true);
+  const xr::DisplayFrame frame = frameSeeing(lookAt(0, 0));
+
+  xr::InputActions click;
+  click.viewClicked = glm::vec2(10, 10);  // top left of the view: no marker there
+  EXPECT_FALSE(editor.apply(frame, click, 0.5)) << "a window click is not the trigger's press";
+  EXPECT_EQ(overlay.markers().size(), 2u);
+  EXPECT_TRUE(editor.document().dirty());
+  EXPECT_EQ(copy.markersOnDisk(copy.file()), 1u) << "not written before Ctrl+S";
+
+  xr::InputActions undo;
+  undo.gui.keys.push_back({engine::GuiKey::Z, /*ctrl=*/true, /*shift=*/false});
+  editor.apply(frame, undo, 0.5);
+  EXPECT_EQ(overlay.markers().size(), 1u);
+
+  xr::InputActions redoAndSave;
+  redoAndSave.gui.keys.push_back({engine::GuiKey::Y, /*ctrl=*/true, /*shift=*/false});
+  redoAndSave.gui.keys.push_back({engine::GuiKey::S, /*ctrl=*/true, /*shift=*/false});
+  editor.apply(frame, redoAndSave, 0.5);
+  EXPECT_EQ(overlay.markers().size(), 2u);
+  EXPECT_FALSE(editor.document().dirty());
+  EXPECT_EQ(copy.markersOnDisk(copy.file()), 2u);
+  EXPECT_EQ(copy.entries(), (std::set<std::string>{"shot.json", "plate.mp4"}));
+}
+
+// The view centred on the marker, read back at every frame, paused on the first frame.
+LoopRun markerRun(bool overlay) {
+  LoopRun run(lookAt(kMarkerYaw, kMarkerPitch), [](std::uint64_t) { return true; }, 96, 64);
+  run.options.autoplay = false;
+  run.options.maxFrames = 8;
+  if (overlay) {
+    run.options.overlay.emplace();
+    run.options.overlay->markers = shotMarkers();
+  }
+  return run;
+}
+
+TEST(PlayerLoopOverlay, TheMarkerIsDrawnAndThePressOnItOpensItsCardNotPlayback) {
+  LoopRun plain = markerRun(false);
+  plain.run();
+  LoopRun marked = markerRun(true);
+  const glm::vec3 eyes = marked.options.capturePoint;  // where the offscreen eyes stand
+  marked.inputAfter[3] = pointAndPull(lookAt(kMarkerYaw, kMarkerPitch), eyes);
+  marked.run();
+  ASSERT_EQ(plain.shown.size(), 8u);
+  ASSERT_EQ(marked.shown.size(), 8u);
+  ASSERT_TRUE(plain.shown[2].pixels && marked.shown[2].pixels && marked.shown[6].pixels);
+  EXPECT_GT(differingPixels(*plain.shown[2].pixels, *marked.shown[2].pixels), 20) << "the marker's pin";
+  EXPECT_GT(differingPixels(*marked.shown[2].pixels, *marked.shown[6].pixels), 20) << "its card opened";
+  for (const Shown& s : marked.shown) EXPECT_FALSE(s.playing) << "the press went to the marker";
+  EXPECT_EQ(marked.stats.submits, marked.stats.drawn);
+}
+
+TEST(PlayerLoopOverlay, APressOnNoMarkerIsPlayPause) {
+  LoopRun run = markerRun(true);
+  run.inputAfter[3] = pointAndPull(lookAt(-120, 0), run.options.capturePoint);
+  run.run();
+  ASSERT_EQ(run.shown.size(), 8u);
+  EXPECT_FALSE(run.shown[3].playing);
+  EXPECT_TRUE(run.shown[4].playing);
+}
+
+TEST(PlayerLoopOverlay, TheEditorTakesThePressPlacesAMarkerAndSaves) {
+  ShotCopy copy;
+  LoopRun run = markerRun(false);
+  run.options.editor = player::PlayerLoopOptions::Editor{copy.file(), /*startActive=*/true};
+  run.inputAfter[3] = pointAndPull(lookAt(-90, 10), run.options.capturePoint);
+  run.run();
+  ASSERT_EQ(run.shown.size(), 8u);
+  for (const Shown& s : run.shown) EXPECT_FALSE(s.playing) << "the press went to the editor";
+  EXPECT_EQ(copy.markersOnDisk(copy.file()), 2u);
+}
+
+}  // namespace
+}  // namespace ps::test

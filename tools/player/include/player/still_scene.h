@@ -1,0 +1,32 @@
+#pragma once
+// One still of a shot, headlessly: the plate as the background (absent for a bare set), the
+// shot's sets, then the markers and the film frame, in one eye pass on a device of the caller's.
+// What `perfectshot render` writes to a PNG.
+#include <vector>
+
+#include "engine/device.h"
+#include "engine/render_still.h"
+#include "engine/rgba_image.h"
+#include "player/set_scene.h"
+#include "player/shot_sets.h"
+#include "player/view_overlay.h"
+#include "scenes/frame_view.h"
+#include "scenes/result.h"
+
+namespace ps::player {
+
+// What one still shows besides the view itself.
+struct StillScene {
+  const FrameView* plate = nullptr;  // null: no background (a bare set)
+  std::vector<PlacedSet> sets;
+  ViewOverlay* overlay = nullptr;  // null: nothing over the view; its origin is the caller's to set
+  double shotSeconds = 0;
+};
+
+// An Error as engine::renderStill's: a frame the layout cannot split has the where "frame",
+// an output the device cannot hold "output size"; the caller, who knows the file and the
+// option, names them.
+Result<engine::RgbaImage> renderStillScene(const engine::Device& device, StillScene scene,
+                                           const engine::StillRequest& request);
+
+}  // namespace ps::player
