@@ -35,7 +35,7 @@ struct RunResult {
   int idlePasses = 0;  // beginFrame gave no frame
   std::vector<bool> visibility;
   std::map<std::string, Shot> shots;
-  std::vector<glm::vec2> pointerPresses;  // presses the app's claims took (InputActions::pointerPressed)
+  std::vector<glm::vec2> pointerPresses;  // presses the app's claims took (RawInput::mouse.pressedOnUi)
 };
 
 // The player loop of display.h, with a still picture instead of a player.
@@ -74,8 +74,8 @@ class Harness {
         ++result_.idlePasses;
         continue;
       }
-      if (const xr::InputActions in = display_->input(); in.pointerPressed)
-        result_.pointerPresses.push_back(*in.pointerPressed);
+      if (const xr::RawInput in = display_->input(); in.mouse.pressedOnUi)
+        result_.pointerPresses.push_back(*in.mouse.pressedOnUi);
       if (undrawn_.count(frame->index) == 0) {
         renderer_->beginFrame(plate_.view, FrameLayout{});
         for (const xr::EyeTarget& eye : frame->eyes) renderer_->drawView(eye.view, eye.eye, eye.target);

@@ -16,8 +16,9 @@
 // offered, and a frame for which no window image is free (or the previous copy into it is still
 // running) is simply not mirrored. Minimised: nothing is copied. Resized: the swapchain is
 // rebuilt at the next frame. Closed (or Esc): poll() says so and the owner drops the mirror;
-// the headset plays on. Keys typed into it control playback like the window display's (space,
-// arrows, J/K/L, Home/End, I/O, N, C); the mouse does nothing (the head is the wearer's).
+// the headset plays on. Keys typed into it are reported with the headset's input (RawInput),
+// so they do what they do in the window display; the mouse does nothing (the head is the
+// wearer's).
 //
 // Scripted use (tests): the script's ticks are frames offered to present(); `screenshot`
 // reads back the next mirrored frame (what the window shows), `quit` closes the window.
@@ -32,7 +33,7 @@
 
 #include "engine/device.h"
 #include "scenes/result.h"
-#include "xr/input_actions.h"
+#include "xr/raw_input.h"
 #include "xr/window_display.h"
 #include "xr/window_glfw.h"
 #include "xr/window_input_script.h"
@@ -82,8 +83,9 @@ class WindowMirror {
   // device and stay alive until the queue has finished this submit.
   bool present(const MirrorSource& source, std::uint64_t frameIndex);
 
-  // Keys typed into the window since the last call, as playback actions (no pointer, no quit).
-  InputActions takeActions();
+  // Keys typed into the window since the last call (no pointer; Esc closes the mirror and is
+  // not reported), and the keys held now.
+  RawInput takeKeys();
 
   VkExtent2D extent() const;  // of the swapchain; {0, 0} before the first present
   std::uint64_t presented() const;  // frames shown
