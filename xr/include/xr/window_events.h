@@ -33,7 +33,7 @@ struct Scrolled {
   double dy = 0;  // wheel notches, positive away from the user (zoom in)
 };
 
-// For interactive panels (the marker editor): a character typed, an editing key pressed.
+// For interactive panels (text fields): a character typed, an editing key pressed.
 struct CharTyped {
   char32_t codepoint = 0;
 };
