@@ -59,7 +59,7 @@ class HidingDisplay final : public xr::Display {
   }
   std::optional<xr::DisplayFrame> beginFrame() override { return inner_.beginFrame(); }
   void endFrame(xr::DisplayFrame& frame) override { inner_.endFrame(frame); }
-  xr::InputActions input() override { return inner_.input(); }
+  xr::RawInput input() override { return inner_.input(); }
   void requestQuit() override { inner_.requestQuit(); }
 
  private:
@@ -73,7 +73,7 @@ struct LoopRun {
   std::unique_ptr<media::Player> player;
   player::PlayerLoopOptions options;
   // Input handed to the display after display frame n ends: the loop reads it in frame n + 1.
-  std::map<std::uint64_t, xr::InputActions> inputAfter;
+  std::map<std::uint64_t, xr::RawInput> inputAfter;
   std::map<std::uint64_t, bool> visibleBefore;  // hidden (false) or shown (true) before frame n
   // Where the playhead starts: the middle of frame 0, so that a display frame (stepped by
   // whole frames) never lands on the boundary between two frames, where rounding may put

@@ -11,6 +11,7 @@
 
 #include "loop_harness.h"
 #include "player/marker_editor.h"
+#include "player/commands.h"
 #include "player/marker_selection.h"
 #include "player/shot_sets.h"
 #include "player/view_overlay.h"
@@ -41,12 +42,23 @@ xr::DisplayFrame frameSeeing(const engine::View& view) {
   return frame;
 }
 
-// The trigger pulled pointing along `view` from `from`.
-xr::InputActions pointAndPull(engine::View view, glm::vec3 from = glm::vec3(0)) {
-  xr::InputActions in;
+// The trigger pulled pointing along `view` from `from`, as the commands say it.
+player::Commands pointAndPull(engine::View view, glm::vec3 from = glm::vec3(0)) {
+  player::Commands in;
   view.position = from;
   in.aim = view;
   in.select = true;
+  return in;
+}
+
+// The same as the headset reports it: the right controller's trigger and aim.
+xr::RawInput pullTrigger(engine::View view, glm::vec3 from) {
+  xr::RawInput in;
+  view.position = from;
+  xr::ControllerInput& right = in.hand(xr::Hand::Right);
+  right.aim = view;
+  right.trigger = {/*held=*/true, /*pressed=*/true};
+  right.triggerValue = 1;
   return in;
 }
 
@@ -109,7 +121,7 @@ TEST(MarkerEditor, PlacesAMarkerWhereThePressPointsAndSavesTheShotAtomically) {
   const std::uint64_t revision = editor.revision();
 
   // Headset: the trigger away from any marker places one at the playhead and saves at once.
-  xr::InputActions in = pointAndPull(lookAt(-90, 10));
+  player::Commands in = pointAndPull(lookAt(-90, 10));
   EXPECT_TRUE(editor.apply(frameSeeing(lookAt(0, 0)), in, 1.0));
   EXPECT_NE(editor.revision(), revision);
   ASSERT_EQ(overlay.markers().size(), 2u);
@@ -136,19 +148,19 @@ TEST(MarkerEditor, AClickPlacesUndoTakesItBackAndOnlyCtrlSWrites) {
   player::MarkerEditor editor(std::move(*document), overlay, /*active=*/true);
   const xr::DisplayFrame frame = frameSeeing(lookAt(0, 0));
 
-  xr::InputActions click;
+  player::Commands click;
   click.viewClicked = glm::vec2(10, 10);  // top left of the view: no marker there
   EXPECT_FALSE(editor.apply(frame, click, 0.5)) << "a window click is not the trigger's press";
   EXPECT_EQ(overlay.markers().size(), 2u);
   EXPECT_TRUE(editor.document().dirty());
   EXPECT_EQ(copy.markersOnDisk(copy.file()), 1u) << "not written before Ctrl+S";
 
-  xr::InputActions undo;
+  player::Commands undo;
   undo.gui.keys.push_back({engine::GuiKey::Z, /*ctrl=*/true, /*shift=*/false});
   editor.apply(frame, undo, 0.5);
   EXPECT_EQ(overlay.markers().size(), 1u);
 
-  xr::InputActions redoAndSave;
+  player::Commands redoAndSave;
   redoAndSave.gui.keys.push_back({engine::GuiKey::Y, /*ctrl=*/true, /*shift=*/false});
   redoAndSave.gui.keys.push_back({engine::GuiKey::S, /*ctrl=*/true, /*shift=*/false});
   editor.apply(frame, redoAndSave, 0.5);
@@ -175,7 +187,7 @@ TEST(PlayerLoopOverlay, TheMarkerIsDrawnAndThePressOnItOpensItsCardNotPlayback) 
   plain.run();
   LoopRun marked = markerRun(true);
   const glm::vec3 eyes = marked.options.capturePoint;  // where the offscreen eyes stand
-  marked.inputAfter[3] = pointAndPull(lookAt(kMarkerYaw, kMarkerPitch), eyes);
+  marked.inputAfter[3] = pullTrigger(lookAt(kMarkerYaw, kMarkerPitch), eyes);
   marked.run();
   ASSERT_EQ(plain.shown.size(), 8u);
   ASSERT_EQ(marked.shown.size(), 8u);
@@ -188,7 +200,7 @@ TEST(PlayerLoopOverlay, TheMarkerIsDrawnAndThePressOnItOpensItsCardNotPlayback) 
 
 TEST(PlayerLoopOverlay, APressOnNoMarkerIsPlayPause) {
   LoopRun run = markerRun(true);
-  run.inputAfter[3] = pointAndPull(lookAt(-120, 0), run.options.capturePoint);
+  run.inputAfter[3] = pullTrigger(lookAt(-120, 0), run.options.capturePoint);
   run.run();
   ASSERT_EQ(run.shown.size(), 8u);
   EXPECT_FALSE(run.shown[3].playing);
@@ -199,7 +211,7 @@ TEST(PlayerLoopOverlay, TheEditorTakesThePressPlacesAMarkerAndSaves) {
   ShotCopy copy;
   LoopRun run = markerRun(false);
   run.options.editor = player::PlayerLoopOptions::Editor{copy.file(), /*startActive=*/true};
-  run.inputAfter[3] = pointAndPull(lookAt(-90, 10), run.options.capturePoint);
+  run.inputAfter[3] = pullTrigger(lookAt(-90, 10), run.options.capturePoint);
   run.run();
   ASSERT_EQ(run.shown.size(), 8u);
   for (const Shown& s : run.shown) EXPECT_FALSE(s.playing) << "the press went to the editor";

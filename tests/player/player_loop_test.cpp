@@ -3,21 +3,25 @@
 // pause and steps, the pause while the display is hidden, and the ways the loop ends.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "loop_harness.h"
 #include "scenes/shot_loader.h"
 
 namespace ps::test {
 namespace {
 
-xr::InputActions togglePlay() {
-  xr::InputActions in;
-  in.togglePlay = true;
+// Space, as the window reports it.
+xr::RawInput togglePlay() {
+  xr::RawInput in;
+  in.keys.push_back({xr::Key::Space});
   return in;
 }
 
-xr::InputActions step(int frames) {
-  xr::InputActions in;
-  in.stepFrames = frames;
+// The arrow keys, one press per frame.
+xr::RawInput step(int frames) {
+  xr::RawInput in;
+  for (int i = 0; i < std::abs(frames); ++i) in.keys.push_back({frames > 0 ? xr::Key::Right : xr::Key::Left});
   return in;
 }
 

@@ -13,15 +13,15 @@ namespace {
 TEST(InputRouter, APressTakenEarlierIsNotSeenLater) {
   InputRouter router;
   std::vector<std::string> seen;
-  router.add("timeline", [&](xr::InputActions& in) {
+  router.add("timeline", [&](Commands& in) {
     seen.push_back(std::string("timeline:") + (in.select ? "select" : "-"));
     return in.select ? Taken::Select : Taken::None;
   });
-  router.add("commands", [&](xr::InputActions& in) {
+  router.add("commands", [&](Commands& in) {
     seen.push_back(std::string("commands:") + (in.select ? "select" : "-"));
     return Taken::None;
   });
-  xr::InputActions in;
+  Commands in;
   in.select = true;
   EXPECT_EQ(router.route(in), "timeline");
   EXPECT_FALSE(in.select);
@@ -31,13 +31,13 @@ TEST(InputRouter, APressTakenEarlierIsNotSeenLater) {
 TEST(InputRouter, AnUntakenPressReachesTheLastHandler) {
   InputRouter router;
   int commandsSawSelect = 0;
-  router.add("timeline", [](xr::InputActions&) { return Taken::None; });
-  router.add("editor", [](xr::InputActions&) { return Taken::None; });
-  router.add("commands", [&](xr::InputActions& in) {
+  router.add("timeline", [](Commands&) { return Taken::None; });
+  router.add("editor", [](Commands&) { return Taken::None; });
+  router.add("commands", [&](Commands& in) {
     commandsSawSelect += in.select ? 1 : 0;
     return Taken::None;
   });
-  xr::InputActions in;
+  Commands in;
   in.select = true;
   EXPECT_EQ(router.route(in), "");
   EXPECT_EQ(commandsSawSelect, 1);
@@ -47,12 +47,12 @@ TEST(InputRouter, AnUntakenPressReachesTheLastHandler) {
 TEST(InputRouter, TheFirstOfTwoClaimantsTakesThePress) {
   InputRouter router;
   int selectionSaw = 0;
-  router.add("editor", [](xr::InputActions& in) { return in.select ? Taken::Select : Taken::None; });
-  router.add("selection", [&](xr::InputActions& in) {
+  router.add("editor", [](Commands& in) { return in.select ? Taken::Select : Taken::None; });
+  router.add("selection", [&](Commands& in) {
     selectionSaw += in.select ? 1 : 0;
     return in.select ? Taken::Select : Taken::None;
   });
-  xr::InputActions in;
+  Commands in;
   in.select = true;
   EXPECT_EQ(router.route(in), "editor");
   EXPECT_EQ(selectionSaw, 0);
@@ -60,12 +60,12 @@ TEST(InputRouter, TheFirstOfTwoClaimantsTakesThePress) {
   // Added in the other order, the other one wins: the order is the priority.
   InputRouter reversed;
   int editorSaw = 0;
-  reversed.add("selection", [](xr::InputActions& in2) { return in2.select ? Taken::Select : Taken::None; });
-  reversed.add("editor", [&](xr::InputActions& in2) {
+  reversed.add("selection", [](Commands& in2) { return in2.select ? Taken::Select : Taken::None; });
+  reversed.add("editor", [&](Commands& in2) {
     editorSaw += in2.select ? 1 : 0;
     return Taken::None;
   });
-  xr::InputActions again;
+  Commands again;
   again.select = true;
   EXPECT_EQ(reversed.route(again), "selection");
   EXPECT_EQ(editorSaw, 0);
@@ -73,14 +73,14 @@ TEST(InputRouter, TheFirstOfTwoClaimantsTakesThePress) {
 
 TEST(InputRouter, PointerPressesAndClicksAreTakenSeparately) {
   InputRouter router;
-  xr::InputActions seenByLast;
-  router.add("panel", [](xr::InputActions&) { return Taken::PointerPressed; });
-  router.add("picker", [](xr::InputActions& in) { return in.viewClicked ? Taken::ViewClicked : Taken::None; });
-  router.add("last", [&](xr::InputActions& in) {
+  Commands seenByLast;
+  router.add("panel", [](Commands&) { return Taken::PointerPressed; });
+  router.add("picker", [](Commands& in) { return in.viewClicked ? Taken::ViewClicked : Taken::None; });
+  router.add("last", [&](Commands& in) {
     seenByLast = in;
     return Taken::None;
   });
-  xr::InputActions in;
+  Commands in;
   in.select = true;
   in.pointerPressed = glm::vec2{10, 700};
   in.viewClicked = glm::vec2{300, 200};
@@ -95,17 +95,17 @@ TEST(InputRouter, PointerPressesAndClicksAreTakenSeparately) {
 TEST(InputRouter, AHandlerMayChangeTheInputForThoseAfterIt) {
   InputRouter router;
   // An editor holding the keyboard: typed keys are its, not the player's.
-  router.add("editor", [](xr::InputActions& in) {
+  router.add("editor", [](Commands& in) {
     in.togglePlay = false;
     in.stepFrames = 0;
     return Taken::None;
   });
   bool commandsToggled = true;
-  router.add("commands", [&](xr::InputActions& in) {
+  router.add("commands", [&](Commands& in) {
     commandsToggled = in.togglePlay || in.stepFrames != 0;
     return Taken::None;
   });
-  xr::InputActions in;
+  Commands in;
   in.togglePlay = true;
   in.stepFrames = 1;
   router.route(in);

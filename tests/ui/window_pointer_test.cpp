@@ -15,19 +15,19 @@ TEST(WindowPointer, APressOnTheBandScrubsInsteadOfTurningTheView) {
   input.setUiBand(kBand);
   input.handle(MouseButtonChanged{true, 300, 500}, kHeight);
   input.handle(CursorMoved{400, 480}, kHeight);
-  InputActions a = input.takeActions();
+  RawInput a = input.take();
   EXPECT_FLOAT_EQ(input.look().yawDeg, 0) << "the view did not turn";
   EXPECT_FLOAT_EQ(input.look().pitchDeg, 0);
-  ASSERT_TRUE(a.pointerPressed);
-  EXPECT_FLOAT_EQ(a.pointerPressed->x, 300);
-  ASSERT_TRUE(a.pointer);
-  EXPECT_FLOAT_EQ(a.pointer->x, 400);
-  EXPECT_TRUE(a.pointerDown);
+  ASSERT_TRUE(a.mouse.pressedOnUi);
+  EXPECT_FLOAT_EQ(a.mouse.pressedOnUi->x, 300);
+  ASSERT_TRUE(a.mouse.pointer);
+  EXPECT_FLOAT_EQ(a.mouse.pointer->x, 400);
+  EXPECT_TRUE(a.mouse.uiDown);
   input.handle(MouseButtonChanged{false, 410, 480}, kHeight);
-  a = input.takeActions();
-  EXPECT_FALSE(a.pointerPressed) << "an edge, reported once";
-  EXPECT_FALSE(a.pointerDown);
-  EXPECT_FLOAT_EQ(a.pointer->x, 410);
+  a = input.take();
+  EXPECT_FALSE(a.mouse.pressedOnUi) << "an edge, reported once";
+  EXPECT_FALSE(a.mouse.uiDown);
+  EXPECT_FLOAT_EQ(a.mouse.pointer->x, 410);
 }
 
 TEST(WindowPointer, APressAboveTheBandStillTurnsTheView) {
@@ -35,9 +35,9 @@ TEST(WindowPointer, APressAboveTheBandStillTurnsTheView) {
   input.setUiBand(kBand);
   input.handle(MouseButtonChanged{true, 300, 200}, kHeight);
   input.handle(CursorMoved{400, 200}, kHeight);
-  const InputActions a = input.takeActions();
-  EXPECT_FALSE(a.pointerDown);
-  EXPECT_FALSE(a.pointerPressed);
+  const RawInput a = input.take();
+  EXPECT_FALSE(a.mouse.uiDown);
+  EXPECT_FALSE(a.mouse.pressedOnUi);
   EXPECT_LT(input.look().yawDeg, 0) << "dragged right: the head turned left";
 }
 
@@ -45,7 +45,7 @@ TEST(WindowPointer, WithoutABandEveryPressTurnsTheView) {
   WindowInput input;
   input.handle(MouseButtonChanged{true, 300, 530}, kHeight);
   input.handle(CursorMoved{350, 530}, kHeight);
-  EXPECT_FALSE(input.takeActions().pointerDown);
+  EXPECT_FALSE(input.take().mouse.uiDown);
   EXPECT_NE(input.look().yawDeg, 0);
 }
 

@@ -38,7 +38,7 @@ struct RunResult {
   int idlePasses = 0;  // beginFrame gave no frame
   std::vector<bool> visibility;
   std::map<std::string, Shot> shots;
-  std::vector<glm::vec2> pointerPresses;  // presses the app's claims took (InputActions::pointerPressed)
+  std::vector<glm::vec2> pointerPresses;  // presses the app's claims took (RawInput::mouse.pressedOnUi)
 };
 
 // The player loop of display.h, with a still picture instead of a player: the frame's eyes and
@@ -86,8 +86,8 @@ class Harness {
         ++result_.idlePasses;
         continue;
       }
-      if (const xr::InputActions in = display_->input(); in.pointerPressed)
-        result_.pointerPresses.push_back(*in.pointerPressed);
+      if (const xr::RawInput in = display_->input(); in.mouse.pressedOnUi)
+        result_.pointerPresses.push_back(*in.mouse.pressedOnUi);
       if (undrawn_.count(frame->index) == 0) {
         std::vector<engine::EyeDraw> eyes;
         for (const xr::EyeTarget& eye : frame->eyes)

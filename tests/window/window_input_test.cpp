@@ -1,4 +1,5 @@
-// Keys and mouse to InputActions and head look, and the input script format: no window needed.
+// Keys and mouse to RawInput and head look, and the input script format: no window needed.
+// What the keys do (the bindings) is tested in tests/tools/input_bindings_test.cpp.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -13,58 +14,56 @@ namespace ps::test {
 namespace {
 
 using xr::KeyPressed;
-using xr::WindowKey;
+using xr::Key;
 
-TEST(WindowInputTest, NAsksForTheNextMarkerOnce) {
+TEST(WindowInputTest, KeysAreReportedPressedOnceAndHeldUntilReleased) {
   xr::WindowInput input;
-  EXPECT_FALSE(input.takeActions().nextMarker);
-  input.handle(KeyPressed{WindowKey::N}, 600);
-  EXPECT_TRUE(input.takeActions().nextMarker);
-  EXPECT_FALSE(input.takeActions().nextMarker);  // an edge, not a level
+  EXPECT_TRUE(input.take().keys.empty());
+  input.handle(KeyPressed{Key::N}, 600);
+  input.handle(KeyPressed{Key::Left, true}, 600);
+  input.handle(KeyPressed{Key::N}, 600);  // a repeat while held
+  const xr::RawInput a = input.take();
+  ASSERT_EQ(a.keys.size(), 3u);
+  EXPECT_EQ(a.keys[0], (xr::KeyPress{Key::N, false, false}));
+  EXPECT_EQ(a.keys[1], (xr::KeyPress{Key::Left, true, false}));
+  EXPECT_EQ(a.keys[2].key, Key::N);
+  EXPECT_TRUE(a.isHeld(Key::N));
+  EXPECT_TRUE(a.isHeld(Key::Left));
+  EXPECT_FALSE(a.isHeld(Key::Space));
+
+  // Presses are edges; held is a level until the key comes up.
+  input.handle(xr::KeyReleased{Key::Left}, 600);
+  const xr::RawInput b = input.take();
+  EXPECT_TRUE(b.keys.empty());
+  EXPECT_TRUE(b.isHeld(Key::N));
+  EXPECT_FALSE(b.isHeld(Key::Left));
 }
 
-TEST(WindowInputTest, KeysMapToActions) {
+TEST(WindowInputTest, FIsTheWindowsFullscreenAndClaimedKeysAreNotReported) {
   xr::WindowInput input;
-  for (auto key : {KeyPressed{WindowKey::Space}, KeyPressed{WindowKey::Right}, KeyPressed{WindowKey::Right},
-                   KeyPressed{WindowKey::Left, true}, KeyPressed{WindowKey::L}, KeyPressed{WindowKey::Home},
-                   KeyPressed{WindowKey::I}, KeyPressed{WindowKey::O}, KeyPressed{WindowKey::Escape}})
-    input.handle(key, 600);
-  const xr::InputActions a = input.takeActions();
-  EXPECT_TRUE(a.togglePlay);
-  EXPECT_EQ(a.stepFrames, 2);
-  EXPECT_DOUBLE_EQ(a.jumpSeconds, -1.0);
-  EXPECT_FLOAT_EQ(a.shuttle, 1.0f);
-  EXPECT_TRUE(a.jumpToStart);
-  EXPECT_FALSE(a.jumpToEnd);
-  EXPECT_TRUE(a.setLoopIn);
-  EXPECT_TRUE(a.setLoopOut);
-  EXPECT_TRUE(a.quit);
-
-  // Edges reset, the shuttle level stays until K.
-  const xr::InputActions b = input.takeActions();
-  EXPECT_FALSE(b.togglePlay);
-  EXPECT_EQ(b.stepFrames, 0);
-  EXPECT_FALSE(b.quit);
-  EXPECT_FLOAT_EQ(b.shuttle, 1.0f);
-  input.handle(KeyPressed{WindowKey::J}, 600);
-  EXPECT_FLOAT_EQ(input.takeActions().shuttle, -1.0f);
-  input.handle(KeyPressed{WindowKey::K}, 600);
-  EXPECT_FLOAT_EQ(input.takeActions().shuttle, 0.0f);
-
-  // Space twice in one frame is no toggle at all; End after Home wins.
-  input.handle(KeyPressed{WindowKey::Space}, 600);
-  input.handle(KeyPressed{WindowKey::Space}, 600);
-  input.handle(KeyPressed{WindowKey::Home}, 600);
-  input.handle(KeyPressed{WindowKey::End}, 600);
-  const xr::InputActions c = input.takeActions();
-  EXPECT_FALSE(c.togglePlay);
-  EXPECT_FALSE(c.jumpToStart);
-  EXPECT_TRUE(c.jumpToEnd);
-
-  input.handle(KeyPressed{WindowKey::F}, 600);
-  input.handle(KeyPressed{WindowKey::F}, 600);
+  input.handle(KeyPressed{Key::F}, 600);
+  input.handle(KeyPressed{Key::F}, 600);
   EXPECT_EQ(input.takeFullscreenToggles(), 2);
   EXPECT_EQ(input.takeFullscreenToggles(), 0);
+  EXPECT_EQ(input.take().keys.size(), 2u) << "reported too: what F means to the app is the app's";
+
+  bool typing = true;
+  input.setCapture({}, [&] { return typing; });
+  input.handle(KeyPressed{Key::F}, 600);
+  input.handle(KeyPressed{Key::Space}, 600);
+  EXPECT_EQ(input.takeFullscreenToggles(), 0) << "an f typed into a field";
+  EXPECT_TRUE(input.take().keys.empty());
+  typing = false;
+  input.handle(KeyPressed{Key::Space}, 600);
+  EXPECT_EQ(input.take().keys.size(), 1u);
+}
+
+TEST(WindowInputTest, WheelNotchesAreReported) {
+  xr::WindowInput input;
+  input.handle(xr::Scrolled{1}, 600);
+  input.handle(xr::Scrolled{-0.5}, 600);
+  EXPECT_FLOAT_EQ(input.take().mouse.scroll, 0.5f);
+  EXPECT_FLOAT_EQ(input.take().mouse.scroll, 0.0f);
 }
 
 TEST(WindowInputTest, DragTurnsTheHeadAgainstTheCursorAndKeepsPitchInRange) {
@@ -120,7 +119,7 @@ TEST(InputScriptTest, ParsesStepsInTickOrder) {
   auto at3 = script->due(3);
   ASSERT_EQ(at3.size(), 4u);  // the key, then the drag's press, move, release
   const auto& key = std::get<xr::KeyPressed>(std::get<xr::WindowEvent>(at3[0]));
-  EXPECT_EQ(key.key, WindowKey::Right);
+  EXPECT_EQ(key.key, Key::Right);
   EXPECT_TRUE(key.shift);
   EXPECT_TRUE(std::get<xr::MouseButtonChanged>(std::get<xr::WindowEvent>(at3[1])).pressed);
   EXPECT_DOUBLE_EQ(std::get<xr::CursorMoved>(std::get<xr::WindowEvent>(at3[2])).y, 40.0);
@@ -141,7 +140,7 @@ TEST(InputScriptTest, ErrorsNameTheLineAndWhatWasExpected) {
     const char* text;
     const char* expect;
   };
-  for (const Case& c : {Case{"1 key space\n2 key shift+q\n", "unknown key 'q'"},
+  for (const Case& c : {Case{"1 key space\n2 key shift+f13\n", "unknown key 'f13'"},
                         Case{"x key space\n", "expected a tick number first"},
                         Case{"1 jump\n", "unknown command 'jump'"},
                         Case{"1 drag 1 2 3\n", "expected y in pixels"},

@@ -2,7 +2,7 @@
 // each eye's depth swapchain reaching the runtime with the depth info of reverse-Z, and the
 // projection layer over the equirect layer. The eyes are drawn by the engine's frame renderer
 // with a layer that puts a wall 2 m ahead into depth; the sim's capture shows what it received.
-// The offscreen display's capabilities are here too (none).
+// The offscreen display's capabilities are here too (none), and the controllers reported raw.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -61,6 +61,7 @@ struct Loop {
   std::function<bool(std::uint64_t)> drawDepth = [](std::uint64_t) { return true; };
   std::function<bool(std::uint64_t)> drawOverlay = [](std::uint64_t) { return true; };
   std::vector<xr::DisplayFrame> seen;  // the frames drawn (targets no longer valid)
+  std::vector<xr::RawInput> inputs;    // what input() reported after each beginFrame
 
   void run(std::uint64_t frames) {
     engine::FrameContext context(display->device());
@@ -72,6 +73,7 @@ struct Loop {
       if (display->poll().quit) break;
       auto frame = display->beginFrame();
       if (!frame) continue;
+      inputs.push_back(display->input());
       if (frame->shouldRender && !frame->eyes.empty()) {
         std::vector<engine::EyeDraw> eyes;
         for (const xr::EyeTarget& e : frame->eyes)
@@ -99,13 +101,15 @@ struct Loop {
 };
 
 std::unique_ptr<xr::OpenXrDisplay> openDisplay(const fs::path& capture, const std::string& frames,
-                                               std::optional<VkExtent2D> equirect = std::nullopt) {
+                                               std::optional<VkExtent2D> equirect = std::nullopt,
+                                               std::vector<std::string> profiles = {}) {
   // Read by the runtime at xrCreateInstance.
   ::setenv("PERFECTSHOT_SIM_CAPTURE_DIR", capture.c_str(), 1);
   ::setenv("PERFECTSHOT_SIM_CAPTURE_FRAMES", frames.c_str(), 1);
   xr::OpenXrDisplayOptions options;
   options.device.validation = true;
   options.equirectLayer = equirect;
+  options.interactionProfiles = std::move(profiles);
   auto display = xr::OpenXrDisplay::create(options);
   if (!display) throw std::runtime_error(display.error().message());
   return std::move(display).value();
@@ -168,6 +172,58 @@ TEST(OpenXrDisplayTest, CapabilitiesOfTheHeadset) {
   EXPECT_TRUE(sphere->capabilities().equirectLayer);
 }
 
+// The controllers as they are, per hand: buttons with their presses as edges, the trigger's
+// value, the thumbstick, the aim; nothing said about what they mean.
+TEST(OpenXrDisplayTest, ControllersAreReportedPerHandAsTheyAre) {
+  const fs::path dir = testDir();
+  const fs::path script = dir / "script.json";
+  std::ofstream(script) << R"({ "display": { "width": 64, "height": 64, "lockstep": true },
+    "controllers": {
+      "right": [ { "frame": 0, "aim": { "position": [0.2, 1.4, -0.4] } },
+                 { "frame": 3, "b": true, "trigger": 0.8, "thumbstick": [0.5, -0.25] },
+                 { "frame": 6, "b": false, "trigger": 0.0, "thumbstick": [0, 0] } ],
+      "left": [ { "frame": 4, "menu": true }, { "frame": 5, "menu": false } ] } })";
+  ::setenv("PERFECTSHOT_SIM_SCRIPT", script.c_str(), 1);
+  Loop loop;
+  loop.display = openDisplay(dir / "capture", "", std::nullopt, {"oculus/touch_controller"});
+  ::unsetenv("PERFECTSHOT_SIM_SCRIPT");
+  loop.run(10);
+  int bPresses = 0, bHeld = 0, menuPresses = 0, otherPresses = 0;
+  bool triggerSeen = false, stickSeen = false, aimSeen = false;
+  for (const xr::RawInput& in : loop.inputs) {
+    const xr::ControllerInput& right = in.hand(xr::Hand::Right);
+    const xr::ControllerInput& left = in.hand(xr::Hand::Left);
+    bPresses += right.secondary.pressed ? 1 : 0;
+    bHeld += right.secondary.held ? 1 : 0;
+    menuPresses += left.menu.pressed ? 1 : 0;
+    otherPresses += (right.primary.pressed || left.primary.pressed || left.secondary.pressed || right.menu.pressed ||
+                     left.trigger.pressed || right.squeeze.pressed)
+                        ? 1
+                        : 0;
+    if (right.trigger.held) {
+      triggerSeen = true;
+      EXPECT_NEAR(right.triggerValue, 0.8f, 1e-5f);
+    }
+    if (right.thumbstick.x != 0) {
+      stickSeen = true;
+      EXPECT_NEAR(right.thumbstick.x, 0.5f, 1e-5f);
+      EXPECT_NEAR(right.thumbstick.y, -0.25f, 1e-5f);
+    }
+    if (right.aim) {
+      aimSeen = true;
+      EXPECT_NEAR(right.aim->position.x, 0.2f, 1e-4f);
+    }
+    EXPECT_TRUE(in.keys.empty()) << "no mirror window";
+  }
+  EXPECT_EQ(bPresses, 1) << "a press is an edge";
+  EXPECT_GE(bHeld, 2) << "held over the frames it is down";
+  EXPECT_EQ(menuPresses, 1);
+  EXPECT_EQ(otherPresses, 0);
+  EXPECT_TRUE(triggerSeen);
+  EXPECT_TRUE(stickSeen);
+  EXPECT_TRUE(aimSeen);
+}
+
 TEST(OffscreenDisplayTest, CapabilitiesAreNone) {
   // Scripted views and input: the loop must not count on a pointer, panels, depth or haptics.
   auto display = xr::OffscreenDisplay::create({});
@@ -175,6 +231,29 @@ TEST(OffscreenDisplayTest, CapabilitiesAreNone) {
   const xr::DisplayCapabilities can = (*display)->capabilities();
   EXPECT_FALSE(can.worldPanels || can.depthSubmission || can.equirectLayer || can.pointer || can.keyboard ||
                can.haptics || can.headTracked || can.mouseLook);
+}
+
+TEST(OffscreenDisplayTest, QueuedInputKeepsEveryPressAndTheLatestLevels) {
+  auto display = xr::OffscreenDisplay::create({});
+  ASSERT_TRUE(display) << display.error().message();
+  xr::RawInput first, second;
+  first.keys = {{xr::Key::Space}};
+  first.hand(xr::Hand::Right).trigger = {true, true};
+  first.hand(xr::Hand::Right).thumbstick = {1, 0};
+  second.keys = {{xr::Key::N}};
+  second.hand(xr::Hand::Right).thumbstick = {-0.5f, 0};
+  (*display)->queueInput(first);
+  (*display)->queueInput(second);
+  const xr::RawInput in = (*display)->input();
+  ASSERT_EQ(in.keys.size(), 2u);
+  EXPECT_EQ(in.keys[0].key, xr::Key::Space);
+  EXPECT_EQ(in.keys[1].key, xr::Key::N);
+  EXPECT_TRUE(in.hand(xr::Hand::Right).trigger.pressed) << "the first poll's press is kept";
+  EXPECT_FALSE(in.hand(xr::Hand::Right).trigger.held) << "released by the latest";
+  EXPECT_FLOAT_EQ(in.hand(xr::Hand::Right).thumbstick.x, -0.5f);
+  const xr::RawInput next = (*display)->input();
+  EXPECT_TRUE(next.keys.empty());
+  EXPECT_FALSE(next.hand(xr::Hand::Right).trigger.pressed);
 }
 
 TEST(OpenXrDisplayTest, EachEyesDepthReachesTheRuntimeAsTheWallsDistance) {

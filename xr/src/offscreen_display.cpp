@@ -22,7 +22,7 @@ struct OffscreenDisplay::Impl {
   std::vector<engine::OffscreenTarget> targets;
   std::vector<engine::RgbaImage> pixels;
   std::optional<std::uint64_t> pixelsIndex;
-  InputActions queued;
+  RawInput queued;
   std::uint64_t next = 0;
   bool quit = false;
 
@@ -82,16 +82,27 @@ void OffscreenDisplay::endFrame(DisplayFrame& frame) {
   s.pixelsIndex = frame.index;
 }
 
-InputActions OffscreenDisplay::input() { return std::exchange(impl_->queued, InputActions{}); }
+RawInput OffscreenDisplay::input() { return std::exchange(impl_->queued, RawInput{}); }
 
 void OffscreenDisplay::requestQuit() { impl_->quit = true; }
 
-void OffscreenDisplay::queueInput(const InputActions& in) {
-  InputActions& q = impl_->queued;
-  addEdges(q, in);
-  q.shuttle = in.shuttle;
-  q.grabbing = in.grabbing;
-  q.aim = in.aim;
+void OffscreenDisplay::queueInput(const RawInput& in) {
+  RawInput& q = impl_->queued;
+  appendEdges(q, in);
+  q.held = in.held;
+  q.mouse.pointer = in.mouse.pointer;
+  q.mouse.uiDown = in.mouse.uiDown;
+  for (std::size_t h = 0; h < q.hands.size(); ++h) {
+    ControllerInput& to = q.hands[h];
+    const ControllerInput& from = in.hands[h];
+    for (auto [level, given] : {std::pair{&to.trigger, &from.trigger}, std::pair{&to.squeeze, &from.squeeze},
+                                std::pair{&to.thumbstickClick, &from.thumbstickClick}, std::pair{&to.menu, &from.menu},
+                                std::pair{&to.primary, &from.primary}, std::pair{&to.secondary, &from.secondary}})
+      level->held = given->held;
+    to.triggerValue = from.triggerValue;
+    to.thumbstick = from.thumbstick;
+    to.aim = from.aim;
+  }
 }
 
 const std::vector<engine::RgbaImage>& OffscreenDisplay::pixels() const { return impl_->pixels; }

@@ -32,16 +32,6 @@ engine::View toView(const XrView& v) {
 // While no session runs there is no xrWaitFrame to pace the loop; this keeps it from spinning.
 constexpr auto kIdleWait = std::chrono::milliseconds(10);
 
-// Keys typed into the mirror window join the controllers' actions: edges add up, and a
-// keyboard shuttle counts while the hands hold none. The mirror's mouse is not the wearer's.
-void addKeys(InputActions& in, InputActions keys) {
-  keys.pointerPressed.reset();
-  keys.viewClicked.reset();
-  keys.quit = false;  // Esc closes the mirror, not the session
-  addEdges(in, keys);
-  if (in.shuttle == 0) in.shuttle = keys.shuttle;
-}
-
 }  // namespace
 
 struct OpenXrDisplay::Impl {
@@ -480,14 +470,17 @@ void OpenXrDisplay::endFrame(DisplayFrame& frame) {
   }
 }
 
-InputActions OpenXrDisplay::input() {
+RawInput OpenXrDisplay::input() {
   Impl& s = *impl_;
   if (!s.conn || s.conn->lost || !s.conn->machine.running()) return {};
   Connection& c = *s.conn;
   try {
-    InputActions in = c.controls->read(c.session.get(), c.spaces->app(), s.lastPredicted, c.machine.shown());
-    if (in.recenter) c.spaces->recenter(s.lastPredicted);
-    if (s.mirror) addKeys(in, s.mirror->takeActions());
+    const openxr::ControllerReading controllers =
+        c.controls->read(c.session.get(), c.spaces->app(), s.lastPredicted, c.machine.shown());
+    if (controllers.recenter) c.spaces->recenter(s.lastPredicted);
+    // Keys typed into the mirror window join the controllers; its mouse is not the wearer's.
+    RawInput in = s.mirror ? s.mirror->takeKeys() : RawInput{};
+    in.hands = controllers.hands;
     return in;
   } catch (const XrCallError& e) {
     if (!e.isLoss()) throw;

@@ -77,11 +77,14 @@ struct WindowDisplay::Impl {
 
   static Impl* self(GLFWwindow* w) { return static_cast<Impl*>(glfwGetWindowUserPointer(w)); }
   static void onKey(GLFWwindow* w, int key, int /*scancode*/, int action, int mods) {
-    if (action == GLFW_RELEASE) return;
     if (self(w) == nullptr) return;
-    if (auto g = guiKeyOf(key))
-      self(w)->handle(EditKeyPressed{{*g, (mods & GLFW_MOD_CONTROL) != 0, (mods & GLFW_MOD_SHIFT) != 0}});
-    if (auto k = windowKeyOf(key)) self(w)->handle(KeyPressed{*k, (mods & GLFW_MOD_SHIFT) != 0});
+    if (action == GLFW_RELEASE) {
+      if (auto k = keyOf(key)) self(w)->handle(KeyReleased{*k});
+      return;
+    }
+    const bool ctrl = (mods & GLFW_MOD_CONTROL) != 0, shift = (mods & GLFW_MOD_SHIFT) != 0;
+    if (auto g = guiKeyOf(key)) self(w)->handle(EditKeyPressed{{*g, ctrl, shift}});
+    if (auto k = keyOf(key)) self(w)->handle(KeyPressed{*k, shift, ctrl});
   }
   static void onChar(GLFWwindow* w, unsigned int codepoint) {
     if (self(w) != nullptr) self(w)->handle(CharTyped{static_cast<char32_t>(codepoint)});
@@ -108,7 +111,7 @@ struct WindowDisplay::Impl {
   bool minimised() const { return isMinimised(window.get(), scripted); }
 
   void handle(const WindowEvent& event) {
-    if (const auto* key = std::get_if<KeyPressed>(&event); key != nullptr && key->key == WindowKey::Escape)
+    if (const auto* key = std::get_if<KeyPressed>(&event); key != nullptr && key->key == Key::Escape)
       quitAsked = true;
     input.handle(event, windowSize().height);
   }
@@ -275,7 +278,7 @@ void WindowDisplay::endFrame(DisplayFrame& frame) {
 
 std::uint64_t WindowDisplay::ownSubmits() const { return impl_->presenter->ownSubmits(); }
 
-InputActions WindowDisplay::input() { return impl_->input.takeActions(); }
+RawInput WindowDisplay::input() { return impl_->input.take(); }
 
 DisplayCapabilities WindowDisplay::capabilities() const {
   DisplayCapabilities c;

@@ -57,22 +57,22 @@ std::vector<std::string> GlfwLibrary::requiredInstanceExtensions() const {
   return out;
 }
 
-std::optional<WindowKey> windowKeyOf(int glfwKey) {
+std::optional<Key> keyOf(int glfwKey) {
+  if (glfwKey >= GLFW_KEY_A && glfwKey <= GLFW_KEY_Z)
+    return static_cast<Key>(static_cast<int>(Key::A) + (glfwKey - GLFW_KEY_A));
   switch (glfwKey) {
-    case GLFW_KEY_SPACE: return WindowKey::Space;
-    case GLFW_KEY_LEFT: return WindowKey::Left;
-    case GLFW_KEY_RIGHT: return WindowKey::Right;
-    case GLFW_KEY_J: return WindowKey::J;
-    case GLFW_KEY_K: return WindowKey::K;
-    case GLFW_KEY_L: return WindowKey::L;
-    case GLFW_KEY_HOME: return WindowKey::Home;
-    case GLFW_KEY_END: return WindowKey::End;
-    case GLFW_KEY_I: return WindowKey::I;
-    case GLFW_KEY_O: return WindowKey::O;
-    case GLFW_KEY_N: return WindowKey::N;
-    case GLFW_KEY_C: return WindowKey::C;
-    case GLFW_KEY_F: return WindowKey::F;
-    case GLFW_KEY_ESCAPE: return WindowKey::Escape;
+    case GLFW_KEY_SPACE: return Key::Space;
+    case GLFW_KEY_LEFT: return Key::Left;
+    case GLFW_KEY_RIGHT: return Key::Right;
+    case GLFW_KEY_UP: return Key::Up;
+    case GLFW_KEY_DOWN: return Key::Down;
+    case GLFW_KEY_HOME: return Key::Home;
+    case GLFW_KEY_END: return Key::End;
+    case GLFW_KEY_ESCAPE: return Key::Escape;
+    case GLFW_KEY_ENTER: case GLFW_KEY_KP_ENTER: return Key::Enter;
+    case GLFW_KEY_TAB: return Key::Tab;
+    case GLFW_KEY_BACKSPACE: return Key::Backspace;
+    case GLFW_KEY_DELETE: return Key::Delete;
     default: return std::nullopt;
   }
 }

@@ -18,7 +18,13 @@ engine::V360Camera HeadLook::camera(float aspect) const {
 
 void WindowInput::handle(const WindowEvent& event, int viewportHeight) {
   if (const auto* key = std::get_if<KeyPressed>(&event)) {
-    if (!captureKeyboard_ || !captureKeyboard_()) handleKey(*key);
+    if (!captureKeyboard_ || !captureKeyboard_()) {
+      if (key->key == Key::F) ++fullscreenToggles_;
+      pending_.keys.push_back(KeyPress{key->key, key->shift, key->ctrl});
+      pending_.held.set(static_cast<std::size_t>(key->key));
+    }
+  } else if (const auto* up = std::get_if<KeyReleased>(&event)) {
+    pending_.held.reset(static_cast<std::size_t>(up->key));
   } else if (const auto* typed = std::get_if<CharTyped>(&event)) {
     pending_.gui.text += typed->codepoint;
   } else if (const auto* edit = std::get_if<EditKeyPressed>(&event)) {
@@ -32,11 +38,11 @@ void WindowInput::handle(const WindowEvent& event, int viewportHeight) {
     if (button->pressed) pending_.gui.pointerPressed = true;
     if (button->pressed && onUi) {
       uiPress_ = true;
-      pending_.pointerPressed = at;
+      pending_.mouse.pressedOnUi = at;
     } else {
       if (!button->pressed) uiPress_ = false;
       // A press and release that did not turn the view is a click on it (a marker).
-      if (!button->pressed && dragging_ && dragPixels_ <= kClickSlopPx) pending_.viewClicked = at;
+      if (!button->pressed && dragging_ && dragPixels_ <= kClickSlopPx) pending_.mouse.viewClicked = at;
       dragging_ = button->pressed;
       dragPixels_ = 0;
     }
@@ -56,6 +62,7 @@ void WindowInput::handle(const WindowEvent& event, int viewportHeight) {
     lastX_ = moved->x;
     lastY_ = moved->y;
   } else if (const auto* scrolled = std::get_if<Scrolled>(&event)) {
+    pending_.mouse.scroll += static_cast<float>(scrolled->dy);
     if (pointer_ && capturePress_ && capturePress_(*pointer_))
       pending_.gui.wheel += static_cast<float>(scrolled->dy);  // over a panel: scrolls it
     else
@@ -64,36 +71,13 @@ void WindowInput::handle(const WindowEvent& event, int viewportHeight) {
   }
 }
 
-void WindowInput::handleKey(const KeyPressed& key) {
-  switch (key.key) {
-    case WindowKey::Space: pending_.togglePlay = !pending_.togglePlay; break;
-    case WindowKey::Left:
-      if (key.shift) pending_.jumpSeconds -= 1.0; else pending_.stepFrames -= 1;
-      break;
-    case WindowKey::Right:
-      if (key.shift) pending_.jumpSeconds += 1.0; else pending_.stepFrames += 1;
-      break;
-    case WindowKey::J: pending_.shuttle = -1; break;
-    case WindowKey::K: pending_.shuttle = 0; break;
-    case WindowKey::L: pending_.shuttle = 1; break;
-    case WindowKey::Home: pending_.jumpToStart = true; pending_.jumpToEnd = false; break;
-    case WindowKey::End: pending_.jumpToEnd = true; pending_.jumpToStart = false; break;
-    case WindowKey::I: pending_.setLoopIn = true; break;
-    case WindowKey::O: pending_.setLoopOut = true; break;
-    case WindowKey::N: pending_.nextMarker = true; break;
-    case WindowKey::C: pending_.toggleFilmFrame = !pending_.toggleFilmFrame; break;
-    case WindowKey::F: ++fullscreenToggles_; break;
-    case WindowKey::Escape: pending_.quit = true; break;
-  }
-}
-
-InputActions WindowInput::takeActions() {
-  InputActions out = pending_;
-  // Edges start over; the shuttle is a level and stays until K (or J/L) changes it.
-  pending_ = InputActions{};
-  pending_.shuttle = out.shuttle;
-  out.pointer = pointer_;
-  out.pointerDown = uiPress_;
+RawInput WindowInput::take() {
+  RawInput out = std::move(pending_);
+  // Edges start over; held keys stay until released.
+  pending_ = RawInput{};
+  pending_.held = out.held;
+  out.mouse.pointer = pointer_;
+  out.mouse.uiDown = uiPress_;
   out.gui.pointer = pointer_;
   out.gui.pointerDown = buttonDown_;
   return out;

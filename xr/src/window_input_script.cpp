@@ -11,14 +11,6 @@ namespace ps::xr {
 
 namespace {
 
-constexpr std::array<std::pair<std::string_view, WindowKey>, 14> kKeys{{
-    {"space", WindowKey::Space}, {"left", WindowKey::Left}, {"right", WindowKey::Right},
-    {"j", WindowKey::J}, {"k", WindowKey::K}, {"l", WindowKey::L},
-    {"home", WindowKey::Home}, {"end", WindowKey::End}, {"i", WindowKey::I},
-    {"o", WindowKey::O}, {"f", WindowKey::F}, {"escape", WindowKey::Escape},
-    {"n", WindowKey::N}, {"c", WindowKey::C},
-}};
-
 struct LineParser {
   std::istringstream in;
   std::string where;
@@ -49,9 +41,9 @@ Result<KeyPressed> parseKey(LineParser& line) {
     key.shift = true;
     name.erase(0, 6);
   }
-  const auto* found = std::find_if(kKeys.begin(), kKeys.end(), [&](const auto& k) { return k.first == name; });
-  if (found == kKeys.end()) return line.error("unknown key '" + name + "'");
-  key.key = found->second;
+  const std::optional<Key> found = keyNamed(name);
+  if (!found) return line.error("unknown key '" + name + "'");
+  key.key = *found;
   return key;
 }
 

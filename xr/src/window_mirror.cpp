@@ -79,13 +79,18 @@ struct WindowMirror::Impl {
 
   static void onKey(GLFWwindow* w, int key, int /*scancode*/, int action, int mods) {
     auto* self = static_cast<Impl*>(glfwGetWindowUserPointer(w));
-    if (action == GLFW_RELEASE || self == nullptr) return;
-    if (auto k = windowKeyOf(key)) self->handle(KeyPressed{*k, (mods & GLFW_MOD_SHIFT) != 0});
+    if (self == nullptr) return;
+    const std::optional<Key> k = keyOf(key);
+    if (!k) return;
+    if (action == GLFW_RELEASE)
+      self->input.handle(KeyReleased{*k}, 1);
+    else
+      self->handle(KeyPressed{*k, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_CONTROL) != 0});
   }
 
   void handle(const KeyPressed& key) {
     // Esc leaves the mirror, not the headset: the wearer is still watching.
-    if (key.key == WindowKey::Escape) closeAsked = true;
+    if (key.key == Key::Escape) closeAsked = true;
     else input.handle(key, 1);
   }
 
@@ -228,20 +233,12 @@ std::uint64_t WindowMirror::ownSubmits() const {
   return impl_->pastOwnSubmits + (impl_->presenter ? impl_->presenter->ownSubmits() : 0);
 }
 
-InputActions WindowMirror::takeActions() {
-  InputActions keys = impl_->input.takeActions();
-  InputActions out;
-  out.togglePlay = keys.togglePlay;
-  out.stepFrames = keys.stepFrames;
-  out.jumpSeconds = keys.jumpSeconds;
-  out.jumpToStart = keys.jumpToStart;
-  out.jumpToEnd = keys.jumpToEnd;
-  out.setLoopIn = keys.setLoopIn;
-  out.setLoopOut = keys.setLoopOut;
-  out.nextMarker = keys.nextMarker;
-  out.toggleFilmFrame = keys.toggleFilmFrame;
-  out.shuttle = keys.shuttle;
-  return out;
+RawInput WindowMirror::takeKeys() {
+  RawInput all = impl_->input.take();
+  RawInput keys;
+  keys.keys = std::move(all.keys);
+  keys.held = all.held;
+  return keys;
 }
 
 VkExtent2D WindowMirror::extent() const { return impl_->presenter ? impl_->presenter->extent() : VkExtent2D{}; }

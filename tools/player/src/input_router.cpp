@@ -8,7 +8,7 @@ void InputRouter::add(std::string name, Handler handler) {
   handlers_.push_back(Entry{std::move(name), std::move(handler)});
 }
 
-std::string_view InputRouter::route(xr::InputActions& input) {
+std::string_view InputRouter::route(Commands& input) {
   std::string_view selectTaker;
   for (const Entry& entry : handlers_) {
     const bool hadSelect = input.select;

@@ -81,7 +81,7 @@ bool MarkerEditor::capturesPress(glm::vec2 pixel) const {
   return active_ && (panel_.rect().contains(pixel) || ui::markerAtPixel(sprites_, pixel).has_value());
 }
 
-bool MarkerEditor::apply(const xr::DisplayFrame& frame, xr::InputActions& in, double shotSeconds) {
+bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double shotSeconds) {
   const engine::GuiInput& gui = in.gui;
   const bool typing = overlay_.wantsKeyboard();
   if (!typing && pressed(gui, engine::GuiKey::E, false)) {
@@ -94,8 +94,8 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, xr::InputActions& in, do
   overlay_.setInput(gui);
   if (typing) {
     // The keys are the field's: none of them drives playback.
-    const xr::InputActions keep = in;
-    in = xr::InputActions{};
+    const Commands keep = in;
+    in = Commands{};
     in.pointer = keep.pointer;
     in.pointerDown = keep.pointerDown;
     in.pointerPressed = keep.pointerPressed;

@@ -33,9 +33,9 @@ void MarkerSelection::toggle(std::size_t index) {
     if (Status s = narration_->select(marker.id); !s) spdlog::warn("markers: {}", s.error().message());
 }
 
-bool MarkerSelection::apply(const xr::DisplayFrame& frame, const xr::InputActions& in, double shotSeconds,
+bool MarkerSelection::apply(const xr::DisplayFrame& frame, const Commands& in, double shotSeconds,
                             double nowSeconds) {
-  if ((in.toggleFilmFrame || in.menu) && overlay_.filmFrame() != nullptr) {
+  if (in.toggleFilmFrame && overlay_.filmFrame() != nullptr) {
     FilmFrameOverlay& film = *overlay_.filmFrame();
     film.setVisible(!film.visible());
     spdlog::info("film frame: {}", film.visible() ? "shown" : "hidden");

@@ -62,7 +62,7 @@ PlayerLoop::~PlayerLoop() {
   }
 }
 
-void PlayerLoop::applyInput(const xr::InputActions& in, double displayTime, const media::PlayerState& state) {
+void PlayerLoop::applyInput(const Commands& in, double displayTime, const media::PlayerState& state) {
   const double frameSeconds = nominalFrameSeconds(player_.info());
   if (in.togglePlay || in.select) player_.togglePlay();
   if (in.stepFrames != 0) {
@@ -102,11 +102,11 @@ void PlayerLoop::buildInputRoute() {
   input_ = InputRouter{};
   // A press on the timeline panel scrubs; it is not also play/pause.
   if (timeline_)
-    input_.add("timeline", [this](xr::InputActions& in) {
+    input_.add("timeline", [this](Commands& in) {
       return timeline_->applyInput(*routedFrame_, in, last_, player_) ? Taken::Select : Taken::None;
     });
   if (editor_)
-    input_.add("editor", [this](xr::InputActions& in) {
+    input_.add("editor", [this](Commands& in) {
       const bool took = editor_->apply(*routedFrame_, in, last_.positionSeconds);
       if (editor_->revision() != editorRevision_) {
         // The timeline's ticks and "next marker" follow the document being edited.
@@ -118,12 +118,12 @@ void PlayerLoop::buildInputRoute() {
     });
   // A trigger pressed on a marker opens it; it is not also play/pause.
   if (selection_)
-    input_.add("markers", [this](xr::InputActions& in) {
+    input_.add("markers", [this](Commands& in) {
       return selection_->apply(*routedFrame_, in, last_.positionSeconds, routedFrame_->predictedDisplayTime)
                  ? Taken::Select
                  : Taken::None;
     });
-  input_.add("commands", [this](xr::InputActions& in) {
+  input_.add("commands", [this](Commands& in) {
     applyInput(in, routedFrame_->predictedDisplayTime, last_);
     return Taken::None;
   });
@@ -350,7 +350,7 @@ void PlayerLoop::placeOverlay(const xr::DisplayFrame& frame) {
 }
 
 void PlayerLoop::routeInput(const xr::DisplayFrame& frame) {
-  xr::InputActions input = display_.input();
+  Commands input = bindings_.map(display_.input());
   routedFrame_ = &frame;
   input_.route(input);
   routedFrame_ = nullptr;

@@ -85,7 +85,7 @@ bool TimelinePanel::capturesPress(glm::vec2 targetPx) const {
   return !world_ && bandPx_ > 0 && targetPx.y >= static_cast<float>(windowExtent_.height) - bandPx_;
 }
 
-ui::PointerSample TimelinePanel::pointer(const xr::InputActions& in, double playhead) const {
+ui::PointerSample TimelinePanel::pointer(const Commands& in, double playhead) const {
   if (world_) {
     ui::PointerSample p{std::nullopt, false, in.grabbing};
     if (!in.aim || !placement_) return p;
@@ -102,7 +102,7 @@ ui::PointerSample TimelinePanel::pointer(const xr::InputActions& in, double play
   return layout_.hit(uv, playhead, in.pointerDown);
 }
 
-bool TimelinePanel::applyInput(const xr::DisplayFrame& frame, const xr::InputActions& in,
+bool TimelinePanel::applyInput(const xr::DisplayFrame& frame, const Commands& in,
                                const media::PlayerState& state, media::Player& player) {
   place(frame);
   if (!world_ && !frame.eyes.empty() &&
@@ -125,7 +125,7 @@ bool TimelinePanel::applyInput(const xr::DisplayFrame& frame, const xr::InputAct
   };
   if (!world_ && in.pointerPressed && !drag_.dragging()) {
     // A press since the last frame, perhaps a whole click: the gesture starts where it did.
-    xr::InputActions press = in;
+    Commands press = in;
     press.pointer = in.pointerPressed;
     press.pointerDown = true;
     step(pointer(press, playhead));

@@ -11,7 +11,7 @@
 //     if (ev.visible) pause or resume playback;
 //     auto frame = display.beginFrame();          // paces the loop (xrWaitFrame, vsync, or not at all)
 //     if (!frame) continue;                       // nothing to draw this pass (e.g. session not running)
-//     apply display.input() to playback;
+//     map display.input() (raw: keys, mouse, controllers) to the app's commands and apply them;
 //     show = player.update(frame->predictedDisplayTime);
 //     if (frame->shouldRender) { record every eye's pass (FrameRenderer) and frame->recordAfterDraw
 //                                into one command buffer, submit once with frame->sync;
@@ -36,7 +36,7 @@
 #include "engine/render_target.h"
 #include "engine/view.h"
 #include "scenes/layout.h"
-#include "xr/input_actions.h"
+#include "xr/raw_input.h"
 
 namespace ps::engine {
 class Device;
@@ -92,7 +92,7 @@ struct DisplayFrame {
   bool depthDrawn = false;
   // Where `eyes` is one whole-sphere image that the compositor draws as a layer (OpenXR's
   // equirect layer), the stereo views over it: draw what lies in front of the sphere (markers,
-  // the film frame, meshes) into each, cleared to transparent black, with premultiplied alpha
+  // overlays, meshes) into each, cleared to transparent black, with premultiplied alpha
   // (the layer is blended by it over the sphere). Empty where the frame has no such layer.
   std::vector<EyeTarget> overlayEyes;
   // Set after the submit that drew every overlay eye; undrawn overlay eyes are not shown.
@@ -113,8 +113,8 @@ struct DisplayCapabilities {
   bool worldPanels = false;      // setWorldPanel composites a panel itself (an OpenXR quad layer)
   bool depthSubmission = false;  // eye targets bring depth images the compositor receives
   bool equirectLayer = false;    // frames may carry one whole-sphere image and overlayEyes
-  bool pointer = false;          // a mouse cursor in the view's pixels (InputActions::pointer)
-  bool keyboard = false;         // keys and typed text (InputActions::gui)
+  bool pointer = false;          // a mouse cursor in the view's pixels (RawInput::mouse)
+  bool keyboard = false;         // keys and typed text (RawInput::keys, RawInput::gui)
   bool haptics = false;          // hapticTick is felt
   bool headTracked = false;      // the eyes follow a tracked head: its gaze can point (dwell)
   bool mouseLook = false;        // dragging the view turns the head (the window's look control)
@@ -141,8 +141,8 @@ class Display {
   virtual DisplayEvents poll() = 0;
   virtual std::optional<DisplayFrame> beginFrame() = 0;
   virtual void endFrame(DisplayFrame& frame) = 0;
-  // What the user asked for since the last call (edges) and holds now (levels).
-  virtual InputActions input() = 0;
+  // What the user did since the last call (edges) and holds now (levels), in the devices' terms.
+  virtual RawInput input() = 0;
   // Asks the display to end (SIGINT, end of playback): poll() reports quit once it has.
   virtual void requestQuit() = 0;
   // Shows `panel` from the next beginFrame on (empty: none). False when this display cannot
@@ -155,7 +155,7 @@ class Display {
   // draw whole (cleared first) and submit before endFrame (then set panelDrawn). Frames that
   // do not ask show the last image drawn again, so a still panel costs nothing.
   virtual std::optional<engine::RenderTarget> acquireWorldPanel() { return std::nullopt; }
-  // A short tactile tick (a frame step); displays without haptics ignore it.
+  // A short tactile tick on the controllers; displays without haptics ignore it.
   virtual void hapticTick() {}
   // vkQueueSubmit calls the display made itself: at most one per frame, and only for a frame
   // the loop did not submit (a window image it must still present, cleared). A submitted

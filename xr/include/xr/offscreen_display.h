@@ -44,11 +44,12 @@ class OffscreenDisplay final : public Display {
   DisplayEvents poll() override;
   std::optional<DisplayFrame> beginFrame() override;
   void endFrame(DisplayFrame& frame) override;
-  InputActions input() override;
+  RawInput input() override;
   void requestQuit() override;
 
-  // Input for the next input() call (merged with what is already queued).
-  void queueInput(const InputActions& input);
+  // Input for the next input() call: its edges join what is already queued (appendEdges), its
+  // levels replace the queued ones.
+  void queueInput(const RawInput& input);
   // The eyes of the latest read-back frame, valid after its endFrame.
   const std::vector<engine::RgbaImage>& pixels() const;
   // The index of that frame; empty before the first.

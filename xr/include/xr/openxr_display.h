@@ -88,7 +88,7 @@ class OpenXrDisplay final : public Display {
   DisplayEvents poll() override;
   std::optional<DisplayFrame> beginFrame() override;
   void endFrame(DisplayFrame& frame) override;
-  InputActions input() override;
+  RawInput input() override;
   void requestQuit() override;
   void hapticTick() override;
   // A quad layer, world-locked in the app's space, with its own sRGB swapchain.

@@ -1,7 +1,7 @@
 #pragma once
 // WindowDisplay: the desktop window backend of Display (display.h). A GLFW window with a
-// Vulkan swapchain showing one eye, the mouse turning the head (window_input.h), the keyboard
-// driving playback. Paced by FIFO presentation (vsync). Resizes and fullscreen recreate the
+// Vulkan swapchain showing one eye, the mouse turning the head (window_input.h), keys and
+// clicks reported as RawInput. Paced by FIFO presentation (vsync). Resizes and fullscreen recreate the
 // swapchain; while minimised beginFrame() draws nothing and waits briefly for events instead
 // of spinning.
 //
@@ -65,7 +65,7 @@ class WindowDisplay final : public Display {
   // through a submit of the display's own. A frame submitted must come with its drawnOnGpu
   // (std::logic_error otherwise).
   void endFrame(DisplayFrame& frame) override;
-  InputActions input() override;
+  RawInput input() override;
   void requestQuit() override;
   std::uint64_t ownSubmits() const override;
 

@@ -4,15 +4,19 @@
 #include <variant>
 
 #include "engine/gui_input.h"
+#include "xr/raw_input.h"
 
 namespace ps::xr {
 
-// Keys the window reacts to; everything else is ignored.
-enum class WindowKey { Space, Left, Right, J, K, L, Home, End, I, O, F, Escape, N, C };
-
+// A key went down (or repeats while held); KeyReleased: it came up. An input script's key is a
+// press alone (a tap within one tick).
 struct KeyPressed {
-  WindowKey key = WindowKey::Space;
+  Key key = Key::Space;
   bool shift = false;
+  bool ctrl = false;
+};
+struct KeyReleased {
+  Key key = Key::Space;
 };
 
 // Pixel positions in window coordinates: x right, y down, from the top-left corner.
@@ -29,7 +33,7 @@ struct Scrolled {
   double dy = 0;  // wheel notches, positive away from the user (zoom in)
 };
 
-// For interactive panels (the marker editor): a character typed, an editing key pressed.
+// For interactive panels (text fields): a character typed, an editing key pressed.
 struct CharTyped {
   char32_t codepoint = 0;
 };
@@ -37,6 +41,7 @@ struct EditKeyPressed {
   engine::GuiKeyPress press;
 };
 
-using WindowEvent = std::variant<KeyPressed, MouseButtonChanged, CursorMoved, Scrolled, CharTyped, EditKeyPressed>;
+using WindowEvent =
+    std::variant<KeyPressed, KeyReleased, MouseButtonChanged, CursorMoved, Scrolled, CharTyped, EditKeyPressed>;
 
 }  // namespace ps::xr

@@ -46,8 +46,8 @@ struct WindowSize {
   bool empty() const { return width <= 0 || height <= 0; }
 };
 
-// The player's key for a GLFW key code (GLFW_KEY_*); empty for keys the player ignores.
-std::optional<WindowKey> windowKeyOf(int glfwKey);
+// The reported key for a GLFW key code (GLFW_KEY_*); empty for keys not reported.
+std::optional<Key> keyOf(int glfwKey);
 // The editing key a GLFW key is for interactive panels, if any.
 std::optional<engine::GuiKey> guiKeyOf(int glfwKey);
 

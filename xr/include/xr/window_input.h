@@ -1,16 +1,13 @@
 #pragma once
-// Keys and mouse of a window, mapped onto the player's InputActions and a head that looks
-// around: the window's one eye.
+// Keys and mouse of a window, reported as RawInput (what each key does is the app's), and a
+// head that looks around: the window's one eye. The window's own controls:
 //
 //   left drag     look around: the picture follows the cursor (one pixel = vfov / height
 //                 degrees), pitch clamped to +-89 deg, no roll (the horizon stays level)
-//   wheel         zoom: vertical fov 30..120 deg, x0.9 per notch
-//   space         play / pause          <- / ->        one frame
-//   shift+<- / -> one second            J / K / L      shuttle -1 / 0 / +1 (pressing J or L
-//   Home / End    jump to start / end                  again does not speed up: kept simple)
-//   I / O         loop in / out at the playhead        F  fullscreen        Esc  quit
-//   N             next marker           C              film frame on / off
-//   left click    (press and release within a few pixels) on the view: viewClicked (a marker)
+//   wheel         zoom: vertical fov 30..120 deg, x0.9 per notch (over a panel: scrolls it)
+//   F             fullscreen (the display's; Esc closes it, see WindowDisplay)
+//   left click    (press and release within a few pixels) on the view: mouse.viewClicked
+// Every key is reported as pressed (and held), F and Esc too.
 // Pure: no window, no clock; tests feed it events.
 #include <functional>
 #include <optional>
@@ -18,7 +15,7 @@
 #include <glm/vec2.hpp>
 
 #include "engine/view.h"
-#include "xr/input_actions.h"
+#include "xr/raw_input.h"
 #include "xr/window_events.h"
 
 namespace ps::xr {
@@ -54,27 +51,25 @@ class WindowInput {
   void handle(const WindowEvent& event, int viewportHeight);
 
   // Presses that start in the bottom `heightPx` pixels belong to the UI (the timeline bar):
-  // they are reported as pointerDown / pointerPressed and do not turn the view. 0: none.
+  // they are reported as mouse.uiDown / mouse.pressedOnUi and do not turn the view. 0: none.
   void setUiBand(float heightPx) { uiBand_ = heightPx; }
   // Presses where `press` says true belong to the UI too; while `keyboard` says true, keys are
-  // the UI's (typed into a field) and map to no action (InputClaims).
+  // the UI's (typed into a field) and are not reported as keys (InputClaims).
   void setCapture(std::function<bool(glm::vec2)> press, std::function<bool()> keyboard) {
     capturePress_ = std::move(press);
     captureKeyboard_ = std::move(keyboard);
   }
 
   // Edges since the last call; levels as they are now.
-  InputActions takeActions();
-  // Fullscreen toggles asked for since the last call (a window's business, not the player's).
+  RawInput take();
+  // Fullscreen toggles asked for since the last call (F: the window's business, not the app's).
   int takeFullscreenToggles();
 
   const HeadLook& look() const { return look_; }
 
  private:
-  void handleKey(const KeyPressed& key);
-
   HeadLook look_;
-  InputActions pending_;
+  RawInput pending_;
   int fullscreenToggles_ = 0;
   bool dragging_ = false;
   double lastX_ = 0, lastY_ = 0;

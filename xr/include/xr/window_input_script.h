@@ -4,7 +4,9 @@
 // (a drawn frame, or a pass without one while minimised), counted from 0.
 //
 // Text, one step per line, '#' starts a comment; steps in any order, same-tick steps in order:
-//   <tick> key <name>            space left right j k l home end i o f n c escape, or shift+left ...
+//   <tick> key <name>            a key pressed (and not held): space left right up down home end
+//                                escape enter tab backspace delete, a..z; shift+left ... (what a
+//                                key does is the app's: README's keys)
 //   <tick> press <x> <y>         left button down at window pixel x, y (y down)
 //   <tick> move <x> <y>          the cursor moves there (turns the head while pressed)
 //   <tick> release <x> <y>       left button up

@@ -23,8 +23,9 @@
 // loop shows black, through one submit of the mirror's own (the window image was acquired and
 // must be presented). Minimised: nothing is copied. Resized: the swapchain is
 // rebuilt at the next frame. Closed (or Esc): poll() says so and the owner drops the mirror;
-// the headset plays on. Keys typed into it control playback like the window display's (space,
-// arrows, J/K/L, Home/End, I/O, N, C); the mouse does nothing (the head is the wearer's).
+// the headset plays on. Keys typed into it are reported with the headset's input (RawInput),
+// so they do what they do in the window display; the mouse does nothing (the head is the
+// wearer's).
 //
 // Scripted use (tests): the script's ticks are frames offered to beginFrame(); `screenshot`
 // reads back the next mirrored frame (what the window shows), `quit` closes the window.
@@ -41,7 +42,7 @@
 #include "engine/device.h"
 #include "engine/submit_sync.h"
 #include "scenes/result.h"
-#include "xr/input_actions.h"
+#include "xr/raw_input.h"
 #include "xr/window_display.h"
 #include "xr/window_glfw.h"
 #include "xr/window_input_script.h"
@@ -107,8 +108,9 @@ class WindowMirror {
   // it was attached to.
   std::uint64_t ownSubmits() const;
 
-  // Keys typed into the window since the last call, as playback actions (no pointer, no quit).
-  InputActions takeActions();
+  // Keys typed into the window since the last call (no pointer; Esc closes the mirror and is
+  // not reported), and the keys held now.
+  RawInput takeKeys();
 
   VkExtent2D extent() const;  // of the swapchain; {0, 0} before the first frame
   std::uint64_t presented() const;  // frames shown

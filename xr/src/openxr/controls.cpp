@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cmath>
 #include <cstring>
 
 #include "xr_check.h"
@@ -12,10 +11,6 @@
 namespace ps::xr::openxr {
 
 namespace {
-
-constexpr float kShuttleDeadZone = 0.2f;
-constexpr float kStepPush = 0.6f;     // thumbstick y past this is one step
-constexpr float kStepRelease = 0.3f;  // and must come back inside this before the next
 
 struct Binding {
   const char* action;
@@ -27,25 +22,32 @@ struct Profile {
   std::vector<Binding> bindings;
 };
 
+// Every action but the pose and the haptic output, in ControllerInput's terms.
+constexpr std::array kButtons{"trigger", "squeeze", "thumbstick_click", "menu", "primary", "secondary"};
+
 const std::vector<Profile>& profiles() {
   static const std::vector<Profile> all{
       {"khr/simple_controller",
-       {{"select", "input/select/click"}, {"menu", "input/menu/click"}, {"aim", "input/aim/pose"},
-        {"haptic", "output/haptic"}}},
+       {{"trigger", "input/select/click"}, {"trigger_value", "input/select/click"}, {"menu", "input/menu/click"},
+        {"aim", "input/aim/pose"}, {"haptic", "output/haptic"}}},
       {"oculus/touch_controller",
-       {{"select", "input/trigger/value"}, {"shuttle", "input/thumbstick/x"}, {"step_axis", "input/thumbstick/y"},
-        {"recenter", "input/thumbstick/click"}, {"play_pause", "right:input/a/click"},
-        {"play_pause", "left:input/x/click"}, {"step_forward", "right:input/b/click"},
-        {"step_back", "left:input/y/click"}, {"menu", "left:input/menu/click"}, {"aim", "input/aim/pose"},
-        {"haptic", "output/haptic"}}},
+       {{"trigger", "input/trigger/value"}, {"trigger_value", "input/trigger/value"},
+        {"squeeze", "input/squeeze/value"}, {"thumbstick", "input/thumbstick"},
+        {"thumbstick_click", "input/thumbstick/click"}, {"recenter", "input/thumbstick/click"},
+        {"primary", "right:input/a/click"}, {"primary", "left:input/x/click"},
+        {"secondary", "right:input/b/click"}, {"secondary", "left:input/y/click"},
+        {"menu", "left:input/menu/click"}, {"aim", "input/aim/pose"}, {"haptic", "output/haptic"}}},
       {"valve/index_controller",
-       {{"select", "input/trigger/click"}, {"shuttle", "input/thumbstick/x"}, {"step_axis", "input/thumbstick/y"},
-        {"recenter", "input/thumbstick/click"}, {"play_pause", "input/a/click"}, {"menu", "input/b/click"},
-        {"aim", "input/aim/pose"}, {"haptic", "output/haptic"}}},
+       {{"trigger", "input/trigger/click"}, {"trigger_value", "input/trigger/value"},
+        {"squeeze", "input/squeeze/value"}, {"thumbstick", "input/thumbstick"},
+        {"thumbstick_click", "input/thumbstick/click"}, {"recenter", "input/thumbstick/click"},
+        {"primary", "input/a/click"}, {"menu", "input/b/click"}, {"aim", "input/aim/pose"},
+        {"haptic", "output/haptic"}}},
       {"htc/vive_controller",
-       {{"select", "input/trigger/click"}, {"shuttle", "input/trackpad/x"}, {"step_axis", "input/trackpad/y"},
-        {"play_pause", "input/trackpad/click"}, {"menu", "input/menu/click"}, {"recenter", "input/squeeze/click"},
-        {"aim", "input/aim/pose"}, {"haptic", "output/haptic"}}},
+       {{"trigger", "input/trigger/click"}, {"trigger_value", "input/trigger/value"},
+        {"squeeze", "input/squeeze/click"}, {"recenter", "input/squeeze/click"}, {"thumbstick", "input/trackpad"},
+        {"primary", "input/trackpad/click"}, {"menu", "input/menu/click"}, {"aim", "input/aim/pose"},
+        {"haptic", "output/haptic"}}},
   };
   return all;
 }
@@ -68,11 +70,10 @@ struct Controls::Impl {
   ActionSetHandle set;
   std::array<XrPath, 2> hands{};  // left, right
   // Actions die with their set; the handles are kept only to read them.
-  XrAction select = XR_NULL_HANDLE, playPause = XR_NULL_HANDLE, shuttle = XR_NULL_HANDLE, stepAxis = XR_NULL_HANDLE,
-           stepForward = XR_NULL_HANDLE, stepBack = XR_NULL_HANDLE, menu = XR_NULL_HANDLE, recenter = XR_NULL_HANDLE,
+  std::array<XrAction, kButtons.size()> buttons{};  // as kButtons
+  XrAction triggerValue = XR_NULL_HANDLE, thumbstick = XR_NULL_HANDLE, recenter = XR_NULL_HANDLE,
            aim = XR_NULL_HANDLE, haptic = XR_NULL_HANDLE;
   std::array<SpaceHandle, 2> aimSpaces;
-  std::array<bool, 2> stepArmed{true, true};
   XrInstance instance = XR_NULL_HANDLE;
 
   XrAction make(const char* name, const char* localized, XrActionType type) {
@@ -88,49 +89,44 @@ struct Controls::Impl {
   }
 
   XrAction byName(const std::string& name) const {
-    if (name == "select") return select;
-    if (name == "play_pause") return playPause;
-    if (name == "shuttle") return shuttle;
-    if (name == "step_axis") return stepAxis;
-    if (name == "step_forward") return stepForward;
-    if (name == "step_back") return stepBack;
-    if (name == "menu") return menu;
+    for (std::size_t i = 0; i < kButtons.size(); ++i)
+      if (name == kButtons[i]) return buttons[i];
+    if (name == "trigger_value") return triggerValue;
+    if (name == "thumbstick") return thumbstick;
     if (name == "recenter") return recenter;
     if (name == "aim") return aim;
     return haptic;
   }
 
-  // Edge: pressed since the last sync, on either hand.
-  bool pressed(XrSession session, XrAction action) const {
-    return anyHand(session, action, [](const XrActionStateBoolean& s) { return s.changedSinceLastSync && s.currentState; });
-  }
-
-  // Level: held now, on either hand.
-  bool held(XrSession session, XrAction action) const {
-    return anyHand(session, action, [](const XrActionStateBoolean& s) { return s.currentState == XR_TRUE; });
-  }
-
-  // True when `test` holds for the action's active state on either hand.
-  template <typename Test>
-  bool anyHand(XrSession session, XrAction action, Test test) const {
-    for (XrPath hand : hands) {
-      auto get = xrStruct<XrActionStateGetInfo>(XR_TYPE_ACTION_STATE_GET_INFO);
-      get.action = action;
-      get.subactionPath = hand;
-      auto state = xrStruct<XrActionStateBoolean>(XR_TYPE_ACTION_STATE_BOOLEAN);
-      PS_XR_CHECK(xrGetActionStateBoolean(session, &get, &state));
-      if (state.isActive && test(state)) return true;
-    }
-    return false;
-  }
-
-  float axis(XrSession session, XrAction action, XrPath hand) const {
+  XrActionStateGetInfo getInfo(XrAction action, XrPath hand) const {
     auto get = xrStruct<XrActionStateGetInfo>(XR_TYPE_ACTION_STATE_GET_INFO);
     get.action = action;
     get.subactionPath = hand;
+    return get;
+  }
+
+  // The level and the edge since the last sync on one hand; released where inactive.
+  Button button(XrSession session, XrAction action, XrPath hand) const {
+    const auto get = getInfo(action, hand);
+    auto state = xrStruct<XrActionStateBoolean>(XR_TYPE_ACTION_STATE_BOOLEAN);
+    PS_XR_CHECK(xrGetActionStateBoolean(session, &get, &state));
+    if (!state.isActive) return {};
+    const bool held = state.currentState == XR_TRUE;
+    return Button{held, held && state.changedSinceLastSync == XR_TRUE};
+  }
+
+  float value(XrSession session, XrAction action, XrPath hand) const {
+    const auto get = getInfo(action, hand);
     auto state = xrStruct<XrActionStateFloat>(XR_TYPE_ACTION_STATE_FLOAT);
     PS_XR_CHECK(xrGetActionStateFloat(session, &get, &state));
     return state.isActive ? state.currentState : 0.0f;
+  }
+
+  glm::vec2 vector(XrSession session, XrAction action, XrPath hand) const {
+    const auto get = getInfo(action, hand);
+    auto state = xrStruct<XrActionStateVector2f>(XR_TYPE_ACTION_STATE_VECTOR2F);
+    PS_XR_CHECK(xrGetActionStateVector2f(session, &get, &state));
+    return state.isActive ? glm::vec2(state.currentState.x, state.currentState.y) : glm::vec2(0.0f);
   }
 };
 
@@ -144,13 +140,12 @@ Controls::Controls(const Instance& instance, const std::vector<std::string>& wan
   XrActionSet set = XR_NULL_HANDLE;
   PS_XR_CHECK(xrCreateActionSet(s.instance, &setInfo, &set));
   s.set = ActionSetHandle(set);
-  s.select = s.make("select", "Select", XR_ACTION_TYPE_BOOLEAN_INPUT);
-  s.playPause = s.make("play_pause", "Play or pause", XR_ACTION_TYPE_BOOLEAN_INPUT);
-  s.shuttle = s.make("shuttle", "Scrub", XR_ACTION_TYPE_FLOAT_INPUT);
-  s.stepAxis = s.make("step_axis", "Step frames", XR_ACTION_TYPE_FLOAT_INPUT);
-  s.stepForward = s.make("step_forward", "Next frame", XR_ACTION_TYPE_BOOLEAN_INPUT);
-  s.stepBack = s.make("step_back", "Previous frame", XR_ACTION_TYPE_BOOLEAN_INPUT);
-  s.menu = s.make("menu", "Menu", XR_ACTION_TYPE_BOOLEAN_INPUT);
+  constexpr std::array<const char*, kButtons.size()> localized{"Trigger", "Squeeze", "Thumbstick click",
+                                                               "Menu", "Primary button", "Secondary button"};
+  for (std::size_t i = 0; i < kButtons.size(); ++i)
+    s.buttons[i] = s.make(kButtons[i], localized[i], XR_ACTION_TYPE_BOOLEAN_INPUT);
+  s.triggerValue = s.make("trigger_value", "Trigger value", XR_ACTION_TYPE_FLOAT_INPUT);
+  s.thumbstick = s.make("thumbstick", "Thumbstick", XR_ACTION_TYPE_VECTOR2F_INPUT);
   s.recenter = s.make("recenter", "Recenter", XR_ACTION_TYPE_BOOLEAN_INPUT);
   s.aim = s.make("aim", "Aim", XR_ACTION_TYPE_POSE_INPUT);
   s.haptic = s.make("haptic", "Tick", XR_ACTION_TYPE_VIBRATION_OUTPUT);
@@ -199,36 +194,26 @@ void Controls::attach(XrSession session) {
   }
 }
 
-InputActions Controls::read(XrSession session, XrSpace appSpace, XrTime time, bool focused) {
+ControllerReading Controls::read(XrSession session, XrSpace appSpace, XrTime time, bool focused) {
   Impl& s = *impl_;
-  InputActions in;
-  if (!focused) return in;
+  ControllerReading out;
+  if (!focused) return out;
   auto active = XrActiveActionSet{s.set.get(), XR_NULL_PATH};
   auto sync = xrStruct<XrActionsSyncInfo>(XR_TYPE_ACTIONS_SYNC_INFO);
   sync.countActiveActionSets = 1;
   sync.activeActionSets = &active;
-  if (PS_XR_CHECK(xrSyncActions(session, &sync)) == XR_SESSION_NOT_FOCUSED) return in;
+  if (PS_XR_CHECK(xrSyncActions(session, &sync)) == XR_SESSION_NOT_FOCUSED) return out;
 
-  in.select = s.pressed(session, s.select);
-  in.grabbing = s.held(session, s.select);  // the loop decides whether it holds the playhead
-  in.togglePlay = s.pressed(session, s.playPause);
-  in.menu = s.pressed(session, s.menu);
-  in.recenter = s.pressed(session, s.recenter);
-  in.stepFrames += s.pressed(session, s.stepForward) ? 1 : 0;
-  in.stepFrames -= s.pressed(session, s.stepBack) ? 1 : 0;
   for (std::size_t i = 0; i < s.hands.size(); ++i) {
-    const float x = s.axis(session, s.shuttle, s.hands[i]);
-    if (std::abs(x) > kShuttleDeadZone && std::abs(x) > std::abs(in.shuttle)) in.shuttle = x;
-    const float y = s.axis(session, s.stepAxis, s.hands[i]);
-    if (s.stepArmed[i] && std::abs(y) > kStepPush) {
-      in.stepFrames += y > 0 ? 1 : -1;
-      s.stepArmed[i] = false;
-    } else if (std::abs(y) < kStepRelease) {
-      s.stepArmed[i] = true;
-    }
-  }
-  // The right hand points unless only the left one is tracked.
-  for (std::size_t i : {std::size_t{1}, std::size_t{0}}) {
+    ControllerInput& hand = out.hands[i];
+    const XrPath path = s.hands[i];
+    Button* const fields[] = {&hand.trigger, &hand.squeeze, &hand.thumbstickClick,
+                              &hand.menu,    &hand.primary, &hand.secondary};
+    for (std::size_t b = 0; b < kButtons.size(); ++b) *fields[b] = s.button(session, s.buttons[b], path);
+    hand.triggerValue = s.value(session, s.triggerValue, path);
+    hand.thumbstick = s.vector(session, s.thumbstick, path);
+    out.recenter = out.recenter || s.button(session, s.recenter, path).pressed;
+
     auto location = xrStruct<XrSpaceLocation>(XR_TYPE_SPACE_LOCATION);
     PS_XR_CHECK(xrLocateSpace(s.aimSpaces[i].get(), appSpace, time, &location));
     if ((location.locationFlags & XR_SPACE_LOCATION_ORIENTATION_VALID_BIT) == 0) continue;
@@ -236,10 +221,9 @@ InputActions Controls::read(XrSession session, XrSpace appSpace, XrTime time, bo
     const XrQuaternionf& q = location.pose.orientation;
     aim.orientation = glm::quat(q.w, q.x, q.y, q.z);
     aim.position = glm::vec3(location.pose.position.x, location.pose.position.y, location.pose.position.z);
-    in.aim = aim;
-    break;
+    hand.aim = aim;
   }
-  return in;
+  return out;
 }
 
 void Controls::tick(XrSession session) {

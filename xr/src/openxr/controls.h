@@ -1,26 +1,32 @@
 #pragma once
-// The controller actions of the player, with suggested bindings per interaction profile,
-// mapped onto InputActions:
-//   select (trigger)               -> select, with the aim pose for pointing
-//   play/pause (a / x, trackpad click) -> togglePlay
-//   thumbstick or trackpad x       -> shuttle (scrub speed), dead zone 0.2
-//   thumbstick or trackpad y, pushed past 0.6 -> one frame step forward / back per push
-//   b / y buttons                  -> step forward / back
-//   menu                           -> menu; thumbstick click (vive: squeeze) -> recenter
+// The controllers as generic actions, bound per interaction profile and reported per hand as
+// RawInput::hands (what a button means is the app's):
+//   trigger (click, or the value past the runtime's threshold) and trigger_value
+//   squeeze, thumbstick (x, y; a Vive's trackpad), thumbstick_click
+//   primary: A / X (Index: A; Vive: the trackpad click), secondary: B / Y (Touch only)
+//   menu: the menu button (Index, which has none: B)
+//   aim (pose), haptic (output)
+// The display's own: recenter (thumbstick click; Vive: squeeze) re-centres its spaces.
 // The action set is made on the instance and attached to one session; the aim spaces
 // belong to the session. Move-only through unique_ptr (owns handles).
+#include <array>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "instance.h"
-#include "xr/input_actions.h"
+#include "xr/raw_input.h"
 #include "xr_handle.h"
 
 namespace ps::xr::openxr {
 
 // Interaction profiles with suggested bindings, as the path's last two parts.
 std::vector<std::string> knownInteractionProfiles();
+
+struct ControllerReading {
+  std::array<ControllerInput, 2> hands;  // left, right
+  bool recenter = false;                 // edge: the display's recentre control
+};
 
 class Controls {
  public:
@@ -32,9 +38,9 @@ class Controls {
 
   void attach(XrSession session);
   // xrSyncActions (only while focused: the runtime gives input to one app) and the state,
-  // with edges since the previous call; the aim pose located in appSpace at `time`.
-  InputActions read(XrSession session, XrSpace appSpace, XrTime time, bool focused);
-  // A short tick on both hands (a frame step).
+  // with edges since the previous call; the aim poses located in appSpace at `time`.
+  ControllerReading read(XrSession session, XrSpace appSpace, XrTime time, bool focused);
+  // A short tick on both hands.
   void tick(XrSession session);
 
  private:

@@ -10,16 +10,16 @@
 #include <string_view>
 #include <vector>
 
-#include "xr/input_actions.h"
+#include "player/commands.h"
 
 namespace ps::player {
 
 // The presses a handler can take (a bit set).
 enum class Taken : std::uint8_t {
   None = 0,
-  Select = 1 << 0,          // InputActions::select: the trigger / click press
-  PointerPressed = 1 << 1,  // InputActions::pointerPressed: a press on a panel
-  ViewClicked = 1 << 2,     // InputActions::viewClicked: a click on the view
+  Select = 1 << 0,          // Commands::select: the trigger press
+  PointerPressed = 1 << 1,  // Commands::pointerPressed: a press on a panel
+  ViewClicked = 1 << 2,     // Commands::viewClicked: a click on the view
 };
 constexpr Taken operator|(Taken a, Taken b) {
   return static_cast<Taken>(static_cast<std::uint8_t>(a) | static_cast<std::uint8_t>(b));
@@ -31,14 +31,14 @@ constexpr bool any(Taken set, Taken bit) {
 class InputRouter {
  public:
   // May change `input` (e.g. an editor that holds the keyboard clears the key actions).
-  using Handler = std::function<Taken(xr::InputActions& input)>;
+  using Handler = std::function<Taken(Commands& input)>;
 
   // Handlers run in the order they were added.
   void add(std::string name, Handler handler);
 
   // Runs every handler once over `input`; clears each press a handler took before the next
   // runs. Returns the name of the handler that took the select press ("" when none did).
-  std::string_view route(xr::InputActions& input);
+  std::string_view route(Commands& input);
 
  private:
   struct Entry {

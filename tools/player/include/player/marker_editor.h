@@ -21,6 +21,7 @@
 #include "ui/marker_editor_panel.h"
 #include "ui/marker_layout.h"
 #include "player/view_overlay.h"
+#include "player/commands.h"
 #include "xr/display.h"
 
 namespace ps::player {
@@ -41,7 +42,7 @@ class MarkerEditor {
   // Before the loop applies the input. Returns true when the editor took the frame's trigger
   // press (a placement or a pick in the headset): the loop must not also take it as
   // play/pause. Clears the player's key actions from `in` while a field has the keyboard.
-  bool apply(const xr::DisplayFrame& frame, xr::InputActions& in, double shotSeconds);
+  bool apply(const xr::DisplayFrame& frame, Commands& in, double shotSeconds);
   // Presses that start here belong to the editor (its panel, a pin to drag), not a look-around.
   bool capturesPress(glm::vec2 pixel) const;
 

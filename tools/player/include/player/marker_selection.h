@@ -10,6 +10,7 @@
 #include "media/narration_controller.h"
 #include "ui/marker_picking.h"
 #include "player/view_overlay.h"
+#include "player/commands.h"
 #include "xr/display.h"
 
 namespace ps::player {
@@ -22,7 +23,7 @@ class MarkerSelection {
 
   // Before the loop applies the input: returns true when the trigger's press went to a
   // marker (the loop must not also take it as play/pause).
-  bool apply(const xr::DisplayFrame& frame, const xr::InputActions& in, double shotSeconds, double nowSeconds);
+  bool apply(const xr::DisplayFrame& frame, const Commands& in, double shotSeconds, double nowSeconds);
   // After the narration's update: the caption under the open card, the dwell ring.
   void refreshPaint(double nowSeconds);
   // Opens (or, when open, closes) the card of markers()[index].

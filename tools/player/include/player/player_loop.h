@@ -6,8 +6,9 @@
 //   display's own work (a readback) in one command buffer and one submit per display frame;
 // - the frame on the display's predicted display time; the background re-shows the last
 //   uploaded picture (no copy) while the video frame has not changed;
-// - input: togglePlay / select play and pause, stepFrames steps (with a haptic tick),
-//   shuttle scrubs (scrubSpeed shot seconds per second at full deflection), jumps, loop in/out;
+// - input: the display's raw input mapped to commands (input_bindings.h) and routed through
+//   the panels (input_router.h); togglePlay / select play and pause, stepFrames steps (with a
+//   haptic tick), shuttle scrubs (scrubSpeed shot seconds per second at full deflection), jumps, loop in/out;
 // - playback paused while the display is hidden (also a lost runtime), resumed after if it was
 //   playing: paused as of the last frame shown, so the shot time holds however long it takes;
 // - head orientation to the audio player;
@@ -31,6 +32,7 @@
 #include "engine/frame_renderer.h"
 #include "player/frame_statistics.h"
 #include "player/frame_time_histogram.h"
+#include "player/input_bindings.h"
 #include "player/input_router.h"
 #include "media/narration_controller.h"
 #include "media/player.h"
@@ -156,7 +158,7 @@ class PlayerLoop {
   void askQuit();  // once
   void finish();   // the panels and the frame objects, after the frames in flight
 
-  void applyInput(const xr::InputActions& in, double displayTime, const media::PlayerState& state);
+  void applyInput(const Commands& in, double displayTime, const media::PlayerState& state);
   // The handlers of each frame's input, in priority order, the player's commands last.
   void buildInputRoute();
   // The frame context, frame renderer and background on the display's device, and their end.
@@ -179,6 +181,7 @@ class PlayerLoop {
   std::unique_ptr<MarkerSelection> selection_;
   std::unique_ptr<MarkerEditor> editor_;  // with options.editor, on overlay_
   bool overlayPlaced_ = false;            // its origin set from the first frame's head
+  InputBindings bindings_;  // the display's raw input to commands
   InputRouter input_;
   const xr::DisplayFrame* routedFrame_ = nullptr;  // the frame whose input is being routed
   std::uint64_t editorRevision_ = 0;      // of the document the markers were last taken from

@@ -23,6 +23,7 @@
 #include "ui/panel_placement.h"
 #include "ui/scrub_drag.h"
 #include "ui/thumbnail_source.h"
+#include "player/commands.h"
 #include "xr/display.h"
 
 namespace ps::player {
@@ -55,7 +56,7 @@ class TimelinePanel {
   // Once per frame with the frame's input, before the loop applies it. Returns true when
   // the pointer's press belongs to the panel (a grab, or a press on it): the loop must not
   // also take `select` as play/pause.
-  bool applyInput(const xr::DisplayFrame& frame, const xr::InputActions& in, const media::PlayerState& state,
+  bool applyInput(const xr::DisplayFrame& frame, const Commands& in, const media::PlayerState& state,
                   media::Player& player);
   // After update(): reports the frame a released scrub landed on once it is shown, with the
   // frame stamp read from the decoded pixels (media/frame_stamp.h) where it has one.
@@ -75,7 +76,7 @@ class TimelinePanel {
 
  private:
   void place(const xr::DisplayFrame& frame);
-  ui::PointerSample pointer(const xr::InputActions& in, double playhead) const;
+  ui::PointerSample pointer(const Commands& in, double playhead) const;
   void draw(const engine::RenderTarget& target, engine::ImGuiLoad load, glm::vec2 origin, float scale,
             const media::PlayerState& state, const engine::SubmitSync& sync, engine::GuiFrame into);
 
