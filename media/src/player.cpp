@@ -146,6 +146,12 @@ void Player::startSeek(double shotSeconds, double mediaSeconds, double at) {
     audio_->seek(m);
   }
   audioPlaying_ = false;
+  // Just after the kept frames (a step forward at another frame rate): the decoder's queue
+  // holds it.
+  if (!landing_ && !window_.empty() && t >= window_.back().seconds &&
+      t < window_.back().seconds + static_cast<double>(options_.decodeAhead + 1) * nominalFrameSeconds())
+    while (t >= endSeconds(window_.back()) && pullFrame()) {
+    }
   // Within the kept frames: no decoding at all.
   for (std::size_t i = 0; !landing_ && i < window_.size(); ++i) {
     const double end = i + 1 < window_.size() ? window_[i + 1].seconds : endSeconds(window_[i]);

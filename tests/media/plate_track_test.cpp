@@ -133,6 +133,7 @@ TEST(PlateTrack, StepsAreShotFramesAtTheShotsRate) {
   const Rational fps{24, 1};
   Player p(openOrFail("gop30_bf3.mp4"), nullptr, {}, placed(0.0, std::nullopt, fps, 0.0, 0.0));
   EXPECT_EQ(shownAt(p, 0.0), 0);
+  const auto seeks = p.decoderSeekCounts().requested;
   for (int k = 1; k <= 8; ++k) {
     p.step(+1);
     const PlayerFrame f = p.update(0.0, 10s);
@@ -140,6 +141,7 @@ TEST(PlateTrack, StepsAreShotFramesAtTheShotsRate) {
     EXPECT_EQ(shotFrame(f.state, fps), k);
     EXPECT_EQ(stampOf(*f.frame), static_cast<int>(std::floor(k * 30.0 / 24.0 + 1e-9))) << k;
   }
+  EXPECT_EQ(p.decoderSeekCounts().requested, seeks) << "forward steps read on from the decoder";
   p.step(-3);
   const PlayerFrame back = p.update(0.0, 10s);
   EXPECT_EQ(shotFrame(back.state, fps), 5);
