@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -87,10 +88,19 @@ TEST(PlacedPlate, BeforeThePlatesStartThereIsNoPlate) {
 TEST(PlacedPlate, PlayCountsStillsInShotTimeAndShowsNoPlateBeforeItsStart) {
   PlacedPackage pkg;
   const fs::path out = pkg.root() / "stills";
-  auto r = run({kPerfectshot, "--log-level", "warn", "play", pkg.root().string(), "--display", "offscreen", "--out",
+  auto r = run({kPerfectshot, "--log-level", "info", "play", pkg.root().string(), "--display", "offscreen", "--out",
                 out.string(), "--width", "64", "--height", "32", "--stills-every", "0.5"});
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
+  // Every display frame is drawn, those before the plate too (black behind what stands in front).
+  unsigned long frames = 0, drawn = 0, uploads = 0, submits = 0;
+  for (std::size_t at = r.output.find("play: "); at != std::string::npos; at = r.output.find("play: ", at + 1))
+    if (std::sscanf(r.output.c_str() + at, "play: %lu display frames (%lu drawn, %lu uploads, %lu submits)", &frames,
+                    &drawn, &uploads, &submits) == 4)
+      break;
+  EXPECT_EQ(frames, 90u) << r.output;
+  EXPECT_EQ(drawn, frames) << r.output;
+  EXPECT_LT(uploads, frames) << "no plate frame before its start";
   std::vector<std::string> names;
   for (const auto& e : fs::directory_iterator(out)) names.push_back(e.path().filename().string());
   std::sort(names.begin(), names.end());
