@@ -189,6 +189,22 @@ TEST(PlateTrack, PauseShowsTheFrameOfTheShotTimeHeldOnAPlacedPlate) {
   EXPECT_EQ(shotFrame(next.state, {30, 1}), 72);
 }
 
+// A loop region that opens before the plate: each time round, the part before it shows no
+// picture and the plate's first frame comes on time again.
+TEST(PlateTrack, ALoopRoundThePlatesStartPlaysItsGapEachTime) {
+  Player p(openOrFail("gop30_bf3.mp4"), nullptr, {}, placed(0.0, 6.0, {30, 1}, 2.0, 1.0));
+  p.setLoop({.inSeconds = 1.5, .outSeconds = 2.5});
+  p.seek(1.5);
+  p.play();
+  EXPECT_EQ(shownAt(p, 0.0), -1);
+  for (int round = 0; round < 3; ++round) {
+    const double t0 = round * 1.0;
+    for (int k = 0; k < 15; ++k) ASSERT_EQ(shownAt(p, t0 + (k + 0.5) * kFrame), -1) << round << " " << k;
+    for (int k = 0; k < 15; ++k) ASSERT_EQ(shownAt(p, t0 + 0.5 + (k + 0.5) * kFrame), 30 + k) << round << " " << k;
+  }
+  EXPECT_EQ(p.update(2.99).state.loopWraps, 2u);
+}
+
 // No range given: the plate's own, as before (a perfectshot/1 plate is the identity).
 TEST(PlateTrack, WithoutAShotTheRangeIsThePlatesOwn) {
   Player p(openOrFail("gop30_bf3.mp4"), nullptr);
