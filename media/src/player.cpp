@@ -8,20 +8,67 @@
 namespace ps::media {
 
 namespace {
+
+// A seek to a frame's start computed on shot time may land a rounding error before it.
+constexpr double kNudgeSeconds = 1e-6;
+
 double endSeconds(const DecodedFrame& f) {
   return f.seconds + static_cast<double>(f.duration) * f.timeBase.toDouble();
 }
+
+TrackTiming timingOf(const PlateOnShot& o, const StreamInfo& info) {
+  TrackTiming t;
+  t.startSeconds = o.startSeconds;
+  t.offsetSeconds = std::max(o.offsetSeconds, 0.0);
+  t.rate = 1.0;
+  if (info.durationSeconds > 0) t.mediaEndSeconds = info.durationSeconds;
+  return t;
+}
+
+ShotRange shotRange(const PlateOnShot& o, const StreamInfo& info, const TrackTiming& plate) {
+  ShotRange r;
+  if (o.range) {
+    r = *o.range;
+  } else {
+    r.inSeconds = std::max(plate.startSeconds, 0.0);
+    if (info.frameRate.valid()) r.fps = info.frameRate;
+  }
+  if (!r.outSeconds) r.outSeconds = plate.endShotSeconds();
+  return r;
+}
+
+bool sameRate(Rational a, Rational b) {
+  return a.valid() && b.valid() && std::abs(a.toDouble() - b.toDouble()) < 1e-9 * a.toDouble();
+}
+
 }  // namespace
 
-Player::Player(VideoSource video, std::unique_ptr<AudioPlayer> audio, PlayerOptions options)
+std::optional<AudioClockReading> Player::ShotAudioClock::reading() const {
+  std::optional<AudioClockReading> r = audio_ != nullptr ? audio_->reading() : std::nullopt;
+  if (r) r->shotSeconds = plate_.shotSeconds(r->shotSeconds);
+  return r;
+}
+
+Player::Player(VideoSource video, std::unique_ptr<AudioPlayer> audio, PlayerOptions options, PlateOnShot shot)
     : decoder_(std::move(video), PlaybackOptions{.queueCapacity = std::max<std::size_t>(options.decodeAhead, 1)}),
       audio_(std::move(audio)),
       options_(options),
-      transport_(ShotRange{.inSeconds = 0.0, .outSeconds = std::nullopt, .fps = decoder_.info().frameRate},
-                 audio_.get()) {
-  // Start on the first frame, paused, with the soundtrack lined up to it.
-  landing_ = 0.0;
-  if (audio_) audio_->seek(0.0);
+      shot_(std::move(shot)),
+      plate_(timingOf(shot_, decoder_.info())),
+      shotAudio_(audio_.get(), plate_),
+      transport_(shotRange(shot_, decoder_.info(), plate_), audio_ ? &shotAudio_ : nullptr),
+      rangeEndsWithPlate_(!shot_.range || !shot_.range->outSeconds || !plate_.endShotSeconds() ||
+                          *plate_.endShotSeconds() >= *shot_.range->outSeconds - transport_.frameSeconds() - 1e-9),
+      stepsAreFrames_(sameRate(transport_.range().fps, decoder_.info().frameRate)) {
+  const double in = transport_.range().inSeconds;
+  const TrackTime t = plate_.at(in);
+  if (t.inside() && t.mediaSeconds == 0.0) {
+    // The decoder starts on the first frame: paused there, the soundtrack lined up to it.
+    landing_ = in;
+    if (audio_) audio_->seek(0.0);
+  } else {
+    seekShot(in, 0.0);
+  }
 }
 
 void Player::pause(double at) {
@@ -37,6 +84,7 @@ double Player::nominalFrameSeconds() const {
 }
 
 const DecodedFrame* Player::shown() const {
+  if (outside_) return nullptr;
   if (!window_.empty()) return &window_[cursor_];
   return held_ ? &*held_ : nullptr;
 }
@@ -62,9 +110,10 @@ bool Player::pullFrame() {
 }
 
 void Player::syncClockAndAudio(double at) {
-  // The clock holds while a seek lands, and the soundtrack sounds only while the clock runs.
+  // The clock holds while a seek lands, and the soundtrack sounds only while the clock runs
+  // on the plate.
   transport_.hold(landing_.has_value(), at);
-  const bool run = transport_.running();
+  const bool run = transport_.running() && !outside_;
   if (audio_ && run != audioPlaying_) {
     if (run) {
       audio_->play();
@@ -75,31 +124,68 @@ void Player::syncClockAndAudio(double at) {
   audioPlaying_ = run;
 }
 
-void Player::startSeek(double shotSeconds, double at) {
-  const double t = std::max(shotSeconds, 0.0);
+void Player::seekShot(double shotSeconds, double at) {
+  const double shot = transport_.clampToRange(shotSeconds);
+  const TrackTime t = plate_.at(shot);
+  if (t.inside()) {
+    startSeek(shot, t.mediaSeconds, at);
+  } else {
+    leavePlate(t.place, shot, at);
+  }
+}
+
+void Player::startSeek(double shotSeconds, double mediaSeconds, double at) {
+  const double m = std::max(mediaSeconds, 0.0);
+  const double t = m + kNudgeSeconds;
+  const bool wasOutside = outside_.has_value();
+  outside_.reset();
+  prerolled_ = false;
   if (audio_) {
     // Silent until the picture is there too; syncClockAndAudio restarts it.
     audio_->pause();
-    audio_->seek(t);
+    audio_->seek(m);
   }
   audioPlaying_ = false;
+  // Just after the kept frames (a step forward at another frame rate): the decoder's queue
+  // holds it.
+  if (!landing_ && !window_.empty() && t >= window_.back().seconds &&
+      t < window_.back().seconds + static_cast<double>(options_.decodeAhead + 1) * nominalFrameSeconds())
+    while (t >= endSeconds(window_.back()) && pullFrame()) {
+    }
   // Within the kept frames: no decoding at all.
   for (std::size_t i = 0; !landing_ && i < window_.size(); ++i) {
     const double end = i + 1 < window_.size() ? window_[i + 1].seconds : endSeconds(window_[i]);
     if (window_[i].seconds <= t && t < end) {
       cursor_ = i;
-      transport_.jump(t, at);
+      transport_.jump(shotSeconds, at);
       syncClockAndAudio(at);
       return;
     }
   }
-  decoder_.seek(t);
-  if (const DecodedFrame* f = shown(); f != nullptr && !window_.empty()) held_ = f->clone();
+  decoder_.seek(m);
+  if (const DecodedFrame* f = shown(); f != nullptr && !window_.empty() && !wasOutside) held_ = f->clone();
   window_.clear();
   cursor_ = 0;
   endOfStream_ = false;
-  landing_ = t;
-  transport_.jump(t, at);
+  landing_ = shotSeconds;
+  transport_.jump(shotSeconds, at);
+  syncClockAndAudio(at);
+}
+
+void Player::leavePlate(TrackPlace place, double shotSeconds, double at) {
+  outside_ = place;
+  landing_.reset();
+  held_.reset();
+  if (place == TrackPlace::Before && !prerolled_) {
+    // The plate's first frame decoded ahead, so that playing into the plate shows it on time.
+    decoder_.seek(plate_.offsetSeconds);
+    if (audio_) audio_->seek(plate_.offsetSeconds);
+    window_.clear();
+    cursor_ = 0;
+    endOfStream_ = false;
+    prerolled_ = true;
+  }
+  transport_.jump(shotSeconds, at);
   syncClockAndAudio(at);
 }
 
@@ -115,38 +201,70 @@ void Player::land(double at) {
   syncClockAndAudio(at);
 }
 
+void Player::stepShotFrames(int frames, double at) {
+  transport_.keepSteps(0);
+  const double f = transport_.frameSeconds();
+  const double frame = std::floor(transport_.position(at) / f + 1e-6);
+  seekShot((frame + frames) * f, at);
+}
+
 void Player::applySteps(double at) {
   int n = transport_.steps();
+  if (outside_ || window_.empty() || !stepsAreFrames_) {
+    stepShotFrames(n, at);
+    return;
+  }
+  const double in = transport_.range().inSeconds;
+  const double last = transport_.lastFrameStart();
   while (n > 0) {
     if (cursor_ + 1 < window_.size()) {
+      if (shotOf(window_[cursor_ + 1].seconds) > last + 1e-6) {
+        n = 0;  // the shot's last frame: stay
+        break;
+      }
       ++cursor_;
       --n;
     } else if (!pullFrame()) {
-      if (endOfStream_) n = 0;  // the last frame: stay
-      break;                    // else not decoded yet: the rest waits for the next pass
+      if (!endOfStream_) break;  // not decoded yet: the rest waits for the next pass
+      // The plate's last frame: the shot ends there, or goes on without the plate.
+      if (!rangeEndsWithPlate_) {
+        transport_.jump(shotOf(window_[cursor_].seconds), at);
+        stepShotFrames(n, at);
+        return;
+      }
+      n = 0;
     }
   }
   bool seeking = false;
   while (n < 0) {
+    const double here = shotOf(window_[cursor_].seconds);
+    if (here <= in + 1e-6) {
+      n = 0;  // the shot's first frame: stay
+      break;
+    }
     if (cursor_ > 0) {
       --cursor_;
       ++n;
       continue;
     }
-    if (window_[0].index > 0) {
-      // Beyond the kept frames: land in the middle of the wanted frame's slot.
-      const double t = window_[0].seconds + (n + 0.5) * nominalFrameSeconds();
-      transport_.keepSteps(0);
-      startSeek(std::max(t, 0.0), at);
-      seeking = true;
+    if (window_[0].index == 0) {
+      // The plate's first frame, after the shot's in: shot frames without a picture before it.
+      transport_.jump(here, at);
+      stepShotFrames(n, at);
+      return;
     }
-    n = 0;  // or at the first frame: stay
+    // Beyond the kept frames: land in the middle of the wanted frame's slot.
+    const double m = std::max(window_[0].seconds + (n + 0.5) * nominalFrameSeconds(), 0.0);
+    transport_.keepSteps(0);
+    seekShot(shotOf(m), at);
+    seeking = true;
+    n = 0;
   }
   transport_.keepSteps(n);
   if (seeking) return;
-  const double t = window_[cursor_].seconds;
-  transport_.jump(t, at);
-  if (audio_) audio_->seek(t);
+  const double m = window_[cursor_].seconds;
+  transport_.jump(shotOf(m), at);
+  if (audio_) audio_->seek(m);
   audioPlaying_ = false;
   syncClockAndAudio(at);
 }
@@ -154,8 +272,52 @@ void Player::applySteps(double at) {
 void Player::applyControls(double at) {
   const Transport::Controls c = transport_.takeControls(at);
   if (c.rate && audio_) audio_->setRate(*c.rate);
-  if (c.seekTo) startSeek(*c.seekTo, at);
+  if (c.seekTo) seekShot(*c.seekTo, at);
   syncClockAndAudio(at);
+}
+
+void Player::stopAtRangeEnd(double at) {
+  // On the last shot frame before out, with its picture.
+  const double last = transport_.lastFrameStart();
+  const TrackTime t = plate_.at(last);
+  if (t.inside() && !outside_ && !window_.empty()) advance(t.mediaSeconds, at);
+  if (!t.inside() || outside_ || window_.empty()) {
+    seekShot(last, at);
+    if (landing_) land(at);
+  } else {
+    transport_.jump(std::max(last, shotOf(window_[cursor_].seconds)), at);
+  }
+  transport_.stopAtEnd(at);
+  syncClockAndAudio(at);
+}
+
+void Player::follow(double position, double at) {
+  const std::optional<double>& out = transport_.range().outSeconds;
+  if (out && position >= *out && !transport_.loop()) {
+    stopAtRangeEnd(at);
+    return;
+  }
+  const TrackTime t = plate_.at(position);
+  if (!t.inside()) {
+    if (outside_ != t.place) leavePlate(t.place, position, at);
+    return;
+  }
+  if (outside_) {
+    if (!prerolled_) {
+      seekShot(position, at);
+      if (landing_) land(at);
+      return;
+    }
+    // Into the plate from before it: the decoder holds its first frames already.
+    outside_.reset();
+    prerolled_ = false;
+    syncClockAndAudio(at);
+    if (window_.empty() && !pullFrame()) {
+      if (endOfStream_) leavePlate(TrackPlace::After, position, at);  // nothing of the plate decodes
+      return;
+    }
+  }
+  if (!window_.empty()) advance(t.mediaSeconds, at);
 }
 
 void Player::advance(double position, double at) {
@@ -167,12 +329,17 @@ void Player::advance(double position, double at) {
     }
     if (pullFrame()) continue;
     if (!endOfStream_ || position < endSeconds(window_[cursor_])) return;
-    // Past the last frame.
-    if (transport_.loop()) {
-      transport_.countWrap();
-      startSeek(transport_.loop()->inSeconds, at);
+    // Past the plate's last frame.
+    if (!rangeEndsWithPlate_) {
+      leavePlate(TrackPlace::After, transport_.position(at), at);
       return;
     }
+    if (transport_.loop()) {
+      transport_.countWrap();
+      seekShot(transport_.loop()->inSeconds, at);
+      return;
+    }
+    transport_.jump(shotOf(window_[cursor_].seconds), at);
     transport_.stopAtEnd(at);
     syncClockAndAudio(at);
     return;
@@ -180,25 +347,25 @@ void Player::advance(double position, double at) {
 }
 
 void Player::showHeldPosition(double at) {
-  if (landing_ || window_.empty()) return;
+  if (landing_) return;
   // The position held is that of `at`, which may lie in a later frame than the one shown last:
   // the picture moves on to it, as playing on to `at` would have.
   double position = transport_.position(at);
   if (transport_.loop() && position >= transport_.loop()->outSeconds &&
       transport_.loop()->outSeconds > transport_.loop()->inSeconds) {
     const LoopRegion loop = *transport_.loop();
-    startSeek(loop.inSeconds + std::fmod(position - loop.inSeconds, loop.outSeconds - loop.inSeconds), at);
+    seekShot(loop.inSeconds + std::fmod(position - loop.inSeconds, loop.outSeconds - loop.inSeconds), at);
     if (landing_) land(at);
     return;
   }
-  advance(position, at);
-  if (landing_ || window_.empty() || transport_.atEnd()) return;
+  follow(position, at);
+  if (landing_ || outside_ || window_.empty() || transport_.atEnd()) return;
   // Not decoded yet (update() was not asked to wait): the position goes back to the picture
   // shown instead, so that both say the same frame.
   const DecodedFrame& f = window_[cursor_];
   const double next = cursor_ + 1 < window_.size() ? window_[cursor_ + 1].seconds : endSeconds(f);
-  position = transport_.position(at);
-  if (position < f.seconds || position >= next) transport_.jump(f.seconds, at);
+  const double m = plate_.at(transport_.position(at)).mediaSeconds;
+  if (m < f.seconds || m >= next) transport_.jump(shotOf(f.seconds), at);
 }
 
 PlayerFrame Player::update(double displayTime) { return update(displayTime, std::chrono::milliseconds(0)); }
@@ -210,22 +377,24 @@ PlayerFrame Player::update(double displayTime, std::chrono::milliseconds decodeW
   // A step pauses too, but moves from the frame shown.
   if (wasPlaying && !transport_.playing() && transport_.steps() == 0) showHeldPosition(displayTime);
   if (landing_) land(displayTime);
-  if (!landing_ && transport_.steps() != 0 && !window_.empty()) {
+  if (!landing_ && transport_.steps() != 0) {
     applySteps(displayTime);
     if (landing_) land(displayTime);  // a step back past the kept frames
   }
 
   double position = transport_.position(displayTime);
-  if (transport_.playing() && !landing_ && !window_.empty()) {
+  if (transport_.playing() && !landing_) {
     if (const std::optional<double> wrapped = transport_.loopWrapTarget(position)) {
       transport_.countWrap();
-      startSeek(*wrapped, displayTime);
+      seekShot(*wrapped, displayTime);
       if (landing_) land(displayTime);
       position = transport_.position(displayTime);
     }
-    if (!landing_ && !window_.empty()) advance(position, displayTime);
+    if (!landing_) follow(position, displayTime);
     position = transport_.position(displayTime);
   }
+  // Before the plate: its first frame decodes meanwhile.
+  if (outside_ == TrackPlace::Before && prerolled_ && window_.empty()) static_cast<void>(pullFrame());
   while (cursor_ > options_.keepBehind) {
     window_.pop_front();
     --cursor_;
@@ -238,6 +407,7 @@ PlayerFrame Player::update(double displayTime, std::chrono::milliseconds decodeW
   s.rate = transport_.rate();
   s.positionSeconds = position;
   s.frameIndex = out.frame != nullptr ? out.frame->index : -1;
+  s.plate = outside_.value_or(TrackPlace::Inside);
   s.seeking = landing_.has_value();
   s.atEnd = transport_.atEnd();
   s.loop = transport_.loop();

@@ -62,18 +62,6 @@ std::optional<MediaKind> readKind(JsonReader& r, const Json& e, const std::strin
   return std::nullopt;
 }
 
-// Shot time is an equirect's media time, which play (--media plays any of them) and lint rely
-// on: equirects are not moved on it in this version.
-void checkEquirectTimes(JsonReader& r, const std::vector<MediaRef>& media) {
-  for (const MediaRef& m : media) {
-    if (m.kind != MediaKind::Equirect) continue;
-    if (m.startSeconds != 0)
-      r.error(m.pointer + "/start", "an equirect starts at shot time 0 in this version; its media time is shot time");
-    if (m.offsetSeconds != 0)
-      r.error(m.pointer + "/offset", "an equirect has offset 0 in this version; its media time is shot time");
-  }
-}
-
 }  // namespace
 
 void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdSet& ids) {
@@ -110,7 +98,6 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     m.thumbnails = readThumbnails(r, e, ptr);
     media.push_back(std::move(m));
   });
-  checkEquirectTimes(r, media);
 }
 
 }  // namespace ps::scenes

@@ -155,6 +155,37 @@ TEST(Lint, TimesPastTheVideoAreErrors) {
       << r.output;
 }
 
+// The plate placed on shot time by its start and offset: the timeline is checked on shot time,
+// and an offset that leaves nothing of the video is an error at its pointer.
+TEST(Lint, APlacedPlateIsCheckedOnShotTime) {
+  // good.mp4 lasts 2 s; starting at shot time 1 with offset 0.5 it ends at shot time 2.5.
+  const std::string placed = R"("stereo":"mono","start":1,"offset":0.5)";
+  LintPackage fits("plate_placed", shotWith({{R"("stereo":"mono")", placed}, {"\"out\":2", "\"out\":2.5"}}));
+  auto r = lint({fits.shotJson()});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(lines(r.output), (std::vector<std::string>{"1 file(s) checked: 0 error(s), 0 warning(s)"})) << r.output;
+
+  LintPackage late("plate_placed_out_past", shotWith({{R"("stereo":"mono")", placed}, {"\"out\":2", "\"out\":3"}}));
+  r = lint({late.shotJson()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), late.shotJson() + "#/timeline/out: error: ",
+                      "the timeline's out (3 s) is after the end of \"good.mp4\" (2"))
+      << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), late.shotJson() + "#/timeline/out: error: ", "on shot time at 2.5 s")) << r.output;
+
+  LintPackage gone("plate_offset_past", shotWith({{R"("stereo":"mono")", R"("stereo":"mono","offset":2.5)"}}));
+  r = lint({gone.shotJson()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), gone.shotJson() + "#/media/0/offset: error: ",
+                      "the offset (2.5 s) is not before the end of \"good.mp4\""))
+      << r.output;
+
+  LintPackage negative("plate_offset_negative", shotWith({{R"("stereo":"mono")", R"("stereo":"mono","offset":-1)"}}));
+  r = lint({negative.shotJson()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), negative.shotJson() + "#/media/0/offset: error: ", "seconds in [0,")) << r.output;
+}
+
 TEST(Lint, AnAudioClipMustBeAFile) {
   for (const char* audio : {".", "clips"}) {
     LintPackage pkg(std::string("audio_") + (audio[0] == '.' ? "dot" : "folder"),

@@ -181,6 +181,17 @@ TEST(Transport, TheSoundtrackIsTheMasterWhileItSounds) {
   EXPECT_EQ(s.clock, ClockMaster::Monotonic);
 }
 
+// What a lead track (the plate) resolves its seeks and the range's end against.
+TEST(Transport, ClampsToTheRangeFromInToItsLastShotFrame) {
+  const Transport t(shot(1.0, 2.0));
+  EXPECT_NEAR(t.lastFrameStart(), 47 * kFrame, 1e-12) << "the last shot frame that starts before out";
+  EXPECT_DOUBLE_EQ(t.clampToRange(0.5), 1.0);
+  EXPECT_DOUBLE_EQ(t.clampToRange(1.5), 1.5);
+  EXPECT_NEAR(t.clampToRange(2.0), 47 * kFrame, 1e-12);
+  const Transport open(shot(1.0, std::nullopt));
+  EXPECT_DOUBLE_EQ(open.clampToRange(1e6), 1e6) << "an open range has no end to clamp to";
+}
+
 TEST(TrackTiming, IdentityIsThePlateOfAPerfectshot1Shot) {
   const TrackTiming plate;
   EXPECT_TRUE(plate.at(0.0).inside());

@@ -48,6 +48,20 @@ TEST(ShotLayers, APerfectshot1ShotWithoutThemGetsTheDefaults) {
   EXPECT_DOUBLE_EQ(plate.offsetSeconds, 0);
 }
 
+// The plate is a track like any other: placed on shot time by its start and offset (what the
+// video's length allows is lint's and play's check, video_times.h).
+TEST(ShotLayers, ThePlateMayBePlacedOnShotTimeByItsStartAndOffset) {
+  test::TempPackage pkg("layers_plate_placed");
+  Json doc = Json::parse(test::validShotJson());
+  doc["media"][0]["start"] = 2;
+  doc["media"][0]["offset"] = 1.5;
+  const ShotParse p = parseShot(doc.dump(), pkg.shotJson());
+  ASSERT_TRUE(p.problems.empty()) << describe(p.problems);
+  ASSERT_NE(p.shot.plate(), nullptr);
+  EXPECT_DOUBLE_EQ(p.shot.plate()->startSeconds, 2);
+  EXPECT_DOUBLE_EQ(p.shot.plate()->offsetSeconds, 1.5);
+}
+
 TEST(ShotLayers, ReadsTheOriginAndEachLayersKindSourceTransformStartAndOffset) {
   test::TempPackage pkg("layers_values");
   pkg.write("set.glb", "not decoded by scenes");
@@ -152,9 +166,10 @@ INSTANTIATE_TEST_SUITE_P(
              "/media/1/transform/rotation", "unknown field \"rotation\"", Severity::Warning},
         Case{"start_negative", "/media/1/start", "-1", "/media/1/start", "seconds in [0,"},
         Case{"offset_type", "/media/1/offset", "\"0:01\"", "/media/1/offset", "expected seconds, found string"},
-        Case{"plate_start", "/media/0/start", "2", "/media/0/start", "an equirect starts at shot time 0"},
-        Case{"plate_offset", "/media/0/offset", "1", "/media/0/offset", "an equirect has offset 0"},
-        Case{"second_equirect_start", "/media/1/kind", "\"equirect\"", "/media/1/start", "an equirect starts at shot time 0"},
+        Case{"plate_offset_negative", "/media/0/offset", "-0.5", "/media/0/offset", "seconds in [0,"},
+        Case{"plate_start_negative", "/media/0/start", "-2", "/media/0/start", "seconds in [0,"},
+        Case{"plate_start_after_out", "/media/0/start", "12", "/media/0/start", "the layer never shows",
+             Severity::Warning},
         Case{"start_after_out", "/media/1/start", "12", "/media/1/start", "the layer never shows", Severity::Warning},
         Case{"plate_transform", "/media/0/transform", R"({"position": {"x": 0, "y": 0, "z": 0}})",
              "/media/0/transform", "ignores \"transform\"", Severity::Warning}),

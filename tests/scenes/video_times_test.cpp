@@ -71,5 +71,43 @@ TEST(VideoTimes, WithoutAnOutEveryTimeMustLieInsideTheVideo) {
   EXPECT_TRUE(checkTimelineAgainstVideo(s, "proxy.mp4", k5s).empty());
 }
 
+MediaRef plateAt(double start, double offset) {
+  MediaRef m;
+  m.pointer = "/media/0";
+  m.startSeconds = start;
+  m.offsetSeconds = offset;
+  return m;
+}
+
+// A plate placed on shot time ends at start + length - offset: the timeline is checked
+// against that, and an offset that leaves nothing of the video is refused at its pointer.
+TEST(VideoTimes, APlacedPlateIsCheckedOnShotTime) {
+  const MediaRef late = plateAt(2, 1);  // 10 s of video: shot 2..11
+  EXPECT_TRUE(checkTimesAgainstVideo(shotWith(11.0), "plate.mp4", k10s, &late).empty());
+  const auto out = checkTimesAgainstVideo(shotWith(11.5), "plate.mp4", k10s, &late);
+  ASSERT_EQ(pointers(out), (std::vector<std::string>{"/timeline/out"}));
+  EXPECT_EQ(out[0].message,
+            "the timeline's out (11.5 s) is after the end of \"plate.mp4\" (10 s long; on shot time at 11 s, from its "
+            "start 2 s and offset 1 s)");
+  // The shot may open before its plate starts (no picture until then).
+  Shot early = shotWith(5.0);
+  early.timeline.in = 0;
+  const MediaRef atFour = plateAt(4, 0);
+  EXPECT_TRUE(checkTimesAgainstVideo(early, "plate.mp4", k10s, &atFour).empty());
+  // Without an out, times must lie inside the plate's span on shot time.
+  const MediaRef trimmed = plateAt(0, 4);  // shot 0..6
+  EXPECT_EQ(pointers(checkTimesAgainstVideo(shotWith(std::nullopt), "plate.mp4", k10s, &trimmed)),
+            (std::vector<std::string>{"/markers/0/t_out"}));
+  const MediaRef gone = plateAt(0, 10);
+  const auto offset = checkTimesAgainstVideo(shotWith(5.0), "plate.mp4", k10s, &gone);
+  ASSERT_EQ(pointers(offset), (std::vector<std::string>{"/media/0/offset"}));
+  EXPECT_EQ(offset[0].message,
+            "the offset (10 s) is not before the end of \"plate.mp4\" (10 s); the video would never show");
+  // The identity (a perfectshot/1 plate that names neither) reads as before.
+  const MediaRef identity = plateAt(0, 0);
+  EXPECT_EQ(checkTimesAgainstVideo(shotWith(12.0), "plate.mp4", k10s, &identity)[0].message,
+            "the timeline's out (12 s) is after the end of \"plate.mp4\" (10 s)");
+}
+
 }  // namespace
 }  // namespace ps::scenes

@@ -71,11 +71,11 @@ class Linter {
     for (const auto& m : shot.media)
       if (m.kind == scenes::MediaKind::Equirect && !m.path.empty() && !bad.contains(m.pointer + "/src"))
         if (auto length = checkVideo(file, m.pointer + "/src", m.src, m.path))
-          for (const auto& p : scenes::checkTimesAgainstVideo(shot, m.src, *length)) print(file, p);
+          for (const auto& p : scenes::checkTimesAgainstVideo(shot, m.src, *length, &m)) print(file, p);
     for (const auto& m : shot.media)
       if (!m.proxyPath.empty() && !bad.contains(m.pointer + "/proxy"))
         if (auto length = checkVideo(file, m.pointer + "/proxy", m.proxySrc, m.proxyPath))
-          for (const auto& p : scenes::checkTimelineAgainstVideo(shot, m.proxySrc, *length)) print(file, p);
+          for (const auto& p : scenes::checkTimelineAgainstVideo(shot, m.proxySrc, *length, &m)) print(file, p);
     for (const auto& m : shot.media)
       if (m.kind == scenes::MediaKind::Gltf && !m.path.empty() && !bad.contains(m.pointer + "/src"))
         checkSet(file, m, shot.root);

@@ -107,7 +107,8 @@ int runPlay(const PlayArgs& args) {
       const auto& eyes = offscreen->pixels();
       for (std::size_t i = 0; i < eyes.size(); ++i) {
         char name[64];
-        std::snprintf(name, sizeof name, "still_%04d_t%07.3f_%s.png", stills, shown.frame->seconds - in,
+        std::snprintf(name, sizeof name, "still_%04d_t%07.3f_%s.png", stills,
+                      playback.player->plateTiming().shotSeconds(shown.frame->seconds) - in,
                       eyeName(i, eyes.size()).c_str());
         if (auto s = writePng(std::filesystem::path(args.outDir) / name, eyes[i]); !s) stillError = s.error();
       }

@@ -6,6 +6,7 @@
 #include "engine/device.h"
 #include "engine/render_still.h"
 #include "engine/view.h"
+#include "media/track_timing.h"
 #include "player/plate_input.h"
 #include "png_writer.h"
 #include "report.h"
@@ -42,7 +43,7 @@ Status checkTimeInside(double time, const player::OpenedPlate& plate) {
   const double duration = plate.source.info().durationSeconds;
   std::optional<double> end;
   if (shot && shot->timeline.out) end = *shot->timeline.out;
-  else if (duration > 0) end = duration;
+  else if (duration > 0) end = plate.input.startSeconds + duration - plate.input.offsetSeconds;  // on shot time
   if (!end || time <= *end - in) return ok();
   return Error{"--time",
                fmt::format("{} s is after the end of the {} at {} s{}", time, shot ? "shot" : "video", *end - in,
@@ -107,14 +108,26 @@ int runRender(const RenderArgs& args) {
   if (auto s = checkTimeInside(args.time, *plate); !s) return reportError(s.error());
 
   // A shot's time is counted from its timeline's in point; a bare video's from its first frame.
-  const double mediaTime = args.time + (plate->input.shot ? plate->input.shot->timeline.in : 0.0);
-  auto frame = plate->source.frameAt(mediaTime, media::SeekIntent::Still);  // one picture: no decoding past it
-  if (!frame) return reportError(frame.error());
-  spdlog::debug("render: frame {} at {:.3f} s for t={:.3f} s", frame->index, frame->seconds, mediaTime);
+  // The plate shows its media time there by its start and offset; outside it, no plate.
+  const double shotTime = args.time + (plate->input.shot ? plate->input.shot->timeline.in : 0.0);
+  const media::TrackTime plateTime =
+      media::TrackTiming{.startSeconds = plate->input.startSeconds,
+                         .offsetSeconds = plate->input.offsetSeconds,
+                         .rate = 1.0,
+                         .mediaEndSeconds = std::nullopt}
+          .at(shotTime);
+  std::optional<media::DecodedFrame> frame;
+  if (plateTime.place != media::TrackPlace::Before) {
+    // Past the plate's end (the shot's end, within a frame of it): its last frame.
+    auto decoded = plate->source.frameAt(plateTime.mediaSeconds, media::SeekIntent::Still);  // one picture
+    if (!decoded) return reportError(decoded.error());
+    frame = std::move(*decoded);
+    spdlog::debug("render: frame {} at {:.3f} s for t={:.3f} s", frame->index, frame->seconds, shotTime);
+  }
 
   auto device = engine::Device::create();
   if (!device) return reportError(device.error());
-  const FrameView frameView = frame->view();
+  const std::optional<FrameView> frameView = frame ? std::optional<FrameView>(frame->view()) : std::nullopt;
 
   engine::StillRequest request = base;
   request.layout = plate->layout;
@@ -128,8 +141,8 @@ int runRender(const RenderArgs& args) {
   if (!position) return reportError(position.error());
   request.view.position = *position;
   player::StillScene scene;
-  scene.plate = &frameView;
-  scene.shotSeconds = mediaTime;
+  scene.plate = frameView ? &*frameView : nullptr;  // before the plate's start: no plate
+  scene.shotSeconds = shotTime;
   if (shot != nullptr) {
     auto sets = player::loadShotSets(*shot, player::SetFailure::Refuse);
     if (!sets) return reportError(sets.error());
@@ -148,12 +161,14 @@ int runRender(const RenderArgs& args) {
   if (!image) {
     Error error = image.error();
     // The engine knows no files: a problem with the frame is one with this file's frame.
-    if (error.where == "frame") error.where = plate->source.info().url + "@frame " + std::to_string(frame->index);
+    if (error.where == "frame" && frame)
+      error.where = plate->source.info().url + "@frame " + std::to_string(frame->index);
     if (error.where == "output size") error.where = "--size " + args.size;
     return reportError(error);
   }
   if (auto written = writePng(args.output, *image); !written) return reportError(written.error());
-  spdlog::info("render: wrote {} ({}x{}, frame {})", args.output, image->width, image->height, frame->index);
+  spdlog::info("render: wrote {} ({}x{}, frame {})", args.output, image->width, image->height,
+               frame ? std::to_string(frame->index) : std::string("none: before the plate"));
   return 0;
 }
 

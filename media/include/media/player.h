@@ -19,8 +19,19 @@
 // Memory: (decodeAhead + keepBehind + 2) decoded pictures plus the audio
 // queue; nothing grows with time.
 //
-// The plate's media time is shot time (a perfectshot/1 plate starts at shot
-// time 0 with its media time 0).
+// The transport runs over the shot's range (PlateOnShot::range: timeline.in..out,
+// steps in shot frames at the timeline's rate); the plate is a track on it, placed by
+// its start and offset (track_timing.h; a perfectshot/1 plate by default starts at shot
+// time 0 with its media time 0, and then shot time is its media time). Seeks, steps,
+// the loop and the end resolve through that mapping. Outside the plate (before its
+// start, after its last frame) there is no picture: update() returns no frame and says
+// where the plate is; the clock runs on over the shot's range and the soundtrack is
+// silent. Before the plate, its first frame is decoded ahead, so playing into it shows
+// it on time.
+//
+// Steps are shot frames. Where the plate has the shot's frame rate each step is one
+// decoded frame (exact, and free within the kept frames); at another rate a step goes
+// to the start of the next shot frame and shows the plate frame there.
 //
 // One thread: the player loop. Not copyable or movable (the decode and audio
 // threads refer to it).
@@ -35,6 +46,7 @@
 #include "media/decoded_frame.h"
 #include "media/master_clock.h"
 #include "media/playback_decoder.h"
+#include "media/track_timing.h"
 #include "media/transport.h"
 #include "media/video_source.h"
 #include "scenes/result.h"
@@ -46,11 +58,23 @@ struct PlayerOptions {
   std::size_t keepBehind = 16;  // frames shown and kept for stepping back
 };
 
+// The shot the plate plays in, and where the plate lies on its time.
+struct PlateOnShot {
+  // The shot's range and frame rate. Absent: the plate's own (from its start to its end,
+  // at its frame rate). An absent out ends the shot with the plate.
+  std::optional<ShotRange> range;
+  // The shot time of the plate's start, and its own media time shown there (>= 0). It
+  // runs at rate 1.
+  double startSeconds = 0.0;
+  double offsetSeconds = 0.0;
+};
+
 struct PlayerState {
   bool playing = false;          // play is in effect (also while a seek lands)
   double rate = 1.0;             // speed factor, 0.25..2
   double positionSeconds = 0.0;  // shot seconds presented at the display time given to update()
-  std::int64_t frameIndex = -1;  // display index of the frame shown; -1 before the first arrives
+  std::int64_t frameIndex = -1;  // the plate's display index of the frame shown; -1: none (yet, or outside the plate)
+  TrackPlace plate = TrackPlace::Inside;  // where the position lies on the plate: outside it, no picture
   bool seeking = false;          // a seek is being decoded; the frame shown is the one before it
   bool atEnd = false;            // stopped on the last frame (no loop region)
   std::optional<LoopRegion> loop;
@@ -60,8 +84,8 @@ struct PlayerState {
 };
 
 struct PlayerFrame {
-  // The frame to show now; null before the first frame. Owned by the player,
-  // valid until the next update(); clone() it to keep it longer.
+  // The plate's frame to show now; null before the first frame and outside the plate.
+  // Owned by the player, valid until the next update(); clone() it to keep it longer.
   const DecodedFrame* frame = nullptr;
   PlayerState state;
 };
@@ -73,11 +97,13 @@ class Player {
 
   // audio may be null (no soundtrack, no device): the clock is then monotonic.
   // Starts paused on the first frame.
-  Player(VideoSource video, std::unique_ptr<AudioPlayer> audio, PlayerOptions options = {});
+  Player(VideoSource video, std::unique_ptr<AudioPlayer> audio, PlayerOptions options = {}, PlateOnShot shot = {});
   Player(const Player&) = delete;
   Player& operator=(const Player&) = delete;
 
   const StreamInfo& info() const { return decoder_.info(); }
+  // Where the plate lies on shot time (its media end is the video's length, when known).
+  const TrackTiming& plateTiming() const { return plate_; }
   AudioPlayer* audio() { return audio_.get(); }  // for the head orientation; may be null
   // The clock every other track follows. Its requests are the player's own (below).
   Transport& transport() { return transport_; }
@@ -95,9 +121,10 @@ class Player {
   void setRate(double rate) { transport_.setRate(rate); }  // clamped to [kMinRate, kMaxRate]
   void setLoop(LoopRegion region) { transport_.setLoop(region); }
   void clearLoop() { transport_.clearLoop(); }
-  // The frame whose interval holds t; replaces earlier seeks and steps.
+  // The shot time t (clamped to the range), showing the plate frame whose interval holds
+  // it; replaces earlier seeks and steps.
   void seek(double shotSeconds) { transport_.seek(shotSeconds); }
-  void step(int frames) { transport_.step(frames); }  // +1 next frame, -1 previous (the video's); pauses
+  void step(int frames) { transport_.step(frames); }  // +1 next shot frame, -1 previous; pauses
 
   // The player loop's call, once per displayed frame. displayTime: when the
   // frame will be seen, in seconds of the TimeSource the audio clock uses
@@ -111,21 +138,48 @@ class Player {
   PlaybackDecoder::SeekCounts decoderSeekCounts() const { return decoder_.seekCounts(); }
 
  private:
+  // The soundtrack's reading on shot time: it plays the plate's media time.
+  class ShotAudioClock final : public AudioClock {
+   public:
+    ShotAudioClock(const AudioClock* audio, const TrackTiming& plate) : audio_(audio), plate_(plate) {}
+    std::optional<AudioClockReading> reading() const override;
+
+   private:
+    const AudioClock* audio_;
+    const TrackTiming& plate_;
+  };
+
   void applyControls(double at);
-  void startSeek(double shotSeconds, double at);
+  void seekShot(double shotSeconds, double at);  // resolves a seek: on the plate or outside it
+  void startSeek(double shotSeconds, double mediaSeconds, double at);
+  void leavePlate(TrackPlace place, double shotSeconds, double at);
   void land(double at);
   void applySteps(double at);
-  void advance(double position, double at);
+  void stepShotFrames(int frames, double at);  // to the start of a shot frame, through a seek
+  void follow(double position, double at);     // playing: the plate's frame, its edges, the range's end
+  void advance(double mediaSeconds, double at);
+  void stopAtRangeEnd(double at);
   void showHeldPosition(double at);  // after a pause: the frame shown is the one of the held position
   bool pullFrame();  // appends the decoder's next frame to window_; false when none (yet)
   void syncClockAndAudio(double at);
   double nominalFrameSeconds() const;
   const DecodedFrame* shown() const;
+  double shotOf(double mediaSeconds) const { return plate_.shotSeconds(mediaSeconds); }
 
   PlaybackDecoder decoder_;
   std::unique_ptr<AudioPlayer> audio_;
   const PlayerOptions options_;
-  Transport transport_;  // after audio_: its clock reads the soundtrack
+  const PlateOnShot shot_;
+  const TrackTiming plate_;
+  ShotAudioClock shotAudio_;  // reads audio_ through plate_
+  Transport transport_;  // after shotAudio_: its clock reads the soundtrack
+  // The plate's last frame ends the shot (no out, or an out within a shot frame of the plate's
+  // end): playing past it stops or wraps there. Else the clock runs on without a picture.
+  const bool rangeEndsWithPlate_;
+  const bool stepsAreFrames_;  // the plate has the shot's frame rate: a step is a decoded frame
+
+  std::optional<TrackPlace> outside_;  // the position lies outside the plate: no picture
+  bool prerolled_ = false;             // the decoder was sent to the plate's start (before it)
 
   std::deque<DecodedFrame> window_;  // consecutive frames in display order around the playhead
   std::size_t cursor_ = 0;           // the shown frame's place in window_

@@ -3,8 +3,8 @@
 // begins at shot time `start`, showing its media time `offset` there, and runs
 // at `rate` media seconds per shot second. Before its start and after its end
 // (offset + its length) it has nothing to show, and says so.
-// The plate of a perfectshot/1 shot is the identity (start 0, offset 0, rate 1):
-// shot time is its media time.
+// The plate is a track too (rate 1); by default the identity (start 0, offset 0):
+// shot time is then its media time.
 #include <optional>
 
 namespace ps::media {

@@ -103,6 +103,11 @@ class Transport {
   void countWrap() { ++wraps_; }
   // Where a loop wraps the shot time `position` to, if playing reached the loop's out.
   std::optional<double> loopWrapTarget(double position) const;
+  // The shot time inside the range nearest to shotSeconds: from in to the start of the last
+  // shot frame before out.
+  double clampToRange(double shotSeconds) const;
+  // The start of the last shot frame before out (infinity when the range is open).
+  double lastFrameStart() const;
 
   // Shot seconds presented at `at`. Not const: re-anchors on the audio clock.
   double position(double at) { return clock_.position(at); }
@@ -126,8 +131,6 @@ class Transport {
   };
 
   void sync(double at);  // runs or stops the clock as playing and held say
-  double clampToRange(double shotSeconds) const;
-  double lastFrameStart() const;
 
   ShotRange range_;
   MasterClock clock_;

@@ -2,8 +2,8 @@
 // The shot model: what a shot package (a folder with shot.json and media) says.
 // Plain data; loading and validation are in shot_loader.h, the format in scenes/FORMAT.md.
 // Shot time is the shot's own, in seconds; the shot plays timeline.in..out. Each medium is a
-// layer placed on it by its start and offset; the plate starts at 0 with offset 0, so shot time
-// is also the plate's media time.
+// layer placed on it by its start and offset, the plate too; by default the plate starts at 0
+// with offset 0, and then shot time is also the plate's media time.
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -67,8 +67,8 @@ struct Chapter {
 
 struct Timeline {
   Rational fps{24000, 1001};
-  double in = 0;                 // seconds of media time where the shot starts
-  std::optional<double> out;     // seconds; absent: the end of the media
+  double in = 0;                 // shot seconds where the shot starts
+  std::optional<double> out;     // shot seconds; absent: the end of the plate on shot time
   std::vector<Chapter> chapters;
   friend bool operator==(const Timeline&, const Timeline&) = default;
 };

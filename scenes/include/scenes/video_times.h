@@ -15,11 +15,17 @@ struct VideoLength {
   double frameSeconds = 0;  // one frame: how far past the duration a time may round
 };
 
-// The timeline's in must come before the video's end and its out must not come after it.
-std::vector<Problem> checkTimelineAgainstVideo(const Shot& shot, const std::string& src, VideoLength video);
+// The video lies on shot time by its medium's start and offset (`medium`; null: start 0,
+// offset 0, shot time is its media time); its end on shot time is start + length - offset.
 
-// The above; and when the timeline has no out (the shot ends with the video), every
-// marker, chapter and camera keyframe time must not come after the video's end either.
-std::vector<Problem> checkTimesAgainstVideo(const Shot& shot, const std::string& src, VideoLength video);
+// The timeline's in must come before the video's end and its out must not come after it.
+std::vector<Problem> checkTimelineAgainstVideo(const Shot& shot, const std::string& src, VideoLength video,
+                                               const MediaRef* medium = nullptr);
+
+// The above; the medium's offset must lie before the video's end; and when the timeline has
+// no out (the shot ends with the video), every marker, chapter and camera keyframe time must
+// not come after the video's end either.
+std::vector<Problem> checkTimesAgainstVideo(const Shot& shot, const std::string& src, VideoLength video,
+                                            const MediaRef* medium = nullptr);
 
 }  // namespace ps::scenes

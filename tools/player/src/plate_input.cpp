@@ -40,6 +40,8 @@ Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& 
   in.projection = m->projection;
   in.stereo = m->stereo;
   in.yawOffsetDeg = m->yawOffsetDeg;
+  in.startSeconds = m->startSeconds;
+  in.offsetSeconds = m->offsetSeconds;
   in.shot = std::move(shot).value();
   return in;
 }

@@ -42,6 +42,12 @@ double nominalFrameSeconds(const media::StreamInfo& info) {
   return info.frameRate.valid() ? 1.0 / info.frameRate.toDouble() : 1.0 / 30;
 }
 
+// Where the shot ends (shot seconds): its out, else the end of the player's range (the plate's).
+double shotEnd(const std::optional<double>& out, media::Player& player) {
+  if (out) return *out;
+  return player.transport().range().outSeconds.value_or(player.info().durationSeconds);
+}
+
 }  // namespace
 
 double percentile(std::vector<double> values, double p) {
@@ -63,7 +69,7 @@ PlayerLoop::~PlayerLoop() {
 }
 
 void PlayerLoop::applyInput(const Commands& in, double displayTime, const media::PlayerState& state) {
-  const double frameSeconds = nominalFrameSeconds(player_.info());
+  const double frameSeconds = player_.transport().frameSeconds();  // a shot frame
   if (in.togglePlay || in.select) player_.togglePlay();
   if (in.stepFrames != 0) {
     player_.step(in.stepFrames);
@@ -76,8 +82,8 @@ void PlayerLoop::applyInput(const Commands& in, double displayTime, const media:
     if (const scenes::Marker* m = scenes::nextMarker(options_.markers, state.positionSeconds, frameSeconds))
       player_.seek(m->tIn);
   if (in.setLoopIn || in.setLoopOut) {
-    media::LoopRegion region = state.loop.value_or(
-        media::LoopRegion{options_.inSeconds, options_.outSeconds.value_or(player_.info().durationSeconds)});
+    media::LoopRegion region =
+        state.loop.value_or(media::LoopRegion{options_.inSeconds, shotEnd(options_.outSeconds, player_)});
     if (in.setLoopIn) region.inSeconds = state.positionSeconds;
     if (in.setLoopOut) region.outSeconds = state.positionSeconds + frameSeconds;
     if (region.outSeconds > region.inSeconds) player_.setLoop(region);
@@ -89,7 +95,7 @@ void PlayerLoop::applyInput(const Commands& in, double displayTime, const media:
       if (state.playing) player_.pause();
     }
     const double dt = std::clamp(displayTime - lastDisplayTime_, 0.0, 0.1);
-    const double end = options_.outSeconds.value_or(player_.info().durationSeconds);
+    const double end = shotEnd(options_.outSeconds, player_);
     *scrubFrom_ = std::clamp(*scrubFrom_ + static_cast<double>(in.shuttle) * options_.scrubSpeed * dt,
                              options_.inSeconds, std::max(options_.inSeconds, end - frameSeconds));
     player_.seek(*scrubFrom_);
@@ -150,9 +156,12 @@ void PlayerLoop::dropFrameObjects() {
 }
 
 void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
-  if (!frame.shouldRender || frame.eyes.empty() || shown.frame == nullptr) return;
+  // Outside the plate (before its start, after its end) there is no picture: what stands in
+  // front of it draws over black. On the plate, nothing is drawn until its first frame.
+  const bool onPlate = shown.state.plate == media::TrackPlace::Inside;
+  if (!frame.shouldRender || frame.eyes.empty() || (onPlate && shown.frame == nullptr)) return;
   engine::EquirectLayer& background = *background_;
-  if (!background.hasPicture() || uploadedIndex_ != shown.frame->index) {
+  if (onPlate && (!background.hasPicture() || uploadedIndex_ != shown.frame->index)) {
     // A reference to the frame (no copy) lets the layer copy only what the views sample,
     // including the views of the display frames that show this picture again.
     auto owner = std::make_shared<const media::DecodedFrame>(shown.frame->clone());
@@ -183,7 +192,8 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
     if (!eye.wholeSphere) overlayEyes_.push_back(OverlayEye{eye.camera.view(), eye.target.extent});
   engine::FrameRecording& recording = context_->begin();
   const engine::GuiFrame into{context_.get(), &recording};
-  layers_.assign({&background});
+  layers_.clear();
+  if (onPlate) layers_.push_back(&background);
   if (sets_) {
     sets_->showAt(t);
     layers_.push_back(&sets_->layer());
@@ -254,14 +264,13 @@ PlayerLoopStats PlayerLoop::run() {
 
 void PlayerLoop::startPlayback() {
   if (options_.inSeconds > 0) player_.seek(options_.inSeconds);
-  if (options_.loop)
-    player_.setLoop({options_.inSeconds, options_.outSeconds.value_or(player_.info().durationSeconds)});
+  if (options_.loop) player_.setLoop({options_.inSeconds, shotEnd(options_.outSeconds, player_)});
   if (options_.autoplay) player_.play();
 }
 
 void PlayerLoop::makeTimeline() {
   if (options_.timeline) {
-    const double end = options_.outSeconds.value_or(player_.info().durationSeconds);
+    const double end = shotEnd(options_.outSeconds, player_);
     ui::TimelineRange range{options_.inSeconds, std::max(end, options_.inSeconds + 1e-3), options_.timeline->fps};
     timeline_ = std::make_unique<TimelinePanel>(display_, range, *options_.timeline);
   }
@@ -381,11 +390,13 @@ void PlayerLoop::endFrame(xr::DisplayFrame& frame, const media::PlayerFrame& sho
 }
 
 bool PlayerLoop::shotEnded(const media::PlayerFrame& shown) const {
-  // Without a loop, the shot ends on its last frame before out (or the video's last frame).
-  return !options_.loop && shown.frame != nullptr &&
+  // Without a loop, the shot ends where the player stops (its range's out), or already on the
+  // plate's last frame before out.
+  return !options_.loop &&
          (shown.state.atEnd ||
-          (options_.outSeconds &&
-           shown.frame->seconds + nominalFrameSeconds(player_.info()) >= *options_.outSeconds - 1e-6));
+          (options_.outSeconds && shown.frame != nullptr &&
+           player_.plateTiming().shotSeconds(shown.frame->seconds) + nominalFrameSeconds(player_.info()) >=
+               *options_.outSeconds - 1e-6));
 }
 
 void PlayerLoop::finish() {

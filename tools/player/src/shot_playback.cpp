@@ -48,14 +48,20 @@ void openNarration(ShotPlayback& p, const scenes::Shot* shot, bool withAudio) {
   p.narration = std::make_unique<media::NarrationController>(*p.audioOutput, shot->markers, p.player->audio());
 }
 
+// The medium of the shot that is played (its start and offset place it on shot time).
+const scenes::MediaRef* playedMedium(const scenes::Shot& shot, const std::string& url) {
+  for (const scenes::MediaRef& m : shot.media)
+    if (m.path.string() == url) return &m;
+  return nullptr;
+}
+
 // The shot's times against the length of the video it plays: the first one past its
 // end, as lint reports it (lint lists them all).
 std::optional<Error> timesBeyondVideo(const scenes::Shot& shot, const std::string& url, const media::StreamInfo& info) {
-  std::string src = url;
-  for (const scenes::MediaRef& m : shot.media)
-    if (m.path.string() == url) src = m.src;
+  const scenes::MediaRef* medium = playedMedium(shot, url);
+  const std::string src = medium != nullptr ? medium->src : url;
   const scenes::VideoLength length{info.durationSeconds, info.frameRate.valid() ? 1.0 / info.frameRate.toDouble() : 0.0};
-  const std::vector<scenes::Problem> problems = scenes::checkTimesAgainstVideo(shot, src, length);
+  const std::vector<scenes::Problem> problems = scenes::checkTimesAgainstVideo(shot, src, length, medium);
   if (problems.empty()) return std::nullopt;
   const scenes::Problem& first = problems.front();
   return Error{scenes::diagnosticPlace(shot.file.string(), first.pointer), scenes::printable(first.message),
@@ -76,11 +82,27 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
   }
   p->layout = plate->layout;
   p->yawOffsetDeg = static_cast<float>(plate->input.yawOffsetDeg);
-  p->outSeconds = info.durationSeconds > 0 ? std::optional<double>(info.durationSeconds) : std::nullopt;
+  // The shot's own range, on which the plate is placed by its start and offset; a bare video's
+  // is the video.
+  media::PlateOnShot onShot;
+  if (plate->input.shot) {
+    const scenes::Timeline& timeline = plate->input.shot->timeline;
+    onShot.range = media::ShotRange{.inSeconds = timeline.in, .outSeconds = timeline.out, .fps = timeline.fps};
+  }
+  onShot.startSeconds = plate->input.startSeconds;
+  onShot.offsetSeconds = plate->input.offsetSeconds;
+  const media::TrackTiming plateTiming{.startSeconds = onShot.startSeconds,
+                                       .offsetSeconds = onShot.offsetSeconds,
+                                       .rate = 1.0,
+                                       .mediaEndSeconds = info.durationSeconds > 0
+                                                              ? std::optional<double>(info.durationSeconds)
+                                                              : std::nullopt};
+  p->outSeconds = plateTiming.endShotSeconds();
   if (plate->input.shot) {
     p->inSeconds = plate->input.shot->timeline.in;
     if (plate->input.shot->timeline.out) p->outSeconds = *plate->input.shot->timeline.out;
   }
+  p->timeline.plateTiming = plateTiming;
   if (info.frameRate.valid()) p->frameSeconds = 1.0 / info.frameRate.toDouble();
   // The scrubber counts frames at the shot's rate, else the video's.
   if (info.frameRate.valid()) p->timeline.fps = info.frameRate;
@@ -116,7 +138,8 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
         spdlog::warn("play: playing without sound ({})", created.error().message());
     }
   }
-  p->player = std::make_unique<media::Player>(std::move(plate->source), std::move(audio));
+  p->player = std::make_unique<media::Player>(std::move(plate->source), std::move(audio), media::PlayerOptions{},
+                                              std::move(onShot));
   openNarration(*p, plate->input.shot ? &*plate->input.shot : nullptr, withAudio);
   return p;
 }

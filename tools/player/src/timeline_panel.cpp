@@ -135,10 +135,11 @@ bool TimelinePanel::applyInput(const xr::DisplayFrame& frame, const Commands& in
 }
 
 void TimelinePanel::onShown(const media::PlayerFrame& shown) {
-  if (!landing_ || shown.frame == nullptr || shown.state.seeking) return;
-  const std::int64_t frame = ui::frameAt(shown.frame->seconds, range_.fps);
+  if (!landing_ || shown.state.seeking) return;
+  const std::int64_t frame = ui::frameAt(shown.state.positionSeconds, range_.fps);  // a shot frame
   if (frame != *landing_) return;
-  const std::optional<int> stamp = media::readFrameStamp(shown.frame->view());
+  const std::optional<int> stamp =
+      shown.frame != nullptr ? media::readFrameStamp(shown.frame->view()) : std::nullopt;  // none outside the plate
   spdlog::info("timeline: landed on frame {} (stamp {})", frame, stamp ? std::to_string(*stamp) : "none");
   landing_.reset();
 }
@@ -160,9 +161,9 @@ void TimelinePanel::draw(const engine::RenderTarget& target, engine::ImGuiLoad l
   }
   if (f.cursor && thumbnails_) {
     // Asked every frame of a drag (latest wins); shown once decoded, the last one until then.
-    const double t = range_.seekTargetAt(*f.cursor);
-    thumbnails_->request(t);
-    if (auto thumb = thumbnails_->nearest(t)) {
+    const media::TrackTime t = options_.plateTiming.at(range_.seekTargetAt(*f.cursor));
+    if (t.inside()) thumbnails_->request(t.mediaSeconds);
+    if (auto thumb = t.inside() ? thumbnails_->nearest(t.mediaSeconds) : nullptr) {
       if (thumb != shownThumbnail_) pass_->setPicture(thumb->rgba.data(), thumb->width, thumb->height);
       shownThumbnail_ = std::move(thumb);
       f.preview = true;
@@ -187,8 +188,12 @@ void TimelinePanel::drawWorldPanel(xr::DisplayFrame& frame, const media::PlayerS
   const auto loop = state.loop ? std::pair{state.loop->inSeconds, state.loop->outSeconds} : std::pair{0.0, 0.0};
   std::shared_ptr<const ui::Thumbnail> thumb;
   if (cursor && thumbnails_) {
-    thumbnails_->request(range_.seekTargetAt(*cursor));  // latest wins; the worker decodes it
-    thumb = thumbnails_->nearest(range_.seekTargetAt(*cursor));
+    // Latest wins; the worker decodes it. None where the cursor lies outside the plate.
+    const media::TrackTime t = options_.plateTiming.at(range_.seekTargetAt(*cursor));
+    if (t.inside()) {
+      thumbnails_->request(t.mediaSeconds);
+      thumb = thumbnails_->nearest(t.mediaSeconds);
+    }
   }
   const PanelKey key{state.playing, ui::frameAt(state.positionSeconds, range_.fps), loop, cursorFrame, thumb.get()};
   if (drawnKey_ == key) return;

@@ -17,6 +17,10 @@ struct PlateInput {
   std::optional<Projection> projection;  // from the manifest, if it says
   std::optional<StereoLayout> stereo;
   double yawOffsetDeg = 0;
+  // Where the medium lies on shot time (shot.h): shot time t shows its media time
+  // offsetSeconds + (t - startSeconds). 0 and 0 for a bare video.
+  double startSeconds = 0;
+  double offsetSeconds = 0;
 };
 
 // mediaId picks a medium of the shot by id; empty means the shot's plate.

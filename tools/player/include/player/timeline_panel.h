@@ -37,6 +37,8 @@ struct TimelineOptions {
   // one, else its keyframes), or a plain video's keyframes; neither: no preview.
   std::optional<scenes::MediaRef> plate;
   std::string videoUrl;
+  // Where the plate lies on shot time: the thumbnails are of its media time.
+  media::TrackTiming plateTiming;
 };
 
 class TimelinePanel {
