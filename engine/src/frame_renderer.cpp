@@ -65,6 +65,13 @@ struct FrameRenderer::Impl {
   VkFormat depthFormat;
   std::map<std::tuple<std::uint32_t, std::uint32_t, std::size_t>, OwnDepth> depths;
   std::vector<EyePass> passes;
+  struct Attachments {
+    VkImageView color, depth;
+    VkImage depthImage;
+    VkImageLayout depthBefore, depthAfter;
+    bool keepDepth;
+  };
+  std::vector<Attachments> attachments;
 };
 
 FrameRenderer::FrameRenderer(const Device& device) : impl_(std::make_unique<Impl>(device)) {}
@@ -80,13 +87,8 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
       !layers.empty() && std::all_of(layers.begin(), layers.end(), [](const Layer* l) { return l->writesEncoded(); });
 
   s.passes.clear();
-  struct Attachments {
-    VkImageView color, depth;
-    VkImage depthImage;
-    VkImageLayout depthBefore, depthAfter;
-    bool keepDepth;
-  };
-  std::vector<Attachments> attachments;
+  std::vector<Impl::Attachments>& attachments = s.attachments;  // kept, with its capacity, from frame to frame
+  attachments.clear();
   for (std::size_t i = 0; i < eyes.size(); ++i) {
     const EyeDraw& draw = eyes[i];
     const RenderTarget& t = draw.target;
@@ -100,7 +102,7 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
     pass.encoded = useEncoded;
     pass.wholeSphere = draw.wholeSphere;
     pass.overSphere = draw.overSphere;
-    Attachments a{useEncoded ? t.encodedView : t.view, t.depthView, t.depthImage, t.depthLayoutBefore,
+    Impl::Attachments a{useEncoded ? t.encodedView : t.view, t.depthView, t.depthImage, t.depthLayoutBefore,
                   t.depthLayoutAfter, t.depthView != VK_NULL_HANDLE};
     if (t.depthView != VK_NULL_HANDLE) {
       pass.depthFormat = t.depthFormat;
@@ -127,7 +129,7 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
   for (std::size_t i = 0; i < eyes.size(); ++i) {
     const RenderTarget& t = eyes[i].target;
     const EyePass& pass = s.passes[i];
-    const Attachments& a = attachments[i];
+    const Impl::Attachments& a = attachments[i];
     // Wait for earlier draws into and copies out of the same images (an earlier frame may use them).
     recordTransition(commands, {t.image, 0, 1, t.layoutBefore, VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL,
                                 VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT | VK_PIPELINE_STAGE_TRANSFER_BIT,

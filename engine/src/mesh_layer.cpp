@@ -36,7 +36,7 @@ struct MeshDraw {
 
 struct MeshLayer::Impl {
   struct Set {
-    std::optional<scenes::MeshScene> pending;  // CPU data until uploaded
+    std::shared_ptr<const scenes::MeshScene> pending;  // CPU data until uploaded
     std::unique_ptr<MeshGpuSet> gpu;
     std::uint64_t lastUse = 0;
     glm::mat4 setToStage{1.0f};
@@ -88,10 +88,15 @@ MeshLayer::MeshLayer(const Device& device) : impl_(std::make_unique<Impl>(device
 MeshLayer::~MeshLayer() = default;
 
 MeshLayer::SetId MeshLayer::add(scenes::MeshScene scene, const glm::mat4& setToStage) {
+  return add(std::make_shared<const scenes::MeshScene>(std::move(scene)), setToStage);
+}
+
+MeshLayer::SetId MeshLayer::add(std::shared_ptr<const scenes::MeshScene> scene, const glm::mat4& setToStage) {
+  if (!scene) throw std::invalid_argument("mesh layer: no scene to add");
   const SetId id = impl_->nextId++;
   Impl::Set& set = impl_->sets[id];
   set.setToStage = setToStage;
-  set.instances = scene.instances();
+  set.instances = scene->instances();
   set.pending = std::move(scene);
   return id;
 }
@@ -99,7 +104,7 @@ MeshLayer::SetId MeshLayer::add(scenes::MeshScene scene, const glm::mat4& setToS
 void MeshLayer::replace(SetId id, scenes::MeshScene scene) {
   Impl::Set& set = impl_->find(id);
   set.instances = scene.instances();
-  set.pending = std::move(scene);
+  set.pending = std::make_shared<const scenes::MeshScene>(std::move(scene));
 }
 
 void MeshLayer::remove(SetId id) {
@@ -151,11 +156,11 @@ void MeshLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
     if (!set.pending) continue;
     // Taken first: a set whose upload throws (out of device memory) is dropped, not retried
     // every frame.
-    const scenes::MeshScene scene = std::move(*set.pending);
+    const std::shared_ptr<const scenes::MeshScene> scene = std::move(set.pending);
     set.pending.reset();
-    auto uploaded = std::make_unique<MeshGpuSet>(s.device, s.pipeline, *s.defaults, scene, frame);
+    auto uploaded = std::make_unique<MeshGpuSet>(s.device, s.pipeline, *s.defaults, *scene, frame);
     if (set.gpu) frame.disposer.dispose(set.lastUse, std::move(set.gpu));
-    set.gpu = std::move(uploaded);  // the CPU copy (textures and all) goes at the end of the scope
+    set.gpu = std::move(uploaded);  // the layer's reference to the CPU data goes at the end of the scope
     ++s.stats.uploads;
   }
 

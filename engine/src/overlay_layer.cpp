@@ -171,14 +171,14 @@ struct OverlayLayer::Impl {
       upload(frame, atlasImage, atlas->pixels().data(), atlas->pixels().size(), "overlay font atlas");
     }
     if (!pictureDirty && picture.set != VK_NULL_HANDLE) return;
-    const bool none = pixels.width == 0 || pixels.height == 0;
+    const bool none = pixelsWidth == 0 || pixelsHeight == 0;
     static const std::array<std::uint8_t, 4> white{255, 255, 255, 255};
-    const VkExtent2D extent = none ? VkExtent2D{1, 1} : VkExtent2D{pixels.width, pixels.height};
+    const VkExtent2D extent = none ? VkExtent2D{1, 1} : VkExtent2D{pixelsWidth, pixelsHeight};
     const VkExtent2D held = picture.image.desc().extent;
     if (picture.set == VK_NULL_HANDLE || held.width != extent.width || held.height != extent.height)
       replacePicture(frame, extent, VK_FORMAT_R8G8B8A8_SRGB);
-    upload(frame, picture.image, none ? white.data() : pixels.pixels.data(),
-           none ? white.size() : pixels.pixels.size(), "overlay picture");
+    upload(frame, picture.image, none ? white.data() : pixels->data(), none ? white.size() : pixels->size(),
+           "overlay picture");
     pictureDirty = false;
   }
 
@@ -255,11 +255,13 @@ struct OverlayLayer::Impl {
   VkPipelineLayout layout = VK_NULL_HANDLE;
   GpuImage atlasImage;
   Picture picture;
-  RgbaImage pixels;
+  std::uint32_t pixelsWidth = 0, pixelsHeight = 0;
+  std::shared_ptr<const std::vector<std::uint8_t>> pixels;
   bool pictureDirty = true;
   OverlayGeometry common;
   std::vector<OverlayGeometry> perEye;
   bool geometryDirty = true;
+  std::uint64_t geometrySets = 0;
   static constexpr std::size_t kRing = 4;
   std::array<GpuBuffer, kRing> ring;
   std::array<std::uint64_t, kRing> lastUse{};  // the serial of the last frame that drew from each
@@ -283,14 +285,34 @@ void OverlayLayer::setGeometry(OverlayGeometry common, std::vector<OverlayGeomet
   impl_->common = std::move(common);
   impl_->perEye = std::move(perEye);
   impl_->geometryDirty = true;
+  ++impl_->geometrySets;
 }
 
-void OverlayLayer::setPicture(const RgbaImage& picture) {
-  if (picture.pixels.size() != std::size_t{picture.width} * picture.height * 4)
-    throw std::invalid_argument("OverlayLayer::setPicture: " + std::to_string(picture.pixels.size()) +
-                                " bytes for a " + std::to_string(picture.width) + "x" +
-                                std::to_string(picture.height) + " RGBA picture");
-  impl_->pixels = picture;
+void OverlayLayer::copyGeometry(const OverlayGeometry& common, std::span<const OverlayGeometry> perEye) {
+  impl_->common.vertices.assign(common.vertices.begin(), common.vertices.end());
+  impl_->perEye.resize(perEye.size());
+  for (std::size_t i = 0; i < perEye.size(); ++i)
+    impl_->perEye[i].vertices.assign(perEye[i].vertices.begin(), perEye[i].vertices.end());
+  impl_->geometryDirty = true;
+  ++impl_->geometrySets;
+}
+
+std::uint64_t OverlayLayer::geometrySets() const { return impl_->geometrySets; }
+
+void OverlayLayer::setPicture(RgbaImage picture) {
+  setPicture(picture.width, picture.height,
+             std::make_shared<const std::vector<std::uint8_t>>(std::move(picture.pixels)));
+}
+
+void OverlayLayer::setPicture(std::uint32_t width, std::uint32_t height,
+                              std::shared_ptr<const std::vector<std::uint8_t>> rgba) {
+  const std::size_t bytes = rgba ? rgba->size() : 0;
+  if (bytes != std::size_t{width} * height * 4)
+    throw std::invalid_argument("OverlayLayer::setPicture: " + std::to_string(bytes) + " bytes for a " +
+                                std::to_string(width) + "x" + std::to_string(height) + " RGBA picture");
+  impl_->pixelsWidth = width;
+  impl_->pixelsHeight = height;
+  impl_->pixels = width == 0 || height == 0 ? nullptr : std::move(rgba);
   impl_->pictureDirty = true;
 }
 

@@ -5,6 +5,7 @@
 // mip chain), alpha mask cuts, blending sorts back to front, culling and double-sided faces,
 // normal maps with given and derived tangents, and a set moved or replaced.
 #include <cmath>
+#include <memory>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -88,6 +89,23 @@ TEST_F(MeshLayerTest, ABoxLandsWhereThePinholePutsItInBothEyesWithTheIpdsDispari
   EXPECT_NEAR(left.left - movedLeft.left, 0.1f * kFocalPx / 1.0f, 1.0);
   // The back edge of the top face (1.4 m) moves less: parallax falls with distance.
   EXPECT_NEAR(left.top - movedLeft.top, 0.0, 1.0);
+}
+
+// A scene the caller keeps (for rays, for another device) is shared, not copied, and the layer
+// lets go of it once uploaded: while playing, the set's CPU data is held once.
+TEST_F(MeshLayerTest, ASharedSceneIsHeldOnlyUntilItsUpload) {
+  MeshSceneBuilder b;
+  b.node(boxPrimitive({-0.2f, 1.4f, -1.4f}, {0.2f, 1.8f, -1.0f}), b.material(unlitMaterial({1, 1, 1, 1})));
+  const auto scene = std::make_shared<const scenes::MeshScene>(b.take());
+  MeshLayer layer(device());
+  layer.add(scene);
+  EXPECT_EQ(scene.use_count(), 2) << "the layer holds the caller's scene until its upload";
+  MeshRig rig(device(), kSize, kSize);
+  engine::Layer* layers[] = {&layer};
+  const std::vector<EyeCamera> eyes{eyeAt({0.0f, kEyeHeight, 0.0f})};
+  const std::vector<EyePicture> pictures = rig.render(layers, eyes);
+  EXPECT_FALSE(silhouetteOf(pictures[0].color).empty());
+  EXPECT_EQ(scene.use_count(), 1) << "uploaded: the layer keeps no CPU data";
 }
 
 TEST_F(MeshLayerTest, DepthIsTheFacesDistanceAndTheBackgroundIsFar) {

@@ -62,6 +62,9 @@ class MeshLayer final : public Layer {
 
   // A set drawn from the next frame on, placed by `setToStage` (set space to stage space).
   SetId add(scenes::MeshScene scene, const glm::mat4& setToStage = glm::mat4(1.0f));
+  // The same with a scene the caller keeps (for rays, or to add again on another device): the
+  // layer holds a reference only until the upload, and copies nothing.
+  SetId add(std::shared_ptr<const scenes::MeshScene> scene, const glm::mat4& setToStage = glm::mat4(1.0f));
   // New meshes for a set, uploaded at the next prepare(); its transform stays, its instance
   // matrices become the new scene's. Throws std::out_of_range for an unknown id.
   void replace(SetId id, scenes::MeshScene scene);

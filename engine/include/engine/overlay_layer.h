@@ -36,11 +36,20 @@ class OverlayLayer : public Layer {
   ~OverlayLayer() override;
 
   const FontAtlas& atlas() const;
-  // What the next frames draw: `common` in every eye, perEye[i] in the i-th eye only.
+  // What the next frames draw: `common` in every eye, perEye[i] in the i-th eye only. The
+  // vertices are written for the GPU at the next prepare only after a set: an owner whose
+  // geometry did not change leaves it (no rebuild, no upload).
   void setGeometry(OverlayGeometry common, std::vector<OverlayGeometry> perEye = {});
+  // The same copied into the layer's own vectors, which keep their capacity from set to set.
+  void copyGeometry(const OverlayGeometry& common, std::span<const OverlayGeometry> perEye);
+  // How many times the geometry was set (tests: an owner sets it only when it changed).
+  std::uint64_t geometrySets() const;
   // The picture OverlayFill::Picture samples (RGBA, sRGB-encoded, rows top down); an empty
   // image: none (white).
-  void setPicture(const RgbaImage& picture);
+  void setPicture(RgbaImage picture);
+  // The same without a copy: `rgba` (width * height * 4 bytes) is kept until the next picture
+  // and read once, into the upload.
+  void setPicture(std::uint32_t width, std::uint32_t height, std::shared_ptr<const std::vector<std::uint8_t>> rgba);
   // The opacity of the hidden parts, clamped to 0..kMaxHiddenOpacity.
   void setHiddenOpacity(float opacity);
   float hiddenOpacity() const;

@@ -53,17 +53,28 @@ void FilmFrameOverlay::paint(engine::ImGuiPass& pass, const ui::ViewProjection& 
                      palette);
 }
 
-void FilmFrameOverlay::addGeometry(engine::OverlayLayer& layer, engine::OverlayGeometry& out, double shotSeconds) {
-  if (!visible_) return;
-  std::shared_ptr<const ui::Thumbnail> picture = clip_ ? clip_->latest() : nullptr;
+bool FilmFrameOverlay::updateGeometry(engine::OverlayLayer& layer, double shotSeconds) {
+  std::shared_ptr<const ui::Thumbnail> picture = visible_ && clip_ ? clip_->latest() : nullptr;
   if (picture && picture != inLayer_) {
-    layer.setPicture(engine::RgbaImage{picture->width, picture->height, picture->rgba});
+    // The decoded picture itself (shared, never copied here): the upload reads it once.
+    layer.setPicture(picture->width, picture->height,
+                     std::shared_ptr<const std::vector<std::uint8_t>>(picture, &picture->rgba));
     inLayer_ = picture;
   }
-  const scenes::CameraState s = scenes::cameraAt(options_.camera, shotSeconds);
-  ui::buildFilmFrameGeometry(ui::filmFrameAt(options_.camera, shotSeconds),
-                             fmt::format("film  {:.0f}\u00b0  {:.2f}:1", s.hfovDeg, options_.camera.aspect),
-                             picture != nullptr, layer.atlas(), out);
+  Built now;
+  now.visible = visible_;
+  if (visible_) {
+    now.withPicture = picture != nullptr;
+    now.camera = scenes::cameraAt(options_.camera, shotSeconds);
+  }
+  if (built_ == now) return false;
+  built_ = now;
+  geometry_.clear();
+  if (visible_)
+    ui::buildFilmFrameGeometry(ui::filmFrameAt(options_.camera, shotSeconds),
+                               fmt::format("film  {:.0f}\u00b0  {:.2f}:1", now.camera.hfovDeg, options_.camera.aspect),
+                               now.withPicture, layer.atlas(), geometry_);
+  return true;
 }
 
 }  // namespace ps::player

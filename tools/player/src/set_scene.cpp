@@ -8,8 +8,7 @@ SetScene::SetScene(const engine::Device& device, std::vector<PlacedSet> sets)
     auto placed = std::make_unique<Placed>();
     placed->id = layer_->add(set.scene, set.setToStage);
     placed->set = std::move(set);
-    placed->set.scene.images.clear();  // rays need the geometry only
-    placed->rays = std::make_unique<scenes::MeshRayTarget>(placed->set.scene, placed->set.setToStage);
+    placed->rays = std::make_unique<scenes::MeshRayTarget>(*placed->set.scene, placed->set.setToStage);
     sets_.push_back(std::move(placed));
   }
 }
@@ -35,7 +34,7 @@ std::optional<float> SetScene::nearestHit(const engine::Ray& ray) const {
 
 std::size_t SetScene::triangleCount() const {
   std::size_t n = 0;
-  for (const auto& placed : sets_) n += placed->set.scene.triangleCount();
+  for (const auto& placed : sets_) n += placed->set.scene->triangleCount();
   return n;
 }
 

@@ -44,10 +44,10 @@ Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure
     PlacedSet set;
     set.id = m.id;
     set.path = m.path;
-    set.scene = std::move(loaded->scene);
+    set.scene = std::make_shared<const scenes::MeshScene>(std::move(loaded->scene));
     set.setToStage = glm::mat4(scenes::placementMatrix(m.transform));
     set.startSeconds = m.startSeconds;
-    spdlog::debug("set {}: {} triangles from {}", m.id, set.scene.triangleCount(), m.path.string());
+    spdlog::debug("set {}: {} triangles from {}", m.id, set.scene->triangleCount(), m.path.string());
     sets.push_back(std::move(set));
   }
   return sets;
@@ -60,7 +60,7 @@ Result<PlacedSet> loadBareSet(const std::filesystem::path& file) {
   PlacedSet set;
   set.id = file.stem().string();
   set.path = file;
-  set.scene = std::move(loaded->scene);
+  set.scene = std::make_shared<const scenes::MeshScene>(std::move(loaded->scene));
   return set;
 }
 

@@ -27,6 +27,7 @@ void ViewOverlay::setMarkers(std::vector<scenes::Marker> markers) {
   options_.markers = std::move(markers);
   index_ = scenes::MarkerTimeIndex(options_.markers);
   activeTime_.reset();
+  ++markersRevision_;
 }
 
 const std::vector<std::size_t>& ViewOverlay::activeAt(double shotSeconds) const {
@@ -105,29 +106,60 @@ void ViewOverlay::draw(const engine::Device& device, const engine::View& view, c
     pass.draw(over, engine::ImGuiLoad::Keep, build, sync, readback);
 }
 
-std::vector<engine::Layer*> ViewOverlay::layers(const engine::Device& device, std::span<const OverlayEye> eyes,
-                                                 double shotSeconds) {
+std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device, std::span<const OverlayEye> eyes,
+                                                     double shotSeconds) {
   if (!layer_) {
     // One atlas for the process: rasterised once, shared by every layer made after a device change.
     static const std::shared_ptr<const engine::FontAtlas> atlas = engine::FontAtlas::load();
     layer_ = std::make_unique<engine::OverlayLayer>(device, atlas);
+    layerList_ = {layer_.get()};
     if (film_) film_->layerDropped();
+    built_.reset();
   }
-  engine::OverlayGeometry common;
-  std::vector<engine::OverlayGeometry> perEye(eyes.size());
-  if (options_.floorGrid) ui::buildFloorGrid(options_.style, common);
-  if (film_) film_->addGeometry(*layer_, common, shotSeconds);
-  for (std::size_t i = 0; i < eyes.size(); ++i) {
-    const auto sprites = layout(eyes[i].view, eyes[i].extent, shotSeconds);
-    // Cards are sized in the first eye's pixels and drawn in every eye from where it stands;
-    // edge arrows belong to the eye they were laid out for.
-    engine::OverlayGeometry cards;
-    ui::buildMarkerGeometry(options_.markers, sprites, paint_, layer_->atlas(), i == 0 ? common : cards, perEye[i]);
+  // The part that follows the views every frame: where the markers land in each eye.
+  sprites_.resize(eyes.size());
+  const std::vector<std::size_t>& active = activeAt(shotSeconds);
+  for (std::size_t i = 0; i < eyes.size(); ++i)
+    ui::layoutMarkers(options_.markers, active, shotSeconds,
+                      ui::ViewProjection(inShotSpace(eyes[i].view), sizeOf(eyes[i].extent)), options_.style,
+                      sprites_[i]);
+  const bool fresh = !built_;
+  const bool styleChanged = fresh || !(built_->style == options_.style);
+  const bool markersChanged = styleChanged || built_->sprites != sprites_ || !(built_->paint == paint_) ||
+                              built_->markersRevision != markersRevision_;
+  if (styleChanged) {
+    grid_.clear();
+    if (options_.floorGrid) ui::buildFloorGrid(options_.style, grid_);
   }
-  // Laid out relative to the capture point; the eyes see the display's stage space.
-  common.translate(origin_);
-  layer_->setGeometry(std::move(common), std::move(perEye));
-  return {layer_.get()};
+  if (markersChanged) {
+    cards_.clear();
+    edges_.resize(eyes.size());
+    for (std::size_t i = 0; i < eyes.size(); ++i) {
+      // Cards are sized in the first eye's pixels and drawn in every eye from where it stands;
+      // edge arrows belong to the eye they were laid out for.
+      otherCards_.clear();
+      edges_[i].clear();
+      ui::buildMarkerGeometry(options_.markers, sprites_[i], paint_, layer_->atlas(), i == 0 ? cards_ : otherCards_,
+                              edges_[i]);
+    }
+  }
+  const bool filmChanged = film_ && film_->updateGeometry(*layer_, shotSeconds);
+  if (markersChanged || filmChanged || built_->origin != origin_) {
+    common_.clear();
+    common_.append(grid_);
+    if (film_) common_.append(film_->geometry());
+    common_.append(cards_);
+    // Laid out relative to the capture point; the eyes see the display's stage space.
+    common_.translate(origin_);
+    layer_->copyGeometry(common_, edges_);
+    if (fresh) built_.emplace();
+    built_->sprites.swap(sprites_);  // what was laid out is what is built now
+    built_->paint = paint_;
+    built_->style = options_.style;
+    built_->markersRevision = markersRevision_;
+    built_->origin = origin_;
+  }
+  return layerList_;
 }
 
 ui::SceneHit ViewOverlay::sceneHitInShotSpace() const {

@@ -111,11 +111,17 @@ std::vector<MarkerSprite> layoutMarkers(const std::vector<scenes::Marker>& marke
                                         std::span<const std::size_t> candidates, double t,
                                         const ViewProjection& eye, const MarkerStyle& style) {
   std::vector<MarkerSprite> sprites;
+  layoutMarkers(markers, candidates, t, eye, style, sprites);
+  return sprites;
+}
+
+void layoutMarkers(const std::vector<scenes::Marker>& markers, std::span<const std::size_t> candidates, double t,
+                   const ViewProjection& eye, const MarkerStyle& style, std::vector<MarkerSprite>& sprites) {
+  sprites.clear();
   sprites.reserve(candidates.size());
   for (std::size_t i : candidates)
     if (i < markers.size()) layoutOne(markers, i, t, eye, style, sprites);
   finish(sprites, style);
-  return sprites;
 }
 
 }  // namespace ps::ui

@@ -43,10 +43,16 @@ class FilmFrameOverlay {
   void pictureDropped() { shown_.reset(); }
   // Inside ViewOverlay's ImGui build step, for one eye.
   void paint(engine::ImGuiPass& pass, const ui::ViewProjection& eye, double shotSeconds, const ui::Palette& palette);
-  // The same as the overlay layer's geometry (relative to the capture point) and picture.
-  void addGeometry(engine::OverlayLayer& layer, engine::OverlayGeometry& out, double shotSeconds);
+  // The same as the overlay layer's geometry (relative to the capture point, geometry()) and
+  // picture (handed to `layer` when a new one is decoded). The geometry is rebuilt only when
+  // the camera at t, the picture's presence or the visibility changed; returns whether it was.
+  bool updateGeometry(engine::OverlayLayer& layer, double shotSeconds);
+  const engine::OverlayGeometry& geometry() const { return geometry_; }
   // The layer painted into is new: it holds no clip picture yet.
-  void layerDropped() { inLayer_.reset(); }
+  void layerDropped() {
+    inLayer_.reset();
+    built_.reset();
+  }
 
  private:
   FilmFrameOptions options_;
@@ -54,6 +60,15 @@ class FilmFrameOverlay {
   std::unique_ptr<ui::ClipFollower> clip_;
   std::shared_ptr<const ui::Thumbnail> shown_;  // the clip picture handed to the pass
   std::shared_ptr<const ui::Thumbnail> inLayer_;  // the one handed to the overlay layer
+  // What geometry_ was built from.
+  struct Built {
+    bool visible = false;
+    bool withPicture = false;
+    scenes::CameraState camera;
+    friend bool operator==(const Built&, const Built&) = default;
+  };
+  std::optional<Built> built_;
+  engine::OverlayGeometry geometry_;
 };
 
 }  // namespace ps::player

@@ -28,7 +28,7 @@ class SetScene {
 
  private:
   struct Placed {
-    PlacedSet set;  // geometry kept for rays (the layer drops its copy once uploaded)
+    PlacedSet set;  // its scene shared with the caller's and the layer's (until it uploads); rays read it
     std::unique_ptr<scenes::MeshRayTarget> rays;
     engine::MeshLayer::SetId id = 0;
     bool shown = true;

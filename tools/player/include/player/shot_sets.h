@@ -2,6 +2,7 @@
 // The shot's glTF sets decoded (media/gltf_loader.h) and placed in stage space by each
 // layer's transform: what the mesh layer draws. A shot without sets gives none.
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,9 @@ namespace ps::player {
 struct PlacedSet {
   std::string id;                 // the medium's id in shot.json
   std::filesystem::path path;
-  scenes::MeshScene scene;
+  // Shared, never changed: the copies of a PlacedSet (a player's options, its set scene, the
+  // mesh layer until it uploads) hold one scene between them.
+  std::shared_ptr<const scenes::MeshScene> scene;
   glm::mat4 setToStage{1.0f};     // the layer's transform
   double startSeconds = 0;        // shot seconds from which it shows
 };

@@ -6,6 +6,8 @@
 // - draw(): one Dear ImGui pass (engine::ImGuiPass) per target format, painted over the view
 //   (ImGuiLoad::Keep) after the equirect pass, once per eye; the editor's panel is drawn so.
 // Thread: the player loop's (or a single-shot caller's, `perfectshot render`).
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -93,9 +95,12 @@ class ViewOverlay {
 
   // The overlay as layers of the frame, to draw after the background (and the set's meshes):
   // their geometry set for these eyes at shot time t. Built on first use on `device` (and
-  // again after deviceReplaced); the layers live as long as this overlay.
-  std::vector<engine::Layer*> layers(const engine::Device& device, std::span<const OverlayEye> eyes,
-                                     double shotSeconds);
+  // again after deviceReplaced); the layers live as long as this overlay. Each frame lays the
+  // markers out for each eye (the per-view part); the geometry is built and handed to the
+  // layer (uploaded) only when that layout, the paint, the markers, the style, the film frame
+  // or the origin changed since the last frame.
+  std::span<engine::Layer* const> layers(const engine::Device& device, std::span<const OverlayEye> eyes,
+                                         double shotSeconds);
   // The scene's nearest hit along a ray in the display's stage space (the meshes' CPU side);
   // picking leaves out markers it hides. Empty: nothing hides them.
   void setSceneHit(ui::SceneHit sceneHit) { sceneHit_ = std::move(sceneHit); }
@@ -132,7 +137,22 @@ class ViewOverlay {
   std::unique_ptr<engine::ImGuiPass> pass_;
   VkFormat passFormat_ = VK_FORMAT_UNDEFINED;
   std::unique_ptr<engine::OverlayLayer> layer_;
+  std::array<engine::Layer*, 1> layerList_{};
   ui::SceneHit sceneHit_;
+  std::uint64_t markersRevision_ = 0;  // counts setMarkers
+
+  // What the layer's geometry was last built from, and its parts (kept with their capacity).
+  struct Built {
+    std::vector<std::vector<ui::MarkerSprite>> sprites;  // per eye
+    ui::MarkerPaint paint;
+    ui::MarkerStyle style;
+    std::uint64_t markersRevision = 0;
+    glm::vec3 origin{0.0f};
+  };
+  std::optional<Built> built_;  // empty: the layer has none yet
+  std::vector<std::vector<ui::MarkerSprite>> sprites_;  // this frame's layout, per eye
+  engine::OverlayGeometry grid_, cards_, otherCards_, common_;
+  std::vector<engine::OverlayGeometry> edges_;  // per eye
 };
 
 }  // namespace ps::player

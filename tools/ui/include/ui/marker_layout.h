@@ -35,16 +35,19 @@ struct MarkerStyle {
   // the viewer's space is centred) stands on the stage, whose floor is y = 0: a `stage` marker
   // at y = 0 lies on the floor, 1.6 m below an eye at the capture point by default.
   glm::vec3 captureOrigin{0.0f, 1.6f, 0.0f};
+  friend bool operator==(const MarkerStyle&, const MarkerStyle&) = default;
 };
 
 struct PixelRect {
   glm::vec2 min{0.0f}, max{0.0f};
   bool contains(glm::vec2 p) const { return p.x >= min.x && p.y >= min.y && p.x <= max.x && p.y <= max.y; }
+  friend bool operator==(const PixelRect&, const PixelRect&) = default;
 };
 
 struct EdgeIndicator {
   glm::vec2 at{0.0f};         // pixels, inside the view
   glm::vec2 toward{1.0f, 0};  // unit, in pixels (y down): the way to turn
+  friend bool operator==(const EdgeIndicator&, const EdgeIndicator&) = default;
 };
 
 struct MarkerSprite {
@@ -59,6 +62,7 @@ struct MarkerSprite {
   PixelRect titleBar;         // the closed card: category icon and title
   float cardWidthPx = 0;      // the open card's width; its body hangs below titleBar
   std::optional<EdgeIndicator> edge;  // active, not on screen
+  friend bool operator==(const MarkerSprite&, const MarkerSprite&) = default;
 };
 
 // Where a marker stands relative to the capture point: a direction marker on its sphere around
@@ -79,5 +83,8 @@ std::vector<MarkerSprite> layoutMarkers(const std::vector<scenes::Marker>& marke
 std::vector<MarkerSprite> layoutMarkers(const std::vector<scenes::Marker>& markers,
                                         std::span<const std::size_t> candidates, double t,
                                         const ViewProjection& eye, const MarkerStyle& style = {});
+// The same into `sprites` (cleared first), whose capacity a caller laying out every frame keeps.
+void layoutMarkers(const std::vector<scenes::Marker>& markers, std::span<const std::size_t> candidates, double t,
+                   const ViewProjection& eye, const MarkerStyle& style, std::vector<MarkerSprite>& sprites);
 
 }  // namespace ps::ui

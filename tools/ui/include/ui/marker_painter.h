@@ -23,6 +23,7 @@ struct MarkerPaint {
   std::optional<std::size_t> dwelling;     // the gaze rests on it: a ring fills around its pin
   float dwellProgress = 0;                 // 0..1
   std::optional<std::size_t> highlighted;  // the editor's current marker: outlined
+  friend bool operator==(const MarkerPaint&, const MarkerPaint&) = default;
 };
 
 void paintMarkers(const std::vector<scenes::Marker>& markers, const std::vector<MarkerSprite>& sprites,

@@ -1,0 +1,134 @@
+// The overlay's layer geometry is built and handed to the layer only when what it shows
+// changed: the same eyes at the same shot time leave the layer's vertices as they were (no
+// rebuild, no upload); a fade, the paint, the markers, a moved eye, the origin or the film
+// camera's track make it anew. The validation layer is on; any message fails.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <span>
+#include <vector>
+
+#include <glm/gtc/quaternion.hpp>
+
+#include "engine/device.h"
+#include "engine/overlay_layer.h"
+#include "player/view_overlay.h"
+
+namespace ps::player {
+namespace {
+
+scenes::Marker marker(const char* title) {
+  scenes::Marker m;
+  m.id = title;
+  m.title = title;
+  m.text = "Some text under the title.";
+  m.tIn = 0;
+  m.tOut = 10;
+  m.fadeIn = 0;
+  m.fadeOut = 2;  // fades from 8 s on
+  m.category = scenes::MarkerCategory::Camera;
+  m.placement = scenes::DirectionPlacement{0, 0, 3};
+  return m;
+}
+
+class OverlayCache : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    setenv("PERFECTSHOT_VALIDATION", "1", 0);
+    auto d = engine::Device::create();
+    ASSERT_TRUE(d.ok()) << d.error().message();
+    device_ = new engine::Device(std::move(*d));
+  }
+  static void TearDownTestSuite() {
+    delete device_;
+    device_ = nullptr;
+  }
+  void TearDown() override { EXPECT_EQ(device_->validationMessageCount(), 0u); }
+
+  static OverlayEye ahead() {
+    OverlayEye eye;
+    eye.view.fov = engine::symmetricFov(90, 75);
+    eye.extent = {320, 240};
+    return eye;
+  }
+
+  // How many times the overlay's layer has had its geometry set, after one more frame at t.
+  static std::uint64_t frameAt(ViewOverlay& overlay, const OverlayEye& eye, double t) {
+    const auto layers = overlay.layers(*device_, std::span(&eye, 1), t);
+    EXPECT_EQ(layers.size(), 1u);
+    return static_cast<const engine::OverlayLayer*>(layers[0])->geometrySets();
+  }
+
+  static engine::Device* device_;
+};
+
+engine::Device* OverlayCache::device_ = nullptr;
+
+TEST_F(OverlayCache, MarkersAreRebuiltOnlyWhenWhatTheyShowChanges) {
+  ViewOverlayOptions options;
+  options.markers = {marker("one"), marker("two")};
+  options.markers[1].placement = scenes::DirectionPlacement{40, 0, 3};
+  options.floorGrid = true;
+  ViewOverlay overlay(options);
+  OverlayEye eye = ahead();
+
+  const std::uint64_t first = frameAt(overlay, eye, 2.0);
+  EXPECT_EQ(first, 1u);
+  EXPECT_EQ(frameAt(overlay, eye, 2.0), first) << "the same frame again";
+  EXPECT_EQ(frameAt(overlay, eye, 3.0), first) << "no fade between 2 s and 3 s: the same geometry";
+
+  EXPECT_EQ(frameAt(overlay, eye, 8.5), first + 1) << "fading";
+  EXPECT_EQ(frameAt(overlay, eye, 8.6), first + 2) << "still fading";
+
+  overlay.paint().open = 0;
+  EXPECT_EQ(frameAt(overlay, eye, 8.6), first + 3) << "a card opened";
+  overlay.paint().dwelling = 1;
+  overlay.paint().dwellProgress = 0.5f;
+  EXPECT_EQ(frameAt(overlay, eye, 8.6), first + 4) << "a dwell ring";
+  EXPECT_EQ(frameAt(overlay, eye, 8.6), first + 4);
+
+  eye.view.orientation = glm::angleAxis(glm::radians(5.0f), glm::vec3(0, 1, 0));
+  EXPECT_EQ(frameAt(overlay, eye, 8.6), first + 5) << "the eye turned";
+  overlay.setOrigin({0, 0.1f, 0});
+  EXPECT_EQ(frameAt(overlay, eye, 8.6), first + 6) << "the capture point moved";
+
+  std::vector<scenes::Marker> renamed = overlay.markers();
+  renamed[0].title = "renamed";  // the same layout, other glyphs
+  overlay.setMarkers(renamed);
+  EXPECT_EQ(frameAt(overlay, eye, 8.6), first + 7) << "a marker edited";
+  EXPECT_EQ(frameAt(overlay, eye, 8.6), first + 7);
+
+  overlay.style().cardWidthDeg += 2;
+  EXPECT_EQ(frameAt(overlay, eye, 8.6), first + 8) << "the style changed";
+
+  overlay.deviceReplaced();
+  EXPECT_EQ(frameAt(overlay, eye, 8.6), 1u) << "a new layer gets the geometry at once";
+}
+
+TEST_F(OverlayCache, TheFilmFrameFollowsItsTrackAndNothingElse) {
+  FilmFrameOptions film;
+  film.camera.state.hfovDeg = 40;
+  ViewOverlayOptions options;
+  options.filmFrame = film;
+  ViewOverlay still(options);
+  const OverlayEye eye = ahead();
+  EXPECT_EQ(frameAt(still, eye, 1.0), 1u);
+  EXPECT_EQ(frameAt(still, eye, 2.0), 1u) << "a camera without a track: the same frame";
+
+  scenes::CameraKey a, b;
+  a.t = 0;
+  b.t = 10;
+  b.state.hfovDeg = 30;
+  film.camera.track = {a, b};
+  options.filmFrame = film;
+  ViewOverlay tracked(options);
+  EXPECT_EQ(frameAt(tracked, eye, 1.0), 1u);
+  EXPECT_EQ(frameAt(tracked, eye, 1.0), 1u);
+  EXPECT_EQ(frameAt(tracked, eye, 2.0), 2u) << "the camera zoomed";
+  tracked.filmFrame()->setVisible(false);
+  EXPECT_EQ(frameAt(tracked, eye, 2.0), 3u) << "hidden";
+  EXPECT_EQ(frameAt(tracked, eye, 3.0), 3u) << "hidden: nothing to follow";
+}
+
+}  // namespace
+}  // namespace ps::player
