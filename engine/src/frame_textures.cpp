@@ -9,6 +9,7 @@
 
 #include "engine/device.h"
 #include "engine/image_barrier.h"
+#include "copy_workers.h"
 #include "frame_textures_downscale.h"
 #include "frame_textures_mips.h"
 #include "frame_textures_packing.h"
@@ -243,36 +244,43 @@ void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const Lev
 }
 
 void FrameTextures::stageIntoHostImages(const FrameView& frame) {
-  for (int e = 0; e < eyeCount(); ++e) {
-    for (int p = 0; p < imageCount(); ++p) {
-      const HostImage& image = hostImage_[e][p];
-      const SampleLayout layout = sampleLayout(frame.format, p);
-      const std::size_t texelBytes = static_cast<std::size_t>(layout.components) * layout.sampleBytes;
-      const PlaneLevel& base = image.level(0);
-      const VkExtent2D eye = eyePlaneExtent(frame.format, p, frame.width, frame.height, shape_.stereo);
-      // The right eye's half starts half a plane down (top-bottom) or half a row across (left-right).
-      const std::byte* source = frame.planes[p].data;
-      if (shape_.stereo == StereoLayout::TopBottom) source += std::size_t{eye.height} * frame.planes[p].stride * e;
-      if (shape_.stereo == StereoLayout::LeftRight) source += std::size_t{eye.width} * texelBytes * e;
-      std::uint32_t next = 1;  // the first level still to make
-      if (shape_.level > 0) {
-        downscalePlane(source, frame.planes[p].stride, eye.width, eye.height, base, shape_.level, layout);
-      } else {
-        const PlaneLevel none{};
-        copyAndDownsample(source, frame.planes[p].stride, base, image.mipLevels() > 1 ? image.level(1) : none, layout);
-        next = 2;
-      }
-      for (std::uint32_t level = next; level < image.mipLevels(); ++level)
-        downsampleLevel(image.level(level - 1), image.level(level), layout);
-    }
+  // Each eye's plane is its own image: they are filled at once.
+  copyJobs_.clear();
+  for (int e = 0; e < eyeCount(); ++e)
+    for (int p = 0; p < imageCount(); ++p) copyJobs_.emplace_back([this, &frame, e, p] { stageHostPlane(frame, e, p); });
+  runCopyJobs(copyJobs_);
+}
+
+void FrameTextures::stageHostPlane(const FrameView& frame, int e, int p) {
+  const HostImage& image = hostImage_[e][p];
+  const SampleLayout layout = sampleLayout(frame.format, p);
+  const std::size_t texelBytes = static_cast<std::size_t>(layout.components) * layout.sampleBytes;
+  const PlaneLevel& base = image.level(0);
+  const VkExtent2D eye = eyePlaneExtent(frame.format, p, frame.width, frame.height, shape_.stereo);
+  // The right eye's half starts half a plane down (top-bottom) or half a row across (left-right).
+  const std::byte* source = frame.planes[p].data;
+  if (shape_.stereo == StereoLayout::TopBottom) source += std::size_t{eye.height} * frame.planes[p].stride * e;
+  if (shape_.stereo == StereoLayout::LeftRight) source += std::size_t{eye.width} * texelBytes * e;
+  std::uint32_t next = 1;  // the first level still to make
+  if (shape_.level > 0) {
+    downscalePlane(source, frame.planes[p].stride, eye.width, eye.height, base, shape_.level, layout);
+  } else {
+    const PlaneLevel none{};
+    copyAndDownsample(source, frame.planes[p].stride, base, image.mipLevels() > 1 ? image.level(1) : none, layout);
+    next = 2;
   }
+  for (std::uint32_t level = next; level < image.mipLevels(); ++level)
+    downsampleLevel(image.level(level - 1), image.level(level), layout);
 }
 
 void FrameTextures::stagePacked(const FrameView& frame) {
-  for (int e = 0; e < eyeCount(); ++e) {
-    const PlaneLevel& base = hostImage_[e][0].level(0);
-    packRect(frame, e, 0, 0, base.width, base.height);
-  }
+  copyJobs_.clear();
+  for (int e = 0; e < eyeCount(); ++e)
+    copyJobs_.emplace_back([this, &frame, e] {
+      const PlaneLevel& base = hostImage_[e][0].level(0);
+      packRect(frame, e, 0, 0, base.width, base.height);
+    });
+  runCopyJobs(copyJobs_);
 }
 
 void FrameTextures::packRect(const FrameView& frame, int e, std::uint32_t x0, std::uint32_t y0, std::uint32_t x1,

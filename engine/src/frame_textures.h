@@ -15,6 +15,7 @@
 // one image, one texture read per pixel instead of three, and a quarter of the luma bytes written.
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <optional>
@@ -111,6 +112,7 @@ class FrameTextures {
   // The packed shape for this frame and needs, if it can and should be packed.
   std::optional<Shape> packedShape(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs) const;
   void stageIntoHostImages(const FrameView& frame);
+  void stageHostPlane(const FrameView& frame, int eye, int plane);  // one eye's plane and its mips
   void stagePacked(const FrameView& frame);
   // Packs texels [x0, x1) x [y0, y1) of level 0 of `eye`'s packed image, and the matching texels
   // of its other levels. x0 and y0 are multiples of 2^(levels - 1), so every 2x2 box of a
@@ -142,6 +144,7 @@ class FrameTextures {
   };
   std::optional<Pending> pending_;
   std::array<std::vector<bool>, 2> packedTiles_;
+  std::vector<std::function<void()>> copyJobs_;  // kept for its capacity
 };
 
 // Throws std::invalid_argument when a frame cannot be split into eyes or lacks planes.
