@@ -152,6 +152,11 @@ Result<MeshoptView> readMeshoptView(const json& e, std::size_t i, const std::vec
   if ((v.filter == MeshoptFilter::Octahedral && v.byteStride != 4 && v.byteStride != 8) ||
       (v.filter == MeshoptFilter::Quaternion && v.byteStride != 8))
     return ctx.error(v.at + "/byteStride", std::to_string(v.byteStride) + " does not suit its filter");
+  // Before any memory is given to the decoder: no stream may hold more vertices or indices
+  // than the whole set may.
+  const std::uint64_t cap = v.mode == MeshoptMode::Attributes ? ctx.limits.maxVertices : 3 * ctx.limits.maxTriangles;
+  if (v.count > cap)
+    return ctx.error(v.at + "/count", std::to_string(v.count) + " is over the limit of " + std::to_string(cap));
   // The decoded stream fills the buffer view exactly, so a wrong count is caught here.
   const std::uint64_t viewLength = view.value("byteLength", std::uint64_t{0});
   if (v.count == 0 || v.count > viewLength / v.byteStride || v.count * v.byteStride != viewLength)

@@ -74,9 +74,9 @@ Status applyTextureTransform(const tinygltf::Model& model, int material, std::ve
       {pbr.metallicRoughnessTexture.index, pbr.metallicRoughnessTexture.extensions,
        at + "/pbrMetallicRoughness/metallicRoughnessTexture"},
       {m.normalTexture.index, m.normalTexture.extensions, at + "/normalTexture"},
-      {m.occlusionTexture.index, m.occlusionTexture.extensions, at + "/occlusionTexture"},
       {m.emissiveTexture.index, m.emissiveTexture.extensions, at + "/emissiveTexture"},
   };
+  // Occlusion textures are not drawn, so their transforms do not count.
   std::optional<Transform> chosen;
   bool differ = false;
   for (const auto& slot : slots) {

@@ -402,6 +402,14 @@ TEST(GltfMeshopt, AWrongCountOrABrokenStreamIsRefused) {
     EXPECT_NE(m.find("set.glb#/bufferViews/0: reads fallback buffer 1, which has no data"), std::string::npos) << m;
   }
   {
+    MeshoptFile f = meshoptFile();  // an absurd count, refused before anything is allocated
+    f.doc["bufferViews"][0]["extensions"]["EXT_meshopt_compression"]["count"] = 1ull << 40;
+    f.doc["bufferViews"][0]["byteLength"] = 12ull << 40;
+    f.doc["buffers"][1]["byteLength"] = 13ull << 40;
+    const std::string m = refusal(f);
+    EXPECT_NE(m.find(view0 + "/count: 1099511627776 is over the limit of 16777216"), std::string::npos) << m;
+  }
+  {
     MeshoptFile f = meshoptFile();
     f.doc["bufferViews"][0]["extensions"]["EXT_meshopt_compression"]["mode"] = "VERTICES";
     const std::string m = refusal(f);
