@@ -352,6 +352,30 @@ TEST(GltfMeshopt, IndexSequencesAndOctahedralNormals) {
     for (int c = 0; c < 3; ++c) EXPECT_NEAR(p.normals[i][c], normals[i * 4 + std::size_t(c)], 2.0f / 127) << i;
 }
 
+TEST(GltfMeshopt, ExponentialPositions) {
+  TempPackage pkg;
+  MeshoptFile f = meshoptFile();
+  // 24-bit mantissas hold these positions exactly.
+  std::vector<std::uint32_t> exponential(12);
+  meshopt_encodeFilterExp(exponential.data(), 4, 12, 24, kMeshoptPositions.data());
+  std::vector<std::uint8_t> encoded(meshopt_encodeVertexBufferBound(4, 12));
+  encoded.resize(meshopt_encodeVertexBuffer(encoded.data(), encoded.size(), exponential.data(), 4, 12));
+  const std::size_t at = f.bin.size();
+  append(f.bin, encoded);
+  f.doc["buffers"][0]["byteLength"] = f.bin.size();
+  auto& e = f.doc["bufferViews"][0]["extensions"]["EXT_meshopt_compression"];
+  e["byteOffset"] = at;
+  e["byteLength"] = encoded.size();
+  e["filter"] = "EXPONENTIAL";
+  expectKnownQuad(media::loadGltf(pkg.write("set.glb", test::glb(f.doc, f.bin)), pkg.dir()));
+  // Without the filter the same bytes are not the positions: the filter is applied.
+  e.erase("filter");
+  auto unfiltered = media::loadGltf(pkg.write("set.glb", test::glb(f.doc, f.bin)), pkg.dir());
+  if (unfiltered.ok()) {
+    EXPECT_NE(unfiltered->scene.meshes[0].primitives[0].positions[1], glm::vec3(4, 0, 0));
+  }
+}
+
 TEST(GltfMeshopt, AWrongCountOrABrokenStreamIsRefused) {
   TempPackage pkg;
   const std::string view0 = "set.glb#/bufferViews/0/extensions/EXT_meshopt_compression";
