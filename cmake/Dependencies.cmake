@@ -15,3 +15,5 @@ if(PERFECTSHOT_TESTS)
 endif()
 # stb ships its implementation compiled (libstb)
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+pkg_check_modules(DRACO REQUIRED IMPORTED_TARGET draco)  # KHR_draco_mesh_compression
+find_package(meshoptimizer REQUIRED CONFIG)  # EXT_meshopt_compression

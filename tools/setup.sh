@@ -29,6 +29,7 @@ packages=(
   libspdlog-dev nlohmann-json3-dev libglm-dev libstb-dev libopenal-dev libcli11-dev
   libgtest-dev libgmock-dev libimgui-dev xvfb xauth fonts-dejavu-core
   assimp-testmodels  # Khronos glTF samples for the loader tests
+  libdraco-dev libmeshoptimizer-dev draco  # compressed glTF; draco_encoder for its tests
   clang libclang-rt-dev  # libFuzzer and its sanitizers, for tests/fuzz
 )
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "gltf_compression.h"
 #include "media/gltf_loader.h"
 #include "scenes/problem.h"
 #include "scenes/result.h"
@@ -20,6 +21,7 @@ struct Context {
   GltfLimits limits;
   std::vector<scenes::Problem> warnings;
   std::set<std::string> warnedKinds;   // so that each kind of unread content is told once
+  Compression compression;             // what the prepass found compressed, for after the parse
 
   // An Error at `pointer` ("" for the whole file); `what` may hold quote()d values.
   Error error(const std::string& pointer, std::string what) const;

@@ -6,6 +6,7 @@
 
 #include "gltf_accessor.h"
 #include "gltf_context.h"
+#include "gltf_decompress.h"
 #include "gltf_glb.h"
 #include "gltf_image.h"
 #include "gltf_material.h"
@@ -42,6 +43,7 @@ Result<GltfSet> decode(std::span<const std::uint8_t> bytes, gltf::Context& ctx) 
   if (Status s = gltf::prepass(container, ctx); !s) return s.error();
   auto model = gltf::parseModel(bytes, container, ctx);
   if (!model) return model.error();
+  if (Status s = gltf::decompress(*model, ctx); !s) return s.error();
   if (Status s = gltf::checkAccessors(*model, ctx); !s) return s.error();
 
   GltfSet set;

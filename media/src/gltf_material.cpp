@@ -75,7 +75,8 @@ Result<std::optional<scenes::TextureRef>> slot(const tinygltf::Model& model, int
                                         std::to_string(model.textures.size()) + ")");
   if (texCoord != 0) ctx.warn(at + "/texCoord", "only TEXCOORD_0 is read; the texture uses it instead", "texCoord");
   for (const auto& [name, value] : extensions)
-    ctx.warn(at + "/extensions/" + scenes::pointerToken(name), "extension " + quote(name) + " is not read", "extension " + name);
+    if (name != "KHR_texture_transform")  // baked into the UVs (gltf_texture_transform.h)
+      ctx.warn(at + "/extensions/" + scenes::pointerToken(name), "extension " + quote(name) + " is not read", "extension " + name);
   auto ref = textureRef(model, static_cast<std::size_t>(index), ctx);
   if (!ref) return ref.error();
   return std::optional<scenes::TextureRef>{*ref};

@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "gltf_compression_json.h"
 #include "gltf_data_uri.h"
 #include "gltf_package_path.h"
 #include "scenes/printable.h"
@@ -22,7 +23,8 @@ namespace {
 constexpr std::array kArrays = {"accessors", "animations", "buffers", "bufferViews", "cameras", "images",
                                 "materials", "meshes",     "nodes",   "samplers",    "scenes",  "skins",
                                 "textures",  "extensionsUsed", "extensionsRequired"};
-constexpr std::array kSupportedRequired = {"KHR_materials_unlit"};
+constexpr std::array kSupportedRequired = {"KHR_materials_unlit", "KHR_draco_mesh_compression", "EXT_meshopt_compression",
+                                          "KHR_mesh_quantization", "KHR_texture_transform"};
 
 // A member that must be a non-negative integer when present; nullopt when absent.
 Result<std::optional<std::uint64_t>> unsignedMember(const json& o, const char* name, const Context& ctx,
@@ -50,6 +52,7 @@ Status checkBuffers(const json& doc, const Container& c, Context& ctx, std::vect
     if (!*length || **length == 0) return ctx.error(at + "/byteLength", "must be a positive integer");
     const std::uint64_t n = **length;
     lengths.push_back(n);
+    if (isFallbackBuffer(b)) continue;  // its buffer views are decoded from elsewhere
     const auto uri = b.find("uri");
     if (uri == b.end()) {
       if (!c.glb || i != 0 || !c.hasBin)
@@ -163,6 +166,9 @@ Status checkIndexAccessors(const json& doc, const Context& ctx) {
       auto indices = unsignedMember(primitive, "indices", ctx, at);
       if (!indices) return indices.error();
       if (!*indices) continue;
+      // A Draco primitive's indices are decoded from the Draco buffer view.
+      const auto extensions = primitive.find("extensions");
+      if (extensions != primitive.end() && extensions->contains("KHR_draco_mesh_compression")) continue;
       if (**indices >= accessorCount)
         return ctx.error(at + "/indices", "accessor " + std::to_string(**indices) + " does not exist (there are " +
                                               std::to_string(accessorCount) + ")");
@@ -317,7 +323,8 @@ Status prepass(const Container& c, Context& ctx) {
   if (Status s = checkBufferViews(doc, ctx, bufferLengths); !s) return s;
   if (Status s = checkImages(doc, ctx); !s) return s;
   if (Status s = checkMaterials(doc, ctx); !s) return s;
-  return checkIndexAccessors(doc, ctx);
+  if (Status s = checkIndexAccessors(doc, ctx); !s) return s;
+  return readCompression(doc, ctx);
 }
 
 }  // namespace ps::media::gltf

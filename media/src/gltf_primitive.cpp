@@ -7,6 +7,8 @@
 #include <glm/common.hpp>
 
 #include "gltf_accessor.h"
+#include "gltf_quantization.h"
+#include "gltf_texture_transform.h"
 #include "scenes/printable.h"
 
 namespace ps::media::gltf {
@@ -22,18 +24,18 @@ struct Attribute {
 
 std::string accessorAt(int accessor) { return pointer("accessors", static_cast<std::size_t>(accessor)); }
 
-// Checks the accessor's type against what the semantic allows.
-Status checkType(const tinygltf::Model& model, const Attribute& a, const char* semantic, int type, bool uv,
-                 const Context& ctx) {
+// Checks the accessor's type against what the semantic allows (gltf_quantization.h).
+Status checkType(const tinygltf::Model& model, const Attribute& a, const char* semantic, int type, const Context& ctx) {
   const tinygltf::Accessor& acc = model.accessors[static_cast<std::size_t>(a.accessor)];
-  const bool floats = acc.componentType == TINYGLTF_COMPONENT_TYPE_FLOAT;
-  const bool normalizedUnsigned = acc.normalized && (acc.componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_BYTE ||
-                                                     acc.componentType == TINYGLTF_COMPONENT_TYPE_UNSIGNED_SHORT);
-  if (acc.type != type || !(floats || (uv && normalizedUnsigned)))
-    return ctx.error(a.at, std::string(semantic) + " must be " + typeName(type) +
-                               (uv ? " of float or normalized unsigned byte or short" : " of float") + ", not " +
-                               typeName(acc.type) + " of " + (acc.normalized ? "normalized " : "") +
-                               componentTypeName(acc.componentType));
+  const Allowed allowed = attributeComponents(semantic, acc.componentType, acc.normalized);
+  const bool quantization = ctx.compression.quantization;
+  if (acc.type != type || allowed == Allowed::No || (allowed == Allowed::WithQuantization && !quantization))
+    return ctx.error(a.at, std::string(semantic) + " must be " + typeName(type) + " of " +
+                               allowedComponents(semantic, quantization) + ", not " + typeName(acc.type) + " of " +
+                               (acc.normalized ? "normalized " : "") + componentTypeName(acc.componentType) +
+                               (acc.type == type && allowed == Allowed::WithQuantization
+                                    ? " (which KHR_mesh_quantization allows, but the file does not list it)"
+                                    : ""));
   return ok();
 }
 
@@ -119,7 +121,7 @@ Result<bool> readPrimitive(const tinygltf::Model& model, const tinygltf::Primiti
     else ctx.warn(attributeAt, "attribute " + quote(name) + " is not read", "attribute " + name);
   }
   if (position.accessor < 0) return ctx.error(at + "/attributes", "has no POSITION");
-  if (Status s = checkType(model, position, "POSITION", TINYGLTF_TYPE_VEC3, false, ctx); !s) return s.error();
+  if (Status s = checkType(model, position, "POSITION", TINYGLTF_TYPE_VEC3, ctx); !s) return s.error();
   const std::size_t vertices = model.accessors[static_cast<std::size_t>(position.accessor)].count;
   for (const Attribute* a : {&normal, &uv, &tangent}) {
     if (a->accessor < 0) continue;
@@ -128,11 +130,11 @@ Result<bool> readPrimitive(const tinygltf::Model& model, const tinygltf::Primiti
       return ctx.error(a->at, "has " + std::to_string(n) + " elements; POSITION has " + std::to_string(vertices));
   }
   if (normal.accessor >= 0)
-    if (Status s = checkType(model, normal, "NORMAL", TINYGLTF_TYPE_VEC3, false, ctx); !s) return s.error();
+    if (Status s = checkType(model, normal, "NORMAL", TINYGLTF_TYPE_VEC3, ctx); !s) return s.error();
   if (tangent.accessor >= 0)
-    if (Status s = checkType(model, tangent, "TANGENT", TINYGLTF_TYPE_VEC4, false, ctx); !s) return s.error();
+    if (Status s = checkType(model, tangent, "TANGENT", TINYGLTF_TYPE_VEC4, ctx); !s) return s.error();
   if (uv.accessor >= 0)
-    if (Status s = checkType(model, uv, "TEXCOORD_0", TINYGLTF_TYPE_VEC2, true, ctx); !s) return s.error();
+    if (Status s = checkType(model, uv, "TEXCOORD_0", TINYGLTF_TYPE_VEC2, ctx); !s) return s.error();
 
   totals.vertices += vertices;
   if (totals.vertices > ctx.limits.maxVertices)
@@ -159,6 +161,7 @@ Result<bool> readPrimitive(const tinygltf::Model& model, const tinygltf::Primiti
     auto v = readFloats<glm::vec2, 2>(model, uv, ctx);
     if (!v) return v.error();
     out.uvs = std::move(v).value();
+    if (Status t = applyTextureTransform(model, p.material, out.uvs, ctx); !t) return t.error();
   }
   if (tangent.accessor >= 0) {
     auto v = readFloats<glm::vec4, 4>(model, tangent, ctx);

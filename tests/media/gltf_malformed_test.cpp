@@ -243,7 +243,7 @@ TEST(GltfMalformed, OutOfRangeReferences) {
       {"/nodes/0/children", json::array({0}), "/nodes/0/children/0", "cannot be its own child"},
       {"/accessors/0/sparse", json{{"count", 1}, {"indices", {{"bufferView", 1}, {"componentType", 5123}}}, {"values", {{"bufferView", 0}}}}, "/accessors/0/sparse", "sparse accessors are not read"},
       {"/accessors/0/type", "VEC2", "/meshes/0/primitives/0/attributes/POSITION", "POSITION must be VEC3 of float, not VEC2"},
-      {"/extensionsRequired", json::array({"KHR_draco_mesh_compression"}), "/extensionsRequired/0", "requires \"KHR_draco_mesh_compression\""},
+      {"/extensionsRequired", json::array({"EXT_texture_webp"}), "/extensionsRequired/0", "requires \"EXT_texture_webp\""},
       {"/meshes/0/primitives/0/mode", 9, "/meshes/0/primitives/0/mode", "9 is not a glTF primitive mode"},
   };
   for (const Case& c : cases) {

@@ -128,7 +128,9 @@ TEST(SetRender, KhronosSamplesRenderWithoutAValidationMessage) {
   std::vector<Sample> samples{{models / "BoxTextured-glTF" / "BoxTextured.gltf", true},
                               {models / "BoxTextured-glTF-Binary" / "BoxTextured.glb", true},
                               {models / "2CylinderEngine-glTF-Binary" / "2CylinderEngine.glb", false},
-                              {models / "cameras" / "Cameras.gltf", true}};
+                              {models / "cameras" / "Cameras.gltf", true},
+                              {models / "draco" / "2CylinderEngine.gltf", false},
+                              {models / "textureTransform" / "TextureTransformTest.gltf", false}};
   for (const auto& entry : fs::directory_iterator(models / "glTF-Asset-Generator" / "Mesh_PrimitiveMode"))
     if (entry.path().extension() == ".gltf") samples.push_back({entry.path(), false});
   const fs::path out = fs::path(PS_BINARY_DIR) / "test-out" / "set_render";

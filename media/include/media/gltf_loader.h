@@ -11,7 +11,10 @@
 // and emissive textures (PNG or JPEG: in GLB buffer views, base64 data URIs, or files inside
 // the package), samplers, alpha modes, doubleSided, KHR_materials_unlit; the node hierarchy
 // (matrix or TRS) and the roots of the default scene (else scene 0, else every parentless
-// node). Sparse accessors and required extensions other than KHR_materials_unlit are refused.
+// node); compressed and quantised meshes (KHR_draco_mesh_compression, EXT_meshopt_compression,
+// KHR_mesh_quantization) decoded to the same plain data, and KHR_texture_transform baked into
+// TEXCOORD_0 (see scenes/FORMAT.md). Sparse accessors and required extensions other than these
+// and KHR_materials_unlit are refused, naming the extension.
 // Animations, skins, morph targets, cameras, other attributes and unknown extensions are not
 // read; each kind that a file uses is reported once as a warning.
 //
