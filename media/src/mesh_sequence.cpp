@@ -80,7 +80,15 @@ std::uint64_t MeshSequence::costLocked(std::size_t index) const {
   return ahead >= 0 ? static_cast<std::uint64_t>(2 * ahead) : static_cast<std::uint64_t>(-4 * ahead - 1);
 }
 
-std::optional<std::size_t> MeshSequence::nextLocked() const {
+bool MeshSequence::mayFitLocked(std::uint64_t cost) const {
+  if (stats_.heldBytes + lastBytes_ <= budgetBytes_) return true;
+  std::size_t freeable = 0;
+  for (const auto& [index, entry] : cache_)
+    if (entry.scene && costLocked(index) > cost) freeable += entry.bytes;
+  return stats_.heldBytes - freeable + lastBytes_ <= budgetBytes_;
+}
+
+std::optional<std::size_t> MeshSequence::nextLocked() {
   const auto n = static_cast<std::int64_t>(frameCount());
   const auto p = static_cast<std::int64_t>(playhead_);
   std::int64_t a = 0, b = 1;  // steps ahead and behind, merged by cost
@@ -95,7 +103,12 @@ std::optional<std::size_t> MeshSequence::nextLocked() const {
     if (fullCost_ && cost >= *fullCost_) return std::nullopt;
     (takeA ? a : b) += 1;
     const auto index = static_cast<std::size_t>(i);
-    if (!cache_.count(index) && reading_ != index) return index;
+    if (cache_.count(index) || reading_ == index) continue;
+    if (!mayFitLocked(cost)) {
+      fullCost_ = cost;
+      return std::nullopt;
+    }
+    return index;
   }
 }
 
@@ -132,6 +145,7 @@ void MeshSequence::readFrame(std::size_t index, std::unique_lock<std::mutex>& lo
     return;
   }
   ++stats_.decoded;
+  lastBytes_ = bytes;
   keepLocked(index, Entry{std::move(scene), bytes});
 }
 
@@ -244,7 +258,12 @@ std::size_t MeshSequence::pump(std::size_t maxFrames) {
 
 bool MeshSequence::waitIdle(double timeoutSeconds) {
   std::unique_lock lock(mutex_);
-  if (!thread_.joinable()) return !nextLocked();
+  if (!thread_.joinable()) {
+    const auto full = fullCost_;
+    const bool idle = !nextLocked();
+    fullCost_ = full;  // only asked: a later pump decides again
+    return idle;
+  }
   return idle_.wait_for(lock, std::chrono::duration<double>(timeoutSeconds), [&] { return idleNow_; });
 }
 

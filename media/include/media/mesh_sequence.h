@@ -11,6 +11,8 @@
 // stepping either way finds its neighbour). Decoded frames are kept while their bytes (the
 // decoded vectors, meshSceneBytes) stay within the budget: a cheaper frame evicts the
 // costliest; a frame that fits nowhere is dropped and prefetch waits until the playhead moves.
+// A frame is not even read when one the size of the last one decoded would not fit, so a full
+// window costs no reading on every move.
 // A frame bigger than the whole budget is reported and treated as broken.
 //
 // show(t) never blocks on a read: a frame that is not decoded yet shows the nearest decoded
@@ -108,7 +110,9 @@ class MeshSequence {
   };
   MeshSequence(MeshSequenceFiles files, const MeshSequenceOptions& options);
 
-  std::optional<std::size_t> nextLocked() const;  // the cheapest frame not yet read
+  // The cheapest frame not yet read that may find room (judged by the last frame's size).
+  std::optional<std::size_t> nextLocked();
+  bool mayFitLocked(std::uint64_t cost) const;
   std::uint64_t costLocked(std::size_t index) const;
   void readFrame(std::size_t index, std::unique_lock<std::mutex>& lock);
   void keepLocked(std::size_t index, Entry entry);
@@ -132,6 +136,7 @@ class MeshSequence {
   bool idleNow_ = false;
   bool stop_ = false;
   std::optional<std::size_t> lastGood_;  // the last good frame shown
+  std::size_t lastBytes_ = 0;            // the last frame decoded: the guess for the next one's size
   MeshSequenceStats stats_;
   std::vector<std::string> problems_;
   std::thread thread_;
