@@ -243,6 +243,7 @@ bool MeshSequence::ready(std::size_t index) const {
 }
 
 bool MeshSequence::pumpOne() {
+  if (thread_.joinable()) return false;  // the thread reads; one reader at a time
   std::unique_lock lock(mutex_);
   const auto next = nextLocked();
   if (!next) return false;

@@ -95,6 +95,7 @@ class MeshSequence {
 
   // Manual prefetch: reads and decodes the next frame the playhead wants, if any; false when
   // there is nothing (more) to read. pump() reads until there is nothing, at most maxFrames.
+  // With Prefetch::Thread they read nothing (the thread is the one reader) and say so.
   bool pumpOne();
   std::size_t pump(std::size_t maxFrames = SIZE_MAX);
   // Thread prefetch: waits (up to timeoutSeconds) until the thread has nothing to read. For
