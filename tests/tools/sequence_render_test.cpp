@@ -85,5 +85,18 @@ TEST(SequenceRender, RenderAtATimeShowsThatTimesFrame) {
   EXPECT_EQ(renderedIndex(pkg, "1.19"), 11);
 }
 
+// play reads the frames on the sequence's own thread while the offscreen display runs the
+// shot: it plays to the end, every frame a picture, without a Vulkan validation message.
+TEST(SequenceRender, PlayRunsTheShotWithItsSequenceReadAhead) {
+  SequencePackage pkg;
+  const fs::path out = pkg.root() / "stills";
+  const ProcessResult r = run({kPerfectshot, "--log-level", "info", "play", pkg.root().string(), "--display",
+                               "offscreen", "--out", out.string(), "--width", "64", "--height", "32", "--stills-every",
+                               "0.5"});
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("mesh sequence frame"), std::string::npos) << "no frame is broken: " << r.output;
+}
+
 }  // namespace
 }  // namespace ps::test
