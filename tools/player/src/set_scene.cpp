@@ -1,5 +1,7 @@
 #include "player/set_scene.h"
 
+#include <spdlog/spdlog.h>
+
 namespace ps::player {
 
 SetScene::SetScene(const engine::Device& device, std::vector<PlacedSet> sets)
@@ -15,6 +17,17 @@ SetScene::SetScene(const engine::Device& device, std::vector<PlacedSet> sets)
       layer_->setVisible(placed->id, false);
     }
     sets_.push_back(std::move(placed));
+  }
+}
+
+SetScene::~SetScene() {
+  for (const auto& placed : sets_) {
+    if (!placed->set.sequence) continue;
+    const media::MeshSequenceStats s = placed->set.sequence->stats();
+    spdlog::debug("mesh sequence {}: {} shown, {} not ready (a neighbour shown), {} broken, {} decoded, {} dropped, "
+                  "peak {:.1f} MiB held",
+                  placed->set.id, s.shown, s.notReady, s.broken, s.decoded, s.dropped,
+                  static_cast<double>(s.peakHeldBytes) / (1 << 20));
   }
 }
 

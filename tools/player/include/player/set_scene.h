@@ -21,6 +21,9 @@ class SetScene {
  public:
   // `device` must outlive the scene.
   SetScene(const engine::Device& device, std::vector<PlacedSet> sets);
+  ~SetScene();  // logs each mesh sequence's reading (debug): frames not ready, broken, peak bytes
+  SetScene(const SetScene&) = delete;
+  SetScene& operator=(const SetScene&) = delete;
 
   bool empty() const { return sets_.empty(); }
   engine::MeshLayer& layer() { return *layer_; }
