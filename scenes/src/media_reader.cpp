@@ -45,7 +45,7 @@ struct KindName {
 constexpr KindName kKinds[] = {
     {"equirect", MediaKind::Equirect},
     {"gltf", MediaKind::Gltf},
-    {"mesh-sequence", std::nullopt},
+    {"mesh-sequence", MediaKind::MeshSequence},
     {"rgbd", std::nullopt},
     {"splats", std::nullopt},
 };
@@ -55,11 +55,24 @@ std::optional<MediaKind> readKind(JsonReader& r, const Json& e, const std::strin
   if (!name) return std::nullopt;
   for (const KindName& k : kKinds) {
     if (*name != k.name) continue;
-    if (!k.kind) r.error(ptr + "/kind", "media kind " + quote(*name) + " is not supported by this version (expected \"equirect\" or \"gltf\")");
+    if (!k.kind) r.error(ptr + "/kind", "media kind " + quote(*name) + " is not supported by this version (expected \"equirect\", \"gltf\" or \"mesh-sequence\")");
     return k.kind;
   }
-  r.error(ptr + "/kind", "unknown media kind " + quote(*name) + " (expected \"equirect\" or \"gltf\")");
+  r.error(ptr + "/kind", "unknown media kind " + quote(*name) + " (expected \"equirect\", \"gltf\" or \"mesh-sequence\")");
   return std::nullopt;
+}
+
+// "fps" (required) and "texture" (refused: the atlas video is not played yet) of a mesh
+// sequence; neither means anything to the other kinds.
+void readSequenceMembers(JsonReader& r, const Json& e, const std::string& ptr, MediaRef& m) {
+  if (m.kind != MediaKind::MeshSequence) {
+    for (const char* key : {"fps", "texture"})
+      if (e.contains(key)) r.error(child(ptr, key), quote(key) + " is only for a \"mesh-sequence\"");
+    return;
+  }
+  m.fps = r.number(e, ptr, "fps", true, 1e-3, 1000, "frames per second in (0, 1000]").value_or(0);
+  if (e.contains("texture"))
+    r.error(child(ptr, "texture"), "a mesh sequence's texture video is not supported yet; remove \"texture\"");
 }
 
 }  // namespace
@@ -73,12 +86,14 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
   }
   r.eachObject(*list, "/media", "an object with id, kind and src", [&](const Json& e, const std::string& ptr) {
     r.unknownMembers(e, ptr, {"id", "kind", "src", "projection", "stereo", "yaw_offset_deg", "transform", "proxy",
-                          "thumbnails", "start", "offset"});
+                          "thumbnails", "start", "offset", "fps", "texture"});
     MediaRef m;
     m.pointer = ptr;
     m.id = readId(r, e, ptr, ids);
     if (auto kind = readKind(r, e, ptr)) m.kind = *kind;
-    m.path = r.file(e, ptr, "src", true, &m.src);
+    // A mesh sequence is a folder of numbered GLBs or a listing file; media/ reads which.
+    m.path = m.kind == MediaKind::MeshSequence ? r.existing(e, ptr, "src", true, &m.src) : r.file(e, ptr, "src", true, &m.src);
+    readSequenceMembers(r, e, ptr, m);
     if (auto p = r.string(e, ptr, "projection", false)) {
       m.projection = parseProjection(*p);
       if (!m.projection) r.error(ptr + "/projection", "unknown projection " + quote(*p) + " (expected \"360\" or \"180\")");

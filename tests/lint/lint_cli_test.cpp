@@ -336,6 +336,40 @@ TEST(Lint, ASetIsDecodedAsThePlayerWouldLoadIt) {
   EXPECT_NE(r.output.find("set.glb"), std::string::npos) << r.output;
 }
 
+// A mesh sequence's folder is listed and each frame decoded, as the player reads them.
+TEST(Lint, AMeshSequenceIsListedAndEveryFrameDecoded) {
+  std::string withSeq = shot("good.mp4");
+  const std::string plateEnd = R"("stereo":"mono"}])";
+  withSeq.replace(withSeq.find(plateEnd), plateEnd.size(),
+                  R"("stereo":"mono"},{"id":"actor","kind":"mesh-sequence","src":"performer","fps":30}])");
+  const auto make = [&](const LintPackage& pkg) {
+    const auto made = run({PS_BINARY_DIR "/tools/make_set/ps_make_set", "--sequence", "6", "-o",
+                           (pkg.root() / "performer").string()});
+    EXPECT_EQ(made.exitCode, 0) << made.output;
+  };
+  LintPackage good("sequence_good", withSeq);
+  make(good);
+  auto r = lint({good.root().string()});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("0 error(s), 0 warning(s)"), std::string::npos) << r.output;
+
+  LintPackage gap("sequence_gap", withSeq);
+  make(gap);
+  fs::remove(gap.root() / "performer" / "frame_003.glb");
+  r = lint({gap.root().string()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), gap.shotJson() + "#/media/1/src: error: ")) << r.output;
+  EXPECT_NE(r.output.find("frame number 3 is missing"), std::string::npos) << r.output;
+
+  LintPackage cut("sequence_truncated", withSeq);
+  make(cut);
+  fs::resize_file(cut.root() / "performer" / "frame_004.glb", 100);
+  r = lint({cut.root().string()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), cut.shotJson() + "#/media/1/src: error: ")) << r.output;
+  EXPECT_NE(r.output.find("frame_004.glb"), std::string::npos) << r.output;
+}
+
 TEST(Lint, AMissingFileIsAnErrorAndHelpExplainsTheFormat) {
   auto r = lint({"/nonexistent/shot.json"});
   EXPECT_EQ(r.exitCode, 1) << r.output;

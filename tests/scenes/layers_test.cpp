@@ -62,6 +62,45 @@ TEST(ShotLayers, ThePlateMayBePlacedOnShotTimeByItsStartAndOffset) {
   EXPECT_DOUBLE_EQ(p.shot.plate()->offsetSeconds, 1.5);
 }
 
+// A mesh sequence: a folder (or a listing) with its own frame rate on its own media time;
+// its texture video is refused by name rather than ignored, until it is played.
+TEST(ShotLayers, AMeshSequenceIsAFolderWithAFrameRateAndNoTextureYet) {
+  test::TempPackage pkg("layers_sequence");
+  fs::create_directories(pkg.root() / "performer");
+  Json doc = Json::parse(test::validShotJson());
+  doc["media"].push_back(Json::parse(R"({
+    "id": "actor", "kind": "mesh-sequence", "src": "performer", "fps": 25, "start": 1.5, "offset": 0.2,
+    "transform": { "position": {"x": 0, "y": 0, "z": -2} } })"));
+  ShotParse p = parseShot(doc.dump(), pkg.shotJson());
+  ASSERT_TRUE(p.problems.empty()) << describe(p.problems);
+  ASSERT_EQ(p.shot.media.size(), 2u);
+  const MediaRef& seq = p.shot.media[1];
+  EXPECT_EQ(seq.kind, MediaKind::MeshSequence);
+  EXPECT_EQ(seq.path, fs::weakly_canonical(pkg.root() / "performer"));
+  EXPECT_DOUBLE_EQ(seq.fps, 25);
+  EXPECT_DOUBLE_EQ(seq.startSeconds, 1.5);
+  EXPECT_DOUBLE_EQ(seq.offsetSeconds, 0.2);
+  EXPECT_EQ(p.shot.plate(), &p.shot.media[0]);
+
+  const auto says = [&](const char* pointer, const char* text) {
+    bool found = false;
+    for (const auto& pr : p.problems)
+      found = found || (pr.pointer == pointer && pr.severity == Severity::Error && pr.message.find(text) != std::string::npos);
+    EXPECT_TRUE(found) << pointer << ": ..." << text << "...; got" << describe(p.problems);
+  };
+  doc["media"][1]["texture"] = "atlas.mp4";
+  p = parseShot(doc.dump(), pkg.shotJson());
+  says("/media/1/texture", "not supported yet");
+  doc["media"][1].erase("texture");
+  doc["media"][1]["fps"] = 0;
+  p = parseShot(doc.dump(), pkg.shotJson());
+  says("/media/1/fps", "frames per second");
+  doc["media"][1]["fps"] = 30;
+  doc["media"][1]["src"] = "nowhere";
+  p = parseShot(doc.dump(), pkg.shotJson());
+  says("/media/1/src", "does not exist");
+}
+
 TEST(ShotLayers, ReadsTheOriginAndEachLayersKindSourceTransformStartAndOffset) {
   test::TempPackage pkg("layers_values");
   pkg.write("set.glb", "not decoded by scenes");
@@ -149,7 +188,8 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"gltf_symlink_out", "/media/1/src", "\"outside/passwd\"", "/media/1/src", "outside the package"},
         Case{"gltf_missing", "/media/1/src", "\"missing.glb\"", "/media/1/src", "does not exist"},
         Case{"kind_planned", "/media/1/kind", "\"splats\"", "/media/1/kind", "not supported by this version"},
-        Case{"kind_mesh_sequence", "/media/1/kind", "\"mesh-sequence\"", "/media/1/kind", "not supported by this version"},
+        Case{"sequence_without_fps", "/media/1/kind", "\"mesh-sequence\"", "/media/1", "missing required field \"fps\""},
+        Case{"fps_on_a_set", "/media/1/fps", "30", "/media/1/fps", "only for a \"mesh-sequence\""},
         Case{"kind_unknown", "/media/1/kind", "\"hologram\"", "/media/1/kind", "unknown media kind \"hologram\""},
         Case{"transform_type", "/media/1/transform", "[1, 0, 0]", "/media/1/transform", "expected an object {position"},
         Case{"position_partial", "/media/1/transform/position/z", nullptr, "/media/1/transform/position",

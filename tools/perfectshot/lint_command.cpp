@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "media/gltf_loader.h"
+#include "media/mesh_sequence_files.h"
 #include "media/video_source.h"
 #include "picture_limits.h"
 #include "scenes/atomic_file.h"
@@ -79,6 +80,9 @@ class Linter {
     for (const auto& m : shot.media)
       if (m.kind == scenes::MediaKind::Gltf && !m.path.empty() && !bad.contains(m.pointer + "/src"))
         checkSet(file, m, shot.root);
+    for (const auto& m : shot.media)
+      if (m.kind == scenes::MediaKind::MeshSequence && !m.path.empty() && !bad.contains(m.pointer + "/src"))
+        checkSequence(file, m);
     if (shot.camera && shot.camera->clip && !shot.camera->clip->path.empty() &&
         !bad.contains(shot.camera->clip->pointer + "/src"))
       checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path,
@@ -95,6 +99,26 @@ class Linter {
     }
     for (const Problem& p : set->warnings)
       print(file, {m.pointer + "/src", scenes::diagnosticPlace(m.src, p.pointer) + ": " + p.message, Severity::Warning});
+  }
+
+  // The frames are listed (no gap) and each decodes as the player would read it; a frame that
+  // does not would show its neighbour instead. Past a few, broken frames are only counted.
+  void checkSequence(const fs::path& file, const scenes::MediaRef& m) {
+    auto files = media::listMeshSequence(m.path);
+    if (!files) {
+      print(file, {m.pointer + "/src", files.error().message(), Severity::Error});
+      return;
+    }
+    constexpr std::size_t kListed = 5;
+    std::size_t broken = 0;
+    for (const fs::path& frame : files->frames) {
+      auto set = media::loadGltf(frame, files->packageRoot);
+      if (set || ++broken > kListed) continue;
+      print(file, {m.pointer + "/src", set.error().message(), Severity::Error});
+    }
+    if (broken > kListed)
+      print(file, {m.pointer + "/src", std::to_string(broken - kListed) + " more frame(s) of " + scenes::quote(m.src) +
+                                           " do not decode either", Severity::Error});
   }
 
   // Temporary files of a save that was killed before its rename: never read, but clutter.

@@ -144,7 +144,7 @@ int runRender(const RenderArgs& args) {
   scene.plate = frameView ? &*frameView : nullptr;  // before the plate's start: no plate
   scene.shotSeconds = shotTime;
   if (shot != nullptr) {
-    auto sets = player::loadShotSets(*shot, player::SetFailure::Refuse);
+    auto sets = player::loadShotSets(*shot, player::SetFailure::Refuse, player::SequenceRead::Exact);
     if (!sets) return reportError(sets.error());
     scene.sets = std::move(*sets);
   }

@@ -17,9 +17,9 @@
 
 namespace ps::scenes {
 
-// What a layer is. Kinds planned next (mesh sequences, RGB-D video, Gaussian splats) are
-// refused by name until they are read (media_reader.cpp's table); they go here then.
-enum class MediaKind { Equirect, Gltf };
+// What a layer is. Kinds planned next (RGB-D video, Gaussian splats) are refused by name until
+// they are read (media_reader.cpp's table); they go here then.
+enum class MediaKind { Equirect, Gltf, MeshSequence };
 
 // The capture point's height above the stage floor (y = 0) when the shot does not say, metres.
 inline constexpr double kDefaultCaptureHeightM = 1.6;
@@ -56,6 +56,8 @@ struct MediaRef {
   Placement transform;
   double startSeconds = 0;   // shot seconds where the layer begins
   double offsetSeconds = 0;  // the layer's own media seconds shown at startSeconds
+  // A mesh sequence's frames per second of its own media time (required for that kind).
+  double fps = 0;
   friend bool operator==(const MediaRef&, const MediaRef&) = default;
 };
 

@@ -6,6 +6,7 @@
 #include <cctype>
 
 #include "media/gltf_loader.h"
+#include "media/mesh_sequence_files.h"
 #include "scenes/placement.h"
 #include "scenes/problem.h"
 
@@ -15,6 +16,21 @@ namespace {
 
 void logWarnings(const std::filesystem::path& file, const std::vector<scenes::Problem>& warnings) {
   for (const scenes::Problem& p : warnings) spdlog::warn("{}", scenes::diagnosticLine(file.string(), p));
+}
+
+Result<std::shared_ptr<media::MeshSequence>> openSequence(const scenes::MediaRef& m, SequenceRead read) {
+  auto files = media::listMeshSequence(m.path);
+  if (!files) return files.error();
+  media::MeshSequenceOptions o;
+  o.fps = m.fps;
+  o.startSeconds = m.startSeconds;
+  o.offsetSeconds = m.offsetSeconds;
+  o.prefetch = read == SequenceRead::Exact ? media::MeshSequenceOptions::Prefetch::Manual
+                                           : media::MeshSequenceOptions::Prefetch::Thread;
+  auto seq = media::MeshSequence::open(std::move(*files), o);
+  if (!seq) return seq.error();
+  spdlog::debug("mesh sequence {}: {} frames at {} fps from {}", m.id, seq.value()->frameCount(), m.fps, m.path.string());
+  return std::shared_ptr<media::MeshSequence>(std::move(seq.value()));
 }
 
 }  // namespace
@@ -30,9 +46,26 @@ bool isGltfPath(const std::filesystem::path& path) {
   return ext == ".glb" || ext == ".gltf";
 }
 
-Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure) {
+Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure, SequenceRead sequenceRead) {
   std::vector<PlacedSet> sets;
   for (const scenes::MediaRef& m : shot.media) {
+    if (m.kind == scenes::MediaKind::MeshSequence) {
+      auto seq = openSequence(m, sequenceRead);
+      if (!seq) {
+        if (onFailure == SetFailure::Refuse) return seq.error();
+        spdlog::warn("{}; playing the shot without the mesh sequence {}", seq.error().message(), m.id);
+        continue;
+      }
+      PlacedSet set;
+      set.id = m.id;
+      set.path = m.path;
+      set.setToStage = glm::mat4(scenes::placementMatrix(m.transform));
+      set.startSeconds = m.startSeconds;
+      set.scene = std::make_shared<const scenes::MeshScene>();  // its frames come from the sequence
+      set.sequence = std::move(*seq);
+      sets.push_back(std::move(set));
+      continue;
+    }
     if (m.kind != scenes::MediaKind::Gltf) continue;
     auto loaded = media::loadGltf(m.path, shot.root);
     if (!loaded) {

@@ -2,6 +2,10 @@
 // The shot's sets as the eyes see them and as picking meets them: one MeshLayer holding every
 // set, each shown from its layer's start on, and the same geometry on the CPU for the rays that
 // picking casts (a marker behind a box is not picked through it).
+// A mesh sequence is a set whose meshes change with shot time: showAt() asks it for the frame
+// at t and uploads that frame's meshes when the frame shown changes (the old GPU data going
+// to the frame's disposer); it shows nothing where the sequence has no frame to show. Picking
+// does not meet mesh sequences (their geometry changes every frame).
 #include <memory>
 #include <optional>
 #include <vector>
@@ -17,6 +21,9 @@ class SetScene {
  public:
   // `device` must outlive the scene.
   SetScene(const engine::Device& device, std::vector<PlacedSet> sets);
+  ~SetScene();  // logs each mesh sequence's reading (debug): frames not ready, broken, peak bytes
+  SetScene(const SetScene&) = delete;
+  SetScene& operator=(const SetScene&) = delete;
 
   bool empty() const { return sets_.empty(); }
   engine::MeshLayer& layer() { return *layer_; }
@@ -32,7 +39,10 @@ class SetScene {
     std::unique_ptr<scenes::MeshRayTarget> rays;
     engine::MeshLayer::SetId id = 0;
     bool shown = true;
+    std::optional<std::size_t> frame;  // a mesh sequence's frame uploaded
+    std::size_t frameTriangles = 0;
   };
+  void showSequenceFrame(Placed& placed, double shotSeconds);
   std::vector<std::unique_ptr<Placed>> sets_;
   std::unique_ptr<engine::MeshLayer> layer_;
 };

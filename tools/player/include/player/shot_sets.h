@@ -9,6 +9,7 @@
 #include <glm/mat4x4.hpp>
 #include <glm/vec3.hpp>
 
+#include "media/mesh_sequence.h"
 #include "scenes/mesh_scene.h"
 #include "scenes/result.h"
 #include "scenes/shot.h"
@@ -23,6 +24,9 @@ struct PlacedSet {
   std::shared_ptr<const scenes::MeshScene> scene;
   glm::mat4 setToStage{1.0f};     // the layer's transform
   double startSeconds = 0;        // shot seconds from which it shows
+  // A mesh sequence: `scene` is an empty scene and each frame comes from here at its shot time (shared:
+  // the options that carry sets are copied; one sequence reads for all copies).
+  std::shared_ptr<media::MeshSequence> sequence;
 };
 
 enum class SetFailure {
@@ -30,9 +34,17 @@ enum class SetFailure {
   Skip,    // logged as a warning and left out (play: the rest of the shot still plays)
 };
 
-// Loads every gltf medium of `shot`, in document order. What a file holds but is not read
-// (animations, cameras, ...) is logged once per set as a warning.
-Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure);
+// How a mesh sequence's frames are read.
+enum class SequenceRead {
+  Prefetch,  // on the sequence's thread, around the playhead; the frame loop never waits (play)
+  Exact,     // on the caller's thread when a frame is shown, so it is always the exact one (render)
+};
+
+// Loads every gltf and mesh-sequence medium of `shot`, in document order. What a file holds
+// but is not read (animations, cameras, ...) is logged once per set as a warning. A mesh
+// sequence's frames are listed here (a gap is an error) and read as it plays.
+Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure,
+                                            SequenceRead sequenceRead = SequenceRead::Prefetch);
 
 // A bare .glb or .gltf as a shot of its own: one set at the stage's origin, no background.
 Result<PlacedSet> loadBareSet(const std::filesystem::path& file);
