@@ -24,6 +24,7 @@ std::vector<glm::vec3> skinnedPositions(const MeshPrimitive& primitive, std::spa
     bool valid = true;
     for (int k = 0; k < 4; ++k) {
       const std::size_t joint = primitive.joints[v][k];
+      if (primitive.weights[v][k] == 0.0f) continue;  // glTF lets an unweighted slot name any joint
       if (joint >= jointMatrices.size()) valid = false;
       else skin += primitive.weights[v][k] * jointMatrices[joint];
     }

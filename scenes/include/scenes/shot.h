@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "scenes/animation_timing.h"
 #include "scenes/camera.h"
 #include "scenes/layout.h"
 #include "scenes/marker.h"
@@ -56,6 +57,7 @@ struct MediaRef {
   Placement transform;
   double startSeconds = 0;   // shot seconds where the layer begins
   double offsetSeconds = 0;  // the layer's own media seconds shown at startSeconds
+  std::optional<SetAnimation> animation;  // a gltf set's animation; none: the set stands still
   friend bool operator==(const MediaRef&, const MediaRef&) = default;
 };
 
