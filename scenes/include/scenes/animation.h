@@ -43,6 +43,9 @@ struct Animation {
   float duration() const;
 };
 
+// The index of the first animation called `name` in `animations`, or -1.
+int findAnimation(const std::vector<Animation>& animations, const std::string& name);
+
 // A node's local transform as translation, rotation and scale (T * R * S), what channels move.
 struct NodeTrs {
   glm::vec3 translation{0.0f};

@@ -17,6 +17,8 @@ SetScene::SetScene(const engine::Device& device, std::vector<PlacedSet> sets)
 void SetScene::showAt(double shotSeconds) {
   for (auto& placed : sets_) {
     const bool shown = shotSeconds >= placed->set.startSeconds;
+    // Node matrices only: the pose is recomputed from shot time, so a scrub lands where play does.
+    if (shown && placed->set.animation >= 0) layer_->setInstanceWorlds(placed->id, instanceWorldsAt(placed->set, shotSeconds));
     if (shown == placed->shown) continue;
     layer_->setVisible(placed->id, shown);
     placed->shown = shown;
