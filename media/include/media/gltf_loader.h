@@ -12,8 +12,12 @@
 // the package), samplers, alpha modes, doubleSided, KHR_materials_unlit; the node hierarchy
 // (matrix or TRS) and the roots of the default scene (else scene 0, else every parentless
 // node). Sparse accessors and required extensions other than KHR_materials_unlit are refused.
-// Animations, skins, morph targets, cameras, other attributes and unknown extensions are not
-// read; each kind that a file uses is reported once as a warning.
+// Animations (translation, rotation, scale and weights channels; LINEAR, STEP, CUBICSPLINE),
+// skins (JOINTS_0, WEIGHTS_0, inverse bind matrices) and morph targets (POSITION and NORMAL
+// offsets, default weights) are read and validated: times finite and ascending, output counts
+// per interpolation and target count, joints within the nodes and the skin (see
+// scenes/animation.h). Cameras, other attributes and unknown extensions are not read; each
+// kind that a file uses is reported once as a warning.
 //
 // Errors say where as "file#/json/pointer" (scenes::diagnosticPlace), with untrusted text
 // escaped (scenes::quote), e.g.
