@@ -18,6 +18,10 @@ set(PS_GLTF_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/src/gltf_image.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/gltf_nodes.cpp
   ${CMAKE_CURRENT_LIST_DIR}/src/gltf_loader.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/gltf_accessor_kind.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/gltf_deform.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/gltf_skin.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/src/gltf_animation.cpp
 )
 
 # ps_add_gltf_library(name): the loader as a static library; needs ps_scenes, nlohmann_json,

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "gltf_accessor.h"
+#include "gltf_animation.h"
 #include "gltf_context.h"
 #include "gltf_decompress.h"
 #include "gltf_glb.h"
@@ -15,6 +16,7 @@
 #include "gltf_parse.h"
 #include "gltf_prepass.h"
 #include "gltf_primitive.h"
+#include "gltf_skin.h"
 #include "scenes/printable.h"
 
 namespace ps::media {
@@ -57,6 +59,8 @@ Result<GltfSet> decode(std::span<const std::uint8_t> bytes, gltf::Context& ctx) 
     set.scene.meshes.push_back(std::move(mesh).value());
   }
   if (Status s = gltf::readNodes(*model, ctx, set.scene); !s) return s.error();
+  if (Status s = gltf::readSkins(*model, ctx, set.scene); !s) return s.error();
+  if (Status s = gltf::readAnimations(*model, ctx, set.scene); !s) return s.error();
   // Last, as the costliest step: nothing is decoded for a set refused on its structure.
   auto images = gltf::decodeImages(*model, ctx);
   if (!images) return images.error();

@@ -48,6 +48,17 @@ Result<glm::mat4> localMatrix(const tinygltf::Node& n, const std::string& at, co
   return m;
 }
 
+// What animation channels start from; glTF's defaults where the node gives none.
+scenes::NodeTrs trsOf(const tinygltf::Node& n) {
+  scenes::NodeTrs trs;
+  if (n.translation.size() == 3) trs.translation = glm::vec3(n.translation[0], n.translation[1], n.translation[2]);
+  if (n.rotation.size() == 4)
+    trs.rotation = glm::normalize(glm::quat(static_cast<float>(n.rotation[3]), static_cast<float>(n.rotation[0]),
+                                            static_cast<float>(n.rotation[1]), static_cast<float>(n.rotation[2])));
+  if (n.scale.size() == 3) trs.scale = glm::vec3(n.scale[0], n.scale[1], n.scale[2]);
+  return trs;
+}
+
 }  // namespace
 
 Status readNodes(const tinygltf::Model& model, Context& ctx, scenes::MeshScene& out) {
@@ -65,7 +76,7 @@ Status readNodes(const tinygltf::Model& model, Context& ctx, scenes::MeshScene& 
     auto local = localMatrix(n, at, ctx);
     if (!local) return local.error();
     node.local = *local;
-    if (n.skin >= 0) ctx.warn(at + "/skin", "skins are not read; the mesh is drawn in its bind pose", "skin");
+    if (n.matrix.empty()) node.trs = trsOf(n);  // checked finite by localMatrix
     if (n.camera >= 0) ctx.warn(at + "/camera", "cameras are not read", "camera");
     for (std::size_t k = 0; k < n.children.size(); ++k) {
       const int child = n.children[k];
@@ -95,7 +106,6 @@ Status readNodes(const tinygltf::Model& model, Context& ctx, scenes::MeshScene& 
   for (std::size_t i = 0; i < count; ++i)
     if (!reached[i]) return ctx.error(pointer("nodes", i, "children"), "node " + std::to_string(i) + " is its own ancestor (a cycle)");
 
-  if (!model.animations.empty()) ctx.warn("/animations", "animations are not read");
   if (model.defaultScene >= 0 && static_cast<std::size_t>(model.defaultScene) >= model.scenes.size())
     return ctx.error("/scene", "scene " + std::to_string(model.defaultScene) + " does not exist (there are " +
                                    std::to_string(model.scenes.size()) + ")");

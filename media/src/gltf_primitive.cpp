@@ -7,6 +7,7 @@
 #include <glm/common.hpp>
 
 #include "gltf_accessor.h"
+#include "gltf_deform.h"
 #include "gltf_quantization.h"
 #include "gltf_texture_transform.h"
 #include "scenes/printable.h"
@@ -105,7 +106,6 @@ Result<bool> readPrimitive(const tinygltf::Model& model, const tinygltf::Primiti
                                            std::to_string(model.materials.size()) + ")");
   if (p.material < -1) return ctx.error(at + "/material", "must be a non-negative integer");
   out.material = p.material;
-  if (!p.targets.empty()) ctx.warn(at + "/targets", "morph targets are not read", "targets");
 
   Attribute position, normal, uv, tangent;
   for (const auto& [name, accessor] : p.attributes) {
@@ -118,7 +118,8 @@ Result<bool> readPrimitive(const tinygltf::Model& model, const tinygltf::Primiti
     else if (name == "NORMAL") normal = a;
     else if (name == "TEXCOORD_0") uv = a;
     else if (name == "TANGENT") tangent = a;
-    else ctx.warn(attributeAt, "attribute " + quote(name) + " is not read", "attribute " + name);
+    else if (name != "JOINTS_0" && name != "WEIGHTS_0")  // read by readDeform
+      ctx.warn(attributeAt, "attribute " + quote(name) + " is not read", "attribute " + name);
   }
   if (position.accessor < 0) return ctx.error(at + "/attributes", "has no POSITION");
   if (Status s = checkType(model, position, "POSITION", TINYGLTF_TYPE_VEC3, ctx); !s) return s.error();
@@ -209,8 +210,14 @@ Result<scenes::Mesh> readMesh(const tinygltf::Model& model, std::size_t index, C
     auto read = readPrimitive(model, m.primitives[i], pointer("meshes", index) + "/primitives/" + std::to_string(i),
                               ctx, totals, primitive);
     if (!read) return read.error();
-    if (*read) mesh.primitives.push_back(std::move(primitive));
+    if (!*read) continue;
+    if (Status d = readDeform(model, m.primitives[i], pointer("meshes", index) + "/primitives/" + std::to_string(i), ctx,
+                              primitive);
+        !d)
+      return d.error();
+    mesh.primitives.push_back(std::move(primitive));
   }
+  if (Status w = readMeshWeights(model, index, ctx, mesh); !w) return w.error();
   return mesh;
 }
 

@@ -75,6 +75,26 @@ void readSequenceMembers(JsonReader& r, const Json& e, const std::string& ptr, M
     r.error(child(ptr, "texture"), "a mesh sequence's texture video is not supported yet; remove \"texture\"");
 }
 
+// "animation": {name (required), start, offset, speed, loop}: start defaults to the layer's.
+std::optional<SetAnimation> readAnimation(JsonReader& r, const Json& entry, const std::string& pointer,
+                                          double layerStart) {
+  const Json* a = r.object(entry, pointer, "animation", false, "an object with name, start, offset, speed, loop");
+  if (!a) return std::nullopt;
+  const std::string ptr = child(pointer, "animation");
+  r.unknownMembers(*a, ptr, {"name", "start", "offset", "speed", "loop"});
+  SetAnimation out;
+  out.name = r.string(*a, ptr, "name", true).value_or("");
+  out.timing.start = r.number(*a, ptr, "start", false, 0, 1e9, "seconds").value_or(layerStart);
+  out.timing.offset = r.number(*a, ptr, "offset", false, 0, 1e9, "seconds").value_or(0);
+  out.timing.speed = r.number(*a, ptr, "speed", false, -1000, 1000, "a factor").value_or(1);
+  if (out.timing.speed == 0) r.error(child(ptr, "speed"), "a speed of 0 stops the animation; leave \"animation\" out instead");
+  if (const Json* loop = r.member(*a, ptr, "loop", false)) {
+    if (loop->is_boolean()) out.timing.loop = loop->get<bool>();
+    else r.error(child(ptr, "loop"), "expected true or false");
+  }
+  return out;
+}
+
 }  // namespace
 
 void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdSet& ids) {
@@ -86,7 +106,7 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
   }
   r.eachObject(*list, "/media", "an object with id, kind and src", [&](const Json& e, const std::string& ptr) {
     r.unknownMembers(e, ptr, {"id", "kind", "src", "projection", "stereo", "yaw_offset_deg", "transform", "proxy",
-                          "thumbnails", "start", "offset", "fps", "texture"});
+                          "thumbnails", "start", "offset", "fps", "texture", "animation"});
     MediaRef m;
     m.pointer = ptr;
     m.id = readId(r, e, ptr, ids);
@@ -111,6 +131,8 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     m.offsetSeconds = r.number(e, ptr, "offset", false, 0, 1e9, "seconds").value_or(0);
     m.proxyPath = r.file(e, ptr, "proxy", false, &m.proxySrc);
     m.thumbnails = readThumbnails(r, e, ptr);
+    m.animation = readAnimation(r, e, ptr, m.startSeconds);
+    if (m.animation && m.kind != MediaKind::Gltf) r.error(ptr + "/animation", "only a gltf set has animations");
     media.push_back(std::move(m));
   });
 }

@@ -370,6 +370,19 @@ TEST(Lint, AMeshSequenceIsListedAndEveryFrameDecoded) {
   EXPECT_NE(r.output.find("frame_004.glb"), std::string::npos) << r.output;
 }
 
+TEST(Lint, AnAnimationTheSetLacksIsAnError) {
+  std::string withSet = shot("good.mp4");
+  const std::string plateEnd = R"("stereo":"mono"}])";
+  withSet.replace(withSet.find(plateEnd), plateEnd.size(),
+                  R"("stereo":"mono"},{"id":"set","kind":"gltf","src":"set.glb","animation":{"name":"walk"}}])");
+  LintPackage pkg("set_animation", withSet);
+  fs::copy_file(PS_SOURCE_DIR "/scenes/demo/set.glb", pkg.root() / "set.glb");
+  auto r = lint({pkg.root().string()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), pkg.shotJson() + "#/media/1/animation/name: error: ")) << r.output;
+  EXPECT_NE(r.output.find("has no animation named \"walk\""), std::string::npos) << r.output;
+}
+
 TEST(Lint, AMissingFileIsAnErrorAndHelpExplainsTheFormat) {
   auto r = lint({"/nonexistent/shot.json"});
   EXPECT_EQ(r.exitCode, 1) << r.output;

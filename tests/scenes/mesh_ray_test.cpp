@@ -23,7 +23,7 @@ MeshPrimitive unitCube() {
 
 MeshScene twoBoxes() {
   MeshScene scene;
-  scene.meshes.push_back(Mesh{"cube", {unitCube()}});
+  scene.meshes.push_back(Mesh{"cube", {unitCube()}, {}});
   MeshNode near, far;
   near.mesh = far.mesh = 0;
   near.local = glm::translate(glm::mat4(1.0f), glm::vec3(0, 0, -3));

@@ -89,8 +89,8 @@ scenes::MeshScene sphere(std::size_t triangles, glm::vec3 centre, float radius, 
   material.baseColor = scenes::TextureRef{0};
   material.unlit = unlit;
   scene.materials.push_back(material);
-  scene.meshes.push_back(scenes::Mesh{"sphere", {std::move(p)}});
-  scene.nodes.push_back(scenes::MeshNode{"sphere", glm::mat4(1.0f), 0, -1, {}});
+  scene.meshes.push_back(scenes::Mesh{"sphere", {std::move(p)}, {}});
+  scene.nodes.push_back(scenes::MeshNode{"sphere", glm::mat4(1.0f), 0, -1, {}, std::nullopt, -1});
   scene.roots.push_back(0);
   return scene;
 }
@@ -110,8 +110,8 @@ scenes::MeshScene fullScreenQuad() {
   material.unlit = true;
   material.baseColorFactor = {0.3f, 0.5f, 0.7f, 1.0f};
   scene.materials.push_back(material);
-  scene.meshes.push_back(scenes::Mesh{"quad", {std::move(p)}});
-  scene.nodes.push_back(scenes::MeshNode{"quad", glm::mat4(1.0f), 0, -1, {}});
+  scene.meshes.push_back(scenes::Mesh{"quad", {std::move(p)}, {}});
+  scene.nodes.push_back(scenes::MeshNode{"quad", glm::mat4(1.0f), 0, -1, {}, std::nullopt, -1});
   scene.roots.push_back(0);
   return scene;
 }

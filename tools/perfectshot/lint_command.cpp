@@ -90,7 +90,7 @@ class Linter {
   }
 
   // The set decodes as the player would load it; what it holds but the player does not read
-  // (animations, cameras, ...) is a warning, placed in the set's own file.
+  // (cameras, ...) is a warning, placed in the set's own file.
   void checkSet(const fs::path& file, const scenes::MediaRef& m, const fs::path& root) {
     auto set = media::loadGltf(m.path, root);
     if (!set) {
@@ -99,6 +99,10 @@ class Linter {
     }
     for (const Problem& p : set->warnings)
       print(file, {m.pointer + "/src", scenes::diagnosticPlace(m.src, p.pointer) + ": " + p.message, Severity::Warning});
+    if (m.animation && scenes::findAnimation(set->scene.animations, m.animation->name) < 0)
+      print(file, {m.pointer + "/animation/name",
+                   "the set " + scenes::quote(m.src) + " has no animation named " + scenes::quote(m.animation->name),
+                   Severity::Error});
   }
 
   // The frames are listed (no gap) and each decodes as the player would read it; a frame that

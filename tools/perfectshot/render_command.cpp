@@ -78,6 +78,7 @@ int runRenderSet(const RenderArgs& args, const engine::StillRequest& base, Eye e
   auto device = engine::Device::create();
   if (!device) return reportError(device.error());
   player::StillScene scene;
+  scene.shotSeconds = args.time;  // the set's first animation is posed at --time
   scene.sets.push_back(std::move(*set));
   auto image = player::renderStillScene(*device, std::move(scene), request);
   if (!image) {

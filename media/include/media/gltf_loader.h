@@ -15,8 +15,12 @@
 // KHR_mesh_quantization) decoded to the same plain data, and KHR_texture_transform baked into
 // TEXCOORD_0 (see scenes/FORMAT.md). Sparse accessors and required extensions other than these
 // and KHR_materials_unlit are refused, naming the extension.
-// Animations, skins, morph targets, cameras, other attributes and unknown extensions are not
-// read; each kind that a file uses is reported once as a warning.
+// Animations (translation, rotation, scale and weights channels; LINEAR, STEP, CUBICSPLINE),
+// skins (JOINTS_0, WEIGHTS_0, inverse bind matrices) and morph targets (POSITION and NORMAL
+// offsets, default weights) are read and validated: times finite and ascending, output counts
+// per interpolation and target count, joints within the nodes and the skin (see
+// scenes/animation.h). Cameras, other attributes and unknown extensions are not read; each
+// kind that a file uses is reported once as a warning.
 //
 // Errors say where as "file#/json/pointer" (scenes::diagnosticPlace), with untrusted text
 // escaped (scenes::quote), e.g.

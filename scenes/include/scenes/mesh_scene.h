@@ -9,10 +9,13 @@
 #include <string>
 #include <vector>
 
+#include <glm/gtc/type_precision.hpp>
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
+
+#include "scenes/animation.h"
 
 namespace ps::scenes {
 
@@ -63,11 +66,17 @@ struct MeshPrimitive {
   std::vector<std::uint32_t> indices;  // three per triangle; each < positions.size()
   int material = -1;                   // into MeshScene::materials; -1: glTF's default material
   glm::vec3 boundsMin{0.0f}, boundsMax{0.0f};  // of positions, in the mesh's own space
+  // Skinning (JOINTS_0, WEIGHTS_0): both empty or one per vertex; joints index the skin of
+  // the node drawing the mesh.
+  std::vector<glm::u16vec4> joints;
+  std::vector<glm::vec4> weights;
+  std::vector<MorphTarget> targets;  // morph targets, as many as the mesh's weights
 };
 
 struct Mesh {
   std::string name;
   std::vector<MeshPrimitive> primitives;
+  std::vector<float> weights;  // default morph weights, one per target of each primitive
 };
 
 // The node hierarchy as glTF has it (kept, not flattened, so that animation can move nodes).
@@ -77,6 +86,8 @@ struct MeshNode {
   int mesh = -1;          // into MeshScene::meshes; -1: none
   int parent = -1;        // into MeshScene::nodes; -1: a root
   std::vector<int> children;
+  std::optional<NodeTrs> trs;  // what animation channels move; none where glTF gives a matrix
+  int skin = -1;               // into MeshScene::skins; -1: not skinned
 };
 
 // One mesh drawn where a node puts it.
@@ -92,6 +103,8 @@ struct MeshScene {
   std::vector<Mesh> meshes;
   std::vector<MeshNode> nodes;
   std::vector<int> roots;  // the nodes of the scene shown, in order
+  std::vector<Skin> skins;
+  std::vector<Animation> animations;
 
   // Every mesh of the scene's node tree with its node's world matrix, depth first.
   std::vector<MeshInstance> instances() const;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "scenes/animation_timing.h"
 #include "scenes/camera.h"
 #include "scenes/layout.h"
 #include "scenes/marker.h"
@@ -58,6 +59,7 @@ struct MediaRef {
   double offsetSeconds = 0;  // the layer's own media seconds shown at startSeconds
   // A mesh sequence's frames per second of its own media time (required for that kind).
   double fps = 0;
+  std::optional<SetAnimation> animation;  // a gltf set's animation; none: the set stands still
   friend bool operator==(const MediaRef&, const MediaRef&) = default;
 };
 

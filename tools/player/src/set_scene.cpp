@@ -54,6 +54,8 @@ void SetScene::showAt(double shotSeconds) {
       continue;
     }
     const bool shown = shotSeconds >= placed->set.startSeconds;
+    // Node matrices only: the pose is recomputed from shot time, so a scrub lands where play does.
+    if (shown && placed->set.animation >= 0) layer_->setInstanceWorlds(placed->id, instanceWorldsAt(placed->set, shotSeconds));
     if (shown == placed->shown) continue;
     layer_->setVisible(placed->id, shown);
     placed->shown = shown;

@@ -8,6 +8,8 @@
 #include "media/gltf_loader.h"
 #include "media/mesh_sequence_files.h"
 #include "scenes/placement.h"
+#include "scenes/pose.h"
+#include "scenes/printable.h"
 #include "scenes/problem.h"
 
 namespace ps::player {
@@ -74,7 +76,19 @@ Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure
       continue;
     }
     logWarnings(m.path, loaded->warnings);
+    int animation = -1;
+    if (m.animation) {
+      animation = scenes::findAnimation(loaded->scene.animations, m.animation->name);
+      if (animation < 0) {
+        Error missing{scenes::diagnosticPlace(shot.file.string(), m.pointer + "/animation/name"),
+                      "the set " + scenes::quote(m.src) + " has no animation named " + scenes::quote(m.animation->name), {}};
+        if (onFailure == SetFailure::Refuse) return missing;
+        spdlog::warn("{}; the set {} stands still", missing.message(), m.id);
+      }
+    }
     PlacedSet set;
+    set.animation = animation;
+    if (m.animation) set.timing = m.animation->timing;
     set.id = m.id;
     set.path = m.path;
     set.scene = std::make_shared<const scenes::MeshScene>(std::move(loaded->scene));
@@ -94,7 +108,23 @@ Result<PlacedSet> loadBareSet(const std::filesystem::path& file) {
   set.id = file.stem().string();
   set.path = file;
   set.scene = std::make_shared<const scenes::MeshScene>(std::move(loaded->scene));
+  if (!set.scene->animations.empty()) set.animation = 0;
   return set;
+}
+
+std::vector<glm::mat4> instanceWorldsAt(const PlacedSet& set, double shotSeconds) {
+  const scenes::MeshScene& scene = *set.scene;
+  if (set.animation < 0 || static_cast<std::size_t>(set.animation) >= scene.animations.size()) {
+    std::vector<glm::mat4> worlds;
+    for (const scenes::MeshInstance& i : scene.instances()) worlds.push_back(i.world);
+    return worlds;
+  }
+  const scenes::Animation& animation = scene.animations[static_cast<std::size_t>(set.animation)];
+  const double t = scenes::animationTime(set.timing, animation.duration(), shotSeconds);
+  const std::vector<glm::mat4> world = scenes::worldMatrices(scene, scenes::poseAt(scene, animation, static_cast<float>(t)));
+  std::vector<glm::mat4> worlds;
+  for (const scenes::MeshInstance& i : scenes::posedInstances(scene, world)) worlds.push_back(i.world);
+  return worlds;
 }
 
 }  // namespace ps::player

@@ -27,7 +27,8 @@ class SetScene {
 
   bool empty() const { return sets_.empty(); }
   engine::MeshLayer& layer() { return *layer_; }
-  // Shows the sets whose layer has started by shot time t.
+  // Shows the sets whose layer has started by shot time t, animated sets in their pose at t
+  // (node transforms; picking rays still meet the rest pose).
   void showAt(double shotSeconds);
   // The distance to the nearest shown set along a ray in stage space; empty when none is met.
   std::optional<float> nearestHit(const engine::Ray& ray) const;

@@ -10,6 +10,7 @@
 #include <glm/vec3.hpp>
 
 #include "media/mesh_sequence.h"
+#include "scenes/animation_timing.h"
 #include "scenes/mesh_scene.h"
 #include "scenes/result.h"
 #include "scenes/shot.h"
@@ -24,10 +25,16 @@ struct PlacedSet {
   std::shared_ptr<const scenes::MeshScene> scene;
   glm::mat4 setToStage{1.0f};     // the layer's transform
   double startSeconds = 0;        // shot seconds from which it shows
+  int animation = -1;             // into scene.animations; -1: the set stands still
+  scenes::AnimationTiming timing; // shot time to the animation's time
   // A mesh sequence: `scene` is an empty scene and each frame comes from here at its shot time (shared:
   // the options that carry sets are copied; one sequence reads for all copies).
   std::shared_ptr<media::MeshSequence> sequence;
 };
+
+// Mesh space to set space for each of set.scene.instances() (in that order) at shot time t:
+// the animation's pose, or the rest pose for a set without one. A pure function of t.
+std::vector<glm::mat4> instanceWorldsAt(const PlacedSet& set, double shotSeconds);
 
 enum class SetFailure {
   Refuse,  // the first set that cannot be loaded is the Error (render, lint: the shot is wrong)
@@ -41,12 +48,14 @@ enum class SequenceRead {
 };
 
 // Loads every gltf and mesh-sequence medium of `shot`, in document order. What a file holds
-// but is not read (animations, cameras, ...) is logged once per set as a warning. A mesh
+// but is not read (cameras, ...) is logged once per set as a warning. An animation named in
+// shot.json that the file does not hold fails the set like a file that does not load. A mesh
 // sequence's frames are listed here (a gap is an error) and read as it plays.
 Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure,
                                             SequenceRead sequenceRead = SequenceRead::Prefetch);
 
-// A bare .glb or .gltf as a shot of its own: one set at the stage's origin, no background.
+// A bare .glb or .gltf as a shot of its own: one set at the stage's origin, no background,
+// playing its first animation (if any) from shot time 0, held at its last key.
 Result<PlacedSet> loadBareSet(const std::filesystem::path& file);
 
 // Where the shot's capture point stands in stage space (its origin); the default origin for none.

@@ -1,0 +1,119 @@
+// `perfectshot render` of a bare animated set: the set layer draws the node where its animation
+// puts it at --time. A green unlit triangle 2 m in front of the eye slides 1 m to the right over
+// its 1 s animation; a pinhole with a 90-degree field puts its centroid, (x, 1.6, -2) for x the
+// slide, at column W/2 + (W/2) * x / 2.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "image.h"
+#include "process.h"
+
+namespace ps::test {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+const std::string kPerfectshot = PS_BINARY_DIR "/tools/perfectshot/perfectshot";
+constexpr int kSize = 200;
+
+std::string base64(const std::vector<std::uint8_t>& bytes) {
+  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    std::uint32_t v = std::uint32_t(bytes[i]) << 16;
+    if (i + 1 < bytes.size()) v |= std::uint32_t(bytes[i + 1]) << 8;
+    if (i + 2 < bytes.size()) v |= bytes[i + 2];
+    out += table[(v >> 18) & 63];
+    out += table[(v >> 12) & 63];
+    out += i + 1 < bytes.size() ? table[(v >> 6) & 63] : '=';
+    out += i + 2 < bytes.size() ? table[v & 63] : '=';
+  }
+  return out;
+}
+
+// Facing +Z (towards the eye at the capture point, 1.6 m up), centroid at (0, 1.6, -2).
+std::string slidingTriangle() {
+  const float data[] = {-0.3f, 1.4f, -2, 0.3f, 1.4f, -2, 0, 2.0f, -2, /*times*/ 0, 1, /*x*/ 0, 0, 0, 1, 0, 0};
+  std::vector<std::uint8_t> bytes(sizeof data);
+  std::memcpy(bytes.data(), data, sizeof data);
+  const json doc = {
+      {"asset", {{"version", "2.0"}}},
+      {"extensionsUsed", {"KHR_materials_unlit"}},
+      {"scene", 0},
+      {"scenes", {{{"nodes", {0}}}}},
+      {"nodes", {{{"mesh", 0}, {"translation", {0, 0, 0}}}}},
+      {"materials", {{{"pbrMetallicRoughness", {{"baseColorFactor", {0, 1, 0, 1}}}},
+                      {"doubleSided", true},
+                      {"extensions", {{"KHR_materials_unlit", json::object()}}}}}},
+      {"meshes", {{{"primitives", {{{"attributes", {{"POSITION", 0}}}, {"material", 0}}}}}}},
+      {"buffers", {{{"byteLength", bytes.size()}, {"uri", "data:application/octet-stream;base64," + base64(bytes)}}}},
+      {"bufferViews", {{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", 36}},
+                       {{"buffer", 0}, {"byteOffset", 36}, {"byteLength", 8}},
+                       {{"buffer", 0}, {"byteOffset", 44}, {"byteLength", 24}}}},
+      {"accessors", {{{"bufferView", 0}, {"componentType", 5126}, {"count", 3}, {"type", "VEC3"},
+                      {"min", {-0.3, 1.4, -2}}, {"max", {0.3, 2.0, -2}}},
+                     {{"bufferView", 1}, {"componentType", 5126}, {"count", 2}, {"type", "SCALAR"}},
+                     {{"bufferView", 2}, {"componentType", 5126}, {"count", 2}, {"type", "VEC3"}}}},
+      {"animations", {{{"name", "slide"},
+                       {"samplers", {{{"input", 1}, {"output", 2}}}},
+                       {"channels", {{{"sampler", 0}, {"target", {{"node", 0}, {"path", "translation"}}}}}}}}}};
+  return doc.dump();
+}
+
+// The mean column of the green pixels (the triangle's area centroid, which a pinhole maps
+// affinely for a plane facing the eye).
+double greenCentroidColumn(const Image& image) {
+  double sum = 0;
+  int n = 0;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x)
+      if (image.at(x, y, 1) > 150 && image.at(x, y, 0) < 80 && image.at(x, y, 2) < 80) {
+        sum += x + 0.5;
+        ++n;
+      }
+  EXPECT_GT(n, 100);
+  return n ? sum / n : -1;
+}
+
+class AnimatedSetRender : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    char pattern[] = "/tmp/ps_anim_render_XXXXXX";
+    ASSERT_NE(::mkdtemp(pattern), nullptr);
+    dir_ = pattern;
+    std::ofstream(dir_ / "slide.gltf") << slidingTriangle();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  double columnAt(double t) {
+    const std::string png = (dir_ / ("t" + std::to_string(t) + ".png")).string();
+    const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "render", (dir_ / "slide.gltf").string(), "--time",
+                                 std::to_string(t), "--size", std::to_string(kSize) + "x" + std::to_string(kSize),
+                                 "--hfov", "90", "--vfov", "90", "-o", png});
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    return greenCentroidColumn(loadImage(png));
+  }
+
+  fs::path dir_;
+};
+
+TEST_F(AnimatedSetRender, TheNodeIsDrawnWhereItsAnimationSaysAtTime) {
+  // Column W/2 + (W/2) * x / 2 for the slide x: 100 at 0 s, 125 at 0.5 s, 150 from 1 s on.
+  EXPECT_NEAR(columnAt(1.0), 150.0, 1.5);
+  EXPECT_NEAR(columnAt(0.5), 125.0, 1.5);  // back to half way
+  EXPECT_NEAR(columnAt(0.0), 100.0, 1.5);
+  EXPECT_NEAR(columnAt(3.0), 150.0, 1.5);  // held at the last key
+}
+
+}  // namespace
+}  // namespace ps::test
