@@ -12,27 +12,13 @@
 #include <nlohmann/json.hpp>
 
 #include "player/shot_sets.h"
+#include "gltf_files.h"
 
 namespace ps::player {
 namespace {
 
 namespace fs = std::filesystem;
 using nlohmann::json;
-
-std::string base64(const std::vector<std::uint8_t>& bytes) {
-  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    std::uint32_t v = std::uint32_t(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) v |= std::uint32_t(bytes[i + 1]) << 8;
-    if (i + 2 < bytes.size()) v |= bytes[i + 2];
-    out += table[(v >> 18) & 63];
-    out += table[(v >> 12) & 63];
-    out += i + 1 < bytes.size() ? table[(v >> 6) & 63] : '=';
-    out += i + 2 < bytes.size() ? table[v & 63] : '=';
-  }
-  return out;
-}
 
 // A triangle on node 0 that animation "slide" moves from x = 0 at 0 s to x = 4 at 1 s.
 std::string slidingTriangle() {
@@ -45,7 +31,7 @@ std::string slidingTriangle() {
       {"scenes", {{{"nodes", {0}}}}},
       {"nodes", {{{"mesh", 0}, {"translation", {0, 0, 0}}}}},
       {"meshes", {{{"primitives", {{{"attributes", {{"POSITION", 0}}}}}}}}},
-      {"buffers", {{{"byteLength", bytes.size()}, {"uri", "data:application/octet-stream;base64," + base64(bytes)}}}},
+      {"buffers", {{{"byteLength", bytes.size()}, {"uri", "data:application/octet-stream;base64," + test::base64(bytes)}}}},
       {"bufferViews", {{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", 36}},
                        {{"buffer", 0}, {"byteOffset", 36}, {"byteLength", 8}},
                        {{"buffer", 0}, {"byteOffset", 44}, {"byteLength", 24}}}},

@@ -16,6 +16,7 @@
 
 #include "image.h"
 #include "process.h"
+#include "gltf_files.h"
 
 namespace ps::test {
 namespace {
@@ -25,21 +26,6 @@ using nlohmann::json;
 
 const std::string kPerfectshot = PS_BINARY_DIR "/tools/perfectshot/perfectshot";
 constexpr int kSize = 200;
-
-std::string base64(const std::vector<std::uint8_t>& bytes) {
-  static const char* table = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  for (std::size_t i = 0; i < bytes.size(); i += 3) {
-    std::uint32_t v = std::uint32_t(bytes[i]) << 16;
-    if (i + 1 < bytes.size()) v |= std::uint32_t(bytes[i + 1]) << 8;
-    if (i + 2 < bytes.size()) v |= bytes[i + 2];
-    out += table[(v >> 18) & 63];
-    out += table[(v >> 12) & 63];
-    out += i + 1 < bytes.size() ? table[(v >> 6) & 63] : '=';
-    out += i + 2 < bytes.size() ? table[v & 63] : '=';
-  }
-  return out;
-}
 
 // Facing +Z (towards the eye at the capture point, 1.6 m up), centroid at (0, 1.6, -2).
 std::string slidingTriangle() {
