@@ -14,6 +14,7 @@
 
 #include "engine/device.h"
 #include "engine/vk_check.h"
+#include "background_job.h"
 #include "equirect_pipeline.h"
 #include "frame_textures.h"
 #include "pinhole_footprint.h"
@@ -81,6 +82,7 @@ struct EquirectLayer::Impl {
   }
 
   void destroy() noexcept {
+    dropAhead();
     pictures.clear();
     latest = nullptr;
     if (descriptorPool != VK_NULL_HANDLE) vkDestroyDescriptorPool(device.device(), descriptorPool, nullptr);
@@ -89,11 +91,48 @@ struct EquirectLayer::Impl {
 
   // The picture an upload may overwrite: never the latest (the next frames show it again), and
   // of the others the one sampled longest ago, so the wait for its readers is the shortest.
+  // A picture staged ahead is not overwritten either.
   Uploaded& pictureToOverwrite() {
     Uploaded* best = nullptr;
     for (Uploaded& p : pictures)
-      if (&p != latest && (best == nullptr || p.lastSampledBy < best->lastSampledBy)) best = &p;
+      if (&p != latest && !(ahead && &p == ahead->picture) && (best == nullptr || p.lastSampledBy < best->lastSampledBy))
+        best = &p;
     return best != nullptr ? *best : pictures.front();
+  }
+
+  // Waits for the copy of the frame staged ahead; false (and it is dropped) when the copy failed.
+  bool finishAheadCopy() noexcept {
+    if (!ahead) return false;
+    try {
+      if (copier) copier->wait();
+      return true;
+    } catch (const std::exception& e) {
+      // setPicture copies the frame again on the loop thread, and reports what is wrong with it.
+      spdlog::debug("equirect layer: copying the frame staged ahead failed: {}", e.what());
+      ahead.reset();
+      return false;
+    }
+  }
+
+  // Forgets the frame staged ahead (after its copy ends): its picture is free again.
+  void dropAhead() noexcept {
+    if (!finishAheadCopy()) return;
+    ahead->picture->textures->dropPending();
+    ahead.reset();
+  }
+
+  // The picture the frames show from now: its eye sets, colour conversion, yaw and projection.
+  void makeLatest(Uploaded& picture, const FrameView& frame, Projection projection, float yawOffsetDeg) {
+    // Only the latest picture is drawn again: the one before it copies no more.
+    if (latest != nullptr && latest != &picture) latest->textures->dropPending();
+    reportFit(frame, picture.textures->fit());
+    picture.uploadPending = true;
+    writeEyeSets(picture, projection);
+    const auto rows = yuvToRgbRows(frame.format, frame.matrix, frame.range);
+    for (int i = 0; i < 3; ++i) pictureConstants.yuvToRgb[i] = rows[i];
+    yawOffset = glm::radians(yawOffsetDeg);
+    halfSphere = projection == Projection::Equirect180;
+    latest = &picture;
   }
 
   void writeEyeSets(Uploaded& picture, Projection projection) {
@@ -218,6 +257,22 @@ struct EquirectLayer::Impl {
   // The prepared frame: its serial and each eye's constants, by EyePass::index.
   std::uint64_t preparedSerial = 0;
   std::vector<PushConstants> eyeConstants;
+  // A frame staged ahead (stageAhead) and not shown yet: its picture is filled on `copier`'s
+  // thread, which touches nothing else; the rest is the owner's, read by the copy only while it
+  // runs, and changed only after it was waited for.
+  struct Ahead {
+    std::int64_t key = 0;
+    Uploaded* picture = nullptr;
+    FrameView frame;
+    std::shared_ptr<const void> bytesOwner;
+    FrameLayout layout;
+    float yawOffsetDeg = 0;
+    bool matches(std::int64_t k, const FrameLayout& l, float yaw) const {
+      return key == k && layout.projection == l.projection && layout.stereo == l.stereo && yawOffsetDeg == yaw;
+    }
+  };
+  std::optional<Ahead> ahead;
+  std::unique_ptr<BackgroundJob> copier;  // made by the first stageAhead that copies
 };
 
 EquirectLayer::EquirectLayer(FrameContext& context, std::uint32_t pictures)
@@ -225,6 +280,7 @@ EquirectLayer::EquirectLayer(FrameContext& context, std::uint32_t pictures)
 
 EquirectLayer::~EquirectLayer() {
   if (!impl_) return;
+  impl_->dropAhead();  // nothing copies into the pictures once the disposer holds them
   std::uint64_t lastUse = 0;
   for (const Uploaded& p : impl_->pictures) lastUse = std::max(lastUse, p.lastSampledBy);
   FrameContext& context = impl_->context;
@@ -244,25 +300,58 @@ void EquirectLayer::setPicture(const FrameView& frame, const FrameLayout& layout
                                std::shared_ptr<const void> bytesOwner) {
   Impl& s = *impl_;
   checkFrame(frame, layout.stereo);
+  // A frame staged ahead keeps its picture only where another one is left to overwrite.
+  if (s.pictures.size() < 3) s.dropAhead();
   Uploaded& picture = s.pictureToOverwrite();
   // Frames still in flight may sample these images (a picture outlives the frame that uploaded it).
   if (picture.lastSampledBy > s.context.lastSubmitted())
     throw std::logic_error("EquirectLayer::setPicture: the frame being recorded already draws the picture it would "
                            "overwrite; set the picture before the frame's prepare");
   s.context.wait(picture.lastSampledBy);
-
-  // Only the latest picture is drawn again: the one before it copies no more.
-  if (s.latest != nullptr) s.latest->textures->dropPending();
   picture.textures->stage(frame, layout.stereo, s.uploadNeeds, std::move(bytesOwner));
-  s.reportFit(frame, picture.textures->fit());
-  picture.uploadPending = true;
-  s.writeEyeSets(picture, layout.projection);
+  s.makeLatest(picture, frame, layout.projection, yawOffsetDeg);
+}
 
-  const auto rows = yuvToRgbRows(frame.format, frame.matrix, frame.range);
-  for (int i = 0; i < 3; ++i) s.pictureConstants.yuvToRgb[i] = rows[i];
-  s.yawOffset = glm::radians(yawOffsetDeg);
-  s.halfSphere = layout.projection == Projection::Equirect180;
-  s.latest = &picture;
+bool EquirectLayer::stageAhead(std::int64_t key, const FrameView& frame, const FrameLayout& layout,
+                               float yawOffsetDeg, std::shared_ptr<const void> bytesOwner) {
+  Impl& s = *impl_;
+  if (s.context.recording())
+    throw std::logic_error("EquirectLayer::stageAhead while a frame is being recorded; stage after its submit");
+  if (bytesOwner == nullptr) throw std::invalid_argument("EquirectLayer::stageAhead needs the frame's bytesOwner");
+  if (s.ahead && s.ahead->matches(key, layout, yawOffsetDeg)) return true;
+  s.dropAhead();
+  // Of the pictures no submitted frame samples any more, the one sampled longest ago.
+  const std::uint64_t finished = s.context.completedSerial();
+  Uploaded* free = nullptr;
+  for (Uploaded& p : s.pictures)
+    if (&p != s.latest && p.lastSampledBy <= finished && (free == nullptr || p.lastSampledBy < free->lastSampledBy))
+      free = &p;
+  if (free == nullptr) return false;
+  bool copy = false;
+  try {
+    copy = free->textures->plan(frame, layout.stereo, s.uploadNeeds, bytesOwner);
+  } catch (const std::invalid_argument&) {
+    return false;  // a frame that does not fit, or a picture the device cannot hold: setPicture says so
+  }
+  s.ahead = Impl::Ahead{key, free, frame, std::move(bytesOwner), layout, yawOffsetDeg};
+  if (copy) {
+    if (!s.copier) s.copier = std::make_unique<BackgroundJob>([&s] { s.ahead->picture->textures->copy(s.ahead->frame); });
+    s.copier->start();
+  }
+  return true;
+}
+
+bool EquirectLayer::showStaged(std::int64_t key, const FrameLayout& layout, float yawOffsetDeg) {
+  Impl& s = *impl_;
+  if (!s.ahead || !s.ahead->matches(key, layout, yawOffsetDeg) || !s.finishAheadCopy()) return false;
+  Uploaded& picture = *s.ahead->picture;
+  s.makeLatest(picture, s.ahead->frame, layout.projection, yawOffsetDeg);
+  s.ahead.reset();
+  return true;
+}
+
+std::optional<std::int64_t> EquirectLayer::stagedKey() const {
+  return impl_->ahead ? std::optional<std::int64_t>(impl_->ahead->key) : std::nullopt;
 }
 
 void EquirectLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {

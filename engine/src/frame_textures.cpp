@@ -202,6 +202,11 @@ std::optional<FrameTextures::Shape> FrameTextures::packedShape(const FrameView& 
 
 void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs,
                           std::shared_ptr<const void> bytesOwner) {
+  if (plan(frame, stereo, needs, std::move(bytesOwner))) copy(frame);
+}
+
+bool FrameTextures::plan(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs,
+                         std::shared_ptr<const void> bytesOwner) {
   checkFrame(frame, stereo);
   pending_.reset();
   const FitKey key{frame.format, frame.width, frame.height, stereo};
@@ -217,10 +222,9 @@ void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const Lev
       const PlaneLevel& base = hostImage_[0][0].level(0);
       const std::size_t tiles = std::size_t{(base.width + kTile - 1) / kTile} * ((base.height + kTile - 1) / kTile);
       for (auto& eye : packedTiles_) eye.assign(tiles, false);
-      return;
+      return false;
     }
-    stagePacked(frame);
-    return;
+    return true;
   }
   const double lumaTexelsPerPixel = needs.mostTexelsPerPixel;
   const PlanePacking packing = ps::planeCount(frame.format) == 2 ? PlanePacking::Interleaved : PlanePacking::Planes;
@@ -236,7 +240,13 @@ void FrameTextures::stage(const FrameView& frame, StereoLayout stereo, const Lev
     shape.mipLevels[p] = levelsForMinification(lumaTexelsPerPixel * extent.width / lumaWidth, levels);
   }
   if (!allocated_ || !(shape == shape_)) reallocate(shape);
-  if (useHostImages_) {
+  return true;
+}
+
+void FrameTextures::copy(const FrameView& frame) {
+  if (shape_.packing == PlanePacking::Packed) {
+    stagePacked(frame);
+  } else if (useHostImages_) {
     stageIntoHostImages(frame);
   } else {
     stageIntoBuffer(frame);

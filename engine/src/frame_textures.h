@@ -55,6 +55,14 @@ class FrameTextures {
   // dropPending(). Without one, everything is copied now.
   void stage(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs,
              std::shared_ptr<const void> bytesOwner = nullptr);
+  // stage() in two steps, so that the copy can run on another thread: plan() checks the frame,
+  // decides how it is held and (re)allocates the images (Vulkan calls: the owner's thread), and
+  // says whether copy() has anything to do (not for a deferred packed picture); copy() copies
+  // the planes of the same frame in (any one thread at a time, while nothing else touches this
+  // slot; no Vulkan call). stage() is plan() then copy().
+  bool plan(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs,
+            std::shared_ptr<const void> bytesOwner = nullptr);
+  void copy(const FrameView& frame);
   // Packs, from the deferred frame, what a draw of `eye` that samples `region` reads and is not
   // packed yet, mip levels and the filter's reach included. Nothing when nothing is deferred.
   void fill(int eye, const UvRegion& region);

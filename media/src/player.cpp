@@ -368,6 +368,25 @@ void Player::showHeldPosition(double at) {
   if (m < f.seconds || m >= next) transport_.jump(shotOf(f.seconds), at);
 }
 
+const DecodedFrame* Player::upcoming(double displayTime) {
+  if (!transport_.playing() || transport_.steps() != 0 || landing_ || outside_ || window_.empty()) return nullptr;
+  const double position = transport_.position(displayTime);
+  if (transport_.loopWrapTarget(position)) return nullptr;
+  const TrackTime t = plate_.at(position);
+  if (!t.inside()) return nullptr;
+  while ((window_.size() <= cursor_ + 1 || t.mediaSeconds >= endSeconds(window_.back())) &&
+         window_.size() <= cursor_ + options_.decodeAhead && pullFrame()) {
+  }
+  for (std::size_t i = cursor_; i < window_.size(); ++i) {
+    const double end = i + 1 < window_.size() ? window_[i + 1].seconds : endSeconds(window_[i]);
+    if (t.mediaSeconds < end) {
+      if (i > cursor_) return &window_[i];
+      return cursor_ + 1 < window_.size() ? &window_[cursor_ + 1] : nullptr;  // still the one shown
+    }
+  }
+  return nullptr;
+}
+
 PlayerFrame Player::update(double displayTime) { return update(displayTime, std::chrono::milliseconds(0)); }
 
 PlayerFrame Player::update(double displayTime, std::chrono::milliseconds decodeWait) {

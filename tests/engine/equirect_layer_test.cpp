@@ -177,5 +177,85 @@ TEST_F(EquirectLayerTest, APictureInFlightIsNotOverwritten) {
   }
 }
 
+
+// A frame staged ahead is copied into a free picture while the frames go on showing the latest;
+// it is shown only by showStaged with its key, layout and yaw. Where a picture is set meanwhile,
+// three pictures keep the staged one for later, two drop it; one picture has none to stage into.
+TEST_F(EquirectLayerTest, AFrameStagedAheadIsShownOnlyWhenAskedFor) {
+  const engine::View view = engine::viewFromV360({0, 0, 0, 60, 60});
+  // A grey frame of luma `level`, owned by the shared pointer (as a decoded frame would be).
+  auto grey = [](int level) {
+    auto frame = std::make_shared<OwnedFrame>(makeFrame(PixelFormat::Yuv420P, 64, 32, ColorMatrix::Bt709, ColorRange::Full));
+    const std::size_t luma = frame->view.planes[0].stride * frame->view.height;
+    std::fill(frame->bytes.begin(), frame->bytes.begin() + static_cast<std::ptrdiff_t>(luma),
+              std::byte{static_cast<std::uint8_t>(level)});
+    std::fill(frame->bytes.begin() + static_cast<std::ptrdiff_t>(luma), frame->bytes.end(), std::byte{128});
+    return frame;
+  };
+  for (std::uint32_t pictures : {1u, 2u, 3u}) {
+    SCOPED_TRACE(pictures);
+    engine::FrameContext context(device(), 2, "test");
+    engine::FrameRenderer renderer(device());
+    engine::EquirectLayer background(context, pictures);
+    // Draws one frame and returns the luma it shows (after its end).
+    auto shown = [&] {
+      engine::OffscreenTarget target(device(), 4, 4, "frame");
+      const std::vector<engine::EyeDraw> eyes{{Eye::Left, engine::EyeCamera(view), target.target(), false}};
+      engine::Layer* const layers[] = {&background};
+      engine::FrameRecording& recording = context.begin();
+      renderer.record(recording, eyes, layers);
+      EXPECT_THROW(background.stageAhead(1, grey(10)->view, FrameLayout{}, 0, grey(10)), std::logic_error)
+          << "not while a frame is recorded";
+      target.recordReadback(recording.commands);
+      const std::uint64_t serial = recording.serial;
+      context.submit();
+      context.wait(serial);
+      return int{target.pixels().pixels[0]};
+    };
+    const auto first = grey(30);
+    background.setPicture(first->view, FrameLayout{});
+    EXPECT_NEAR(shown(), 30, 2);
+
+    const auto ahead = grey(90);
+    const bool staged = background.stageAhead(7, ahead->view, FrameLayout{}, 0, ahead);
+    if (pictures == 1) {
+      EXPECT_FALSE(staged) << "the one picture is the latest";
+      EXPECT_FALSE(background.stagedKey());
+      EXPECT_FALSE(background.showStaged(7, FrameLayout{}, 0));
+      context.waitAll();
+      continue;
+    }
+    ASSERT_TRUE(staged);
+    EXPECT_EQ(background.stagedKey(), 7);
+    EXPECT_NEAR(shown(), 30, 2) << "staged, not shown";
+    EXPECT_FALSE(background.showStaged(8, FrameLayout{}, 0)) << "another key";
+    EXPECT_FALSE(background.showStaged(7, FrameLayout{}, 90)) << "another yaw";
+    FrameLayout stereo;
+    stereo.stereo = StereoLayout::TopBottom;
+    EXPECT_FALSE(background.showStaged(7, stereo, 0)) << "another layout";
+    EXPECT_NEAR(shown(), 30, 2);
+    ASSERT_TRUE(background.showStaged(7, FrameLayout{}, 0));
+    EXPECT_FALSE(background.stagedKey());
+    EXPECT_NEAR(shown(), 90, 2);
+
+    // A picture set while another frame waits staged.
+    const auto later = grey(150);
+    ASSERT_TRUE(background.stageAhead(9, later->view, FrameLayout{}, 0, later));
+    const auto now = grey(200);
+    background.setPicture(now->view, FrameLayout{});
+    EXPECT_NEAR(shown(), 200, 2);
+    EXPECT_EQ(background.showStaged(9, FrameLayout{}, 0), pictures == 3);
+    EXPECT_NEAR(shown(), pictures == 3 ? 150 : 200, 2);
+
+    // A frame that does not split into its layout's eyes is not staged; setPicture says why.
+    const auto odd = std::make_shared<OwnedFrame>(makeFrame(PixelFormat::Yuv420P, 64, 30, ColorMatrix::Bt709, ColorRange::Full));
+    FrameLayout topBottom;
+    topBottom.stereo = StereoLayout::TopBottom;
+    EXPECT_FALSE(background.stageAhead(11, odd->view, topBottom, 0, odd));
+    EXPECT_THROW(background.setPicture(odd->view, topBottom), std::invalid_argument);
+    context.waitAll();
+  }
+}
+
 }  // namespace
 }  // namespace ps::test

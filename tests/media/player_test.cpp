@@ -63,6 +63,35 @@ TEST(Player, QuarterRateHoldsEachFrameFourTimesAsLong) {
   for (int k = 0; k < 40; ++k) ASSERT_EQ(shownAt(p, (k + 0.5) * kFrame), k / 4) << k;
 }
 
+TEST(Player, UpcomingIsTheNextNewPictureAndChangesNothing) {
+  Player p(openOrFail("gop30_bf3.mp4"), nullptr);
+  EXPECT_EQ(shownAt(p, 0.0), 0);
+  EXPECT_EQ(p.upcoming(kFrame), nullptr) << "paused";
+  p.play();
+  EXPECT_EQ(shownAt(p, 0.0), 0);
+  for (int k = 0; k < 40; ++k) {
+    const double t = (k + 0.5) * kFrame;
+    ASSERT_EQ(shownAt(p, t), k);
+    const DecodedFrame* later = p.upcoming(t + 2 * kFrame);
+    ASSERT_NE(later, nullptr) << k;
+    EXPECT_EQ(stampOf(*later), k + 2);
+    // Still frame k then: the picture after it.
+    const DecodedFrame* next = p.upcoming(t + 0.25 * kFrame);
+    ASSERT_NE(next, nullptr) << k;
+    EXPECT_EQ(stampOf(*next), k + 1);
+  }
+  // Asking moved neither the picture nor the clock.
+  const PlayerFrame again = p.update(39.5 * kFrame, 10s);
+  ASSERT_NE(again.frame, nullptr);
+  EXPECT_EQ(stampOf(*again.frame), 39);
+  EXPECT_NEAR(again.state.positionSeconds, 39.5 * kFrame, 1e-9);
+  // None while a seek lands, and none paused.
+  p.seek(10.5 * kFrame);
+  p.pause();
+  EXPECT_EQ(shownAt(p, 40.5 * kFrame), 10);
+  EXPECT_EQ(p.upcoming(41.5 * kFrame), nullptr);
+}
+
 TEST(Player, PauseHoldsTheFrameAndThePosition) {
   Player p(openOrFail("gop30_bf3.mp4"), nullptr);
   p.play();

@@ -81,6 +81,8 @@ struct LoopRun {
   double startSeconds = kFrameSeconds / 2;
   std::vector<Shown> shown;
   player::PlayerLoopStats stats;
+  // Called after each display frame with what the player showed, before it is recorded.
+  std::function<void(const media::PlayerFrame&)> onShown;
 
   // width x height per eye; readBack: the display frames whose pixels to keep.
   explicit LoopRun(engine::View view = lookAt(0, 0), std::function<bool(std::uint64_t)> readBack = {},
@@ -119,6 +121,7 @@ struct LoopRun {
       s.playing = now.state.playing;
       s.loopWraps = now.state.loopWraps;
       if (display->pixelsIndex() == frame.index) s.pixels = display->pixels().front();
+      if (onShown) onShown(now);
       shown.push_back(std::move(s));
       if (auto it = inputAfter.find(frame.index); it != inputAfter.end()) display->queueInput(it->second);
     };

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 
+#include "engine/render_still.h"
 #include "loop_harness.h"
 #include "scenes/shot_loader.h"
 
@@ -74,6 +75,41 @@ TEST(PlayerLoop, ThePictureShownIsTheTimelinesFramePlayingAndAfterAPause) {
   for (std::uint64_t i = 12; i <= 15; ++i) EXPECT_EQ(run.stampAt(i), run.stampAt(11)) << "display frame " << i;
   ASSERT_TRUE(run.stampAt(11));
   EXPECT_EQ(run.stampAt(16), *run.stampAt(11) + 1);
+}
+
+// While playing, each new video frame is copied ahead, while the display waits for its next
+// frame, and each display frame still shows exactly the picture the player says it shows.
+TEST(PlayerLoop, TheNextVideoFrameIsCopiedAheadAndShownOnTime) {
+  const engine::View view = lookAt(20, -10);
+  LoopRun run(view, [](std::uint64_t) { return true; });
+  run.options.maxFrames = 12;
+  std::vector<std::optional<engine::RgbaImage>> expected;  // a still of the frame the player showed
+  run.onShown = [&](const media::PlayerFrame& now) {
+    if (now.frame == nullptr) {
+      expected.emplace_back();
+      return;
+    }
+    engine::StillRequest request;
+    request.view = view;
+    request.width = 64;
+    request.height = 36;
+    auto still = engine::renderStill(run.display->device(), now.frame->view(), request);
+    ASSERT_TRUE(still.ok()) << still.error().message();
+    expected.emplace_back(std::move(*still));
+  };
+  run.run();
+  ASSERT_EQ(run.shown.size(), 12u);
+  ASSERT_EQ(expected.size(), 12u);
+  for (std::size_t i = 0; i < run.shown.size(); ++i) {
+    ASSERT_TRUE(run.shown[i].stamp && run.shown[i].pixels && expected[i]) << "display frame " << i;
+    EXPECT_EQ(*run.shown[i].stamp, run.shown[i].timelineFrame) << "display frame " << i;
+    EXPECT_EQ(differingPixels(*run.shown[i].pixels, *expected[i], 2), 0) << "display frame " << i;
+    // Consecutive video frames look different in this view, or the comparison would prove nothing.
+    if (i > 0) EXPECT_GT(differingPixels(*expected[i], *expected[i - 1], 2), 0) << "display frame " << i;
+  }
+  // A new video frame each display frame: all but the first were copied ahead.
+  EXPECT_EQ(run.stats.uploads, 12u);
+  EXPECT_EQ(run.stats.uploadsAhead, 11u);
 }
 
 TEST(PlayerLoop, AStepMovesExactlyOneFrame) {

@@ -78,6 +78,9 @@ int runBenchXr(const BenchXrArgs& args) {
   std::printf("bench xr: %llu frames (%llu drawn, %llu uploads) in %.2f s\n",
               static_cast<unsigned long long>(stats.frames), static_cast<unsigned long long>(stats.drawn),
               static_cast<unsigned long long>(stats.uploads), stats.wallSeconds);
+  std::printf("  uploads copied off the loop thread: %llu ahead of their display frame, %llu alongside it\n",
+              static_cast<unsigned long long>(stats.uploadsAhead),
+              static_cast<unsigned long long>(stats.uploadsAlongside));
   const double p99 = stats.cpuSeconds.percentile(0.99);
   std::printf("app CPU per frame (loop thread CPU time, xrWaitFrame return to xrEndFrame): %s (target p99 < 2 ms: %s)\n",
               msP50P99(stats.cpuSeconds).c_str(), p99 < 2e-3 ? "met" : "not met");

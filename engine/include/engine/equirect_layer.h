@@ -12,9 +12,18 @@
 // 90 Hz display over a 30 fps plate). The layer cycles through `pictures` uploaded pictures;
 // setPicture never overwrites the latest, nor one a submitted frame still samples: it waits
 // for that frame (FrameContext::wait), and only then.
-// Thread: the frame context's.
+//
+// A player that knows its next video frame before it is due stages it ahead:
+//   layer.stageAhead(index, next, layout, yaw, owner);  // after this frame's submit: the copy
+//                                                        // runs on the layer's own thread
+//   ... the next display frame ...
+//   if (!layer.showStaged(index)) layer.setPicture(...);  // a swap when it is the one staged
+// so the thread that records frames does not copy pictures, and the copy overlaps the wait for
+// the next display slot.
+// Thread: the frame context's (the copy thread is the layer's own).
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 
 #include <vulkan/vulkan.h>
@@ -47,6 +56,21 @@ class EquirectLayer final : public Layer {
   // is held at a lower mip level (engine/picture_fit.h), logged once at info.
   void setPicture(const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg = 0,
                   std::shared_ptr<const void> bytesOwner = nullptr);
+  // Starts copying a frame into a picture that no submitted frame samples any more, on the
+  // layer's copy thread, ahead of the display frame that shows it. `key` names the frame for
+  // showStaged (e.g. its index in the video); bytesOwner must keep the frame's bytes alive, and
+  // is held until the picture is shown or dropped. Returns false with nothing started when no
+  // picture is free without a wait, or the frame does not fit its layout (setPicture says why
+  // when it comes). A picture staged ahead under another key is dropped first (after its copy
+  // ends). Not while a frame is being recorded.
+  bool stageAhead(std::int64_t key, const FrameView& frame, const FrameLayout& layout, float yawOffsetDeg,
+                  std::shared_ptr<const void> bytesOwner);
+  // What setPicture would do for the frame staged ahead under `key` (with the same layout and
+  // yaw), without copying it: waits for its copy if it is still running, and the frames show it.
+  // False when nothing is staged under that key (or its copy failed): call setPicture.
+  bool showStaged(std::int64_t key, const FrameLayout& layout, float yawOffsetDeg);
+  // The key of the frame staged ahead and not shown yet.
+  std::optional<std::int64_t> stagedKey() const;
   // True once a picture has been set: frames without setPicture show it again.
   bool hasPicture() const;
   // Builds the pipelines for passes of this colour and depth format ahead of time (so the

@@ -134,6 +134,14 @@ class Player {
   // returns is exactly what the clock asks for: offline rendering and tests.
   PlayerFrame update(double displayTime, std::chrono::milliseconds decodeWait);
 
+  // The next new picture of playing on: the decoded frame shown at a later displayTime (the
+  // next display frame's), or where that is still the frame shown now, the one after it. The
+  // player loop copies it while the display waits. Null when paused, landing a seek, outside
+  // the plate, where a loop wraps first, or when it is not decoded yet. Waits for decoding only
+  // as the last update() did (its decodeWait); takes the decoder's frames up to it; the state
+  // and the clock stay as they are. Valid until the next update().
+  const DecodedFrame* upcoming(double displayTime);
+
   // Seek requests the decoder has been given and the targets it decoded.
   PlaybackDecoder::SeekCounts decoderSeekCounts() const { return decoder_.seekCounts(); }
 

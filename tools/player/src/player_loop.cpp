@@ -8,6 +8,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include <glm/gtc/quaternion.hpp>
 
@@ -139,7 +140,8 @@ void PlayerLoop::makeFrameObjects() {
   const std::uint32_t pictures = options_.renderer.framesInFlight;
   context_ = std::make_shared<engine::FrameContext>(display_.device(), std::clamp<std::uint32_t>(pictures, 2, 3), "player");
   frameRenderer_ = std::make_unique<engine::FrameRenderer>(display_.device());
-  background_ = std::make_unique<engine::EquirectLayer>(*context_, pictures);
+  // One picture more than the frames in flight: the next video frame is staged into it ahead.
+  background_ = std::make_unique<engine::EquirectLayer>(*context_, std::clamp<std::uint32_t>(pictures + 1, 2, 3));
   if (!options_.sets.empty()) sets_ = std::make_unique<SetScene>(display_.device(), options_.sets);
 }
 
@@ -161,20 +163,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   const bool onPlate = shown.state.plate == media::TrackPlace::Inside;
   if (!frame.shouldRender || frame.eyes.empty() || (onPlate && shown.frame == nullptr)) return;
   engine::EquirectLayer& background = *background_;
-  if (onPlate && (!background.hasPicture() || uploadedIndex_ != shown.frame->index)) {
-    // A reference to the frame (no copy) lets the layer copy only what the views sample,
-    // including the views of the display frames that show this picture again.
-    auto owner = std::make_shared<const media::DecodedFrame>(shown.frame->clone());
-    try {
-      background.setPicture(owner->view(), options_.layout, options_.yawOffsetDeg, owner);
-    } catch (const std::invalid_argument& e) {
-      Error error = engine::frameError(e);
-      error.where = player_.info().url + "@frame " + std::to_string(shown.frame->index);
-      throw PictureRefused(std::move(error));
-    }
-    uploadedIndex_ = shown.frame->index;
-    ++stats_.uploads;
-  }
+  if (onPlate && (!background.hasPicture() || uploadedIndex_ != shown.frame->index)) startUpload(*shown.frame);
   const double t = shown.state.positionSeconds;
   // The eyes the frame draws: each eye's view, and where the runtime composites the sphere
   // itself (its equirect layer), the stereo views over it, which show everything in front of
@@ -202,6 +191,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
     overlay_->update(t);
     for (engine::Layer* layer : overlay_->layers(display_.device(), overlayEyes_, t)) layers_.push_back(layer);
   }
+  if (onPlate) finishUpload(*shown.frame);
   frameRenderer_->record(recording, eyes_, layers_);
   frame.depthDrawn = true;
   frame.overlayDrawn = inFront && !frame.overlayEyes.empty();
@@ -229,6 +219,64 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   };
   frame.submitted = true;
   ++stats_.drawn;
+  stageNextPicture(frame);
+}
+
+// A new video frame for the background. Staged ahead: swapped in. Else its copy starts on the
+// layer's thread, to run while this thread waits for the frame's command buffer and builds the
+// other layers (finishUpload); only where no picture is free for that is it copied here.
+void PlayerLoop::startUpload(const media::DecodedFrame& shown) {
+  uploadAlongside_ = false;
+  uploadedIndex_ = shown.index;
+  ++stats_.uploads;
+  if (background_->showStaged(shown.index, options_.layout, options_.yawOffsetDeg)) {
+    ++stats_.uploadsAhead;
+    return;
+  }
+  auto owner = std::make_shared<const media::DecodedFrame>(shown.clone());
+  if (background_->stageAhead(shown.index, owner->view(), options_.layout, options_.yawOffsetDeg, owner)) {
+    uploadAlongside_ = true;
+    return;
+  }
+  setPicture(std::move(owner));
+}
+
+void PlayerLoop::finishUpload(const media::DecodedFrame& shown) {
+  if (!std::exchange(uploadAlongside_, false)) return;
+  if (background_->showStaged(shown.index, options_.layout, options_.yawOffsetDeg)) {
+    ++stats_.uploadsAlongside;
+    return;
+  }
+  // The copy failed: once more here, which says why.
+  setPicture(std::make_shared<const media::DecodedFrame>(shown.clone()));
+}
+
+void PlayerLoop::setPicture(std::shared_ptr<const media::DecodedFrame> frame) {
+  // A reference to the frame (no copy) lets the layer copy only what the views sample,
+  // including the views of the display frames that show this picture again.
+  try {
+    background_->setPicture(frame->view(), options_.layout, options_.yawOffsetDeg, frame);
+  } catch (const std::invalid_argument& e) {
+    Error error = engine::frameError(e);
+    error.where = player_.info().url + "@frame " + std::to_string(frame->index);
+    throw PictureRefused(std::move(error));
+  }
+}
+
+// The video frame of the next display frame, copied into a free picture now, on the layer's
+// thread, while this one ends the frame and waits for the next slot: that frame's upload is
+// then a swap. A paced display wakes on its grid of periods, at the first slot not yet past,
+// and shows a period later; an unpaced one is not predicted.
+void PlayerLoop::stageNextPicture(const xr::DisplayFrame& frame) {
+  if (frame.period <= 0) return;
+  // A second off the clock: display times that do not follow it (a lockstep simulation, an
+  // offscreen display), whose next frame is one period on.
+  const double late = steadySeconds() - frame.predictedDisplayTime;
+  const double periods = std::abs(late) > 1.0 ? 1.0 : std::max(1.0, std::ceil(late / frame.period) + 1);
+  const media::DecodedFrame* next = player_.upcoming(frame.predictedDisplayTime + periods * frame.period);
+  if (next == nullptr || next->index == uploadedIndex_ || background_->stagedKey() == next->index) return;
+  auto owner = std::make_shared<const media::DecodedFrame>(next->clone());
+  background_->stageAhead(next->index, owner->view(), options_.layout, options_.yawOffsetDeg, owner);
 }
 
 PlayerLoopStats PlayerLoop::run() {

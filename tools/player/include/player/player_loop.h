@@ -102,6 +102,11 @@ struct PlayerLoopStats {
   std::uint64_t frames = 0;        // display frames begun
   std::uint64_t drawn = 0;         // frames rendered and submitted
   std::uint64_t uploads = 0;       // of which with a new video frame uploaded
+  // Of those, copied off the loop thread: ahead of the display frame that shows them (while
+  // the display waited for its slot), or alongside it (while the loop waited for its command
+  // buffer and built the other layers). The rest were copied on the loop thread.
+  std::uint64_t uploadsAhead = 0;
+  std::uint64_t uploadsAlongside = 0;
   std::uint64_t late = 0;          // CPU work ended after the frame's predicted display time
   std::uint64_t missed = 0;        // display slots skipped (paced displays); not while hidden or lost
   std::uint64_t hiddenPauses = 0;  // times the display hid and playback was paused
@@ -153,6 +158,10 @@ class PlayerLoop {
   media::PlayerFrame updatePlayback(const xr::DisplayFrame& frame);
   void updateAudioAndNarration(const xr::DisplayFrame& frame);  // the head to the audio, captions
   void render(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
+  void startUpload(const media::DecodedFrame& shown);
+  void finishUpload(const media::DecodedFrame& shown);
+  void setPicture(std::shared_ptr<const media::DecodedFrame> frame);
+  void stageNextPicture(const xr::DisplayFrame& frame);
   void endFrame(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
   bool shotEnded(const media::PlayerFrame& shown) const;  // end of the shot without a loop
   void askQuit();  // once
@@ -186,6 +195,7 @@ class PlayerLoop {
   const xr::DisplayFrame* routedFrame_ = nullptr;  // the frame whose input is being routed
   std::uint64_t editorRevision_ = 0;      // of the document the markers were last taken from
   std::optional<std::int64_t> uploadedIndex_;  // video frame index the renderer holds
+  bool uploadAlongside_ = false;  // its copy runs on the background's thread (finishUpload)
   media::PlayerState last_;                    // of the previous update
   VisibilityPause visibility_;
   bool quitAsked_ = false;
