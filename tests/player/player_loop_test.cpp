@@ -105,7 +105,9 @@ TEST(PlayerLoop, TheNextVideoFrameIsCopiedAheadAndShownOnTime) {
     EXPECT_EQ(*run.shown[i].stamp, run.shown[i].timelineFrame) << "display frame " << i;
     EXPECT_EQ(differingPixels(*run.shown[i].pixels, *expected[i], 2), 0) << "display frame " << i;
     // Consecutive video frames look different in this view, or the comparison would prove nothing.
-    if (i > 0) EXPECT_GT(differingPixels(*expected[i], *expected[i - 1], 2), 0) << "display frame " << i;
+    if (i > 0) {
+      EXPECT_GT(differingPixels(*expected[i], *expected[i - 1], 2), 0) << "display frame " << i;
+    }
   }
   // A new video frame each display frame: all but the first were copied ahead.
   EXPECT_EQ(run.stats.uploads, 12u);
