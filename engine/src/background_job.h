@@ -3,7 +3,7 @@
 // frame that shows it, while the loop thread waits for its next display slot. One run at a
 // time: start() after the previous run was waited for. The thread is made on the first start()
 // and joined by the destructor, which waits for a run in progress.
-// Thread: one owner thread calls start(), wait() and running().
+// Thread: one owner thread calls start() and wait().
 #include <condition_variable>
 #include <exception>
 #include <functional>
@@ -24,8 +24,6 @@ class BackgroundJob {
   void start();
   // Blocks until the run started last has ended and rethrows what it threw; at once when none.
   void wait();
-  // A run was started and not waited for yet (it may have ended).
-  bool running() const { return started_; }
 
  private:
   void work(std::stop_token stop);
