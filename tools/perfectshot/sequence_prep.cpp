@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <cmath>
 #include <fstream>
 #include <system_error>
 
@@ -94,6 +95,12 @@ Status encodeAtlas(const SequencePrepOptions& o, std::size_t frames, const fs::p
   return ok();
 }
 
+// Bounds to the micrometre: "1.63", not the float's "1.6299999952316284".
+nlohmann::json micrometres(glm::vec3 v) {
+  const auto round = [](float c) { return std::round(static_cast<double>(c) * 1e6) / 1e6; };
+  return nlohmann::json::array({round(v.x), round(v.y), round(v.z)});
+}
+
 }  // namespace
 
 std::string sequenceListingJson(const std::vector<ListedFrame>& frames, MeshCompression compression, double fps,
@@ -112,9 +119,7 @@ std::string sequenceListingJson(const std::vector<ListedFrame>& frames, MeshComp
     const Json frame = {{"file", f.file},
                         {"bytes", f.bytes},
                         {"triangles", f.triangles},
-                        {"bounds",
-                         {{"min", {f.boundsMin.x, f.boundsMin.y, f.boundsMin.z}},
-                          {"max", {f.boundsMax.x, f.boundsMax.y, f.boundsMax.z}}}}};
+                        {"bounds", {{"min", micrometres(f.boundsMin)}, {"max", micrometres(f.boundsMax)}}}};
     out += "    " + frame.dump() + (i + 1 < frames.size() ? ",\n" : "\n");
   }
   return out + "  ]\n}\n";
