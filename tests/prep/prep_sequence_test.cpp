@@ -3,8 +3,16 @@
 // frames, the same triangles and positions within the quantisation; an existing package is not
 // overwritten without --force, an interrupted prep leaves nothing, and bad input (a gap, a broken
 // frame, an unknown flag value, a short atlas) is refused naming what is wrong.
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <spawn.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <csignal>
+#include <thread>
 
 #include <cmath>
 #include <filesystem>
@@ -23,6 +31,8 @@
 #include "media/video_source.h"
 #include "process.h"
 #include "sequence_prep.h"
+
+extern char** environ;
 
 namespace ps::test {
 namespace {
@@ -405,6 +415,51 @@ TEST(PrepSequence, TheAtlasIsEncodedFramePerFrame) {
   EXPECT_NE(r.output.find(images.string() + ": holds 3 images; the sequence has 5 frames"), std::string::npos) << r.output;
   EXPECT_FALSE(fs::exists(tmp.path() / "short"));
   EXPECT_TRUE(partialsOf(tmp.path() / "short").empty());
+}
+
+// Ctrl-C (or SIGTERM) while the atlas is being encoded: prep ends as interrupted (130), and
+// neither the package nor its partial folder is left. A long atlas (the prep fixture's 20 s
+// master) with as many tiny frames keeps ffmpeg busy long enough to be caught at it.
+TEST(PrepSequence, ASignalDuringTheAtlasEncodeLeavesNoPackage) {
+  const fs::path master = PS_TEST_MEDIA_DIR "/prep/long.mp4";
+  ASSERT_TRUE(fs::exists(master)) << "the prep fixture makes it";
+  TempDir tmp;
+  const fs::path in = tmp.path() / "capture";
+  fs::create_directories(in);
+  for (int f = 0; f < 240; ++f) writeObj(in / ("f" + std::to_string(f) + ".obj"), grid(1, f));
+  for (int sig : {SIGINT, SIGTERM}) {
+    SCOPED_TRACE("signal " + std::to_string(sig));
+    const fs::path pkg = tmp.path() / ("performer" + std::to_string(sig));
+    const std::vector<std::string> args = {kPerfectshot, "--log-level", "warn", "prep", in.string(), "-o", pkg.string(),
+                                           "--atlas", master.string(), "--preset", "slow"};
+    std::vector<char*> argv;
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&actions);
+    const fs::path partial = pkg.string() + ".partial-" + std::to_string(pid);
+    bool encoding = false;
+    for (const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+         !encoding && std::chrono::steady_clock::now() < deadline;) {
+      std::error_code ec;
+      encoding = fs::file_size(partial / tools::kAtlasFile, ec) > 0 && !ec;
+      if (!encoding) std::this_thread::sleep_for(std::chrono::milliseconds(20));  // polling a child process
+    }
+    EXPECT_TRUE(encoding) << "prep did not start the atlas encode";
+    EXPECT_TRUE(fs::exists(partial / "frame_000239.glb")) << "the frames come before the atlas";
+    kill(pid, sig);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 130);
+    EXPECT_FALSE(fs::exists(pkg));
+    EXPECT_TRUE(partialsOf(pkg).empty());
+  }
 }
 
 TEST(PrepSequence, TheListingReaderTakesFrameObjects) {
