@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli_numbers.h"
 #include "commands.h"
@@ -39,15 +40,15 @@ struct Args {
 };
 
 // A folder is a volumetric capture, a file a camera master; an option of the other kind is
-// refused rather than ignored.
-int runPrepOf(Args& args) {
+// refused rather than ignored. Nothing: a master, for runPrep.
+std::optional<int> runSequenceOrRefuse(Args& args) {
   const bool folder = std::filesystem::is_directory(args.video);
   for (const CLI::Option* o : folder ? args.plateOnly : args.sequenceOnly)
     if (o->count() > 0)
       return reportError(Error{o->get_name(), folder ? "is for a camera master, not a folder of mesh frames"
                                                      : "is for a folder of mesh frames, not a camera master",
                                ""});
-  if (!folder) return -1;
+  if (!folder) return std::nullopt;
   if (args.presetOption->count() > 0 && args.sequence.atlas.empty())
     return reportError(Error{"--preset", "is for the encodes; without --atlas a capture has none", ""});
   args.sequence.input = args.video;
@@ -219,8 +220,8 @@ void addPrepCommand(CLI::App& app, CommandOutcome& outcome) {
           ->check(CLI::Range(0.001, 1000.0))
           ->capture_default_str()};
   cmd->callback([args, &outcome] {
-    const int sequence = runPrepOf(*args);
-    outcome.exitCode = sequence >= 0 ? sequence : runPrep(*args);
+    const std::optional<int> done = runSequenceOrRefuse(*args);
+    outcome.exitCode = done ? *done : runPrep(*args);
   });
 }
 
