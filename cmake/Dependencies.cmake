@@ -17,3 +17,4 @@ endif()
 pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
 pkg_check_modules(DRACO REQUIRED IMPORTED_TARGET draco)  # KHR_draco_mesh_compression
 find_package(meshoptimizer REQUIRED CONFIG)  # EXT_meshopt_compression
+find_package(assimp REQUIRED CONFIG)  # OBJ and PLY captures read by perfectshot prep

@@ -30,6 +30,7 @@ packages=(
   libgtest-dev libgmock-dev libimgui-dev xvfb xauth fonts-dejavu-core
   assimp-testmodels  # Khronos glTF samples for the loader tests
   libdraco-dev libmeshoptimizer-dev draco  # compressed glTF; draco_encoder for its tests
+  libassimp-dev  # OBJ and PLY captures for perfectshot prep
   clang libclang-rt-dev  # libFuzzer and its sanitizers, for tests/fuzz
 )
 

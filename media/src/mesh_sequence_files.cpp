@@ -93,9 +93,11 @@ Result<MeshSequenceFiles> listListing(const fs::path& listing, std::size_t maxFr
   out.packageRoot = listing.parent_path().empty() ? fs::path(".") : listing.parent_path();
   for (std::size_t i = 0; i < frames.size(); ++i) {
     const std::string pointer = "/frames/" + std::to_string(i);
-    if (!frames[i].is_string() || frames[i].template get<std::string>().empty())
-      return Error{where(pointer), "expected a file name", ""};
-    const fs::path rel(frames[i].template get<std::string>());
+    // A name, or what `perfectshot prep` writes: {"file", "bytes", "triangles", "bounds"}.
+    const auto& name = frames[i].is_object() && frames[i].contains("file") ? frames[i]["file"] : frames[i];
+    if (!name.is_string() || name.template get<std::string>().empty())
+      return Error{where(pointer), "expected a file name, or an object with \"file\"", ""};
+    const fs::path rel(name.template get<std::string>());
     const bool escapes = std::any_of(rel.begin(), rel.end(), [](const fs::path& p) { return p == ".."; });
     if (rel.is_absolute() || rel.has_root_name() || escapes)
       return Error{where(pointer), quote(rel.string()) + " leads out of the listing's folder", "give paths inside it"};

@@ -3,6 +3,8 @@
 //   ps_make_set --triangles N -o set.glb    a UV sphere of about N triangles (benchmarks)
 //   ps_make_set --sequence N -o folder      a mesh sequence of N frames, frame_000.glb ...,
 //                                           each showing its index (make_set/sequence_frames.h)
+//   ps_make_set --performer N -o folder     a figure walking across the demo set in N frames,
+//                                           performer_000.glb ... (make_set/performer_frames.h)
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "make_set/known_sets.h"
+#include "make_set/performer_frames.h"
 #include "make_set/sequence_frames.h"
 
 namespace {
@@ -23,7 +26,8 @@ bool writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes) 
 }
 
 // Frames numbered from 0 with three digits, so that names sort as numbers too.
-int writeSequence(const std::string& folder, std::size_t frames, std::uint64_t bodyTriangles) {
+template <typename Frame>
+int writeFrames(const std::string& folder, std::size_t frames, const char* stem, const Frame& frame) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) {
@@ -32,8 +36,8 @@ int writeSequence(const std::string& folder, std::size_t frames, std::uint64_t b
   }
   for (std::size_t i = 0; i < frames; ++i) {
     char name[32];
-    std::snprintf(name, sizeof name, "frame_%03zu.glb", i);
-    if (!writeFile((std::filesystem::path(folder) / name).string(), ps::make_set::sequenceFrame(i, bodyTriangles))) return 1;
+    std::snprintf(name, sizeof name, "%s_%03zu.glb", stem, i);
+    if (!writeFile((std::filesystem::path(folder) / name).string(), frame(i))) return 1;
   }
   return 0;
 }
@@ -59,16 +63,28 @@ int main(int argc, char** argv) {
   app.add_option("--body-triangles", body, "with --sequence: each frame also holds a sphere of about N triangles")
       ->check(CLI::Range(std::uint64_t(16), std::uint64_t(16'000'000)))
       ->needs(sequenceOption);
+  std::size_t performer = 0;
+  app.add_option("--performer", performer, "a folder of N numbered GLB frames of a figure walking across the demo set")
+      ->check(CLI::Range(std::size_t(1), std::size_t(100000)))
+      ->excludes(demoOption)
+      ->excludes(sequenceOption);
   CLI11_PARSE(app, argc, argv);
+  if (performer > 0) {
+    if (triangles != 0) {
+      std::fprintf(stderr, "ps_make_set: --triangles is for a single set, not --performer\n");
+      return 2;
+    }
+    return writeFrames(output, performer, "performer", [&](std::size_t i) { return ps::make_set::performerFrame(i, performer); });
+  }
   if (sequence > 0) {
     if (triangles != 0) {
       std::fprintf(stderr, "ps_make_set: --triangles is for a single set; with --sequence give --body-triangles\n");
       return 2;
     }
-    return writeSequence(output, sequence, body);
+    return writeFrames(output, sequence, "frame", [&](std::size_t i) { return ps::make_set::sequenceFrame(i, body); });
   }
   if (!demo && triangles == 0) {
-    std::fprintf(stderr, "ps_make_set: give --demo, --triangles N or --sequence N\n");
+    std::fprintf(stderr, "ps_make_set: give --demo, --triangles N, --sequence N or --performer N\n");
     return 2;
   }
   return writeFile(output, demo ? ps::make_set::demoSet() : ps::make_set::sphereSet(triangles)) ? 0 : 1;

@@ -75,3 +75,21 @@ if [ ! -s "$set_glb" ] || [ "$force" = "--force" ]; then
   mv "$tmp/set.glb" "$set_glb"
   echo "make-demo: wrote $set_glb"
 fi
+
+# The volumetric performer (make_set/performer_frames.h): a figure walking behind the red box,
+# 60 frames at the shot's 30 fps, generated as GLB frames and put through `perfectshot prep`
+# as a studio's capture would be: Draco-compressed frames and their listing, frames.json.
+performer="$out/performer"
+if [ ! -s "$performer/frames.json" ] || [ "$force" = "--force" ]; then
+  build="${PERFECTSHOT_BUILD_DIR:-$here/../../build}"
+  for tool in "$build/tools/make_set/ps_make_set" "$build/tools/perfectshot/perfectshot"; do
+    if [ ! -x "$tool" ]; then
+      echo "make-demo: $tool is not built; build first (tools/setup.sh)" >&2
+      exit 1
+    fi
+  done
+  "$build/tools/make_set/ps_make_set" --performer 60 -o "$tmp/capture"
+  "$build/tools/perfectshot/perfectshot" --log-level warn prep "$tmp/capture" -o "$performer" --compression draco \
+    --force 2>/dev/null
+  echo "make-demo: wrote $performer"
+fi

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 
 #include "cli_numbers.h"
 #include "commands.h"
@@ -15,6 +16,7 @@
 #include "media/ffmpeg_url.h"
 #include "partial_package.h"
 #include "prep_plan.h"
+#include "prep_sequence_command.h"
 #include "progress_bar.h"
 #include "quit_signals.h"
 #include "report.h"
@@ -32,7 +34,29 @@ struct Args {
   bool force = false;
   std::string projection, stereo, size, title;
   std::string preset = "medium";
+  SequencePrepArgs sequence;  // a folder of mesh frames: the volumetric capture branch
+  std::vector<const CLI::Option*> plateOnly, sequenceOnly;
+  const CLI::Option* presetOption = nullptr;
 };
+
+// A folder is a volumetric capture, a file a camera master; an option of the other kind is
+// refused rather than ignored. Nothing: a master, for runPrep.
+std::optional<int> runSequenceOrRefuse(Args& args) {
+  const bool folder = std::filesystem::is_directory(args.video);
+  for (const CLI::Option* o : folder ? args.plateOnly : args.sequenceOnly)
+    if (o->count() > 0)
+      return reportError(Error{o->get_name(), folder ? "is for a camera master, not a folder of mesh frames"
+                                                     : "is for a folder of mesh frames, not a camera master",
+                               ""});
+  if (!folder) return std::nullopt;
+  if (args.presetOption->count() > 0 && args.sequence.atlas.empty())
+    return reportError(Error{"--preset", "is for the encodes; without --atlas a capture has none", ""});
+  args.sequence.input = args.video;
+  args.sequence.out = args.out;
+  args.sequence.force = args.force;
+  args.sequence.preset = args.preset;
+  return runSequencePrep(args.sequence);
+}
 
 Status parseSize(const std::string& text, PrepOptions& options) {
   if (text.empty()) return ok();
@@ -167,18 +191,38 @@ void addPrepCommand(CLI::App& app, CommandOutcome& outcome) {
       "wide, stereo packing kept), proxy.mp4 (all-intra, at most 2048 wide, for scrubbing), strip.png\n"
       "(thumbnails for the scrubber) and shot.json (projection and stereo as detected, or as given).\n"
       "The package is built beside SHOT_DIR and renamed into place when complete; an interrupted run\n"
-      "leaves nothing at SHOT_DIR.");
-  cmd->add_option("video", args->video, "the camera master")->required()->check(CLI::ExistingFile);
+      "leaves nothing at SHOT_DIR.\n"
+      "Given a folder of numbered .obj, .ply or .glb frames (a volumetric capture), it makes a mesh\n"
+      "sequence instead: frame_NNNNNN.glb compressed (--compression), frames.json (every frame's file,\n"
+      "size, triangles and bounds: the sequence's src in shot.json) and, with --atlas, atlas.mp4\n"
+      "(H.264, short GOPs) and atlas_proxy.mp4 (all-intra).");
+  cmd->add_option("video", args->video, "the camera master, or a folder of numbered mesh frames")
+      ->required()
+      ->check(CLI::ExistingPath);
   cmd->add_option("-o,--output", args->out, "the package folder to create (a local path)")->required();
   cmd->add_flag("--force", args->force, "replace an existing package");
-  cmd->add_option("--projection", args->projection, "360 or 180; overrides what is detected");
-  cmd->add_option("--stereo", args->stereo, "mono, top-bottom or left-right; overrides what is detected");
-  cmd->add_option("--size", args->size, "WIDTHxHEIGHT of the playback encode (default: the master's, at most 4096 wide)");
-  cmd->add_option("--title", args->title, "the shot's title in shot.json");
-  cmd->add_option("--preset", args->preset, "x264 preset of the playback encode")
+  args->plateOnly = {
+      cmd->add_option("--projection", args->projection, "360 or 180; overrides what is detected"),
+      cmd->add_option("--stereo", args->stereo, "mono, top-bottom or left-right; overrides what is detected"),
+      cmd->add_option("--size", args->size, "WIDTHxHEIGHT of the playback encode (default: the master's, at most 4096 wide)"),
+      cmd->add_option("--title", args->title, "the shot's title in shot.json")};
+  args->presetOption = cmd->add_option("--preset", args->preset, "x264 preset of the playback encode (and of a capture's atlas)")
       ->check(CLI::IsMember({"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower"}))
       ->capture_default_str();
-  cmd->callback([args, &outcome] { outcome.exitCode = runPrep(*args); });
+  args->sequenceOnly = {
+      cmd->add_option("--compression", args->sequence.compression, "a capture's mesh compression: draco or meshopt")
+          ->check(CLI::IsMember({"draco", "meshopt"}))
+          ->capture_default_str(),
+      cmd->add_option("--atlas", args->sequence.atlas,
+                      "a capture's texture atlas: a video, or a folder of numbered .png/.jpg images (frame i: image i)")
+          ->check(CLI::ExistingPath),
+      cmd->add_option("--fps", args->sequence.fps, "a capture's frames per second (the atlas's timing)")
+          ->check(CLI::Range(0.001, 1000.0))
+          ->capture_default_str()};
+  cmd->callback([args, &outcome] {
+    const std::optional<int> done = runSequenceOrRefuse(*args);
+    outcome.exitCode = done ? *done : runPrep(*args);
+  });
 }
 
 }  // namespace ps::tools

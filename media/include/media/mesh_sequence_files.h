@@ -6,7 +6,9 @@
 //   or any): a gap is refused with the missing number named, so a lost file is never played
 //   as a jump. Files not ending in ".glb" are not frames and are passed over.
 // - a listing file (JSON): {"frames": ["f0.glb", "f1.glb", ...]}, each path relative to the
-//   listing's folder and inside it (no absolute paths, no "..").
+//   listing's folder and inside it (no absolute paths, no ".."). A frame may also be an object
+//   whose "file" is that path, as `perfectshot prep` writes with each frame's size, triangle
+//   count and bounds (members the player does not need, and does not read).
 // Nothing is decoded here; a frame that is missing or broken is found when it is read.
 #include <cstddef>
 #include <filesystem>
