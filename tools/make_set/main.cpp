@@ -3,6 +3,8 @@
 //   ps_make_set --triangles N -o set.glb    a UV sphere of about N triangles (benchmarks)
 //   ps_make_set --sequence N -o folder      a mesh sequence of N frames, frame_000.glb ...,
 //                                           each showing its index (make_set/sequence_frames.h)
+//     [--atlas atlas.mp4 [--atlas-frames M]]  and its texture atlas video stamping each frame's
+//                                           index (make_set/sequence_atlas.h; M frames, default N)
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -10,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "make_set/known_sets.h"
+#include "make_set/sequence_atlas.h"
 #include "make_set/sequence_frames.h"
 
 namespace {
@@ -23,7 +26,7 @@ bool writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes) 
 }
 
 // Frames numbered from 0 with three digits, so that names sort as numbers too.
-int writeSequence(const std::string& folder, std::size_t frames, std::uint64_t bodyTriangles) {
+int writeSequence(const std::string& folder, std::size_t frames, std::uint64_t bodyTriangles, bool atlas) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) {
@@ -33,7 +36,7 @@ int writeSequence(const std::string& folder, std::size_t frames, std::uint64_t b
   for (std::size_t i = 0; i < frames; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "frame_%03zu.glb", i);
-    if (!writeFile((std::filesystem::path(folder) / name).string(), ps::make_set::sequenceFrame(i, bodyTriangles))) return 1;
+    if (!writeFile((std::filesystem::path(folder) / name).string(), ps::make_set::sequenceFrame(i, bodyTriangles, atlas))) return 1;
   }
   return 0;
 }
@@ -59,13 +62,24 @@ int main(int argc, char** argv) {
   app.add_option("--body-triangles", body, "with --sequence: each frame also holds a sphere of about N triangles")
       ->check(CLI::Range(std::uint64_t(16), std::uint64_t(16'000'000)))
       ->needs(sequenceOption);
+  std::string atlas;
+  std::size_t atlasFrames = 0;
+  auto* atlasOption = app.add_option("--atlas", atlas, "with --sequence: also its texture atlas video (H.264; needs ffmpeg)")
+                          ->needs(sequenceOption);
+  app.add_option("--atlas-frames", atlasFrames, "the atlas video's frame count (default: the sequence's)")
+      ->check(CLI::Range(std::size_t(1), ps::make_set::kSeqMaxFrames))
+      ->needs(atlasOption);
   CLI11_PARSE(app, argc, argv);
   if (sequence > 0) {
     if (triangles != 0) {
       std::fprintf(stderr, "ps_make_set: --triangles is for a single set; with --sequence give --body-triangles\n");
       return 2;
     }
-    return writeSequence(output, sequence, body);
+    if (const int rc = writeSequence(output, sequence, body, !atlas.empty()); rc != 0) return rc;
+    if (atlas.empty()) return 0;
+    const std::string failed = ps::make_set::writeAtlasVideo(atlas, atlasFrames > 0 ? atlasFrames : sequence);
+    if (!failed.empty()) std::fprintf(stderr, "ps_make_set: %s\n", failed.c_str());
+    return failed.empty() ? 0 : 1;
   }
   if (!demo && triangles == 0) {
     std::fprintf(stderr, "ps_make_set: give --demo, --triangles N or --sequence N\n");

@@ -140,7 +140,7 @@ void PlayerLoop::makeFrameObjects() {
   context_ = std::make_shared<engine::FrameContext>(display_.device(), std::clamp<std::uint32_t>(pictures, 2, 3), "player");
   frameRenderer_ = std::make_unique<engine::FrameRenderer>(display_.device());
   background_ = std::make_unique<engine::EquirectLayer>(*context_, pictures);
-  if (!options_.sets.empty()) sets_ = std::make_unique<SetScene>(display_.device(), options_.sets);
+  if (!options_.sets.empty()) sets_ = std::make_unique<SetScene>(display_.device(), options_.sets, options_.decodeWait);
 }
 
 void PlayerLoop::dropFrameObjects() {
