@@ -151,5 +151,33 @@ TEST(SequenceLoop, PickingMeetsTheFrameShown) {
   }
 }
 
+// Offline play (the loop's decodeWait) waits for the exact frame from the sequence's own
+// reading threads: right after opening, and after jumps across the sequence, the frame shown
+// (as picking meets it) is the frame asked for.
+TEST(SequenceLoop, OfflinePlayWaitsForTheExactFrameFromTheReadingThreads) {
+  SequenceFolder folder;
+  xr::OffscreenDisplayOptions o;
+  o.width = 16;
+  o.height = 16;
+  auto display = xr::OffscreenDisplay::create(o);
+  ASSERT_TRUE(display.ok()) << display.error().message();
+  // Opened last: the threads start reading from frame 0 now, and frame 17 is far down their list.
+  auto sets = player::loadShotSets(folder.shot(), player::SetFailure::Refuse, player::SequenceRead::Prefetch);
+  ASSERT_TRUE(sets.ok()) << sets.error().message();
+  player::SetScene scene((*display)->device(), *sets, std::chrono::seconds(10));
+  const glm::vec3 eye(0.0f, make_set::kSeqBitY, 0.0f);
+  const float cubeFront = -make_set::kSeqZ - make_set::kSeqBitSize / 2;
+  for (const int frame : {17, 2, 21, 9}) {
+    scene.showAt((frame + 0.5) / 30.0);
+    int shown = 0;
+    for (int bit = 0; bit < make_set::kSeqBits; ++bit) {
+      const engine::Ray ray{eye, glm::normalize(glm::vec3(make_set::kSeqBitX(bit), make_set::kSeqBitY, make_set::kSeqZ) - eye)};
+      const auto hit = scene.nearestHit(ray);
+      if (hit && std::abs(*hit * -ray.direction.z - cubeFront) < 0.01f) shown |= 1 << bit;
+    }
+    EXPECT_EQ(shown, frame);
+  }
+}
+
 }  // namespace
 }  // namespace ps::test
