@@ -167,9 +167,10 @@ void MeshLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
     set.pending.reset();
     const std::shared_ptr<const scenes::MeshImage> baseColor = std::move(set.pendingBaseColor);
     set.pendingBaseColor.reset();
-    // A replaced set (a mesh sequence's next frame) takes its memory from the frames before.
+    // A replaced set (a mesh sequence's next frame) takes its memory from the frames before;
+    // a set uploaded once (a static set) leaves nothing behind to be kept.
     auto uploaded = std::make_unique<MeshGpuSet>(s.device, s.pipeline, *s.defaults, *scene, frame, baseColor.get(),
-                                                 &s.recycler);
+                                                 set.gpu ? &s.recycler : nullptr);
     if (set.gpu) {
       set.gpu->recycle(s.recycler, frame.disposer, set.lastUse);
       set.gpu.reset();
