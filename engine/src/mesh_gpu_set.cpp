@@ -17,6 +17,10 @@ namespace ps::engine {
 
 namespace {
 
+constexpr VkBufferUsageFlags kVertexUsage = VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+constexpr VkBufferUsageFlags kIndexUsage = VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+constexpr VkBufferUsageFlags kMaterialUsage = VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+
 VkDeviceSize alignUp(VkDeviceSize value, VkDeviceSize alignment) { return (value + alignment - 1) / alignment * alignment; }
 
 MeshMaterialData materialData(const scenes::MeshMaterial& m) {
@@ -37,7 +41,12 @@ std::uint32_t indexCountOf(const scenes::MeshPrimitive& p) {
 }  // namespace
 
 MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshDefaultTextures& defaults,
-                       const scenes::MeshScene& scene, FrameRecording& frame) {
+                       const scenes::MeshScene& scene, FrameRecording& frame, const scenes::MeshImage* baseColor,
+                       MeshRecycler* recycler) {
+  auto makeBuffer = [&](VkDeviceSize size, VkBufferUsageFlags usage, bool hostVisible, std::string_view name) {
+    return recycler ? recycler->buffer(device, size, usage, hostVisible, name)
+                    : GpuBuffer(device, size, usage, hostVisible, name);
+  };
   const VkCommandBuffer commands = frame.commands;
   VkPhysicalDeviceProperties properties{};
   vkGetPhysicalDeviceProperties(device.physicalDevice(), &properties);
@@ -54,8 +63,10 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
     const std::pair<int, bool> key{ref->image, srgb};
     if (textureOf.emplace(key, textureOrder.size()).second) textureOrder.push_back(key);
   };
+  // An override takes the place of the materials' own base colours: image -1 below.
+  if (baseColor) need(scenes::TextureRef{-1}, true);
   for (const scenes::MeshMaterial& m : scene.materials) {
-    need(m.baseColor, true);
+    if (!baseColor) need(m.baseColor, true);
     need(m.emissive, true);
     need(m.metallicRoughness, false);
     need(m.normal, false);
@@ -70,8 +81,11 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
       imageLimit(device, VK_FORMAT_R8G8B8A8_UNORM, VK_IMAGE_TILING_OPTIMAL, kTextureUsage).maxExtent;
   std::vector<TextureUpload> uploads;
   uploads.reserve(textureOrder.size());
+  auto imageOf = [&](int image) -> const scenes::MeshImage& {
+    return image < 0 ? *baseColor : scene.images[static_cast<std::size_t>(image)];
+  };
   for (const auto& [image, srgb] : textureOrder)
-    uploads.emplace_back(scene.images[static_cast<std::size_t>(image)],
+    uploads.emplace_back(imageOf(image),
                          srgb ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM, srgb ? blitSrgb : blitLinear,
                          srgb ? maxSrgb : maxLinear);
 
@@ -96,7 +110,7 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
     textureAt.push_back(stagingBytes);
     stagingBytes = alignUp(stagingBytes + u.stagingBytes(), 16);
   }
-  GpuBuffer staging(device, stagingBytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, true, "mesh set staging");
+  GpuBuffer staging = makeBuffer(stagingBytes, VK_BUFFER_USAGE_TRANSFER_SRC_BIT, true, "mesh set staging");
 
   // Vertices and indices, primitive after primitive.
   auto* vertexOut = reinterpret_cast<MeshVertex*>(staging.mapped());
@@ -143,17 +157,14 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
 
   // Device-local copies of the three.
   if (vertexBytes > 0) {
-    vertices_ = GpuBuffer(device, vertexBytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                          false, "mesh vertices");
-    indices_ = GpuBuffer(device, indexBytes, VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, false,
-                         "mesh indices");
+    vertices_ = makeBuffer(vertexBytes, kVertexUsage, false, "mesh vertices");
+    indices_ = makeBuffer(indexBytes, kIndexUsage, false, "mesh indices");
     const VkBufferCopy vertexCopy{0, 0, vertexBytes};
     vkCmdCopyBuffer(commands, staging.handle(), vertices_.handle(), 1, &vertexCopy);
     const VkBufferCopy indexCopy{indexAt, 0, indexBytes};
     vkCmdCopyBuffer(commands, staging.handle(), indices_.handle(), 1, &indexCopy);
   }
-  materials_ = GpuBuffer(device, materialBytes, VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
-                         false, "mesh materials");
+  materials_ = makeBuffer(materialBytes, kMaterialUsage, false, "mesh materials");
   const VkBufferCopy materialCopy{materialAt, 0, materialBytes};
   vkCmdCopyBuffer(commands, staging.handle(), materials_.handle(), 1, &materialCopy);
   VkMemoryBarrier barrier{};
@@ -166,11 +177,14 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
   gpuBytes_ = vertexBytes + indexBytes + materialBytes;
 
   for (std::size_t i = 0; i < uploads.size(); ++i) {
-    const scenes::MeshImage& image = scene.images[static_cast<std::size_t>(textureOrder[i].first)];
-    textures_.push_back(uploads[i].record(device, commands, staging, textureAt[i], "mesh texture " + image.name));
+    const scenes::MeshImage& image = imageOf(textureOrder[i].first);
+    textures_.push_back(uploads[i].record(device, commands, staging, textureAt[i], "mesh texture " + image.name, recycler));
     gpuBytes_ += VkDeviceSize{image.width} * image.height * 4 * 4 / 3;  // a full chain is about 4/3 of level 0
   }
-  frame.disposer.dispose(frame.serial, std::move(staging));
+  if (recycler)
+    recycler->recycle(frame.disposer, frame.serial, std::move(staging), VK_BUFFER_USAGE_TRANSFER_SRC_BIT, true);
+  else
+    frame.disposer.dispose(frame.serial, std::move(staging));
 
   // One descriptor set per material.
   const auto setCount = static_cast<std::uint32_t>(materials.size());
@@ -189,8 +203,15 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
       const GpuImage& texture = textures_[textureOf.at({ref->image, srgb})];
       return VkDescriptorImageInfo{pipeline.sampler(*ref), texture.view(), VK_IMAGE_LAYOUT_SHADER_READ_ONLY_OPTIMAL};
     };
+    // The override is sampled clamped (an atlas does not repeat), with the material's filters.
+    std::optional<scenes::TextureRef> base = m.baseColor;
+    if (baseColor) {
+      base = m.baseColor.value_or(scenes::TextureRef{});
+      base->image = -1;
+      base->wrapU = base->wrapV = scenes::TextureWrap::ClampToEdge;
+    }
     const std::array<VkDescriptorImageInfo, MeshPipeline::kMaterialTextures> images{
-        imageInfo(m.baseColor, true, defaults.whiteSrgb),
+        imageInfo(base, true, defaults.whiteSrgb),
         imageInfo(m.metallicRoughness, false, defaults.whiteLinear),
         imageInfo(m.normal, false, defaults.flatNormal),
         imageInfo(m.emissive, true, defaults.whiteSrgb),
@@ -211,6 +232,19 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
     }
     vkUpdateDescriptorSets(device.device(), static_cast<std::uint32_t>(writes.size()), writes.data(), 0, nullptr);
   }
+}
+
+void MeshGpuSet::recycle(MeshRecycler& recycler, Disposer& disposer, std::uint64_t lastUse) {
+  recycler.recycle(disposer, lastUse, std::move(vertices_), kVertexUsage, false);
+  recycler.recycle(disposer, lastUse, std::move(indices_), kIndexUsage, false);
+  recycler.recycle(disposer, lastUse, std::move(materials_), kMaterialUsage, false);
+  for (GpuImage& texture : textures_) recycler.recycle(disposer, lastUse, std::move(texture));
+  textures_.clear();
+  // The descriptor sets point at what went above; their pool goes when the frame is done.
+  disposer.dispose(lastUse, std::move(pool_));
+  materialSets_.clear();
+  meshes_.clear();
+  gpuBytes_ = 0;
 }
 
 std::span<const MeshGpuPrimitive> MeshGpuSet::primitives(int mesh) const {

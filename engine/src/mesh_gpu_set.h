@@ -14,6 +14,7 @@
 #include "descriptor_pool.h"
 #include "engine/frame_context.h"
 #include "engine/gpu_resources.h"
+#include "mesh_recycler.h"
 #include "mesh_textures.h"
 #include "scenes/mesh_scene.h"
 
@@ -36,8 +37,14 @@ class MeshGpuSet {
  public:
   // Records the upload of `scene` into frame.commands (copies from a staging buffer that goes to
   // frame.disposer with this frame's serial, mip chains, a barrier before the frame's draws).
+  // `baseColor`, when not null, is every material's base-colour texture instead of its own.
+  // `recycler`, when not null, gives the buffers and images (a mesh sequence's previous frames').
   MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshDefaultTextures& defaults,
-             const scenes::MeshScene& scene, FrameRecording& frame);
+             const scenes::MeshScene& scene, FrameRecording& frame, const scenes::MeshImage* baseColor = nullptr,
+             MeshRecycler* recycler = nullptr);
+  // Hands its buffers and images to `recycler` (back there once frame lastUse has finished), the
+  // rest to the disposer; the set is empty after.
+  void recycle(MeshRecycler& recycler, Disposer& disposer, std::uint64_t lastUse);
 
   VkBuffer vertexBuffer() const { return vertices_.handle(); }
   VkBuffer indexBuffer() const { return indices_.handle(); }

@@ -17,6 +17,7 @@
 #include "mesh_frame_data.h"
 #include "mesh_gpu_set.h"
 #include "mesh_pipeline.h"
+#include "mesh_recycler.h"
 #include "mesh_shader_data.h"
 
 namespace ps::engine {
@@ -37,6 +38,7 @@ struct MeshDraw {
 struct MeshLayer::Impl {
   struct Set {
     std::shared_ptr<const scenes::MeshScene> pending;  // CPU data until uploaded
+    std::shared_ptr<const scenes::MeshImage> pendingBaseColor;  // replaces every base colour; with pending
     std::unique_ptr<MeshGpuSet> gpu;
     std::uint64_t lastUse = 0;
     glm::mat4 setToStage{1.0f};
@@ -69,6 +71,7 @@ struct MeshLayer::Impl {
   MeshPipeline pipeline;
   MeshFrameData frameData;
   std::optional<MeshDefaultTextures> defaults;
+  MeshRecycler recycler;  // declared before the sets: what they recycle may come back into it
   std::map<SetId, Set> sets;
   std::vector<std::unique_ptr<MeshGpuSet>> retired;  // removed, with their last use
   std::vector<std::uint64_t> retiredLastUse;
@@ -101,10 +104,13 @@ MeshLayer::SetId MeshLayer::add(std::shared_ptr<const scenes::MeshScene> scene, 
   return id;
 }
 
-void MeshLayer::replace(SetId id, scenes::MeshScene scene) {
+void MeshLayer::replace(SetId id, std::shared_ptr<const scenes::MeshScene> scene,
+                        std::shared_ptr<const scenes::MeshImage> baseColor) {
+  if (!scene) throw std::invalid_argument("mesh layer: no scene to replace set " + std::to_string(id) + " with");
   Impl::Set& set = impl_->find(id);
-  set.instances = scene.instances();
-  set.pending = std::make_shared<const scenes::MeshScene>(std::move(scene));
+  set.instances = scene->instances();
+  set.pending = std::move(scene);
+  set.pendingBaseColor = std::move(baseColor);
 }
 
 void MeshLayer::remove(SetId id) {
@@ -131,6 +137,7 @@ std::size_t MeshLayer::setCount() const { return impl_->sets.size(); }
 
 MeshLayer::Stats MeshLayer::stats() const {
   Stats s = impl_->stats;
+  s.recycled = impl_->recycler.reused();
   s.gpuBytes = 0;
   for (const auto& [id, set] : impl_->sets)
     if (set.gpu) s.gpuBytes += set.gpu->gpuBytes();
@@ -158,8 +165,16 @@ void MeshLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
     // every frame.
     const std::shared_ptr<const scenes::MeshScene> scene = std::move(set.pending);
     set.pending.reset();
-    auto uploaded = std::make_unique<MeshGpuSet>(s.device, s.pipeline, *s.defaults, *scene, frame);
-    if (set.gpu) frame.disposer.dispose(set.lastUse, std::move(set.gpu));
+    const std::shared_ptr<const scenes::MeshImage> baseColor = std::move(set.pendingBaseColor);
+    set.pendingBaseColor.reset();
+    // A replaced set (a mesh sequence's next frame) takes its memory from the frames before;
+    // a set uploaded once (a static set) leaves nothing behind to be kept.
+    auto uploaded = std::make_unique<MeshGpuSet>(s.device, s.pipeline, *s.defaults, *scene, frame, baseColor.get(),
+                                                 set.gpu ? &s.recycler : nullptr);
+    if (set.gpu) {
+      set.gpu->recycle(s.recycler, frame.disposer, set.lastUse);
+      set.gpu.reset();
+    }
     set.gpu = std::move(uploaded);  // the layer's reference to the CPU data goes at the end of the scope
     ++s.stats.uploads;
   }

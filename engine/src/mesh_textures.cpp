@@ -10,6 +10,7 @@
 #include "engine/device.h"
 #include "engine/image_barrier.h"
 #include "frame_textures_mips.h"
+#include "mesh_recycler.h"
 
 namespace ps::engine {
 
@@ -59,14 +60,14 @@ TextureUpload::TextureUpload(const scenes::MeshImage& image, VkFormat format, bo
 }
 
 GpuImage TextureUpload::record(const Device& device, VkCommandBuffer commands, const GpuBuffer& staging,
-                               VkDeviceSize offset, std::string_view name) const {
+                               VkDeviceSize offset, std::string_view name, MeshRecycler* recycler) const {
   ImageDesc desc;
   desc.format = format_;
   desc.extent = extent_;
   desc.mipLevels = levels_;
   desc.usage = VK_IMAGE_USAGE_SAMPLED_BIT | VK_IMAGE_USAGE_TRANSFER_DST_BIT |
                (gpuMips_ ? VkImageUsageFlags{VK_IMAGE_USAGE_TRANSFER_SRC_BIT} : VkImageUsageFlags{0});
-  GpuImage gpu(device, desc, name);
+  GpuImage gpu = recycler ? recycler->image(device, desc, name) : GpuImage(device, desc, name);
 
   // Level 0 as it is; without blits, every further level averaged on the CPU (of the encoded
   // values for sRGB images: a little darker than a linear average, and only on devices that

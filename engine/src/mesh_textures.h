@@ -16,6 +16,7 @@
 namespace ps::engine {
 
 class Device;
+class MeshRecycler;
 
 // Levels down to 1x1: floor(log2(max(width, height))) + 1.
 std::uint32_t fullMipChain(std::uint32_t width, std::uint32_t height);
@@ -34,8 +35,9 @@ class TextureUpload {
   VkDeviceSize stagingBytes() const { return stagingBytes_; }
   // Writes the pixels into `staging` (host-visible, mapped) at `offset`, creates the image and
   // records the copy and the mip chain into `commands`.
+  // `recycler`, when not null, gives the image (one of the same description from a finished frame).
   GpuImage record(const Device& device, VkCommandBuffer commands, const GpuBuffer& staging, VkDeviceSize offset,
-                  std::string_view name) const;
+                  std::string_view name, MeshRecycler* recycler = nullptr) const;
 
  private:
   const std::uint8_t* pixels_;  // level 0: the image's, or reduced_'s

@@ -242,6 +242,12 @@ bool MeshSequence::ready(std::size_t index) const {
   return it != cache_.end() && it->second.scene;
 }
 
+std::shared_ptr<const scenes::MeshScene> MeshSequence::kept(std::size_t index) const {
+  std::lock_guard lock(mutex_);
+  const auto it = cache_.find(index);
+  return it != cache_.end() ? it->second.scene : nullptr;
+}
+
 bool MeshSequence::pumpOne() {
   if (thread_.joinable()) return false;  // the thread reads; one reader at a time
   std::unique_lock lock(mutex_);

@@ -62,8 +62,8 @@ std::optional<MediaKind> readKind(JsonReader& r, const Json& e, const std::strin
   return std::nullopt;
 }
 
-// "fps" (required) and "texture" (refused: the atlas video is not played yet) of a mesh
-// sequence; neither means anything to the other kinds.
+// "fps" (required) and "texture" (the atlas video, optional) of a mesh sequence; neither means
+// anything to the other kinds.
 void readSequenceMembers(JsonReader& r, const Json& e, const std::string& ptr, MediaRef& m) {
   if (m.kind != MediaKind::MeshSequence) {
     for (const char* key : {"fps", "texture"})
@@ -71,8 +71,7 @@ void readSequenceMembers(JsonReader& r, const Json& e, const std::string& ptr, M
     return;
   }
   m.fps = r.number(e, ptr, "fps", true, 1e-3, 1000, "frames per second in (0, 1000]").value_or(0);
-  if (e.contains("texture"))
-    r.error(child(ptr, "texture"), "a mesh sequence's texture video is not supported yet; remove \"texture\"");
+  m.texturePath = r.file(e, ptr, "texture", false, &m.textureSrc);
 }
 
 // "animation": {name (required), start, offset, speed, loop}: start defaults to the layer's.

@@ -365,6 +365,33 @@ TEST_F(MeshLayerTest, MissingNormalsShadeFlatAndNormalMapsBendWithGivenOrDerived
   EXPECT_GT(given, flat + 15);
 }
 
+// A mesh sequence's frames one after another: the buffers and the atlas image of a frame the
+// GPU has finished are taken again by a later frame of the same sizes, and each frame shows
+// its own colour.
+TEST_F(MeshLayerTest, ReplacedFramesReuseTheGpuMemoryOfFinishedFrames) {
+  const glm::vec3 lo(-0.2f, 1.4f, -1.4f), hi(0.2f, 1.8f, -1.0f);
+  MeshSceneBuilder b;
+  b.node(boxPrimitive(lo, hi), b.material(unlitMaterial({1, 1, 1, 1})));
+  const auto box = std::make_shared<const scenes::MeshScene>(b.take());
+  MeshLayer layer(device());
+  const MeshLayer::SetId set = layer.add(box);
+  MeshRig rig(device(), kSize, kSize, 1);
+  const EyeCamera camera = eyeAt({0.0f, kEyeHeight, 0.0f});
+  rig.renderOne(layer, camera);
+  EXPECT_EQ(layer.stats().recycled, 0u);
+  const glm::u8vec4 colours[] = {{255, 0, 0, 255}, {0, 255, 0, 255}, {0, 0, 255, 255}, {255, 255, 0, 255}};
+  for (const glm::u8vec4& c : colours) {
+    auto atlas = std::make_shared<scenes::MeshImage>(scenes::MeshImage{"atlas", 4, 4, {}});
+    for (int i = 0; i < 16; ++i) atlas->rgba.insert(atlas->rgba.end(), {c.r, c.g, c.b, c.a});
+    layer.replace(set, box, atlas);
+    const EyePicture shown = rig.renderOne(layer, camera);
+    EXPECT_EQ(shown.at(*camera.pixelOf(glm::vec3(0, kEyeHeight - 0.1f, -1.0f), rig.extent())), c);
+  }
+  EXPECT_EQ(layer.stats().uploads, 5u);
+  // The first replaced frame's memory is back by the third (its frame has finished), and so on.
+  EXPECT_GE(layer.stats().recycled, 4u);
+}
+
 TEST_F(MeshLayerTest, ATransformMovesTheSetWithoutAnUploadAndReplaceSwapsItsMeshes) {
   const glm::vec3 lo(-0.2f, 1.4f, -1.4f), hi(0.2f, 1.8f, -1.0f);
   MeshSceneBuilder b;
@@ -397,20 +424,39 @@ TEST_F(MeshLayerTest, ATransformMovesTheSetWithoutAnUploadAndReplaceSwapsItsMesh
   MeshSceneBuilder red;
   red.node(quadPrimitive({-0.1f, kEyeHeight + 0.1f, -1.0f}, {0.2f, 0, 0}, {0, -0.2f, 0}),
            red.material(unlitMaterial({1, 0, 0, 1})));
-  layer.replace(set, red.take());
+  const auto redScene = std::make_shared<const scenes::MeshScene>(red.take());
+  layer.replace(set, redScene);
+  EXPECT_THROW(layer.replace(set, nullptr), std::invalid_argument);
   const EyePicture replaced = rig.renderOne(layer, camera);
+  EXPECT_EQ(redScene.use_count(), 1) << "the layer lets the shared scene go once uploaded";
   EXPECT_EQ(layer.stats().uploads, 2u);
   EXPECT_GE(rig.context().disposer().pending(), 2u);  // the old set's buffers and the new staging
   EXPECT_EQ(replaced.at(*camera.pixelOf(glm::vec3(0, kEyeHeight, -1.0f) + shift, rig.extent())),
             glm::u8vec4(255, 0, 0, 255));
   EXPECT_EQ(layer.stats().triangles, 2u);
 
+  // The same scene with a base-colour override (a sequence's atlas frame): the unlit red
+  // material shows the override's green instead, multiplied by its factor (red: 1, 0, 0)...
+  // so the factor is white here to see the texture alone.
+  MeshSceneBuilder white;
+  white.node(quadPrimitive({-0.1f, kEyeHeight + 0.1f, -1.0f}, {0.2f, 0, 0}, {0, -0.2f, 0}),
+             white.material(unlitMaterial({1, 1, 1, 1})));
+  auto greenPixels = std::make_shared<scenes::MeshImage>(scenes::MeshImage{"atlas", 2, 2, std::vector<std::uint8_t>(16, 0)});
+  for (std::size_t i = 0; i < 4; ++i) greenPixels->rgba[4 * i + 1] = greenPixels->rgba[4 * i + 3] = 255;
+  layer.replace(set, std::make_shared<const scenes::MeshScene>(white.take()), greenPixels);
+  const EyePicture atlas = rig.renderOne(layer, camera);
+  EXPECT_EQ(atlas.at(*camera.pixelOf(glm::vec3(0, kEyeHeight, -1.0f) + shift, rig.extent())),
+            glm::u8vec4(0, 255, 0, 255));
+  EXPECT_EQ(greenPixels.use_count(), 1) << "the layer lets the override go once uploaded";
+  layer.replace(set, redScene);
+  rig.renderOne(layer, camera);
+
   // Hidden, it is not drawn, and shown again it needs no upload.
   layer.setVisible(set, false);
   EXPECT_TRUE(silhouetteOf(rig.renderOne(layer, camera).color).empty());
   layer.setVisible(set, true);
   EXPECT_FALSE(silhouetteOf(rig.renderOne(layer, camera).color).empty());
-  EXPECT_EQ(layer.stats().uploads, 2u);
+  EXPECT_EQ(layer.stats().uploads, 4u);
 
   layer.remove(set);
   EXPECT_EQ(layer.setCount(), 0u);

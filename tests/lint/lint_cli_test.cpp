@@ -370,6 +370,42 @@ TEST(Lint, AMeshSequenceIsListedAndEveryFrameDecoded) {
   EXPECT_NE(r.output.find("frame_004.glb"), std::string::npos) << r.output;
 }
 
+// A mesh sequence's texture atlas is decoded to the end: shorter than the sequence, or not a
+// video, it is an error at the entry's "texture", naming both frame counts.
+TEST(Lint, AMeshSequencesTextureVideoIsDecodedAndCounted) {
+  std::string withSeq = shot("good.mp4");
+  const std::string plateEnd = R"("stereo":"mono"}])";
+  withSeq.replace(withSeq.find(plateEnd), plateEnd.size(),
+                  R"("stereo":"mono"},{"id":"actor","kind":"mesh-sequence","src":"performer","fps":30,)"
+                  R"("texture":"atlas.mp4"}])");
+  const auto make = [&](const LintPackage& pkg, const char* atlasFrames) {
+    const auto made = run({PS_BINARY_DIR "/tools/make_set/ps_make_set", "--sequence", "6", "-o",
+                           (pkg.root() / "performer").string(), "--atlas", (pkg.root() / "atlas.mp4").string(),
+                           "--atlas-frames", atlasFrames});
+    EXPECT_EQ(made.exitCode, 0) << made.output;
+  };
+  LintPackage good("atlas_good", withSeq);
+  make(good, "6");
+  auto r = lint({good.root().string()});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("0 error(s), 0 warning(s)"), std::string::npos) << r.output;
+
+  LintPackage shorter("atlas_short", withSeq);
+  make(shorter, "4");
+  r = lint({shorter.root().string()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), shorter.shotJson() + "#/media/1/texture: error: ")) << r.output;
+  EXPECT_NE(r.output.find("has 4 frames, fewer than the 6 frames"), std::string::npos) << r.output;
+
+  LintPackage broken("atlas_broken", withSeq);
+  make(broken, "6");
+  std::ofstream(broken.root() / "atlas.mp4", std::ios::trunc) << "not a video at all";
+  r = lint({broken.root().string()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), broken.shotJson() + "#/media/1/texture: error: ")) << r.output;
+  EXPECT_NE(r.output.find("atlas.mp4"), std::string::npos) << r.output;
+}
+
 TEST(Lint, AnAnimationTheSetLacksIsAnError) {
   std::string withSet = shot("good.mp4");
   const std::string plateEnd = R"("stereo":"mono"}])";

@@ -32,6 +32,11 @@ uniform = copy.deepcopy(full)
 uniform["media"][-1]["transform"]["scale"] = 2
 shot.validate(uniform)
 
+sequence = copy.deepcopy(full)
+sequence["media"].append({"id": "actor", "kind": "mesh-sequence", "src": "performer", "fps": 30,
+                          "texture": "performer_atlas.mp4"})
+shot.validate(sequence)
+
 def rejected(change):
     doc = copy.deepcopy(full)
     change(doc)
@@ -56,6 +61,8 @@ failures = [name for name, change in {
     "start negative": lambda d: d["media"][-1].update(start=-1),
     "plate offset negative": lambda d: d["media"][0].update(offset=-0.5),
     "origin partial": lambda d: d.update(origin={"x": 0, "y": 1.6}),
+    "texture dotdot": lambda d: d["media"].append({"id": "actor", "kind": "mesh-sequence", "src": "p", "fps": 30,
+                                                   "texture": "../atlas.mp4"}),
 }.items() if not rejected(change)]
 
 playlist.validate({"format": "perfectshot-playlist/1", "title": "E",

@@ -3,6 +3,8 @@
 // its JSON pointer.
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include <glm/vec4.hpp>
@@ -63,8 +65,8 @@ TEST(ShotLayers, ThePlateMayBePlacedOnShotTimeByItsStartAndOffset) {
 }
 
 // A mesh sequence: a folder (or a listing) with its own frame rate on its own media time;
-// its texture video is refused by name rather than ignored, until it is played.
-TEST(ShotLayers, AMeshSequenceIsAFolderWithAFrameRateAndNoTextureYet) {
+// its texture video is a file inside the package, and only a mesh sequence has one.
+TEST(ShotLayers, AMeshSequenceIsAFolderWithAFrameRateAndATextureVideo) {
   test::TempPackage pkg("layers_sequence");
   fs::create_directories(pkg.root() / "performer");
   Json doc = Json::parse(test::validShotJson());
@@ -88,10 +90,21 @@ TEST(ShotLayers, AMeshSequenceIsAFolderWithAFrameRateAndNoTextureYet) {
       found = found || (pr.pointer == pointer && pr.severity == Severity::Error && pr.message.find(text) != std::string::npos);
     EXPECT_TRUE(found) << pointer << ": ..." << text << "...; got" << describe(p.problems);
   };
+  EXPECT_TRUE(seq.texturePath.empty());
+  std::ofstream(pkg.root() / "atlas.mp4") << "not decoded here";
   doc["media"][1]["texture"] = "atlas.mp4";
   p = parseShot(doc.dump(), pkg.shotJson());
-  says("/media/1/texture", "not supported yet");
+  ASSERT_TRUE(p.problems.empty()) << describe(p.problems);
+  EXPECT_EQ(p.shot.media[1].textureSrc, "atlas.mp4");
+  EXPECT_EQ(p.shot.media[1].texturePath, fs::weakly_canonical(pkg.root() / "atlas.mp4"));
+  doc["media"][1]["texture"] = "missing.mp4";
+  p = parseShot(doc.dump(), pkg.shotJson());
+  says("/media/1/texture", "missing.mp4");
   doc["media"][1].erase("texture");
+  doc["media"][0]["texture"] = "atlas.mp4";
+  p = parseShot(doc.dump(), pkg.shotJson());
+  says("/media/0/texture", "only for a \"mesh-sequence\"");
+  doc["media"][0].erase("texture");
   doc["media"][1]["fps"] = 0;
   p = parseShot(doc.dump(), pkg.shotJson());
   says("/media/1/fps", "frames per second");

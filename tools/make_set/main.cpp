@@ -3,6 +3,8 @@
 //   ps_make_set --triangles N -o set.glb    a UV sphere of about N triangles (benchmarks)
 //   ps_make_set --sequence N -o folder      a mesh sequence of N frames, frame_000.glb ...,
 //                                           each showing its index (make_set/sequence_frames.h)
+//     [--atlas atlas.mp4 [--atlas-frames M]]  and its texture atlas video stamping each frame's
+//                                           index (make_set/sequence_atlas.h; M frames, default N)
 //   ps_make_set --performer N -o folder     a figure walking across the demo set in N frames,
 //                                           performer_000.glb ... (make_set/performer_frames.h)
 #include <cstdio>
@@ -13,6 +15,7 @@
 
 #include "make_set/known_sets.h"
 #include "make_set/performer_frames.h"
+#include "make_set/sequence_atlas.h"
 #include "make_set/sequence_frames.h"
 
 namespace {
@@ -68,6 +71,13 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(std::size_t(1), std::size_t(100000)))
       ->excludes(demoOption)
       ->excludes(sequenceOption);
+  std::string atlas;
+  std::size_t atlasFrames = 0;
+  auto* atlasOption = app.add_option("--atlas", atlas, "with --sequence: also its texture atlas video (H.264; needs ffmpeg)")
+                          ->needs(sequenceOption);
+  app.add_option("--atlas-frames", atlasFrames, "the atlas video's frame count (default: the sequence's)")
+      ->check(CLI::Range(std::size_t(1), ps::make_set::kSeqMaxFrames))
+      ->needs(atlasOption);
   CLI11_PARSE(app, argc, argv);
   if (performer > 0) {
     if (triangles != 0) {
@@ -81,7 +91,13 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "ps_make_set: --triangles is for a single set; with --sequence give --body-triangles\n");
       return 2;
     }
-    return writeFrames(output, sequence, "frame", [&](std::size_t i) { return ps::make_set::sequenceFrame(i, body); });
+    const bool withAtlas = !atlas.empty();
+    const int rc = writeFrames(output, sequence, "frame", [&](std::size_t i) { return ps::make_set::sequenceFrame(i, body, withAtlas); });
+    if (rc != 0) return rc;
+    if (atlas.empty()) return 0;
+    const std::string failed = ps::make_set::writeAtlasVideo(atlas, atlasFrames > 0 ? atlasFrames : sequence);
+    if (!failed.empty()) std::fprintf(stderr, "ps_make_set: %s\n", failed.c_str());
+    return failed.empty() ? 0 : 1;
   }
   if (!demo && triangles == 0) {
     std::fprintf(stderr, "ps_make_set: give --demo, --triangles N, --sequence N or --performer N\n");

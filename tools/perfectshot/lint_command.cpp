@@ -123,6 +123,34 @@ class Linter {
     if (broken > kListed)
       print(file, {m.pointer + "/src", std::to_string(broken - kListed) + " more frame(s) of " + scenes::quote(m.src) +
                                            " do not decode either", Severity::Error});
+    if (!m.texturePath.empty()) checkAtlas(file, m, files->frames.size());
+  }
+
+  // The texture atlas decodes to the end and holds a frame for every mesh frame (frame i
+  // textures mesh frame i); the count is decoded, not taken from the container.
+  void checkAtlas(const fs::path& file, const scenes::MediaRef& m, std::size_t meshFrames) {
+    const std::string pointer = m.pointer + "/texture";
+    media::DecodeOptions options{.threads = 1, .strict = true, .manifestLayout = {}};
+    auto source = media::VideoSource::open(m.texturePath.string(), options);
+    if (!source) {
+      print(file, {pointer, source.error().message(), Severity::Error});
+      return;
+    }
+    std::size_t frames = 0;
+    while (true) {
+      auto next = source->next();
+      if (!next) {
+        print(file, {pointer, next.error().message(), Severity::Error});
+        return;
+      }
+      if (!next.value()) break;
+      ++frames;
+    }
+    if (frames < meshFrames)
+      print(file, {pointer, "the texture video " + scenes::quote(m.textureSrc) + " has " + std::to_string(frames) +
+                                " frames, fewer than the " + std::to_string(meshFrames) + " frames of the mesh sequence " +
+                                scenes::quote(m.src) + " (frame i of the video textures mesh frame i)",
+                   Severity::Error});
   }
 
   // Temporary files of a save that was killed before its rename: never read, but clutter.

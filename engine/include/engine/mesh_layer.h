@@ -13,7 +13,8 @@
 // Each set is placed in stage space by its own transform, changeable per frame. What the next
 // steps need fits: setInstanceWorlds() replaces the node matrices of a frame (animation), and
 // replace() swaps a set's vertex data for a new MeshScene (a mesh sequence's next frame), the
-// old GPU data going to the frame's disposer.
+// old GPU data going to the frame's disposer and, once that frame has finished, taken again by
+// a later upload whose sizes fit (no vkDeviceWaitIdle).
 //
 // prepare() uploads what was added or replaced (device-local buffers and mip-mapped textures
 // through a staging buffer freed by the disposer after that frame) and the frame's matrices;
@@ -53,6 +54,7 @@ class MeshLayer final : public Layer {
     std::uint64_t draws = 0;        // draw calls of the last eye recorded
     std::uint64_t triangles = 0;    // triangles of the last eye recorded
     std::uint64_t gpuBytes = 0;     // buffers and textures of the sets held now
+    std::uint64_t recycled = 0;     // buffers and images taken again from replaced sets' finished frames
   };
 
   explicit MeshLayer(const Device& device);
@@ -66,8 +68,13 @@ class MeshLayer final : public Layer {
   // layer holds a reference only until the upload, and copies nothing.
   SetId add(std::shared_ptr<const scenes::MeshScene> scene, const glm::mat4& setToStage = glm::mat4(1.0f));
   // New meshes for a set, uploaded at the next prepare(); its transform stays, its instance
-  // matrices become the new scene's. Throws std::out_of_range for an unknown id.
-  void replace(SetId id, scenes::MeshScene scene);
+  // matrices become the new scene's. The layer holds the scene only until the upload (a mesh
+  // sequence's frame, shared with its cache, is not copied). `baseColor`, when given, is the
+  // base-colour texture of every material of the scene instead of its own (a mesh sequence's
+  // texture atlas frame), sampled through the primitives' UVs. Throws std::out_of_range for an
+  // unknown id, std::invalid_argument for a null scene.
+  void replace(SetId id, std::shared_ptr<const scenes::MeshScene> scene,
+               std::shared_ptr<const scenes::MeshImage> baseColor = nullptr);
   void remove(SetId id);
   void setTransform(SetId id, const glm::mat4& setToStage);
   // A hidden set stays uploaded and is not drawn (a layer before its start on the timeline).

@@ -103,6 +103,8 @@ class MeshSequence {
   bool waitIdle(double timeoutSeconds);
   // Whether frame i is decoded and kept now.
   bool ready(std::size_t index) const;
+  // Frame i's scene while it is kept; null otherwise (for pairing it with its texture frame).
+  std::shared_ptr<const scenes::MeshScene> kept(std::size_t index) const;
 
  private:
   struct Entry {

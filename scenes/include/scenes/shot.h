@@ -59,6 +59,9 @@ struct MediaRef {
   double offsetSeconds = 0;  // the layer's own media seconds shown at startSeconds
   // A mesh sequence's frames per second of its own media time (required for that kind).
   double fps = 0;
+  // A mesh sequence's texture atlas video (frame i textures mesh frame i); empty when none.
+  std::string textureSrc;             // as written
+  std::filesystem::path texturePath;  // resolved, inside the package folder
   std::optional<SetAnimation> animation;  // a gltf set's animation; none: the set stands still
   friend bool operator==(const MediaRef&, const MediaRef&) = default;
 };

@@ -142,7 +142,7 @@ void PlayerLoop::makeFrameObjects() {
   frameRenderer_ = std::make_unique<engine::FrameRenderer>(display_.device());
   // One picture more than the frames in flight: the next video frame is staged into it ahead.
   background_ = std::make_unique<engine::EquirectLayer>(*context_, std::clamp<std::uint32_t>(pictures + 1, 2, 3));
-  if (!options_.sets.empty()) sets_ = std::make_unique<SetScene>(display_.device(), options_.sets);
+  if (!options_.sets.empty()) sets_ = std::make_unique<SetScene>(display_.device(), options_.sets, options_.decodeWait);
 }
 
 void PlayerLoop::dropFrameObjects() {

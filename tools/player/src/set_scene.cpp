@@ -2,10 +2,12 @@
 
 #include <spdlog/spdlog.h>
 
+#include "media/sequence_pairing.h"
+
 namespace ps::player {
 
-SetScene::SetScene(const engine::Device& device, std::vector<PlacedSet> sets)
-    : layer_(std::make_unique<engine::MeshLayer>(device)) {
+SetScene::SetScene(const engine::Device& device, std::vector<PlacedSet> sets, std::chrono::milliseconds exactWait)
+    : layer_(std::make_unique<engine::MeshLayer>(device)), exactWait_(exactWait) {
   for (PlacedSet& set : sets) {
     auto placed = std::make_unique<Placed>();
     placed->id = layer_->add(set.scene, set.setToStage);
@@ -27,21 +29,55 @@ SetScene::~SetScene() {
                   "peak {:.1f} MiB held",
                   placed->set.id, s.shown, s.notReady, s.broken, s.decoded, s.dropped,
                   static_cast<double>(s.peakHeldBytes) / (1 << 20));
+    if (placed->set.atlas)
+      spdlog::debug("mesh sequence {}: texture atlas {} frames decoded ({} by a seek), {} times another frame "
+                    "shown than the sequence's own choice, to keep mesh and texture on one frame",
+                    placed->set.id, placed->set.atlas->stats().decoded, placed->set.atlas->stats().seeks,
+                    placed->unpaired);
   }
 }
 
-void SetScene::showSequenceFrame(Placed& placed, double shotSeconds) {
+// The frame at t, paired with its atlas frame when the sequence has one. SequenceRead::Exact
+// (manual reading): the frames asked for are read here first. exactWait (offline play): a
+// threaded sequence is waited for until its exact frame is there.
+SetScene::PairedSequenceFrame SetScene::frameAt(Placed& placed, double shotSeconds) {
   media::MeshSequence& seq = *placed.set.sequence;
-  auto f = seq.show(shotSeconds);
-  // SequenceRead::Exact: the frame asked for is the first one read (a threaded sequence reads
-  // nothing here).
-  if (f.wanted && f.shown != f.wanted && seq.pumpOne()) f = seq.show(shotSeconds);
-  if (f.scene && f.shown != placed.frame) {
-    layer_->replace(placed.id, *f.scene);
-    placed.frame = f.shown;
-    placed.frameTriangles = f.scene->triangleCount();
+  media::SequenceAtlas* atlas = placed.set.atlas.get();
+  auto show = [&] {
+    if (atlas) return media::showPaired(seq, *atlas, shotSeconds);
+    media::PairedSequenceFrame f;
+    f.mesh = seq.show(shotSeconds);
+    return f;
+  };
+  PairedSequenceFrame f = show();
+  const auto exact = [&] { return !f.mesh.wanted || f.mesh.shown == f.mesh.wanted; };
+  // Manual reading: each pump reads the cheapest missing frame, the playhead's first.
+  for (int tries = 0; !exact() && tries < 2; ++tries) {
+    const bool read = seq.pumpOne() | (atlas && atlas->pumpOne());
+    if (!read) break;
+    f = show();
   }
-  const bool shown = f.scene != nullptr;
+  if (!exact() && exactWait_.count() > 0) {
+    const double seconds = std::chrono::duration<double>(exactWait_).count();
+    seq.waitIdle(seconds);
+    if (atlas) atlas->waitIdle(seconds);
+    f = show();
+  }
+  if (f.unpaired) ++placed.unpaired;
+  return f;
+}
+
+void SetScene::showSequenceFrame(Placed& placed, double shotSeconds) {
+  const PairedSequenceFrame f = frameAt(placed, shotSeconds);
+  if (f.mesh.scene && f.mesh.shown != placed.frame) {
+    layer_->replace(placed.id, f.mesh.scene, f.atlas);
+    placed.frame = f.mesh.shown;
+    placed.frameTriangles = f.mesh.scene->triangleCount();
+    placed.frameScene = f.mesh.scene;
+    placed.rays = std::make_unique<scenes::MeshRayTarget>(*placed.frameScene, placed.set.setToStage);
+  }
+  // With an atlas and no pair held by both yet, the pair already uploaded stays (it matches).
+  const bool shown = f.mesh.scene != nullptr || (placed.set.atlas && f.mesh.wanted && placed.frame);
   if (shown == placed.shown) return;
   layer_->setVisible(placed.id, shown);
   placed.shown = shown;
@@ -65,7 +101,7 @@ void SetScene::showAt(double shotSeconds) {
 std::optional<float> SetScene::nearestHit(const engine::Ray& ray) const {
   std::optional<float> best;
   for (const auto& placed : sets_) {
-    if (!placed->shown || placed->set.sequence) continue;
+    if (!placed->shown) continue;
     const auto hit = placed->rays->nearestHit(ray.origin, ray.direction);
     if (hit && (!best || *hit < *best)) best = hit;
   }

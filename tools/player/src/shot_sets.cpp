@@ -35,6 +35,18 @@ Result<std::shared_ptr<media::MeshSequence>> openSequence(const scenes::MediaRef
   return std::shared_ptr<media::MeshSequence>(std::move(seq.value()));
 }
 
+// The sequence's texture video, frame i for mesh frame i, read as the sequence is.
+Result<std::shared_ptr<media::SequenceAtlas>> openAtlas(const scenes::Shot& shot, const scenes::MediaRef& m,
+                                                        std::size_t frames, SequenceRead read) {
+  media::SequenceAtlasOptions o;
+  o.prefetch = read == SequenceRead::Exact ? media::SequenceAtlasOptions::Prefetch::Manual
+                                           : media::SequenceAtlasOptions::Prefetch::Thread;
+  auto atlas = media::SequenceAtlas::open(m.texturePath.string(), frames, o);
+  if (!atlas)  // the entry first, then the video's own words (which name the file)
+    return Error{scenes::diagnosticPlace(shot.file.string(), m.pointer + "/texture"), atlas.error().message(), ""};
+  return std::shared_ptr<media::SequenceAtlas>(std::move(atlas.value()));
+}
+
 }  // namespace
 
 glm::vec3 capturePointOf(const scenes::Shot* shot) {
@@ -59,6 +71,15 @@ Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure
         continue;
       }
       PlacedSet set;
+      if (!m.texturePath.empty()) {
+        auto atlas = openAtlas(shot, m, seq.value()->frameCount(), sequenceRead);
+        if (!atlas) {
+          if (onFailure == SetFailure::Refuse) return atlas.error();
+          spdlog::warn("{}; playing the shot without the mesh sequence {}", atlas.error().message(), m.id);
+          continue;
+        }
+        set.atlas = std::move(*atlas);
+      }
       set.id = m.id;
       set.path = m.path;
       set.setToStage = glm::mat4(scenes::placementMatrix(m.transform));

@@ -9,7 +9,11 @@
 //     (kSeqBitX(b), kSeqBitY, kSeqZ); bit 0 on the left (most negative x).
 //   - "body": a UV sphere of about `bodyTriangles` triangles (sphereSet's), radius 0.25, at
 //     (0, 0.5, kSeqZ), when bodyTriangles > 0: the weight of a real performer's mesh.
-// Every material is unlit white, so a render shows a bit as full white where its cube is.
+//   - with `atlas` (make_set/sequence_atlas.h): every UV of the cubes and the body points into
+//     the atlas's white part, a black "backdrop" stands behind the bits, and a "board" above
+//     them shows the atlas's stamp strip.
+// Every material is unlit white, so a render shows a bit as full white where its cube is (with
+// an atlas: its white part).
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -23,6 +27,6 @@ inline constexpr float kSeqBitY = 1.6f, kSeqBaseY = 1.3f, kSeqZ = -3.0f;
 inline constexpr float kSeqBitX(int bit) { return (static_cast<float>(bit) - (kSeqBits - 1) * 0.5f) * kSeqPitch; }
 
 // The GLB of frame `index` (< kSeqMaxFrames).
-std::vector<std::uint8_t> sequenceFrame(std::size_t index, std::uint64_t bodyTriangles = 0);
+std::vector<std::uint8_t> sequenceFrame(std::size_t index, std::uint64_t bodyTriangles = 0, bool atlas = false);
 
 }  // namespace ps::make_set

@@ -4,14 +4,19 @@
 // picking casts (a marker behind a box is not picked through it).
 // A mesh sequence is a set whose meshes change with shot time: showAt() asks it for the frame
 // at t and uploads that frame's meshes when the frame shown changes (the old GPU data going
-// to the frame's disposer); it shows nothing where the sequence has no frame to show. Picking
-// does not meet mesh sequences (their geometry changes every frame).
+// to the frame's disposer); it shows nothing where the sequence has no frame to show. With a
+// texture atlas the mesh frame and the atlas frame uploaded always have the same index
+// (media/sequence_pairing.h). Picking meets a sequence's frame shown (that frame's scene is
+// held for the rays until the next one is shown).
+#include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <vector>
 
 #include "engine/eye_camera.h"
 #include "engine/mesh_layer.h"
+#include "media/sequence_pairing.h"
 #include "scenes/mesh_ray.h"
 #include "player/shot_sets.h"
 
@@ -20,7 +25,10 @@ namespace ps::player {
 class SetScene {
  public:
   // `device` must outlive the scene.
-  SetScene(const engine::Device& device, std::vector<PlacedSet> sets);
+  // exactWait > 0 (offline play, the loop's decodeWait): a mesh sequence read on its thread is
+  // waited for (up to that long) until the exact frame at the time shown is there.
+  SetScene(const engine::Device& device, std::vector<PlacedSet> sets,
+           std::chrono::milliseconds exactWait = std::chrono::milliseconds{0});
   ~SetScene();  // logs each mesh sequence's reading (debug): frames not ready, broken, peak bytes
   SetScene(const SetScene&) = delete;
   SetScene& operator=(const SetScene&) = delete;
@@ -42,10 +50,15 @@ class SetScene {
     bool shown = true;
     std::optional<std::size_t> frame;  // a mesh sequence's frame uploaded
     std::size_t frameTriangles = 0;
+    std::shared_ptr<const scenes::MeshScene> frameScene;  // ... its scene, which `rays` reads
+    std::uint64_t unpaired = 0;  // frames shown other than the sequence's choice, for the atlas
   };
+  using PairedSequenceFrame = media::PairedSequenceFrame;
+  PairedSequenceFrame frameAt(Placed& placed, double shotSeconds);
   void showSequenceFrame(Placed& placed, double shotSeconds);
   std::vector<std::unique_ptr<Placed>> sets_;
   std::unique_ptr<engine::MeshLayer> layer_;
+  std::chrono::milliseconds exactWait_;
 };
 
 }  // namespace ps::player

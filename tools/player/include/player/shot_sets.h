@@ -10,6 +10,7 @@
 #include <glm/vec3.hpp>
 
 #include "media/mesh_sequence.h"
+#include "media/sequence_atlas.h"
 #include "scenes/animation_timing.h"
 #include "scenes/mesh_scene.h"
 #include "scenes/result.h"
@@ -30,6 +31,9 @@ struct PlacedSet {
   // A mesh sequence: `scene` is an empty scene and each frame comes from here at its shot time (shared:
   // the options that carry sets are copied; one sequence reads for all copies).
   std::shared_ptr<media::MeshSequence> sequence;
+  // Its texture atlas video (media entry's "texture"), read around the same playhead; null
+  // when it has none.
+  std::shared_ptr<media::SequenceAtlas> atlas;
 };
 
 // Mesh space to set space for each of set.scene.instances() (in that order) at shot time t:
