@@ -101,5 +101,16 @@ TEST_F(AnimatedSetRender, TheNodeIsDrawnWhereItsAnimationSaysAtTime) {
   EXPECT_NEAR(columnAt(3.0), 150.0, 1.5);  // held at the last key
 }
 
+// Play has no plate clock to run a bare set on: it says so and where to go, instead of FFmpeg's
+// "not a media file".
+TEST_F(AnimatedSetRender, PlayRefusesABareSetPointingToRender) {
+  const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "play", (dir_ / "slide.gltf").string(), "--display",
+                               "offscreen", "--no-audio", "--out", (dir_ / "stills").string()});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("play needs a shot or a video; a bare glTF set is seen with `perfectshot render --time`"),
+            std::string::npos)
+      << r.output;
+}
+
 }  // namespace
 }  // namespace ps::test
