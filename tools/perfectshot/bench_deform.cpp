@@ -239,7 +239,9 @@ void addBenchDeform(CLI::App& bench, CommandOutcome& outcome) {
       ->capture_default_str();
   cmd->add_option("--width", args->width, "eye width in pixels")->check(CLI::Range(16, 8192))->capture_default_str();
   cmd->add_option("--height", args->height, "eye height in pixels")->check(CLI::Range(16, 8192))->capture_default_str();
-  cmd->add_option("--frames", args->frames, "frames measured per side of a case (in rounds of 4)")->check(CLI::Range(1, 100000))->capture_default_str();
+  cmd->add_option("--frames", args->frames, "frames measured per side of a case (in rounds of 4)")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   cmd->callback([args, &outcome] { outcome.exitCode = runBenchDeform(*args); });
 }
 
