@@ -89,13 +89,17 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
                          srgb ? VK_FORMAT_R8G8B8A8_SRGB : VK_FORMAT_R8G8B8A8_UNORM, srgb ? blitSrgb : blitLinear,
                          srgb ? maxSrgb : maxLinear);
 
-  // The staging buffer's layout: vertices, indices, material blocks, textures.
-  std::size_t vertexCount = 0, indexCount = 0;
+  // The staging buffer's layout: vertices, indices, material blocks, skin vertices and morph
+  // offsets (for a scene that deforms), textures.
+  std::size_t vertexCount = 0, indexCount = 0, deltaCount = 0;
+  bool deforms = false;
   for (const scenes::Mesh& mesh : scene.meshes)
     for (const scenes::MeshPrimitive& p : mesh.primitives) {
       if (indexCountOf(p) == 0) continue;
       vertexCount += p.positions.size();
       indexCount += indexCountOf(p);
+      deltaCount += p.targets.size() * p.positions.size();
+      deforms = deforms || !p.joints.empty() || !p.targets.empty();
     }
   const VkDeviceSize vertexBytes = vertexCount * sizeof(MeshVertex);
   const VkDeviceSize indexBytes = indexCount * sizeof(std::uint32_t);
@@ -104,7 +108,12 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
   const VkDeviceSize materialBytes = materialStride * materials.size();
   const VkDeviceSize indexAt = alignUp(vertexBytes, 16);
   const VkDeviceSize materialAt = alignUp(indexAt + indexBytes, 16);
-  VkDeviceSize stagingBytes = alignUp(materialAt + materialBytes, 16);
+  const VkDeviceSize skinAt = alignUp(materialAt + materialBytes, 16);
+  const VkDeviceSize skinBytes = deforms ? vertexCount * sizeof(MeshSkinVertex) : 0;
+  const VkDeviceSize deltaAt = alignUp(skinAt + skinBytes, 16);
+  // At least one entry: a scene skinned but not morphed still binds a Targets buffer.
+  const VkDeviceSize deltaBytes = deforms ? std::max<std::size_t>(deltaCount, 1) * sizeof(MeshMorphDelta) : 0;
+  VkDeviceSize stagingBytes = alignUp(deltaAt + deltaBytes, 16);
   std::vector<VkDeviceSize> textureAt;
   for (const TextureUpload& u : uploads) {
     textureAt.push_back(stagingBytes);
@@ -115,7 +124,9 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
   // Vertices and indices, primitive after primitive.
   auto* vertexOut = reinterpret_cast<MeshVertex*>(staging.mapped());
   auto* indexOut = reinterpret_cast<std::uint32_t*>(staging.mapped() + indexAt);
-  std::size_t vertexAt = 0, indexNext = 0;
+  auto* skinOut = reinterpret_cast<MeshSkinVertex*>(staging.mapped() + skinAt);
+  auto* deltaOut = reinterpret_cast<MeshMorphDelta*>(staging.mapped() + deltaAt);
+  std::size_t vertexAt = 0, indexNext = 0, deltaNext = 0;
   meshes_.resize(scene.meshes.size());
   for (std::size_t m = 0; m < scene.meshes.size(); ++m) {
     for (const scenes::MeshPrimitive& p : scene.meshes[m].primitives) {
@@ -130,6 +141,23 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
         if (!p.tangents.empty()) v.tangent = p.tangents[i];
         std::memcpy(&vertexOut[vertexAt + i], &v, sizeof v);
       }
+      if (deforms)
+        for (std::size_t i = 0; i < n; ++i) {
+          MeshSkinVertex sv;
+          if (!p.joints.empty()) {
+            sv.joints = p.joints[i];
+            sv.weights = p.weights[i];
+          }
+          std::memcpy(&skinOut[vertexAt + i], &sv, sizeof sv);
+        }
+      for (std::size_t t = 0; t < p.targets.size(); ++t)
+        for (std::size_t i = 0; i < n; ++i) {
+          const scenes::MorphTarget& target = p.targets[t];
+          MeshMorphDelta d;
+          if (!target.positions.empty()) d.position = glm::vec4(target.positions[i], 0.0f);
+          if (!target.normals.empty()) d.normal = glm::vec4(target.normals[i], 0.0f);
+          std::memcpy(&deltaOut[deltaNext + t * n + i], &d, sizeof d);
+        }
       if (!p.indices.empty()) {
         std::memcpy(indexOut + indexNext, p.indices.data(), count * sizeof(std::uint32_t));
       } else {
@@ -145,6 +173,11 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
       g.doubleSided = material.doubleSided;
       g.unlit = material.unlit;
       g.centre = 0.5f * (p.boundsMin + p.boundsMax);
+      g.skinned = !p.joints.empty();
+      g.targetCount = static_cast<std::uint32_t>(p.targets.size());
+      g.morphBase = static_cast<std::uint32_t>(deltaNext);
+      g.vertexCount = static_cast<std::uint32_t>(n);
+      deltaNext += p.targets.size() * n;
       meshes_[m].push_back(g);
       vertexAt += n;
       indexNext += count;
@@ -167,14 +200,37 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
   materials_ = makeBuffer(materialBytes, kMaterialUsage, false, "mesh materials");
   const VkBufferCopy materialCopy{materialAt, 0, materialBytes};
   vkCmdCopyBuffer(commands, staging.handle(), materials_.handle(), 1, &materialCopy);
+  if (deforms && vertexBytes > 0) {
+    skin_ = GpuBuffer(device, skinBytes, VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, false,
+                      "mesh skin vertices");
+    deltas_ = GpuBuffer(device, deltaBytes, VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT,
+                        false, "mesh morph targets");
+    const VkBufferCopy skinCopy{skinAt, 0, skinBytes};
+    vkCmdCopyBuffer(commands, staging.handle(), skin_.handle(), 1, &skinCopy);
+    const VkBufferCopy deltaCopy{deltaAt, 0, deltaBytes};
+    vkCmdCopyBuffer(commands, staging.handle(), deltas_.handle(), 1, &deltaCopy);
+    deformPool_ = DescriptorPool(device, 1, {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1}}, "mesh morph targets");
+    deformSet_ = deformPool_.allocate(pipeline.deformSetLayout());
+    const VkDescriptorBufferInfo info{deltas_.handle(), 0, VK_WHOLE_SIZE};
+    VkWriteDescriptorSet write{};
+    write.sType = VK_STRUCTURE_TYPE_WRITE_DESCRIPTOR_SET;
+    write.dstSet = deformSet_;
+    write.dstBinding = 0;
+    write.descriptorCount = 1;
+    write.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
+    write.pBufferInfo = &info;
+    vkUpdateDescriptorSets(device.device(), 1, &write, 0, nullptr);
+  }
   VkMemoryBarrier barrier{};
   barrier.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
   barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-  barrier.dstAccessMask = VK_ACCESS_VERTEX_ATTRIBUTE_READ_BIT | VK_ACCESS_INDEX_READ_BIT | VK_ACCESS_UNIFORM_READ_BIT;
+  barrier.dstAccessMask = VK_ACCESS_VERTEX_ATTRIBUTE_READ_BIT | VK_ACCESS_INDEX_READ_BIT | VK_ACCESS_UNIFORM_READ_BIT |
+                          VK_ACCESS_SHADER_READ_BIT;
   vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT,
-                       VK_PIPELINE_STAGE_VERTEX_INPUT_BIT | VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT, 0, 1, &barrier, 0,
-                       nullptr, 0, nullptr);
-  gpuBytes_ = vertexBytes + indexBytes + materialBytes;
+                       VK_PIPELINE_STAGE_VERTEX_INPUT_BIT | VK_PIPELINE_STAGE_VERTEX_SHADER_BIT |
+                           VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT,
+                       0, 1, &barrier, 0, nullptr, 0, nullptr);
+  gpuBytes_ = vertexBytes + indexBytes + materialBytes + skin_.size() + deltas_.size();
 
   for (std::size_t i = 0; i < uploads.size(); ++i) {
     const scenes::MeshImage& image = imageOf(textureOrder[i].first);
@@ -242,6 +298,10 @@ void MeshGpuSet::recycle(MeshRecycler& recycler, Disposer& disposer, std::uint64
   textures_.clear();
   // The descriptor sets point at what went above; their pool goes when the frame is done.
   disposer.dispose(lastUse, std::move(pool_));
+  disposer.dispose(lastUse, std::move(skin_));
+  disposer.dispose(lastUse, std::move(deltas_));
+  disposer.dispose(lastUse, std::move(deformPool_));
+  deformSet_ = VK_NULL_HANDLE;
   materialSets_.clear();
   meshes_.clear();
   gpuBytes_ = 0;

@@ -1,6 +1,7 @@
 #include "engine/mesh_layer.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -18,6 +19,7 @@
 #include "mesh_gpu_set.h"
 #include "mesh_pipeline.h"
 #include "mesh_recycler.h"
+#include "mesh_set_pose.h"
 #include "mesh_shader_data.h"
 
 namespace ps::engine {
@@ -31,6 +33,8 @@ struct MeshDraw {
   std::uint32_t instance = 0;  // into the frame's instance data
   bool mirrored = false;
   glm::vec3 centre{0.0f};      // stage space
+  // The instance's joint matrices and morph weights in the frame's buffers (counts 0: none).
+  std::uint32_t jointBase = 0, jointCount = 0, weightBase = 0, weightCount = 0;
 };
 
 }  // namespace
@@ -43,6 +47,7 @@ struct MeshLayer::Impl {
     std::uint64_t lastUse = 0;
     glm::mat4 setToStage{1.0f};
     std::vector<scenes::MeshInstance> instances;
+    MeshSetPose pose;
     bool visible = true;
   };
 
@@ -59,8 +64,8 @@ struct MeshLayer::Impl {
       pipelines.clear();
       cacheOwner = &frame.pipelines;
     }
-    const auto key =
-        std::make_tuple(kind.blend, kind.doubleSided, kind.mirrored, kind.unlit, eye.colorFormat, eye.depthFormat);
+    const auto key = std::make_tuple(kind.blend, kind.doubleSided, kind.mirrored, kind.unlit, kind.deformed,
+                                     eye.colorFormat, eye.depthFormat);
     if (auto it = pipelines.find(key); it != pipelines.end()) return it->second;
     const VkPipeline p = frame.pipelines.graphics(pipeline.describe(kind, eye.colorFormat, eye.depthFormat));
     pipelines.emplace(key, p);
@@ -82,9 +87,11 @@ struct MeshLayer::Impl {
   std::vector<MeshDraw> solid, blended;
   std::vector<MeshInstanceData> instanceData;
   std::vector<MeshEyeData> eyeData;
+  std::vector<glm::mat4> jointData;
+  std::vector<float> weightData;
 
   const PipelineCache* cacheOwner = nullptr;
-  std::map<std::tuple<bool, bool, bool, bool, VkFormat, VkFormat>, VkPipeline> pipelines;
+  std::map<std::tuple<bool, bool, bool, bool, bool, VkFormat, VkFormat>, VkPipeline> pipelines;
 };
 
 MeshLayer::MeshLayer(const Device& device) : impl_(std::make_unique<Impl>(device)) {}
@@ -100,6 +107,7 @@ MeshLayer::SetId MeshLayer::add(std::shared_ptr<const scenes::MeshScene> scene, 
   Impl::Set& set = impl_->sets[id];
   set.setToStage = setToStage;
   set.instances = scene->instances();
+  set.pose = MeshSetPose(*scene);
   set.pending = std::move(scene);
   return id;
 }
@@ -109,6 +117,7 @@ void MeshLayer::replace(SetId id, std::shared_ptr<const scenes::MeshScene> scene
   if (!scene) throw std::invalid_argument("mesh layer: no scene to replace set " + std::to_string(id) + " with");
   Impl::Set& set = impl_->find(id);
   set.instances = scene->instances();
+  set.pose = MeshSetPose(*scene);
   set.pending = std::move(scene);
   set.pendingBaseColor = std::move(baseColor);
 }
@@ -133,6 +142,11 @@ void MeshLayer::setInstanceWorlds(SetId id, std::span<const glm::mat4> worlds) {
   for (std::size_t i = 0; i < worlds.size(); ++i) set.instances[i].world = worlds[i];
 }
 
+void MeshLayer::setPose(SetId id, const scenes::Pose& pose, std::span<const glm::mat4> world) {
+  Impl::Set& set = impl_->find(id);
+  set.pose.apply(pose, world, set.instances);
+}
+
 std::size_t MeshLayer::setCount() const { return impl_->sets.size(); }
 
 MeshLayer::Stats MeshLayer::stats() const {
@@ -152,6 +166,8 @@ void MeshLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
   s.solid.clear();
   s.blended.clear();
   s.instanceData.clear();
+  s.jointData.clear();
+  s.weightData.clear();
   if (s.sets.empty() || eyes.empty()) return;
 
   if (!s.defaults) {
@@ -182,16 +198,31 @@ void MeshLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
   for (auto& [id, set] : s.sets) {
     if (!set.gpu || !set.visible) continue;
     set.lastUse = frame.serial;
-    for (const scenes::MeshInstance& instance : set.instances) {
+    for (std::size_t i = 0; i < set.instances.size(); ++i) {
+      const scenes::MeshInstance& instance = set.instances[i];
       const std::span<const MeshGpuPrimitive> primitives = set.gpu->primitives(instance.mesh);
       if (primitives.empty()) continue;
+      const std::span<const glm::mat4> joints = set.pose.joints(i);
+      const std::span<const float> weights = set.pose.weights(i);
+      const auto jointBase = static_cast<std::uint32_t>(s.jointData.size());
+      const auto weightBase = static_cast<std::uint32_t>(s.weightData.size());
+      s.jointData.insert(s.jointData.end(), joints.begin(), joints.end());
+      s.weightData.insert(s.weightData.end(), weights.begin(), weights.end());
       const glm::mat4 model = set.setToStage * instance.world;
       const glm::mat3 linear(model);
       const auto index = static_cast<std::uint32_t>(s.instanceData.size());
       s.instanceData.push_back({model, glm::mat4(glm::transpose(glm::inverse(linear)))});
       const bool mirrored = glm::determinant(linear) < 0.0f;
       for (const MeshGpuPrimitive& p : primitives) {
-        const MeshDraw draw{set.gpu.get(), &p, index, mirrored, glm::vec3(model * glm::vec4(p.centre, 1.0f))};
+        MeshDraw draw{set.gpu.get(), &p, index, mirrored, glm::vec3(model * glm::vec4(p.centre, 1.0f))};
+        if (p.skinned && !joints.empty()) {
+          draw.jointBase = jointBase;
+          draw.jointCount = static_cast<std::uint32_t>(joints.size());
+        }
+        if (p.targetCount > 0 && !weights.empty()) {
+          draw.weightBase = weightBase;
+          draw.weightCount = std::min(p.targetCount, static_cast<std::uint32_t>(weights.size()));
+        }
         (p.blend ? s.blended : s.solid).push_back(draw);
       }
     }
@@ -204,7 +235,7 @@ void MeshLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
   s.eyeData.clear();
   for (const EyePass& eye : eyes)
     s.eyeData.push_back({eye.camera.viewProjection(), glm::vec4(eye.camera.view().position, 1.0f)});
-  s.frameData.record(frame, header, s.eyeData, s.instanceData);
+  s.frameData.record(frame, header, s.eyeData, s.instanceData, s.jointData, s.weightData);
 }
 
 void MeshLayer::record(FrameRecording& frame, const EyePass& eye) {
@@ -216,16 +247,20 @@ void MeshLayer::record(FrameRecording& frame, const EyePass& eye) {
   const VkCommandBuffer commands = frame.commands;
   const VkDescriptorSet frameSet = s.frameData.set();
   vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, s.pipeline.layout(), 0, 1, &frameSet, 0, nullptr);
-  const MeshPushConstants push{static_cast<std::uint32_t>(eye.index), isSrgbFormat(eye.colorFormat) ? 0u : 1u};
-  vkCmdPushConstants(commands, s.pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT, 0,
-                     sizeof push, &push);
+  constexpr VkShaderStageFlags kBoth = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
+  MeshPushConstants push{static_cast<std::uint32_t>(eye.index), isSrgbFormat(eye.colorFormat) ? 0u : 1u};
+  // All of it once (a deformed draw's pipeline reads all of it); deformed draws rewrite the rest.
+  vkCmdPushConstants(commands, s.pipeline.layout(), kBoth, 0, sizeof push, &push);
+  constexpr std::uint32_t kDeformAt = offsetof(MeshPushConstants, jointBase);
 
   VkPipeline boundPipeline = VK_NULL_HANDLE;
   const MeshGpuSet* boundSet = nullptr;
   VkDescriptorSet boundMaterial = VK_NULL_HANDLE;
+  VkDescriptorSet boundDeform = VK_NULL_HANDLE;
   auto draw = [&](const MeshDraw& d) {
     const MeshGpuPrimitive& p = *d.primitive;
-    const VkPipeline pipeline = s.pipelineFor(frame, {p.blend, p.doubleSided, d.mirrored, p.unlit}, eye);
+    const bool deformed = d.jointCount > 0 || d.weightCount > 0;
+    const VkPipeline pipeline = s.pipelineFor(frame, {p.blend, p.doubleSided, d.mirrored, p.unlit, deformed}, eye);
     if (pipeline != boundPipeline) {
       vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, pipeline);
       boundPipeline = pipeline;
@@ -235,7 +270,28 @@ void MeshLayer::record(FrameRecording& frame, const EyePass& eye) {
       const VkDeviceSize offset = 0;
       vkCmdBindVertexBuffers(commands, 0, 1, &vertices, &offset);
       vkCmdBindIndexBuffer(commands, d.set->indexBuffer(), 0, VK_INDEX_TYPE_UINT32);
+      if (d.set->skinBuffer() != VK_NULL_HANDLE) {
+        const VkBuffer skin = d.set->skinBuffer();
+        vkCmdBindVertexBuffers(commands, 1, 1, &skin, &offset);
+      }
       boundSet = d.set;
+    }
+    if (deformed) {
+      if (d.set->deformSet() != boundDeform) {
+        const VkDescriptorSet deform = d.set->deformSet();
+        vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, s.pipeline.layout(), 2, 1, &deform, 0,
+                                nullptr);
+        boundDeform = deform;
+      }
+      push.jointBase = d.jointBase;
+      push.jointCount = d.jointCount;
+      push.weightBase = d.weightBase;
+      push.targetCount = d.weightCount;
+      push.morphBase = p.morphBase;
+      push.vertexBase = static_cast<std::uint32_t>(p.vertexOffset);
+      push.vertexCount = p.vertexCount;
+      vkCmdPushConstants(commands, s.pipeline.layout(), kBoth, kDeformAt, sizeof push - kDeformAt,
+                         reinterpret_cast<const std::byte*>(&push) + kDeformAt);
     }
     const VkDescriptorSet material = d.set->materialSet(p.materialSet);
     if (material != boundMaterial) {

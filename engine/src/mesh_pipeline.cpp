@@ -43,12 +43,16 @@ MeshPipeline::MeshPipeline(const Device& device)
       vertex_(device, "mesh.vert"),
       fragment_(device, "mesh.frag"),
       unlitVertex_(device, "mesh_unlit.vert"),
-      unlitFragment_(device, "mesh_unlit.frag") {
+      unlitFragment_(device, "mesh_unlit.frag"),
+      deformVertex_(device, "mesh_deform.vert"),
+      unlitDeformVertex_(device, "mesh_unlit_deform.vert") {
   try {
     constexpr VkShaderStageFlags kBoth = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
-    const std::array<VkDescriptorSetLayoutBinding, 2> frame{{
+    const std::array<VkDescriptorSetLayoutBinding, 4> frame{{
         {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, kBoth, nullptr},
         {1, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},
+        {2, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},
+        {3, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr},
     }};
     frameSetLayout_ = createSetLayout(device, frame.data(), frame.size(), "mesh frame");
     std::array<VkDescriptorSetLayoutBinding, 1 + kMaterialTextures> material{};
@@ -57,7 +61,10 @@ MeshPipeline::MeshPipeline(const Device& device)
       material[i] = {i, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
     materialSetLayout_ = createSetLayout(device, material.data(), material.size(), "mesh material");
 
-    const std::array<VkDescriptorSetLayout, 2> sets{frameSetLayout_, materialSetLayout_};
+    const VkDescriptorSetLayoutBinding deform{0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_VERTEX_BIT, nullptr};
+    deformSetLayout_ = createSetLayout(device, &deform, 1, "mesh morph targets");
+
+    const std::array<VkDescriptorSetLayout, 3> sets{frameSetLayout_, materialSetLayout_, deformSetLayout_};
     const VkPushConstantRange range{kBoth, 0, sizeof(MeshPushConstants)};
     VkPipelineLayoutCreateInfo info{};
     info.sType = VK_STRUCTURE_TYPE_PIPELINE_LAYOUT_CREATE_INFO;
@@ -80,10 +87,11 @@ void MeshPipeline::destroy() noexcept {
   for (auto& [key, sampler] : samplers_) vkDestroySampler(d, sampler, nullptr);
   samplers_.clear();
   vkDestroyPipelineLayout(d, layout_, nullptr);
+  vkDestroyDescriptorSetLayout(d, deformSetLayout_, nullptr);
   vkDestroyDescriptorSetLayout(d, materialSetLayout_, nullptr);
   vkDestroyDescriptorSetLayout(d, frameSetLayout_, nullptr);
   layout_ = VK_NULL_HANDLE;
-  materialSetLayout_ = frameSetLayout_ = VK_NULL_HANDLE;
+  deformSetLayout_ = materialSetLayout_ = frameSetLayout_ = VK_NULL_HANDLE;
 }
 
 VkSampler MeshPipeline::sampler(const scenes::TextureRef& ref) {
@@ -110,9 +118,12 @@ VkSampler MeshPipeline::sampler(const scenes::TextureRef& ref) {
 GraphicsPipelineDesc MeshPipeline::describe(const MeshDrawKind& kind, VkFormat colorFormat, VkFormat depthFormat) const {
   GraphicsPipelineDesc d;
   d.name = std::string("mesh") + (kind.unlit ? " unlit" : "") + (kind.blend ? " blend" : "") + (kind.doubleSided ? " double-sided" : "") +
-           (kind.mirrored ? " mirrored" : "");
+           (kind.mirrored ? " mirrored" : "") + (kind.deformed ? " deformed" : "");
   d.layout = layout_;
-  d.vertex = kind.unlit ? unlitVertex_.handle() : vertex_.handle();
+  if (kind.deformed)
+    d.vertex = kind.unlit ? unlitDeformVertex_.handle() : deformVertex_.handle();
+  else
+    d.vertex = kind.unlit ? unlitVertex_.handle() : vertex_.handle();
   d.fragment = kind.unlit ? unlitFragment_.handle() : fragment_.handle();
   d.bindings = {{0, sizeof(MeshVertex), VK_VERTEX_INPUT_RATE_VERTEX}};
   d.attributes = {{0, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MeshVertex, position)},
@@ -120,6 +131,11 @@ GraphicsPipelineDesc MeshPipeline::describe(const MeshDrawKind& kind, VkFormat c
   if (!kind.unlit) {
     d.attributes.push_back({1, 0, VK_FORMAT_R32G32B32_SFLOAT, offsetof(MeshVertex, normal)});
     d.attributes.push_back({3, 0, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(MeshVertex, tangent)});
+  }
+  if (kind.deformed) {
+    d.bindings.push_back({1, sizeof(MeshSkinVertex), VK_VERTEX_INPUT_RATE_VERTEX});
+    d.attributes.push_back({4, 1, VK_FORMAT_R16G16B16A16_UINT, offsetof(MeshSkinVertex, joints)});
+    d.attributes.push_back({5, 1, VK_FORMAT_R32G32B32A32_SFLOAT, offsetof(MeshSkinVertex, weights)});
   }
   d.cullMode = kind.doubleSided ? VK_CULL_MODE_NONE : VK_CULL_MODE_BACK_BIT;
   // glTF's front faces wind counter-clockwise; the eye camera's projection flips y into

@@ -1,6 +1,7 @@
 #pragma once
 // The mesh layer's fixed state: its shaders, descriptor set layouts (set 0: the frame's light,
-// eyes and instances; set 1: one material's parameters and four textures), the pipeline layout,
+// eyes, instances, joint matrices and morph weights; set 1: one material's parameters and four
+// textures; set 2: a set's morph target offsets, for deformed draws only), the pipeline layout,
 // the samplers glTF's texture references ask for, and the pipeline description of each kind of
 // draw (built and kept by the frame's PipelineCache).
 // Thread: the owner's. Destroy it only once the frames that used it have finished.
@@ -24,6 +25,7 @@ struct MeshDrawKind {
   bool doubleSided = false;  // no back-face culling
   bool mirrored = false;     // the instance's matrix has a negative determinant: clockwise is front
   bool unlit = false;        // mesh_unlit.frag instead of mesh.frag
+  bool deformed = false;     // skinned or morphed: mesh*_deform.vert and the skin vertex binding
 };
 
 class MeshPipeline {
@@ -37,6 +39,7 @@ class MeshPipeline {
 
   VkDescriptorSetLayout frameSetLayout() const { return frameSetLayout_; }
   VkDescriptorSetLayout materialSetLayout() const { return materialSetLayout_; }
+  VkDescriptorSetLayout deformSetLayout() const { return deformSetLayout_; }
   VkPipelineLayout layout() const { return layout_; }
   // The sampler of a glTF texture reference (made on first ask, kept).
   VkSampler sampler(const scenes::TextureRef& ref);
@@ -50,8 +53,11 @@ class MeshPipeline {
   ShaderModule fragment_;
   ShaderModule unlitVertex_;
   ShaderModule unlitFragment_;
+  ShaderModule deformVertex_;
+  ShaderModule unlitDeformVertex_;
   VkDescriptorSetLayout frameSetLayout_ = VK_NULL_HANDLE;
   VkDescriptorSetLayout materialSetLayout_ = VK_NULL_HANDLE;
+  VkDescriptorSetLayout deformSetLayout_ = VK_NULL_HANDLE;
   VkPipelineLayout layout_ = VK_NULL_HANDLE;
   using SamplerKey = std::tuple<scenes::TextureWrap, scenes::TextureWrap, scenes::TextureFilter, scenes::TextureFilter, bool>;
   std::map<SamplerKey, VkSampler> samplers_;

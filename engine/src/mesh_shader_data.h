@@ -3,6 +3,7 @@
 // (std430 storage buffers, a std140 uniform block, push constants).
 #include <cstdint>
 
+#include <glm/gtc/type_precision.hpp>
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
@@ -19,6 +20,22 @@ struct MeshVertex {
   glm::vec4 tangent{0.0f};
 };
 static_assert(sizeof(MeshVertex) == 48);
+
+// A skinned vertex's JOINTS_0 and WEIGHTS_0 (mesh_deform.vert's second vertex binding),
+// parallel to a set's MeshVertex buffer; zero for the vertices of primitives without a skin.
+struct MeshSkinVertex {
+  glm::u16vec4 joints{0};
+  glm::vec4 weights{0.0f};
+};
+static_assert(sizeof(MeshSkinVertex) == 24);
+
+// A morph target's offsets of one vertex in a set's `Targets` buffer: per primitive, target
+// after target, each with one entry per vertex.
+struct MeshMorphDelta {
+  glm::vec4 position{0.0f};
+  glm::vec4 normal{0.0f};
+};
+static_assert(sizeof(MeshMorphDelta) == 32);
 
 // `Frame` of the shaders: the light, then one entry per eye of the frame.
 struct MeshFrameHeader {
@@ -48,10 +65,16 @@ struct MeshMaterialData {
 };
 static_assert(sizeof(MeshMaterialData) == 64);
 
-// `Draw`.
+// `Draw`: which eye for every draw; what deforms it for a skinned or morphed draw (the rest
+// pushed only then, at offsetof(MeshPushConstants, jointBase)).
 struct MeshPushConstants {
   std::uint32_t eye = 0;
   std::uint32_t encode = 0;
+  std::uint32_t jointBase = 0, jointCount = 0;  // the instance's joint matrices in `Joints`; 0: not skinned
+  std::uint32_t weightBase = 0, targetCount = 0;  // its morph weights in `Weights`; 0: not morphed
+  std::uint32_t morphBase = 0;                  // the primitive's first MeshMorphDelta in `Targets`
+  std::uint32_t vertexBase = 0, vertexCount = 0;  // its vertices in the set's vertex buffer
 };
+static_assert(sizeof(MeshPushConstants) == 36);
 
 }  // namespace ps::engine

@@ -1,6 +1,6 @@
 #include "scenes/pose.h"
 
-#include <span>
+#include <algorithm>
 
 #include "scenes/animation_sampler.h"
 
@@ -16,27 +16,29 @@ void collect(const MeshScene& scene, int node, const std::vector<glm::mat4>& wor
   for (int child : n.children) collect(scene, child, world, out, depth + 1);
 }
 
-}  // namespace
-
-Pose restPose(const MeshScene& scene) {
-  Pose pose;
-  pose.local.reserve(scene.nodes.size());
-  pose.weights.resize(scene.nodes.size());
-  for (std::size_t i = 0; i < scene.nodes.size(); ++i) {
+// The rest pose into `pose`, reusing its vectors' storage.
+void restInto(const MeshScene& scene, Pose& pose) {
+  const std::size_t count = scene.nodes.size();
+  pose.local.resize(count);
+  pose.weights.resize(count);
+  for (std::size_t i = 0; i < count; ++i) {
     const MeshNode& n = scene.nodes[i];
-    pose.local.push_back(n.local);
-    if (n.mesh >= 0 && static_cast<std::size_t>(n.mesh) < scene.meshes.size())
-      pose.weights[i] = scene.meshes[static_cast<std::size_t>(n.mesh)].weights;
+    pose.local[i] = n.local;
+    if (n.mesh >= 0 && static_cast<std::size_t>(n.mesh) < scene.meshes.size()) {
+      const std::vector<float>& defaults = scene.meshes[static_cast<std::size_t>(n.mesh)].weights;
+      pose.weights[i].assign(defaults.begin(), defaults.end());
+    } else {
+      pose.weights[i].clear();
+    }
   }
-  return pose;
 }
 
-Pose poseAt(const MeshScene& scene, const Animation& animation, float time) {
-  Pose pose = restPose(scene);
-  std::vector<NodeTrs> trs(scene.nodes.size());
-  std::vector<bool> moved(scene.nodes.size(), false);
-  for (std::size_t i = 0; i < scene.nodes.size(); ++i)
-    if (scene.nodes[i].trs) trs[i] = *scene.nodes[i].trs;
+void poseInto(const MeshScene& scene, const Animation& animation, float time, Pose& pose, std::vector<NodeTrs>& trs,
+              std::vector<std::uint8_t>& moved) {
+  restInto(scene, pose);
+  trs.resize(scene.nodes.size());
+  moved.assign(scene.nodes.size(), 0);
+  for (std::size_t i = 0; i < scene.nodes.size(); ++i) trs[i] = scene.nodes[i].trs ? *scene.nodes[i].trs : NodeTrs{};
   float value[4];
   for (const AnimationChannel& c : animation.channels) {
     const std::size_t node = static_cast<std::size_t>(c.node);
@@ -52,25 +54,25 @@ Pose poseAt(const MeshScene& scene, const Animation& animation, float time) {
     const bool rotation = c.path == AnimationPath::Rotation;
     if (s.width != (rotation ? 4u : 3u)) continue;
     sampleAt(s, time, rotation, std::span<float>(value, s.width));
-    moved[node] = true;
+    moved[node] = 1;
     if (c.path == AnimationPath::Translation) trs[node].translation = {value[0], value[1], value[2]};
     else if (c.path == AnimationPath::Scale) trs[node].scale = {value[0], value[1], value[2]};
     else trs[node].rotation = glm::quat(value[3], value[0], value[1], value[2]);
   }
   for (std::size_t i = 0; i < scene.nodes.size(); ++i)
     if (moved[i]) pose.local[i] = trs[i].matrix();
-  return pose;
 }
 
-std::vector<glm::mat4> worldMatrices(const MeshScene& scene, const Pose& pose) {
+void worldInto(const MeshScene& scene, const Pose& pose, std::vector<glm::mat4>& world, std::vector<std::uint8_t>& done,
+               std::vector<int>& stack) {
   const std::size_t count = scene.nodes.size();
-  std::vector<glm::mat4> world(count, glm::mat4(1.0f));
-  std::vector<bool> done(count, false);
-  std::vector<int> stack;
+  world.assign(count, glm::mat4(1.0f));
+  done.assign(count, 0);
+  stack.clear();
   for (std::size_t i = 0; i < count; ++i) {
     if (scene.nodes[i].parent >= 0) continue;
     world[i] = pose.local[i];
-    done[i] = true;
+    done[i] = 1;
     stack.push_back(static_cast<int>(i));
   }
   while (!stack.empty()) {
@@ -80,25 +82,55 @@ std::vector<glm::mat4> worldMatrices(const MeshScene& scene, const Pose& pose) {
       const std::size_t child = static_cast<std::size_t>(c);
       if (child >= count || done[child]) continue;
       world[child] = world[n] * pose.local[child];
-      done[child] = true;
+      done[child] = 1;
       stack.push_back(c);
     }
   }
   for (std::size_t i = 0; i < count; ++i)
     if (!done[i]) world[i] = pose.local[i];
+}
+
+}  // namespace
+
+Pose restPose(const MeshScene& scene) {
+  Pose pose;
+  restInto(scene, pose);
+  return pose;
+}
+
+Pose poseAt(const MeshScene& scene, const Animation& animation, float time) {
+  Pose pose;
+  std::vector<NodeTrs> trs;
+  std::vector<std::uint8_t> moved;
+  poseInto(scene, animation, time, pose, trs, moved);
+  return pose;
+}
+
+std::vector<glm::mat4> worldMatrices(const MeshScene& scene, const Pose& pose) {
+  std::vector<glm::mat4> world;
+  std::vector<std::uint8_t> done;
+  std::vector<int> stack;
+  worldInto(scene, pose, world, done, stack);
   return world;
+}
+
+void jointMatrices(const Skin& skin, std::span<const glm::mat4> world, int meshNode, std::vector<glm::mat4>& out) {
+  const glm::mat4 toMesh = meshNode >= 0 && static_cast<std::size_t>(meshNode) < world.size()
+                               ? glm::inverse(world[static_cast<std::size_t>(meshNode)])
+                               : glm::mat4(1.0f);
+  out.resize(skin.joints.size());
+  for (std::size_t j = 0; j < skin.joints.size(); ++j) {
+    const std::size_t joint = static_cast<std::size_t>(skin.joints[j]);
+    const glm::mat4 bind = j < skin.inverseBind.size() ? skin.inverseBind[j] : glm::mat4(1.0f);
+    out[j] = joint < world.size() ? toMesh * world[joint] * bind : glm::mat4(1.0f);
+  }
 }
 
 std::vector<glm::mat4> jointMatrices(const MeshScene& scene, const Skin& skin, const std::vector<glm::mat4>& world,
                                      int meshNode) {
-  const glm::mat4 toMesh = glm::inverse(world[static_cast<std::size_t>(meshNode)]);
   std::vector<glm::mat4> out;
-  out.reserve(skin.joints.size());
-  for (std::size_t j = 0; j < skin.joints.size(); ++j) {
-    const std::size_t joint = static_cast<std::size_t>(skin.joints[j]);
-    const glm::mat4 bind = j < skin.inverseBind.size() ? skin.inverseBind[j] : glm::mat4(1.0f);
-    out.push_back(joint < scene.nodes.size() ? toMesh * world[joint] * bind : glm::mat4(1.0f));
-  }
+  jointMatrices(skin, std::span<const glm::mat4>(world.data(), std::min(world.size(), scene.nodes.size())), meshNode,
+                out);
   return out;
 }
 
@@ -107,6 +139,14 @@ std::vector<MeshInstance> posedInstances(const MeshScene& scene, const std::vect
   if (world.size() != scene.nodes.size()) return out;
   for (int root : scene.roots) collect(scene, root, world, out, 0);
   return out;
+}
+
+void PoseBuffers::compute(const MeshScene& scene, const Animation* animation, float time) {
+  if (animation != nullptr)
+    poseInto(scene, *animation, time, pose_, trs_, moved_);
+  else
+    restInto(scene, pose_);
+  worldInto(scene, pose_, world_, done_, stack_);
 }
 
 }  // namespace ps::scenes

@@ -22,6 +22,7 @@
 
 #include "bench_commands.h"
 #include "bench_common.h"
+#include "bench_gpu_timer.h"
 #include "engine/device.h"
 #include "engine/eye_camera.h"
 #include "engine/frame_context.h"
@@ -41,7 +42,6 @@ struct BenchMeshArgs {
   int frames = 20;
 };
 
-constexpr float kEyeHeight = 1.6f;
 
 scenes::MeshImage checker(std::uint32_t size) {
   scenes::MeshImage image{"checker", size, size, {}};
@@ -116,85 +116,6 @@ scenes::MeshScene fullScreenQuad() {
   return scene;
 }
 
-class GpuTimer {
- public:
-  explicit GpuTimer(const engine::Device& device) : device_(device) {
-    std::uint32_t count = 0;
-    vkGetPhysicalDeviceQueueFamilyProperties(device.physicalDevice(), &count, nullptr);
-    std::vector<VkQueueFamilyProperties> families(count);
-    vkGetPhysicalDeviceQueueFamilyProperties(device.physicalDevice(), &count, families.data());
-    VkPhysicalDeviceProperties properties{};
-    vkGetPhysicalDeviceProperties(device.physicalDevice(), &properties);
-    if (families[device.queueFamily()].timestampValidBits == 0) return;
-    period_ = properties.limits.timestampPeriod;
-    VkQueryPoolCreateInfo info{};
-    info.sType = VK_STRUCTURE_TYPE_QUERY_POOL_CREATE_INFO;
-    info.queryType = VK_QUERY_TYPE_TIMESTAMP;
-    info.queryCount = 2;
-    PS_VK_CHECK(vkCreateQueryPool(device.device(), &info, nullptr, &pool_));
-  }
-  GpuTimer(const GpuTimer&) = delete;
-  GpuTimer& operator=(const GpuTimer&) = delete;
-  ~GpuTimer() {
-    if (pool_ != VK_NULL_HANDLE) vkDestroyQueryPool(device_.device(), pool_, nullptr);
-  }
-  bool available() const { return pool_ != VK_NULL_HANDLE; }
-  void begin(VkCommandBuffer commands) const {
-    if (!available()) return;
-    vkCmdResetQueryPool(commands, pool_, 0, 2);
-    vkCmdWriteTimestamp(commands, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, pool_, 0);
-  }
-  void end(VkCommandBuffer commands) const {
-    if (available()) vkCmdWriteTimestamp(commands, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, pool_, 1);
-  }
-  // After the frame's fence.
-  double milliseconds() const {
-    std::uint64_t ticks[2] = {};
-    PS_VK_CHECK(vkGetQueryPoolResults(device_.device(), pool_, 0, 2, sizeof ticks, ticks, sizeof(std::uint64_t),
-                                      VK_QUERY_RESULT_64_BIT | VK_QUERY_RESULT_WAIT_BIT));
-    return static_cast<double>(ticks[1] - ticks[0]) * period_ * 1e-6;
-  }
-
- private:
-  const engine::Device& device_;
-  VkQueryPool pool_ = VK_NULL_HANDLE;
-  float period_ = 1.0f;
-};
-
-struct Timing {
-  double gpuMs = 0;   // median
-  double wallMs = 0;  // median, submit to fence
-};
-
-Timing measure(const BenchMeshArgs& args, engine::FrameContext& context, engine::FrameRenderer& renderer,
-               const engine::OffscreenTarget& target, const GpuTimer& timer, engine::Layer* layer) {
-  engine::View view;
-  view.position = {0.0f, kEyeHeight, 0.0f};
-  view.fov = engine::symmetricFov(90, 90);
-  const engine::EyeDraw eye{Eye::Left, engine::EyeCamera(view), target.target(), false};
-  std::vector<engine::Layer*> layers;
-  if (layer != nullptr) layers.push_back(layer);
-  std::vector<double> gpu, wall;
-  for (int i = 0; i < args.frames + 2; ++i) {  // the first two pay for the upload and the pipelines
-    engine::FrameRecording& frame = context.begin();
-    timer.begin(frame.commands);
-    renderer.record(frame, std::span(&eye, 1), layers);
-    timer.end(frame.commands);
-    const std::uint64_t serial = frame.serial;
-    const auto start = std::chrono::steady_clock::now();
-    context.submit();
-    context.wait(serial);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (i < 2) continue;
-    wall.push_back(ms);
-    if (timer.available()) gpu.push_back(timer.milliseconds());
-  }
-  Timing t;
-  t.wallMs = median(wall);
-  t.gpuMs = timer.available() ? median(gpu) : t.wallMs;
-  return t;
-}
-
 int runBenchMesh(const BenchMeshArgs& args) {
   auto device = engine::Device::create();
   if (!device) return reportError(device.error());
@@ -209,10 +130,10 @@ int runBenchMesh(const BenchMeshArgs& args) {
               timer.available() ? "GPU time from timestamps around the eye's prepare and pass"
                                 : "the queue has no timestamps: wall time from submit to fence");
 
-  const Timing clear = measure(args, context, renderer, target, timer, nullptr);
+  const Timing clear = measureEye(args.frames, context, renderer, target, timer, nullptr);
   engine::MeshLayer quadLayer(*device);
   quadLayer.add(fullScreenQuad());
-  const Timing quad = measure(args, context, renderer, target, timer, &quadLayer);
+  const Timing quad = measureEye(args.frames, context, renderer, target, timer, &quadLayer);
   std::printf("  %-38s GPU %8.3f ms  wall %8.3f ms\n", "peer: clear only", clear.gpuMs, clear.wallMs);
   std::printf("  %-38s GPU %8.3f ms  wall %8.3f ms\n", "peer: full-screen quad (2 triangles)", quad.gpuMs, quad.wallMs);
   for (const std::size_t n : args.triangles)
@@ -221,7 +142,7 @@ int runBenchMesh(const BenchMeshArgs& args) {
       scenes::MeshScene scene = sphere(n, {0.0f, kEyeHeight, -2.5f}, 1.5f, unlit);
       const std::size_t drawn = scene.triangleCount();
       layer.add(std::move(scene));
-      const Timing t = measure(args, context, renderer, target, timer, &layer);
+      const Timing t = measureEye(args.frames, context, renderer, target, timer, &layer);
       const std::string name = std::string(unlit ? "unlit" : "lit") + " sphere, " + std::to_string(drawn) + " triangles";
       std::printf("  %-38s GPU %8.3f ms  wall %8.3f ms  %6.2fx the full-screen quad, %.1f Mtri/s\n", name.c_str(),
                   t.gpuMs, t.wallMs, quad.gpuMs > 0 ? t.gpuMs / quad.gpuMs : 0.0,

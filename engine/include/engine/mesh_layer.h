@@ -11,7 +11,9 @@
 //   meshes.setTransform(set, moved);                            // any frame; nothing re-uploaded
 //
 // Each set is placed in stage space by its own transform, changeable per frame. What the next
-// steps need fits: setInstanceWorlds() replaces the node matrices of a frame (animation), and
+// steps need fits: setInstanceWorlds() replaces the node matrices of a frame (animation),
+// setPose() also moves skinned and morphed meshes (joint matrices and morph weights applied by
+// the vertex shader; meshes that do neither keep the plain pipeline), and
 // replace() swaps a set's vertex data for a new MeshScene (a mesh sequence's next frame), the
 // old GPU data going to the frame's disposer and, once that frame has finished, taken again by
 // a later upload whose sizes fit (no vkDeviceWaitIdle).
@@ -30,6 +32,7 @@
 
 #include "engine/layer.h"
 #include "scenes/mesh_scene.h"
+#include "scenes/pose.h"
 
 namespace ps::engine {
 
@@ -83,6 +86,12 @@ class MeshLayer final : public Layer {
   // order, replacing the node matrices from the next frame on. Throws std::invalid_argument
   // when the count differs.
   void setInstanceWorlds(SetId id, std::span<const glm::mat4> worlds);
+  // The set's scene in a pose (scenes/pose.h): `world` one matrix per node (node to set space,
+  // as scenes::worldMatrices gives them), pose.weights the morph weights per node. Instances
+  // move to their nodes, skinned meshes follow their joints and morphed ones take the weights,
+  // on the GPU, from the next frame on. Until a pose is set, skinned and morphed meshes show the
+  // scene's rest pose. Throws std::invalid_argument when the node count is not the scene's.
+  void setPose(SetId id, const scenes::Pose& pose, std::span<const glm::mat4> world);
   void setLighting(const MeshLighting& lighting) { lighting_ = lighting; }
   const MeshLighting& lighting() const { return lighting_; }
   std::size_t setCount() const;

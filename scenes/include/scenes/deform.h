@@ -1,7 +1,7 @@
 #pragma once
 // Morphing and skinning of one primitive's vertices on the CPU: the reference that tests check
-// against hand-computed values, and the interim path for drawing deformed meshes until the
-// engine does it on the GPU.
+// against hand-computed values, and what picking rays meet (mesh_ray.h). The engine does the
+// same on the GPU (engine/shaders/mesh_deform.vert) for drawing.
 #include <span>
 #include <vector>
 

@@ -3,6 +3,8 @@
 // an animation has been applied, the world matrices that follow from the hierarchy, and the
 // joint matrices of a skin. Recomputed from the rest pose each time, so a pose depends only on
 // the animation time asked for (scrubbing backwards lands where playing forwards did).
+#include <cstdint>
+#include <span>
 #include <vector>
 
 #include <glm/mat4x4.hpp>
@@ -30,8 +32,28 @@ std::vector<glm::mat4> worldMatrices(const MeshScene& scene, const Pose& pose);
 // with the node's world matrix puts them where the joints say.
 std::vector<glm::mat4> jointMatrices(const MeshScene& scene, const Skin& skin, const std::vector<glm::mat4>& world,
                                      int meshNode);
+// The same into `out` (resized to the joint count, its storage kept); `world` holds every node's
+// matrix (a joint past it gets the identity).
+void jointMatrices(const Skin& skin, std::span<const glm::mat4> world, int meshNode, std::vector<glm::mat4>& out);
 
 // The scene's mesh instances with the pose's world matrices.
 std::vector<MeshInstance> posedInstances(const MeshScene& scene, const std::vector<glm::mat4>& world);
+
+// poseAt (or restPose) and worldMatrices into storage kept from call to call: a set posed
+// every frame allocates nothing once its first pose has sized the vectors.
+class PoseBuffers {
+ public:
+  // `animation` at `time`, or the rest pose for none; then the world matrices.
+  void compute(const MeshScene& scene, const Animation* animation, float time);
+  const Pose& pose() const { return pose_; }
+  const std::vector<glm::mat4>& world() const { return world_; }
+
+ private:
+  Pose pose_;
+  std::vector<NodeTrs> trs_;
+  std::vector<std::uint8_t> moved_, done_;
+  std::vector<int> stack_;
+  std::vector<glm::mat4> world_;
+};
 
 }  // namespace ps::scenes

@@ -13,6 +13,7 @@ SetScene::SetScene(const engine::Device& device, std::vector<PlacedSet> sets, st
     placed->id = layer_->add(set.scene, set.setToStage);
     placed->set = std::move(set);
     placed->rays = std::make_unique<scenes::MeshRayTarget>(*placed->set.scene, placed->set.setToStage);
+    placed->pose = std::make_unique<SetPose>(placed->set);
     if (placed->set.sequence) {
       placed->shown = false;  // until it has a frame to show
       layer_->setVisible(placed->id, false);
@@ -90,8 +91,12 @@ void SetScene::showAt(double shotSeconds) {
       continue;
     }
     const bool shown = shotSeconds >= placed->set.startSeconds;
-    // Node matrices only: the pose is recomputed from shot time, so a scrub lands where play does.
-    if (shown && placed->set.animation >= 0) layer_->setInstanceWorlds(placed->id, instanceWorldsAt(placed->set, shotSeconds));
+    // The pose is recomputed from shot time (a scrub lands where play does), only when that
+    // time moves the animation; a set without one is posed once (its skins in their rest pose).
+    if (shown && placed->pose->moveTo(shotSeconds)) {
+      layer_->setPose(placed->id, placed->pose->pose(), placed->pose->world());
+      placed->rays->setPose(placed->pose->pose(), placed->pose->world());
+    }
     if (shown == placed->shown) continue;
     layer_->setVisible(placed->id, shown);
     placed->shown = shown;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "player/plate_input.h"
+#include "player/shot_sets.h"
 #include "media/audio_player.h"
 #include "media/audio_source.h"
 #include "scenes/printable.h"
@@ -73,6 +74,10 @@ std::optional<Error> timesBeyondVideo(const scenes::Shot& shot, const std::strin
 
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
                                                        bool withAudio) {
+  // Playback runs on a plate's clock; a set alone has none yet.
+  if (isGltfPath(arg))
+    return Error{arg, "play needs a shot or a video; a bare glTF set is seen with `perfectshot render --time`, or "
+                      "played as a gltf medium of a shot", ""};
   auto plate = openPlate(arg, mediaId, /*strict=*/false);
   if (!plate) return plate.error();
   auto p = std::make_unique<ShotPlayback>();

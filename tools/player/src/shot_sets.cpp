@@ -7,8 +7,8 @@
 
 #include "media/gltf_loader.h"
 #include "media/mesh_sequence_files.h"
+#include "player/set_pose.h"
 #include "scenes/placement.h"
-#include "scenes/pose.h"
 #include "scenes/printable.h"
 #include "scenes/problem.h"
 
@@ -134,17 +134,10 @@ Result<PlacedSet> loadBareSet(const std::filesystem::path& file) {
 }
 
 std::vector<glm::mat4> instanceWorldsAt(const PlacedSet& set, double shotSeconds) {
-  const scenes::MeshScene& scene = *set.scene;
-  if (set.animation < 0 || static_cast<std::size_t>(set.animation) >= scene.animations.size()) {
-    std::vector<glm::mat4> worlds;
-    for (const scenes::MeshInstance& i : scene.instances()) worlds.push_back(i.world);
-    return worlds;
-  }
-  const scenes::Animation& animation = scene.animations[static_cast<std::size_t>(set.animation)];
-  const double t = scenes::animationTime(set.timing, animation.duration(), shotSeconds);
-  const std::vector<glm::mat4> world = scenes::worldMatrices(scene, scenes::poseAt(scene, animation, static_cast<float>(t)));
+  SetPose pose(set);
+  pose.moveTo(shotSeconds);
   std::vector<glm::mat4> worlds;
-  for (const scenes::MeshInstance& i : scenes::posedInstances(scene, world)) worlds.push_back(i.world);
+  for (const scenes::MeshInstance& i : set.scene->instances()) worlds.push_back(pose.world()[static_cast<std::size_t>(i.node)]);
   return worlds;
 }
 

@@ -18,6 +18,7 @@
 #include "engine/mesh_layer.h"
 #include "media/sequence_pairing.h"
 #include "scenes/mesh_ray.h"
+#include "player/set_pose.h"
 #include "player/shot_sets.h"
 
 namespace ps::player {
@@ -36,7 +37,8 @@ class SetScene {
   bool empty() const { return sets_.empty(); }
   engine::MeshLayer& layer() { return *layer_; }
   // Shows the sets whose layer has started by shot time t, animated sets in their pose at t
-  // (node transforms; picking rays still meet the rest pose).
+  // (nodes, skins and morph weights, drawn on the GPU; picking rays meet the same pose,
+  // deformed on the CPU), recomputed only when t moves the animation.
   void showAt(double shotSeconds);
   // The distance to the nearest shown set along a ray in stage space; empty when none is met.
   std::optional<float> nearestHit(const engine::Ray& ray) const;
@@ -46,6 +48,7 @@ class SetScene {
   struct Placed {
     PlacedSet set;  // its scene shared with the caller's and the layer's (until it uploads); rays read it
     std::unique_ptr<scenes::MeshRayTarget> rays;
+    std::unique_ptr<SetPose> pose;  // unused by a mesh sequence
     engine::MeshLayer::SetId id = 0;
     bool shown = true;
     std::optional<std::size_t> frame;  // a mesh sequence's frame uploaded

@@ -37,7 +37,8 @@ struct PlacedSet {
 };
 
 // Mesh space to set space for each of set.scene.instances() (in that order) at shot time t:
-// the animation's pose, or the rest pose for a set without one. A pure function of t.
+// the animation's pose, or the rest pose for a set without one. A pure function of t. (The set
+// scene keeps a SetPose per set instead, which neither recomputes nor allocates per frame.)
 std::vector<glm::mat4> instanceWorldsAt(const PlacedSet& set, double shotSeconds);
 
 enum class SetFailure {
