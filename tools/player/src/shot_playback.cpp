@@ -72,7 +72,7 @@ std::optional<Error> timesBeyondVideo(const scenes::Shot& shot, const std::strin
 }  // namespace
 
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
-                                                       bool withAudio) {
+                                                       bool withAudio, std::size_t sequenceBudgetMiB) {
   auto plate = openPlate(arg, mediaId, /*strict=*/false);
   if (!plate) return plate.error();
   auto p = std::make_unique<ShotPlayback>();
@@ -115,8 +115,9 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
     p->shotFile = plate->input.shot->file;
     p->capturePoint = capturePointOf(&*plate->input.shot);
     // The rest of the shot plays without a set that cannot be loaded (lint names what is wrong).
-    auto sets = loadShotSets(*plate->input.shot, SetFailure::Skip);
-    if (sets) p->sets = std::move(*sets);
+    auto sets = loadShotSets(*plate->input.shot, SetFailure::Skip, SequenceRead::Prefetch, sequenceBudgetMiB);
+    if (!sets) return sets.error();  // only a budget too small for the sequences: the command line is wrong
+    p->sets = std::move(*sets);
     for (const scenes::MediaRef& m : plate->input.shot->media)  // the medium played, for its proxy
       if (m.path.string() == plate->input.url) p->timeline.plate = m;
   }
