@@ -3,12 +3,17 @@
 //   ps_make_set --triangles N -o set.glb    a UV sphere of about N triangles (benchmarks)
 //   ps_make_set --sequence N -o folder      a mesh sequence of N frames, frame_000.glb ...,
 //                                           each showing its index (make_set/sequence_frames.h)
+//   ps_make_set --sequence N --draco --body-triangles T -o folder
+//                                           N Draco frames of about T triangles, each as
+//                                           frame_000.glb and the same stream as frame_000.drc
+//                                           (make_set/draco_frames.h; benchmarks)
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 #include <CLI/CLI.hpp>
 
+#include "make_set/draco_frames.h"
 #include "make_set/known_sets.h"
 #include "make_set/sequence_frames.h"
 
@@ -23,7 +28,7 @@ bool writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes) 
 }
 
 // Frames numbered from 0 with three digits, so that names sort as numbers too.
-int writeSequence(const std::string& folder, std::size_t frames, std::uint64_t bodyTriangles) {
+int writeSequence(const std::string& folder, std::size_t frames, std::uint64_t bodyTriangles, bool draco) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) {
@@ -33,6 +38,13 @@ int writeSequence(const std::string& folder, std::size_t frames, std::uint64_t b
   for (std::size_t i = 0; i < frames; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "frame_%03zu.glb", i);
+    if (draco) {
+      const ps::make_set::DracoFrame frame = ps::make_set::dracoSequenceFrame(i, bodyTriangles);
+      const std::filesystem::path glb = std::filesystem::path(folder) / name;
+      if (!writeFile(glb.string(), frame.glb) || !writeFile(std::filesystem::path(glb).replace_extension(".drc").string(), frame.drc))
+        return 1;
+      continue;
+    }
     if (!writeFile((std::filesystem::path(folder) / name).string(), ps::make_set::sequenceFrame(i, bodyTriangles))) return 1;
   }
   return 0;
@@ -59,13 +71,22 @@ int main(int argc, char** argv) {
   app.add_option("--body-triangles", body, "with --sequence: each frame also holds a sphere of about N triangles")
       ->check(CLI::Range(std::uint64_t(16), std::uint64_t(16'000'000)))
       ->needs(sequenceOption);
+  bool draco = false;
+  app.add_flag("--draco", draco,
+               "with --sequence and --body-triangles: each frame is only the body, Draco-compressed, also\n"
+               "written as a bare .drc beside it (for draco_decoder)")
+      ->needs(sequenceOption);
   CLI11_PARSE(app, argc, argv);
+  if (draco && body == 0) {
+    std::fprintf(stderr, "ps_make_set: --draco needs --body-triangles\n");
+    return 2;
+  }
   if (sequence > 0) {
     if (triangles != 0) {
       std::fprintf(stderr, "ps_make_set: --triangles is for a single set; with --sequence give --body-triangles\n");
       return 2;
     }
-    return writeSequence(output, sequence, body);
+    return writeSequence(output, sequence, body, draco);
   }
   if (!demo && triangles == 0) {
     std::fprintf(stderr, "ps_make_set: give --demo, --triangles N or --sequence N\n");

@@ -18,6 +18,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchSoak(*bench, outcome);
   addBenchMarkers(*bench, outcome);
   addBenchMesh(*bench, outcome);
+  addBenchSequence(*bench, outcome);
 }
 
 }  // namespace ps::tools

@@ -21,5 +21,7 @@ void addBenchMarkers(CLI::App& bench, CommandOutcome& outcome);
 void addBenchScrub(CLI::App& bench, CommandOutcome& outcome);
 // GPU time per eye of the mesh layer at N triangles vs a cleared eye and a full-screen quad.
 void addBenchMesh(CLI::App& bench, CommandOutcome& outcome);
+// Mesh-sequence streaming rate vs draco_decoder on the same Draco streams; cold scrub latency.
+void addBenchSequence(CLI::App& bench, CommandOutcome& outcome);
 
 }  // namespace ps::tools
