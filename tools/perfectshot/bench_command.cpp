@@ -19,6 +19,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchMarkers(*bench, outcome);
   addBenchMesh(*bench, outcome);
   addBenchSequence(*bench, outcome);
+  addBenchSequenceRender(*bench, outcome);
 }
 
 }  // namespace ps::tools

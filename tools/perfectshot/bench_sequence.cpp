@@ -202,6 +202,10 @@ int runBench(const Args& args) {
       std::printf("    cold scrub to an exact frame (%zu jumps, about %zu frames held): p50 %.1f ms, p95 %.1f ms, max %.1f ms"
                   " (target p95 < 33.3 ms: %s)\n",
                   scrub->ms.size(), scrub->heldFrames, p50, p95, percentile(scrub->ms, 1.0), p95 < 1000.0 / 30.0 ? "met" : "NOT met");
+      // The floor on this machine now: no reader shows a frame before Draco has decoded it.
+      if (!peerDecodeFps.empty())
+        std::printf("    peer: %s's own decode of one frame in this run: %.1f ms (p50 scrub / that: %.2f)\n",
+                    args.peer.c_str(), 1000.0 / median(peerDecodeFps), p50 * median(peerDecodeFps) / 1000.0);
     }
   }
   return 0;
