@@ -219,7 +219,9 @@ void addBenchSequence(CLI::App& bench, CommandOutcome& outcome) {
       "sequence",
       "Mesh-sequence streaming: frames per second from Draco GLB files to decoded frames through the\n"
       "prefetch, against draco_decoder on the same Draco streams in the same run; and the latency of a\n"
-      "cold scrub to an exact frame. Input: folders from ps_make_set --sequence N --draco --body-triangles T.");
+      "cold scrub to an exact frame. Input: folders from ps_make_set --sequence N --draco --body-triangles T.\n"
+      "--sequence-budget-mib bounds the streaming runs; the cold scrubs hold about six frames, so that most\n"
+      "of the sequence is cold.");
   cmd->add_option("folders", args->folders, "sequence folders (frame_NNN.glb with frame_NNN.drc)")
       ->required()
       ->check(CLI::ExistingDirectory);
