@@ -92,9 +92,13 @@ Result<GltfSet> loadGltf(const fs::path& file, const fs::path& packageRoot, cons
   if (size > limits.maxFileBytes)
     return Error{scenes::printable(name),
                  std::to_string(size) + " bytes, over the limit of " + std::to_string(limits.maxFileBytes), {}};
+  // One read of the size just found: a mesh sequence reads a file per frame, and byte-wise
+  // stream iteration cost more than decoding them. A file that changed size since is refused.
   std::ifstream in(file, std::ios::binary);
-  std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-  if (!in.good() && !in.eof()) return Error{scenes::printable(name), "cannot be read", {}};
+  std::vector<std::uint8_t> bytes(static_cast<std::size_t>(size));
+  in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size));
+  if (!in || static_cast<std::uintmax_t>(in.gcount()) != size || in.peek() != std::ifstream::traits_type::eof())
+    return Error{scenes::printable(name), "cannot be read (or changed size while it was read)", {}};
   return loadGltfBytes(bytes, name, file.parent_path(), packageRoot, limits);
 }
 

@@ -29,8 +29,9 @@ bool readInPackage(std::vector<unsigned char>* out, std::string* err, const std:
     return false;
   }
   std::ifstream in(path, std::ios::binary);
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return in.good() || in.eof();
+  out->resize(static_cast<std::size_t>(size));  // one read, not a byte at a time
+  in.read(reinterpret_cast<char*>(out->data()), static_cast<std::streamsize>(size));
+  return in && static_cast<std::uintmax_t>(in.gcount()) == size;
 }
 
 bool writeNothing(std::string* err, const std::string&, const std::vector<unsigned char>&, void*) {

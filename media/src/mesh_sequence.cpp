@@ -40,8 +40,11 @@ std::size_t meshSceneBytes(const scenes::MeshScene& scene) {
 Result<std::unique_ptr<MeshSequence>> MeshSequence::open(MeshSequenceFiles files, const MeshSequenceOptions& options) {
   if (!(options.fps > 0.0 && options.fps <= 1000.0))
     return Error{"mesh sequence", "fps " + std::to_string(options.fps) + " is outside (0, 1000]", ""};
-  if (options.budgetMiB < 1 || options.budgetMiB > (1u << 20))
-    return Error{"mesh sequence", "memory budget " + std::to_string(options.budgetMiB) + " MiB is outside [1, 1048576]", ""};
+  if (options.budgetMiB < 1 || options.budgetMiB > kMaxSequenceBudgetMiB)
+    return Error{"mesh sequence",
+                 "memory budget " + std::to_string(options.budgetMiB) + " MiB is outside [1, " +
+                     std::to_string(kMaxSequenceBudgetMiB) + "]",
+                 ""};
   if (files.frames.empty()) return Error{files.packageRoot.string(), "a mesh sequence needs at least one frame", ""};
   std::unique_ptr<MeshSequence> seq(new MeshSequence(std::move(files), options));
   if (options.prefetch == MeshSequenceOptions::Prefetch::Thread) seq->thread_ = std::thread([s = seq.get()] { s->run(); });

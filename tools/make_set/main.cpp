@@ -7,12 +7,17 @@
 //                                           index (make_set/sequence_atlas.h; M frames, default N)
 //   ps_make_set --performer N -o folder     a figure walking across the demo set in N frames,
 //                                           performer_000.glb ... (make_set/performer_frames.h)
+//   ps_make_set --sequence N --draco --body-triangles T -o folder
+//                                           N Draco frames of about T triangles, each as
+//                                           frame_000.glb and the same stream as frame_000.drc
+//                                           (make_set/draco_frames.h; benchmarks)
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 #include <CLI/CLI.hpp>
 
+#include "make_set/draco_frames.h"
 #include "make_set/known_sets.h"
 #include "make_set/performer_frames.h"
 #include "make_set/sequence_atlas.h"
@@ -41,6 +46,25 @@ int writeFrames(const std::string& folder, std::size_t frames, const char* stem,
     char name[32];
     std::snprintf(name, sizeof name, "%s_%03zu.glb", stem, i);
     if (!writeFile((std::filesystem::path(folder) / name).string(), frame(i))) return 1;
+  }
+  return 0;
+}
+
+// Draco frames for the streaming benchmark: each frame's GLB and the same stream as a bare .drc.
+int writeDracoSequence(const std::string& folder, std::size_t frames, std::uint64_t bodyTriangles) {
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) {
+    std::fprintf(stderr, "ps_make_set: cannot create %s: %s\n", folder.c_str(), ec.message().c_str());
+    return 1;
+  }
+  for (std::size_t i = 0; i < frames; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "frame_%03zu.glb", i);
+    const ps::make_set::DracoFrame frame = ps::make_set::dracoSequenceFrame(i, bodyTriangles);
+    const std::filesystem::path glb = std::filesystem::path(folder) / name;
+    if (!writeFile(glb.string(), frame.glb) || !writeFile(std::filesystem::path(glb).replace_extension(".drc").string(), frame.drc))
+      return 1;
   }
   return 0;
 }
@@ -78,7 +102,17 @@ int main(int argc, char** argv) {
   app.add_option("--atlas-frames", atlasFrames, "the atlas video's frame count (default: the sequence's)")
       ->check(CLI::Range(std::size_t(1), ps::make_set::kSeqMaxFrames))
       ->needs(atlasOption);
+  bool draco = false;
+  app.add_flag("--draco", draco,
+               "with --sequence and --body-triangles: each frame is only the body, Draco-compressed, also\n"
+               "written as a bare .drc beside it (for draco_decoder)")
+      ->needs(sequenceOption)
+      ->excludes(atlasOption);
   CLI11_PARSE(app, argc, argv);
+  if (draco && body == 0) {
+    std::fprintf(stderr, "ps_make_set: --draco needs --body-triangles\n");
+    return 2;
+  }
   if (performer > 0) {
     if (triangles != 0) {
       std::fprintf(stderr, "ps_make_set: --triangles is for a single set, not --performer\n");
@@ -91,6 +125,7 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "ps_make_set: --triangles is for a single set; with --sequence give --body-triangles\n");
       return 2;
     }
+    if (draco) return writeDracoSequence(output, sequence, body);
     const bool withAtlas = !atlas.empty();
     const int rc = writeFrames(output, sequence, "frame", [&](std::size_t i) { return ps::make_set::sequenceFrame(i, body, withAtlas); });
     if (rc != 0) return rc;

@@ -19,6 +19,8 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchMarkers(*bench, outcome);
   addBenchMesh(*bench, outcome);
   addBenchDeform(*bench, outcome);
+  addBenchSequence(*bench, outcome);
+  addBenchSequenceRender(*bench, outcome);
 }
 
 }  // namespace ps::tools

@@ -23,5 +23,9 @@ void addBenchScrub(CLI::App& bench, CommandOutcome& outcome);
 void addBenchMesh(CLI::App& bench, CommandOutcome& outcome);
 // GPU time per eye of skinned and morphed meshes vs the same meshes drawn plain.
 void addBenchDeform(CLI::App& bench, CommandOutcome& outcome);
+// Mesh-sequence streaming rate vs draco_decoder on the same Draco streams; cold scrub latency.
+void addBenchSequence(CLI::App& bench, CommandOutcome& outcome);
+// Offscreen cost per eye of a playing mesh sequence vs a cleared eye and its first frame held still.
+void addBenchSequenceRender(CLI::App& bench, CommandOutcome& outcome);
 
 }  // namespace ps::tools

@@ -15,6 +15,7 @@
 #include "png_writer.h"
 #include "quit_signals.h"
 #include "report.h"
+#include "sequence_budget_option.h"
 #include "player/play_setup.h"
 #include "player/shot_playback.h"
 #include "player/ui_claims.h"
@@ -41,6 +42,7 @@ struct PlayArgs {
   bool noOverlay = false;
   bool noFilmFrame = false;
   bool edit = false;
+  std::size_t sequenceBudgetMiB = 0;
   WindowArgs window;
 };
 
@@ -50,7 +52,8 @@ int runPlay(const PlayArgs& args) {
   // Before any thread exists, so every thread inherits the blocked mask.
   QuitSignals signals;
   const xr::DisplayKind kind = *xr::parseDisplayKind(args.display);
-  auto shot = player::openShotPlayback(args.input, args.mediaId, !args.noAudio && kind != xr::DisplayKind::Offscreen);
+  auto shot = player::openShotPlayback(args.input, args.mediaId, !args.noAudio && kind != xr::DisplayKind::Offscreen,
+                                      args.sequenceBudgetMiB);
   if (!shot) return reportError(shot.error());
   player::ShotPlayback& playback = **shot;
 
@@ -184,6 +187,7 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                 "headset: point and pull the trigger to place one at the current time (saved at once)");
   addWindowOptions(*cmd, args->window);
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to play (default: the plate)");
+  addSequenceBudgetOption(*cmd, args->sequenceBudgetMiB);
   cmd->callback([args, &outcome] { outcome.exitCode = runPlay(*args); });
 }
 

@@ -10,6 +10,7 @@
 #include "player/plate_input.h"
 #include "png_writer.h"
 #include "report.h"
+#include "sequence_budget_option.h"
 #include "scenes/printable.h"
 #include "player/shot_sets.h"
 #include "player/still_scene.h"
@@ -31,6 +32,7 @@ struct RenderArgs {
   std::string output;
   bool markers = false;
   bool filmFrame = false;
+  std::size_t sequenceBudgetMiB = 0;
   std::string pos;   // stage metres; empty: the capture point
   double ipd = 0;    // metres between the eyes; 0: both eyes at --pos
 };
@@ -145,7 +147,8 @@ int runRender(const RenderArgs& args) {
   scene.plate = frameView ? &*frameView : nullptr;  // before the plate's start: no plate
   scene.shotSeconds = shotTime;
   if (shot != nullptr) {
-    auto sets = player::loadShotSets(*shot, player::SetFailure::Refuse, player::SequenceRead::Exact);
+    auto sets =
+        player::loadShotSets(*shot, player::SetFailure::Refuse, player::SequenceRead::Exact, args.sequenceBudgetMiB);
     if (!sets) return reportError(sets.error());
     scene.sets = std::move(*sets);
   }
@@ -210,6 +213,7 @@ void addRenderCommand(CLI::App& app, CommandOutcome& outcome) {
       ->check(finiteIn(0, 1));
   cmd->add_flag("--film-frame", args->filmFrame,
                 "draw the film camera's frustum and frame, with its clip playing inside");
+  addSequenceBudgetOption(*cmd, args->sequenceBudgetMiB);
   cmd->callback([args, &outcome] { outcome.exitCode = runRender(*args); });
 }
 

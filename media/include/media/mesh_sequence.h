@@ -46,11 +46,16 @@ namespace ps::media {
 // The bytes a decoded scene holds in its vectors (what the budget counts).
 std::size_t meshSceneBytes(const scenes::MeshScene& scene);
 
+// The decoded-frame budget a player gives its sequences unless told otherwise, and the most
+// anyone may ask for (1 TiB: beyond any machine, so a typo is refused rather than trusted).
+inline constexpr std::size_t kDefaultSequenceBudgetMiB = 256;
+inline constexpr std::size_t kMaxSequenceBudgetMiB = std::size_t{1} << 20;
+
 struct MeshSequenceOptions {
   double fps = 30.0;                // frames per media second, > 0
   double startSeconds = 0.0;        // shot seconds where frame 0 is shown (with offset 0)
   double offsetSeconds = 0.0;       // media seconds shown at startSeconds
-  std::size_t budgetMiB = 256;      // decoded frames kept, >= 1
+  std::size_t budgetMiB = kDefaultSequenceBudgetMiB;  // decoded frames kept, in [1, kMaxSequenceBudgetMiB]
   GltfLimits limits;                // each frame's caps
   enum class Prefetch { Thread, Manual } prefetch = Prefetch::Thread;
 };

@@ -73,7 +73,7 @@ std::optional<Error> timesBeyondVideo(const scenes::Shot& shot, const std::strin
 }  // namespace
 
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
-                                                       bool withAudio) {
+                                                       bool withAudio, std::size_t sequenceBudgetMiB) {
   // Playback runs on a plate's clock; a set alone has none yet.
   if (isGltfPath(arg))
     return Error{arg, "play needs a shot or a video; a bare glTF set is seen with `perfectshot render --time`, or "
@@ -120,8 +120,9 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
     p->shotFile = plate->input.shot->file;
     p->capturePoint = capturePointOf(&*plate->input.shot);
     // The rest of the shot plays without a set that cannot be loaded (lint names what is wrong).
-    auto sets = loadShotSets(*plate->input.shot, SetFailure::Skip);
-    if (sets) p->sets = std::move(*sets);
+    auto sets = loadShotSets(*plate->input.shot, SetFailure::Skip, SequenceRead::Prefetch, sequenceBudgetMiB);
+    if (!sets) return sets.error();  // only a budget too small for the sequences: the command line is wrong
+    p->sets = std::move(*sets);
     for (const scenes::MediaRef& m : plate->input.shot->media)  // the medium played, for its proxy
       if (m.path.string() == plate->input.url) p->timeline.plate = m;
   }

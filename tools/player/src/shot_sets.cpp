@@ -20,13 +20,15 @@ void logWarnings(const std::filesystem::path& file, const std::vector<scenes::Pr
   for (const scenes::Problem& p : warnings) spdlog::warn("{}", scenes::diagnosticLine(file.string(), p));
 }
 
-Result<std::shared_ptr<media::MeshSequence>> openSequence(const scenes::MediaRef& m, SequenceRead read) {
+Result<std::shared_ptr<media::MeshSequence>> openSequence(const scenes::MediaRef& m, SequenceRead read,
+                                                          std::size_t budgetMiB) {
   auto files = media::listMeshSequence(m.path);
   if (!files) return files.error();
   media::MeshSequenceOptions o;
   o.fps = m.fps;
   o.startSeconds = m.startSeconds;
   o.offsetSeconds = m.offsetSeconds;
+  o.budgetMiB = budgetMiB;
   o.prefetch = read == SequenceRead::Exact ? media::MeshSequenceOptions::Prefetch::Manual
                                            : media::MeshSequenceOptions::Prefetch::Thread;
   auto seq = media::MeshSequence::open(std::move(*files), o);
@@ -60,11 +62,21 @@ bool isGltfPath(const std::filesystem::path& path) {
   return ext == ".glb" || ext == ".gltf";
 }
 
-Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure, SequenceRead sequenceRead) {
+Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure, SequenceRead sequenceRead,
+                                            std::size_t sequenceBudgetMiB) {
+  // The budget is the machine's memory for decoded frames, shared evenly by the sequences.
+  const auto sequences = static_cast<std::size_t>(std::count_if(
+      shot.media.begin(), shot.media.end(), [](const auto& m) { return m.kind == scenes::MediaKind::MeshSequence; }));
+  const std::size_t eachMiB = sequences > 0 ? sequenceBudgetMiB / sequences : sequenceBudgetMiB;
+  if (sequences > 0 && eachMiB < 1)
+    return Error{shot.file.string(),
+                 "a mesh-sequence memory budget of " + std::to_string(sequenceBudgetMiB) + " MiB is less than 1 MiB for each of its " +
+                     std::to_string(sequences) + " mesh sequences",
+                 "give --sequence-budget-mib " + std::to_string(sequences) + " or more"};
   std::vector<PlacedSet> sets;
   for (const scenes::MediaRef& m : shot.media) {
     if (m.kind == scenes::MediaKind::MeshSequence) {
-      auto seq = openSequence(m, sequenceRead);
+      auto seq = openSequence(m, sequenceRead, eachMiB);
       if (!seq) {
         if (onFailure == SetFailure::Refuse) return seq.error();
         spdlog::warn("{}; playing the shot without the mesh sequence {}", seq.error().message(), m.id);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "media/audio_output.h"
+#include "media/mesh_sequence.h"
 #include "media/narration_controller.h"
 #include "media/player.h"
 #include "media/time_source.h"
@@ -43,8 +44,10 @@ struct ShotPlayback {
   PlayerLoopOptions loopOptions() const;
 };
 
-// arg: a shot package folder, a shot.json or a video; mediaId picks a medium of a shot.
+// arg: a shot package folder, a shot.json or a video; mediaId picks a medium of a shot. The
+// shot's mesh sequences share sequenceBudgetMiB of decoded frames (loadShotSets).
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
-                                                       bool withAudio);
+                                                       bool withAudio,
+                                                       std::size_t sequenceBudgetMiB = media::kDefaultSequenceBudgetMiB);
 
 }  // namespace ps::player

@@ -55,9 +55,11 @@ enum class SequenceRead {
 // Loads every gltf and mesh-sequence medium of `shot`, in document order. What a file holds
 // but is not read (cameras, ...) is logged once per set as a warning. An animation named in
 // shot.json that the file does not hold fails the set like a file that does not load. A mesh
-// sequence's frames are listed here (a gap is an error) and read as it plays.
+// sequence's frames are listed here (a gap is an error) and read as it plays. The sequences
+// share sequenceBudgetMiB of decoded frames evenly; less than 1 MiB each is an error.
 Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure,
-                                            SequenceRead sequenceRead = SequenceRead::Prefetch);
+                                            SequenceRead sequenceRead = SequenceRead::Prefetch,
+                                            std::size_t sequenceBudgetMiB = media::kDefaultSequenceBudgetMiB);
 
 // A bare .glb or .gltf as a shot of its own: one set at the stage's origin, no background,
 // playing its first animation (if any) from shot time 0, held at its last key.
