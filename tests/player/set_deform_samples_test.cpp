@@ -16,6 +16,7 @@
 #include <glm/gtc/quaternion.hpp>
 #include <nlohmann/json.hpp>
 
+#include "validated_device_test.h"
 #include "engine/device.h"
 #include "engine/eye_camera.h"
 #include "gltf_files.h"
@@ -93,23 +94,9 @@ Box silhouette(const engine::RgbaImage& image) {
   return b;
 }
 
-class DeformSamples : public ::testing::Test {
+class DeformSamples : public test::ValidatedDeviceTest {
  protected:
-  void SetUp() override {
-    engine::DeviceOptions options;
-    options.appName = "perfectshot-deform-samples-tests";
-    options.validation = true;
-    auto created = engine::Device::create(options);
-    ASSERT_TRUE(created.ok()) << created.error().message();
-    device_ = std::make_unique<engine::Device>(std::move(created).value());
-    ASSERT_TRUE(device_->validationEnabled()) << "the Khronos validation layer must be installed";
-  }
-  void TearDown() override {
-    if (!device_) return;
-    const std::uint64_t messages = device_->validationMessageCount();
-    device_.reset();
-    EXPECT_EQ(messages, 0u) << "the validation layer reported problems (logged above)";
-  }
+  DeformSamples() : ValidatedDeviceTest("perfectshot-deform-samples-tests") {}
 
   // The sample at two times of its first animation, seen along `towards` (unit, from outside).
   void expectMotion(const fs::path& file, glm::vec3 towards) {
@@ -174,7 +161,6 @@ class DeformSamples : public ::testing::Test {
     EXPECT_GT(drawn[1].distance(drawn[0]), moved - 2.0f);  // visibly moved
   }
 
-  std::unique_ptr<engine::Device> device_;
 };
 
 TEST_F(DeformSamples, SimpleSkinBendsAsItsJointTurns) {

@@ -16,6 +16,7 @@
 #include <glm/gtc/quaternion.hpp>
 #include <nlohmann/json.hpp>
 
+#include "validated_device_test.h"
 #include "engine/device.h"
 #include "engine/eye_camera.h"
 #include "gltf_files.h"
@@ -156,23 +157,9 @@ engine::View viewFrom(glm::vec3 position, glm::quat orientation = glm::quat(1, 0
   return v;
 }
 
-class SetDeform : public ::testing::Test {
+class SetDeform : public test::ValidatedDeviceTest {
  protected:
-  void SetUp() override {
-    engine::DeviceOptions options;
-    options.appName = "perfectshot-set-deform-tests";
-    options.validation = true;
-    auto created = engine::Device::create(options);
-    ASSERT_TRUE(created.ok()) << created.error().message();
-    device_ = std::make_unique<engine::Device>(std::move(created).value());
-    ASSERT_TRUE(device_->validationEnabled()) << "the Khronos validation layer must be installed";
-  }
-  void TearDown() override {
-    if (!device_) return;
-    const std::uint64_t messages = device_->validationMessageCount();
-    device_.reset();
-    EXPECT_EQ(messages, 0u) << "the validation layer reported problems (logged above)";
-  }
+  SetDeform() : ValidatedDeviceTest("perfectshot-set-deform-tests") {}
 
   engine::RgbaImage render(const PlacedSet& set, double t, const engine::View& view) {
     StillScene scene;
@@ -186,7 +173,6 @@ class SetDeform : public ::testing::Test {
     return image.ok() ? std::move(image).value() : engine::RgbaImage{};
   }
 
-  std::unique_ptr<engine::Device> device_;
   test::TempPackage package_;
 };
 

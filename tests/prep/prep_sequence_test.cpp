@@ -22,6 +22,7 @@
 #include <glm/geometric.hpp>
 #include <nlohmann/json.hpp>
 
+#include "temp_dir.h"
 #include "capture_frame.h"
 #include "capture_glb.h"
 #include "make_set/sequence_frames.h"
@@ -42,25 +43,6 @@ using tools::MeshCompression;
 
 const std::string kPerfectshot = PS_BINARY_DIR "/tools/perfectshot/perfectshot";
 
-// A fresh folder under the build tree, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    const fs::path base = fs::path(PS_BINARY_DIR) / "test-out" / "prep_sequence";
-    fs::create_directories(base);
-    std::string pattern = (base / "XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-    dir_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
-  const fs::path& path() const { return dir_; }
-
- private:
-  fs::path dir_;
-};
 
 // Frame f of a known capture: an n x n grid of quads (two triangles each) in the x-y plane,
 // rippled in z by the frame, with normals and UVs. Exactly 2 n^2 triangles, (n + 1)^2 vertices.
@@ -219,7 +201,7 @@ class PrepSequenceRoundTrip : public ::testing::TestWithParam<std::tuple<Kind, M
 
 TEST_P(PrepSequenceRoundTrip, TheReaderGetsEveryFrameAndTriangle) {
   const auto [kind, compression] = GetParam();
-  TempDir tmp;
+  TempDir tmp("prep_sequence");
   const fs::path in = writeCapture(tmp.path(), kind);
   const fs::path pkg = tmp.path() / "performer";
   const ProcessResult r = prep(in, pkg, {"--compression", std::string(tools::toString(compression))});
@@ -242,7 +224,7 @@ INSTANTIATE_TEST_SUITE_P(
 // A GLB capture (the generated sequence, its cubes placed by node transforms) is baked into one
 // mesh a frame: the same triangles, the bit cubes where the nodes put them.
 TEST(PrepSequence, GlbFramesKeepTheirTrianglesAndPlacement) {
-  TempDir tmp;
+  TempDir tmp("prep_sequence");
   const fs::path in = tmp.path() / "glb";
   fs::create_directories(in);
   std::vector<std::size_t> triangles;
@@ -276,7 +258,7 @@ TEST(PrepSequence, GlbFramesKeepTheirTrianglesAndPlacement) {
 }
 
 TEST(PrepSequence, AnExistingPackageNeedsForce) {
-  TempDir tmp;
+  TempDir tmp("prep_sequence");
   const fs::path in = writeCapture(tmp.path(), Kind::Obj, 2);
   const fs::path pkg = tmp.path() / "performer";
   ASSERT_EQ(prep(in, pkg).exitCode, 0);
@@ -296,7 +278,7 @@ TEST(PrepSequence, AnExistingPackageNeedsForce) {
 TEST(PrepSequence, AnInterruptedPrepLeavesNoPackage) {
   for (int after : {0, 1, 3}) {
     SCOPED_TRACE("stopped after " + std::to_string(after) + " polls");
-    TempDir tmp;
+    TempDir tmp("prep_sequence");
     tools::SequencePrepOptions o;
     o.input = writeCapture(tmp.path(), Kind::Obj);
     o.out = tmp.path() / "performer";
@@ -312,7 +294,7 @@ TEST(PrepSequence, AnInterruptedPrepLeavesNoPackage) {
 }
 
 TEST(PrepSequence, AGapIsRefusedNamingTheMissingFrame) {
-  TempDir tmp;
+  TempDir tmp("prep_sequence");
   const fs::path in = writeCapture(tmp.path(), Kind::Obj, 4, 10);
   fs::remove(in / "take_12.obj");
   const fs::path pkg = tmp.path() / "performer";
@@ -326,7 +308,7 @@ TEST(PrepSequence, AGapIsRefusedNamingTheMissingFrame) {
 }
 
 TEST(PrepSequence, ABrokenFrameIsNamed) {
-  TempDir tmp;
+  TempDir tmp("prep_sequence");
   struct Case {
     Kind kind;
     const char* name;
@@ -362,7 +344,7 @@ TEST(PrepSequence, ABrokenFrameIsNamed) {
 }
 
 TEST(PrepSequence, UnknownFlagValuesAndOptionsOfTheOtherKindAreRefused) {
-  TempDir tmp;
+  TempDir tmp("prep_sequence");
   const fs::path in = writeCapture(tmp.path(), Kind::Obj, 2);
   const fs::path pkg = tmp.path() / "performer";
   ProcessResult r = prep(in, pkg, {"--compression", "zstd"});
@@ -389,7 +371,7 @@ std::size_t frameCountOf(const fs::path& video) {
 // The atlas as a video and as numbered images: both encodes hold a frame per mesh frame; an
 // atlas shorter than the sequence is refused.
 TEST(PrepSequence, TheAtlasIsEncodedFramePerFrame) {
-  TempDir tmp;
+  TempDir tmp("prep_sequence");
   const fs::path in = writeCapture(tmp.path(), Kind::Obj);
   const fs::path video = tmp.path() / "atlas_src.mp4";
   ASSERT_EQ(runShell("ffmpeg -v error -y -f lavfi -i testsrc2=s=128x128:r=25:d=1 -pix_fmt yuv420p " + video.string())
@@ -423,7 +405,7 @@ TEST(PrepSequence, TheAtlasIsEncodedFramePerFrame) {
 TEST(PrepSequence, ASignalDuringTheAtlasEncodeLeavesNoPackage) {
   const fs::path master = PS_TEST_MEDIA_DIR "/prep/long.mp4";
   ASSERT_TRUE(fs::exists(master)) << "the prep fixture makes it";
-  TempDir tmp;
+  TempDir tmp("prep_sequence");
   const fs::path in = tmp.path() / "capture";
   fs::create_directories(in);
   for (int f = 0; f < 240; ++f) writeObj(in / ("f" + std::to_string(f) + ".obj"), grid(1, f));
@@ -463,7 +445,7 @@ TEST(PrepSequence, ASignalDuringTheAtlasEncodeLeavesNoPackage) {
 }
 
 TEST(PrepSequence, TheListingReaderTakesFrameObjects) {
-  TempDir tmp;
+  TempDir tmp("prep_sequence");
   const fs::path listing = tmp.path() / "frames.json";
   std::ofstream(listing) << R"({"frames": [{"file": "a.glb", "bytes": 1, "triangles": 2}, "b.glb"]})";
   auto files = media::listMeshSequence(listing);

@@ -21,6 +21,7 @@
 #include "media/sequence_pairing.h"
 #include "media/video_source.h"
 #include "process.h"
+#include "temp_dir.h"
 #include "sequence_picture.h"
 
 namespace ps::test {
@@ -40,32 +41,22 @@ const float kFocalY = (kSize / 2.0f) / std::tan(45.0f * 3.14159265f / 180.0f);
 // sequence at 10 fps from shot time 0 with an atlas of `atlasFrames` frames.
 class AtlasPackage {
  public:
-  explicit AtlasPackage(int atlasFrames = kFrames) {
-    std::string templ = (fs::path(PS_BINARY_DIR) / "test-out" / "sequence_atlas_XXXXXX").string();
-    fs::create_directories(fs::path(templ).parent_path());
-    if (mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp " + templ);
-    root_ = templ;
-    fs::copy_file(kDemoPlate, root_ / "plate.mp4");
-    const ProcessResult made = run({kMakeSet, "--sequence", std::to_string(kFrames), "-o", (root_ / "performer").string(),
+  explicit AtlasPackage(int atlasFrames = kFrames) : dir_("sequence_atlas") {
+    fs::copy_file(kDemoPlate, root() / "plate.mp4");
+    const ProcessResult made = run({kMakeSet, "--sequence", std::to_string(kFrames), "-o", (root() / "performer").string(),
                                     "--atlas", atlas().string(), "--atlas-frames", std::to_string(atlasFrames)});
     EXPECT_EQ(made.exitCode, 0) << made.output;
-    std::ofstream(root_ / "shot.json") << R"({"format":"perfectshot/1","title":"Performer",
+    std::ofstream(root() / "shot.json") << R"({"format":"perfectshot/1","title":"Performer",
       "media":[{"id":"plate","kind":"equirect","src":"plate.mp4","projection":"360","stereo":"mono","start":2},
                {"id":"actor","kind":"mesh-sequence","src":"performer","fps":10,"texture":"atlas.mp4"}],
       "timeline":{"fps":"30","in":0,"out":3}})";
   }
-  ~AtlasPackage() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  AtlasPackage(const AtlasPackage&) = delete;
-  AtlasPackage& operator=(const AtlasPackage&) = delete;
-  const fs::path& root() const { return root_; }
-  fs::path atlas() const { return root_ / "atlas.mp4"; }
-  fs::path frames() const { return root_ / "performer"; }
+  const fs::path& root() const { return dir_.path(); }
+  fs::path atlas() const { return root() / "atlas.mp4"; }
+  fs::path frames() const { return root() / "performer"; }
 
  private:
-  fs::path root_;
+  TempDir dir_;
 };
 
 ProcessResult render(const AtlasPackage& pkg, const std::string& time, const std::string& png) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "process.h"
+#include "temp_dir.h"
 
 namespace ps::test {
 namespace {
@@ -24,31 +25,21 @@ const std::string kDemoPlate = PS_SOURCE_DIR "/scenes/demo/plate.mp4";
 // body of about 60k triangles (about 1.7 MiB decoded).
 class BudgetPackage {
  public:
-  explicit BudgetPackage(int sequences) {
-    std::string templ = (fs::path(PS_BINARY_DIR) / "test-out" / "sequence_budget_XXXXXX").string();
-    fs::create_directories(fs::path(templ).parent_path());
-    if (mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp " + templ);
-    root_ = templ;
-    fs::copy_file(kDemoPlate, root_ / "plate.mp4");
+  explicit BudgetPackage(int sequences) : dir_("sequence_budget") {
+    fs::copy_file(kDemoPlate, root() / "plate.mp4");
     const ProcessResult made =
-        run({kMakeSet, "--sequence", "2", "--body-triangles", "60000", "-o", (root_ / "performer").string()});
+        run({kMakeSet, "--sequence", "2", "--body-triangles", "60000", "-o", (root() / "performer").string()});
     EXPECT_EQ(made.exitCode, 0) << made.output;
     std::string media = R"({"id":"plate","kind":"equirect","src":"plate.mp4","projection":"360","stereo":"mono"})";
     for (int i = 0; i < sequences; ++i)
       media += R"(,{"id":"actor)" + std::to_string(i) + R"(","kind":"mesh-sequence","src":"performer","fps":10})";
-    std::ofstream(root_ / "shot.json") << R"({"format":"perfectshot/1","title":"Budget","media":[)" << media
+    std::ofstream(root() / "shot.json") << R"({"format":"perfectshot/1","title":"Budget","media":[)" << media
                                        << R"(],"timeline":{"fps":"30","in":0,"out":1}})";
   }
-  ~BudgetPackage() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  BudgetPackage(const BudgetPackage&) = delete;
-  BudgetPackage& operator=(const BudgetPackage&) = delete;
-  const fs::path& root() const { return root_; }
+  const fs::path& root() const { return dir_.path(); }
 
  private:
-  fs::path root_;
+  TempDir dir_;
 };
 
 ProcessResult render(const BudgetPackage& pkg, const std::string& budget) {

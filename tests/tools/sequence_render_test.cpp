@@ -13,6 +13,7 @@
 #include "image.h"
 #include "make_set/sequence_frames.h"
 #include "process.h"
+#include "temp_dir.h"
 
 namespace ps::test {
 namespace {
@@ -29,29 +30,19 @@ const float kFocalX = (kSize / 2.0f) / std::tan(60.0f * 3.14159265f / 180.0f);
 // and a 12-frame sequence at 10 fps from shot time 0.
 class SequencePackage {
  public:
-  SequencePackage() {
-    std::string templ = (fs::path(PS_BINARY_DIR) / "test-out" / "sequence_render_XXXXXX").string();
-    fs::create_directories(fs::path(templ).parent_path());
-    if (mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp " + templ);
-    root_ = templ;
-    fs::copy_file(kDemoPlate, root_ / "plate.mp4");
-    const ProcessResult made = run({kMakeSet, "--sequence", "12", "-o", (root_ / "performer").string()});
+  SequencePackage() : dir_("sequence_render") {
+    fs::copy_file(kDemoPlate, root() / "plate.mp4");
+    const ProcessResult made = run({kMakeSet, "--sequence", "12", "-o", (root() / "performer").string()});
     EXPECT_EQ(made.exitCode, 0) << made.output;
-    std::ofstream(root_ / "shot.json") << R"({"format":"perfectshot/1","title":"Performer",
+    std::ofstream(root() / "shot.json") << R"({"format":"perfectshot/1","title":"Performer",
       "media":[{"id":"plate","kind":"equirect","src":"plate.mp4","projection":"360","stereo":"mono","start":2},
                {"id":"actor","kind":"mesh-sequence","src":"performer","fps":10}],
       "timeline":{"fps":"30","in":0,"out":3}})";
   }
-  ~SequencePackage() {
-    std::error_code ec;
-    fs::remove_all(root_, ec);
-  }
-  SequencePackage(const SequencePackage&) = delete;
-  SequencePackage& operator=(const SequencePackage&) = delete;
-  const fs::path& root() const { return root_; }
+  const fs::path& root() const { return dir_.path(); }
 
  private:
-  fs::path root_;
+  TempDir dir_;
 };
 
 // The index the picture spells: bit b is set where its cube's front face centre is white.

@@ -33,9 +33,10 @@ bool writeFile(const std::string& path, const std::vector<std::uint8_t>& bytes) 
   return static_cast<bool>(out);
 }
 
-// Frames numbered from 0 with three digits, so that names sort as numbers too.
-template <typename Frame>
-int writeFrames(const std::string& folder, std::size_t frames, const char* stem, const Frame& frame) {
+// Frames numbered from 0 with three digits, so that names sort as numbers too; write(i, path)
+// writes frame i as path (a .glb) and whatever goes beside it.
+template <typename Write>
+int writeFrames(const std::string& folder, std::size_t frames, const char* stem, const Write& write) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) {
@@ -45,28 +46,15 @@ int writeFrames(const std::string& folder, std::size_t frames, const char* stem,
   for (std::size_t i = 0; i < frames; ++i) {
     char name[32];
     std::snprintf(name, sizeof name, "%s_%03zu.glb", stem, i);
-    if (!writeFile((std::filesystem::path(folder) / name).string(), frame(i))) return 1;
+    if (!write(i, std::filesystem::path(folder) / name)) return 1;
   }
   return 0;
 }
 
 // Draco frames for the streaming benchmark: each frame's GLB and the same stream as a bare .drc.
-int writeDracoSequence(const std::string& folder, std::size_t frames, std::uint64_t bodyTriangles) {
-  std::error_code ec;
-  std::filesystem::create_directories(folder, ec);
-  if (ec) {
-    std::fprintf(stderr, "ps_make_set: cannot create %s: %s\n", folder.c_str(), ec.message().c_str());
-    return 1;
-  }
-  for (std::size_t i = 0; i < frames; ++i) {
-    char name[32];
-    std::snprintf(name, sizeof name, "frame_%03zu.glb", i);
-    const ps::make_set::DracoFrame frame = ps::make_set::dracoSequenceFrame(i, bodyTriangles);
-    const std::filesystem::path glb = std::filesystem::path(folder) / name;
-    if (!writeFile(glb.string(), frame.glb) || !writeFile(std::filesystem::path(glb).replace_extension(".drc").string(), frame.drc))
-      return 1;
-  }
-  return 0;
+bool writeDracoFrame(std::size_t i, std::uint64_t bodyTriangles, const std::filesystem::path& glb) {
+  const ps::make_set::DracoFrame frame = ps::make_set::dracoSequenceFrame(i, bodyTriangles);
+  return writeFile(glb.string(), frame.glb) && writeFile(std::filesystem::path(glb).replace_extension(".drc").string(), frame.drc);
 }
 
 }  // namespace
@@ -118,16 +106,22 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "ps_make_set: --triangles is for a single set, not --performer\n");
       return 2;
     }
-    return writeFrames(output, performer, "performer", [&](std::size_t i) { return ps::make_set::performerFrame(i, performer); });
+    return writeFrames(output, performer, "performer", [&](std::size_t i, const std::filesystem::path& file) {
+      return writeFile(file.string(), ps::make_set::performerFrame(i, performer));
+    });
   }
   if (sequence > 0) {
     if (triangles != 0) {
       std::fprintf(stderr, "ps_make_set: --triangles is for a single set; with --sequence give --body-triangles\n");
       return 2;
     }
-    if (draco) return writeDracoSequence(output, sequence, body);
+    if (draco)
+      return writeFrames(output, sequence, "frame",
+                         [&](std::size_t i, const std::filesystem::path& file) { return writeDracoFrame(i, body, file); });
     const bool withAtlas = !atlas.empty();
-    const int rc = writeFrames(output, sequence, "frame", [&](std::size_t i) { return ps::make_set::sequenceFrame(i, body, withAtlas); });
+    const int rc = writeFrames(output, sequence, "frame", [&](std::size_t i, const std::filesystem::path& file) {
+      return writeFile(file.string(), ps::make_set::sequenceFrame(i, body, withAtlas));
+    });
     if (rc != 0) return rc;
     if (atlas.empty()) return 0;
     const std::string failed = ps::make_set::writeAtlasVideo(atlas, atlasFrames > 0 ? atlasFrames : sequence);

@@ -13,6 +13,8 @@
 #include <glm/common.hpp>
 #include <nlohmann/json.hpp>
 
+#include "scenes/glb_container.h"
+
 namespace ps::tools {
 
 using nlohmann::json;
@@ -22,10 +24,6 @@ namespace {
 constexpr int kFloat = 5126, kUnsignedShort = 5123, kUnsignedInt = 5125;
 constexpr int kNormalBits = 10, kUvBits = 12;                 // Draco
 constexpr int kMeshoptNormalBits = 12, kMeshoptUvBits = 14;  // meshopt's exponential filter
-
-void put32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-}
 
 void align4(std::vector<std::uint8_t>& bytes) {
   while (bytes.size() % 4 != 0) bytes.push_back(0);
@@ -96,23 +94,7 @@ struct Document {
     doc["scene"] = 0;
     align4(bin);
     if (doc.contains("buffers")) doc["buffers"][0]["byteLength"] = bin.size();
-    std::string text = doc.dump();
-    while (text.size() % 4 != 0) text += ' ';
-    std::vector<std::uint8_t> out;
-    const std::size_t total = 12 + 8 + text.size() + (bin.empty() ? 0 : 8 + bin.size());
-    out.reserve(total);
-    out.insert(out.end(), {'g', 'l', 'T', 'F'});
-    put32(out, 2);
-    put32(out, static_cast<std::uint32_t>(total));
-    put32(out, static_cast<std::uint32_t>(text.size()));
-    put32(out, 0x4E4F534A);  // JSON
-    out.insert(out.end(), text.begin(), text.end());
-    if (!bin.empty()) {
-      put32(out, static_cast<std::uint32_t>(bin.size()));
-      put32(out, 0x004E4942);  // BIN
-      out.insert(out.end(), bin.begin(), bin.end());
-    }
-    return out;
+    return scenes::glbContainer(doc.dump(), bin);
   }
 };
 

@@ -6,7 +6,7 @@
 
 #include "media/ffmpeg_url.h"
 #include "media/mesh_sequence_files.h"
-#include "numbered_files.h"
+#include "media/numbered_files.h"
 #include "sequence_prep.h"
 
 namespace ps::tools {
@@ -22,7 +22,7 @@ Result<AtlasInput> atlasInput(const std::string& atlas, double fps, const fs::pa
     in.ffmpegInput = media::cliInput(*url);
     return in;
   }
-  auto images = listNumberedFiles(atlas, {".png", ".jpg", ".jpeg"}, "atlas images", media::kMaxSequenceFrames);
+  auto images = media::listNumberedFiles(atlas, {".png", ".jpg", ".jpeg"}, "atlas images", media::kMaxSequenceFrames);
   if (!images) return images.error();
   fs::create_directories(staging, ec);
   if (ec) return Error{staging.string(), "cannot create the folder: " + ec.message(), ""};

@@ -15,7 +15,7 @@
 #include "media/gltf_loader.h"
 #include "media/mesh_sequence_files.h"
 #include "media/video_source.h"
-#include "numbered_files.h"
+#include "media/numbered_files.h"
 #include "partial_package.h"
 #include "scenes/atomic_file.h"
 #include "sequence_atlas.h"
@@ -128,7 +128,7 @@ std::string sequenceListingJson(const std::vector<ListedFrame>& frames, MeshComp
 Result<SequencePrepOutcome> prepSequence(const SequencePrepOptions& o, const std::function<void(double)>& progress,
                                          const std::function<bool()>& shouldStop) {
   if (!(o.fps > 0 && o.fps <= 1000)) return Error{"--fps", fmt::format("{} is not in (0, 1000]", o.fps), ""};
-  auto source = listNumberedFiles(o.input, {".obj", ".ply", ".glb"}, "mesh frames", media::kMaxSequenceFrames);
+  auto source = media::listNumberedFiles(o.input, {".obj", ".ply", ".glb"}, "mesh frames", media::kMaxSequenceFrames);
   if (!source) return source.error();
   // An existing package is refused before any work.
   auto package = PartialPackage::create(o.out, o.force);

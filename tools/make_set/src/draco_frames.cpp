@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "make_set/known_sets.h"
+#include "scenes/glb_container.h"
 
 namespace ps::make_set {
 
@@ -29,30 +30,8 @@ int addAttribute(draco::Mesh& mesh, draco::GeometryAttribute::Type type, int com
   return id;
 }
 
-void pad4(std::vector<std::uint8_t>& bytes, std::uint8_t with) {
-  while (bytes.size() % 4 != 0) bytes.push_back(with);
-}
-
-void put32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
-}
-
-std::vector<std::uint8_t> glbOf(const json& doc, std::vector<std::uint8_t> bin) {
-  const std::string text = doc.dump();
-  std::vector<std::uint8_t> jsonChunk(text.begin(), text.end());
-  pad4(jsonChunk, ' ');
-  pad4(bin, 0);
-  std::vector<std::uint8_t> out;
-  put32(out, 0x46546C67);  // "glTF"
-  put32(out, 2);
-  put32(out, static_cast<std::uint32_t>(12 + 8 + jsonChunk.size() + 8 + bin.size()));
-  put32(out, static_cast<std::uint32_t>(jsonChunk.size()));
-  put32(out, 0x4E4F534A);  // "JSON"
-  out.insert(out.end(), jsonChunk.begin(), jsonChunk.end());
-  put32(out, static_cast<std::uint32_t>(bin.size()));
-  put32(out, 0x004E4942);  // "BIN"
-  out.insert(out.end(), bin.begin(), bin.end());
-  return out;
+std::vector<std::uint8_t> glbOf(const json& doc, const std::vector<std::uint8_t>& bin) {
+  return scenes::glbContainer(doc.dump(), bin);
 }
 
 }  // namespace

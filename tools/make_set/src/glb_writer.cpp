@@ -7,6 +7,8 @@
 #include <glm/common.hpp>
 #include <stb_image_write.h>
 
+#include "scenes/glb_container.h"
+
 namespace ps::make_set {
 
 using nlohmann::json;
@@ -19,10 +21,6 @@ void appendBytes(void* context, void* data, int size) {
   auto* out = static_cast<std::vector<std::uint8_t>*>(context);
   const auto* p = static_cast<const std::uint8_t*>(data);
   out->insert(out->end(), p, p + size);
-}
-
-void put32(std::vector<std::uint8_t>& out, std::uint32_t v) {
-  for (int i = 0; i < 4; ++i) out.push_back(static_cast<std::uint8_t>(v >> (8 * i)));
 }
 
 }  // namespace
@@ -122,23 +120,7 @@ std::vector<std::uint8_t> GlbWriter::glb() const {
   std::vector<std::uint8_t> bin = bin_;
   while (bin.size() % 4 != 0) bin.push_back(0);
   if (!bin.empty()) doc["buffers"] = json::array({json{{"byteLength", bin.size()}}});
-  std::string text = doc.dump();
-  while (text.size() % 4 != 0) text += ' ';
-  std::vector<std::uint8_t> out;
-  const std::size_t total = 12 + 8 + text.size() + (bin.empty() ? 0 : 8 + bin.size());
-  out.reserve(total);
-  out.insert(out.end(), {'g', 'l', 'T', 'F'});
-  put32(out, 2);
-  put32(out, static_cast<std::uint32_t>(total));
-  put32(out, static_cast<std::uint32_t>(text.size()));
-  put32(out, 0x4E4F534A);
-  out.insert(out.end(), text.begin(), text.end());
-  if (!bin.empty()) {
-    put32(out, static_cast<std::uint32_t>(bin.size()));
-    put32(out, 0x004E4942);
-    out.insert(out.end(), bin.begin(), bin.end());
-  }
-  return out;
+  return scenes::glbContainer(doc.dump(), bin);
 }
 
 }  // namespace ps::make_set

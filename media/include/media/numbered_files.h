@@ -1,7 +1,6 @@
 #pragma once
-// The frames of a capture handed to `perfectshot prep`: a folder of numbered files (mesh
-// frames, atlas images), in numeric order of the last run of digits in each name, as the
-// player reads a sequence (media/mesh_sequence_files.h). A gap is refused naming the missing
+// A folder of numbered files (a mesh sequence's GLBs, a capture's frames and atlas images),
+// in numeric order of the last run of digits in each name ("take_0007.glb" is number 7). A gap is refused naming the missing
 // number, a number used twice is refused naming both files, and the frames must all be of
 // one kind (one extension); files of other kinds in the folder are not frames.
 #include <cstddef>
@@ -11,7 +10,7 @@
 
 #include "scenes/result.h"
 
-namespace ps::tools {
+namespace ps::media {
 
 struct NumberedFiles {
   std::string extension;                       // lower case with the dot: ".obj"
@@ -24,4 +23,4 @@ struct NumberedFiles {
 Result<NumberedFiles> listNumberedFiles(const std::filesystem::path& dir, const std::vector<std::string>& extensions,
                                         const std::string& what, std::size_t maxFiles);
 
-}  // namespace ps::tools
+}  // namespace ps::media

@@ -1,4 +1,4 @@
-#include "numbered_files.h"
+#include "media/numbered_files.h"
 
 #include <algorithm>
 #include <cctype>
@@ -8,7 +8,7 @@
 
 #include "scenes/printable.h"
 
-namespace ps::tools {
+namespace ps::media {
 
 namespace fs = std::filesystem;
 using scenes::quote;
@@ -82,4 +82,4 @@ Result<NumberedFiles> listNumberedFiles(const fs::path& dir, const std::vector<s
   return out;
 }
 
-}  // namespace ps::tools
+}  // namespace ps::media
