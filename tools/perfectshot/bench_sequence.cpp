@@ -19,7 +19,6 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <filesystem>
 #include <random>
 #include <regex>
@@ -159,8 +158,8 @@ struct FrameSize {
   std::size_t bytes = 0;  // decoded, as the budget counts them
 };
 
-Result<FrameSize> probeFrame(const fs::path& folder) {
-  auto probe = openSequence(folder, 0);
+Result<FrameSize> probeFrame(const fs::path& folder, std::size_t budgetMiB) {
+  auto probe = openSequence(folder, budgetMiB);
   if (!probe) return probe.error();
   (*probe)->show(frameTime(0));
   if (!waitReady(**probe, 0, 60.0)) return Error{folder.string(), "frame 0 does not decode", ""};
@@ -179,9 +178,11 @@ Result<Split> readAndDecode(const std::vector<fs::path>& frames) {
   std::vector<double> read, decode;
   for (const fs::path& file : frames) {
     auto start = Clock::now();
+    std::error_code ec;
+    std::vector<std::uint8_t> bytes(fs::file_size(file, ec));
     std::ifstream in(file, std::ios::binary);
-    std::vector<std::uint8_t> bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (!in.eof()) return Error{file.string(), "cannot be read", ""};
+    in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+    if (ec || !in) return Error{file.string(), "cannot be read", ec ? ec.message() : ""};
     read.push_back(secondsSince(start) * 1000.0);
     start = Clock::now();
     auto set = media::loadGltfBytes(bytes, file.filename().string(), file.parent_path(), file.parent_path());
@@ -196,7 +197,7 @@ Status scrubForm(const Args& args, FrameForm form, const fs::path& folder, std::
   auto files = media::listMeshSequence(folder);
   if (!files) return files.error();
   const std::size_t frames = files->frames.size();
-  auto size = probeFrame(folder);
+  auto size = probeFrame(folder, args.budgetMiB);
   if (!size) return size.error();
   auto scrub = coldScrubs(args, folder, frames, size->bytes);
   if (!scrub) return scrub.error();
