@@ -212,6 +212,19 @@ Status scrubForm(const Args& args, FrameForm form, const fs::path& folder, std::
   return ok();
 }
 
+// The peer's output and the other forms' frames (hundreds of MiB at 500k), removed on every way
+// out, an error's included.
+struct ScratchDir {
+  fs::path path = fs::temp_directory_path() / fmt::format("ps_bench_sequence_{}", ::getpid());
+  ScratchDir() { fs::create_directories(path); }
+  ~ScratchDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+};
+
 int runBench(const Args& args) {
   std::printf("bench sequence: %d repeats (median), %u hardware threads; %s per .drc against the sequence's prefetch\n",
               args.repeats, std::thread::hardware_concurrency(), args.peer.c_str());
@@ -237,8 +250,8 @@ int runBench(const Args& args) {
     const auto first = (*probe)->show(frameTime(0)).scene;
     const std::size_t triangles = first->triangleCount(), frameBytes = media::meshSceneBytes(*first);
     probe->reset();
-    const fs::path scratch = fs::temp_directory_path() / fmt::format("ps_bench_sequence_{}", ::getpid());
-    fs::create_directories(scratch);
+    const ScratchDir scratchDir;
+    const fs::path& scratch = scratchDir.path;
 
     std::vector<double> peerFps, peerDecodeFps, oursFps;
     for (int r = 0; r < args.repeats; ++r) {
@@ -275,7 +288,6 @@ int runBench(const Args& args) {
         std::printf("    peer: %s's own decode of one frame in this run: %.1f ms\n", args.peer.c_str(),
                     1000.0 / median(peerDecodeFps));
     }
-    fs::remove_all(scratch, ec);
   }
   return 0;
 }
