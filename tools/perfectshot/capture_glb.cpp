@@ -253,6 +253,33 @@ Result<json> meshoptPrimitive(Document& d, std::size_t& fallbackBytes, const Cap
   return json{{"attributes", attributes}, {"indices", indices}, {"material", d.material(p)}};
 }
 
+// ---- plain ----------------------------------------------------------------------------------
+
+json plainPrimitive(Document& d, const CapturePrimitive& p) {
+  constexpr int kArrayBuffer = 34962, kElementArrayBuffer = 34963;
+  auto accessor = [&](const void* data, std::size_t bytes, int target, json entry) {
+    const std::size_t at = appendAligned(d.bin, data, bytes);
+    entry["bufferView"] =
+        d.add("bufferViews", json{{"buffer", 0}, {"byteOffset", at}, {"byteLength", bytes}, {"target", target}});
+    return d.add("accessors", std::move(entry));
+  };
+  const Bounds b = boundsOf(p.positions);
+  json attributes;
+  attributes["POSITION"] =
+      accessor(p.positions.data(), p.positions.size() * sizeof(glm::vec3), kArrayBuffer,
+               json{{"componentType", kFloat}, {"count", p.positions.size()}, {"type", "VEC3"},
+                    {"min", vec3Json(b.lo)}, {"max", vec3Json(b.hi)}});
+  if (!p.normals.empty())
+    attributes["NORMAL"] = accessor(p.normals.data(), p.normals.size() * sizeof(glm::vec3), kArrayBuffer,
+                                    json{{"componentType", kFloat}, {"count", p.normals.size()}, {"type", "VEC3"}});
+  if (!p.uvs.empty())
+    attributes["TEXCOORD_0"] = accessor(p.uvs.data(), p.uvs.size() * sizeof(glm::vec2), kArrayBuffer,
+                                        json{{"componentType", kFloat}, {"count", p.uvs.size()}, {"type", "VEC2"}});
+  const int indices = accessor(p.indices.data(), p.indices.size() * sizeof(std::uint32_t), kElementArrayBuffer,
+                               json{{"componentType", kUnsignedInt}, {"count", p.indices.size()}, {"type", "SCALAR"}});
+  return json{{"attributes", attributes}, {"indices", indices}, {"material", d.material(p)}};
+}
+
 }  // namespace
 
 std::string_view toString(MeshCompression c) { return c == MeshCompression::Draco ? "draco" : "meshopt"; }
@@ -294,6 +321,15 @@ Result<std::vector<std::uint8_t>> encodeCaptureGlb(const CaptureFrame& frame, Me
                                      json{{"byteLength", (fallbackBytes + 3) / 4 * 4},
                                           {"extensions", {{"EXT_meshopt_compression", {{"fallback", true}}}}}}});
   }
+  return d.glb(std::move(primitives));
+}
+
+Result<std::vector<std::uint8_t>> encodePlainGlb(const CaptureFrame& frame) {
+  Document d;
+  json primitives = json::array();
+  for (const CapturePrimitive& p : frame.primitives)
+    if (!p.indices.empty() && !p.positions.empty()) primitives.push_back(plainPrimitive(d, p));
+  d.doc["buffers"] = json::array({json{{"byteLength", 0}}});
   return d.glb(std::move(primitives));
 }
 

@@ -35,4 +35,9 @@ float positionTolerance(MeshCompression c, glm::vec3 lo, glm::vec3 hi);
 // The GLB bytes; an Error (where: the API call) when an encoder fails.
 Result<std::vector<std::uint8_t>> encodeCaptureGlb(const CaptureFrame& frame, MeshCompression compression);
 
+// The same frame with nothing compressed: float positions, normals and UVs and 32-bit indices
+// in the BIN chunk, as a package without either extension would carry it (bench sequence
+// compares the forms' read and decode costs on the same meshes).
+Result<std::vector<std::uint8_t>> encodePlainGlb(const CaptureFrame& frame);
+
 }  // namespace ps::tools
