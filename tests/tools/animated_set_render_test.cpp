@@ -147,15 +147,20 @@ TEST_F(AnimatedSetRender, ASkinnedSampleBendsAtTime) {
   EXPECT_NEAR(bent.bottom, 125, 1.5);
 }
 
-// Play has no plate clock to run a bare set on: it says so and where to go, instead of FFmpeg's
-// "not a media file".
-TEST_F(AnimatedSetRender, PlayRefusesABareSetPointingToRender) {
+// Play runs a bare set on its own timeline (0 to the end of its first animation, at 30 fps):
+// no refusal, and the offscreen stills are taken at the shot times of the animation, without a
+// plate picture. (tests/player/plateless_play_test.cpp checks where the set is drawn.)
+TEST_F(AnimatedSetRender, PlayPlaysABareSetOnItsAnimationsTimeline) {
+  const fs::path stills = dir_ / "stills";
   const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "play", (dir_ / "slide.gltf").string(), "--display",
-                               "offscreen", "--no-audio", "--out", (dir_ / "stills").string()});
-  EXPECT_NE(r.exitCode, 0);
-  EXPECT_NE(r.output.find("play needs a shot or a video; a bare glTF set is seen with `perfectshot render --time`"),
-            std::string::npos)
-      << r.output;
+                               "offscreen", "--no-audio", "--out", stills.string(), "--width", "64", "--height", "64",
+                               "--stills-every", "0.5", "--frames", "20"});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("play needs a shot or a video"), std::string::npos) << r.output;
+  EXPECT_TRUE(fs::exists(stills / "still_0000_t000.000_mono.png")) << r.output;
+  EXPECT_TRUE(fs::exists(stills / "still_0001_t000.500_mono.png")) << r.output;
+  const Image first = loadImage((stills / "still_0000_t000.000_mono.png").string());
+  EXPECT_EQ(first.width, 64);
 }
 
 }  // namespace

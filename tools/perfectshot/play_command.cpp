@@ -106,12 +106,16 @@ int runPlay(const PlayArgs& args) {
   std::optional<Error> stillError;
   if (offscreen != nullptr) {
     options.afterFrame = [&](const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
-      if (stillError || offscreen->pixelsIndex() != frame.index || shown.frame == nullptr) return;
+      // Without a plate every frame is a still of the sets; with one, only frames with a picture.
+      const bool plateless = !playback.player->hasPlate();
+      if (stillError || offscreen->pixelsIndex() != frame.index || (shown.frame == nullptr && !plateless)) return;
+      const double shotSeconds = plateless ? shown.state.positionSeconds
+                                           : playback.player->plateTiming().shotSeconds(shown.frame->seconds);
       const auto& eyes = offscreen->pixels();
       for (std::size_t i = 0; i < eyes.size(); ++i) {
         char name[64];
         std::snprintf(name, sizeof name, "still_%04d_t%07.3f_%s.png", stills,
-                      playback.player->plateTiming().shotSeconds(shown.frame->seconds) - in,
+                      shotSeconds - in,
                       eyeName(i, eyes.size()).c_str());
         if (auto s = writePng(std::filesystem::path(args.outDir) / name, eyes[i]); !s) stillError = s.error();
       }
