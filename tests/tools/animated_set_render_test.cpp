@@ -163,5 +163,34 @@ TEST_F(AnimatedSetRender, PlayPlaysABareSetOnItsAnimationsTimeline) {
   EXPECT_EQ(first.width, 64);
 }
 
+// A shot whose only medium is the set (no equirect plate) renders and plays its sets on black on
+// its own timeline, where it was refused as having "no equirect medium to show".
+TEST_F(AnimatedSetRender, AShotWithoutAPlateRendersAndPlaysItsSets) {
+  std::ofstream(dir_ / "shot.json") << R"({ "format": "perfectshot/1", "title": "Sets only",
+    "timeline": { "fps": 30, "out": 1 },
+    "media": [ { "id": "set", "kind": "gltf", "src": "slide.gltf", "animation": { "name": "slide" } } ] })";
+  const auto columnAt = [&](const std::string& t) {
+    const std::string png = (dir_ / ("shot" + t + ".png")).string();
+    const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "render", (dir_ / "shot.json").string(), "--time",
+                                 t, "--size", "200x200", "--hfov", "90", "--vfov", "90", "-o", png});
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    return greenCentroidColumn(loadImage(png));
+  };
+  EXPECT_NEAR(columnAt("0"), 100.0, 1.5);
+  EXPECT_NEAR(columnAt("0.5"), 125.0, 1.5);
+  const ProcessResult late = run({kPerfectshot, "render", (dir_ / "shot.json").string(), "--time", "2", "-o",
+                                  (dir_ / "late.png").string()});
+  EXPECT_NE(late.exitCode, 0);
+  EXPECT_NE(late.output.find("2 s is after the end of the shot at 1 s"), std::string::npos) << late.output;
+
+  const fs::path stills = dir_ / "stills";
+  const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "play", (dir_ / "shot.json").string(), "--display",
+                               "offscreen", "--no-audio", "--out", stills.string(), "--width", "64", "--height", "64",
+                               "--stills-every", "0.5", "--frames", "20"});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("no equirect medium"), std::string::npos) << r.output;
+  EXPECT_TRUE(fs::exists(stills / "still_0001_t000.500_mono.png")) << r.output;
+}
+
 }  // namespace
 }  // namespace ps::test

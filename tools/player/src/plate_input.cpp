@@ -11,11 +11,23 @@ namespace ps::player {
 
 namespace fs = std::filesystem;
 
+bool isShotPath(const std::string& arg) {
+  const fs::path p(arg);
+  return !media::isUrl(arg) && (fs::is_directory(p) || p.extension() == ".json");
+}
+
+Result<std::optional<scenes::Shot>> shotWithoutPlate(const std::string& arg, const std::string& mediaId) {
+  if (!mediaId.empty() || !isShotPath(arg)) return std::optional<scenes::Shot>();
+  auto shot = scenes::loadShot(arg);
+  if (!shot) return shot.error();
+  if (shot->plate() != nullptr) return std::optional<scenes::Shot>();
+  return std::optional<scenes::Shot>(std::move(*shot));
+}
+
 Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& mediaId) {
   PlateInput in;
   const fs::path p(arg);
-  const bool isShot = !media::isUrl(arg) && (fs::is_directory(p) || p.extension() == ".json");
-  if (!isShot) {
+  if (!isShotPath(arg)) {
     if (!mediaId.empty()) return Error{arg, "--media names a medium of a shot, but this is a bare video", ""};
     in.url = arg;
     return in;

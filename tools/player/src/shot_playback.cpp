@@ -4,14 +4,12 @@
 
 #include <algorithm>
 
-#include "media/ffmpeg_url.h"
 #include "player/plate_input.h"
 #include "player/sets_span.h"
 #include "player/shot_sets.h"
 #include "media/audio_player.h"
 #include "media/audio_source.h"
 #include "scenes/printable.h"
-#include "scenes/shot_loader.h"
 #include "scenes/video_times.h"
 
 namespace ps::player {
@@ -122,21 +120,14 @@ Result<std::unique_ptr<ShotPlayback>> openShotWithoutPlate(const scenes::Shot& s
   return p;
 }
 
-bool isShotPath(const std::string& arg) {
-  const std::filesystem::path p(arg);
-  return !media::isUrl(arg) && (std::filesystem::is_directory(p) || p.extension() == ".json");
-}
-
 }  // namespace
 
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
                                                        bool withAudio, std::size_t sequenceBudgetMiB) {
   if (isGltfPath(arg)) return openBareSet(arg);
-  if (mediaId.empty() && isShotPath(arg)) {
-    auto shot = scenes::loadShot(arg);
-    if (!shot) return shot.error();
-    if (shot->plate() == nullptr) return openShotWithoutPlate(*shot, withAudio, sequenceBudgetMiB);
-  }
+  auto withoutPlate = shotWithoutPlate(arg, mediaId);
+  if (!withoutPlate) return withoutPlate.error();
+  if (*withoutPlate) return openShotWithoutPlate(**withoutPlate, withAudio, sequenceBudgetMiB);
   auto plate = openPlate(arg, mediaId, /*strict=*/false);
   if (!plate) return plate.error();
   auto p = std::make_unique<ShotPlayback>();
