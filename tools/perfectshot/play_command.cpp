@@ -156,7 +156,9 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
       "every frame with the head turning once around over the shot and writes a still of each eye\n"
       "every --stills-every seconds into --out. SIGINT/SIGTERM end playback cleanly (exit 0), or\n"
       "within a second with exit 130/143 when it is stuck in a call that does not return.");
-  cmd->add_option("input", args->input, "a shot package folder, a shot.json, or a video file")->required();
+  cmd->add_option("input", args->input,
+                  "a shot package folder, a shot.json, a video file, or a glTF set (.glb, .gltf) to play alone")
+      ->required();
   cmd->add_option("--display", args->display, "auto, xr (OpenXR headset), window, or offscreen")
       ->check(CLI::IsMember({"auto", "xr", "window", "offscreen"}))
       ->capture_default_str();

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "media/ffmpeg_url.h"
 #include "scenes/printable.h"
 #include "scenes/problem.h"
@@ -20,7 +22,11 @@ Result<std::optional<scenes::Shot>> shotWithoutPlate(const std::string& arg, con
   if (!mediaId.empty() || !isShotPath(arg)) return std::optional<scenes::Shot>();
   auto shot = scenes::loadShot(arg);
   if (!shot) return shot.error();
-  if (shot->plate() != nullptr) return std::optional<scenes::Shot>();
+  // Without sets either there is nothing to show: refused as a shot without a plate (openPlate).
+  const bool hasSets = std::any_of(shot->media.begin(), shot->media.end(), [](const scenes::MediaRef& m) {
+    return m.kind == scenes::MediaKind::Gltf || m.kind == scenes::MediaKind::MeshSequence;
+  });
+  if (shot->plate() != nullptr || !hasSets) return std::optional<scenes::Shot>();
   return std::optional<scenes::Shot>(std::move(*shot));
 }
 
