@@ -161,6 +161,12 @@ TEST_F(AnimatedSetRender, PlayPlaysABareSetOnItsAnimationsTimeline) {
   EXPECT_TRUE(fs::exists(stills / "still_0001_t000.500_mono.png")) << r.output;
   const Image first = loadImage((stills / "still_0000_t000.000_mono.png").string());
   EXPECT_EQ(first.width, 64);
+  // --media picks a medium of a shot: a bare set has none, so it is refused rather than ignored.
+  const ProcessResult media = run({kPerfectshot, "play", (dir_ / "slide.gltf").string(), "--display", "offscreen",
+                                   "--no-audio", "--media", "plate", "--frames", "2"});
+  EXPECT_NE(media.exitCode, 0);
+  EXPECT_NE(media.output.find("--media: names a medium of a shot, but this is a bare glTF set"), std::string::npos)
+      << media.output;
 }
 
 // A shot whose only medium is the set (no equirect plate) renders and plays its sets on black on

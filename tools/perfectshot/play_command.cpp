@@ -62,7 +62,8 @@ int runPlay(const PlayArgs& args) {
   request.openxr.interactionProfiles = args.controllers;
   if (args.equirectLayer) {
     // The compositor's equirect layer takes one picture for both eyes: mono 360 only.
-    if (playback.layout.stereo == StereoLayout::Mono && playback.layout.projection == Projection::Equirect360) {
+    if (playback.player->hasPlate() && playback.layout.stereo == StereoLayout::Mono &&
+        playback.layout.projection == Projection::Equirect360) {
       const media::StreamInfo& info = playback.player->info();
       request.openxr.equirectLayer = VkExtent2D{static_cast<std::uint32_t>(info.width), static_cast<std::uint32_t>(info.height)};
     } else {

@@ -120,7 +120,8 @@ int runRender(const RenderArgs& args) {
   std::optional<player::OpenedPlate> plate;
   if (*withoutPlate) {
     if (!args.projection.empty() || !args.stereo.empty())
-      return reportError(Error{args.input, "--projection and --stereo need a plate; this shot has none (sets only)", ""});
+      return reportError(
+          Error{args.input, "--projection and --stereo need a plate; this shot has none (sets only)", ""});
     if (auto s = checkTimeInsideSets(args.time, **withoutPlate); !s) return reportError(s.error());
   } else {
     auto opened = player::openPlate(args.input, args.mediaId, /*strict=*/true);

@@ -151,7 +151,9 @@ class Player {
   const DecodedFrame* upcoming(double displayTime);
 
   // Seek requests the decoder has been given and the targets it decoded.
-  PlaybackDecoder::SeekCounts decoderSeekCounts() const { return decoder_ ? decoder_->seekCounts() : PlaybackDecoder::SeekCounts{}; }
+  PlaybackDecoder::SeekCounts decoderSeekCounts() const {
+    return decoder_ ? decoder_->seekCounts() : PlaybackDecoder::SeekCounts{};
+  }
 
  private:
   // The soundtrack's reading on shot time: it plays the plate's media time.

@@ -124,7 +124,10 @@ Result<std::unique_ptr<ShotPlayback>> openShotWithoutPlate(const scenes::Shot& s
 
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
                                                        bool withAudio, std::size_t sequenceBudgetMiB) {
-  if (isGltfPath(arg)) return openBareSet(arg);
+  if (isGltfPath(arg)) {
+    if (!mediaId.empty()) return Error{"--media", "names a medium of a shot, but this is a bare glTF set", ""};
+    return openBareSet(arg);
+  }
   auto withoutPlate = shotWithoutPlate(arg, mediaId);
   if (!withoutPlate) return withoutPlate.error();
   if (*withoutPlate) return openShotWithoutPlate(**withoutPlate, withAudio, sequenceBudgetMiB);
