@@ -50,16 +50,17 @@ std::optional<AudioClockReading> Player::ShotAudioClock::reading() const {
 }
 
 Player::Player(VideoSource video, std::unique_ptr<AudioPlayer> audio, PlayerOptions options, PlateOnShot shot)
-    : decoder_(std::move(video), PlaybackOptions{.queueCapacity = std::max<std::size_t>(options.decodeAhead, 1)}),
+    : decoder_(std::in_place, std::move(video),
+               PlaybackOptions{.queueCapacity = std::max<std::size_t>(options.decodeAhead, 1)}),
       audio_(std::move(audio)),
       options_(options),
       shot_(std::move(shot)),
-      plate_(timingOf(shot_, decoder_.info())),
+      plate_(timingOf(shot_, decoder_->info())),
       shotAudio_(audio_.get(), plate_),
-      transport_(shotRange(shot_, decoder_.info(), plate_), audio_ ? &shotAudio_ : nullptr),
+      transport_(shotRange(shot_, decoder_->info(), plate_), audio_ ? &shotAudio_ : nullptr),
       rangeEndsWithPlate_(!shot_.range || !shot_.range->outSeconds || !plate_.endShotSeconds() ||
                           *plate_.endShotSeconds() >= *shot_.range->outSeconds - transport_.frameSeconds() - 1e-9),
-      stepsAreFrames_(sameRate(transport_.range().fps, decoder_.info().frameRate)) {
+      stepsAreFrames_(sameRate(transport_.range().fps, decoder_->info().frameRate)) {
   const double in = transport_.range().inSeconds;
   const TrackTime t = plate_.at(in);
   if (t.inside() && t.mediaSeconds == 0.0) {
@@ -71,7 +72,27 @@ Player::Player(VideoSource video, std::unique_ptr<AudioPlayer> audio, PlayerOpti
   }
 }
 
+Player::Player(ShotRange range)
+    : options_(),
+      shot_(PlateOnShot{.range = range, .startSeconds = 0.0, .offsetSeconds = 0.0}),
+      plate_(TrackTiming{.startSeconds = 0.0, .offsetSeconds = 0.0, .rate = 1.0, .mediaEndSeconds = 0.0}),
+      shotAudio_(nullptr, plate_),
+      transport_(range, nullptr),
+      rangeEndsWithPlate_(false),
+      stepsAreFrames_(false) {
+  outside_ = TrackPlace::After;  // never on the plate: upcoming() has nothing
+}
+
+const StreamInfo& Player::info() const {
+  static const StreamInfo kNoPlate{};
+  return decoder_ ? decoder_->info() : kNoPlate;
+}
+
 void Player::pause(double at) {
+  if (!decoder_) {
+    transport_.pause(at);
+    return;
+  }
   const bool wasPlaying = transport_.playing();
   transport_.pause(at);
   syncClockAndAudio(at);
@@ -91,7 +112,7 @@ const DecodedFrame* Player::shown() const {
 
 bool Player::pullFrame() {
   if (endOfStream_) return false;
-  Popped p = decodeWait_.count() > 0 ? decoder_.pop(decodeWait_) : decoder_.tryPop();
+  Popped p = decodeWait_.count() > 0 ? decoder_->pop(decodeWait_) : decoder_->tryPop();
   switch (p.kind) {
     case Popped::Kind::Frame:
       window_.push_back(std::move(*p.frame));
@@ -162,7 +183,7 @@ void Player::startSeek(double shotSeconds, double mediaSeconds, double at) {
       return;
     }
   }
-  decoder_.seek(m);
+  decoder_->seek(m);
   if (const DecodedFrame* f = shown(); f != nullptr && !window_.empty() && !wasOutside) held_ = f->clone();
   window_.clear();
   cursor_ = 0;
@@ -178,7 +199,7 @@ void Player::leavePlate(TrackPlace place, double shotSeconds, double at) {
   held_.reset();
   if (place == TrackPlace::Before && !prerolled_) {
     // The plate's first frame decoded ahead, so that playing into the plate shows it on time.
-    decoder_.seek(plate_.offsetSeconds);
+    decoder_->seek(plate_.offsetSeconds);
     if (audio_) audio_->seek(plate_.offsetSeconds);
     window_.clear();
     cursor_ = 0;
@@ -389,7 +410,23 @@ const DecodedFrame* Player::upcoming(double displayTime) {
 
 PlayerFrame Player::update(double displayTime) { return update(displayTime, std::chrono::milliseconds(0)); }
 
+PlayerFrame Player::updateWithoutPlate(double at) {
+  const TransportState t = transport_.update(at);
+  PlayerFrame out;
+  PlayerState& s = out.state;
+  s.playing = t.playing;
+  s.rate = t.rate;
+  s.positionSeconds = t.positionSeconds;
+  s.plate = TrackPlace::After;  // never on a plate: no picture
+  s.atEnd = t.atEnd;
+  s.loop = t.loop;
+  s.loopWraps = t.loopWraps;
+  s.clock = t.clock;
+  return out;
+}
+
 PlayerFrame Player::update(double displayTime, std::chrono::milliseconds decodeWait) {
+  if (!decoder_) return updateWithoutPlate(displayTime);
   decodeWait_ = decodeWait;
   const bool wasPlaying = transport_.playing();
   applyControls(displayTime);

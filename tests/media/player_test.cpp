@@ -320,5 +320,42 @@ TEST(Player, KeptFramesStayBounded) {
   EXPECT_EQ(p.decoderSeekCounts().requested, before + 1);
 }
 
+// Without a plate the transport alone runs over the shot's range: no picture, play, steps, the
+// loop and the end as the range's frames say.
+TEST(Player, WithoutAPlateRunsTheShotsRangeWithoutAPicture) {
+  Player p(ShotRange{.inSeconds = 1.0, .outSeconds = 2.0, .fps = Rational{10, 1}});
+  EXPECT_FALSE(p.hasPlate());
+  EXPECT_EQ(p.info().durationSeconds, 0.0);
+  PlayerFrame f = p.update(0.0);
+  EXPECT_EQ(f.frame, nullptr);
+  EXPECT_FALSE(f.state.playing);
+  EXPECT_DOUBLE_EQ(f.state.positionSeconds, 1.0);
+  EXPECT_NE(f.state.plate, TrackPlace::Inside);
+  p.play();
+  p.update(10.0);
+  f = p.update(10.45);
+  EXPECT_TRUE(f.state.playing);
+  EXPECT_NEAR(f.state.positionSeconds, 1.45, 1e-9);
+  EXPECT_EQ(p.upcoming(10.5), nullptr);
+  p.step(2);  // pauses two shot frames after the one at the pass (1.5 s)
+  f = p.update(10.5);
+  EXPECT_FALSE(f.state.playing);
+  EXPECT_NEAR(f.state.positionSeconds, 1.7, 1e-9);
+  // Playing on past out stops at the last frame; with a loop it wraps to its in.
+  p.play();
+  p.update(20.0);
+  f = p.update(21.0);
+  EXPECT_TRUE(f.state.atEnd);
+  EXPECT_NEAR(f.state.positionSeconds, 1.9, 1e-9);
+  p.setLoop(LoopRegion{1.0, 2.0});
+  p.seek(1.5);
+  p.play();
+  p.update(30.0);
+  f = p.update(30.7);
+  EXPECT_EQ(f.state.loopWraps, 1u);
+  EXPECT_NEAR(f.state.positionSeconds, 1.2, 1e-6);
+  EXPECT_EQ(f.frame, nullptr);
+}
+
 }  // namespace
 }  // namespace ps::media::test

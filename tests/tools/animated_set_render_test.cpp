@@ -147,15 +147,55 @@ TEST_F(AnimatedSetRender, ASkinnedSampleBendsAtTime) {
   EXPECT_NEAR(bent.bottom, 125, 1.5);
 }
 
-// Play has no plate clock to run a bare set on: it says so and where to go, instead of FFmpeg's
-// "not a media file".
-TEST_F(AnimatedSetRender, PlayRefusesABareSetPointingToRender) {
+// Play runs a bare set on its own timeline (0 to the end of its first animation, at 30 fps):
+// no refusal, and the offscreen stills are taken at the shot times of the animation, without a
+// plate picture. (tests/player/plateless_play_test.cpp checks where the set is drawn.)
+TEST_F(AnimatedSetRender, PlayPlaysABareSetOnItsAnimationsTimeline) {
+  const fs::path stills = dir_ / "stills";
   const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "play", (dir_ / "slide.gltf").string(), "--display",
-                               "offscreen", "--no-audio", "--out", (dir_ / "stills").string()});
-  EXPECT_NE(r.exitCode, 0);
-  EXPECT_NE(r.output.find("play needs a shot or a video; a bare glTF set is seen with `perfectshot render --time`"),
-            std::string::npos)
-      << r.output;
+                               "offscreen", "--no-audio", "--out", stills.string(), "--width", "64", "--height", "64",
+                               "--stills-every", "0.5", "--frames", "20"});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("play needs a shot or a video"), std::string::npos) << r.output;
+  EXPECT_TRUE(fs::exists(stills / "still_0000_t000.000_mono.png")) << r.output;
+  EXPECT_TRUE(fs::exists(stills / "still_0001_t000.500_mono.png")) << r.output;
+  const Image first = loadImage((stills / "still_0000_t000.000_mono.png").string());
+  EXPECT_EQ(first.width, 64);
+  // --media picks a medium of a shot: a bare set has none, so it is refused rather than ignored.
+  const ProcessResult media = run({kPerfectshot, "play", (dir_ / "slide.gltf").string(), "--display", "offscreen",
+                                   "--no-audio", "--media", "plate", "--frames", "2"});
+  EXPECT_NE(media.exitCode, 0);
+  EXPECT_NE(media.output.find("--media: names a medium of a shot, but this is a bare glTF set"), std::string::npos)
+      << media.output;
+}
+
+// A shot whose only medium is the set (no equirect plate) renders and plays its sets on black on
+// its own timeline, where it was refused as having "no equirect medium to show".
+TEST_F(AnimatedSetRender, AShotWithoutAPlateRendersAndPlaysItsSets) {
+  std::ofstream(dir_ / "shot.json") << R"({ "format": "perfectshot/1", "title": "Sets only",
+    "timeline": { "fps": 30, "out": 1 },
+    "media": [ { "id": "set", "kind": "gltf", "src": "slide.gltf", "animation": { "name": "slide" } } ] })";
+  const auto columnAt = [&](const std::string& t) {
+    const std::string png = (dir_ / ("shot" + t + ".png")).string();
+    const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "render", (dir_ / "shot.json").string(), "--time",
+                                 t, "--size", "200x200", "--hfov", "90", "--vfov", "90", "-o", png});
+    EXPECT_EQ(r.exitCode, 0) << r.output;
+    return greenCentroidColumn(loadImage(png));
+  };
+  EXPECT_NEAR(columnAt("0"), 100.0, 1.5);
+  EXPECT_NEAR(columnAt("0.5"), 125.0, 1.5);
+  const ProcessResult late = run({kPerfectshot, "render", (dir_ / "shot.json").string(), "--time", "2", "-o",
+                                  (dir_ / "late.png").string()});
+  EXPECT_NE(late.exitCode, 0);
+  EXPECT_NE(late.output.find("2 s is after the end of the shot at 1 s"), std::string::npos) << late.output;
+
+  const fs::path stills = dir_ / "stills";
+  const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "play", (dir_ / "shot.json").string(), "--display",
+                               "offscreen", "--no-audio", "--out", stills.string(), "--width", "64", "--height", "64",
+                               "--stills-every", "0.5", "--frames", "20"});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("no equirect medium"), std::string::npos) << r.output;
+  EXPECT_TRUE(fs::exists(stills / "still_0001_t000.500_mono.png")) << r.output;
 }
 
 }  // namespace

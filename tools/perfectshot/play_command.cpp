@@ -62,7 +62,8 @@ int runPlay(const PlayArgs& args) {
   request.openxr.interactionProfiles = args.controllers;
   if (args.equirectLayer) {
     // The compositor's equirect layer takes one picture for both eyes: mono 360 only.
-    if (playback.layout.stereo == StereoLayout::Mono && playback.layout.projection == Projection::Equirect360) {
+    if (playback.player->hasPlate() && playback.layout.stereo == StereoLayout::Mono &&
+        playback.layout.projection == Projection::Equirect360) {
       const media::StreamInfo& info = playback.player->info();
       request.openxr.equirectLayer = VkExtent2D{static_cast<std::uint32_t>(info.width), static_cast<std::uint32_t>(info.height)};
     } else {
@@ -106,12 +107,16 @@ int runPlay(const PlayArgs& args) {
   std::optional<Error> stillError;
   if (offscreen != nullptr) {
     options.afterFrame = [&](const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
-      if (stillError || offscreen->pixelsIndex() != frame.index || shown.frame == nullptr) return;
+      // Without a plate every frame is a still of the sets; with one, only frames with a picture.
+      const bool plateless = !playback.player->hasPlate();
+      if (stillError || offscreen->pixelsIndex() != frame.index || (shown.frame == nullptr && !plateless)) return;
+      const double shotSeconds = plateless ? shown.state.positionSeconds
+                                           : playback.player->plateTiming().shotSeconds(shown.frame->seconds);
       const auto& eyes = offscreen->pixels();
       for (std::size_t i = 0; i < eyes.size(); ++i) {
         char name[64];
         std::snprintf(name, sizeof name, "still_%04d_t%07.3f_%s.png", stills,
-                      playback.player->plateTiming().shotSeconds(shown.frame->seconds) - in,
+                      shotSeconds - in,
                       eyeName(i, eyes.size()).c_str());
         if (auto s = writePng(std::filesystem::path(args.outDir) / name, eyes[i]); !s) stillError = s.error();
       }
@@ -152,7 +157,9 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
       "every frame with the head turning once around over the shot and writes a still of each eye\n"
       "every --stills-every seconds into --out. SIGINT/SIGTERM end playback cleanly (exit 0), or\n"
       "within a second with exit 130/143 when it is stuck in a call that does not return.");
-  cmd->add_option("input", args->input, "a shot package folder, a shot.json, or a video file")->required();
+  cmd->add_option("input", args->input,
+                  "a shot package folder, a shot.json, a video file, or a glTF set (.glb, .gltf) to play alone")
+      ->required();
   cmd->add_option("--display", args->display, "auto, xr (OpenXR headset), window, or offscreen")
       ->check(CLI::IsMember({"auto", "xr", "window", "offscreen"}))
       ->capture_default_str();

@@ -53,6 +53,15 @@ Status checkTimeInside(double time, const player::OpenedPlate& plate) {
                fmt::format("the last frame shows at --time {}", *end - in)};
 }
 
+// A shot without a plate ends at its timeline's out, if it names one (its sets hold their last
+// pose after their ends).
+Status checkTimeInsideSets(double time, const scenes::Shot& shot) {
+  if (!shot.timeline.out || time <= *shot.timeline.out - shot.timeline.in) return ok();
+  const double end = *shot.timeline.out - shot.timeline.in;
+  return Error{"--time", fmt::format("{} s is after the end of the shot at {} s from its in point", time, end),
+               fmt::format("the last frame shows at --time {}", end)};
+}
+
 // Where the eye stands: --pos (else the capture point), moved half the IPD along the head's
 // right for --eye right and left for --eye left.
 Result<glm::vec3> eyePosition(const RenderArgs& args, Eye eye, const glm::vec3& capturePoint,
@@ -105,27 +114,41 @@ int runRender(const RenderArgs& args) {
   base.height = size->height;
   if (player::isGltfPath(args.input)) return runRenderSet(args, base, *eye);
 
-  auto plate = player::openPlate(args.input, args.mediaId, /*strict=*/true);
-  if (!plate) return reportError(plate.error());
-  if (auto s = player::overrideLayout(plate->layout, args.projection, args.stereo); !s) return reportError(s.error());
-  if (auto s = checkTimeInside(args.time, *plate); !s) return reportError(s.error());
+  // A shot of sets only renders them on black; anything else through its plate.
+  auto withoutPlate = player::shotWithoutPlate(args.input, args.mediaId);
+  if (!withoutPlate) return reportError(withoutPlate.error());
+  std::optional<player::OpenedPlate> plate;
+  if (*withoutPlate) {
+    if (!args.projection.empty() || !args.stereo.empty())
+      return reportError(
+          Error{args.input, "--projection and --stereo need a plate; this shot has none (sets only)", ""});
+    if (auto s = checkTimeInsideSets(args.time, **withoutPlate); !s) return reportError(s.error());
+  } else {
+    auto opened = player::openPlate(args.input, args.mediaId, /*strict=*/true);
+    if (!opened) return reportError(opened.error());
+    plate.emplace(std::move(*opened));
+    if (auto s = player::overrideLayout(plate->layout, args.projection, args.stereo); !s) return reportError(s.error());
+    if (auto s = checkTimeInside(args.time, *plate); !s) return reportError(s.error());
+  }
+  const scenes::Shot* shot = plate ? (plate->input.shot ? &*plate->input.shot : nullptr) : &**withoutPlate;
 
   // A shot's time is counted from its timeline's in point; a bare video's from its first frame.
   // The plate shows its media time there by its start and offset; outside it, no plate.
-  const double shotTime = args.time + (plate->input.shot ? plate->input.shot->timeline.in : 0.0);
-  const media::TrackTime plateTime =
-      media::TrackTiming{.startSeconds = plate->input.startSeconds,
-                         .offsetSeconds = plate->input.offsetSeconds,
-                         .rate = 1.0,
-                         .mediaEndSeconds = std::nullopt}
-          .at(shotTime);
+  const double shotTime = args.time + (shot ? shot->timeline.in : 0.0);
   std::optional<media::DecodedFrame> frame;
-  if (plateTime.place != media::TrackPlace::Before) {
-    // Past the plate's end (the shot's end, within a frame of it): its last frame.
-    auto decoded = plate->source.frameAt(plateTime.mediaSeconds, media::SeekIntent::Still);  // one picture
-    if (!decoded) return reportError(decoded.error());
-    frame = std::move(*decoded);
-    spdlog::debug("render: frame {} at {:.3f} s for t={:.3f} s", frame->index, frame->seconds, shotTime);
+  if (plate) {
+    const media::TrackTime plateTime = media::TrackTiming{.startSeconds = plate->input.startSeconds,
+                                                          .offsetSeconds = plate->input.offsetSeconds,
+                                                          .rate = 1.0,
+                                                          .mediaEndSeconds = std::nullopt}
+                                           .at(shotTime);
+    if (plateTime.place != media::TrackPlace::Before) {
+      // Past the plate's end (the shot's end, within a frame of it): its last frame.
+      auto decoded = plate->source.frameAt(plateTime.mediaSeconds, media::SeekIntent::Still);  // one picture
+      if (!decoded) return reportError(decoded.error());
+      frame = std::move(*decoded);
+      spdlog::debug("render: frame {} at {:.3f} s for t={:.3f} s", frame->index, frame->seconds, shotTime);
+    }
   }
 
   auto device = engine::Device::create();
@@ -133,9 +156,10 @@ int runRender(const RenderArgs& args) {
   const std::optional<FrameView> frameView = frame ? std::optional<FrameView>(frame->view()) : std::nullopt;
 
   engine::StillRequest request = base;
-  request.layout = plate->layout;
-  request.yawOffsetDeg = static_cast<float>(plate->input.yawOffsetDeg);
-  const scenes::Shot* shot = plate->input.shot ? &*plate->input.shot : nullptr;
+  if (plate) {
+    request.layout = plate->layout;
+    request.yawOffsetDeg = static_cast<float>(plate->input.yawOffsetDeg);
+  }
   if ((args.markers || args.filmFrame) && shot == nullptr)
     return reportError(Error{args.input, "--markers and --film-frame need a shot, not a bare video", ""});
   if (args.filmFrame && !shot->camera)
@@ -165,14 +189,15 @@ int runRender(const RenderArgs& args) {
   if (!image) {
     Error error = image.error();
     // The engine knows no files: a problem with the frame is one with this file's frame.
-    if (error.where == "frame" && frame)
+    if (error.where == "frame" && frame && plate)
       error.where = plate->source.info().url + "@frame " + std::to_string(frame->index);
     if (error.where == "output size") error.where = "--size " + args.size;
     return reportError(error);
   }
   if (auto written = writePng(args.output, *image); !written) return reportError(written.error());
   spdlog::info("render: wrote {} ({}x{}, frame {})", args.output, image->width, image->height,
-               frame ? std::to_string(frame->index) : std::string("none: before the plate"));
+               frame ? std::to_string(frame->index)
+                     : std::string(plate ? "none: before the plate" : "none: the shot has no plate"));
   return 0;
 }
 

@@ -33,6 +33,9 @@
 // decoded frame (exact, and free within the kept frames); at another rate a step goes
 // to the start of the next shot frame and shows the plate frame there.
 //
+// A shot without a plate (only sets) has a player too: the transport alone over the shot's
+// range, never a picture; the loop, the end and the steps are the transport's own.
+//
 // One thread: the player loop. Not copyable or movable (the decode and audio
 // threads refer to it).
 #include <chrono>
@@ -98,10 +101,15 @@ class Player {
   // audio may be null (no soundtrack, no device): the clock is then monotonic.
   // Starts paused on the first frame.
   Player(VideoSource video, std::unique_ptr<AudioPlayer> audio, PlayerOptions options = {}, PlateOnShot shot = {});
+  // No plate: the transport over range (its out must be set: nothing else ends it), no
+  // picture, no soundtrack.
+  explicit Player(ShotRange range);
   Player(const Player&) = delete;
   Player& operator=(const Player&) = delete;
 
-  const StreamInfo& info() const { return decoder_.info(); }
+  bool hasPlate() const { return decoder_.has_value(); }
+  // The plate's stream; without a plate, an empty one (no size, no length, no frame rate).
+  const StreamInfo& info() const;
   // Where the plate lies on shot time (its media end is the video's length, when known).
   const TrackTiming& plateTiming() const { return plate_; }
   AudioPlayer* audio() { return audio_.get(); }  // for the head orientation; may be null
@@ -143,7 +151,9 @@ class Player {
   const DecodedFrame* upcoming(double displayTime);
 
   // Seek requests the decoder has been given and the targets it decoded.
-  PlaybackDecoder::SeekCounts decoderSeekCounts() const { return decoder_.seekCounts(); }
+  PlaybackDecoder::SeekCounts decoderSeekCounts() const {
+    return decoder_ ? decoder_->seekCounts() : PlaybackDecoder::SeekCounts{};
+  }
 
  private:
   // The soundtrack's reading on shot time: it plays the plate's media time.
@@ -174,7 +184,9 @@ class Player {
   const DecodedFrame* shown() const;
   double shotOf(double mediaSeconds) const { return plate_.shotSeconds(mediaSeconds); }
 
-  PlaybackDecoder decoder_;
+  PlayerFrame updateWithoutPlate(double at);  // the transport's pass, no picture
+
+  std::optional<PlaybackDecoder> decoder_;  // absent: no plate
   std::unique_ptr<AudioPlayer> audio_;
   const PlayerOptions options_;
   const PlateOnShot shot_;

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include "media/ffmpeg_url.h"
 #include "scenes/printable.h"
 #include "scenes/problem.h"
@@ -11,11 +13,27 @@ namespace ps::player {
 
 namespace fs = std::filesystem;
 
+bool isShotPath(const std::string& arg) {
+  const fs::path p(arg);
+  return !media::isUrl(arg) && (fs::is_directory(p) || p.extension() == ".json");
+}
+
+Result<std::optional<scenes::Shot>> shotWithoutPlate(const std::string& arg, const std::string& mediaId) {
+  if (!mediaId.empty() || !isShotPath(arg)) return std::optional<scenes::Shot>();
+  auto shot = scenes::loadShot(arg);
+  if (!shot) return shot.error();
+  // Without sets either there is nothing to show: refused as a shot without a plate (openPlate).
+  const bool hasSets = std::any_of(shot->media.begin(), shot->media.end(), [](const scenes::MediaRef& m) {
+    return m.kind == scenes::MediaKind::Gltf || m.kind == scenes::MediaKind::MeshSequence;
+  });
+  if (shot->plate() != nullptr || !hasSets) return std::optional<scenes::Shot>();
+  return std::optional<scenes::Shot>(std::move(*shot));
+}
+
 Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& mediaId) {
   PlateInput in;
   const fs::path p(arg);
-  const bool isShot = !media::isUrl(arg) && (fs::is_directory(p) || p.extension() == ".json");
-  if (!isShot) {
+  if (!isShotPath(arg)) {
     if (!mediaId.empty()) return Error{arg, "--media names a medium of a shot, but this is a bare video", ""};
     in.url = arg;
     return in;

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "player/plate_input.h"
+#include "player/sets_span.h"
 #include "player/shot_sets.h"
 #include "media/audio_player.h"
 #include "media/audio_source.h"
@@ -70,14 +71,66 @@ std::optional<Error> timesBeyondVideo(const scenes::Shot& shot, const std::strin
                                    : std::string()};
 }
 
+// A shot's timeline and what it carries (markers, camera, chapters), for the scrubber and the loop.
+void takeShot(ShotPlayback& p, const scenes::Shot& shot) {
+  p.timeline.fps = shot.timeline.fps;
+  p.timeline.chapters = shot.timeline.chapters;
+  p.timeline.markers = shot.markers;
+  p.markers = shot.markers;
+  p.camera = shot.camera;
+  p.shotFile = shot.file;
+  p.capturePoint = capturePointOf(&shot);
+}
+
+// Playback without a plate: the transport alone over in..out at fps, the sets drawn on black.
+std::unique_ptr<ShotPlayback> platelessPlayback(std::vector<PlacedSet> sets, double in, double out, Rational fps) {
+  auto p = std::make_unique<ShotPlayback>();
+  p->inSeconds = in;
+  p->outSeconds = out;
+  p->frameSeconds = 1.0 / fps.toDouble();
+  p->timeline.fps = fps;
+  // No picture anywhere on the shot (the scrubber asks for none).
+  p->timeline.plateTiming = media::TrackTiming{.startSeconds = 0, .offsetSeconds = 0, .rate = 1, .mediaEndSeconds = 0};
+  p->sets = std::move(sets);
+  p->player = std::make_unique<media::Player>(media::ShotRange{.inSeconds = in, .outSeconds = out, .fps = fps});
+  return p;
+}
+
+// A bare .glb/.gltf: its first animation (if any) from shot time 0 to its end (still sets play
+// kStillSetsSeconds), at 30 frames a second (glTF has no frame rate).
+Result<std::unique_ptr<ShotPlayback>> openBareSet(const std::string& arg) {
+  auto set = loadBareSet(arg);
+  if (!set) return set.error();
+  std::vector<PlacedSet> sets;
+  sets.push_back(std::move(*set));
+  const double out = setsEndSeconds(sets, 0.0);
+  return platelessPlayback(std::move(sets), 0.0, out, Rational{30, 1});
+}
+
+// A shot with sets but no equirect medium: its own timeline (out, else its sets' end).
+Result<std::unique_ptr<ShotPlayback>> openShotWithoutPlate(const scenes::Shot& shot, bool withAudio,
+                                                           std::size_t sequenceBudgetMiB) {
+  auto sets = loadShotSets(shot, SetFailure::Skip, SequenceRead::Prefetch, sequenceBudgetMiB);
+  if (!sets) return sets.error();
+  const double in = shot.timeline.in;
+  const double out = shot.timeline.out.value_or(setsEndSeconds(*sets, in));
+  auto p = platelessPlayback(std::move(*sets), in, out, shot.timeline.fps);
+  takeShot(*p, shot);
+  openNarration(*p, &shot, withAudio);
+  return p;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
                                                        bool withAudio, std::size_t sequenceBudgetMiB) {
-  // Playback runs on a plate's clock; a set alone has none yet.
-  if (isGltfPath(arg))
-    return Error{arg, "play needs a shot or a video; a bare glTF set is seen with `perfectshot render --time`, or "
-                      "played as a gltf medium of a shot", ""};
+  if (isGltfPath(arg)) {
+    if (!mediaId.empty()) return Error{"--media", "names a medium of a shot, but this is a bare glTF set", ""};
+    return openBareSet(arg);
+  }
+  auto withoutPlate = shotWithoutPlate(arg, mediaId);
+  if (!withoutPlate) return withoutPlate.error();
+  if (*withoutPlate) return openShotWithoutPlate(**withoutPlate, withAudio, sequenceBudgetMiB);
   auto plate = openPlate(arg, mediaId, /*strict=*/false);
   if (!plate) return plate.error();
   auto p = std::make_unique<ShotPlayback>();
@@ -112,13 +165,7 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
   // The scrubber counts frames at the shot's rate, else the video's.
   if (info.frameRate.valid()) p->timeline.fps = info.frameRate;
   if (plate->input.shot) {
-    p->timeline.fps = plate->input.shot->timeline.fps;
-    p->timeline.chapters = plate->input.shot->timeline.chapters;
-    p->timeline.markers = plate->input.shot->markers;
-    p->markers = plate->input.shot->markers;
-    p->camera = plate->input.shot->camera;
-    p->shotFile = plate->input.shot->file;
-    p->capturePoint = capturePointOf(&*plate->input.shot);
+    takeShot(*p, *plate->input.shot);
     // The rest of the shot plays without a set that cannot be loaded (lint names what is wrong).
     auto sets = loadShotSets(*plate->input.shot, SetFailure::Skip, SequenceRead::Prefetch, sequenceBudgetMiB);
     if (!sets) return sets.error();  // only a budget too small for the sequences: the command line is wrong

@@ -37,6 +37,8 @@ TimelinePanel::TimelinePanel(xr::Display& display, ui::TimelineRange range, Time
   if (source) {
     thumbnails_ = std::move(*source);
     spdlog::info("timeline: drag preview from the {}", thumbnails_->fromProxy() ? "proxy" : "keyframes");
+  } else if (!options_.plate && options_.videoUrl.empty()) {
+    spdlog::debug("timeline: no plate, no drag preview");  // a shot of sets only
   } else {
     spdlog::warn("timeline: no drag preview ({})", source.error().message());
   }

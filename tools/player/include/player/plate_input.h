@@ -26,6 +26,14 @@ struct PlateInput {
 // mediaId picks a medium of the shot by id; empty means the shot's plate.
 Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& mediaId = "");
 
+// True for a shot package folder or a shot.json (not a video, not a URL).
+bool isShotPath(const std::string& arg);
+
+// The shot at arg when it has sets (gltf, mesh-sequence) but no equirect medium and mediaId picks
+// none: such a shot plays and renders without a plate. Absent for anything else (a shot with a
+// plate, a shot with nothing to show, a video).
+Result<std::optional<scenes::Shot>> shotWithoutPlate(const std::string& arg, const std::string& mediaId);
+
 }  // namespace ps::player
 
 #include "media/video_source.h"

@@ -1,5 +1,5 @@
 #pragma once
-// A shot opened for playback: its plate in a media::Player, with the soundtrack when the
+// A shot opened for playback: its plate (if it has one) in a media::Player, with the soundtrack when the
 // video has one and an output device opens (else silent, logged), and what the player
 // loop needs to know about it (layout, yaw offset, in and out). Not movable (the player
 // refers to the clock and the audio output).
@@ -44,8 +44,12 @@ struct ShotPlayback {
   PlayerLoopOptions loopOptions() const;
 };
 
-// arg: a shot package folder, a shot.json or a video; mediaId picks a medium of a shot. The
-// shot's mesh sequences share sequenceBudgetMiB of decoded frames (loadShotSets).
+// arg: a shot package folder, a shot.json, a video or a bare glTF set (.glb, .gltf); mediaId
+// picks a medium of a shot. The shot's mesh sequences share sequenceBudgetMiB of decoded frames
+// (loadShotSets). A shot without an equirect medium and a bare set play without a plate (the
+// player's transport alone, the sets on black): a shot over its timeline's in..out (no out: its
+// sets' end, sets_span.h), a bare set at 30 fps from 0 to the end of its first animation (a
+// still set: kStillSetsSeconds).
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
                                                        bool withAudio,
                                                        std::size_t sequenceBudgetMiB = media::kDefaultSequenceBudgetMiB);
