@@ -139,4 +139,33 @@ json readDocument(const fs::path& file) {
   return json::parse(bytes.begin(), bytes.end());
 }
 
+std::string slidingTriangle(bool animated) {
+  const float data[] = {-0.3f, 1.4f, -2, 0.3f, 1.4f, -2, 0, 2.0f, -2, /*times*/ 0, 1, /*x*/ 0, 0, 0, 1, 0, 0};
+  std::vector<std::uint8_t> bytes(sizeof data);
+  std::memcpy(bytes.data(), data, sizeof data);
+  json doc = {
+      {"asset", {{"version", "2.0"}}},
+      {"extensionsUsed", {"KHR_materials_unlit"}},
+      {"scene", 0},
+      {"scenes", {{{"nodes", {0}}}}},
+      {"nodes", {{{"mesh", 0}, {"translation", {0, 0, 0}}}}},
+      {"materials", {{{"pbrMetallicRoughness", {{"baseColorFactor", {0, 1, 0, 1}}}},
+                      {"doubleSided", true},
+                      {"extensions", {{"KHR_materials_unlit", json::object()}}}}}},
+      {"meshes", {{{"primitives", {{{"attributes", {{"POSITION", 0}}}, {"material", 0}}}}}}},
+      {"buffers", {{{"byteLength", bytes.size()}, {"uri", "data:application/octet-stream;base64," + base64(bytes)}}}},
+      {"bufferViews", {{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", 36}},
+                       {{"buffer", 0}, {"byteOffset", 36}, {"byteLength", 8}},
+                       {{"buffer", 0}, {"byteOffset", 44}, {"byteLength", 24}}}},
+      {"accessors", {{{"bufferView", 0}, {"componentType", 5126}, {"count", 3}, {"type", "VEC3"},
+                      {"min", {-0.3, 1.4, -2}}, {"max", {0.3, 2.0, -2}}},
+                     {{"bufferView", 1}, {"componentType", 5126}, {"count", 2}, {"type", "SCALAR"}},
+                     {{"bufferView", 2}, {"componentType", 5126}, {"count", 2}, {"type", "VEC3"}}}}};
+  if (animated)
+    doc["animations"] = {{{"name", "slide"},
+                          {"samplers", {{{"input", 1}, {"output", 2}}}},
+                          {"channels", {{{"sampler", 0}, {"target", {{"node", 0}, {"path", "translation"}}}}}}}};
+  return doc.dump();
+}
+
 }  // namespace ps::test

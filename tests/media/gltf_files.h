@@ -31,6 +31,11 @@ class TempPackage {
 nlohmann::json triangleDocument();
 std::vector<std::uint8_t> triangleBin();
 
+// A green unlit triangle (a .gltf's text) facing +Z, towards an eye at the capture point 1.6 m
+// up, with its centroid at (0, 1.6, -2); with `animated`, animation 0 ("slide") moves node 0
+// from x = 0 at 0 s to x = 1 at 1 s.
+std::string slidingTriangle(bool animated = true);
+
 std::string base64(const std::vector<std::uint8_t>& bytes);
 // The GLB of `doc` with `bin` as its BIN chunk (none when empty).
 std::vector<std::uint8_t> glb(const nlohmann::json& doc, const std::vector<std::uint8_t>& bin);

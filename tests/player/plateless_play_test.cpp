@@ -26,36 +26,6 @@ namespace {
 using nlohmann::json;
 constexpr std::uint32_t kSize = 200;
 
-// Facing +Z (towards the eye at the capture point, 1.6 m up), centroid at (0, 1.6, -2); with
-// `animated`, animation 0 slides it to x = 1 over 1 s.
-std::string triangle(bool animated) {
-  const float data[] = {-0.3f, 1.4f, -2, 0.3f, 1.4f, -2, 0, 2.0f, -2, /*times*/ 0, 1, /*x*/ 0, 0, 0, 1, 0, 0};
-  std::vector<std::uint8_t> bytes(sizeof data);
-  std::memcpy(bytes.data(), data, sizeof data);
-  json doc = {
-      {"asset", {{"version", "2.0"}}},
-      {"extensionsUsed", {"KHR_materials_unlit"}},
-      {"scene", 0},
-      {"scenes", {{{"nodes", {0}}}}},
-      {"nodes", {{{"mesh", 0}, {"translation", {0, 0, 0}}}}},
-      {"materials", {{{"pbrMetallicRoughness", {{"baseColorFactor", {0, 1, 0, 1}}}},
-                      {"doubleSided", true},
-                      {"extensions", {{"KHR_materials_unlit", json::object()}}}}}},
-      {"meshes", {{{"primitives", {{{"attributes", {{"POSITION", 0}}}, {"material", 0}}}}}}},
-      {"buffers", {{{"byteLength", bytes.size()}, {"uri", "data:application/octet-stream;base64," + base64(bytes)}}}},
-      {"bufferViews", {{{"buffer", 0}, {"byteOffset", 0}, {"byteLength", 36}},
-                       {{"buffer", 0}, {"byteOffset", 36}, {"byteLength", 8}},
-                       {{"buffer", 0}, {"byteOffset", 44}, {"byteLength", 24}}}},
-      {"accessors", {{{"bufferView", 0}, {"componentType", 5126}, {"count", 3}, {"type", "VEC3"},
-                      {"min", {-0.3, 1.4, -2}}, {"max", {0.3, 2.0, -2}}},
-                     {{"bufferView", 1}, {"componentType", 5126}, {"count", 2}, {"type", "SCALAR"}},
-                     {{"bufferView", 2}, {"componentType", 5126}, {"count", 2}, {"type", "VEC3"}}}}};
-  if (animated)
-    doc["animations"] = {{{"name", "slide"},
-                          {"samplers", {{{"input", 1}, {"output", 2}}}},
-                          {"channels", {{{"sampler", 0}, {"target", {{"node", 0}, {"path", "translation"}}}}}}}};
-  return doc.dump();
-}
 
 // The mean column of the green pixels; -1 for none.
 double greenCentroidColumn(const engine::RgbaImage& image) {
@@ -130,7 +100,7 @@ void expectTheSlide(const std::vector<Frame>& shown) {
 
 TEST(PlatelessPlay, ABareSetPlaysItsFirstAnimationAndLoops) {
   TempPackage pkg;
-  const auto file = pkg.write("slide.gltf", triangle(true));
+  const auto file = pkg.write("slide.gltf", slidingTriangle(true));
   auto playback = player::openShotPlayback(file.string(), "", /*withAudio=*/false);
   ASSERT_TRUE(playback) << playback.error().message();
   player::ShotPlayback& p = **playback;
@@ -144,7 +114,7 @@ TEST(PlatelessPlay, ABareSetPlaysItsFirstAnimationAndLoops) {
 
 TEST(PlatelessPlay, AStillBareSetPlaysTheDefaultSpan) {
   TempPackage pkg;
-  const auto file = pkg.write("still.gltf", triangle(false));
+  const auto file = pkg.write("still.gltf", slidingTriangle(false));
   auto playback = player::openShotPlayback(file.string(), "", /*withAudio=*/false);
   ASSERT_TRUE(playback) << playback.error().message();
   ASSERT_TRUE((*playback)->outSeconds);
@@ -156,7 +126,7 @@ TEST(PlatelessPlay, AStillBareSetPlaysTheDefaultSpan) {
 
 TEST(PlatelessPlay, AShotWithoutAPlatePlaysItsSetsOnItsTimeline) {
   TempPackage pkg;
-  pkg.write("slide.gltf", triangle(true));
+  pkg.write("slide.gltf", slidingTriangle(true));
   // No out: the set's animation ends the shot. The marker comes along.
   pkg.write("shot.json", R"({ "format": "perfectshot/1", "title": "Sets only",
     "timeline": { "fps": 30 },
