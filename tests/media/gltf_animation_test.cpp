@@ -22,7 +22,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kModels = "/usr/share/assimp/models/glTF2";
 
 // The test triangle with more accessors appended to its buffer, each in its own buffer view.
 struct AnimatedTriangle {
@@ -282,7 +281,7 @@ std::vector<float> rawFloats(const json& doc, const std::vector<char>& bin, int 
 }
 
 TEST(GltfAnimation, AnimatedMorphCubeMorphsAVertexAsItsDataSays) {
-  const fs::path dir = kModels / "glTF-Sample-Models/AnimatedMorphCube-glTF";
+  const fs::path dir = test::kKhronosModels / "glTF-Sample-Models/AnimatedMorphCube-glTF";
   if (!fs::is_directory(dir)) GTEST_SKIP() << dir << " is absent: install assimp-testmodels";
   auto loaded = media::loadGltf(dir / "AnimatedMorphCube.gltf", dir);
   ASSERT_TRUE(loaded.ok()) << loaded.error().message();
@@ -319,7 +318,7 @@ TEST(GltfAnimation, AnimatedMorphCubeMorphsAVertexAsItsDataSays) {
 }
 
 TEST(GltfAnimation, SimpleSkinBendsAVertexAsHandComputed) {
-  const fs::path dir = kModels / "simple_skin";
+  const fs::path dir = test::kKhronosModels / "simple_skin";
   if (!fs::is_directory(dir)) GTEST_SKIP() << dir << " is absent: install assimp-testmodels";
   auto loaded = media::loadGltf(dir / "simple_skin.gltf", dir);
   ASSERT_TRUE(loaded.ok()) << loaded.error().message();

@@ -25,7 +25,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kModels = "/usr/share/assimp/models/glTF2";
 
 template <typename T>
 void append(std::vector<std::uint8_t>& out, const std::vector<T>& values) {
@@ -213,8 +212,8 @@ TEST(GltfDraco, EveryFlippedByteIsDecodedOrRefused) {
 // The bounds of every primitive of the Draco sample against its uncompressed twin; Draco
 // quantises positions, so they agree to a small part of the extent.
 TEST(GltfDraco, TwoCylinderEngineMatchesTheUncompressedSample) {
-  const fs::path draco = kModels / "draco/2CylinderEngine.gltf";
-  const fs::path plain = kModels / "2CylinderEngine-glTF-Binary/2CylinderEngine.glb";
+  const fs::path draco = test::kKhronosModels / "draco/2CylinderEngine.gltf";
+  const fs::path plain = test::kKhronosModels / "2CylinderEngine-glTF-Binary/2CylinderEngine.glb";
   if (!fs::exists(draco) || !fs::exists(plain)) GTEST_SKIP() << "assimp-testmodels is absent (tools/setup.sh installs it)";
   auto a = media::loadGltf(draco, draco.parent_path());
   ASSERT_TRUE(a.ok()) << a.error().message();

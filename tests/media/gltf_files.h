@@ -10,6 +10,9 @@
 
 namespace ps::test {
 
+// Debian's assimp-testmodels: the Khronos glTF samples, broken ones included.
+inline const std::filesystem::path kKhronosModels = "/usr/share/assimp/models/glTF2";
+
 // A fresh folder (mkdtemp) removed when the object goes.
 class TempPackage {
  public:

@@ -14,11 +14,10 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kModels = "/usr/share/assimp/models/glTF2";
 
 #define SKIP_WITHOUT_MODELS()                                                                            \
-  if (!fs::is_directory(kModels))                                                                        \
-  GTEST_SKIP() << kModels << " is absent: install assimp-testmodels (tools/setup.sh does)"
+  if (!fs::is_directory(test::kKhronosModels))                                                                        \
+  GTEST_SKIP() << test::kKhronosModels << " is absent: install assimp-testmodels (tools/setup.sh does)"
 
 struct Counts {
   std::size_t meshes = 0, primitives = 0, triangles = 0, images = 0, materials = 0, nodes = 0;
@@ -85,8 +84,8 @@ TEST(GltfSamples, BoxTexturedInEveryPackaging) {
   SKIP_WITHOUT_MODELS();
   for (const char* f : {"BoxTextured-glTF/BoxTextured.gltf", "BoxTextured-glTF-Binary/BoxTextured.glb",
                         "BoxTextured-glTF-Embedded/BoxTextured.gltf"}) {
-    expectLoadsAsItsJsonSays(kModels / f, 12);
-    auto loaded = media::loadGltf(kModels / f, (kModels / f).parent_path());
+    expectLoadsAsItsJsonSays(test::kKhronosModels / f, 12);
+    auto loaded = media::loadGltf(test::kKhronosModels / f, (test::kKhronosModels / f).parent_path());
     ASSERT_TRUE(loaded.ok());
     const scenes::MeshScene& s = loaded->scene;
     ASSERT_EQ(s.images.size(), 1u);
@@ -107,7 +106,7 @@ TEST(GltfSamples, BoxTexturedInEveryPackaging) {
 
 TEST(GltfSamples, TwoCylinderEngine) {
   SKIP_WITHOUT_MODELS();
-  const fs::path file = kModels / "2CylinderEngine-glTF-Binary/2CylinderEngine.glb";
+  const fs::path file = test::kKhronosModels / "2CylinderEngine-glTF-Binary/2CylinderEngine.glb";
   expectLoadsAsItsJsonSays(file, 1000);
   auto loaded = media::loadGltf(file, file.parent_path());
   ASSERT_TRUE(loaded.ok());
@@ -120,7 +119,7 @@ TEST(GltfSamples, TwoCylinderEngine) {
 
 TEST(GltfSamples, AssetGeneratorPrimitiveModes) {
   SKIP_WITHOUT_MODELS();
-  const fs::path dir = kModels / "glTF-Asset-Generator/Mesh_PrimitiveMode";
+  const fs::path dir = test::kKhronosModels / "glTF-Asset-Generator/Mesh_PrimitiveMode";
   for (int i = 0; i <= 15; ++i) {
     char name[64];
     std::snprintf(name, sizeof name, "Mesh_PrimitiveMode_%02d.gltf", i);
@@ -143,7 +142,7 @@ TEST(GltfSamples, AssetGeneratorPrimitiveModes) {
 
 TEST(GltfSamples, Cameras) {
   SKIP_WITHOUT_MODELS();
-  const fs::path file = kModels / "cameras/Cameras.gltf";
+  const fs::path file = test::kKhronosModels / "cameras/Cameras.gltf";
   expectLoadsAsItsJsonSays(file);
   auto loaded = media::loadGltf(file, file.parent_path());
   ASSERT_TRUE(loaded.ok());
@@ -155,12 +154,12 @@ TEST(GltfSamples, Cameras) {
 // A scene without nodes shows nothing; "scene": 0 with no scenes is an error at /scene.
 TEST(GltfSamples, SetsWithoutScenesOrRoots) {
   SKIP_WITHOUT_MODELS();
-  const fs::path empty = kModels / "TestNoRootNode/SceneWithoutNodes.gltf";
+  const fs::path empty = test::kKhronosModels / "TestNoRootNode/SceneWithoutNodes.gltf";
   auto none = media::loadGltf(empty, empty.parent_path());
   ASSERT_TRUE(none.ok()) << none.error().message();
   EXPECT_TRUE(none->scene.roots.empty());
   EXPECT_EQ(none->scene.triangleCount(), 0u);
-  const fs::path noScene = kModels / "TestNoRootNode/NoScene.gltf";
+  const fs::path noScene = test::kKhronosModels / "TestNoRootNode/NoScene.gltf";
   auto refused = media::loadGltf(noScene, noScene.parent_path());
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().message(), noScene.string() + "#/scene: scene 0 does not exist (there are 0)");
@@ -191,7 +190,7 @@ TEST(GltfSamples, BrokenSamplesAreRefusedNamingTheFile) {
                         "wrongTypes/badString.gltf", "wrongTypes/badUint.gltf",
                         "wrongTypes/badExtension.gltf"}) {
     SCOPED_TRACE(f);
-    const fs::path file = kModels / f;
+    const fs::path file = test::kKhronosModels / f;
     auto loaded = media::loadGltf(file, file.parent_path());
     ASSERT_FALSE(loaded.ok());
     EXPECT_NE(loaded.error().message().find(file.string()), std::string::npos) << loaded.error().message();

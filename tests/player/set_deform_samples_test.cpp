@@ -32,14 +32,13 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-const fs::path kModels = "/usr/share/assimp/models/glTF2";
-const fs::path kSkin = kModels / "simple_skin/simple_skin.gltf";
-const fs::path kMorph = kModels / "glTF-Sample-Models/AnimatedMorphCube-glTF/AnimatedMorphCube.gltf";
+const fs::path kSkin = test::kKhronosModels / "simple_skin/simple_skin.gltf";
+const fs::path kMorph = test::kKhronosModels / "glTF-Sample-Models/AnimatedMorphCube-glTF/AnimatedMorphCube.gltf";
 constexpr std::uint32_t kSize = 400;
 
 #define SKIP_WITHOUT_MODELS()                                                                            \
-  if (!fs::is_directory(kModels))                                                                        \
-  GTEST_SKIP() << kModels << " is absent: install assimp-testmodels (tools/setup.sh does)"
+  if (!fs::is_directory(test::kKhronosModels))                                                                        \
+  GTEST_SKIP() << test::kKhronosModels << " is absent: install assimp-testmodels (tools/setup.sh does)"
 
 // Every vertex of the set at animation time t, in set space, by the CPU reference.
 std::vector<glm::vec3> posedVertices(const scenes::MeshScene& scene, float t) {
