@@ -30,9 +30,14 @@ Coding coding(PixelFormat format) {
   switch (format) {
     case PixelFormat::Yuv420P:
     case PixelFormat::Nv12:
-    case PixelFormat::Yuv444P: return {8, 255.0};
+    case PixelFormat::Yuv444P:
+    case PixelFormat::Gray8: return {8, 255.0};
     case PixelFormat::Yuv420P10:
-    case PixelFormat::Yuv444P10: return {10, 65535.0};  // 10 bits in the low bits of a 16-bit word
+    case PixelFormat::Yuv444P10:
+    case PixelFormat::Gray10: return {10, 65535.0};  // 10 bits in the low bits of a 16-bit word
+    case PixelFormat::Yuv420P12:
+    case PixelFormat::Gray12: return {12, 65535.0};
+    case PixelFormat::Gray16: return {16, 1.0};
     case PixelFormat::P010: return {10, 65535.0 / 64.0};  // 10 bits in the high bits
   }
   return {8, 255.0};

@@ -17,6 +17,12 @@ enum class PixelFormat {
   P010,       // Y plane + interleaved UV plane, 16-bit words holding 10 bits in the high bits
   Yuv444P,    // 3 planes, 8 bit, full-size chroma
   Yuv444P10,  // 3 planes, 16-bit words holding 10 bits in the low bits, full-size chroma
+  Yuv420P12,  // 3 planes, 16-bit little-endian words holding 12 bits in the low bits
+  // One plane of luma only: depth maps and masks, never a plate's colour.
+  Gray8,
+  Gray10,  // 16-bit little-endian words holding 10 bits in the low bits
+  Gray12,  // 16-bit little-endian words holding 12 bits in the low bits
+  Gray16,  // 16-bit little-endian words
 };
 
 enum class ColorMatrix { Bt601, Bt709, Bt2020 };
@@ -38,6 +44,8 @@ struct FrameView {
 
 int planeCount(PixelFormat f);
 int bytesPerSample(PixelFormat f);  // 1 or 2
+int bitsPerSample(PixelFormat f);   // significant bits: 8, 10, 12 or 16 (in the low bits of a word; P010: high)
+bool isGray(PixelFormat f);         // one luma plane, no chroma
 // Size of plane i in samples (an interleaved UV pair counts as one sample of two components).
 std::uint32_t planeWidth(PixelFormat f, int plane, std::uint32_t lumaWidth);
 std::uint32_t planeHeight(PixelFormat f, int plane, std::uint32_t lumaHeight);
