@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <algorithm>
 
 #include "xr/head_position.h"
 
@@ -38,7 +39,20 @@ bool KioskDirector::onEvents(const xr::DisplayEvents& events) {
     if (events.present && display_.capabilities().userPresence) pendingPresence_ = *events.present;
     else if (events.visible && !display_.capabilities().userPresence) pendingPresence_ = *events.visible;
   }
+  // Where presence has its own sensor, the display hiding (a system menu, a lost runtime) is not
+  // the visitor leaving; playback holds all the same, as the player does for a hidden display.
+  if (events.visible && source_ == PresenceSource::UserPresence) hidden_ = !*events.visible;
   return true;  // the visit cycle, not the loop, pauses and resumes
+}
+
+void KioskDirector::holdWhileHidden() {
+  if (active_ == nullptr || hidden_ == heldHidden_) return;
+  heldHidden_ = hidden_;
+  const bool runs = active_ == &attract_ || cycle_.state() == VisitState::Visit;
+  if (hidden_)
+    active_->pause();
+  else if (runs)
+    active_->play();
 }
 
 void KioskDirector::onFrame(xr::DisplayFrame& frame) {
@@ -60,6 +74,7 @@ void KioskDirector::onFrame(xr::DisplayFrame& frame) {
     pendingPresence_.reset();
   }
   act(cycle_.onTick(t), frame);
+  holdWhileHidden();
   if (active_ == &programme_ && programme_.over()) act(cycle_.onProgrammeOver(t), frame);
   recentre_.apply(frame.eyes);
   recentre_.apply(frame.overlayEyes);
@@ -78,6 +93,7 @@ void KioskDirector::act(const VisitStep& step, const xr::DisplayFrame& frame) {
     active_ = &programme_;
     programme_.restart(true);
     ++counts_.programmeStarts;
+    checkStart_ = true;
     fade_.cut(t);
     ++counts_.fades;
     if (step.recentre) {
@@ -111,6 +127,14 @@ void KioskDirector::act(const VisitStep& step, const xr::DisplayFrame& frame) {
 void KioskDirector::onShown(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
   if (active_ == nullptr) return;
   active_->observe(shown.state);
+  if (checkStart_ && active_ == &programme_ && !shown.state.seeking) {
+    checkStart_ = false;
+    // Within a display frame of the beginning (the clock runs from the restart's frame).
+    if (programme_.position() > std::max(0.05, 2 * frame.period)) {
+      ++counts_.startsNotAtBeginning;
+      spdlog::warn("kiosk: the programme started {:.3f} s in, not at its beginning", programme_.position());
+    }
+  }
   if (shown.state.error) lastError_ = shown.state.error->message();
   // A loop's seam is a cut too.
   if (shown.state.loopWraps > loopWraps_) {

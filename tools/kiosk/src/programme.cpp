@@ -32,8 +32,8 @@ void ShotSegment::restart(bool playing) {
 
 void ShotSegment::observe(const media::PlayerState& state) {
   if (restarted_) {
-    // The seek lands over the next updates: until then the state is the old place's.
-    if (state.seeking || state.positionSeconds > in_ + 0.5) return;
+    // The seek lands over the next updates: until then the frame shown is the old place's.
+    if (state.seeking) return;
     restarted_ = false;
   }
   position_ = state.positionSeconds;

@@ -24,6 +24,8 @@ struct KioskCounts {
   std::uint64_t visits = 0;          // started
   std::uint64_t visitsEnded = 0;
   std::uint64_t programmeStarts = 0; // from the beginning (a visit, or its loop at the end)
+  // Of those, the ones whose first frame shown after the restart was not the beginning's.
+  std::uint64_t startsNotAtBeginning = 0;
   std::uint64_t attractStarts = 0;
   std::uint64_t fades = 0;           // cuts faded from black
 };
@@ -51,6 +53,7 @@ class KioskDirector final : public player::LoopDirector {
  private:
   void act(const VisitStep& step, const xr::DisplayFrame& frame);
   void updateStatus(double t);
+  void holdWhileHidden();  // user presence: the display hidden holds playback, shown again resumes
 
   xr::Display& display_;
   KioskConfig config_;
@@ -60,12 +63,15 @@ class KioskDirector final : public player::LoopDirector {
   PresenceSource source_ = PresenceSource::Auto;  // chosen at the first frame
   VisitCycle cycle_;
   HeadMotionPresence headMotion_;
-  std::optional<bool> pendingPresence_;  // from this pass's events, applied at its frame's time
+  std::optional<bool> pendingPresence_;
+  bool hidden_ = false;      // the display is hidden (user presence only)
+  bool heldHidden_ = false;  // what holdWhileHidden last acted on  // from this pass's events, applied at its frame's time
   Recentre recentre_;
   FadeCurve fade_;
   FadeLayer fadeLayer_;
   float fadeOpacity_ = 0;  // of the frame being drawn
   std::uint64_t loopWraps_ = 0;
+  bool checkStart_ = false;  // the programme restarted: is its first frame shown its beginning?
   KioskCounts counts_;
   std::string status_;
   std::string lastError_;

@@ -23,6 +23,8 @@ class Programme {
   virtual void observe(const media::PlayerState& state) = 0;
   // It reached its end and holds there (never for one that loops).
   virtual bool over() const = 0;
+  // Seconds from its beginning at the last frame observed (0 right after restart).
+  virtual double position() const = 0;
   // For the operator's status: what it is and where it stands ("shot.json 12.3 s / 60.0 s").
   virtual std::string describe() const = 0;
 
@@ -41,6 +43,7 @@ class ShotSegment final : public Programme {
   void pause() override { player_.pause(); }
   void observe(const media::PlayerState& state) override;
   bool over() const override { return over_; }
+  double position() const override { return position_ - in_; }
   std::string describe() const override;
 
  private:
