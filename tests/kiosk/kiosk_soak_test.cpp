@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "image.h"
 #include "process.h"
 
 namespace ps::test {
@@ -71,11 +72,13 @@ std::vector<Sample> readCurve(const fs::path& file) {
   return out;
 }
 
-ProcessResult runKiosk(const fs::path& dir, int visits, const std::string& extraEnv = "") {
-  std::ofstream(dir / "script.json") << visitScript(visits);
-  std::ofstream(dir / "kiosk.json") << R"({"visit_timeout_s": 0.1, "fade_s": 0.05, "buttons": ["trigger"]})";
+ProcessResult runKiosk(const fs::path& dir, int visits, const std::string& extraEnv = "",
+                       const std::string& script = "", const std::string& config = "") {
+  std::ofstream(dir / "script.json") << (script.empty() ? visitScript(visits) : script);
+  std::ofstream(dir / "kiosk.json") << (config.empty() ? R"({"visit_timeout_s": 0.1, "fade_s": 0.05, "buttons": ["trigger"]})"
+                                                       : config);
   const std::string cmd = extraEnv + " PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() + " " + kPerfectshot +
-                          " --log-level info kiosk " + kPlate.string() + " --display xr --mirror none --no-audio" +
+                          " --log-level info kiosk " + kPlate.string() + " --display xr --mirror none --no-audio --decode-wait 2000" +
                           " --config " + (dir / "kiosk.json").string() + " --visits " + std::to_string(visits) +
                           " --memory-log " + (dir / "memory.txt").string() + " --memory-every " +
                           std::to_string(kSampleEvery) + " 2>&1";
@@ -121,6 +124,39 @@ TEST(KioskSoak, WithoutUserPresenceVisibilityTellsAndTheCycleStillRuns) {
   EXPECT_NE(r.output.find("kiosk: presence from visibility"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("kiosk: 5 visits (5 ended), programme started 5 times, of which 0 not"), std::string::npos)
       << r.output;
+}
+
+double meanLevel(const fs::path& png) {
+  const Image image = loadImage(png.string(), 3);
+  double sum = 0;
+  for (std::uint8_t v : image.pixels) sum += v;
+  return image.pixels.empty() ? 0 : sum / static_cast<double>(image.pixels.size());
+}
+
+// A new visitor's programme fades in from black: black at the cut, half way after half the fade,
+// clear after it (the sim's capture of the left eye; the test plate is bright everywhere). Black
+// is blended in linear light, so half the opacity leaves about three quarters of the sRGB level.
+TEST(KioskSoak, ANewVisitFadesInFromBlack) {
+  const fs::path dir = testDir();
+  // Visit 1 from frame 0; off at 30, attract after the 0.1 s timeout; on at 45 (the event comes
+  // with xrWaitFrame 45, the loop polls it before frame 46): visit 2 starts at frame 46 with a
+  // fade of 0.2 s (18 frames); off at 90 ends it.
+  const std::string script =
+      R"({"display": {"width": 64, "height": 64, "refresh_hz": 90, "lockstep": true},
+          "capture": {"dir": ")" + (dir / "capture").string() + R"(", "frames": [46, 55, 75]},
+          "events": [{"frame": 30, "type": "headset_off"}, {"frame": 45, "type": "headset_on"},
+                     {"frame": 90, "type": "headset_off"}]})";
+  const ProcessResult r = runKiosk(dir, 2, "", script, R"({"visit_timeout_s": 0.1, "fade_s": 0.2})");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const double cut = meanLevel(dir / "capture" / "frame_46_left.png");
+  const double half = meanLevel(dir / "capture" / "frame_55_left.png");
+  const double clear = meanLevel(dir / "capture" / "frame_75_left.png");
+  std::cout << "kiosk fade: mean level at the cut " << cut << ", half way " << half
+            << ", after " << clear << "\n";
+  EXPECT_GT(clear, 60.0);
+  EXPECT_LT(cut, 0.1 * clear);
+  EXPECT_GT(half, 0.25 * clear);
+  EXPECT_LT(half, 0.85 * clear);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // window's title.
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <memory>
 #include <optional>
 
@@ -32,6 +33,7 @@ struct KioskArgs {
   std::uint64_t visits = 0;        // end after this many visits have ended; 0: never
   std::string memoryLog;           // the memory curve: a sample every memoryEvery visits ended
   std::uint64_t memoryEvery = 10;
+  int decodeWaitMs = 0;            // > 0: wait for each video frame (a lockstep simulated headset)
   WindowArgs window;
 };
 
@@ -89,7 +91,9 @@ int runKiosk(const KioskArgs& args) {
   options.editor.reset();
   options.loop = true;  // the kiosk never ends at a shot's end; its programmes set their own regions
   options.autoplay = false;
-  options.decodeWait = {};
+  // A lockstep simulated headset hands out display times faster than real time: waiting for each
+  // frame keeps the picture on its display time, as offline rendering does.
+  options.decodeWait = std::chrono::milliseconds(args.decodeWaitMs);
   const std::vector<player::ControlBinding> controls = kiosk::allowedControls(config);
   options.keyBindings = {};
   options.controlBindings = controls;
@@ -155,6 +159,11 @@ void addKioskCommand(CLI::App& app, CommandOutcome& outcome) {
                   "write the process's memory curve to this file: visits, resident KiB, open files, threads");
   cmd->add_option("--memory-every", args->memoryEvery, "visits between memory samples")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}))
+      ->capture_default_str();
+  cmd->add_option("--decode-wait", args->decodeWaitMs,
+                  "wait up to this many milliseconds for each video frame (tests and benchmarks on a lockstep\n"
+                  "simulated headset, whose display times run ahead of the clock); 0: never wait (a headset)")
+      ->check(CLI::Range(0, 60'000))
       ->capture_default_str();
   addWindowOptions(*cmd, args->window);
   cmd->callback([args, &outcome] { outcome.exitCode = runKiosk(*args); });
