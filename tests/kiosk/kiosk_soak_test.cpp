@@ -132,6 +132,24 @@ TEST(KioskSoak, WithoutUserPresenceVisibilityTellsAndTheCycleStillRuns) {
       << r.output;
 }
 
+// A config that does not parse, or an attract segment outside the shot, stops the kiosk before
+// any display opens, with the file and the field named.
+TEST(KioskSoak, ABadConfigIsRefusedNamingTheField) {
+  const fs::path dir = testDir();
+  std::ofstream(dir / "kiosk.json") << R"({"visit_timeout_s": -1})";
+  ProcessResult r = runShell(kPerfectshot + " kiosk " + kPlate.string() + " --display offscreen --config " +
+                             (dir / "kiosk.json").string() + " 2>&1");
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find((dir / "kiosk.json").string() + "#/visit_timeout_s: must be a number of seconds > 0"),
+            std::string::npos)
+      << r.output;
+  std::ofstream(dir / "late.json") << R"({"attract": {"in": 30}})";
+  r = runShell(kPerfectshot + " kiosk " + kPlate.string() + " --display offscreen --config " +
+               (dir / "late.json").string() + " 2>&1");
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("late.json#/attract/in: lies outside the shot"), std::string::npos) << r.output;
+}
+
 double meanLevel(const fs::path& png) {
   const Image image = loadImage(png.string(), 3);
   double sum = 0;
