@@ -6,6 +6,7 @@
 #include <glm/gtc/quaternion.hpp>
 
 #include "kiosk/fade.h"
+#include "kiosk/head_locked_caption.h"
 #include "kiosk/recentre.h"
 
 namespace ps::kiosk {
@@ -69,6 +70,27 @@ TEST(FadeCurve, BlackAtTheCutClearingLinearly) {
   FadeCurve none(0.0);
   none.cut(1);
   EXPECT_EQ(none.opacity(1), 0.0f);
+}
+
+}  // namespace
+}  // namespace ps::kiosk
+
+namespace ps::kiosk {
+namespace {
+
+TEST(HeadLockedCaption, StandsInFrontOfTheHeadWhereverItLooks) {
+  engine::View head;
+  head.position = {0.2f, 1.6f, 0.0f};
+  const glm::vec3 ahead = headLockedAnchor(head);
+  EXPECT_NEAR(ahead.x, 0.2f, 1e-5f);
+  EXPECT_NEAR(ahead.y, 1.6f - kCaptionDropM, 1e-5f);
+  EXPECT_NEAR(ahead.z, -kCaptionDistanceM, 1e-5f);
+  // Turned left by 90 degrees: the caption went with the view.
+  head.orientation = glm::angleAxis(glm::radians(90.0f), glm::vec3(0, 1, 0));
+  const glm::vec3 left = headLockedAnchor(head);
+  EXPECT_NEAR(left.x, 0.2f - kCaptionDistanceM, 1e-5f);
+  EXPECT_NEAR(left.z, 0.0f, 1e-5f);
+  EXPECT_NEAR(left.y, 1.6f - kCaptionDropM, 1e-5f);
 }
 
 }  // namespace

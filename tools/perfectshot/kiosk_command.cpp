@@ -64,8 +64,8 @@ int runKiosk(const KioskArgs& args) {
   player::ShotPlayback& playback = **shot;
   if (auto bad = checkAttract(config, playback, args.config.empty() ? "kiosk config" : args.config))
     return reportError(*bad);
-  if (config.headLockedCaptions)
-    spdlog::warn("kiosk: \"captions\": \"head_locked\" is not drawn yet; captions stay where their markers are");
+  if (config.headLockedCaptions && !playback.narration)
+    spdlog::info("kiosk: the shot has no narration: no head-locked captions to show");
   if (playback.audioOutput) {
     if (auto s = playback.audioOutput->setMasterGain(config.volumeLimit); !s)
       spdlog::warn("kiosk: volume limit not applied: {}", s.error().message());
@@ -104,6 +104,8 @@ int runKiosk(const KioskArgs& args) {
   kiosk::ShotSegment programme(*playback.player, name, playback.inSeconds, playback.outSeconds, false);
   kiosk::KioskDirector director(*display->display, config, attract, programme);
   options.director = &director;
+  if (config.headLockedCaptions && playback.narration)
+    director.caption = [narration = playback.narration.get()] { return narration->caption(); };
 
   std::unique_ptr<kiosk::MemoryCurve> curve;
   if (!args.memoryLog.empty()) {

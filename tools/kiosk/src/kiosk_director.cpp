@@ -79,6 +79,12 @@ void KioskDirector::onFrame(xr::DisplayFrame& frame) {
   recentre_.apply(frame.eyes);
   recentre_.apply(frame.overlayEyes);
   fadeOpacity_ = fade_.opacity(t);
+  head_.reset();
+  if (!frame.eyes.empty()) {
+    engine::View head = frame.eyes.front().view;
+    head.position = xr::headPosition(frame.eyes);
+    head_ = head;
+  }
   updateStatus(t);
 }
 
@@ -145,6 +151,9 @@ void KioskDirector::onShown(const xr::DisplayFrame& frame, const media::PlayerFr
 }
 
 void KioskDirector::addLayers(const engine::Device& device, std::vector<engine::Layer*>& layers) {
+  if (caption && head_)
+    if (engine::Layer* text = caption_.at(device, caption(), *head_)) layers.push_back(text);
+  // Last: the fade darkens the caption too.
   if (engine::Layer* fade = fadeLayer_.at(device, fadeOpacity_)) layers.push_back(fade);
 }
 

@@ -8,7 +8,7 @@
 //     "visit_timeout_s": 10,                 headset off at least this long ends a visit
 //     "presence": "auto",                    auto | user_presence | visibility | head_motion
 //     "buttons": ["trigger"],                controller buttons the visitor may use; default none
-//     "captions": "head_locked",             head_locked | world (default)
+//     "captions": "head_locked",             head_locked (the narration's caption kept in view) | world (default)
 //     "volume_limit": 0.8,                   linear gain cap of the soundtrack and narration, 0..1
 //     "at_end": "stop",                      stop | loop | attract
 //     "fade_s": 1.0                          fade from black at every cut, seconds (0: none)

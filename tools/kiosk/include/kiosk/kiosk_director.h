@@ -11,6 +11,7 @@
 #include <string>
 
 #include "kiosk/fade.h"
+#include "kiosk/head_locked_caption.h"
 #include "kiosk/kiosk_config.h"
 #include "kiosk/presence.h"
 #include "kiosk/programme.h"
@@ -39,12 +40,17 @@ class KioskDirector final : public player::LoopDirector {
   void onFrame(xr::DisplayFrame& frame) override;
   void onShown(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) override;
   void addLayers(const engine::Device& device, std::vector<engine::Layer*>& layers) override;
-  void deviceReplaced() override { fadeLayer_.deviceReplaced(); }
+  void deviceReplaced() override {
+    fadeLayer_.deviceReplaced();
+    caption_.deviceReplaced();
+  }
 
   PresenceSource source() const { return source_; }
   const VisitCycle& cycle() const { return cycle_; }
   const KioskCounts& counts() const { return counts_; }
   const Recentre& recentre() const { return recentre_; }
+  // The narration's caption now (with "captions": "head_locked"); empty: none drawn.
+  std::function<std::string()> caption;
   // After each visit ends (tests and the memory curve watch the process between visits).
   std::function<void(const KioskCounts&)> onVisitEnded;
   // The operator's line as last set (what playing, visitors today, the last error).
@@ -69,6 +75,8 @@ class KioskDirector final : public player::LoopDirector {
   Recentre recentre_;
   FadeCurve fade_;
   FadeLayer fadeLayer_;
+  HeadLockedCaption caption_;
+  std::optional<engine::View> head_;  // of the frame being drawn, as shown (recentred)
   float fadeOpacity_ = 0;  // of the frame being drawn
   std::uint64_t loopWraps_ = 0;
   bool checkStart_ = false;  // the programme restarted: is its first frame shown its beginning?
