@@ -115,6 +115,18 @@ bool AudioOutput::isLoopback() const { return h_->loopback; }
 bool AudioOutput::hrtfEnabled() const { return h_->hrtf; }
 const AudioOutput::Handles& AudioOutput::handles() const { return *h_; }
 
+Status AudioOutput::setMasterGain(float gain) {
+  ThreadContext current(h_->context.get());
+  return PS_AL_CHECK(alListenerf(AL_GAIN, gain));
+}
+
+float AudioOutput::masterGain() const {
+  ThreadContext current(h_->context.get());
+  ALfloat gain = 1.0f;
+  alGetListenerf(AL_GAIN, &gain);
+  return gain;
+}
+
 void AudioOutput::render(std::span<float> out) {
   if (!h_->loopback) throw std::logic_error("AudioOutput::render: not a loopback device");
   alcRenderSamplesSOFT(h_->device.get(), out.data(), static_cast<ALCsizei>(out.size() / 2));

@@ -12,6 +12,7 @@ struct CommandOutcome {
 void addProbeCommand(CLI::App& app, CommandOutcome& outcome);
 void addRenderCommand(CLI::App& app, CommandOutcome& outcome);
 void addPlayCommand(CLI::App& app, CommandOutcome& outcome);
+void addKioskCommand(CLI::App& app, CommandOutcome& outcome);
 void addBenchCommand(CLI::App& app, CommandOutcome& outcome);
 void addLintCommand(CLI::App& app, CommandOutcome& outcome);
 void addPrepCommand(CLI::App& app, CommandOutcome& outcome);

@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   ps::tools::addProbeCommand(app, outcome);
   ps::tools::addRenderCommand(app, outcome);
   ps::tools::addPlayCommand(app, outcome);
+  ps::tools::addKioskCommand(app, outcome);
   ps::tools::addBenchCommand(app, outcome);
   ps::tools::addLintCommand(app, outcome);
   ps::tools::addPrepCommand(app, outcome);

@@ -219,6 +219,7 @@ struct OpenXrDisplay::Impl {
                      reinterpret_cast<const XrEventDataEventsLost&>(event).lostEventCount);
       else
         spdlog::debug("openxr: event {}", static_cast<int>(event.type));
+      if (const auto present = UserPresence::presentIn(event)) ev.present = *present;
       const SessionStep step = conn->machine.onEvent(event);
       if (step.begin) {
         auto info = xrStruct<XrSessionBeginInfo>(XR_TYPE_SESSION_BEGIN_INFO);
@@ -553,8 +554,13 @@ DisplayCapabilities OpenXrDisplay::capabilities() const {
   if (s.conn) {
     out.depthSubmission = !s.conn->depthSwapchains.empty();
     out.equirectLayer = s.conn->equirect.has_value();
+    out.userPresence = s.conn->instance->extensions().userPresence.senses();
   }
   return out;
+}
+
+void OpenXrDisplay::setOperatorStatus(const std::string& line) {
+  if (impl_->mirror) impl_->mirror->setStatus(line);
 }
 
 std::uint64_t OpenXrDisplay::ownSubmits() const {

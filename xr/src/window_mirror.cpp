@@ -53,6 +53,8 @@ struct WindowMirror::Impl {
   };
   std::optional<Begun> begun;
   bool closeAsked = false;
+  std::string title;   // the options' title
+  std::string operatorLine;  // after the title (setStatus); applied only when it changed
   std::optional<bool> visibleReported;
   ScriptedWindowState scripted;  // the script's minimise and screenshot
 
@@ -125,7 +127,9 @@ Result<std::unique_ptr<WindowMirror>> WindowMirror::open(WindowMirrorOptions opt
     return Error{"mirror", "GLFW knows no Vulkan surface extension for this window system", "play with --mirror none"};
   auto window = createVulkanWindow(*library, options.size, options.title);
   if (!window) return withHint(window.error());
+  std::string title = options.title;
   auto impl = std::make_unique<Impl>(std::move(library).value(), std::move(window).value(), options);
+  impl->title = std::move(title);
   return std::unique_ptr<WindowMirror>(new WindowMirror(std::move(impl)));
 }
 
@@ -147,6 +151,14 @@ Status WindowMirror::attach(const engine::Device& device) {
 }
 
 void WindowMirror::detach() { impl_->dropPresenter(); }
+
+void WindowMirror::setStatus(const std::string& line) {
+  Impl& s = *impl_;
+  if (line == s.operatorLine) return;
+  s.operatorLine = line;
+  const std::string title = line.empty() ? s.title : s.title + " | " + line;
+  glfwSetWindowTitle(s.window.get(), title.c_str());
+}
 
 bool WindowMirror::attached() const { return impl_->presenter != nullptr; }
 

@@ -34,6 +34,11 @@ class AudioOutput {
   bool isLoopback() const;
   bool hrtfEnabled() const;  // OpenAL Soft renders binaurally (ALC_HRTF_STATUS_SOFT)
 
+  // The gain of everything this output plays (its listener's: soundtrack and narration alike),
+  // linear, 0..1: a venue's volume limit, over the soundtrack's own gain and narration's ducking.
+  Status setMasterGain(float gain);
+  float masterGain() const;
+
   // Loopback only: mixes the next out.size() / 2 sample frames (stereo,
   // interleaved L R, float) and advances every playing source by as much.
   void render(std::span<float> out);

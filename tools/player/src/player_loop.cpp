@@ -59,7 +59,10 @@ double percentile(std::vector<double> values, double p) {
 }
 
 PlayerLoop::PlayerLoop(xr::Display& display, media::Player& player, PlayerLoopOptions options)
-    : display_(display), player_(player), options_(std::move(options)) {}
+    : display_(display),
+      player_(player),
+      options_(std::move(options)),
+      bindings_(options_.keyBindings, options_.controlBindings, options_.stick) {}
 
 PlayerLoop::~PlayerLoop() {
   try {
@@ -191,6 +194,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
     overlay_->update(t);
     for (engine::Layer* layer : overlay_->layers(display_.device(), overlayEyes_, t)) layers_.push_back(layer);
   }
+  if (options_.director != nullptr) options_.director->addLayers(display_.device(), layers_);
   if (onPlate) finishUpload(*shown.frame);
   frameRenderer_->record(recording, eyes_, layers_);
   frame.depthDrawn = true;
@@ -296,6 +300,7 @@ PlayerLoopStats PlayerLoop::run() {
     std::optional<xr::DisplayFrame> frame = display_.beginFrame();
     if (!frame) continue;
     placeEyes(*frame);
+    if (options_.director != nullptr) options_.director->onFrame(*frame);
     frameStats_.begin(*frame);
     placeOverlay(*frame);
     routeInput(*frame);
@@ -368,6 +373,7 @@ void PlayerLoop::handleQuitRequest() {
 
 void PlayerLoop::handleEvents(const xr::DisplayEvents& ev) {
   if (ev.deviceReplaced) replaceDevice();
+  if (options_.director != nullptr && options_.director->onEvents(ev)) return;
   if (ev.visible && !*ev.visible) {
     visibility_.hidden(player_, last_.playing, stats_.frames > 0 ? lastDisplayTime_ : steadySeconds());
     frameStats_.forgetDisplayTime();  // hidden: display slots are not ours to miss
@@ -382,6 +388,7 @@ void PlayerLoop::replaceDevice() {
   if (context_) context_->waitAll();
   if (timeline_) timeline_->deviceReplaced();
   if (overlay_) overlay_->deviceReplaced();
+  if (options_.director != nullptr) options_.director->deviceReplaced();
   dropFrameObjects();  // waits for their frames on the old device, which the display still keeps
   makeFrameObjects();
   uploadedIndex_.reset();
@@ -420,6 +427,7 @@ media::PlayerFrame PlayerLoop::updatePlayback(const xr::DisplayFrame& frame) {
                                        : player_.update(frame.predictedDisplayTime);
   last_ = shown.state;
   if (timeline_) timeline_->onShown(shown);
+  if (options_.director != nullptr) options_.director->onShown(frame, shown);
   return shown;
 }
 

@@ -26,6 +26,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -118,12 +119,14 @@ struct DisplayCapabilities {
   bool haptics = false;          // hapticTick is felt
   bool headTracked = false;      // the eyes follow a tracked head: its gaze can point (dwell)
   bool mouseLook = false;        // dragging the view turns the head (the window's look control)
+  bool userPresence = false;     // DisplayEvents::present comes from the headset's own sensor (XR_EXT_user_presence)
 };
 
 struct DisplayEvents {
   bool quit = false;                 // leave the loop cleanly (window closed, OpenXR EXITING, end of script)
   std::optional<bool> visible;       // the user stopped / started seeing the display: pause / resume
   bool deviceReplaced = false;       // display.device() is a new Device: rebuild what was made on the old one
+  std::optional<bool> present;       // someone put the headset on / took it off (capabilities().userPresence)
 };
 
 class Display {
@@ -161,6 +164,9 @@ class Display {
   // the loop did not submit (a window image it must still present, cleared). A submitted
   // frame's GPU work, the display's included (recordAfterDraw), is the loop's one submit.
   virtual std::uint64_t ownSubmits() const { return 0; }
+  // A line for the operator (a kiosk's state) where only the operator sees it: the headset's
+  // mirror window; never in the eyes. Displays without such a place ignore it.
+  virtual void setOperatorStatus(const std::string& line) { (void)line; }
 
  protected:
   Display() = default;

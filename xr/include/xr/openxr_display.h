@@ -96,6 +96,8 @@ class OpenXrDisplay final : public Display {
   std::optional<engine::RenderTarget> acquireWorldPanel() override;
   // The mirror window's, for the frames it had begun that the loop did not submit.
   std::uint64_t ownSubmits() const override;
+  // In the mirror window's title (the operator's desktop), never in the headset.
+  void setOperatorStatus(const std::string& line) override;
 
   OpenXrStats stats() const;
 

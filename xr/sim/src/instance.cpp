@@ -14,6 +14,7 @@
 #include "api.h"
 #include "runtime.h"
 #include "session.h"
+#include "user_presence.h"
 
 namespace ps::sim {
 namespace {
@@ -27,11 +28,27 @@ constexpr std::array kExtensions{
     Extension{XR_KHR_CONVERT_TIMESPEC_TIME_EXTENSION_NAME, XR_KHR_convert_timespec_time_SPEC_VERSION},
     Extension{XR_KHR_COMPOSITION_LAYER_EQUIRECT2_EXTENSION_NAME, XR_KHR_composition_layer_equirect2_SPEC_VERSION},
     Extension{XR_KHR_COMPOSITION_LAYER_DEPTH_EXTENSION_NAME, XR_KHR_composition_layer_depth_SPEC_VERSION},
+    Extension{XR_EXT_USER_PRESENCE_EXTENSION_NAME, XR_EXT_user_presence_SPEC_VERSION},
 };
+
+// PERFECTSHOT_SIM_HIDE_EXTENSIONS (comma-separated names): a runtime without them, so an app's
+// fallbacks can be tested.
+bool hidden(std::string_view name) {
+  const char* env = std::getenv("PERFECTSHOT_SIM_HIDE_EXTENSIONS");
+  if (env == nullptr) return false;
+  std::string_view list(env);
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    if (list.substr(0, comma) == name) return true;
+    if (comma == std::string_view::npos) break;
+    list.remove_prefix(comma + 1);
+  }
+  return false;
+}
 
 bool knownExtension(std::string_view name) {
   for (const auto& e : kExtensions)
-    if (name == e.name) return true;
+    if (name == e.name) return !hidden(name);
   return false;
 }
 
@@ -94,7 +111,10 @@ XrResult xrEnumerateInstanceExtensionProperties(const char* layerName, uint32_t 
                                                 XrExtensionProperties* props) {
   return guarded(__func__, [&] {
     if (layerName != nullptr && *layerName != '\0') return XR_ERROR_API_LAYER_NOT_PRESENT;
-    return fillArray(capacity, count, props, kExtensions, [](XrExtensionProperties& p, const Extension& e) {
+    std::vector<Extension> offered;
+    for (const Extension& e : kExtensions)
+      if (!hidden(e.name)) offered.push_back(e);
+    return fillArray(capacity, count, props, offered, [](XrExtensionProperties& p, const Extension& e) {
       copyName(p.extensionName, e.name);
       p.extensionVersion = e.version;
     });
@@ -219,7 +239,7 @@ XrResult xrGetSystem(XrInstance handle, const XrSystemGetInfo* info, XrSystemId*
 }
 
 XrResult xrGetSystemProperties(XrInstance handle, XrSystemId systemId, XrSystemProperties* props) {
-  return withInstance(__func__, handle, false, [&](Instance&) {
+  return withInstance(__func__, handle, false, [&](Instance& instance) {
     if (systemId != kSystemId) return XR_ERROR_SYSTEM_INVALID;
     if (props == nullptr || props->type != XR_TYPE_SYSTEM_PROPERTIES) return XR_ERROR_VALIDATION_FAILURE;
     props->systemId = kSystemId;
@@ -227,6 +247,11 @@ XrResult xrGetSystemProperties(XrInstance handle, XrSystemId systemId, XrSystemP
     copyName(props->systemName, "PerfectShot simulated headset");
     props->graphicsProperties = {4096, 4096, 16};
     props->trackingProperties = {XR_TRUE, XR_TRUE};
+    for (auto* next = static_cast<XrBaseOutStructure*>(props->next); next != nullptr; next = next->next)
+      if (next->type == XR_TYPE_SYSTEM_USER_PRESENCE_PROPERTIES_EXT) {
+        if (!instance.enabled(XR_EXT_USER_PRESENCE_EXTENSION_NAME)) return XR_ERROR_VALIDATION_FAILURE;
+        reinterpret_cast<XrSystemUserPresencePropertiesEXT*>(next)->supportsUserPresence = XR_TRUE;
+      }
     return XR_SUCCESS;
   });
 }

@@ -170,10 +170,12 @@ void parseHand(const json& keys, HandTrack& hand, double hz, const std::string& 
 EventKind parseEventKind(const json& v, const std::string& ptr) {
   if (v.is_string()) {
     const auto s = v.get<std::string>();
-    for (EventKind k : {EventKind::HeadsetOff, EventKind::HeadsetOn, EventKind::RuntimeLost, EventKind::ExitRequested})
+    for (EventKind k : {EventKind::HeadsetOff, EventKind::HeadsetOn, EventKind::UserAbsent, EventKind::UserPresent,
+                        EventKind::RuntimeLost, EventKind::ExitRequested})
       if (s == eventName(k)) return k;
   }
-  throw ParseError{ptr, "expected one of \"headset_off\", \"headset_on\", \"runtime_lost\", \"exit_requested\""};
+  throw ParseError{ptr, "expected one of \"headset_off\", \"headset_on\", \"user_absent\", \"user_present\", "
+                        "\"runtime_lost\", \"exit_requested\""};
 }
 
 Script parse(const json& root) {
@@ -228,6 +230,8 @@ const char* eventName(EventKind kind) {
   switch (kind) {
     case EventKind::HeadsetOff: return "headset_off";
     case EventKind::HeadsetOn: return "headset_on";
+    case EventKind::UserAbsent: return "user_absent";
+    case EventKind::UserPresent: return "user_present";
     case EventKind::RuntimeLost: return "runtime_lost";
     case EventKind::ExitRequested: return "exit_requested";
   }

@@ -57,7 +57,7 @@ struct HandTrack {
   ControllerState at(double frame) const;
 };
 
-enum class EventKind { HeadsetOff, HeadsetOn, RuntimeLost, ExitRequested };
+enum class EventKind { HeadsetOff, HeadsetOn, UserAbsent, UserPresent, RuntimeLost, ExitRequested };
 const char* eventName(EventKind kind);
 
 struct ScriptEvent {

@@ -10,6 +10,7 @@
 #include "runtime.h"
 #include "space.h"
 #include "swapchain.h"
+#include "user_presence.h"
 
 namespace ps::sim {
 namespace {
@@ -23,13 +24,26 @@ const char* stateName(XrSessionState s) {
 #undef PS_SIM_STATE_CASE
 }
 
+// With XR_EXT_user_presence: the headset's proximity sensor, apart from the session's state.
+void reportPresence(Instance& instance, Session& session, bool present) {
+  session.userPresent = present;
+  if (!instance.enabled(XR_EXT_USER_PRESENCE_EXTENSION_NAME)) return;
+  auto event = xrStruct<XrEventDataUserPresenceChangedEXT>(XR_TYPE_EVENT_DATA_USER_PRESENCE_CHANGED_EXT);
+  event.session = toHandle<XrSession>(session.id);
+  event.isUserPresent = present ? XR_TRUE : XR_FALSE;
+  instance.events.push(event);
+  log().info("session {:#x}: user {}", session.id, present ? "present" : "absent");
+}
+
 void headsetOff(Instance& instance, Session& session) {
+  reportPresence(instance, session, false);
   session.headsetOn = false;
   if (session.state == XR_SESSION_STATE_FOCUSED) transition(instance, session, XR_SESSION_STATE_VISIBLE);
   if (session.state == XR_SESSION_STATE_VISIBLE) transition(instance, session, XR_SESSION_STATE_SYNCHRONIZED);
 }
 
 void headsetOn(Instance& instance, Session& session) {
+  reportPresence(instance, session, true);
   session.headsetOn = true;
   if (session.state != XR_SESSION_STATE_SYNCHRONIZED || session.exitRequested) return;
   transition(instance, session, XR_SESSION_STATE_VISIBLE);
@@ -91,6 +105,8 @@ void applyScriptEvents(Instance& instance, Session& session, std::uint64_t frame
     switch (kind) {
       case EventKind::HeadsetOff: headsetOff(instance, session); break;
       case EventKind::HeadsetOn: headsetOn(instance, session); break;
+      case EventKind::UserAbsent: reportPresence(instance, session, false); break;
+      case EventKind::UserPresent: reportPresence(instance, session, true); break;
       case EventKind::ExitRequested: requestExit(instance, session); break;
       case EventKind::RuntimeLost: lose(instance, session, event.outageSeconds); return;
     }
@@ -148,6 +164,8 @@ XrResult xrCreateSession(XrInstance handle, const XrSessionCreateInfo* info, XrS
     *out = toHandle<XrSession>(session->id);
     transition(instance, *session, XR_SESSION_STATE_IDLE);
     transition(instance, *session, XR_SESSION_STATE_READY);
+    // The extension's first reading comes with the session, whoever wears the headset.
+    reportPresence(instance, *session, true);
     return XR_SUCCESS;
   });
 }

@@ -40,6 +40,7 @@ struct Session {
   bool running = false;
   bool exitRequested = false;
   bool headsetOn = true;
+  bool userPresent = true;  // XR_EXT_user_presence's reading
   bool lost = false;
 
   // Frame loop. Frame n is the n-th xrWaitFrame since xrBeginSession.

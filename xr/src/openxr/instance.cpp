@@ -83,6 +83,7 @@ Result<std::unique_ptr<Instance>> Instance::create(const std::string& appName) {
     systemInfo.formFactor = XR_FORM_FACTOR_HEAD_MOUNTED_DISPLAY;
     if (const XrResult r = xrGetSystem(handle, &systemInfo, &self->system_); XR_FAILED(r))
       return Error{"xrGetSystem", "no headset: " + toString(r), "is the headset connected and switched on?"};
+    if (self->extensions_.userPresence.enabled()) self->extensions_.userPresence.querySystem(handle, self->system_);
     std::string enabled;
     for (const char* n : names) enabled += std::string(" ") + n;
     spdlog::info("openxr: runtime \"{}\" {}.{}.{}, extensions:{}", self->runtimeName_,

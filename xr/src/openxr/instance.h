@@ -10,6 +10,7 @@
 #include "ext_debug_utils.h"
 #include "ext_display_refresh_rate.h"
 #include "ext_equirect2.h"
+#include "ext_user_presence.h"
 #include "ext_vulkan_enable2.h"
 #include "scenes/result.h"
 #include "xr_handle.h"
@@ -25,6 +26,7 @@ struct Extensions {
   DebugUtils debugUtils;
   CompositionLayerEquirect2 equirect2;
   CompositionLayerDepth depth;
+  UserPresence userPresence;
 
   template <typename F>
   void forEach(F&& f) {
@@ -34,6 +36,7 @@ struct Extensions {
     f(static_cast<Extension&>(debugUtils));
     f(static_cast<Extension&>(equirect2));
     f(static_cast<Extension&>(depth));
+    f(static_cast<Extension&>(userPresence));
   }
 };
 

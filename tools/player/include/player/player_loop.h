@@ -34,6 +34,7 @@
 #include "player/frame_time_histogram.h"
 #include "player/input_bindings.h"
 #include "player/input_router.h"
+#include "player/loop_director.h"
 #include "media/narration_controller.h"
 #include "media/player.h"
 #include "scenes/layout.h"
@@ -89,6 +90,13 @@ struct PlayerLoopOptions {
   // What the window asks before a press turns the view (WindowDisplayOptions::claims): the
   // loop answers it with its panels while it runs. Null: the display asks nothing.
   std::shared_ptr<UiClaims> uiClaims;
+  // What the display's input may ask for: the player's bindings unless narrowed (a kiosk: no
+  // keys, only the controller buttons it allows). The spans must outlive the loop.
+  std::span<const KeyBinding> keyBindings = kKeyBindings;
+  std::span<const ControlBinding> controlBindings = kControlBindings;
+  StickRules stick;
+  // Drives the loop from outside (a kiosk); null: none. Must outlive the loop.
+  LoopDirector* director = nullptr;
 };
 
 // Per-frame times are histograms: fixed memory however long the session runs.

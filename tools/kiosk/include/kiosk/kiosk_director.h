@@ -1,0 +1,91 @@
+#pragma once
+// The kiosk on the player loop (player/loop_director.h): presence from the chosen source into
+// the visit cycle (visit_cycle.h), and what the cycle asks done to the two programmes (the
+// attract loop and the visitor's programme), the view (recentred at a new visit) and the
+// picture (a fade from black at every cut); the operator's status line to the display (the
+// mirror window's title, never the eyes). Time is the display's: its predicted display times.
+// Thread: the player loop's.
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "kiosk/fade.h"
+#include "kiosk/head_locked_caption.h"
+#include "kiosk/kiosk_config.h"
+#include "kiosk/presence.h"
+#include "kiosk/programme.h"
+#include "kiosk/recentre.h"
+#include "kiosk/visit_cycle.h"
+#include "player/loop_director.h"
+
+namespace ps::kiosk {
+
+struct KioskCounts {
+  std::uint64_t visits = 0;          // started
+  std::uint64_t visitsEnded = 0;
+  std::uint64_t programmeStarts = 0; // from the beginning (a visit, or its loop at the end)
+  // Of those, the ones whose first frame shown after the restart was not the beginning's.
+  std::uint64_t startsNotAtBeginning = 0;
+  std::uint64_t attractStarts = 0;
+  std::uint64_t fades = 0;           // cuts faded from black
+};
+
+class KioskDirector final : public player::LoopDirector {
+ public:
+  // display, attract and programme must outlive it.
+  KioskDirector(xr::Display& display, const KioskConfig& config, Programme& attract, Programme& programme);
+
+  bool onEvents(const xr::DisplayEvents& events) override;
+  void onFrame(xr::DisplayFrame& frame) override;
+  void onShown(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) override;
+  void addLayers(const engine::Device& device, std::vector<engine::Layer*>& layers) override;
+  void deviceReplaced() override {
+    fadeLayer_.deviceReplaced();
+    caption_.deviceReplaced();
+  }
+
+  PresenceSource source() const { return source_; }
+  const VisitCycle& cycle() const { return cycle_; }
+  const KioskCounts& counts() const { return counts_; }
+  const Recentre& recentre() const { return recentre_; }
+  // The narration's caption now (with "captions": "head_locked"); empty: none drawn.
+  std::function<std::string()> caption;
+  // After each visit ends (tests and the memory curve watch the process between visits).
+  std::function<void(const KioskCounts&)> onVisitEnded;
+  // The operator's line as last set (what playing, visitors today, the last error).
+  const std::string& status() const { return status_; }
+
+ private:
+  void act(const VisitStep& step, const xr::DisplayFrame& frame);
+  void updateStatus(double t);
+  void holdWhileHidden();  // user presence: the display hidden holds playback, shown again resumes
+
+  xr::Display& display_;
+  KioskConfig config_;
+  Programme& attract_;
+  Programme& programme_;
+  Programme* active_ = nullptr;
+  PresenceSource source_ = PresenceSource::Auto;  // chosen at the first frame
+  VisitCycle cycle_;
+  HeadMotionPresence headMotion_;
+  std::optional<bool> pendingPresence_;
+  bool hidden_ = false;      // the display is hidden (user presence only)
+  bool heldHidden_ = false;  // what holdWhileHidden last acted on  // from this pass's events, applied at its frame's time
+  Recentre recentre_;
+  FadeCurve fade_;
+  FadeLayer fadeLayer_;
+  HeadLockedCaption caption_;
+  std::optional<engine::View> head_;  // of the frame being drawn, as shown (recentred)
+  float fadeOpacity_ = 0;  // of the frame being drawn
+  std::uint64_t loopWraps_ = 0;
+  bool checkStart_ = false;  // the programme restarted: is its first frame shown its beginning?
+  KioskCounts counts_;
+  std::string status_;
+  std::string lastError_;
+  double statusAt_ = -1e9;
+  std::uint64_t visitsToday_ = 0;
+  int today_ = -1;  // day of the year (local) visitsToday_ counts
+};
+
+}  // namespace ps::kiosk

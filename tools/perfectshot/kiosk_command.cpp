@@ -1,0 +1,174 @@
+// perfectshot kiosk: a shot played for visitors, unattended (tools/kiosk): the attract loop
+// while nobody wears the headset, the programme from the beginning for each new visitor, the
+// visit over once the headset has been off for the timeout. No editor, no timeline, no keys;
+// only the controller buttons the config allows. The operator's status goes to the mirror
+// window's title.
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <memory>
+#include <optional>
+
+#include "commands.h"
+#include "quit_signals.h"
+#include "report.h"
+#include "kiosk/kiosk_config.h"
+#include "kiosk/kiosk_director.h"
+#include "kiosk/process_figures.h"
+#include "kiosk/programme.h"
+#include "player/play_setup.h"
+#include "player/shot_playback.h"
+#include "window_options.h"
+#include "xr/display_factory.h"
+
+namespace ps::tools {
+
+namespace {
+
+struct KioskArgs {
+  std::string input;
+  std::string config;
+  std::string display = "auto";
+  bool noAudio = false;
+  std::uint64_t visits = 0;        // end after this many visits have ended; 0: never
+  std::string memoryLog;           // the memory curve: a sample every memoryEvery visits ended
+  std::uint64_t memoryEvery = 10;
+  int decodeWaitMs = 0;            // > 0: wait for each video frame (a lockstep simulated headset)
+  WindowArgs window;
+};
+
+// The attract segment inside the shot's in..out: an Error naming the config field otherwise.
+std::optional<Error> checkAttract(const kiosk::KioskConfig& config, const player::ShotPlayback& shot,
+                                  const std::string& configName) {
+  const double in = config.attract.inSeconds;
+  if (in < shot.inSeconds || (shot.outSeconds && in >= *shot.outSeconds))
+    return Error{configName + "#/attract/in", "lies outside the shot (" + std::to_string(shot.inSeconds) + " s to " +
+                                                  (shot.outSeconds ? std::to_string(*shot.outSeconds) + " s" : "its end") + ")",
+                 ""};
+  if (config.attract.outSeconds && shot.outSeconds && *config.attract.outSeconds > *shot.outSeconds)
+    return Error{configName + "#/attract/out", "lies past the shot's out (" + std::to_string(*shot.outSeconds) + " s)", ""};
+  return std::nullopt;
+}
+
+int runKiosk(const KioskArgs& args) {
+  QuitSignals signals;
+  kiosk::KioskConfig config;
+  if (!args.config.empty()) {
+    auto loaded = kiosk::loadKioskConfig(args.config);
+    if (!loaded) return reportError(loaded.error());
+    config = *loaded;
+  }
+  const xr::DisplayKind kind = *xr::parseDisplayKind(args.display);
+  auto shot = player::openShotPlayback(args.input, "", !args.noAudio && kind != xr::DisplayKind::Offscreen);
+  if (!shot) return reportError(shot.error());
+  player::ShotPlayback& playback = **shot;
+  if (auto bad = checkAttract(config, playback, args.config.empty() ? "kiosk config" : args.config))
+    return reportError(*bad);
+  if (config.headLockedCaptions && !playback.narration)
+    spdlog::info("kiosk: the shot has no narration: no head-locked captions to show");
+  if (playback.audioOutput) {
+    if (auto s = playback.audioOutput->setMasterGain(config.volumeLimit); !s)
+      spdlog::warn("kiosk: volume limit not applied: {}", s.error().message());
+    else if (config.volumeLimit < 1.0f)
+      spdlog::info("kiosk: volume limited to {:.2f} (soundtrack and narration)", config.volumeLimit);
+  }
+
+  xr::DisplayRequest request;
+  request.kind = kind;
+  request.offscreen = player::offscreenTour(playback, {});
+  auto window = windowDisplayOptions(args.window);
+  if (!window) return reportError(window.error());
+  if (kind == xr::DisplayKind::OpenXr || kind == xr::DisplayKind::Auto)
+    request.openxr.mirror = mirrorOptions(args.window, *window, kind == xr::DisplayKind::OpenXr);
+  request.window = std::move(window).value();
+  auto display = xr::createDisplay(request);
+  if (!display) return reportError(display.error());
+
+  player::PlayChoices choices;
+  choices.timeline = false;  // no menus and no scrubber for a visitor
+  player::PlayerLoopOptions options =
+      player::playOptions(playback, display->display->capabilities(), false, choices);
+  options.editor.reset();
+  options.loop = true;  // the kiosk never ends at a shot's end; its programmes set their own regions
+  options.autoplay = false;
+  // A lockstep simulated headset hands out display times faster than real time: waiting for each
+  // frame keeps the picture on its display time, as offline rendering does.
+  options.decodeWait = std::chrono::milliseconds(args.decodeWaitMs);
+  const std::vector<player::ControlBinding> controls = kiosk::allowedControls(config);
+  options.keyBindings = {};
+  options.controlBindings = controls;
+  options.stick = kiosk::allowedStick(config);
+
+  const std::string name = playback.shotFile.empty() ? args.input : playback.shotFile.filename().string();
+  kiosk::ShotSegment attract(*playback.player, "attract", config.attract.inSeconds, config.attract.outSeconds, true);
+  kiosk::ShotSegment programme(*playback.player, name, playback.inSeconds, playback.outSeconds, false);
+  kiosk::KioskDirector director(*display->display, config, attract, programme);
+  options.director = &director;
+  if (config.headLockedCaptions && playback.narration)
+    director.caption = [narration = playback.narration.get()] { return narration->caption(); };
+
+  std::unique_ptr<kiosk::MemoryCurve> curve;
+  if (!args.memoryLog.empty()) {
+    try {
+      curve = std::make_unique<kiosk::MemoryCurve>(args.memoryLog);
+    } catch (const std::exception& e) {
+      return reportError(Error{args.memoryLog, e.what(), ""});
+    }
+    curve->sample(0);
+  }
+  director.onVisitEnded = [&](const kiosk::KioskCounts& counts) {
+    if (curve && counts.visitsEnded % args.memoryEvery == 0) curve->sample(counts.visitsEnded);
+  };
+  options.quitRequested = [&] {
+    return signals.received() || (args.visits > 0 && director.counts().visitsEnded >= args.visits);
+  };
+
+  player::PlayerLoop loop(*display->display, *playback.player, options);
+  player::PlayerLoopStats stats;
+  try {
+    stats = loop.run();
+  } catch (const player::PictureRefused& e) {
+    return reportError(e.error());
+  }
+  const kiosk::KioskCounts& c = director.counts();
+  spdlog::info("kiosk: {} visits ({} ended), programme started {} times, of which {} not at its beginning; "
+               "attract {} times, {} fades; {} display frames ({} drawn) in {:.1f} s, {} late",
+               c.visits, c.visitsEnded, c.programmeStarts, c.startsNotAtBeginning, c.attractStarts, c.fades,
+               stats.frames, stats.drawn,
+               stats.wallSeconds, stats.late);
+  return 0;
+}
+
+}  // namespace
+
+void addKioskCommand(CLI::App& app, CommandOutcome& outcome) {
+  auto args = std::make_shared<KioskArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "kiosk",
+      "Play a shot unattended for visitors: an attract loop while nobody wears the headset; a new\n"
+      "visitor gets the programme from the beginning, faded in from black and turned to where they\n"
+      "face; a headset off for longer than the timeout ends the visit. No keys, no menus; only the\n"
+      "controller buttons the config allows. README.md, \"Kiosk mode\", describes the config.");
+  cmd->add_option("input", args->input, "a shot package folder, a shot.json or a video")->required();
+  cmd->add_option("--config", args->config, "the kiosk's config file (JSON); default: every field's default");
+  cmd->add_option("--display", args->display, "auto, xr (OpenXR headset), window, or offscreen")
+      ->check(CLI::IsMember({"auto", "xr", "window", "offscreen"}))
+      ->capture_default_str();
+  cmd->add_flag("--no-audio", args->noAudio, "play without the soundtrack");
+  cmd->add_option("--visits", args->visits, "end once this many visits have ended (tests, benchmarks); 0: never")
+      ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}));
+  cmd->add_option("--memory-log", args->memoryLog,
+                  "write the process's memory curve to this file: visits, resident KiB, open files, threads");
+  cmd->add_option("--memory-every", args->memoryEvery, "visits between memory samples")
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000}))
+      ->capture_default_str();
+  cmd->add_option("--decode-wait", args->decodeWaitMs,
+                  "wait up to this many milliseconds for each video frame (tests and benchmarks on a lockstep\n"
+                  "simulated headset, whose display times run ahead of the clock); 0: never wait (a headset)")
+      ->check(CLI::Range(0, 60'000))
+      ->capture_default_str();
+  addWindowOptions(*cmd, args->window);
+  cmd->callback([args, &outcome] { outcome.exitCode = runKiosk(*args); });
+}
+
+}  // namespace ps::tools
