@@ -72,6 +72,7 @@ PlayerLoop::~PlayerLoop() {
 void PlayerLoop::applyInput(const Commands& in, double displayTime, const media::PlayerState& state) {
   const double frameSeconds = player_.transport().frameSeconds();  // a shot frame
   if (in.togglePlay || in.select) player_.togglePlay();
+  itemStep_ = in.itemStep;
   if (in.stepFrames != 0) {
     player_.step(in.stepFrames);
     display_.hapticTick();
@@ -303,6 +304,7 @@ PlayerLoopStats PlayerLoop::run() {
     updateAudioAndNarration(*frame);
     render(*frame, shown);
     endFrame(*frame, shown);
+    if (options_.episodeItem && leavesItem(shown)) break;
     if (shotEnded(shown) || (options_.maxFrames > 0 && stats_.frames >= options_.maxFrames)) askQuit();
   }
   finish();
@@ -311,7 +313,7 @@ PlayerLoopStats PlayerLoop::run() {
 }
 
 void PlayerLoop::startPlayback() {
-  if (options_.inSeconds > 0) player_.seek(options_.inSeconds);
+  if (options_.inSeconds > 0 && !options_.startsAtIn) player_.seek(options_.inSeconds);
   if (options_.loop) player_.setLoop({options_.inSeconds, shotEnd(options_.outSeconds, player_)});
   if (options_.autoplay) player_.play();
 }
@@ -445,6 +447,18 @@ bool PlayerLoop::shotEnded(const media::PlayerFrame& shown) const {
           (options_.outSeconds && shown.frame != nullptr &&
            player_.plateTiming().shotSeconds(shown.frame->seconds) + nominalFrameSeconds(player_.info()) >=
                *options_.outSeconds - 1e-6));
+}
+
+bool PlayerLoop::leavesItem(const media::PlayerFrame& shown) {
+  if (itemStep_ != 0)
+    stats_.ended = itemStep_ > 0 ? LoopEnd::NextItem : LoopEnd::PreviousItem;
+  else if (options_.leaveRequested && options_.leaveRequested())
+    stats_.ended = LoopEnd::Left;
+  else if (shotEnded(shown))
+    stats_.ended = LoopEnd::ShotEnded;
+  else
+    return false;
+  return true;
 }
 
 void PlayerLoop::finish() {
