@@ -107,7 +107,7 @@ int playEpisode(const PlayEpisodeArgs& args) {
   }
   if (stats.ended == player::EpisodeState::Attract)
     spdlog::info("play: the episode ended in attract (a kiosk's attract loop); play stops here");
-  if (stats.ended != player::EpisodeState::Playing) player::endDisplay(*display->display);
+  if (!stats.displayEnded) player::endDisplay(*display->display);
   if (stillError) return reportError(*stillError);
   spdlog::info("play: episode \"{}\": {} items begun, {} display frames, {} late, {} missed, {} cuts without a picture{}",
                episode->title, stats.cuts, stats.frames, stats.late, stats.missed, stats.cutsWithoutPicture,

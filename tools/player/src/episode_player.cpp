@@ -174,6 +174,14 @@ PlayerLoopOptions EpisodePlayer::itemOptions(ShotPlayback& playback, std::size_t
     if (o.overlay) o.overlay->openAtStart = 0;
     else spdlog::warn("episode: title card \"{}\" hidden by --no-overlay", episode_.items[item].label);
   }
+  if (o.timeline) {
+    ui::EpisodeStrip strip;
+    for (const EpisodeItem& it : episode_.items) strip.starts.push_back(it.startSeconds);
+    strip.seconds = episode_.seconds();
+    strip.current = item;
+    strip.label = episode_.items[item].label;
+    o.timeline->episode = std::move(strip);
+  }
   o.quitRequested = options_.quitRequested;
   o.uiClaims = options_.uiClaims;
   o.leaveRequested = [this] {
@@ -250,6 +258,7 @@ EpisodeRunStats EpisodePlayer::run() {
       ended = s.ended;
       if (ended == LoopEnd::DisplayQuit) {
         stats_.ended = EpisodeState::Stopped;
+        stats_.displayEnded = true;
         return finishRun();
       }
       std::lock_guard lock(mutex_);

@@ -304,8 +304,8 @@ PlayerLoopStats PlayerLoop::run() {
     updateAudioAndNarration(*frame);
     render(*frame, shown);
     endFrame(*frame, shown);
-    if (options_.episodeItem && leavesItem(shown)) break;
-    if (shotEnded(shown) || (options_.maxFrames > 0 && stats_.frames >= options_.maxFrames)) askQuit();
+    if (options_.episodeItem && leavesItem(*frame, shown)) break;
+    if ((!options_.episodeItem && shotEnded(shown)) || (options_.maxFrames > 0 && stats_.frames >= options_.maxFrames)) askQuit();
   }
   finish();
   stats_.wallSeconds = steadySeconds() - start;
@@ -449,12 +449,16 @@ bool PlayerLoop::shotEnded(const media::PlayerFrame& shown) const {
                *options_.outSeconds - 1e-6));
 }
 
-bool PlayerLoop::leavesItem(const media::PlayerFrame& shown) {
+bool PlayerLoop::leavesItem(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
+  // On a paced display the item ends with its last display frame before out: the next
+  // item's first frame takes the next slot, and the last video frame is held as long as any.
+  const bool playedOut = frame.period > 0 && shown.state.playing &&
+                         shown.state.positionSeconds + frame.period >= shotEnd(options_.outSeconds, player_) - 1e-6;
   if (itemStep_ != 0)
     stats_.ended = itemStep_ > 0 ? LoopEnd::NextItem : LoopEnd::PreviousItem;
   else if (options_.leaveRequested && options_.leaveRequested())
     stats_.ended = LoopEnd::Left;
-  else if (shotEnded(shown))
+  else if (shown.state.atEnd || (frame.period > 0 ? playedOut : shotEnded(shown)))
     stats_.ended = LoopEnd::ShotEnded;
   else
     return false;

@@ -92,6 +92,7 @@ struct EpisodeRunStats {
   // Per cut: whether the first frame of the new item had its picture (no black frame).
   std::uint64_t cutsWithoutPicture = 0;
   EpisodeState ended = EpisodeState::Stopped;
+  bool displayEnded = false;  // the display quit (its own end, a signal, maxFrames): nothing to end
 };
 
 class EpisodePlayer {
@@ -138,7 +139,7 @@ class EpisodePlayer {
   double lastDisplayTime_ = 0;  // of the last frame shown
 };
 
-// Ends a display an episode left running (after stop or attract): asks it to quit and pumps
+// Ends a display an episode left running (after stop or attract; not displayEnded): asks it to quit and pumps
 // its frames until it has.
 void endDisplay(xr::Display& display);
 

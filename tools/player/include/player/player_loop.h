@@ -176,7 +176,7 @@ class PlayerLoop {
   void stageNextPicture(const xr::DisplayFrame& frame);
   void endFrame(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
   bool shotEnded(const media::PlayerFrame& shown) const;  // end of the shot without a loop
-  bool leavesItem(const media::PlayerFrame& shown);  // an episode's item is over (stats_.ended says why)
+  bool leavesItem(const xr::DisplayFrame& frame, const media::PlayerFrame& shown);  // an episode's item is over (stats_.ended says why)
   void askQuit();  // once
   void finish();   // the panels and the frame objects, after the frames in flight
 
