@@ -25,6 +25,7 @@ namespace {
 struct BenchCutArgs {
   std::string playlist;
   std::uint64_t frames = 2700;
+  bool noTimeline = false;
 };
 
 double steadySeconds() {
@@ -61,6 +62,7 @@ int runBenchCut(const BenchCutArgs& args) {
 
   player::EpisodePlayOptions options;
   options.choices.maxFrames = args.frames;
+  options.choices.timeline = !args.noTimeline;
   options.withAudio = false;
   options.atEnd = scenes::EpisodeEnd::Loop;
   std::vector<FrameSample> ordinary, cuts;
@@ -100,6 +102,7 @@ void addBenchCut(CLI::App& bench, CommandOutcome& outcome) {
   cmd->add_option("--frames", args->frames, "display frames to run")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}))
       ->capture_default_str();
+  cmd->add_flag("--no-timeline", args->noTimeline, "without the timeline panel (made again for each item)");
   cmd->callback([args, &outcome] { outcome.exitCode = runBenchCut(*args); });
 }
 
