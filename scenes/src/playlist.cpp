@@ -78,10 +78,16 @@ PlaylistParse parsePlaylist(const std::string& text, const fs::path& file) {
     return out;
   }
   JsonReader r(out.problems, out.playlist.root);
-  r.unknownMembers(doc, "", {"$schema", "format", "title", "items"});
+  r.unknownMembers(doc, "", {"$schema", "format", "title", "at_end", "items"});
   if (auto format = r.string(doc, "", "format", true); format && *format != kPlaylistFormat)
     r.error("/format", "unsupported format " + quote(*format) + " (this build reads " + quote(kPlaylistFormat) + ")");
   out.playlist.title = r.string(doc, "", "title", false).value_or("");
+  if (auto atEnd = r.string(doc, "", "at_end", false)) {
+    if (auto e = parseEpisodeEnd(*atEnd))
+      out.playlist.atEnd = *e;
+    else
+      r.error("/at_end", "unknown end " + quote(*atEnd) + " (expected \"stop\", \"loop\" or \"attract\")");
+  }
   const Json* items = r.array(doc, "", "items", true, "a non-empty array of items");
   if (!items) return out;
   if (items->empty()) r.error("/items", "expected a non-empty array of items");
@@ -98,6 +104,21 @@ Result<Playlist> loadPlaylist(const fs::path& file) {
     if (pr.severity == Severity::Error)
       return Error{diagnosticPlace(file.string(), pr.pointer), printable(pr.message), ""};
   return std::move(p.playlist);
+}
+
+std::string_view toString(EpisodeEnd e) {
+  switch (e) {
+    case EpisodeEnd::Stop: return "stop";
+    case EpisodeEnd::Loop: return "loop";
+    case EpisodeEnd::Attract: return "attract";
+  }
+  return "stop";
+}
+
+std::optional<EpisodeEnd> parseEpisodeEnd(std::string_view s) {
+  for (EpisodeEnd e : {EpisodeEnd::Stop, EpisodeEnd::Loop, EpisodeEnd::Attract})
+    if (toString(e) == s) return e;
+  return std::nullopt;
 }
 
 bool looksLikePlaylist(const std::string& text) {

@@ -39,6 +39,22 @@ TEST(Playlist, ReportsEachBadItem) {
                                                 "/items/6/title_card/font W"}));
 }
 
+TEST(Playlist, ReadsWhatHappensAtTheEnd) {
+  test::TempPackage dir("playlist_end");
+  dir.write("mine/shot.json", test::validShotJson());
+  const auto parse = [&](const std::string& atEnd) {
+    return parsePlaylist(R"({"format":"perfectshot-playlist/1",)" + atEnd + R"("items":[{"shot":"mine"}]})",
+                         dir.root() / "episode.json");
+  };
+  EXPECT_EQ(parse("").playlist.atEnd, EpisodeEnd::Stop);
+  EXPECT_EQ(parse(R"("at_end":"loop",)").playlist.atEnd, EpisodeEnd::Loop);
+  EXPECT_EQ(parse(R"("at_end":"attract",)").playlist.atEnd, EpisodeEnd::Attract);
+  const PlaylistParse bad = parse(R"("at_end":"rewind",)");
+  ASSERT_EQ(bad.problems.size(), 1u);
+  EXPECT_EQ(bad.problems[0].pointer, "/at_end");
+  EXPECT_NE(bad.problems[0].message.find("\"rewind\""), std::string::npos) << bad.problems[0].message;
+}
+
 TEST(Playlist, TellsPlaylistsFromShots) {
   EXPECT_TRUE(looksLikePlaylist(R"({"format":"perfectshot-playlist/1"})"));
   EXPECT_FALSE(looksLikePlaylist(test::validShotJson()));

@@ -28,6 +28,17 @@ TEST(InputBindings, NAsksForTheNextMarkerOnce) {
   EXPECT_FALSE(press(window, bindings, {}).nextMarker);  // an edge, not a level
 }
 
+TEST(InputBindings, ShiftNAndShiftPStepAnEpisodesItems) {
+  xr::WindowInput window;
+  InputBindings bindings;
+  const Commands next = press(window, bindings, {KeyPressed{Key::N, true}});
+  EXPECT_EQ(next.itemStep, 1);
+  EXPECT_FALSE(next.nextMarker) << "shift+N is not N";
+  EXPECT_EQ(press(window, bindings, {KeyPressed{Key::P, true}}).itemStep, -1);
+  EXPECT_EQ(press(window, bindings, {KeyPressed{Key::N}}).itemStep, 0);
+  EXPECT_EQ(press(window, bindings, {KeyPressed{Key::P}}).itemStep, 0);
+}
+
 TEST(InputBindings, WindowKeysMapToCommands) {
   xr::WindowInput window;
   InputBindings bindings;
@@ -111,6 +122,11 @@ TEST(InputBindings, ControllerButtonsMapToCommands) {
   EXPECT_TRUE(c.toggleFilmFrame) << "menu";
   c = bindings.map(withHand(xr::Hand::Left, buttons));
   EXPECT_EQ(c.stepFrames, -1) << "left Y: a frame back";
+
+  xr::ControllerInput squeeze;
+  squeeze.squeeze.pressed = true;
+  EXPECT_EQ(bindings.map(withHand(xr::Hand::Right, squeeze)).itemStep, 1) << "right squeeze: an episode's next item";
+  EXPECT_EQ(bindings.map(withHand(xr::Hand::Left, squeeze)).itemStep, -1) << "left squeeze: the previous item";
 
   xr::ControllerInput held;  // held, not pressed: no edge
   held.primary.held = held.menu.held = held.secondary.held = true;

@@ -28,4 +28,7 @@ void addBenchSequence(CLI::App& bench, CommandOutcome& outcome);
 // Offscreen cost per eye of a playing mesh sequence vs a cleared eye and its first frame held still.
 void addBenchSequenceRender(CLI::App& bench, CommandOutcome& outcome);
 
+// An episode looped: the display frames at the cuts between items against ordinary frames.
+void addBenchCut(CLI::App& bench, CommandOutcome& outcome);
+
 }  // namespace ps::tools

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "commands.h"
+#include "lint_files.h"
 #include "media/gltf_loader.h"
 #include "media/mesh_sequence_files.h"
 #include "media/video_source.h"
@@ -28,6 +29,8 @@ using scenes::Severity;
 
 class Linter {
  public:
+  explicit Linter(std::ostream& out = std::cout) : out_(out) {}
+  int errors() const { return errors_; }
   void lintPath(const fs::path& arg) {
     const fs::path file = scenes::shotFile(arg);
     if (!linted_.insert(canonicalOr(file)).second) return;
@@ -41,7 +44,7 @@ class Linter {
 
   // "N file(s): E error(s), W warning(s)"; exit 1 on any error.
   int finish() const {
-    std::cout << files_ << " file(s) checked: " << errors_ << " error(s), " << warnings_ << " warning(s)\n";
+    out_ << files_ << " file(s) checked: " << errors_ << " error(s), " << warnings_ << " warning(s)\n";
     return errors_ > 0 ? kExitUserError : 0;
   }
 
@@ -56,7 +59,7 @@ class Linter {
 
   void print(const fs::path& file, const Problem& p) {
     (p.severity == Severity::Error ? errors_ : warnings_) += 1;
-    std::cout << scenes::diagnosticLine(file.string(), p) << "\n";
+    out_ << scenes::diagnosticLine(file.string(), p) << "\n";
   }
 
   void lintShot(const fs::path& file, const std::string& text) {
@@ -189,11 +192,18 @@ class Linter {
     return std::nullopt;
   }
 
+  std::ostream& out_;
   std::set<fs::path> linted_;
   int files_ = 0, errors_ = 0, warnings_ = 0;
 };
 
 }  // namespace
+
+int lintInto(const std::filesystem::path& path, std::ostream& out) {
+  Linter linter(out);
+  linter.lintPath(path);
+  return linter.errors();
+}
 
 void addLintCommand(CLI::App& app, CommandOutcome& outcome) {
   auto inputs = std::make_shared<std::vector<std::string>>();

@@ -12,6 +12,7 @@
 
 #include "cli_numbers.h"
 #include "commands.h"
+#include "play_episode.h"
 #include "png_writer.h"
 #include "quit_signals.h"
 #include "report.h"
@@ -43,12 +44,41 @@ struct PlayArgs {
   bool noFilmFrame = false;
   bool edit = false;
   std::size_t sequenceBudgetMiB = 0;
+  std::string atEnd;  // a playlist's
   WindowArgs window;
 };
 
 std::string eyeName(std::size_t eye, std::size_t eyes) { return eyes == 1 ? "mono" : (eye == 0 ? "left" : "right"); }
 
+// A playlist: its episode end to end; what applies to one shot alone is refused.
+int runPlayEpisode(const PlayArgs& args) {
+  const std::string& in = args.input;
+  if (!args.mediaId.empty()) return reportError(Error{"--media", "picks a medium of one shot; " + in + " is a playlist", ""});
+  if (args.edit) return reportError(Error{"--edit", "edits one shot; " + in + " is a playlist", ""});
+  if (args.equirectLayer)
+    return reportError(Error{"--equirect-layer", "applies to one mono 360 shot; " + in + " is a playlist", ""});
+  PlayEpisodeArgs e;
+  e.playlist = in;
+  e.kind = *xr::parseDisplayKind(args.display);
+  e.outDir = args.outDir;
+  e.tour = {args.width, args.height, args.hfov, args.vfov, args.stillsEvery};
+  e.controllers = args.controllers;
+  e.choices.timeline = !args.noTimeline;
+  e.choices.overlay = !args.noOverlay;
+  e.choices.filmFrame = !args.noFilmFrame;
+  e.choices.scripted = !args.window.inputScript.empty();
+  e.choices.maxFrames = args.frames;
+  e.noAudio = args.noAudio;
+  e.sequenceBudgetMiB = args.sequenceBudgetMiB;
+  if (!args.atEnd.empty()) e.atEnd = scenes::parseEpisodeEnd(args.atEnd);
+  e.window = args.window;
+  return playEpisode(e);
+}
+
 int runPlay(const PlayArgs& args) {
+  if (isPlaylistFile(args.input)) return runPlayEpisode(args);
+  if (!args.atEnd.empty())
+    return reportError(Error{"--at-end", "says how an episode ends; " + args.input + " is not a playlist", ""});
   // Before any thread exists, so every thread inherits the blocked mask.
   QuitSignals signals;
   const xr::DisplayKind kind = *xr::parseDisplayKind(args.display);
@@ -158,7 +188,9 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
       "every --stills-every seconds into --out. SIGINT/SIGTERM end playback cleanly (exit 0), or\n"
       "within a second with exit 130/143 when it is stuck in a call that does not return.");
   cmd->add_option("input", args->input,
-                  "a shot package folder, a shot.json, a video file, or a glTF set (.glb, .gltf) to play alone")
+                  "a shot package folder, a shot.json, a video file, a glTF set (.glb, .gltf) to play alone,\n"
+                  "or a playlist (an episode: its shots and title cards in order; shift+N / P or the right /\n"
+                  "left squeeze go to the next / previous item)")
       ->required();
   cmd->add_option("--display", args->display, "auto, xr (OpenXR headset), window, or offscreen")
       ->check(CLI::IsMember({"auto", "xr", "window", "offscreen"}))
@@ -195,6 +227,10 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
   addWindowOptions(*cmd, args->window);
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to play (default: the plate)");
   addSequenceBudgetOption(*cmd, args->sequenceBudgetMiB);
+  cmd->add_option("--at-end", args->atEnd,
+                  "a playlist: after its last item stop, loop, or attract (a kiosk's attract loop; play alone\n"
+                  "stops); default: the playlist's at_end, else stop")
+      ->check(CLI::IsMember({"stop", "loop", "attract"}));
   cmd->callback([args, &outcome] { outcome.exitCode = runPlay(*args); });
 }
 

@@ -2,7 +2,9 @@
 // Playlists (an episode): shots in order with title cards between them, as a
 // kiosk plays them. Format "perfectshot-playlist/1", see scenes/FORMAT.md.
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -25,11 +27,18 @@ struct TitleCard {
 
 using PlaylistItem = std::variant<PlaylistShot, TitleCard>;
 
+// What the player does after the last item: stop, play from the first again, or hand the
+// headset back to the kiosk's attract loop ("at_end"; play's --at-end overrides it).
+enum class EpisodeEnd { Stop, Loop, Attract };
+std::string_view toString(EpisodeEnd e);  // "stop", "loop", "attract"
+std::optional<EpisodeEnd> parseEpisodeEnd(std::string_view s);
+
 struct Playlist {
   std::filesystem::path file;  // the playlist's JSON file
   std::filesystem::path root;  // its folder
   std::string title;
   std::vector<PlaylistItem> items;
+  EpisodeEnd atEnd = EpisodeEnd::Stop;
 };
 
 struct PlaylistParse {

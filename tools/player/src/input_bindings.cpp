@@ -50,6 +50,8 @@ void InputBindings::apply(Command command, Commands& out) {
     case Command::ShuttleStop: keyShuttle_ = 0; break;
     case Command::ShuttleForward: keyShuttle_ = 1; break;
     case Command::Select: out.select = true; break;
+    case Command::NextItem: out.itemStep += 1; break;
+    case Command::PreviousItem: out.itemStep -= 1; break;
   }
 }
 

@@ -75,6 +75,7 @@ PlayerLoop::~PlayerLoop() {
 void PlayerLoop::applyInput(const Commands& in, double displayTime, const media::PlayerState& state) {
   const double frameSeconds = player_.transport().frameSeconds();  // a shot frame
   if (in.togglePlay || in.select) player_.togglePlay();
+  itemStep_ = in.itemStep;
   if (in.stepFrames != 0) {
     player_.step(in.stepFrames);
     display_.hapticTick();
@@ -308,7 +309,8 @@ PlayerLoopStats PlayerLoop::run() {
     updateAudioAndNarration(*frame);
     render(*frame, shown);
     endFrame(*frame, shown);
-    if (shotEnded(shown) || (options_.maxFrames > 0 && stats_.frames >= options_.maxFrames)) askQuit();
+    if (options_.episodeItem && leavesItem(*frame, shown)) break;
+    if ((!options_.episodeItem && shotEnded(shown)) || (options_.maxFrames > 0 && stats_.frames >= options_.maxFrames)) askQuit();
   }
   finish();
   stats_.wallSeconds = steadySeconds() - start;
@@ -316,7 +318,7 @@ PlayerLoopStats PlayerLoop::run() {
 }
 
 void PlayerLoop::startPlayback() {
-  if (options_.inSeconds > 0) player_.seek(options_.inSeconds);
+  if (options_.inSeconds > 0 && !options_.startsAtIn) player_.seek(options_.inSeconds);
   if (options_.loop) player_.setLoop({options_.inSeconds, shotEnd(options_.outSeconds, player_)});
   if (options_.autoplay) player_.play();
 }
@@ -453,6 +455,22 @@ bool PlayerLoop::shotEnded(const media::PlayerFrame& shown) const {
           (options_.outSeconds && shown.frame != nullptr &&
            player_.plateTiming().shotSeconds(shown.frame->seconds) + nominalFrameSeconds(player_.info()) >=
                *options_.outSeconds - 1e-6));
+}
+
+bool PlayerLoop::leavesItem(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
+  // On a paced display the item ends with its last display frame before out: the next
+  // item's first frame takes the next slot, and the last video frame is held as long as any.
+  const bool playedOut = frame.period > 0 && shown.state.playing &&
+                         shown.state.positionSeconds + frame.period >= shotEnd(options_.outSeconds, player_) - 1e-6;
+  if (itemStep_ != 0)
+    stats_.ended = itemStep_ > 0 ? LoopEnd::NextItem : LoopEnd::PreviousItem;
+  else if (options_.leaveRequested && options_.leaveRequested())
+    stats_.ended = LoopEnd::Left;
+  else if (shown.state.atEnd || (frame.period > 0 ? playedOut : shotEnded(shown)))
+    stats_.ended = LoopEnd::ShotEnded;
+  else
+    return false;
+  return true;
 }
 
 void PlayerLoop::finish() {

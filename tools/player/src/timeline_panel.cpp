@@ -174,7 +174,12 @@ void TimelinePanel::draw(const engine::RenderTarget& target, engine::ImGuiLoad l
   const ui::PanelColours colours{engine::isSrgbFormat(target.format)};
   engine::ImGuiPass& pass = *pass_;
   const ui::PictureDrawer picture = [&pass](float x0, float y0, float x1, float y1) { pass.picture(x0, y0, x1, y1); };
-  const auto build = [&] { ui::drawScrubberPanel(f, layout_, origin, scale, colours, picture); };
+  if (options_.episode)
+    options_.episode->playhead = options_.episode->starts[options_.episode->current] + state.positionSeconds - range_.in;
+  const auto build = [&] {
+    ui::drawScrubberPanel(f, layout_, origin, scale, colours, picture);
+    if (options_.episode) ui::drawEpisodeStrip(*options_.episode, layout_, origin, scale, colours);
+  };
   if (into)
     pass.record(*into.context, *into.frame, target, load, build);
   else

@@ -21,6 +21,7 @@ glm::vec2 sizeOf(VkExtent2D e) { return {static_cast<float>(e.width), static_cas
 
 ViewOverlay::ViewOverlay(ViewOverlayOptions options) : options_(std::move(options)), index_(options_.markers) {
   if (options_.filmFrame) film_ = std::make_unique<FilmFrameOverlay>(*options_.filmFrame);
+  if (options_.openAtStart && *options_.openAtStart < options_.markers.size()) paint_.open = options_.openAtStart;
 }
 
 void ViewOverlay::setMarkers(std::vector<scenes::Marker> markers) {
@@ -48,10 +49,13 @@ void ViewOverlay::setInput(const engine::GuiInput& input) { input_ = input; }
 void ViewOverlay::update(double shotSeconds) {
   // The clip follows the shot time, played or scrubbed alike.
   if (film_) film_->update(shotSeconds);
-  // A card closes with its marker's window.
-  if (paint_.open && (*paint_.open >= options_.markers.size() ||
-                      scenes::markerOpacity(options_.markers[*paint_.open], shotSeconds) <= 0))
-    paint_.open.reset();
+  // A card closes with its marker's window; one open from the start stays open through its
+  // fade in (opacity 0 at its t_in).
+  const auto closes = [&](std::size_t i) {
+    const scenes::Marker& m = options_.markers[i];
+    return options_.openAtStart == i ? !scenes::markerActive(m, shotSeconds) : scenes::markerOpacity(m, shotSeconds) <= 0;
+  };
+  if (paint_.open && (*paint_.open >= options_.markers.size() || closes(*paint_.open))) paint_.open.reset();
 }
 
 engine::View ViewOverlay::inShotSpace(const engine::View& view) const {

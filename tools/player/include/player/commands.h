@@ -23,6 +23,7 @@ struct Commands {
   bool nextMarker = false;     // playhead to the next marker's t_in
   bool toggleFilmFrame = false;  // the film camera's frame on / off
   bool select = false;         // the trigger pressed: play / pause, or what it points at
+  int itemStep = 0;            // an episode's next (+1) / previous (-1) item; presses add up
   // Levels: held now.
   float shuttle = 0;           // -1..1: scrub speed and direction
   bool grabbing = false;       // the trigger held (on the playhead: a live scrub)

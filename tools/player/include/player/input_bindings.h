@@ -8,6 +8,7 @@
 //   Home / End    jump to start / end                  pressing J or L again does not speed up)
 //   I / O         loop in / out at the playhead
 //   N             next marker           C              film frame on / off
+//   shift+N / P   an episode's next / previous item
 //   (F and Esc are the window's own: fullscreen, close; E turns the marker editor on.)
 //
 //   controllers (xr::ControllerInput, either hand unless named)
@@ -15,6 +16,7 @@
 //   primary       play / pause (A / X; Vive: trackpad click)
 //   secondary     right B: one frame forward; left Y: one frame back
 //   menu          film frame on / off
+//   squeeze       an episode's next item (right hand) / previous item (left hand)
 //   thumbstick x  shuttle past a dead zone of 0.2 (the larger of the hands; over the keys')
 //   thumbstick y  pushed past 0.6: one frame forward (up) / back (down); again once back
 //                 within 0.3
@@ -33,6 +35,7 @@ enum class Command : std::uint8_t {
   SetLoopIn, SetLoopOut, NextMarker, ToggleFilmFrame,
   ShuttleBack, ShuttleStop, ShuttleForward,  // keys: the keyboard's shuttle level, kept until changed
   Select,
+  NextItem, PreviousItem,  // an episode's
 };
 
 // Whether a key binding asks for shift.
@@ -71,7 +74,9 @@ inline constexpr std::array kKeyBindings{
     KeyBinding{xr::Key::End, Shift::Any, Command::JumpToEnd},
     KeyBinding{xr::Key::I, Shift::Any, Command::SetLoopIn},
     KeyBinding{xr::Key::O, Shift::Any, Command::SetLoopOut},
-    KeyBinding{xr::Key::N, Shift::Any, Command::NextMarker},
+    KeyBinding{xr::Key::N, Shift::Without, Command::NextMarker},
+    KeyBinding{xr::Key::N, Shift::With, Command::NextItem},
+    KeyBinding{xr::Key::P, Shift::With, Command::PreviousItem},
     KeyBinding{xr::Key::C, Shift::Any, Command::ToggleFilmFrame},
     KeyBinding{xr::Key::J, Shift::Any, Command::ShuttleBack},
     KeyBinding{xr::Key::K, Shift::Any, Command::ShuttleStop},
@@ -84,6 +89,8 @@ inline constexpr std::array kControlBindings{
     ControlBinding{Control::Secondary, Hands::Right, Command::StepForward},
     ControlBinding{Control::Secondary, Hands::Left, Command::StepBack},
     ControlBinding{Control::Menu, Hands::Either, Command::ToggleFilmFrame},
+    ControlBinding{Control::Squeeze, Hands::Right, Command::NextItem},
+    ControlBinding{Control::Squeeze, Hands::Left, Command::PreviousItem},
 };
 
 class InputBindings {

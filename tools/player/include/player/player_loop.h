@@ -87,6 +87,14 @@ struct PlayerLoopOptions {
     bool startActive = false;  // else E turns it on (window)
   };
   std::optional<Editor> editor;
+  // One item of an episode (episode_player.h): at the shot's end, on an item step (shift+N / P,
+  // the squeezes) and when leaveRequested says so, run() returns after that frame and leaves the
+  // display running for the next item, instead of asking it to end.
+  bool episodeItem = false;
+  std::function<bool()> leaveRequested;  // polled once per frame; with episodeItem
+  // The player is already at inSeconds with its first frame decoded (an episode's preroll):
+  // startPlayback does not seek again, which would drop that frame.
+  bool startsAtIn = false;
   // What the window asks before a press turns the view (WindowDisplayOptions::claims): the
   // loop answers it with its panels while it runs. Null: the display asks nothing.
   std::shared_ptr<UiClaims> uiClaims;
@@ -100,7 +108,11 @@ struct PlayerLoopOptions {
 };
 
 // Per-frame times are histograms: fixed memory however long the session runs.
+// Why run() returned.
+enum class LoopEnd { DisplayQuit, ShotEnded, NextItem, PreviousItem, Left };
+
 struct PlayerLoopStats {
+  LoopEnd ended = LoopEnd::DisplayQuit;
   FrameTimeHistogram cpuSeconds;   // per display frame: the loop thread's CPU time
   FrameTimeHistogram spanSeconds;  // per display frame: wall time of the same span
   // Per display frame: of cpuSeconds, the part inside the renderer's submit (the driver's
@@ -172,6 +184,7 @@ class PlayerLoop {
   void stageNextPicture(const xr::DisplayFrame& frame);
   void endFrame(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
   bool shotEnded(const media::PlayerFrame& shown) const;  // end of the shot without a loop
+  bool leavesItem(const xr::DisplayFrame& frame, const media::PlayerFrame& shown);  // an episode's item is over (stats_.ended says why)
   void askQuit();  // once
   void finish();   // the panels and the frame objects, after the frames in flight
 
@@ -208,6 +221,7 @@ class PlayerLoop {
   VisibilityPause visibility_;
   bool quitAsked_ = false;
   std::optional<double> scrubFrom_;  // shot seconds the current scrub has reached
+  int itemStep_ = 0;  // an episode's next / previous item asked for this frame
   double lastDisplayTime_ = 0;
   PlayerLoopStats stats_;
   FrameStatistics frameStats_{stats_};

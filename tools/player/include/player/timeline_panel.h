@@ -19,6 +19,7 @@
 #include "media/player.h"
 #include "scenes/rational.h"
 #include "scenes/shot.h"
+#include "ui/episode_strip.h"
 #include "ui/panel_layout.h"
 #include "ui/panel_placement.h"
 #include "ui/scrub_drag.h"
@@ -39,6 +40,9 @@ struct TimelineOptions {
   std::string videoUrl;
   // Where the plate lies on shot time: the thumbnails are of its media time.
   media::TrackTiming plateTiming;
+  // An episode's item: the episode's items under the bar (its playhead from this item's
+  // start, at shot time `in`); empty: a shot alone.
+  std::optional<ui::EpisodeStrip> episode;
 };
 
 class TimelinePanel {

@@ -39,6 +39,7 @@ struct ViewOverlayOptions {
   std::optional<FilmFrameOptions> filmFrame;
   std::uint32_t framesInFlight = 4;  // draws (eyes x frames) that may be on the GPU at once
   bool floorGrid = false;  // a grid on the stage's floor (layers() only)
+  std::optional<std::size_t> openAtStart;  // a marker whose card starts open (an episode's title card)
 };
 
 // One eye of the frame the overlay's layer is prepared for: its view in the display's stage
