@@ -51,6 +51,8 @@
 
 namespace ps::player {
 
+struct PlayerLoopStats;
+
 struct PlayerLoopOptions {
   FrameLayout layout;
   // The shot's glTF sets, drawn with depth after the background; empty: none.
@@ -89,6 +91,10 @@ struct PlayerLoopOptions {
   // What the window asks before a press turns the view (WindowDisplayOptions::claims): the
   // loop answers it with its panels while it runs. Null: the display asks nothing.
   std::shared_ptr<UiClaims> uiClaims;
+  // Once per pass of the loop, before the display's frame (also while it shows none): the
+  // playback state of the last frame and the statistics so far. Outside control (a show
+  // control's commands applied to the player, its status published) without waiting.
+  std::function<void(const media::PlayerState&, const PlayerLoopStats&)> betweenFrames;
 };
 
 // Per-frame times are histograms: fixed memory however long the session runs.
