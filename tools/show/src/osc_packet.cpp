@@ -2,6 +2,8 @@
 
 #include <lo/lo.h>
 
+#include <algorithm>
+#include <climits>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -16,12 +18,21 @@ struct MessageFree {
 };
 using Message = std::unique_ptr<std::remove_pointer_t<lo_message>, MessageFree>;
 
-std::optional<double> number(char type, lo_arg* arg) {
+// liblo's arguments point into the message at 4-byte alignment, short of lo_arg's own
+// (8): read them as bytes, not through the union.
+template <typename T>
+T argument(const lo_arg* arg) {
+  T v;
+  std::memcpy(&v, static_cast<const void*>(arg), sizeof v);
+  return v;
+}
+
+std::optional<double> number(char type, const lo_arg* arg) {
   switch (type) {
-    case LO_INT32: return arg->i;
-    case LO_INT64: return static_cast<double>(arg->h);
-    case LO_FLOAT: return arg->f;
-    case LO_DOUBLE: return arg->d;
+    case LO_INT32: return argument<std::int32_t>(arg);
+    case LO_INT64: return static_cast<double>(argument<std::int64_t>(arg));
+    case LO_FLOAT: return argument<float>(arg);
+    case LO_DOUBLE: return argument<double>(arg);
     default: return std::nullopt;
   }
 }
@@ -61,7 +72,7 @@ OscRequest decodeArguments(OscRequest r, CommandKind kind, std::string_view type
     case CommandKind::Load:
       if (types.size() != 1 || (types[0] != LO_STRING && types[0] != LO_SYMBOL))
         return fail(std::move(r), "load takes one string (the episode's path), got '," + std::string(types) + "'");
-      c.path = types[0] == LO_STRING ? &argv[0]->s : &argv[0]->S;
+      c.path = reinterpret_cast<const char*>(argv[0]);  // s and S alike: the string's bytes
       if (c.path.empty()) return fail(std::move(r), "load: the path is empty");
       break;
     default:
