@@ -38,6 +38,20 @@ udp_port_of() {
   return 1
 }
 
+# Refused before anything listens: HTTP open to the network without a token, options that
+# would be ignored.
+refused() {  # refused TEXT ARGS...
+  local text="$1"; shift
+  local out code=0
+  out=$("$bin" play "$shot" --display offscreen --frames 1 --out "$dir/stills" "$@" 2>&1) || code=$?
+  [ "$code" -ne 0 ] || fail "play $* was not refused"
+  grep -qF -- "$text" <<<"$out" || fail "play $* said: $out"
+}
+refused "without a token" --http-port 0 --control-bind 0.0.0.0
+refused "given without --osc-port" --osc-reply 127.0.0.1:9
+refused "given without --http-port" --http-token abc
+refused "is not an IP address" --osc-port 0 --control-bind lo
+
 oscdump -L 0 > "$dir/dump.txt" 2>&1 &
 dump_pid=$!
 until_ok 10 udp_port_of "$dump_pid" > /dev/null || fail "oscdump did not bind"
@@ -97,6 +111,8 @@ send /perfectshot/attract
 expect_reply attract error "not available in play mode"
 send /perfectshot/volume f 0.5
 expect_reply volume error "no sound output"
+send /perfectshot/recenter
+expect_reply recenter ok "recentered"
 send /perfectshot/play
 expect_reply play ok "playing from"
 until_ok 5 bash -c "curl -s http://127.0.0.1:$http/status | grep -q '\"state\":\"playing\"'" || fail "not playing: $(status)"
