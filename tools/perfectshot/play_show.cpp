@@ -37,11 +37,16 @@ PlayShow::PlayShow(show::ShowControl& control, player::ShotPlayback& shot, xr::D
 void PlayShow::betweenFrames(const media::PlayerState& state, const player::PlayerLoopStats& stats) {
   control_.commands().tryDrain(pending_);
   for (const show::ShowCommand& c : pending_) {
-    show::ShowReply reply = apply(c, state);
+    const Handler& handler = handlers_[static_cast<std::size_t>(c.kind)];
+    show::ShowReply reply = handler ? handler(c, state) : apply(c, state);
     spdlog::debug("show control: {} {}: {}", reply.command, reply.ok ? "done" : "refused", reply.message);
     control_.commands().reply(std::move(reply));
   }
   publish(state, stats);
+}
+
+void PlayShow::handle(show::CommandKind kind, Handler handler) {
+  handlers_[static_cast<std::size_t>(kind)] = std::move(handler);
 }
 
 double PlayShow::shotEnd() const {

@@ -4,6 +4,10 @@
 // play, pause, seek (seconds from the shot's in point), volume (the output's master gain),
 // recenter (the headset's view), next and previous (the shot's chapters). load and attract
 // belong to kiosk mode and are refused here with a reply that says so.
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +25,15 @@ class PlayShow {
   // The loop's betweenFrames.
   void betweenFrames(const media::PlayerState& state, const player::PlayerLoopStats& stats);
 
+  // Where more than a shot plays (an episode, the kiosk): a command of this kind goes to
+  // `handler` instead of the shot's own answer (next/previous between items, load, attract).
+  using Handler = std::function<show::ShowReply(const show::ShowCommand&, const media::PlayerState&)>;
+  void handle(show::CommandKind kind, Handler handler);
+  // What the status reports beside the shot: the episode, the shot now playing, visitors.
+  void setEpisode(std::optional<std::string> episode) { status_.episode = std::move(episode); }
+  void setShot(std::string shot) { status_.shot = std::move(shot); }
+  void setVisitorsToday(std::optional<std::uint64_t> visitors) { status_.visitorsToday = visitors; }
+
  private:
   show::ShowReply apply(const show::ShowCommand& c, const media::PlayerState& state);
   show::ShowReply seekTo(const show::ShowCommand& c, double shotSeconds, const std::string& what);
@@ -30,6 +43,7 @@ class PlayShow {
   show::ShowControl& control_;
   player::ShotPlayback& shot_;
   xr::Display& display_;
+  std::array<Handler, show::kCommandKinds> handlers_;  // by CommandKind; empty: the shot's own answer
   std::vector<show::ShowCommand> pending_;
   show::ShowStatus status_;
   // fps over about a second of display frames.

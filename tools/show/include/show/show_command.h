@@ -9,6 +9,7 @@
 namespace ps::show {
 
 enum class CommandKind { Play, Pause, Seek, Load, Next, Previous, Volume, Recenter, Attract };
+inline constexpr int kCommandKinds = 9;
 
 // The OSC address's last part ("play", "seek", ...): also the name replies carry.
 std::string_view commandName(CommandKind kind);
