@@ -31,6 +31,7 @@ packages=(
   assimp-testmodels  # Khronos glTF samples for the loader tests
   libdraco-dev libmeshoptimizer-dev draco  # compressed glTF; draco_encoder for its tests
   libassimp-dev  # OBJ and PLY captures for perfectshot prep
+  liblo-dev liblo-tools libcpp-httplib-dev curl  # show control: OSC (oscsend, oscdump in its tests), HTTP status
   clang libclang-rt-dev  # libFuzzer and its sanitizers, for tests/fuzz
 )
 

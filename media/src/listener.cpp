@@ -13,4 +13,9 @@ Status setListener(const AudioOutput& output, const ListenerPose& pose) {
   return PS_AL_CHECK(alListener3f(AL_POSITION, pose.position[0], pose.position[1], pose.position[2]));
 }
 
+Status setListenerGain(const AudioOutput& output, float gain) {
+  ThreadContext current(output.handles().context.get());
+  return PS_AL_CHECK(alListenerf(AL_GAIN, gain));
+}
+
 }  // namespace ps::media

@@ -20,6 +20,8 @@
 #include "player/play_setup.h"
 #include "player/shot_playback.h"
 #include "player/ui_claims.h"
+#include "play_show.h"
+#include "show_options.h"
 #include "window_options.h"
 #include "xr/display_factory.h"
 
@@ -46,6 +48,7 @@ struct PlayArgs {
   std::size_t sequenceBudgetMiB = 0;
   std::string atEnd;  // a playlist's
   WindowArgs window;
+  ShowArgs show;
 };
 
 std::string eyeName(std::size_t eye, std::size_t eyes) { return eyes == 1 ? "mono" : (eye == 0 ? "left" : "right"); }
@@ -86,6 +89,15 @@ int runPlay(const PlayArgs& args) {
                                       args.sequenceBudgetMiB);
   if (!shot) return reportError(shot.error());
   player::ShotPlayback& playback = **shot;
+  // Before the display: a port that cannot be had fails fast.
+  std::unique_ptr<show::ShowControl> showControl;
+  if (const show::ControlOptions control = controlOptions(args.show); show::anyEnabled(control)) {
+    auto started = show::ShowControl::start(control);
+    if (!started) return reportError(started.error());
+    showControl = std::move(*started);
+  } else if (auto v = show::validate(control); !v) {
+    return reportError(v.error());
+  }
 
   xr::DisplayRequest request;
   request.kind = kind;
@@ -133,6 +145,13 @@ int runPlay(const PlayArgs& args) {
       player::playOptions(playback, display->display->capabilities(), offscreen != nullptr, choices);
   options.uiClaims = uiClaims;
   options.quitRequested = [&signals] { return signals.received(); };
+  std::optional<PlayShow> show;
+  if (showControl) {
+    show.emplace(*showControl, playback, *display->display, args.input);
+    options.betweenFrames = [&show](const media::PlayerState& state, const player::PlayerLoopStats& stats) {
+      show->betweenFrames(state, stats);
+    };
+  }
   int stills = 0;
   std::optional<Error> stillError;
   if (offscreen != nullptr) {
@@ -231,6 +250,7 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                   "a playlist: after its last item stop, loop, or attract (a kiosk's attract loop; play alone\n"
                   "stops); default: the playlist's at_end, else stop")
       ->check(CLI::IsMember({"stop", "loop", "attract"}));
+  addShowOptions(*cmd, args->show);
   cmd->callback([args, &outcome] { outcome.exitCode = runPlay(*args); });
 }
 

@@ -514,6 +514,19 @@ void OpenXrDisplay::hapticTick() {
   }
 }
 
+bool OpenXrDisplay::recenter() {
+  Impl& s = *impl_;
+  if (!s.conn || s.conn->lost || !s.conn->machine.running() || s.lastPredicted == 0) return false;
+  try {
+    s.conn->spaces->recenter(s.lastPredicted);
+    return true;
+  } catch (const XrCallError& e) {
+    if (!e.isLoss()) throw;
+    s.conn->lost = true;
+    return false;
+  }
+}
+
 std::optional<engine::RenderTarget> OpenXrDisplay::acquireWorldPanel() {
   Impl& s = *impl_;
   if (!s.panel || !s.frameBegun || !s.conn || s.conn->lost) return std::nullopt;

@@ -16,5 +16,8 @@ struct ListenerPose {
 
 // AL_POSITION and AL_ORIENTATION of output's listener. Any thread.
 Status setListener(const AudioOutput& output, const ListenerPose& pose);
+// The output's master volume (AL_GAIN of its listener, linear, 0..1): everything it plays,
+// the soundtrack and the narration alike, whatever ducking does between them. Any thread.
+Status setListenerGain(const AudioOutput& output, float gain);
 
 }  // namespace ps::media

@@ -298,6 +298,7 @@ PlayerLoopStats PlayerLoop::run() {
     const xr::DisplayEvents ev = display_.poll();
     if (ev.quit) break;
     handleEvents(ev);
+    if (options_.betweenFrames) options_.betweenFrames(last_, stats_);
     std::optional<xr::DisplayFrame> frame = display_.beginFrame();
     if (!frame) continue;
     placeEyes(*frame);

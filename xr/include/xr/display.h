@@ -160,6 +160,9 @@ class Display {
   virtual std::optional<engine::RenderTarget> acquireWorldPanel() { return std::nullopt; }
   // A short tactile tick on the controllers; displays without haptics ignore it.
   virtual void hapticTick() {}
+  // Turns the view to face where the wearer faces now (a show control's or a new visitor's
+  // recentre, as the controller's own recentre does). False where the display tracks no head.
+  virtual bool recenter() { return false; }
   // vkQueueSubmit calls the display made itself: at most one per frame, and only for a frame
   // the loop did not submit (a window image it must still present, cleared). A submitted
   // frame's GPU work, the display's included (recordAfterDraw), is the loop's one submit.

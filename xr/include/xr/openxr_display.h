@@ -91,6 +91,7 @@ class OpenXrDisplay final : public Display {
   RawInput input() override;
   void requestQuit() override;
   void hapticTick() override;
+  bool recenter() override;
   // A quad layer, world-locked in the app's space, with its own sRGB swapchain.
   bool setWorldPanel(const std::optional<WorldPanel>& panel) override;
   std::optional<engine::RenderTarget> acquireWorldPanel() override;

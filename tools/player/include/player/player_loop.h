@@ -52,6 +52,8 @@
 
 namespace ps::player {
 
+struct PlayerLoopStats;
+
 struct PlayerLoopOptions {
   FrameLayout layout;
   // The shot's glTF sets, drawn with depth after the background; empty: none.
@@ -105,6 +107,10 @@ struct PlayerLoopOptions {
   StickRules stick;
   // Drives the loop from outside (a kiosk); null: none. Must outlive the loop.
   LoopDirector* director = nullptr;
+  // Once per pass of the loop, before the display's frame (also while it shows none): the
+  // playback state of the last frame and the statistics so far. Outside control (a show
+  // control's commands applied to the player, its status published) without waiting.
+  std::function<void(const media::PlayerState&, const PlayerLoopStats&)> betweenFrames;
 };
 
 // Per-frame times are histograms: fixed memory however long the session runs.
