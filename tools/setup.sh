@@ -32,6 +32,7 @@ packages=(
   libdraco-dev libmeshoptimizer-dev draco  # compressed glTF; draco_encoder for its tests
   libassimp-dev  # OBJ and PLY captures for perfectshot prep
   clang libclang-rt-dev  # libFuzzer and its sanitizers, for tests/fuzz
+  libsystemd-dev  # sd_notify: the systemd service's readiness and watchdog
 )
 
 missing=()
