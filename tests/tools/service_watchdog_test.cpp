@@ -20,17 +20,20 @@ using namespace std::chrono_literals;
 using Kind = ServiceEvent::Kind;
 
 const std::string kPerfectshot = PS_BINARY_DIR "/tools/perfectshot/perfectshot";
-constexpr auto kWatchdog = 3000ms;
+// Long enough that a loaded test machine (the whole suite in parallel) does not stall a frame
+// that long; the frozen loop stops for good.
+constexpr auto kWatchdog = 5000ms;
 // From a kill to the next READY=1 (the first frame shown): "within seconds". Generous for a
 // sanitized Debug build on a software renderer; a release build on a GPU takes well under one.
 constexpr auto kBackWithin = 20s;
 
 // A plain clip long enough to play for the whole test: offscreen plays every frame once, as
-// fast as it can (about 1 ms a frame this small), so 27,000 frames last some 20 s or more.
+// fast as it can (about 1 ms a frame this small in a sanitized build), so its 72,000 frames
+// last over a minute there and well over the test's 20 s in any build.
 fs::path makeClip(const fs::path& dir) {
   const fs::path clip = dir / "clip.mp4";
-  const auto r = run({"ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=64x32:r=30:d=900", "-c:v", "libx264",
-                      "-preset", "ultrafast", "-g", "30", "-pix_fmt", "yuv420p", clip.string()});
+  const auto r = run({"ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:s=64x32:r=30:d=2400", "-c:v",
+                      "libx264", "-preset", "ultrafast", "-g", "30", "-pix_fmt", "yuv420p", clip.string()});
   if (r.exitCode != 0) throw std::runtime_error("ffmpeg: " + r.output);
   return clip;
 }
