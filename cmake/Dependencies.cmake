@@ -10,6 +10,7 @@ pkg_check_modules(FFMPEG REQUIRED IMPORTED_TARGET libavformat libavcodec libavut
 # OpenAL Soft: the soundtrack's output (loopback rendering in tests)
 pkg_check_modules(OPENAL REQUIRED IMPORTED_TARGET openal)
 pkg_check_modules(OPENXR REQUIRED IMPORTED_TARGET openxr)
+pkg_check_modules(SYSTEMD REQUIRED IMPORTED_TARGET libsystemd)  # sd_notify: Type=notify and the watchdog
 if(PERFECTSHOT_TESTS)
   find_package(GTest REQUIRED)
 endif()

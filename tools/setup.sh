@@ -33,6 +33,7 @@ packages=(
   libassimp-dev  # OBJ and PLY captures for perfectshot prep
   liblo-dev liblo-tools libcpp-httplib-dev curl  # show control: OSC (oscsend, oscdump in its tests), HTTP status
   clang libclang-rt-dev  # libFuzzer and its sanitizers, for tests/fuzz
+  libsystemd-dev  # sd_notify: the systemd service's readiness and watchdog
 )
 
 missing=()

@@ -66,7 +66,9 @@ struct AudioSource::State {
 
   Status initConverter() {
     ChannelLayout in;
-    if (av_channel_layout_copy(&in.l, &dec->ch_layout) < 0 || in.l.order == AV_CHANNEL_ORDER_UNSPEC) {
+    // swresample mixes only speaker layouts: an ambisonic (or custom) order said not to be
+    // played as ambisonics is taken as the speakers of its channel count.
+    if (av_channel_layout_copy(&in.l, &dec->ch_layout) < 0 || in.l.order != AV_CHANNEL_ORDER_NATIVE) {
       av_channel_layout_uninit(&in.l);
       av_channel_layout_default(&in.l, dec->ch_layout.nb_channels);
     }

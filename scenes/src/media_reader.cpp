@@ -105,7 +105,7 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
   }
   r.eachObject(*list, "/media", "an object with id, kind and src", [&](const Json& e, const std::string& ptr) {
     r.unknownMembers(e, ptr, {"id", "kind", "src", "projection", "stereo", "yaw_offset_deg", "transform", "proxy",
-                          "thumbnails", "start", "offset", "fps", "texture", "animation"});
+                          "thumbnails", "start", "offset", "fps", "texture", "animation", "audio"});
     MediaRef m;
     m.pointer = ptr;
     m.id = readId(r, e, ptr, ids);
@@ -132,6 +132,7 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     m.thumbnails = readThumbnails(r, e, ptr);
     m.animation = readAnimation(r, e, ptr, m.startSeconds);
     if (m.animation && m.kind != MediaKind::Gltf) r.error(ptr + "/animation", "only a gltf set has animations");
+    m.audio = readSoundtrack(r, e, ptr, m.kind);
     media.push_back(std::move(m));
   });
 }

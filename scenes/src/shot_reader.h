@@ -22,6 +22,8 @@ void readCamera(JsonReader& r, const Json& doc, const Timeline& timeline, std::o
 std::optional<Vec3> readPoint(JsonReader& r, const Json& obj, const std::string& pointer, const char* key);
 // A layer's "transform" {position, orientation, scale} at pointer/transform, over `placement`.
 void readPlacement(JsonReader& r, const Json& entry, const std::string& pointer, Placement& placement);
+// A medium's "audio" {ambisonic} at pointer/audio (soundtrack_reader.cpp).
+Soundtrack readSoundtrack(JsonReader& r, const Json& entry, const std::string& pointer, MediaKind kind);
 
 // Reads an id at pointer/id and records a duplicate against `ids`.
 std::string readId(JsonReader& r, const Json& obj, const std::string& pointer, IdSet& ids);

@@ -428,5 +428,35 @@ TEST(Lint, AMissingFileIsAnErrorAndHelpExplainsTheFormat) {
   EXPECT_NE(help.output.find("file#/json/pointer"), std::string::npos) << help.output;
 }
 
+// media[].audio: a value lint cannot read is an error at its pointer; "ambix" on a video with
+// no soundtrack, or one that is not 4 channels, is a warning (it plays, but not as said).
+TEST(Lint, AnAmbisonicSoundtrackIsCheckedAgainstTheFile) {
+  const std::string ambix = R"("projection":"360","audio":{"ambisonic":"ambix"})";
+  LintPackage silent("ambix_silent", shotWith({{R"("projection":"360")", ambix}}));
+  auto r = lint({silent.shotJson()});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_TRUE(hasLine(lines(r.output), silent.shotJson() + "#/media/0/audio/ambisonic: warning: ",
+                      "said to be AmbiX, but \"good.mp4\" has no soundtrack"))
+      << r.output;
+
+  LintPackage stereo("ambix_stereo",
+                     shotWith({{R"("projection":"360")", ambix}, {R"("src":"good.mp4")", R"("src":"stereo.mp4")"}}));
+  ASSERT_EQ(run({"ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i", "testsrc2=s=128x64:r=30:d=2", "-f", "lavfi", "-i",
+                 "sine=d=2", "-ac", "2", "-c:v", "libx264", "-c:a", "aac", (stereo.root() / "stereo.mp4").string()})
+                .exitCode,
+            0);
+  r = lint({stereo.shotJson()});
+  EXPECT_TRUE(hasLine(lines(r.output), stereo.shotJson() + "#/media/0/audio/ambisonic: warning: ",
+                      "first-order AmbiX needs 4 channels, but the soundtrack of \"stereo.mp4\" is stereo"))
+      << r.output;
+
+  LintPackage bad("ambix_bad", shotWith({{R"("projection":"360")", R"("projection":"360","audio":{"ambisonic":"fuma"})"}}));
+  r = lint({bad.shotJson()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_TRUE(
+      hasLine(lines(r.output), bad.shotJson() + "#/media/0/audio/ambisonic: error: ", "unknown ambisonics \"fuma\""))
+      << r.output;
+}
+
 }  // namespace
 }  // namespace ps::test

@@ -52,6 +52,8 @@ ff -f lavfi -i "color=black:size=256x48:rate=30:duration=600,drawbox=x=0:y=0:w=i
    -c:v libx264 -preset ultrafast -g 30 -pix_fmt yuv420p -c:a flac av_sync.mkv
 # First-order ambisonics (AmbiX: W Y Z X, SN3D) of a tone from the left (+Y).
 ff -f lavfi -i "aevalsrc=0.5*sin(2*PI*440*t)|0.5*sin(2*PI*440*t)|0|0:s=48000:d=2" -c:a pcm_f32le ambix_left.wav
+# The same field as Opus in channel mapping family 2: the container says "ambisonic 1".
+ff -i ambix_left.wav -c:a libopus -mapping_family 2 -b:a 256k ambix_left_opus.mp4
 
 # A live stream joined mid-GOP: MPEG-TS cut at a packet boundary a third of the way in.
 ff -i gop30_bf3.mp4 -c copy -f mpegts gop30_bf3.ts

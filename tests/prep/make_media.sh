@@ -28,5 +28,11 @@ if [ ! -s truncated.mkv ]; then
   rm faststart.tmp.mp4 whole.tmp.mkv
   mv truncated.tmp.mkv truncated.mkv
 fi
+# A master whose soundtrack is first-order ambisonics (AmbiX, a tone from the left: W = Y), as
+# Opus in channel mapping family 2 carries it: FFmpeg reads its layout as "ambisonic 1".
+[ -s ambix-master.mp4 ] || { ffmpeg -v error -y -f lavfi -i "testsrc2=s=320x160:r=30:d=2" \
+  -f lavfi -i "aevalsrc=0.5*sin(2*PI*440*t)|0.5*sin(2*PI*440*t)|0|0:s=48000:d=2" \
+  -c:v libx264 -preset veryfast -pix_fmt yuv420p -c:a libopus -mapping_family 2 -b:a 256k -shortest ambix.tmp.mp4 &&
+  mv ambix.tmp.mp4 ambix-master.mp4; }
 [ -s one-frame.mp4 ] || { ffmpeg -v error -y -i master.mp4 -frames:v 1 -an -c:v libx264 one-frame.tmp.mp4 &&
   mv one-frame.tmp.mp4 one-frame.mp4; }

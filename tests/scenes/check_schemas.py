@@ -23,6 +23,7 @@ full["markers"][1].update({"audio": "n/lens.ogg", "captions": "n/lens.vtt"})
 full["camera"]["clip"] = {"src": "film.mp4", "offset": 1.5}
 full["x-tool"] = {"anything": True}
 full["media"][0].update(start=1.0, offset=0.5)  # the plate placed on shot time
+full["media"][0]["audio"] = {"ambisonic": "ambix"}  # an AmbiX soundtrack in a track without a layout
 full["origin"] = {"x": 0, "y": 1.7, "z": 0.25}
 full["media"].append({"id": "set", "kind": "gltf", "src": "set.glb", "start": 2.5, "offset": 0.5,
                       "transform": {"position": {"x": 1, "y": 0, "z": -3}, "orientation": {"yaw_deg": 90},
@@ -60,6 +61,7 @@ failures = [name for name, change in {
     "transform yaw": lambda d: d["media"][-1]["transform"]["orientation"].update(yaw_deg=270),
     "start negative": lambda d: d["media"][-1].update(start=-1),
     "plate offset negative": lambda d: d["media"][0].update(offset=-0.5),
+    "ambisonic unknown": lambda d: d["media"][0]["audio"].update(ambisonic="fuma"),
     "origin partial": lambda d: d.update(origin={"x": 0, "y": 1.6}),
     "texture dotdot": lambda d: d["media"].append({"id": "actor", "kind": "mesh-sequence", "src": "p", "fps": 30,
                                                    "texture": "../atlas.mp4"}),

@@ -9,6 +9,7 @@
 
 #include "commands.h"
 #include "lint_files.h"
+#include "lint_soundtrack.h"
 #include "media/gltf_loader.h"
 #include "media/mesh_sequence_files.h"
 #include "media/video_source.h"
@@ -83,6 +84,9 @@ class Linter {
     for (const auto& m : shot.media)
       if (m.kind == scenes::MediaKind::Gltf && !m.path.empty() && !bad.contains(m.pointer + "/src"))
         checkSet(file, m, shot.root);
+    for (const auto& m : shot.media)
+      if (!bad.contains(m.pointer + "/src"))
+        if (auto p = checkSoundtrack(m)) print(file, *p);
     for (const auto& m : shot.media)
       if (m.kind == scenes::MediaKind::MeshSequence && !m.path.empty() && !bad.contains(m.pointer + "/src"))
         checkSequence(file, m);

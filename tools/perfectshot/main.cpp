@@ -2,7 +2,9 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <cstdint>
 #include <exception>
+#include <stdexcept>
 #include <iostream>
 
 #include "commands.h"
@@ -12,11 +14,20 @@ namespace {
 
 // A common option: taken before the subcommand and after it (by every subcommand, at any
 // depth), all into one variable, so the last one given wins.
-void addLogLevelOption(CLI::App& app, std::string& level) {
+void addLogLevelOption(CLI::App& app, std::string& level, ps::tools::LogFileOptions& file) {
+  using ps::tools::LogFileOptions;
   app.add_option("--log-level", level, "trace, debug, info, warn, error or off")
       ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+  app.add_option("--log-file", file.path,
+                 "also log to this file (NAME.EXT), rotated at --log-max-mib to NAME.1.EXT, NAME.2.EXT, ...");
+  app.add_option("--log-max-mib", file.maxMiB,
+                 fmt::format("with --log-file: MiB per file before it rotates (default {})", LogFileOptions::kDefaultMaxMiB))
+      ->check(CLI::Range(std::int64_t{1}, static_cast<std::int64_t>(LogFileOptions::kMostMiB)));
+  app.add_option("--log-files", file.files,
+                 fmt::format("with --log-file: rotated files kept (default {})", LogFileOptions::kDefaultFiles))
+      ->check(CLI::Range(std::int64_t{1}, static_cast<std::int64_t>(LogFileOptions::kMostFiles)));
   for (CLI::App* sub : app.get_subcommands([](CLI::App* s) { return !s->get_name().empty(); }))
-    addLogLevelOption(*sub, level);
+    addLogLevelOption(*sub, level, file);
 }
 
 }  // namespace
@@ -26,7 +37,14 @@ int main(int argc, char** argv) {
                "Plays 360/180 captures in a headset, a window, or headlessly."};
   app.require_subcommand(1);
   std::string logLevel = "info";
-  app.parse_complete_callback([&] { ps::tools::setupLogging(logLevel); });
+  ps::tools::LogFileOptions logFile;
+  app.parse_complete_callback([&] {
+    try {
+      ps::tools::setupLogging(logLevel, logFile);
+    } catch (const std::invalid_argument& e) {
+      throw CLI::ValidationError(e.what());
+    }
+  });
 
   ps::tools::CommandOutcome outcome;
   ps::tools::addProbeCommand(app, outcome);
@@ -36,7 +54,7 @@ int main(int argc, char** argv) {
   ps::tools::addBenchCommand(app, outcome);
   ps::tools::addLintCommand(app, outcome);
   ps::tools::addPrepCommand(app, outcome);
-  addLogLevelOption(app, logLevel);
+  addLogLevelOption(app, logLevel, logFile);
 
   try {
     app.parse(argc, argv);

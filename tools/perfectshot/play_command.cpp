@@ -17,6 +17,7 @@
 #include "quit_signals.h"
 #include "report.h"
 #include "sequence_budget_option.h"
+#include "service_heartbeat.h"
 #include "player/play_setup.h"
 #include "player/shot_playback.h"
 #include "player/ui_claims.h"
@@ -173,6 +174,10 @@ int runPlay(const PlayArgs& args) {
     };
   }
 
+  // Under systemd (Type=notify): ready at the first frame, watchdog pings while frames flow.
+  ServiceNotifier service = ServiceNotifier::fromEnvironment();
+  service.setStatus("playing " + args.input);
+  attachServiceHeartbeat(service, options);
   player::PlayerLoop loop(*display->display, *playback.player, options);
   player::PlayerLoopStats stats;
   try {
@@ -180,6 +185,7 @@ int runPlay(const PlayArgs& args) {
   } catch (const player::PictureRefused& e) {
     return reportError(e.error());
   }
+  service.stopping();
   if (stillError) return reportError(*stillError);
   spdlog::info("play: {} display frames ({} drawn, {} uploads, {} submits) in {:.2f} s on {}; app CPU p50 {:.3f} ms, p99 {:.3f} ms; "
                "{} late, {} missed{}",

@@ -16,6 +16,7 @@
 #include "media/ffmpeg_url.h"
 #include "partial_package.h"
 #include "prep_plan.h"
+#include "prep_soundtrack.h"
 #include "prep_sequence_command.h"
 #include "progress_bar.h"
 #include "quit_signals.h"
@@ -127,6 +128,7 @@ int runPrep(const Args& args) {
                toString(layout.projectionSource), toString(layout.stereo), toString(layout.stereoSource));
 
   PrepPlan plan = planPrep(info, layout, options);
+  plan.ambisonic = masterSoundtrackIsAmbix(args.video);
   ProgressBar bar("prep");
   const double duration = std::max(info.durationSeconds, 1e-3);
   const auto shouldStop = [&] { return quit.received(); };

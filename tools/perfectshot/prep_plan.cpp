@@ -84,7 +84,11 @@ std::vector<std::string> prepFfmpegArgs(const std::string& masterUrl, const medi
   a.insert(a.end(), {"-map", "[playback]", "-map", "0:a:0?", "-r", rate, "-c:v", "libx264", "-preset", options.preset,
                      "-crf", "20", "-g", gop, "-keyint_min", gop, "-bf", "2", "-pix_fmt", "yuv420p"});
   a.insert(a.end(), colour.begin(), colour.end());
-  a.insert(a.end(), {"-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart"});
+  if (plan.ambisonic)  // Opus channel mapping family 2: ambisonics, ACN/SN3D (RFC 8486)
+    a.insert(a.end(), {"-c:a", "libopus", "-mapping_family", "2", "-b:a", "256k"});
+  else
+    a.insert(a.end(), {"-c:a", "aac", "-b:a", "192k"});
+  a.insert(a.end(), {"-movflags", "+faststart"});
   append(a, media::cliOutput(dir / kPlaybackFile));
 
   // Proxy: every frame a keyframe and no B-frames, so any frame decodes alone; slices
@@ -126,6 +130,7 @@ std::string prepShotJson(const media::StreamInfo& info, const FrameLayout& layou
                   {"count", plan.thumbnailCount},
                   {"width", plan.thumbnail.width},
                   {"height", plan.thumbnail.height}}}};
+  if (plan.ambisonic) media["audio"] = {{"ambisonic", "ambix"}};
   Json timeline = {{"fps", info.frameRate.valid() ? fps(info.frameRate) : "30"}, {"in", 0.0}};
   if (info.durationSeconds > 0) timeline["out"] = info.durationSeconds;
   Json shot = {{"format", "perfectshot/1"}};

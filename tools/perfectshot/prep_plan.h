@@ -29,6 +29,9 @@ struct PrepPlan {
   int thumbnailColumns = 10;
   int thumbnailCount = 1;
   int gop = 30;             // frames of the playback encode's GOP: one second
+  // The master's soundtrack is first-order ambisonics (AmbiX): kept as 4-channel Opus in
+  // ambisonic mapping (AAC has no ambisonic layout), and said in shot.json.
+  bool ambisonic = false;
 };
 
 // Headset decoders: 4096 pixels wide is what the common ones take in H.264.

@@ -15,6 +15,7 @@
 #include "scenes/marker.h"
 #include "scenes/placement.h"
 #include "scenes/rational.h"
+#include "scenes/soundtrack.h"
 
 namespace ps::scenes {
 
@@ -63,6 +64,7 @@ struct MediaRef {
   std::string textureSrc;             // as written
   std::filesystem::path texturePath;  // resolved, inside the package folder
   std::optional<SetAnimation> animation;  // a gltf set's animation; none: the set stands still
+  Soundtrack audio;  // what an equirect's soundtrack is, where the shot says (soundtrack.h)
   friend bool operator==(const MediaRef&, const MediaRef&) = default;
 };
 

@@ -7,6 +7,7 @@
 #include "player/plate_input.h"
 #include "player/sets_span.h"
 #include "player/shot_sets.h"
+#include "player/soundtrack_options.h"
 #include "media/audio_player.h"
 #include "media/audio_source.h"
 #include "scenes/printable.h"
@@ -177,7 +178,8 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
 
   std::unique_ptr<media::AudioPlayer> audio;
   if (withAudio) {
-    auto source = media::AudioSource::open(plate->input.url);
+    const scenes::MediaRef* medium = p->timeline.plate ? &*p->timeline.plate : nullptr;
+    auto source = media::AudioSource::open(plate->input.url, soundtrackOptions(medium));
     if (!source) {
       spdlog::info("play: no soundtrack ({})", source.error().message());
     } else if (auto output = media::AudioOutput::openDefault(); !output) {
