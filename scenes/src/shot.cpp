@@ -4,7 +4,7 @@ namespace ps::scenes {
 
 const MediaRef* Shot::plate() const {
   for (const auto& m : media)
-    if (m.kind == MediaKind::Equirect) return &m;
+    if (m.kind == MediaKind::Equirect || m.kind == MediaKind::Rgbd) return &m;
   return nullptr;
 }
 
