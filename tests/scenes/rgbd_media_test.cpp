@@ -80,6 +80,13 @@ TEST(RgbdMedia, TheFirstEquirectOrRgbdMediumIsThePlate) {
   ASSERT_TRUE(p.ok()) << describe(p.problems);
   ASSERT_NE(p.shot.plate(), nullptr);
   EXPECT_EQ(p.shot.plate()->id, "room");
+  // A background is never the plate, wherever it stands in the list.
+  std::swap(doc["media"][0], doc["media"][1]);
+  p = parseShot(doc.dump(), pkg.shotJson());
+  ASSERT_TRUE(p.ok()) << describe(p.problems);
+  ASSERT_EQ(p.shot.media[0].id, "behind");
+  ASSERT_NE(p.shot.plate(), nullptr);
+  EXPECT_EQ(p.shot.plate()->id, "room");
 }
 
 struct Case {
