@@ -21,7 +21,7 @@ double lumaAt(const FrameView& f, int x, int y) {
   std::memcpy(&word, row + 2 * x, sizeof word);  // little-endian host, as FFmpeg's *le formats
   // P010 keeps its 10 bits in the high bits of each word, the planar formats in the low bits.
   if (f.format == PixelFormat::P010) word = static_cast<std::uint16_t>(word >> 6);
-  return static_cast<double>(word) / 1023.0;
+  return static_cast<double>(word) / static_cast<double>((1 << bitsPerSample(f.format)) - 1);
 }
 
 }  // namespace

@@ -1,8 +1,22 @@
 #include "pixel_format.h"
 
+extern "C" {
+#include <libavutil/pixdesc.h>
+}
+
 namespace ps::media {
 
-std::optional<PixelFormat> toPixelFormat(AVPixelFormat f) {
+std::optional<PixelFormat> toPixelFormat(AVPixelFormat f, bool depth) {
+  if (depth) {
+    switch (f) {
+      case AV_PIX_FMT_GRAY8: return PixelFormat::Gray8;
+      case AV_PIX_FMT_GRAY10LE: return PixelFormat::Gray10;
+      case AV_PIX_FMT_GRAY12LE: return PixelFormat::Gray12;
+      case AV_PIX_FMT_GRAY16LE: return PixelFormat::Gray16;
+      case AV_PIX_FMT_YUV420P12LE: return PixelFormat::Yuv420P12;
+      default: break;
+    }
+  }
   switch (f) {
     case AV_PIX_FMT_YUV420P:
     case AV_PIX_FMT_YUVJ420P: return PixelFormat::Yuv420P;
@@ -18,8 +32,16 @@ std::optional<PixelFormat> toPixelFormat(AVPixelFormat f) {
 
 bool isJpegRangeFormat(AVPixelFormat f) { return f == AV_PIX_FMT_YUVJ420P || f == AV_PIX_FMT_YUVJ444P; }
 
-const char* supportedPixelFormatNames() {
+const char* supportedPixelFormatNames(bool depth) {
+  if (depth)
+    return "yuv420p, yuvj420p, yuv420p10le, yuv420p12le, nv12, p010le, yuv444p, yuvj444p, yuv444p10le, gray, gray10le, "
+           "gray12le, gray16le";
   return "yuv420p, yuvj420p, yuv420p10le, nv12, p010le, yuv444p, yuvj444p, yuv444p10le";
+}
+
+bool isGrayFormat(AVPixelFormat f) {
+  const AVPixFmtDescriptor* d = av_pix_fmt_desc_get(f);
+  return d != nullptr && d->nb_components == 1 && (d->flags & (AV_PIX_FMT_FLAG_RGB | AV_PIX_FMT_FLAG_PAL)) == 0;
 }
 
 ResolvedColor resolveColor(AVColorSpace space, AVColorRange range, AVPixelFormat format, int height) {

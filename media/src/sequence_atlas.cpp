@@ -5,6 +5,7 @@
 #include <cmath>
 #include <utility>
 
+#include "frame_by_index.h"
 #include "log.h"
 #include "media/frame_rgba.h"
 
@@ -51,7 +52,11 @@ Result<std::unique_ptr<SequenceAtlas>> SequenceAtlas::open(const std::string& ur
 }
 
 SequenceAtlas::SequenceAtlas(VideoSource source, std::size_t frames, const SequenceAtlasOptions& options)
-    : source_(std::move(source)), info_(source_.info()), frames_(frames), options_(options) {
+    : source_(std::move(source)),
+      info_(source_.info()),
+      frames_(frames),
+      options_(options),
+      reader_(std::make_unique<FrameByIndex>(source_)) {
   frameBytes_ = static_cast<std::size_t>(std::max(info_.width, 1)) * static_cast<std::size_t>(std::max(info_.height, 1)) * 4;
 }
 
@@ -111,27 +116,13 @@ void SequenceAtlas::readFrame(std::size_t index, std::unique_lock<std::mutex>& l
   reading_ = index;
   lock.unlock();
   // The next frame is the cheapest way there; anything else is an exact seek.
-  const bool sequential = decoderAt_ && *decoderAt_ + 1 == static_cast<std::int64_t>(index);
-  Result<DecodedFrame> frame = Error{"", "", ""};
-  if (sequential) {
-    auto next = source_.next();
-    if (!next) frame = next.error();
-    else if (!next.value()) frame = Error{info_.url, "the video ends before frame " + std::to_string(index), ""};
-    else frame = std::move(*next.value());
-  } else {
-    frame = source_.frameAt((static_cast<double>(index) + 0.5) / info_.frameRate.toDouble());
-  }
+  bool sequential = false;
+  Result<DecodedFrame> frame = reader_->read(static_cast<std::int64_t>(index), sequential);
   std::shared_ptr<const scenes::MeshImage> image;
   std::string problem;
   if (!frame) {
-    decoderAt_.reset();
     problem = frame.error().message();
-  } else if (frame->index != static_cast<std::int64_t>(index)) {
-    decoderAt_ = frame->index;
-    problem = info_.url + ": frame " + std::to_string(index) + " asked, the video gives frame " +
-              std::to_string(frame->index) + " (it is shorter than the sequence?)";
   } else {
-    decoderAt_ = frame->index;
     image = std::make_shared<const scenes::MeshImage>(
         frameToRgba(frame->view(), "texture atlas frame " + std::to_string(index)));
   }

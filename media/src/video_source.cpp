@@ -28,10 +28,15 @@ constexpr std::int64_t kNoPts = std::numeric_limits<std::int64_t>::min();  // ==
 constexpr std::int64_t kMaxSkippedBeforeKeyframe = 600;
 static_assert(kNoPts == AV_NOPTS_VALUE);
 
-Error unsupportedFormat(std::string where, AVPixelFormat f) {
+Error unsupportedFormat(std::string where, AVPixelFormat f, bool depth) {
   const char* name = av_get_pix_fmt_name(f);
   Error e{std::move(where), fmt::format("unsupported pixel format '{}'", name != nullptr ? name : "unknown"),
-          fmt::format("media/ plays {}; transcode the file", supportedPixelFormatNames())};
+          fmt::format("media/ plays {}; transcode the file", supportedPixelFormatNames(depth))};
+  if (!depth && isGrayFormat(f)) {
+    e.what = fmt::format("a grey picture ('{}') has no colour to show: grey video is read only as an rgbd medium's depth",
+                         name != nullptr ? name : "unknown");
+    e.hint = "give the shot the colour video; a depth video goes in the rgbd medium's \"depth\"";
+  }
   log().error("{}", e.message());
   return e;
 }
@@ -116,8 +121,8 @@ struct VideoSource::State {
     const auto avFormat = static_cast<AVPixelFormat>(f->format);
     std::int64_t pts = f->best_effort_timestamp != kNoPts ? f->best_effort_timestamp : f->pts;
     if (pts == kNoPts) pts = lastReturnedPts != kNoPts ? lastReturnedPts + ticksPerFrame : info.startPts;
-    const auto format = toPixelFormat(avFormat);
-    if (!format) return unsupportedFormat(at(pts), avFormat);
+    const auto format = toPixelFormat(avFormat, options.depth);
+    if (!format) return unsupportedFormat(at(pts), avFormat, options.depth);
     if (options.strict && ((f->flags & AV_FRAME_FLAG_CORRUPT) != 0 || f->decode_error_flags != 0)) {
       return Error{at(pts), "damaged video data: the decoder concealed errors in this frame", ""};
     }
@@ -435,8 +440,8 @@ Result<VideoSource> VideoSource::open(const std::string& url, const DecodeOption
     if (static_cast<int>(i) != index) s->fmt->streams[i]->discard = AVDISCARD_ALL;  // demux video only
   }
   const AVCodecParameters& par = *s->stream->codecpar;
-  if (!toPixelFormat(static_cast<AVPixelFormat>(par.format))) {
-    return unsupportedFormat(url, static_cast<AVPixelFormat>(par.format));
+  if (!toPixelFormat(static_cast<AVPixelFormat>(par.format), options.depth)) {
+    return unsupportedFormat(url, static_cast<AVPixelFormat>(par.format), options.depth);
   }
 
   s->dec.reset(avcodec_alloc_context3(codec));
@@ -459,6 +464,7 @@ Result<VideoSource> VideoSource::open(const std::string& url, const DecodeOption
 
   s->info = describeStream(url, *s->fmt, *s->stream, *s->dec);
   s->info.layout = readLayout(*s->stream, options.manifestLayout, url);
+  s->info.pixelFormat = toPixelFormat(static_cast<AVPixelFormat>(par.format), options.depth);
   const AVRational perFrame = av_inv_q(s->stream->avg_frame_rate.num > 0 ? s->stream->avg_frame_rate
                                                                            : s->stream->r_frame_rate);
   s->ticksPerFrame = std::max<std::int64_t>(1, av_rescale_q(1, perFrame, s->stream->time_base));

@@ -46,7 +46,7 @@ constexpr KindName kKinds[] = {
     {"equirect", MediaKind::Equirect},
     {"gltf", MediaKind::Gltf},
     {"mesh-sequence", MediaKind::MeshSequence},
-    {"rgbd", std::nullopt},
+    {"rgbd", MediaKind::Rgbd},
     {"splats", std::nullopt},
 };
 
@@ -55,10 +55,10 @@ std::optional<MediaKind> readKind(JsonReader& r, const Json& e, const std::strin
   if (!name) return std::nullopt;
   for (const KindName& k : kKinds) {
     if (*name != k.name) continue;
-    if (!k.kind) r.error(ptr + "/kind", "media kind " + quote(*name) + " is not supported by this version (expected \"equirect\", \"gltf\" or \"mesh-sequence\")");
+    if (!k.kind) r.error(ptr + "/kind", "media kind " + quote(*name) + " is not supported by this version (expected \"equirect\", \"gltf\", \"mesh-sequence\" or \"rgbd\")");
     return k.kind;
   }
-  r.error(ptr + "/kind", "unknown media kind " + quote(*name) + " (expected \"equirect\", \"gltf\" or \"mesh-sequence\")");
+  r.error(ptr + "/kind", "unknown media kind " + quote(*name) + " (expected \"equirect\", \"gltf\", \"mesh-sequence\" or \"rgbd\")");
   return std::nullopt;
 }
 
@@ -105,7 +105,8 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
   }
   r.eachObject(*list, "/media", "an object with id, kind and src", [&](const Json& e, const std::string& ptr) {
     r.unknownMembers(e, ptr, {"id", "kind", "src", "projection", "stereo", "yaw_offset_deg", "transform", "proxy",
-                          "thumbnails", "start", "offset", "fps", "texture", "animation", "audio"});
+                          "thumbnails", "start", "offset", "fps", "texture", "animation", "audio", "depth",
+                          "discontinuity", "head_box_m", "background"});
     MediaRef m;
     m.pointer = ptr;
     m.id = readId(r, e, ptr, ids);
@@ -113,6 +114,7 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     // A mesh sequence is a folder of numbered GLBs or a listing file; media/ reads which.
     m.path = m.kind == MediaKind::MeshSequence ? r.existing(e, ptr, "src", true, &m.src) : r.file(e, ptr, "src", true, &m.src);
     readSequenceMembers(r, e, ptr, m);
+    readRgbdMembers(r, e, ptr, m);
     if (auto p = r.string(e, ptr, "projection", false)) {
       m.projection = parseProjection(*p);
       if (!m.projection) r.error(ptr + "/projection", "unknown projection " + quote(*p) + " (expected \"360\" or \"180\")");
@@ -124,8 +126,8 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     }
     m.yawOffsetDeg = r.number(e, ptr, "yaw_offset_deg", false, -180, 180, "degrees").value_or(0);
     readPlacement(r, e, ptr, m.transform);
-    if (m.kind == MediaKind::Equirect && e.contains("transform"))
-      r.warning(ptr + "/transform", "an equirect surrounds the shot's origin and ignores \"transform\"; turn it with yaw_offset_deg");
+    if ((m.kind == MediaKind::Equirect || m.kind == MediaKind::Rgbd) && e.contains("transform"))
+      r.warning(ptr + "/transform", "an equirect or rgbd capture surrounds the shot's origin and ignores \"transform\"; turn it with yaw_offset_deg");
     m.startSeconds = r.number(e, ptr, "start", false, 0, 1e9, "seconds").value_or(0);
     m.offsetSeconds = r.number(e, ptr, "offset", false, 0, 1e9, "seconds").value_or(0);
     m.proxyPath = r.file(e, ptr, "proxy", false, &m.proxySrc);
@@ -135,6 +137,7 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     m.audio = readSoundtrack(r, e, ptr, m.kind);
     media.push_back(std::move(m));
   });
+  checkRgbdBackgrounds(r, media);
 }
 
 }  // namespace ps::scenes

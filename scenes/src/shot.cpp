@@ -2,9 +2,15 @@
 
 namespace ps::scenes {
 
+// An rgbd medium that is another's background is drawn only behind it, never as the plate.
 const MediaRef* Shot::plate() const {
+  const auto isBackground = [&](const MediaRef& m) {
+    for (const auto& other : media)
+      if (other.rgbd && !m.id.empty() && other.rgbd->background == m.id) return true;
+    return false;
+  };
   for (const auto& m : media)
-    if (m.kind == MediaKind::Equirect) return &m;
+    if (m.kind == MediaKind::Equirect || (m.kind == MediaKind::Rgbd && !isBackground(m))) return &m;
   return nullptr;
 }
 

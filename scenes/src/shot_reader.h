@@ -16,6 +16,10 @@ using IdSet = std::set<std::string>;
 void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdSet& ids);
 void readTimeline(JsonReader& r, const Json& doc, Timeline& timeline);
 void readMarkers(JsonReader& r, const Json& doc, const Timeline& timeline, std::vector<Marker>& markers, IdSet& ids);
+// An rgbd medium's "depth", "discontinuity", "head_box_m" and "background" (errors on other kinds).
+void readRgbdMembers(JsonReader& r, const Json& entry, const std::string& pointer, MediaRef& m);
+// Each rgbd background names another rgbd medium of `media`.
+void checkRgbdBackgrounds(JsonReader& r, const std::vector<MediaRef>& media);
 void readCamera(JsonReader& r, const Json& doc, const Timeline& timeline, std::optional<FilmCamera>& camera);
 
 // {x, y, z} metres at pointer/key, when present and whole.

@@ -38,6 +38,14 @@ sequence["media"].append({"id": "actor", "kind": "mesh-sequence", "src": "perfor
                           "texture": "performer_atlas.mp4"})
 shot.validate(sequence)
 
+rgbd = copy.deepcopy(full)
+rgbd["media"].append({"id": "room", "kind": "rgbd", "src": "room.mp4", "projection": "360", "stereo": "mono",
+                      "depth": {"packing": "top-bottom", "encoding": "inverse", "near_m": 0.5, "far_m": 20, "bits": 10},
+                      "discontinuity": 0.05, "head_box_m": 0.8, "background": "behind"})
+rgbd["media"].append({"id": "behind", "kind": "rgbd", "src": "behind.mp4",
+                      "depth": {"packing": "separate", "src": "d.mkv", "encoding": "linear", "near_m": 1, "far_m": 30}})
+shot.validate(rgbd)
+
 def rejected(change):
     doc = copy.deepcopy(full)
     change(doc)
@@ -67,6 +75,23 @@ failures = [name for name, change in {
                                                    "texture": "../atlas.mp4"}),
 }.items() if not rejected(change)]
 
+def rgbd_rejected(change):
+    doc = copy.deepcopy(rgbd)
+    change(doc["media"][-2])
+    return not shot.is_valid(doc)
+
+failures += ["rgbd " + name for name, change in {
+    "without depth": lambda m: m.pop("depth"),
+    "packing": lambda m: m["depth"].update(packing="side-by-side"),
+    "encoding": lambda m: m["depth"].update(encoding="log"),
+    "near zero": lambda m: m["depth"].update(near_m=0),
+    "top-bottom with src": lambda m: m["depth"].update(src="d.mkv"),
+    "separate without src": lambda m: m["depth"].update(packing="separate"),
+    "bits": lambda m: m["depth"].update(bits=9),
+    "depth src dotdot": lambda m: m["depth"].update(packing="separate", src="../d.mkv"),
+    "discontinuity zero": lambda m: m.update(discontinuity=0),
+}.items() if not rgbd_rejected(change)]
+
 playlist.validate({"format": "perfectshot-playlist/1", "title": "E",
                    "items": [{"shot": "a"}, {"title_card": {"title": "T", "seconds": 3}}, {"shot": "b/shot.json"}]})
 for bad in ({"format": "perfectshot-playlist/1", "items": []},
@@ -77,4 +102,4 @@ for bad in ({"format": "perfectshot-playlist/1", "items": []},
 
 if failures:
     sys.exit("the schemas accept what the parser rejects: " + ", ".join(failures))
-print("schemas agree with the parser on", 1 + 2 + 18 + 1 + 3, "documents")
+print("schemas agree with the parser on", 1 + 2 + 18 + 1 + 1 + 9 + 3, "documents")

@@ -13,6 +13,7 @@
 #include "media/gltf_loader.h"
 #include "media/mesh_sequence_files.h"
 #include "media/video_source.h"
+#include "lint_rgbd.h"
 #include "picture_limits.h"
 #include "scenes/atomic_file.h"
 #include "scenes/playlist.h"
@@ -74,9 +75,13 @@ class Linter {
     // Each equirect video can be played (--media), so each must hold the shot's times, as
     // play checks the one it opens; a scrub proxy must reach as far as the timeline.
     for (const auto& m : shot.media)
-      if (m.kind == scenes::MediaKind::Equirect && !m.path.empty() && !bad.contains(m.pointer + "/src"))
-        if (auto length = checkVideo(file, m.pointer + "/src", m.src, m.path))
+      if ((m.kind == scenes::MediaKind::Equirect || m.kind == scenes::MediaKind::Rgbd) && !m.path.empty() &&
+          !bad.contains(m.pointer + "/src"))
+        if (auto length = checkVideo(file, m.pointer + "/src", m.src, m.path)) {
           for (const auto& p : scenes::checkTimesAgainstVideo(shot, m.src, *length, &m)) print(file, p);
+          if (m.kind == scenes::MediaKind::Rgbd && !depthUnread(bad, m.pointer))
+            for (const auto& p : lintRgbd(m)) print(file, p);
+        }
     for (const auto& m : shot.media)
       if (!m.proxyPath.empty() && !bad.contains(m.pointer + "/proxy"))
         if (auto length = checkVideo(file, m.pointer + "/proxy", m.proxySrc, m.proxyPath))
@@ -94,6 +99,13 @@ class Linter {
         !bad.contains(shot.camera->clip->pointer + "/src"))
       checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path,
                  /*sphere=*/false);
+  }
+
+  // Where the shot's depth object was not read as written, its videos are not checked against it.
+  static bool depthUnread(const std::set<std::string>& bad, const std::string& pointer) {
+    for (const char* at : {"", "/depth", "/depth/packing", "/depth/encoding", "/depth/src"})
+      if (bad.contains(pointer + at)) return true;
+    return false;
   }
 
   // The set decodes as the player would load it; what it holds but the player does not read

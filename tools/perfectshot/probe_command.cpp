@@ -6,6 +6,7 @@
 #include "commands.h"
 #include "player/plate_input.h"
 #include "picture_limits.h"
+#include "probe_depth.h"
 #include "report.h"
 #include "scenes/printable.h"
 
@@ -61,6 +62,8 @@ int runProbe(const ProbeArgs& args) {
   row("stereo", std::string(toString(layout.stereo)) + " (" + std::string(toString(layout.stereoSource)) + ")");
   row("GPU image", describeDeviceFit(static_cast<std::uint32_t>(info.width), static_cast<std::uint32_t>(info.height),
                                      info.pixelFormat.value_or(PixelFormat::Yuv420P), layout.stereo));
+  const std::string depth = describeDepth(*plate);
+  row("depth", depth.empty() ? "none" : depth);
   std::cout << out.str();
   return 0;
 }
@@ -73,7 +76,8 @@ void addProbeCommand(CLI::App& app, CommandOutcome& outcome) {
       "probe",
       "Print what PerfectShot detects in a video: codec, size, pixel format, colour matrix and range,\n"
       "frame rate, duration, keyframe interval, projection and stereo layout, and whether each came\n"
-      "from the file's metadata, the shot manifest, or a guess from the aspect ratio.");
+      "from the file's metadata, the shot manifest, or a guess from the aspect ratio; for RGB-D, the depth\n"
+      "layout the shot tells or a stacked video shows.");
   cmd->add_option("input", args->input, "a video file, a shot.json, or a shot package folder")->required();
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to probe (default: the plate)");
   cmd->callback([args, &outcome] { outcome.exitCode = runProbe(*args); });

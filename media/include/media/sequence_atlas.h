@@ -27,6 +27,8 @@
 
 namespace ps::media {
 
+class FrameByIndex;
+
 struct SequenceAtlasOptions {
   std::size_t budgetMiB = 64;  // converted frames kept (at least two are kept whatever the size)
   enum class Prefetch { Thread, Manual } prefetch = Prefetch::Thread;
@@ -76,7 +78,7 @@ class SequenceAtlas {
   const StreamInfo info_;
   const std::size_t frames_;
   const SequenceAtlasOptions options_;
-  std::optional<std::int64_t> decoderAt_;  // the index of the frame the decoder gave last
+  std::unique_ptr<FrameByIndex> reader_;  // over source_
 
   mutable std::mutex mutex_;
   std::condition_variable wake_, idle_;

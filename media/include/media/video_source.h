@@ -26,6 +26,9 @@ struct DecodeOptions {
   // The shot manifest's layout, used where the container has no metadata.
   // Its sources should say Manifest.
   std::optional<FrameLayout> manifestLayout;
+  // A depth video (an rgbd medium's): grey and 12-bit 4:2:0 pictures are handed out too. Never
+  // for a picture to show: a grey plate is refused with a sentence saying why.
+  bool depth = false;
 };
 
 // What the caller does after frameAt: shows that one frame (a still, a scrub, a thumbnail), or

@@ -16,12 +16,13 @@
 #include "scenes/placement.h"
 #include "scenes/rational.h"
 #include "scenes/soundtrack.h"
+#include "scenes/rgbd_media.h"
 
 namespace ps::scenes {
 
-// What a layer is. Kinds planned next (RGB-D video, Gaussian splats) are refused by name until
-// they are read (media_reader.cpp's table); they go here then.
-enum class MediaKind { Equirect, Gltf, MeshSequence };
+// What a layer is. Kinds planned next (Gaussian splats) are refused by name until they are
+// read (media_reader.cpp's table); they go here then.
+enum class MediaKind { Equirect, Gltf, MeshSequence, Rgbd };
 
 // The capture point's height above the stage floor (y = 0) when the shot does not say, metres.
 inline constexpr double kDefaultCaptureHeightM = 1.6;
@@ -65,6 +66,7 @@ struct MediaRef {
   std::filesystem::path texturePath;  // resolved, inside the package folder
   std::optional<SetAnimation> animation;  // a gltf set's animation; none: the set stands still
   Soundtrack audio;  // what an equirect's soundtrack is, where the shot says (soundtrack.h)
+  std::optional<RgbdMedia> rgbd;  // an rgbd medium's depth (always set for that kind, only for it)
   friend bool operator==(const MediaRef&, const MediaRef&) = default;
 };
 
@@ -95,7 +97,8 @@ struct Shot {
   std::vector<Marker> markers;       // in document order
   std::optional<FilmCamera> camera;
 
-  // The first equirect medium: what the player shows as the plate.
+  // The first equirect or rgbd medium: what the transport plays and the player shows as the
+  // plate (an rgbd plate's colour is the picture; its depth follows it frame by frame).
   const MediaRef* plate() const;
   const Marker* marker(const std::string& id) const;  // nullptr when there is none
   friend bool operator==(const Shot&, const Shot&) = default;

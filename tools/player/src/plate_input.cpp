@@ -50,9 +50,9 @@ Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& 
       if (candidate.id == mediaId) m = &candidate;
     if (!m)
       return Error{scenes::diagnosticPlace(shot->file.string(), "/media"), "no medium with id " + scenes::quote(mediaId), ""};
-    if (m->kind != scenes::MediaKind::Equirect)
+    if (m->kind != scenes::MediaKind::Equirect && m->kind != scenes::MediaKind::Rgbd)
       return Error{scenes::diagnosticPlace(shot->file.string(), "/media"),
-                   "medium " + scenes::quote(mediaId) + " is not an equirect video", ""};
+                   "medium " + scenes::quote(mediaId) + " is not an equirect or rgbd video", ""};
   }
   in.url = m->path.string();
   in.projection = m->projection;
@@ -60,6 +60,7 @@ Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& 
   in.yawOffsetDeg = m->yawOffsetDeg;
   in.startSeconds = m->startSeconds;
   in.offsetSeconds = m->offsetSeconds;
+  in.rgbd = m->rgbd;
   in.shot = std::move(shot).value();
   return in;
 }
@@ -79,6 +80,12 @@ Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId
   auto source = media::VideoSource::open(input->url, options);
   if (!source) return source.error();
   FrameLayout layout = source->info().layout;
+  // A stacked RGB-D video's picture is its top half: that is what a guess must look at.
+  if (input->rgbd && input->rgbd->packing == DepthPacking::TopBottom) {
+    const FrameLayout half = guessLayout(source->info().width, source->info().height / 2);
+    if (layout.projectionSource == LayoutSource::Guess) layout.projection = half.projection;
+    if (layout.stereoSource == LayoutSource::Guess) layout.stereo = half.stereo;
+  }
   if (layout.projectionSource == LayoutSource::Guess && input->projection) {
     layout.projection = *input->projection;
     layout.projectionSource = LayoutSource::Manifest;

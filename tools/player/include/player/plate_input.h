@@ -21,6 +21,9 @@ struct PlateInput {
   // offsetSeconds + (t - startSeconds). 0 and 0 for a bare video.
   double startSeconds = 0;
   double offsetSeconds = 0;
+  // An rgbd medium's depth (the url is its colour, or colour stacked over depth); absent for an
+  // equirect and a bare video.
+  std::optional<scenes::RgbdMedia> rgbd;
 };
 
 // mediaId picks a medium of the shot by id; empty means the shot's plate.
@@ -41,7 +44,8 @@ Result<std::optional<scenes::Shot>> shotWithoutPlate(const std::string& arg, con
 namespace ps::player {
 
 // A plate opened for reading, with its layout settled: the container's metadata
-// first, then the manifest, then the guess from the aspect ratio.
+// first, then the manifest, then the guess from the aspect ratio (of the colour half, for an
+// rgbd video stacked top-bottom).
 struct OpenedPlate {
   PlateInput input;
   media::VideoSource source;
