@@ -192,6 +192,8 @@ int runRgbdPrep(const RgbdPrepArgs& a) {
   }
   if (eyeW % 2 != 0 || eyeH % 2 != 0)
     return reportError(Error{a.colour, fmt::format("its picture is {}x{}: RGB-D delivery needs an even size", eyeW, eyeH), ""});
+  if (!a.projection.empty() && a.projection != "360" && a.projection != "180")
+    return reportError(Error{"--projection", fmt::format("'{}': an RGB-D master is 360 or 180", a.projection), ""});
   Projection projection;
   if (a.projection == "360" || (a.projection.empty() && eyeW == 2 * eyeH)) projection = Projection::Equirect360;
   else if (a.projection == "180" || (a.projection.empty() && eyeW == eyeH)) projection = Projection::Equirect180;
