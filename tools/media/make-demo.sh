@@ -93,3 +93,20 @@ if [ ! -s "$performer/frames.json" ] || [ "$force" = "--force" ]; then
     --force 2>/dev/null
   echo "make-demo: wrote $performer"
 fi
+
+# The RGB-D capture (make_rgbd/rgbd_room.h has its exact geometry): a room with boxes at 1.5 m
+# and 3 m and walls at 5 m, colour on top of inverse depth in one HEVC Main 10 video, with its
+# own shot.json in rgbd/ (the demo's main shot does not show it yet). 30 frames, about 100 KB.
+rgbd="$out/rgbd"
+if [ ! -s "$rgbd/shot.json" ] || [ "$force" = "--force" ]; then
+  make_rgbd="${PERFECTSHOT_BUILD_DIR:-$here/../../build}/tools/make_rgbd/ps_make_rgbd"
+  if [ ! -x "$make_rgbd" ]; then
+    echo "make-demo: $make_rgbd is not built; build first (tools/setup.sh)" >&2
+    exit 1
+  fi
+  "$make_rgbd" -o "$tmp/rgbd" --encoding inverse --codec hevc10 --packing top-bottom --width 1024 --frames 30 \
+    --fps $fps
+  rm -rf "$rgbd"
+  mv "$tmp/rgbd" "$rgbd"
+  echo "make-demo: wrote $rgbd"
+fi

@@ -22,6 +22,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchSequence(*bench, outcome);
   addBenchSequenceRender(*bench, outcome);
   addBenchCut(*bench, outcome);
+  addBenchRgbdDecode(*bench, outcome);
 }
 
 }  // namespace ps::tools

@@ -17,6 +17,7 @@
 #include "partial_package.h"
 #include "prep_plan.h"
 #include "prep_soundtrack.h"
+#include "prep_rgbd.h"
 #include "prep_sequence_command.h"
 #include "progress_bar.h"
 #include "quit_signals.h"
@@ -38,7 +39,36 @@ struct Args {
   SequencePrepArgs sequence;  // a folder of mesh frames: the volumetric capture branch
   std::vector<const CLI::Option*> plateOnly, sequenceOnly;
   const CLI::Option* presetOption = nullptr;
+  RgbdPrepArgs rgbd;  // an RGB-D master: --depth FILE or --stacked
+  std::vector<const CLI::Option*> rgbdOnly;
 };
+
+// An RGB-D master (--depth or --stacked) goes to runRgbdPrep; options for plates or mesh
+// frames are refused with it, and its own options without it. Nothing: not an RGB-D master.
+std::optional<int> runRgbdOrRefuse(Args& args) {
+  const bool rgbd = !args.rgbd.depth.empty() || args.rgbd.stacked;
+  if (!rgbd) {
+    for (const CLI::Option* o : args.rgbdOnly)
+      if (o->count() > 0) return reportError(Error{o->get_name(), "is for an RGB-D master: give --depth FILE or --stacked", ""});
+    return std::nullopt;
+  }
+  if (!args.rgbd.depth.empty() && args.rgbd.stacked)
+    return reportError(Error{"--stacked", "the master is either one stacked video or colour and --depth, not both", ""});
+  for (const CLI::Option* o : args.sequenceOnly)
+    if (o->count() > 0) return reportError(Error{o->get_name(), "is for a folder of mesh frames, not an RGB-D master", ""});
+  for (const CLI::Option* o : args.plateOnly)
+    if (o->count() > 0 && (o->get_name() == "--stereo" || o->get_name() == "--size"))
+      return reportError(Error{o->get_name(), "is not supported for an RGB-D master (mono, delivered at its own size)", ""});
+  if (args.rgbd.encoding.empty() || args.rgbd.nearM <= 0 || args.rgbd.farM <= 0)
+    return reportError(Error{"prep", "an RGB-D master needs --depth-encoding, --near and --far", ""});
+  args.rgbd.colour = args.video;
+  args.rgbd.out = args.out;
+  args.rgbd.force = args.force;
+  args.rgbd.projection = args.projection;
+  args.rgbd.title = args.title;
+  args.rgbd.preset = args.preset;
+  return runRgbdPrep(args.rgbd);
+}
 
 // A folder is a volumetric capture, a file a camera master; an option of the other kind is
 // refused rather than ignored. Nothing: a master, for runPrep.
@@ -223,7 +253,23 @@ void addPrepCommand(CLI::App& app, CommandOutcome& outcome) {
       cmd->add_option("--fps", args->sequence.fps, "a capture's frames per second (the atlas's timing)")
           ->check(CLI::Range(0.001, 1000.0))
           ->capture_default_str()};
+  args->rgbdOnly = {
+      cmd->add_option("--depth", args->rgbd.depth, "an RGB-D master's depth video (the master is its colour)")
+          ->check(CLI::ExistingFile),
+      cmd->add_flag("--stacked", args->rgbd.stacked, "the master is an RGB-D video: colour on top, depth below"),
+      cmd->add_option("--depth-encoding", args->rgbd.encoding, "an RGB-D master's depth: linear or inverse (a grey plane)")
+          ->check(CLI::IsMember({"linear", "inverse"})),
+      cmd->add_option("--near", args->rgbd.nearM, "an RGB-D master's near depth in metres")->check(CLI::PositiveNumber),
+      cmd->add_option("--far", args->rgbd.farM, "an RGB-D master's far depth in metres")->check(CLI::PositiveNumber),
+      cmd->add_option("--delivery", args->rgbd.delivery,
+                      "an RGB-D package's video: hevc10 (HEVC Main 10, colour over the master's depth coding) or\n"
+                      "h264-split8 (8-bit H.264 4:4:4, lossless, inverse depth split over two bytes)")
+          ->check(CLI::IsMember({"hevc10", "h264-split8"}))};
   cmd->callback([args, &outcome] {
+    if (const std::optional<int> rgbd = runRgbdOrRefuse(*args)) {
+      outcome.exitCode = *rgbd;
+      return;
+    }
     const std::optional<int> done = runSequenceOrRefuse(*args);
     outcome.exitCode = done ? *done : runPrep(*args);
   });
