@@ -66,6 +66,8 @@ class RgbdLayer final : public Layer {
 
   void prepare(FrameRecording& frame, std::span<const EyePass> eyes) override;
   void record(FrameRecording& frame, const EyePass& eye) override;
+  // Like the equirect layer's shader, its shader writes encoded values through a UNORM view.
+  bool writesEncoded() const override { return true; }
 
  private:
   struct Impl;
