@@ -78,8 +78,9 @@ float decodeMetres(vec2 uv) {
     const vec3 rgb = clamp(vec3(dot(picture.depthYuvToRgb[0].xyz, ycbcr) + picture.depthYuvToRgb[0].w,
                                 dot(picture.depthYuvToRgb[1].xyz, ycbcr) + picture.depthYuvToRgb[1].w,
                                 dot(picture.depthYuvToRgb[2].xyz, ycbcr) + picture.depthYuvToRgb[2].w), 0.0, 1.0);
-    // Depthkit's rule: a pixel too dark to carry a hue has no depth; it reads as far.
-    const float v = rgb.r + rgb.g + rgb.b > 0.3 ? depthkitHue(rgb) : 1.0;
+    // Depthkit's rule: a pixel too dark to carry a hue has no depth; it reads as far. A hue
+    // just below red (compression noise at near) reads as near rather than in front of it.
+    const float v = rgb.r + rgb.g + rgb.b > 0.3 ? max(depthkitHue(rgb), 0.0) : 1.0;
     return mix(near, far, v);
   }
   float v;

@@ -35,6 +35,8 @@ constexpr std::uint64_t kMaxCells = std::uint64_t{1} << 20;
 // The far sphere is flat colour along rays: a coarse grid is as good as a fine one.
 constexpr std::uint32_t kFarColumns = 96;
 constexpr std::uint32_t kFarRows = 48;
+// How much farther the layer behind the capture and the far fill are drawn than they are.
+constexpr float kBehindShare = 0.01f;
 
 void require(bool ok, const std::string& what) {
   if (!ok) throw std::invalid_argument(what);
@@ -292,18 +294,19 @@ struct RgbdLayer::Impl {
     gridRows = rows;
   }
 
-  // The draw of a source's grid: cells across and down, and its constants for one eye.
+  // The draw of a source's grid: cells across and down, and its constants for one eye. `scale`
+  // pushes it back along its rays (1: where its depth puts it).
   struct Draw {
     const Slot* slot = nullptr;
     RgbdPushConstants constants{};
     std::uint32_t cells = 0;
   };
 
-  Draw gridDraw(const Slot& slot, const glm::mat4& clipFromStage, const glm::vec3& eye) const {
+  Draw gridDraw(const Slot& slot, const glm::mat4& clipFromStage, const glm::vec3& eye, float scale) const {
     const bool half = slot.projection == Projection::Equirect180;
     Draw d;
     d.slot = &slot;
-    d.constants.clipFromCapture = clipFromStage * stageFromCapture(eye);
+    d.constants.clipFromCapture = clipFromStage * stageFromCapture(eye) * glm::scale(glm::mat4(1.0f), glm::vec3(scale));
     d.constants.grid = glm::vec4(static_cast<float>(gridColumns), static_cast<float>(gridRows), placement.discontinuity, 0.0f);
     // A 360 grid wraps (columns cells); a 180 grid adds its two edges, every grid its poles.
     const std::uint32_t across = half ? gridColumns + 1 : gridColumns;
@@ -312,10 +315,10 @@ struct RgbdLayer::Impl {
     return d;
   }
 
-  Draw farDraw(const Slot& slot, const glm::mat4& clipFromStage, const glm::vec3& eye) const {
+  Draw farDraw(const Slot& slot, const glm::mat4& clipFromStage, const glm::vec3& eye, float scale) const {
     Draw d;
     d.slot = &slot;
-    d.constants.clipFromCapture = clipFromStage * stageFromCapture(eye);
+    d.constants.clipFromCapture = clipFromStage * stageFromCapture(eye) * glm::scale(glm::mat4(1.0f), glm::vec3(scale));
     d.constants.grid = glm::vec4(static_cast<float>(kFarColumns), static_cast<float>(kFarRows), 0.0f,
                                  static_cast<float>(slot.coding.farM));
     d.constants.cells = glm::ivec4(static_cast<int>(kFarColumns), 0, 0, 1);
@@ -395,16 +398,20 @@ void RgbdLayer::record(FrameRecording& frame, const EyePass& pass) {
   if (s.preparedSerial != frame.serial) throw std::logic_error("RgbdLayer::record without this frame's prepare");
   const glm::mat4& clipFromStage = pass.camera.viewProjection();
   const glm::vec3 eye = pass.camera.view().position;
+  // What lies behind the capture is drawn after it, pushed back a little (scaled about the
+  // capture point: the same rays, so the same colour) so that where it is as far as the
+  // capture (a background wall behind a wall, the far fill behind the sky) the capture wins.
+  constexpr float behind = 1.0f + kBehindShare;
   std::array<Impl::Draw, 3> draws;
   std::size_t count = 0;
-  draws[count++] = s.gridDraw(*s.front.latest, clipFromStage, eye);
+  draws[count++] = s.gridDraw(*s.front.latest, clipFromStage, eye, 1.0f);
   const Slot* farSource = s.front.latest;
   if (s.showBack && s.back.latest != nullptr) {
-    draws[count++] = s.gridDraw(*s.back.latest, clipFromStage, eye);
+    draws[count++] = s.gridDraw(*s.back.latest, clipFromStage, eye, behind);
     farSource = s.back.latest;
   }
   // Over a compositor's sphere, what the dropped triangles uncover is that sphere.
-  if (!pass.overSphere) draws[count++] = s.farDraw(*farSource, clipFromStage, eye);
+  if (!pass.overSphere) draws[count++] = s.farDraw(*farSource, clipFromStage, eye, behind);
   const VkCommandBuffer commands = frame.commands;
   for (std::size_t i = 0; i < count; ++i) {
     const Impl::Draw& d = draws[i];

@@ -192,6 +192,66 @@ TEST_F(RgbdLayerTest, FromTheCapturePointItEqualsTheEquirectRender) {
   }
 }
 
+// What the panel's dropped triangles uncover comes from the background layer when there is one
+// (here a plain grey wall at 5 m), else from the far fill.
+TEST_F(RgbdLayerTest, GapsShowTheBackgroundLayer) {
+  const OwnedFrame colour = roomColour(kPictureWidth, kPictureHeight);
+  const RgbdCase c = encodings()[0];
+  const OwnedFrame depth = roomDepth(c, kPictureWidth, kPictureHeight);
+  constexpr std::uint32_t w = 256, h = 128;
+  OwnedFrame backColour = makeFrame(PixelFormat::Yuv444P, w, h, ColorMatrix::Bt709, ColorRange::Full);
+  OwnedFrame backDepth = makeFrame(PixelFormat::Gray16, w, h, ColorMatrix::Bt709, ColorRange::Full);
+  for (std::uint32_t y = 0; y < h; ++y)
+    for (std::uint32_t x = 0; x < w; ++x) {
+      for (int p = 0; p < 3; ++p) setSample(backColour, p, x, y, 128);
+      setSample(backDepth, 0, x, y, static_cast<std::uint32_t>(std::lround(depthCode(c.coding, 5.0) * 65535)));
+    }
+  MeshRig rig(device(), kSize, kSize, 1);
+  engine::RgbdLayer layer(rig.context());
+  layer.setPicture(colour.view, FrameLayout{}, depth.view, c.coding);
+  const engine::EyeCamera moved = eyeAt(kOrigin + glm::vec3(0.15f, 0, 0), kFovDeg);
+  auto count = [&](const EyePicture& p, auto keep) {
+    int n = 0;
+    for (int y = 0; y < static_cast<int>(kSize); ++y)
+      for (int x = 0; x < static_cast<int>(kSize); ++x) n += keep(p.at(x, y), distanceAt(p, moved, x, y)) ? 1 : 0;
+    return n;
+  };
+  auto isFar = [](glm::u8vec4, float d) { return d > 6.5f; };
+  auto isBackWall = [](glm::u8vec4 rgba, float d) { return near(rgba, {128, 128, 128}, 2) && d > 4.4f && d < 5.05f; };
+  const EyePicture alone = renderWith(rig, {&layer}, moved);
+  const int gap = count(alone, isFar);
+  EXPECT_GT(gap, 100) << "without a background the gap shows the far fill";
+  layer.setBackground(backColour.view, FrameLayout{}, backDepth.view, c.coding);
+  const EyePicture layered = renderWith(rig, {&layer}, moved);
+  EXPECT_EQ(count(layered, isFar), 0);
+  EXPECT_NEAR(count(layered, isBackWall), gap, gap / 10);
+  layer.clearBackground();
+  EXPECT_EQ(count(renderWith(rig, {&layer}, moved), isFar), gap);
+}
+
+// Depthkit's invalid pixels (R' + G' + B' <= 0.3) carry no depth: a black panel in a hue depth
+// picture reads as far.
+TEST_F(RgbdLayerTest, HueDepthsTooDarkToCarryAHueReadAsFar) {
+  const OwnedFrame colour = roomColour(kPictureWidth, kPictureHeight);
+  const RgbdCase c = encodings()[5];
+  OwnedFrame depth = roomDepth(c, kPictureWidth, kPictureHeight);
+  for (std::uint32_t y = 0; y < kPictureHeight; ++y)
+    for (std::uint32_t x = 0; x < kPictureWidth; ++x)
+      if (RgbdRoom::depthAlong((x + 0.5) / kPictureWidth, (y + 0.5) / kPictureHeight) < RgbdRoom::kWallM) {
+        setSample(depth, 0, x, y, 20);  // R'G'B' about 0.08 each
+        setSample(depth, 1, x, y, 128);
+        setSample(depth, 2, x, y, 128);
+      }
+  MeshRig rig(device(), kSize, kSize, 1);
+  engine::RgbdLayer layer(rig.context());
+  layer.setPicture(colour.view, FrameLayout{}, depth.view, c.coding);
+  const engine::EyeCamera camera = eyeAt(kOrigin, kFovDeg);
+  const EyePicture p = renderWith(rig, {&layer}, camera);
+  const glm::vec2 centre = *camera.pixelOf(RgbdRoom::boxCentre(kOrigin), rig.extent());
+  EXPECT_NEAR(distanceAt(p, camera, static_cast<int>(centre.x), static_cast<int>(centre.y)), 8.0f, 0.1f);
+  EXPECT_TRUE(std::isnan(centroid(p, camera, isBox).x)) << "nothing at the panel's distance";
+}
+
 // Depth is written: a mesh before the wall hides it, one behind the wall or behind the panel is
 // hidden.
 TEST_F(RgbdLayerTest, MeshesComposeThroughDepth) {
