@@ -21,6 +21,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchDeform(*bench, outcome);
   addBenchSequence(*bench, outcome);
   addBenchSequenceRender(*bench, outcome);
+  addBenchRgbd(*bench, outcome);
 }
 
 }  // namespace ps::tools

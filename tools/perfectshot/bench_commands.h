@@ -25,6 +25,8 @@ void addBenchMesh(CLI::App& bench, CommandOutcome& outcome);
 void addBenchDeform(CLI::App& bench, CommandOutcome& outcome);
 // Mesh-sequence streaming rate vs draco_decoder on the same Draco streams; cold scrub latency.
 void addBenchSequence(CLI::App& bench, CommandOutcome& outcome);
+// GPU time per eye and per stereo frame of the RGB-D layer vs the equirect layer on the same colour.
+void addBenchRgbd(CLI::App& bench, CommandOutcome& outcome);
 // Offscreen cost per eye of a playing mesh sequence vs a cleared eye and its first frame held still.
 void addBenchSequenceRender(CLI::App& bench, CommandOutcome& outcome);
 
