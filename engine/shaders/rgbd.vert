@@ -26,8 +26,10 @@ layout(set = 0, binding = 6) uniform Picture {
 // Must match RgbdPushConstants in engine/src/rgbd_pipeline.h.
 layout(push_constant) uniform Params {
   mat4 clipFromCapture;  // capture space (metres) to the eye's clip space
-  vec4 grid;    // x: columns of grid points, y: rows of grid points, z: discontinuity, w: > 0: a sphere of this radius
-  ivec4 cells;  // x: cells across (the drawn rectangle), y: first cell column, z: first cell row, w: whole-sphere grid
+  // x: depth texels per cell (grid on the depth picture), or with w > 0 the columns of a sphere
+  // of radius w; y: that sphere's rows; z: discontinuity
+  vec4 grid;
+  ivec4 cells;  // x: cells across the drawn rectangle, y: its first column, z: its first row
 } params;
 
 const int kLinear = 0;
@@ -40,15 +42,22 @@ const float PI = 3.14159265358979;
 // and (1,0) (1,1) (0,1).
 const ivec2 kCorners[6] = ivec2[6](ivec2(0, 0), ivec2(1, 0), ivec2(0, 1), ivec2(1, 0), ivec2(1, 1), ivec2(0, 1));
 
-bool wholeSphereGrid() { return picture.mode.y == 0 || params.cells.w != 0; }
+bool sphereAtRadius() { return params.grid.w > 0.0; }
+// The grid spans 360 degrees of longitude (a 360 picture, or the far sphere).
+bool wholeSphereGrid() { return picture.mode.y == 0 || sphereAtRadius(); }
 
-// Grid point -> picture coordinates 0..1. A 360 grid's columns sit at texel centres and wrap;
-// a 180 grid adds its two edges, and every grid adds the two poles, so the surface is closed.
+// Grid point -> picture coordinates 0..1. On a picture the grid's points sit on texel centres,
+// every `step` texels (so a triangle's colour filter never reaches past its corners' texels);
+// a 360 grid wraps, a 180 grid adds its two edges, and every grid adds the two poles (point
+// 0 and the last), so the surface is closed.
 vec2 gridUv(ivec2 point) {
-  const float columns = params.grid.x;
-  const float rows = params.grid.y;
-  float u = wholeSphereGrid() ? (float(point.x) + 0.5) / columns : clamp((float(point.x) - 0.5) / columns, 0.0, 1.0);
-  float v = clamp((float(point.y) - 0.5) / rows, 0.0, 1.0);
+  if (sphereAtRadius())
+    return vec2((float(point.x) + 0.5) / params.grid.x, clamp((float(point.y) - 0.5) / params.grid.y, 0.0, 1.0));
+  const vec2 size = vec2(textureSize(depthPlane0, 0));
+  const float step = params.grid.x;
+  const float u = wholeSphereGrid() ? (float(point.x) * step + 0.5) / size.x
+                                    : (point.x == 0 ? 0.0 : min(((float(point.x) - 1.0) * step + 0.5) / size.x, 1.0));
+  const float v = point.y == 0 ? 0.0 : min(((float(point.y) - 1.0) * step + 0.5) / size.y, 1.0);
   return vec2(u, v);
 }
 
@@ -66,8 +75,8 @@ float depthkitHue(vec3 c) {
 float decodeMetres(vec2 uv) {
   const ivec2 size = textureSize(depthPlane0, 0);
   ivec2 texel = ivec2(floor(uv * vec2(size)));
-  texel = clamp(texel, ivec2(0), size - 1);
-  if (wholeSphereGrid() && picture.mode.y == 0) texel.x = int(mod(float(texel.x), float(size.x)));
+  texel.y = clamp(texel.y, 0, size.y - 1);
+  texel.x = picture.mode.y == 0 ? ((texel.x % size.x) + size.x) % size.x : clamp(texel.x, 0, size.x - 1);
   const int encoding = picture.mode.x;
   const float near = picture.metres.x;
   const float far = picture.metres.y;
@@ -111,7 +120,7 @@ void main() {
   float nearest = 1e30, farthest = 0.0;
   for (int i = 0; i < 3; ++i) {
     const vec2 uv = gridUv(origin + kCorners[first + i]);
-    const float d = params.grid.w > 0.0 ? params.grid.w : decodeMetres(uv);
+    const float d = sphereAtRadius() ? params.grid.w : decodeMetres(uv);
     points[i] = direction(uv) * d;
     nearest = min(nearest, d);
     farthest = max(farthest, d);

@@ -10,6 +10,7 @@
 
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/quaternion.hpp>
+#include <glm/geometric.hpp>
 #include <glm/mat3x3.hpp>
 
 #include "engine/device.h"
@@ -31,6 +32,8 @@ constexpr double kPi = 3.14159265358979323846;
 // Grid points across the whole sphere at most, and cells per draw at most: past these a CPU
 // driver spends more on vertices than the picture gains.
 constexpr std::uint32_t kMaxColumns = 2048;
+// Target pixels per grid cell where the views are sharpest: depth edges land within this.
+constexpr double kPixelsPerCell = 2.0;
 constexpr std::uint64_t kMaxCells = std::uint64_t{1} << 20;
 // The far sphere is flat colour along rays: a coarse grid is as good as a fine one.
 constexpr std::uint32_t kFarColumns = 96;
@@ -264,64 +267,111 @@ struct RgbdLayer::Impl {
   glm::mat4 stageFromCapture(const glm::vec3& eyePosition) const {
     const glm::vec3 offset = eyePosition - placement.origin;
     const glm::vec3 carried = offset - parallaxOffset(offset, placement.headBoxM);
-    // A ray at source longitude L appears at L + yaw (right positive): a turn about +Y by -yaw.
-    const glm::quat turn = glm::angleAxis(-glm::radians(placement.yawOffsetDeg), glm::vec3(0.0f, 1.0f, 0.0f));
-    return glm::translate(glm::mat4(1.0f), placement.origin + carried) * glm::mat4_cast(turn);
+    return glm::translate(glm::mat4(1.0f), placement.origin + carried) * glm::mat4_cast(glm::conjugate(captureFromStage()));
   }
 
-  // The grid the frame's views need: about a grid point per target pixel where the views are
-  // sharpest, no finer than the depth picture, capped.
-  void chooseGrid(std::span<const EyePass> eyes) {
-    const Slot& slot = *front.latest;
-    const bool half = slot.projection == Projection::Equirect180;
+  // Stage directions to the capture's: a ray at source longitude L appears at L + yaw (right
+  // positive), so the stage turns about +Y by yaw into the capture.
+  glm::quat captureFromStage() const {
+    return glm::angleAxis(glm::radians(placement.yawOffsetDeg), glm::vec3(0.0f, 1.0f, 0.0f));
+  }
+
+  // How fine a grid the frame's views need: grid points per radian, about one every
+  // kPixelsPerCell target pixels where the views are sharpest (0: unknown, as fine as the picture).
+  void noteViews(std::span<const EyePass> eyes) {
     double finest = 0;
     for (const EyePass& pass : eyes) {
       if (pass.wholeSphere || pass.extent.width == 0 || pass.extent.height == 0) continue;
       const double angle = pinholeAnglePerPixel(pass.camera.view().fov, pass.extent.width, pass.extent.height).fewest;
       if (angle > 0 && (finest == 0 || angle < finest)) finest = angle;
     }
-    const std::uint32_t texels = std::max(slot.depthEye.width, 1u);
-    std::uint32_t columns = texels;
-    if (finest > 0) columns = static_cast<std::uint32_t>(std::ceil((half ? kPi : 2 * kPi) / finest));
-    columns = std::clamp(columns, 8u, std::min(texels, kMaxColumns));
-    auto rows = static_cast<std::uint32_t>(std::lround(static_cast<double>(columns) * slot.depthEye.height / texels));
-    rows = std::max(rows, 4u);
-    while (std::uint64_t{columns} * rows > kMaxCells) {
-      columns = columns * 3 / 4;
-      rows = rows * 3 / 4;
-    }
-    gridColumns = columns;
-    gridRows = rows;
+    pointsPerRadian = finest > 0 ? 1.0 / (finest * kPixelsPerCell) : 0.0;
   }
 
-  // The draw of a source's grid: cells across and down, and its constants for one eye. `scale`
-  // pushes it back along its rays (1: where its depth puts it).
+  // Depth texels per grid cell for a picture: a power of two (that divides a 360 picture's
+  // width, so the grid wraps onto itself), as large as the views allow, capped.
+  std::uint32_t stepFor(const Slot& slot) const {
+    const bool half = slot.projection == Projection::Equirect180;
+    const std::uint32_t width = std::max(slot.depthEye.width, 1u), height = std::max(slot.depthEye.height, 1u);
+    const double needed = pointsPerRadian > 0 ? std::ceil((half ? kPi : 2 * kPi) * pointsPerRadian) : static_cast<double>(width);
+    auto fits = [&](std::uint32_t k) { return half || width % k == 0; };
+    std::uint32_t step = 1;
+    auto cells = [&](std::uint32_t k) { return std::uint64_t{(width + k - 1) / k} * ((height + k - 1) / k); };
+    while ((width / step > kMaxColumns || cells(step) > kMaxCells) && fits(step * 2)) step *= 2;
+    while (fits(step * 2) && static_cast<double>(width / (step * 2)) >= needed) step *= 2;
+    return step;
+  }
+
+  // The draw of a source's grid for one eye: the cells the eye can see (its view widened by how
+  // far parallax can move a point: asin(offset / near)), or all of them. `scale` pushes the
+  // draw back along its rays (1: where its depth puts it).
   struct Draw {
     const Slot* slot = nullptr;
     RgbdPushConstants constants{};
     std::uint32_t cells = 0;
   };
 
-  Draw gridDraw(const Slot& slot, const glm::mat4& clipFromStage, const glm::vec3& eye, float scale) const {
+  Draw gridDraw(const Slot& slot, const EyePass& pass, float scale) const {
     const bool half = slot.projection == Projection::Equirect180;
+    const std::uint32_t step = stepFor(slot);
+    const std::uint32_t columns = (slot.depthEye.width + step - 1) / step;  // grid points (360) or inner points (180)
+    const std::uint32_t rows = (slot.depthEye.height + step - 1) / step;   // inner rows; the poles are added
+    const std::uint32_t allAcross = half ? columns + 1 : columns;
+    std::uint32_t firstColumn = 0, across = allAcross, firstRow = 0, down = rows + 1;
+
+    const View& view = pass.camera.view();
+    const glm::vec3 offset = parallaxOffset(view.position - placement.origin, placement.headBoxM);
+    const double reach = glm::length(offset) / slot.coding.nearM;
+    const double widen = reach >= 1 ? kPi : std::asin(reach) + 2.0 * kPi * step / std::max(slot.depthEye.width, 1u);
+    Fov fov = view.fov;
+    fov.angleLeft -= static_cast<float>(widen);
+    fov.angleDown -= static_cast<float>(widen);
+    fov.angleRight += static_cast<float>(widen);
+    fov.angleUp += static_cast<float>(widen);
+    constexpr float kWidest = 1.4f;  // radians from the view's axis; past this, every cell
+    if (std::max({-fov.angleLeft, fov.angleRight, fov.angleUp, -fov.angleDown}) < kWidest) {
+      const glm::mat3 toCapture = glm::mat3_cast(captureFromStage() * glm::normalize(view.orientation));
+      const UvRegion region = pinholeUvRegion(toCapture, fov, half);
+      // Grid point c (360) sits at u = c / columns; 180 and rows have a point 0 at the edge.
+      const auto cellOf = [](double t, std::uint32_t n) { return static_cast<std::int64_t>(std::floor(t * n)); };
+      if (region.uSpan < 1.0) {
+        if (half) {
+          const std::int64_t c0 = std::clamp<std::int64_t>(cellOf(region.uStart, columns), 0, allAcross);
+          const std::int64_t c1 = std::clamp<std::int64_t>(cellOf(region.uStart + region.uSpan, columns) + 2, 0, allAcross);
+          firstColumn = static_cast<std::uint32_t>(c0);
+          across = static_cast<std::uint32_t>(std::max<std::int64_t>(c1 - c0, 0));
+        } else {
+          const std::int64_t c0 = cellOf(region.uStart, columns) - 1;
+          const auto n = static_cast<std::uint32_t>(std::ceil(region.uSpan * columns)) + 3;
+          if (n < columns) {
+            firstColumn = static_cast<std::uint32_t>((c0 + columns) % columns);  // the shader wraps past the last
+            across = n;
+          }
+        }
+      }
+      const std::int64_t r0 = std::clamp<std::int64_t>(cellOf(region.vStart, rows), 0, rows + 1);
+      const std::int64_t r1 = std::clamp<std::int64_t>(cellOf(region.vEnd, rows) + 2, 0, rows + 1);
+      firstRow = static_cast<std::uint32_t>(r0);
+      down = static_cast<std::uint32_t>(std::max<std::int64_t>(r1 - r0, 0));
+    }
     Draw d;
     d.slot = &slot;
-    d.constants.clipFromCapture = clipFromStage * stageFromCapture(eye) * glm::scale(glm::mat4(1.0f), glm::vec3(scale));
-    d.constants.grid = glm::vec4(static_cast<float>(gridColumns), static_cast<float>(gridRows), placement.discontinuity, 0.0f);
-    // A 360 grid wraps (columns cells); a 180 grid adds its two edges, every grid its poles.
-    const std::uint32_t across = half ? gridColumns + 1 : gridColumns;
-    d.constants.cells = glm::ivec4(static_cast<int>(across), 0, 0, 0);
-    d.cells = across * (gridRows + 1);
+    d.constants.clipFromCapture =
+        pass.camera.viewProjection() * stageFromCapture(view.position) * glm::scale(glm::mat4(1.0f), glm::vec3(scale));
+    d.constants.grid = glm::vec4(static_cast<float>(step), 0.0f, placement.discontinuity, 0.0f);
+    d.constants.cells = glm::ivec4(static_cast<int>(across), static_cast<int>(firstColumn), static_cast<int>(firstRow), 0);
+    d.cells = across * down;
     return d;
   }
 
-  Draw farDraw(const Slot& slot, const glm::mat4& clipFromStage, const glm::vec3& eye, float scale) const {
+  Draw farDraw(const Slot& slot, const EyePass& pass, float scale) const {
     Draw d;
     d.slot = &slot;
-    d.constants.clipFromCapture = clipFromStage * stageFromCapture(eye) * glm::scale(glm::mat4(1.0f), glm::vec3(scale));
+    d.constants.clipFromCapture = pass.camera.viewProjection() * stageFromCapture(pass.camera.view().position) *
+                                  glm::scale(glm::mat4(1.0f), glm::vec3(scale));
     d.constants.grid = glm::vec4(static_cast<float>(kFarColumns), static_cast<float>(kFarRows), 0.0f,
                                  static_cast<float>(slot.coding.farM));
-    d.constants.cells = glm::ivec4(static_cast<int>(kFarColumns), 0, 0, 1);
+    d.constants.cells = glm::ivec4(static_cast<int>(kFarColumns), 0, 0, 0);
     d.cells = kFarColumns * (kFarRows + 1);
     return d;
   }
@@ -334,8 +384,7 @@ struct RgbdLayer::Impl {
   Source front;
   Source back;
   bool showBack = false;
-  std::uint32_t gridColumns = 0;
-  std::uint32_t gridRows = 0;
+  double pointsPerRadian = 0;  // of the frame's views (noteViews)
   std::uint64_t preparedSerial = 0;
 };
 
@@ -389,29 +438,27 @@ void RgbdLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
                          VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_HOST_BIT | VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT,
                          VK_PIPELINE_STAGE_VERTEX_SHADER_BIT, 0, 1, &barrier, 0, nullptr, 0, nullptr);
   }
-  s.chooseGrid(eyes);
+  s.noteViews(eyes);
 }
 
 void RgbdLayer::record(FrameRecording& frame, const EyePass& pass) {
   Impl& s = *impl_;
   if (s.front.latest == nullptr || pass.wholeSphere) return;  // no eye position to draw parallax for
   if (s.preparedSerial != frame.serial) throw std::logic_error("RgbdLayer::record without this frame's prepare");
-  const glm::mat4& clipFromStage = pass.camera.viewProjection();
-  const glm::vec3 eye = pass.camera.view().position;
   // What lies behind the capture is drawn after it, pushed back a little (scaled about the
   // capture point: the same rays, so the same colour) so that where it is as far as the
   // capture (a background wall behind a wall, the far fill behind the sky) the capture wins.
   constexpr float behind = 1.0f + kBehindShare;
   std::array<Impl::Draw, 3> draws;
   std::size_t count = 0;
-  draws[count++] = s.gridDraw(*s.front.latest, clipFromStage, eye, 1.0f);
+  draws[count++] = s.gridDraw(*s.front.latest, pass, 1.0f);
   const Slot* farSource = s.front.latest;
   if (s.showBack && s.back.latest != nullptr) {
-    draws[count++] = s.gridDraw(*s.back.latest, clipFromStage, eye, behind);
+    draws[count++] = s.gridDraw(*s.back.latest, pass, behind);
     farSource = s.back.latest;
   }
   // Over a compositor's sphere, what the dropped triangles uncover is that sphere.
-  if (!pass.overSphere) draws[count++] = s.farDraw(*farSource, clipFromStage, eye, behind);
+  if (!pass.overSphere) draws[count++] = s.farDraw(*farSource, pass, behind);
   const VkCommandBuffer commands = frame.commands;
   for (std::size_t i = 0; i < count; ++i) {
     const Impl::Draw& d = draws[i];
@@ -423,7 +470,7 @@ void RgbdLayer::record(FrameRecording& frame, const EyePass& pass) {
                             &d.slot->eyeSets[eyeSet], 0, nullptr);
     vkCmdPushConstants(commands, s.pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(RgbdPushConstants),
                        &d.constants);
-    vkCmdDraw(commands, d.cells * 6, 1, 0, 0);
+    if (d.cells > 0) vkCmdDraw(commands, d.cells * 6, 1, 0, 0);
   }
 }
 

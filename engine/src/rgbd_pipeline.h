@@ -32,8 +32,9 @@ struct RgbdPicture {
 // Mirrors `Params` in rgbd.vert.
 struct RgbdPushConstants {
   glm::mat4 clipFromCapture;
-  glm::vec4 grid;    // x: grid columns, y: grid rows, z: discontinuity, w: > 0: a sphere of this radius
-  glm::ivec4 cells;  // x: cells across, y: first cell column, z: first cell row, w: whole-sphere grid
+  glm::vec4 grid;    // x: depth texels per cell (w > 0: the sphere's columns), y: its rows, z: discontinuity,
+                     // w: > 0: a sphere of this radius rather than the depth picture
+  glm::ivec4 cells;  // x: cells across the drawn rectangle, y: its first column, z: its first row
 };
 static_assert(sizeof(RgbdPushConstants) <= 128, "the push constant block must fit the guaranteed 128 bytes");
 
