@@ -1,9 +1,11 @@
 #version 450
+#extension GL_GOOGLE_include_directive : require
 // RgbdLayer's colour: the capture's picture sampled along the ray from the capture point to the
 // surface point, exactly as equirect.frag samples it along a view ray (same projection, filter,
 // footprint and conversion), so that from the capture point the layer draws what the equirect
 // layer draws.
 layout(location = 0) in vec3 capturePos;
+layout(location = 1) flat in float discontinuity;
 layout(location = 0) out vec4 outColor;
 
 const int kPlanes = 0;       // Y, Cb, Cr in bindings 0, 1, 2
@@ -16,14 +18,7 @@ layout(set = 0, binding = 0) uniform sampler2D lumaPlane;
 layout(set = 0, binding = 1) uniform sampler2D chromaPlaneA;
 layout(set = 0, binding = 2) uniform sampler2D chromaPlaneB;
 
-// Must match RgbdPicture in engine/src/rgbd_pipeline.h (std140).
-layout(set = 0, binding = 6) uniform Picture {
-  vec4 yuvToRgb[3];
-  vec4 depthYuvToRgb[3];
-  vec4 code;
-  vec4 metres;
-  ivec4 mode;  // y: 180-degree source
-} picture;
+#include "rgbd_depth.glsl"
 
 const float PI = 3.14159265358979;
 
@@ -67,6 +62,19 @@ void main() {
   if (halfSphere && abs(longitude) > 0.5 * PI) {
     outColor = vec4(0.0, 0.0, 0.0, 1.0);
     return;
+  }
+  if (discontinuity > 0.0) {
+    // A cell spans several depth texels and only its corners were checked: where a texel the
+    // colour filter reads here lies across a depth step from this fragment, the fragment is not
+    // that texel's surface. Dropped, like a triangle across a step, so no colour is smeared.
+    const float own = length(capturePos);
+    const ivec2 size = textureSize(depthPlane0, 0);
+    const ivec2 base = ivec2(floor(uv * vec2(size) - 0.5));
+    for (int i = 0; i < 4; ++i) {
+      const vec2 corner = (vec2(base + ivec2(i & 1, i >> 1)) + 0.5) / vec2(size);
+      const float d = decodeMetres(corner);
+      if (max(d, own) > min(d, own) * (1.0 + discontinuity)) discard;
+    }
   }
   vec3 ycbcr;
   if (kPacking == kInterleaved) {

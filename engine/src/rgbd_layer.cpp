@@ -32,8 +32,9 @@ constexpr double kPi = 3.14159265358979323846;
 // Grid points across the whole sphere at most, and cells per draw at most: past these a CPU
 // driver spends more on vertices than the picture gains.
 constexpr std::uint32_t kMaxColumns = 2048;
-// Target pixels per grid cell where the views are sharpest: depth edges land within this.
-constexpr double kPixelsPerCell = 2.0;
+// Target pixels per grid cell at a view's centre: depth edges land within this. Triangles are
+// what a CPU driver pays for (lavapipe sets up well under a million a second on two cores).
+constexpr double kPixelsPerCell = 4.0;
 constexpr std::uint64_t kMaxCells = std::uint64_t{1} << 20;
 // The far sphere is flat colour along rays: a coarse grid is as good as a fine one.
 constexpr std::uint32_t kFarColumns = 96;
@@ -277,12 +278,14 @@ struct RgbdLayer::Impl {
   }
 
   // How fine a grid the frame's views need: grid points per radian, about one every
-  // kPixelsPerCell target pixels where the views are sharpest (0: unknown, as fine as the picture).
+  // kPixelsPerCell target pixels at the views' centres (0: unknown, as fine as the picture).
   void noteViews(std::span<const EyePass> eyes) {
     double finest = 0;
     for (const EyePass& pass : eyes) {
       if (pass.wholeSphere || pass.extent.width == 0 || pass.extent.height == 0) continue;
-      const double angle = pinholeAnglePerPixel(pass.camera.view().fov, pass.extent.width, pass.extent.height).fewest;
+      // The view's coarsest pixels (its centre): its corners, where a pinhole's pixels shrink,
+      // get a few more pixels per cell; a denser grid costs a CPU driver its vertex budget.
+      const double angle = pinholeAnglePerPixel(pass.camera.view().fov, pass.extent.width, pass.extent.height).most;
       if (angle > 0 && (finest == 0 || angle < finest)) finest = angle;
     }
     pointsPerRadian = finest > 0 ? 1.0 / (finest * kPixelsPerCell) : 0.0;

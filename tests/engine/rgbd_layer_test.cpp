@@ -95,8 +95,9 @@ TEST_F(RgbdLayerTest, ParallaxMatchesTheGeometryForEveryEncoding) {
     const EyePicture after = renderWith(rig, {&layer}, moved);
     const glm::vec2 boxBefore = centroid(before, centre, isBox), boxAfter = centroid(after, moved, isBox);
     const glm::vec2 markerBefore = centroid(before, centre, isMarker), markerAfter = centroid(after, moved, isMarker);
-    EXPECT_NEAR(boxBefore.x, centre.pixelOf(box, rig.extent())->x, 1.0);
-    EXPECT_NEAR(boxBefore.y, centre.pixelOf(box, rig.extent())->y, 1.0);
+    // Where it is: its edges fall on the grid's cells (two texels here), within 1.5 px.
+    EXPECT_NEAR(boxBefore.x, centre.pixelOf(box, rig.extent())->x, 1.5);
+    EXPECT_NEAR(boxBefore.y, centre.pixelOf(box, rig.extent())->y, 1.5);
     EXPECT_NEAR(boxAfter.x - boxBefore.x, boxShift.x, 1.0);
     EXPECT_NEAR(boxAfter.y - boxBefore.y, boxShift.y, 1.0);
     EXPECT_NEAR(markerAfter.x - markerBefore.x, markerShift.x, 1.0);
@@ -323,7 +324,7 @@ TEST_F(RgbdLayerTest, OutsideTheHeadBoxThePictureStaysWholeAndApproachesTheBoxFa
   layer.setPlacement(placement);
   const engine::EyeCamera inside = at(0.1f);
   const glm::vec2 predicted = *inside.pixelOf(RgbdRoom::boxCentre(kOrigin), rig.extent());
-  EXPECT_NEAR(centroid(renderWith(rig, {&layer}, inside), inside, isBox).x, predicted.x, 1.0);
+  EXPECT_NEAR(centroid(renderWith(rig, {&layer}, inside), inside, isBox).x, predicted.x, 1.5);
 }
 
 // The layer's stereo and 180-degree pictures: each eye reads its own half, and behind a 180
