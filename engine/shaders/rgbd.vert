@@ -10,7 +10,7 @@
 
 layout(location = 0) out vec3 capturePos;  // the surface point, metres from the capture point, capture axes
 // The relative depth step at which the fragments drop what the cell's corners did not see; 0:
-// none (the far sphere).
+// no check (the far sphere, or a cell per texel).
 layout(location = 1) flat out float discontinuity;
 
 #include "rgbd_depth.glsl"
@@ -62,7 +62,8 @@ void main() {
   const int first = corner < 3 ? 0 : 3;
   // The triangle's three depths decide whether it is kept; only this vertex's own corner is
   // placed (the trigonometry is the costly part on a CPU driver).
-  discontinuity = sphereAtRadius() ? 0.0 : params.grid.z;
+  // With a cell per texel the corners saw every texel the cell's colour reads.
+  discontinuity = sphereAtRadius() || params.grid.x <= 1.0 ? 0.0 : params.grid.z;
   float own = params.grid.w;
   if (!sphereAtRadius()) {
     float nearest = 1e30, farthest = 0.0;

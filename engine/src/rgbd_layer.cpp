@@ -312,6 +312,7 @@ struct RgbdLayer::Impl {
     const Slot* slot = nullptr;
     RgbdPushConstants constants{};
     std::uint32_t cells = 0;
+    bool grid = true;  // a picture's grid, not the far sphere
   };
 
   Draw gridDraw(const Slot& slot, const EyePass& pass, float scale) const {
@@ -376,6 +377,7 @@ struct RgbdLayer::Impl {
                                  static_cast<float>(slot.coding.farM));
     d.constants.cells = glm::ivec4(static_cast<int>(kFarColumns), 0, 0, 0);
     d.cells = kFarColumns * (kFarRows + 1);
+    d.grid = false;
     return d;
   }
 
@@ -467,7 +469,7 @@ void RgbdLayer::record(FrameRecording& frame, const EyePass& pass) {
     const Impl::Draw& d = draws[i];
     const FrameTextures& colour = *d.slot->colour;
     vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS,
-                      s.pipeline.pipelineFor({pass.colorFormat, pass.depthFormat, colour.packing()}));
+                      s.pipeline.pipelineFor({pass.colorFormat, pass.depthFormat, colour.packing(), d.grid}));
     const auto eyeSet = static_cast<std::size_t>(eyeIndex(colour, pass.eye));
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, s.pipeline.layout(), 0, 1,
                             &d.slot->eyeSets[eyeSet], 0, nullptr);

@@ -94,14 +94,16 @@ VkSampler RgbdPipeline::colourSampler(Projection projection) const {
 }
 
 VkPipeline RgbdPipeline::pipelineFor(const RgbdDrawVariant& variant) const {
-  // rgbd.frag's constants 0 (kPacking) and 2 (kTargetEncodes).
+  // rgbd.frag's constants 0 (kPacking), 2 (kTargetEncodes) and 3 (kCheckTexels).
   struct Specialization {
     std::int32_t packing;
     VkBool32 targetEncodes;
-  } values{static_cast<std::int32_t>(variant.packing), isSrgbFormat(variant.targetFormat) ? VK_TRUE : VK_FALSE};
+    VkBool32 checkTexels;
+  } values{static_cast<std::int32_t>(variant.packing), isSrgbFormat(variant.targetFormat) ? VK_TRUE : VK_FALSE,
+           variant.checkTexels ? VK_TRUE : VK_FALSE};
   GraphicsPipelineDesc desc;
   desc.name = "rgbd format " + std::to_string(variant.targetFormat) + " depth " + std::to_string(variant.depthFormat) +
-              " packing " + std::to_string(static_cast<int>(variant.packing));
+              " packing " + std::to_string(static_cast<int>(variant.packing)) + (variant.checkTexels ? "" : " far");
   desc.layout = layout_;
   desc.vertex = vertex_.handle();
   desc.fragment = fragment_.handle();
@@ -112,6 +114,7 @@ VkPipeline RgbdPipeline::pipelineFor(const RgbdDrawVariant& variant) const {
   desc.fragmentConstants = {
       {0, offsetof(Specialization, packing), sizeof(std::int32_t)},
       {2, offsetof(Specialization, targetEncodes), sizeof(VkBool32)},
+      {3, offsetof(Specialization, checkTexels), sizeof(VkBool32)},
   };
   const auto* bytes = reinterpret_cast<const std::byte*>(&values);
   desc.constantData.assign(bytes, bytes + sizeof(values));

@@ -42,6 +42,7 @@ struct RgbdDrawVariant {
   VkFormat targetFormat = VK_FORMAT_UNDEFINED;
   VkFormat depthFormat = VK_FORMAT_UNDEFINED;
   PlanePacking packing = PlanePacking::Planes;  // Planes or Interleaved
+  bool checkTexels = true;  // the grid's draws; false for the far sphere (depth tested before shading)
   auto operator<=>(const RgbdDrawVariant&) const = default;
 };
 
