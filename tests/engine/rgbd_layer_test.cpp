@@ -20,6 +20,7 @@
 #include "image.h"
 #include "mesh_test_rig.h"
 #include "mesh_test_scenes.h"
+#include "rgbd_head_box.h"
 #include "rgbd_test_room.h"
 
 namespace ps::test {
@@ -362,6 +363,26 @@ TEST_F(RgbdLayerTest, StereoEyesReadTheirOwnHalvesOf180Pictures) {
   pictures = rig.render(layers, behind);
   EXPECT_EQ(pictures[0].at(16, 16).r, 0);
   EXPECT_EQ(pictures[1].at(16, 16).g, 0);
+}
+
+// The head box's easing: the offset as it is well inside, then onto the face smoothly (no step in
+// value or slope), never past it, per axis.
+TEST(RgbdHeadBox, TheOffsetEasesOntoTheFaceWithoutAKink) {
+  constexpr float kHalf = 0.5f;
+  EXPECT_EQ(engine::parallaxOffset({0.2f, -0.3f, 0.37f}, kHalf), glm::vec3(0.2f, -0.3f, 0.37f));
+  float previous = 0.0f, previousSlope = 1.0f;
+  constexpr float kStep = 0.001f;
+  for (float x = kStep; x < 5.0f; x += kStep) {
+    const float eased = engine::parallaxOffset({x, 0, 0}, kHalf).x;
+    const float slope = (eased - previous) / kStep;
+    EXPECT_LE(eased, kHalf) << x;
+    EXPECT_GE(slope, 0.0f) << x;
+    EXPECT_NEAR(slope, previousSlope, 0.02f) << "a kink at " << x;
+    EXPECT_EQ(engine::parallaxOffset({-x, 0, 0}, kHalf).x, -eased);
+    previous = eased;
+    previousSlope = slope;
+  }
+  EXPECT_NEAR(previous, kHalf, 1e-4f) << "far outside: the face";
 }
 
 TEST_F(RgbdLayerTest, BadPicturesAreRefusedWithAMessage) {
