@@ -73,9 +73,11 @@ void main() {
     const float own = length(capturePos);
     const ivec2 size = textureSize(depthPlane0, 0);
     const ivec2 base = ivec2(floor(uv * vec2(size) - 0.5));
-    const vec4 d = quadMetres(base);
-    const float k = 1.0 + discontinuity;
-    if (any(greaterThan(max(d, vec4(own)), min(d, vec4(own)) * k))) discard;
+    for (int i = 0; i < 4; ++i) {
+      const vec2 corner = (vec2(base + ivec2(i & 1, i >> 1)) + 0.5) / vec2(size);
+      const float d = decodeMetres(corner);
+      if (max(d, own) > min(d, own) * (1.0 + discontinuity)) discard;
+    }
   }
   vec3 ycbcr;
   if (kPacking == kInterleaved) {

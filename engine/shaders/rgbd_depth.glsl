@@ -71,23 +71,3 @@ float texelMetres(ivec2 texel) {
 }
 
 float decodeMetres(vec2 uv) { return texelMetres(depthTexel(uv)); }
-
-// The four texels base .. base + (1, 1) in metres: one gather for the single-plane codings
-// (most of the frame), where the gather's clamp is the wrap depthTexel would do.
-vec4 quadMetres(ivec2 base) {
-  const ivec2 size = textureSize(depthPlane0, 0);
-  const int encoding = picture.mode.x;
-  const bool inside = picture.mode.y != 0 || (base.x >= 0 && base.x + 1 < size.x);
-  if ((encoding == kLinear || encoding == kInverse) && inside) {
-    // The quad's centre: its footprint is exactly these four texels.
-    const vec4 code = round(textureGather(depthPlane0, vec2(base + 1) / vec2(size), 0) * picture.code.x);
-    const vec4 v = clamp(code * picture.code.y + picture.code.z, 0.0, 1.0);
-    const float near = picture.metres.x;
-    const float far = picture.metres.y;
-    if (encoding == kLinear) return mix(vec4(near), vec4(far), v);
-    return 1.0 / (1.0 / far + v * (1.0 / near - 1.0 / far));
-  }
-  vec4 d;
-  for (int i = 0; i < 4; ++i) d[i] = decodeMetres((vec2(base + ivec2(i & 1, i >> 1)) + 0.5) / vec2(size));
-  return d;
-}
