@@ -5,13 +5,15 @@ find_program(GLSLC glslc REQUIRED)
 function(ps_add_shaders target)
   cmake_parse_arguments(ARG "" "DIR" "SOURCES" ${ARGN})
   set(outputs)
+  # What the shaders #include (GL_GOOGLE_include_directive): any change rebuilds them all.
+  file(GLOB shader_includes ${CMAKE_CURRENT_SOURCE_DIR}/shaders/*.glsl)
   foreach(src ${ARG_SOURCES})
     get_filename_component(name ${src} NAME)
     set(out ${ARG_DIR}/${name}.spv)
     add_custom_command(OUTPUT ${out}
       COMMAND ${CMAKE_COMMAND} -E make_directory ${ARG_DIR}
       COMMAND ${GLSLC} --target-env=vulkan1.1 -O -Werror -o ${out} ${CMAKE_CURRENT_SOURCE_DIR}/${src}
-      DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${src}
+      DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/${src} ${shader_includes}
       COMMENT "glslc ${src}" VERBATIM)
     list(APPEND outputs ${out})
   endforeach()

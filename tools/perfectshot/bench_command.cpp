@@ -23,6 +23,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchSequenceRender(*bench, outcome);
   addBenchCut(*bench, outcome);
   addBenchRgbdDecode(*bench, outcome);
+  addBenchRgbd(*bench, outcome);
 }
 
 }  // namespace ps::tools

@@ -27,6 +27,8 @@ void addBenchDeform(CLI::App& bench, CommandOutcome& outcome);
 void addBenchSequence(CLI::App& bench, CommandOutcome& outcome);
 // RGB-D colour+depth decode rate through the player's decoders vs the ffmpeg CLI's decode.
 void addBenchRgbdDecode(CLI::App& bench, CommandOutcome& outcome);
+// GPU time per eye and per stereo frame of the RGB-D layer vs the equirect layer on the same colour.
+void addBenchRgbd(CLI::App& bench, CommandOutcome& outcome);
 // Offscreen cost per eye of a playing mesh sequence vs a cleared eye and its first frame held still.
 void addBenchSequenceRender(CLI::App& bench, CommandOutcome& outcome);
 

@@ -1,155 +1,183 @@
-// bench rgbd-decode: an RGB-D capture's colour and depth decoded through the project's media
-// decoders (one PlaybackDecoder a video, popped in step as the player takes a frame pair)
-// against the ffmpeg CLI decoding the same video(s) in the same run.
-#include <fmt/format.h>
+// perfectshot bench rgbd: the RGB-D layer's cost against the plain equirect layer drawing the
+// same colour picture into the same targets in the same run: per eye (one 90x90-degree eye) and
+// per frame (two eyes of a stereo frame, 64 mm apart, one submit). The picture is generated: a
+// textured 360 colour picture and an inverse-coded 16-bit depth picture of a room (a wall at
+// 5 m, a box at 1.5 m ahead), so every grid cell is displaced and the box's edges drop
+// triangles. GPU time is read from timestamps where the queue has them (lavapipe has), else the
+// wall time from submit to the fence.
+#include <spdlog/spdlog.h>
 
-#include <algorithm>
 #include <chrono>
-#include <iostream>
-#include <optional>
-#include <thread>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <numbers>
+#include <span>
+#include <vector>
 
 #include "bench_commands.h"
 #include "bench_common.h"
-#include "media/ffmpeg_url.h"
-#include "media/playback_decoder.h"
-#include "player/thread_cpu_clock.h"
+#include "bench_gpu_timer.h"
+#include "engine/device.h"
+#include "engine/equirect_layer.h"
+#include "engine/eye_camera.h"
+#include "engine/frame_context.h"
+#include "engine/frame_renderer.h"
+#include "engine/offscreen_target.h"
+#include "engine/rgbd_layer.h"
 #include "report.h"
-#include "subprocess.h"
+#include "scenes/rgbd_depth.h"
 
 namespace ps::tools {
 
 namespace {
 
-struct Args {
-  std::string video;  // colour, or colour over depth
-  std::string depth;  // a separate depth video, or empty
-  int threads = 0;
-  int runs = 3;
+struct BenchRgbdArgs {
+  std::uint32_t width = 512, height = 512;
+  std::uint32_t pictureWidth = 2048;  // its height is half: a 360 picture
+  int frames = 20;
 };
 
-struct Run {
-  double fps = 0;  // frame pairs (colour with its depth) a second of wall time
-  double cpuMsPerFrame = 0;
-  long long frames = 0;
+// A picture's planes and the bytes behind them.
+struct Picture {
+  std::vector<std::byte> bytes;
+  FrameView view;
 };
 
-Result<std::optional<media::DecodedFrame>> popFrame(media::PlaybackDecoder& d, const std::string& file) {
-  for (;;) {
-    media::Popped p = d.pop(std::chrono::milliseconds(1000));
-    switch (p.kind) {
-      case media::Popped::Kind::Frame: return std::optional<media::DecodedFrame>(std::move(p.frame));
-      case media::Popped::Kind::EndOfStream: return std::optional<media::DecodedFrame>();
-      case media::Popped::Kind::Error: return p.error.value_or(Error{file, "decoding failed", ""});
-      case media::Popped::Kind::Empty: break;
+Picture makePicture(PixelFormat format, std::uint32_t width, std::uint32_t height) {
+  Picture p;
+  p.view.format = format;
+  p.view.width = width;
+  p.view.height = height;
+  p.view.range = ColorRange::Full;
+  std::vector<std::size_t> offsets;
+  std::size_t total = 0;
+  for (int i = 0; i < planeCount(format); ++i) {
+    const std::size_t stride = std::size_t{planeWidth(format, i, width)} * bytesPerSample(format);
+    p.view.planes[i].stride = stride;
+    offsets.push_back(total);
+    total += stride * planeHeight(format, i, height);
+  }
+  p.bytes.assign(total, std::byte{128});
+  for (int i = 0; i < planeCount(format); ++i) p.view.planes[i].data = p.bytes.data() + offsets[i];
+  return p;
+}
+
+// Metres from the capture point through picture coordinates (u, v): a box face 1.5 m ahead
+// (0.6 m square), else a wall at 5 m.
+double roomDepth(double u, double v) {
+  const double longitude = (u - 0.5) * 2 * std::numbers::pi, latitude = (0.5 - v) * std::numbers::pi;
+  const double x = std::cos(latitude) * std::sin(longitude), y = std::sin(latitude);
+  const double z = -std::cos(latitude) * std::cos(longitude);
+  if (z < 0) {
+    const double t = 1.5 / -z;
+    if (std::abs(x * t) <= 0.3 && std::abs(y * t) <= 0.3) return t;
+  }
+  return 5.0;
+}
+
+Timing measureFrame(int frames, engine::FrameContext& context, engine::FrameRenderer& renderer,
+                    std::span<const engine::EyeDraw> eyes, const GpuTimer& timer, engine::Layer& layer) {
+  engine::Layer* layers[] = {&layer};
+  std::vector<double> gpu, wall;
+  for (int i = 0; i < frames + 2; ++i) {  // the first two pay for the upload and the pipelines
+    engine::FrameRecording& frame = context.begin();
+    timer.begin(frame.commands);
+    renderer.record(frame, eyes, layers);
+    timer.end(frame.commands);
+    const std::uint64_t serial = frame.serial;
+    const auto start = std::chrono::steady_clock::now();
+    context.submit();
+    context.wait(serial);
+    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    if (i < 2) continue;
+    wall.push_back(ms);
+    if (timer.available()) gpu.push_back(timer.milliseconds());
+  }
+  Timing t;
+  t.wallMs = median(wall);
+  t.gpuMs = timer.available() ? median(gpu) : t.wallMs;
+  return t;
+}
+
+int runBenchRgbd(BenchRgbdArgs args) {
+  const std::uint32_t pictureHeight = args.pictureWidth / 2;
+  auto device = engine::Device::create();
+  if (!device) return reportError(device.error());
+  VkPhysicalDeviceProperties properties{};
+  vkGetPhysicalDeviceProperties(device->physicalDevice(), &properties);
+  const GpuTimer timer(*device);
+  std::printf("bench rgbd: %s, eyes %ux%u (90x90 degrees), picture %ux%u 4:2:0 + 16-bit inverse depth, median of "
+              "%d frames; %s\n",
+              properties.deviceName, args.width, args.height, args.pictureWidth, pictureHeight, args.frames,
+              timer.available() ? "GPU time from timestamps around the frame renderer's work"
+                                : "the queue has no timestamps: wall time from submit to fence");
+
+  Picture colour = makePicture(PixelFormat::Yuv420P, args.pictureWidth, pictureHeight);
+  for (std::uint32_t y = 0; y < pictureHeight; ++y)
+    for (std::uint32_t x = 0; x < args.pictureWidth; ++x)
+      colour.bytes[std::size_t{y} * args.pictureWidth + x] = static_cast<std::byte>(16 + (x * 3 + y * 7) % 220);
+  Picture depth = makePicture(PixelFormat::Gray16, args.pictureWidth, pictureHeight);
+  const DepthCoding coding{DepthEncoding::Inverse, 0.3, 50.0};
+  for (std::uint32_t y = 0; y < pictureHeight; ++y)
+    for (std::uint32_t x = 0; x < args.pictureWidth; ++x) {
+      const double metres = roomDepth((x + 0.5) / args.pictureWidth, (y + 0.5) / pictureHeight);
+      const auto code = static_cast<std::uint16_t>(std::lround(depthCode(coding, metres) * 65535.0));
+      std::memcpy(depth.bytes.data() + (std::size_t{y} * args.pictureWidth + x) * 2, &code, 2);  // little-endian host
     }
-  }
-}
 
-Result<Run> ourRun(const Args& args) {
-  media::DecodeOptions options;
-  options.threads = args.threads;
-  auto colour = media::VideoSource::open(args.video, options);
-  if (!colour) return colour.error();
-  std::optional<media::VideoSource> depthSource;
-  if (!args.depth.empty()) {
-    auto d = media::VideoSource::open(args.depth, options);
-    if (!d) return d.error();
-    depthSource.emplace(std::move(*d));
-  }
-  const double cpuStart = player::processCpuSeconds();
-  const auto start = std::chrono::steady_clock::now();
-  media::PlaybackDecoder colourDecoder(std::move(*colour));
-  std::optional<media::PlaybackDecoder> depthDecoder;
-  if (depthSource) depthDecoder.emplace(std::move(*depthSource));
-  long long frames = 0;
-  for (;;) {
-    auto c = popFrame(colourDecoder, args.video);
-    if (!c) return c.error();
-    if (depthDecoder) {
-      auto d = popFrame(*depthDecoder, args.depth);
-      if (!d) return d.error();
-      if (d->has_value() != c->has_value())
-        return Error{args.depth, fmt::format("ends {} the colour (frame {})", c->has_value() ? "before" : "after", frames), ""};
-    }
-    if (!c->has_value()) break;
-    ++frames;
-  }
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  const double cpu = player::processCpuSeconds() - cpuStart;
-  if (frames == 0) return Error{args.video, "no frame was decoded", ""};
-  return Run{static_cast<double>(frames) / wall, 1000 * cpu / static_cast<double>(frames), frames};
-}
+  engine::FrameContext context(*device, 2, "bench rgbd");
+  engine::FrameRenderer renderer(*device);
+  engine::OffscreenTarget left(*device, args.width, args.height, "bench rgbd left");
+  engine::OffscreenTarget right(*device, args.width, args.height, "bench rgbd right");
+  engine::EquirectLayer plain(context);
+  plain.setPicture(colour.view, FrameLayout{});
+  engine::RgbdLayer rgbd(context);
+  rgbd.setPicture(colour.view, FrameLayout{}, depth.view, coding);
 
-Result<Run> ffmpegRun(const Args& args, long long frames) {
-  std::vector<std::string> argv = {"ffmpeg", "-hide_banner", "-nostdin", "-benchmark"};
-  for (const std::string* file : {&args.video, &args.depth}) {
-    if (file->empty()) continue;
-    auto url = media::inputFileUrl(*file);
-    if (!url) return url.error();
-    argv.insert(argv.end(), {"-threads", std::to_string(args.threads)});
-    for (auto& arg : media::cliInput(*url)) argv.push_back(std::move(arg));
-  }
-  argv.insert(argv.end(), {"-map", "0:v:0"});
-  if (!args.depth.empty()) argv.insert(argv.end(), {"-map", "1:v:0"});
-  argv.insert(argv.end(), {"-f", "null", "-"});
-  auto run = runSubprocess(argv);
-  if (!run) return run.error();
-  const auto report = parseFfmpegBenchmark(run->output);
-  if (run->exitCode != 0 || !report.realSeconds || !report.cpuSeconds)
-    return Error{"ffmpeg", "the peer run failed or printed no benchmark", run->output.substr(0, 400)};
-  // The pairs are ours counted: ffmpeg decodes the same frames of each input.
-  return Run{static_cast<double>(frames) / *report.realSeconds, 1000 * *report.cpuSeconds / static_cast<double>(frames), frames};
-}
+  const Timing plainEye = measureEye(args.frames, context, renderer, left, timer, &plain);
+  const Timing rgbdEye = measureEye(args.frames, context, renderer, left, timer, &rgbd);
+  engine::View view;
+  view.fov = engine::symmetricFov(90, 90);
+  view.position = {-0.032f, kEyeHeight, 0.0f};
+  const engine::EyeCamera leftCamera(view);
+  view.position.x = 0.032f;
+  const engine::EyeCamera rightCamera(view);
+  const std::vector<engine::EyeDraw> eyes{{Eye::Left, leftCamera, left.target(), false},
+                                          {Eye::Right, rightCamera, right.target(), false}};
+  const Timing plainFrame = measureFrame(args.frames, context, renderer, eyes, timer, plain);
+  const Timing rgbdFrame = measureFrame(args.frames, context, renderer, eyes, timer, rgbd);
+  context.waitAll();
 
-std::string list(const std::vector<double>& v) {
-  std::string s;
-  for (double x : v) s += fmt::format("{}{:.1f}", s.empty() ? "" : " ", x);
-  return s;
-}
-
-int runBench(Args args) {
-  if (args.threads <= 0) args.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  std::vector<double> ourFps, peerFps, ourCpu, peerCpu;
-  long long frames = 0;
-  for (int i = 0; i < args.runs; ++i) {  // interleaved, so drift in machine load hits both alike
-    auto a = ourRun(args);
-    if (!a) return reportError(a.error());
-    frames = a->frames;
-    auto b = ffmpegRun(args, frames);
-    if (!b) return reportError(b.error());
-    ourFps.push_back(a->fps);
-    peerFps.push_back(b->fps);
-    ourCpu.push_back(a->cpuMsPerFrame);
-    peerCpu.push_back(b->cpuMsPerFrame);
-  }
-  const double bestOurs = *std::max_element(ourFps.begin(), ourFps.end());
-  const double bestPeer = *std::max_element(peerFps.begin(), peerFps.end());
-  std::cout << fmt::format("bench rgbd-decode: {}{} ({} frames), {} decoder threads each\n", args.video,
-                           args.depth.empty() ? "" : " + " + args.depth, frames, args.threads)
-            << fmt::format("  perfectshot decode (PlaybackDecoder)  {:7.1f} fps  (runs: {})\n", bestOurs, list(ourFps))
-            << fmt::format("  ffmpeg -benchmark decode              {:7.1f} fps  (runs: {})\n", bestPeer, list(peerFps))
-            << fmt::format("  CPU per frame, all threads: perfectshot {:.1f} ms (median), ffmpeg {:.1f} ms (median)\n",
-                           median(ourCpu), median(peerCpu))
-            << "  " << ratioLine(bestOurs / bestPeer, ">= 0.95", bestOurs / bestPeer >= 0.95) << "\n";
+  auto line = [](const char* name, const Timing& t) {
+    std::printf("  %-34s GPU %8.3f ms  wall %8.3f ms\n", name, t.gpuMs, t.wallMs);
+  };
+  line("peer: equirect layer, one eye", plainEye);
+  line("rgbd layer, one eye", rgbdEye);
+  line("peer: equirect layer, frame (2 eyes)", plainFrame);
+  line("rgbd layer, frame (2 eyes)", rgbdFrame);
+  std::printf("  ratio rgbd / equirect: one eye %.2fx, frame %.2fx (GPU time)\n",
+              plainEye.gpuMs > 0 ? rgbdEye.gpuMs / plainEye.gpuMs : 0.0,
+              plainFrame.gpuMs > 0 ? rgbdFrame.gpuMs / plainFrame.gpuMs : 0.0);
   return 0;
 }
 
 }  // namespace
 
-void addBenchRgbdDecode(CLI::App& bench, CommandOutcome& outcome) {
-  auto args = std::make_shared<Args>();
+void addBenchRgbd(CLI::App& bench, CommandOutcome& outcome) {
+  auto args = std::make_shared<BenchRgbdArgs>();
   CLI::App* cmd = bench.add_subcommand(
-      "rgbd-decode",
-      "Decode every frame of an RGB-D capture's colour and depth (one top-bottom video, or the colour\n"
-      "and --depth) through the player's decoders as fast as possible; print frame pairs/s beside\n"
-      "`ffmpeg -benchmark -i VIDEO [-i DEPTH] -f null -` on the same files, and the ratio (best of --runs).");
-  cmd->add_option("video", args->video, "the colour video, or colour over depth (top-bottom)")->required()->check(CLI::ExistingFile);
-  cmd->add_option("--depth", args->depth, "the depth video of a separate capture")->check(CLI::ExistingFile);
-  cmd->add_option("--threads", args->threads, "decoder threads for each video, both sides (default: one per core)")
-      ->check(CLI::Range(0, 256));
-  cmd->add_option("--runs", args->runs, "runs of each, interleaved")->check(CLI::Range(1, 20))->capture_default_str();
-  cmd->callback([args, &outcome] { outcome.exitCode = runBench(*args); });
+      "rgbd",
+      "GPU time of the RGB-D layer (a generated 360 room with depth, drawn with parallax) per eye and per\n"
+      "stereo frame, against the plain equirect layer drawing the same colour in the same run.");
+  cmd->add_option("--width", args->width, "eye width in pixels")->check(CLI::Range(16, 8192))->capture_default_str();
+  cmd->add_option("--height", args->height, "eye height in pixels")->check(CLI::Range(16, 8192))->capture_default_str();
+  cmd->add_option("--picture-width", args->pictureWidth, "the 360 picture's width (height: half)")
+      ->check(CLI::Range(64, 16384))
+      ->capture_default_str();
+  cmd->add_option("--frames", args->frames, "frames measured per case")->check(CLI::Range(1, 100000))->capture_default_str();
+  cmd->callback([args, &outcome] { outcome.exitCode = runBenchRgbd(*args); });
 }
 
 }  // namespace ps::tools

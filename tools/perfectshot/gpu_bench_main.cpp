@@ -19,6 +19,7 @@ int main(int argc, char** argv) {
   app.parse_complete_callback([&] { ps::tools::setupLogging(logLevel); });
   ps::tools::CommandOutcome outcome;
   ps::tools::addBenchMesh(app, outcome);
+  ps::tools::addBenchRgbd(app, outcome);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -12,12 +12,28 @@
 // Drawing: a grid over the picture whose density follows what the frame's eye views need,
 // displaced by depth in the vertex stage (depth read with texelFetch: filtering would corrupt
 // split codes and mix edges), colour sampled with the equirect layer's conventions (v360's).
+// The grid's points sit on depth texel centres, a power-of-two step of texels apart: about a
+// cell every 4 target pixels at a view's centre, never finer than the depth picture, capped
+// (2048 points round, 2^20 cells); each eye draws only the cells its view, widened by how far
+// parallax can move a point (asin(offset / near)), can see.
 // Triangles across a depth discontinuity (relative: max/min depth of its corners - 1 above
-// `discontinuity`) are dropped, not stretched; what they would have covered shows the
-// background layer (setBackground) or, without one, the colour at the far depth.
-// Each eye draws its own parallax from its own position. Inside the head box around the
-// capture point parallax is full; outside it the eye's offset used for parallax is pulled
-// smoothly back toward the box, so the capture never tears apart.
+// `discontinuity`) are dropped, not stretched; where a cell spans several texels, fragments
+// whose colour would read a texel across such a step from them are dropped too. What they
+// would have covered shows the background layer (setBackground) or, without one, the colour
+// at the far depth (a sphere at far_m). Both are drawn 1 % farther than their depth says, so
+// where they are as far as the capture the capture wins the depth test.
+// Each eye draws its own parallax from its own position. The head box is a cube around the
+// capture point whose faces are headBoxM from it (stage axes): the eye's offset is used as it
+// is up to 3/4 of the way to a face, then eased (continuous slope, tanh) onto the face, per
+// axis; the capture is carried along with the head by the rest, so it never tears apart and
+// far outside it shows what the box's face sees.
+// Hue depth follows Depthkit's shaders: hue of the depth pixel's R'G'B' (-1/6..5/6, read as
+// 0..5/6), linear near..far; a pixel with R' + G' + B' <= 0.3 reads as far.
+// Depth planes: linear and inverse read the luma plane of any format (grey or YUV), as code
+// values of its bit depth and range; inverse-split8 reads Y (high byte) and Cb (low byte) of a
+// Yuv444P picture as raw bytes (whatever its range says); hue reads Y, Cb and Cr.
+// Eyes drawn into a whole-sphere image (EyePass::wholeSphere) get nothing: it has no eye
+// position; over a compositor's sphere (overSphere) there is no far fill.
 // Frames that call no setPicture draw the last picture again with no upload.
 // Thread: the frame context's.
 #include <cstdint>
@@ -38,7 +54,7 @@ struct RgbdPlacement {
   glm::vec3 origin{0.0f, 1.6f, 0.0f};  // the capture point in stage metres
   float yawOffsetDeg = 0.0f;           // the capture's front turned right by this
   float discontinuity = 0.1f;          // relative depth step above which a triangle is dropped
-  float headBoxM = 0.5f;               // edge of the cube around origin where parallax is full
+  float headBoxM = 0.5f;               // from origin to each face of the head box (see above)
 };
 
 class RgbdLayer final : public Layer {
@@ -49,12 +65,17 @@ class RgbdLayer final : public Layer {
   RgbdLayer& operator=(const RgbdLayer&) = delete;
   ~RgbdLayer() override;
 
+  // Throws std::invalid_argument for discontinuity or headBoxM not > 0.
   void setPlacement(const RgbdPlacement& placement);
   // A new frame: `colour` in `layout` (stereo: each eye's half), `depth` with the same eye
-  // layout and size per eye, its code values read through `coding`. Copies the planes (the
-  // FrameViews' bytes are not used after this returns unless bytesOwner is given). Throws
-  // std::invalid_argument for pictures that do not fit each other, the layout or the coding
-  // (e.g. InverseSplit8 needs a 4:4:4 8-bit depth picture).
+  // layout and size, its code values read through `coding`. Copies the planes now (bytesOwner
+  // is not kept: the FrameViews' bytes are not used after this returns). Throws
+  // std::invalid_argument, saying what, for pictures that do not fit each other, the layout or
+  // the coding: sizes that differ, a grey colour picture, InverseSplit8 without a Yuv444P
+  // depth picture, Hue with a grey one, near_m <= 0 or >= far_m; std::logic_error when the
+  // frame being recorded already draws the picture it would overwrite (set it before prepare).
+  // The layer holds two pictures per stream: this one overwrites the older, after waiting for
+  // the last frame that drew it (at once unless frames are queued).
   void setPicture(const FrameView& colour, const FrameLayout& layout, const FrameView& depth,
                   const DepthCoding& coding, std::shared_ptr<const void> bytesOwner = nullptr);
   // A second RGB-D layer behind the first (layered depth): what the first's dropped triangles
@@ -66,6 +87,8 @@ class RgbdLayer final : public Layer {
 
   void prepare(FrameRecording& frame, std::span<const EyePass> eyes) override;
   void record(FrameRecording& frame, const EyePass& eye) override;
+  // Like the equirect layer's shader, its shader writes encoded values through a UNORM view.
+  bool writesEncoded() const override { return true; }
 
  private:
   struct Impl;

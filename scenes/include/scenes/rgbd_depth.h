@@ -18,8 +18,12 @@ enum class DepthPacking { TopBottom, Separate };
 // Inverse:      1/d = 1/far + v * (1/near - 1/far)
 // InverseSplit8: Inverse, with v's 16 bits split over two 8-bit channels of a 4:4:4 picture
 //               (high byte in Y, low byte in Cb), read exactly (never filtered)
-// Hue:          Depthkit's combined-per-pixel coding: v is the hue of the depth pixel's RGB, linear
-//               between near and far; pixels too dark or too grey to carry a hue are invalid
+// Hue:          Depthkit's combined-per-pixel coding: v is the hue of the depth pixel's R'G'B'
+//               (0 red, 1/3 green, 2/3 blue), d = near + v * (far - near), as Depthkit's shaders
+//               decode it. Their hue runs from -1/6 to 5/6 (magenta wraps to just below red), so
+//               only v in [0, 5/6] is carried: a hue past 5/6 reads as just below 0 (near), and
+//               depths beyond near + 5/6 (far - near) are coded as that. A pixel whose
+//               R' + G' + B' <= 0.3 (0..1 each) carries no depth: it reads as far (Depthkit's rule)
 // v is the code value normalised to [0, 1] over the plane's bit depth.
 enum class DepthEncoding { Linear, Inverse, InverseSplit8, Hue };
 
@@ -37,7 +41,7 @@ std::optional<DepthPacking> parseDepthPacking(std::string_view s);
 std::optional<DepthEncoding> parseDepthEncoding(std::string_view s);
 
 // Metres for a normalised code value v in [0, 1] (Linear, Inverse and InverseSplit8; Hue's v is
-// its hue fraction, read linearly).
+// its hue fraction, read as above).
 double depthMetres(const DepthCoding& coding, double v);
 // The code value in [0, 1] that stands for `metres` (clamped to near..far): the inverse of
 // depthMetres, for generators and tests.
