@@ -105,12 +105,12 @@ int runPlay(const PlayArgs& args) {
   request.openxr.interactionProfiles = args.controllers;
   if (args.equirectLayer) {
     // The compositor's equirect layer takes one picture for both eyes: mono 360 only.
-    if (playback.player->hasPlate() && playback.layout.stereo == StereoLayout::Mono &&
+    if (playback.player->hasPlate() && !playback.rgbd && playback.layout.stereo == StereoLayout::Mono &&
         playback.layout.projection == Projection::Equirect360) {
       const media::StreamInfo& info = playback.player->info();
       request.openxr.equirectLayer = VkExtent2D{static_cast<std::uint32_t>(info.width), static_cast<std::uint32_t>(info.height)};
     } else {
-      spdlog::warn("play: --equirect-layer needs a mono 360 video; drawing the projection layer");
+      spdlog::warn("play: --equirect-layer needs a mono 360 video without depth; drawing the projection layer");
     }
   }
   const double in = playback.inSeconds;

@@ -169,6 +169,26 @@ int runRender(const RenderArgs& args) {
   request.view.position = *position;
   player::StillScene scene;
   scene.plate = frameView ? &*frameView : nullptr;  // before the plate's start: no plate
+  // An rgbd plate: its colour and depth, as geometry the eye's --pos sees with parallax.
+  std::unique_ptr<player::RgbdPicture> rgbd;
+  std::optional<player::RgbdPictureFrame> rgbdFrame;
+  if (plate && plate->input.rgbd && shot != nullptr && frame) {
+    for (const scenes::MediaRef& m : shot->media) {
+      if (m.kind != scenes::MediaKind::Rgbd || m.path.string() != plate->input.url) continue;
+      auto opened = player::RgbdPicture::open(*shot, m, plate->source.info(), plate->layout);
+      if (!opened) return reportError(opened.error());
+      rgbd = std::move(*opened);
+      break;
+    }
+    if (rgbd) {
+      auto picture = rgbd->picture(*frame);
+      if (!picture) return reportError(picture.error());
+      rgbdFrame = *picture;
+      rgbdFrame->layout = plate->layout;  // with --projection and --stereo applied
+      scene.rgbd = &*rgbdFrame;
+      scene.rgbdPlacement = rgbd->placement();
+    }
+  }
   scene.shotSeconds = shotTime;
   if (shot != nullptr) {
     auto sets =

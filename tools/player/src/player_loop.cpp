@@ -146,6 +146,10 @@ void PlayerLoop::makeFrameObjects() {
   frameRenderer_ = std::make_unique<engine::FrameRenderer>(display_.device());
   // One picture more than the frames in flight: the next video frame is staged into it ahead.
   background_ = std::make_unique<engine::EquirectLayer>(*context_, std::clamp<std::uint32_t>(pictures + 1, 2, 3));
+  if (options_.rgbd != nullptr) {
+    rgbdLayer_ = std::make_unique<engine::RgbdLayer>(*context_);
+    rgbdLayer_->setPlacement(options_.rgbd->placement());
+  }
   if (!options_.sets.empty()) sets_ = std::make_unique<SetScene>(display_.device(), options_.sets, options_.decodeWait);
 }
 
@@ -156,6 +160,7 @@ void PlayerLoop::dropFrameObjects() {
   // background hands its pictures to the context's disposer, which the context frees last.
   context_->waitAll();
   background_.reset();
+  rgbdLayer_.reset();
   sets_.reset();
   frameRenderer_.reset();
   context_.reset();
@@ -167,7 +172,9 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   const bool onPlate = shown.state.plate == media::TrackPlace::Inside;
   if (!frame.shouldRender || frame.eyes.empty() || (onPlate && shown.frame == nullptr)) return;
   engine::EquirectLayer& background = *background_;
-  if (onPlate && (!background.hasPicture() || uploadedIndex_ != shown.frame->index)) startUpload(*shown.frame);
+  const bool rgbd = rgbdLayer_ != nullptr;
+  if (rgbd && onPlate && (!rgbdLayer_->hasPicture() || uploadedIndex_ != shown.frame->index)) setRgbdPicture(*shown.frame);
+  if (!rgbd && onPlate && (!background.hasPicture() || uploadedIndex_ != shown.frame->index)) startUpload(*shown.frame);
   const double t = shown.state.positionSeconds;
   // The eyes the frame draws: each eye's view, and where the runtime composites the sphere
   // itself (its equirect layer), the stereo views over it, which show everything in front of
@@ -186,7 +193,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   engine::FrameRecording& recording = context_->begin();
   const engine::GuiFrame into{context_.get(), &recording};
   layers_.clear();
-  if (onPlate) layers_.push_back(&background);
+  if (onPlate) layers_.push_back(rgbd ? static_cast<engine::Layer*>(rgbdLayer_.get()) : &background);
   if (sets_) {
     sets_->showAt(t);
     layers_.push_back(&sets_->layer());
@@ -196,7 +203,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
     for (engine::Layer* layer : overlay_->layers(display_.device(), overlayEyes_, t)) layers_.push_back(layer);
   }
   if (options_.director != nullptr) options_.director->addLayers(display_.device(), layers_);
-  if (onPlate) finishUpload(*shown.frame);
+  if (onPlate && !rgbd) finishUpload(*shown.frame);
   frameRenderer_->record(recording, eyes_, layers_);
   frame.depthDrawn = true;
   frame.overlayDrawn = inFront && !frame.overlayEyes.empty();
@@ -224,7 +231,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   };
   frame.submitted = true;
   ++stats_.drawn;
-  stageNextPicture(frame);
+  if (!rgbd) stageNextPicture(frame);
 }
 
 // A new video frame for the background. Staged ahead: swapped in. Else its copy starts on the
@@ -254,6 +261,22 @@ void PlayerLoop::finishUpload(const media::DecodedFrame& shown) {
   }
   // The copy failed: once more here, which says why.
   setPicture(std::make_shared<const media::DecodedFrame>(shown.clone()));
+}
+
+// An RGB-D plate's frame: its colour and depth (split from a stacked frame, or the depth video's
+// frame of the same index) copied into the layer now.
+void PlayerLoop::setRgbdPicture(const media::DecodedFrame& shown) {
+  uploadedIndex_ = shown.index;
+  ++stats_.uploads;
+  auto picture = options_.rgbd->picture(shown);
+  if (!picture) throw PictureRefused(picture.error());
+  try {
+    rgbdLayer_->setPicture(picture->colour, picture->layout, picture->depth, picture->coding);
+  } catch (const std::invalid_argument& e) {
+    Error error = engine::frameError(e);
+    error.where = player_.info().url + "@frame " + std::to_string(shown.index);
+    throw PictureRefused(std::move(error));
+  }
 }
 
 void PlayerLoop::setPicture(std::shared_ptr<const media::DecodedFrame> frame) {

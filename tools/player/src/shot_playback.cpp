@@ -25,6 +25,7 @@ PlayerLoopOptions ShotPlayback::loopOptions() const {
   o.narration = narration.get();
   o.sets = sets;
   o.capturePoint = capturePoint;
+  o.rgbd = rgbd.get();
   if (!markers.empty() || camera) {
     ViewOverlayOptions overlay;
     overlay.markers = markers;
@@ -173,6 +174,11 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
     p->sets = std::move(*sets);
     for (const scenes::MediaRef& m : plate->input.shot->media)  // the medium played, for its proxy
       if (m.path.string() == plate->input.url) p->timeline.plate = m;
+    if (plate->input.rgbd && p->timeline.plate) {
+      auto rgbd = RgbdPicture::open(*plate->input.shot, *p->timeline.plate, info, plate->layout);
+      if (!rgbd) return rgbd.error();
+      p->rgbd = std::move(*rgbd);
+    }
   }
   if (!p->timeline.plate) p->timeline.videoUrl = plate->input.url;
 

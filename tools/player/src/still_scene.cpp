@@ -9,6 +9,7 @@
 #include "engine/frame_context.h"
 #include "engine/frame_renderer.h"
 #include "engine/offscreen_target.h"
+#include "engine/rgbd_layer.h"
 
 namespace ps::player {
 
@@ -21,7 +22,17 @@ Result<engine::RgbaImage> renderStillScene(const engine::Device& device, StillSc
   engine::FrameRenderer renderer(device);
   std::vector<engine::Layer*> layers;
   std::optional<engine::EquirectLayer> background;
-  if (scene.plate != nullptr) {
+  std::optional<engine::RgbdLayer> rgbd;
+  if (scene.rgbd != nullptr) {
+    rgbd.emplace(context);
+    try {
+      rgbd->setPlacement(scene.rgbdPlacement);
+      rgbd->setPicture(scene.rgbd->colour, scene.rgbd->layout, scene.rgbd->depth, scene.rgbd->coding);
+    } catch (const std::invalid_argument& e) {
+      return engine::frameError(e);
+    }
+    layers.push_back(&*rgbd);
+  } else if (scene.plate != nullptr) {
     background.emplace(context, 1);
     try {
       background->setPicture(*scene.plate, request.layout, request.yawOffsetDeg);

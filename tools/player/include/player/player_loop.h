@@ -28,6 +28,7 @@
 
 #include "engine/equirect_layer.h"
 #include "engine/equirect_renderer.h"
+#include "engine/rgbd_layer.h"
 #include "engine/frame_context.h"
 #include "engine/frame_renderer.h"
 #include "player/frame_statistics.h"
@@ -44,6 +45,7 @@
 #include "player/set_scene.h"
 #include "player/shot_sets.h"
 #include "player/marker_selection.h"
+#include "player/rgbd_picture.h"
 #include "player/timeline_panel.h"
 #include "player/ui_claims.h"
 #include "player/view_overlay.h"
@@ -56,6 +58,10 @@ struct PlayerLoopStats;
 
 struct PlayerLoopOptions {
   FrameLayout layout;
+  // An RGB-D plate: each plate frame's colour and depth, drawn as geometry around the capture
+  // point (engine::RgbdLayer) instead of the equirect background; null: a plain equirect plate.
+  // Must outlive the loop.
+  RgbdPicture* rgbd = nullptr;
   // The shot's glTF sets, drawn with depth after the background; empty: none.
   std::vector<PlacedSet> sets;
   // Where the capture point stands in stage space (the shot's origin). Displays that track no
@@ -187,6 +193,7 @@ class PlayerLoop {
   void startUpload(const media::DecodedFrame& shown);
   void finishUpload(const media::DecodedFrame& shown);
   void setPicture(std::shared_ptr<const media::DecodedFrame> frame);
+  void setRgbdPicture(const media::DecodedFrame& shown);
   void stageNextPicture(const xr::DisplayFrame& frame);
   void endFrame(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
   bool shotEnded(const media::PlayerFrame& shown) const;  // end of the shot without a loop
@@ -208,6 +215,7 @@ class PlayerLoop {
   std::shared_ptr<engine::FrameContext> context_;  // shared: displays hold weak references (drawnOnGpu)
   std::unique_ptr<engine::FrameRenderer> frameRenderer_;
   std::unique_ptr<engine::EquirectLayer> background_;
+  std::unique_ptr<engine::RgbdLayer> rgbdLayer_;  // an RGB-D plate, drawn instead of background_
   std::unique_ptr<SetScene> sets_;  // with options.sets
   std::vector<engine::EyeDraw> eyes_;  // of the frame being recorded, kept for its capacity
   std::vector<OverlayEye> overlayEyes_;  // the same, for the overlay's layer

@@ -14,6 +14,7 @@
 #include "media/player.h"
 #include "media/time_source.h"
 #include "player/player_loop.h"
+#include "player/rgbd_picture.h"
 #include "scenes/result.h"
 
 namespace ps::player {
@@ -36,6 +37,8 @@ struct ShotPlayback {
   std::filesystem::path shotFile;  // the shot.json played; empty for a bare video
   std::vector<PlacedSet> sets;     // the shot's glTF sets (a set that fails to load is left out)
   glm::vec3 capturePoint = capturePointOf(nullptr);  // the shot's origin
+  // The plate's depth when it is an rgbd medium (its colour and depth per frame); null otherwise.
+  std::unique_ptr<RgbdPicture> rgbd;
   std::unique_ptr<media::Player> player;  // last: refers to the members above
   // The shot's spoken markers, on audioOutput; ducks the player's soundtrack, so after it.
   std::unique_ptr<media::NarrationController> narration;

@@ -1,5 +1,6 @@
 #pragma once
-// One still of a shot, headlessly: the plate as the background (absent for a bare set), the
+// One still of a shot, headlessly: the plate as the background (absent for a bare set; an RGB-D
+// plate as geometry around the capture point), the
 // shot's sets, then the markers and the film frame, in one eye pass on a device of the caller's.
 // What `perfectshot render` writes to a PNG.
 #include <vector>
@@ -7,6 +8,7 @@
 #include "engine/device.h"
 #include "engine/render_still.h"
 #include "engine/rgba_image.h"
+#include "player/rgbd_picture.h"
 #include "player/set_scene.h"
 #include "player/shot_sets.h"
 #include "player/view_overlay.h"
@@ -18,6 +20,9 @@ namespace ps::player {
 // What one still shows besides the view itself.
 struct StillScene {
   const FrameView* plate = nullptr;  // null: no background (a bare set)
+  // An RGB-D plate's colour and depth, drawn as geometry instead of `plate`; null: none.
+  const RgbdPictureFrame* rgbd = nullptr;
+  engine::RgbdPlacement rgbdPlacement;
   std::vector<PlacedSet> sets;
   ViewOverlay* overlay = nullptr;  // null: nothing over the view; its origin is the caller's to set
   double shotSeconds = 0;
