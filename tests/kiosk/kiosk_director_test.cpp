@@ -7,6 +7,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <glm/gtc/quaternion.hpp>
@@ -33,6 +34,7 @@ class FakeProgramme final : public Programme {
  public:
   std::vector<std::string> calls;
   bool ended = false;
+  bool cut = false;  // a cut inside it (an episode's next item) not yet taken
   double at = 0;
   void restart(bool playing) override { calls.push_back(playing ? "restart+play" : "restart"); at = 0; }
   void play() override { calls.push_back("play"); }
@@ -41,6 +43,7 @@ class FakeProgramme final : public Programme {
   bool over() const override { return ended; }
   double position() const override { return at; }
   std::string describe() const override { return "fake"; }
+  bool takeCut() override { return std::exchange(cut, false); }
 };
 
 xr::DisplayFrame frameAt(double t, float yawDeg = 0) {
@@ -161,6 +164,24 @@ TEST(KioskDirector, HiddenWithTheSensorHoldsPlaybackWithoutEndingTheVisit) {
   rig.director->onEvents(shown);
   rig.frame(61);
   EXPECT_EQ(rig.programme.calls, (std::vector<std::string>{"restart+play", "pause", "play"}));
+}
+
+// A cut inside the programme (an episode's next item) fades from black like any other cut.
+TEST(KioskDirector, ACutInsideTheProgrammeFades) {
+  KioskConfig config;
+  config.fadeSeconds = 1.0;
+  Rig rig(true, config);
+  rig.frame(0);
+  rig.director->onEvents(presence(true));
+  rig.frame(1);
+  rig.frame(5);  // the visit's own fade is over
+  const std::uint64_t fades = rig.director->counts().fades;
+  rig.programme.cut = true;
+  rig.frame(6);
+  EXPECT_EQ(rig.director->counts().fades, fades + 1);
+  EXPECT_FALSE(rig.programme.cut);  // taken
+  rig.frame(7);
+  EXPECT_EQ(rig.director->counts().fades, fades + 1);
 }
 
 }  // namespace

@@ -10,6 +10,8 @@
 #include <optional>
 
 #include "commands.h"
+#include "kiosk_run.h"
+#include "play_episode.h"
 #include "quit_signals.h"
 #include "report.h"
 #include "kiosk/kiosk_config.h"
@@ -22,20 +24,6 @@
 #include "xr/display_factory.h"
 
 namespace ps::tools {
-
-namespace {
-
-struct KioskArgs {
-  std::string input;
-  std::string config;
-  std::string display = "auto";
-  bool noAudio = false;
-  std::uint64_t visits = 0;        // end after this many visits have ended; 0: never
-  std::string memoryLog;           // the memory curve: a sample every memoryEvery visits ended
-  std::uint64_t memoryEvery = 10;
-  int decodeWaitMs = 0;            // > 0: wait for each video frame (a lockstep simulated headset)
-  WindowArgs window;
-};
 
 // The attract segment inside the shot's in..out: an Error naming the config field otherwise.
 std::optional<Error> checkAttract(const kiosk::KioskConfig& config, const player::ShotPlayback& shot,
@@ -50,6 +38,8 @@ std::optional<Error> checkAttract(const kiosk::KioskConfig& config, const player
   return std::nullopt;
 }
 
+namespace {
+
 int runKiosk(const KioskArgs& args) {
   QuitSignals signals;
   kiosk::KioskConfig config;
@@ -59,6 +49,7 @@ int runKiosk(const KioskArgs& args) {
     config = *loaded;
   }
   const xr::DisplayKind kind = *xr::parseDisplayKind(args.display);
+  if (isPlaylistFile(args.input)) return runKioskEpisode(args, config, signals);
   auto shot = player::openShotPlayback(args.input, "", !args.noAudio && kind != xr::DisplayKind::Offscreen);
   if (!shot) return reportError(shot.error());
   player::ShotPlayback& playback = **shot;
@@ -145,11 +136,11 @@ void addKioskCommand(CLI::App& app, CommandOutcome& outcome) {
   auto args = std::make_shared<KioskArgs>();
   CLI::App* cmd = app.add_subcommand(
       "kiosk",
-      "Play a shot unattended for visitors: an attract loop while nobody wears the headset; a new\n"
+      "Play an episode or a shot unattended for visitors: an attract loop while nobody wears the headset; a new\n"
       "visitor gets the programme from the beginning, faded in from black and turned to where they\n"
       "face; a headset off for longer than the timeout ends the visit. No keys, no menus; only the\n"
       "controller buttons the config allows. README.md, \"Kiosk mode\", describes the config.");
-  cmd->add_option("input", args->input, "a shot package folder, a shot.json or a video")->required();
+  cmd->add_option("input", args->input, "an episode (a playlist), a shot package folder, a shot.json or a video")->required();
   cmd->add_option("--config", args->config, "the kiosk's config file (JSON); default: every field's default");
   cmd->add_option("--display", args->display, "auto, xr (OpenXR headset), window, or offscreen")
       ->check(CLI::IsMember({"auto", "xr", "window", "offscreen"}))

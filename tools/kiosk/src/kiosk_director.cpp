@@ -76,6 +76,10 @@ void KioskDirector::onFrame(xr::DisplayFrame& frame) {
   act(cycle_.onTick(t), frame);
   holdWhileHidden();
   if (active_ == &programme_ && programme_.over()) act(cycle_.onProgrammeOver(t), frame);
+  if (active_ != nullptr && active_->takeCut()) {
+    fade_.cut(t);
+    ++counts_.fades;
+  }
   recentre_.apply(frame.eyes);
   recentre_.apply(frame.overlayEyes);
   fadeOpacity_ = fade_.opacity(t);

@@ -218,6 +218,7 @@ PlayerLoopOptions EpisodePlayer::itemOptions(ShotPlayback& playback, std::size_t
     }
     if (options_.afterFrame) options_.afterFrame(frame, shown, now);
   };
+  if (options_.adjustItem) options_.adjustItem(playback, item, o);
   return o;
 }
 
@@ -261,8 +262,9 @@ EpisodeRunStats EpisodePlayer::run() {
         stats_.displayEnded = true;
         return finishRun();
       }
-      std::lock_guard lock(mutex_);
+      std::unique_lock lock(mutex_);
       if (stopAsked_) {
+        lock.unlock();  // finishRun takes it again
         stats_.ended = EpisodeState::Stopped;
         return finishRun();
       }

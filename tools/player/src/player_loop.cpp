@@ -490,8 +490,8 @@ bool PlayerLoop::leavesItem(const xr::DisplayFrame& frame, const media::PlayerFr
     stats_.ended = itemStep_ > 0 ? LoopEnd::NextItem : LoopEnd::PreviousItem;
   else if (options_.leaveRequested && options_.leaveRequested())
     stats_.ended = LoopEnd::Left;
-  else if (shown.state.atEnd || (frame.period > 0 ? playedOut : shotEnded(shown)))
-    stats_.ended = LoopEnd::ShotEnded;
+  else if (!options_.loop && (shown.state.atEnd || (frame.period > 0 ? playedOut : shotEnded(shown))))
+    stats_.ended = LoopEnd::ShotEnded;  // a looping item (a kiosk's last, holding) stays
   else
     return false;
   return true;

@@ -49,6 +49,8 @@ class KioskDirector final : public player::LoopDirector {
   const VisitCycle& cycle() const { return cycle_; }
   const KioskCounts& counts() const { return counts_; }
   const Recentre& recentre() const { return recentre_; }
+  // The programme playing now (attract or the visitor's); null before the first frame.
+  const Programme* active() const { return active_; }
   // The narration's caption now (with "captions": "head_locked"); empty: none drawn.
   std::function<std::string()> caption;
   // After each visit ends (tests and the memory curve watch the process between visits).

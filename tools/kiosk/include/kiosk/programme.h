@@ -1,7 +1,7 @@
 #pragma once
 // What a kiosk plays, behind the few calls the visit cycle needs: from the beginning, play,
 // pause, is it over. The kiosk plays two of them: the programme a visitor watches (a shot
-// today; an episode once the episode player implements this interface) and the attract loop.
+// or an episode, episode_programme.h) and the attract loop.
 // Thread: the player loop's.
 #include <string>
 
@@ -27,6 +27,9 @@ class Programme {
   virtual double position() const = 0;
   // For the operator's status: what it is and where it stands ("shot.json 12.3 s / 60.0 s").
   virtual std::string describe() const = 0;
+  // A cut inside it since last asked (an episode's next item begun): the kiosk fades it from
+  // black as any other cut. Asking clears it.
+  virtual bool takeCut() { return false; }
 
  protected:
   Programme() = default;

@@ -84,6 +84,9 @@ struct EpisodePlayOptions {
   std::function<void(const xr::DisplayFrame&, const media::PlayerFrame&, const EpisodePosition&)> afterFrame;
   // The episode ended with attract (the kiosk goes back to its attract loop).
   std::function<void()> onAttract;
+  // Last word on each item's loop options before it plays (a kiosk's director, bindings and
+  // hold at the end), with the item's playback and index.
+  std::function<void(ShotPlayback&, std::size_t, PlayerLoopOptions&)> adjustItem;
 };
 
 struct EpisodeRunStats {
