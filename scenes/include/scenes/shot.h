@@ -97,8 +97,9 @@ struct Shot {
   std::vector<Marker> markers;       // in document order
   std::optional<FilmCamera> camera;
 
-  // The first equirect or rgbd medium: what the transport plays and the player shows as the
-  // plate (an rgbd plate's colour is the picture; its depth follows it frame by frame).
+  // The first equirect or rgbd medium, skipping an rgbd medium that is another's background:
+  // what the transport plays and the player shows as the plate (an rgbd plate's colour is the
+  // picture; its depth follows it frame by frame).
   const MediaRef* plate() const;
   const Marker* marker(const std::string& id) const;  // nullptr when there is none
   friend bool operator==(const Shot&, const Shot&) = default;
