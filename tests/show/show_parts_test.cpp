@@ -65,7 +65,7 @@ TEST(ControlOptions, RefusesOptionsThatWouldBeIgnored) {
   o.httpToken = "secret";
   EXPECT_FALSE(validate(o));  // a token without HTTP
   o = {};
-  o.oscReply = "127.0.0.1:9000";
+  o.oscReply = "192.0.2.1:9";  // TEST-NET-1: an address that cannot exist (validated, never sent to)
   EXPECT_FALSE(validate(o));  // a reply address without OSC
   o.oscPort = 0;
   EXPECT_TRUE(validate(o));
