@@ -53,13 +53,18 @@ Timing measureEye(int frames, engine::FrameContext& context, engine::FrameRender
   view.position = {0.0f, kEyeHeight, 0.0f};
   view.fov = engine::symmetricFov(90, 90);
   const engine::EyeDraw eye{Eye::Left, engine::EyeCamera(view), target.target(), false};
+  return measureEyes(frames, context, renderer, std::span(&eye, 1), timer, layer);
+}
+
+Timing measureEyes(int frames, engine::FrameContext& context, engine::FrameRenderer& renderer,
+                   std::span<const engine::EyeDraw> eyes, const GpuTimer& timer, engine::Layer* layer) {
   std::vector<engine::Layer*> layers;
   if (layer != nullptr) layers.push_back(layer);
   std::vector<double> gpu, wall;
   for (int i = 0; i < frames + 2; ++i) {  // the first two pay for the upload and the pipelines
     engine::FrameRecording& frame = context.begin();
     timer.begin(frame.commands);
-    renderer.record(frame, std::span(&eye, 1), layers);
+    renderer.record(frame, eyes, layers);
     timer.end(frame.commands);
     const std::uint64_t serial = frame.serial;
     const auto start = std::chrono::steady_clock::now();

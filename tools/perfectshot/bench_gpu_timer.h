@@ -2,6 +2,8 @@
 // GPU time of one eye drawn through the frame renderer, for the mesh benchmarks: timestamps
 // around the renderer's work for the eye (the layers' prepare and the eye's pass), or the wall
 // time from submit to the fence where the queue has no timestamps.
+#include <span>
+
 #include <vulkan/vulkan.h>
 
 #include "engine/device.h"
@@ -41,5 +43,8 @@ struct Timing {
 // `layer` (none: the pass's clear alone), after two frames that pay for uploads and pipelines.
 Timing measureEye(int frames, engine::FrameContext& context, engine::FrameRenderer& renderer,
                   const engine::OffscreenTarget& target, const GpuTimer& timer, engine::Layer* layer);
+// The same over the eyes of one frame (one submit), drawing `layer` (none: the clear alone).
+Timing measureEyes(int frames, engine::FrameContext& context, engine::FrameRenderer& renderer,
+                   std::span<const engine::EyeDraw> eyes, const GpuTimer& timer, engine::Layer* layer);
 
 }  // namespace ps::tools

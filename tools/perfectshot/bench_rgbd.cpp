@@ -77,30 +77,6 @@ double roomDepth(double u, double v) {
   return 5.0;
 }
 
-Timing measureFrame(int frames, engine::FrameContext& context, engine::FrameRenderer& renderer,
-                    std::span<const engine::EyeDraw> eyes, const GpuTimer& timer, engine::Layer& layer) {
-  engine::Layer* layers[] = {&layer};
-  std::vector<double> gpu, wall;
-  for (int i = 0; i < frames + 2; ++i) {  // the first two pay for the upload and the pipelines
-    engine::FrameRecording& frame = context.begin();
-    timer.begin(frame.commands);
-    renderer.record(frame, eyes, layers);
-    timer.end(frame.commands);
-    const std::uint64_t serial = frame.serial;
-    const auto start = std::chrono::steady_clock::now();
-    context.submit();
-    context.wait(serial);
-    const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    if (i < 2) continue;
-    wall.push_back(ms);
-    if (timer.available()) gpu.push_back(timer.milliseconds());
-  }
-  Timing t;
-  t.wallMs = median(wall);
-  t.gpuMs = timer.available() ? median(gpu) : t.wallMs;
-  return t;
-}
-
 int runBenchRgbd(BenchRgbdArgs args) {
   const std::uint32_t pictureHeight = args.pictureWidth / 2;
   auto device = engine::Device::create();
@@ -146,8 +122,8 @@ int runBenchRgbd(BenchRgbdArgs args) {
   const engine::EyeCamera rightCamera(view);
   const std::vector<engine::EyeDraw> eyes{{Eye::Left, leftCamera, left.target(), false},
                                           {Eye::Right, rightCamera, right.target(), false}};
-  const Timing plainFrame = measureFrame(args.frames, context, renderer, eyes, timer, plain);
-  const Timing rgbdFrame = measureFrame(args.frames, context, renderer, eyes, timer, rgbd);
+  const Timing plainFrame = measureEyes(args.frames, context, renderer, eyes, timer, &plain);
+  const Timing rgbdFrame = measureEyes(args.frames, context, renderer, eyes, timer, &rgbd);
   context.waitAll();
 
   auto line = [](const char* name, const Timing& t) {
