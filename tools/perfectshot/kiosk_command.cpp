@@ -26,18 +26,6 @@
 namespace ps::tools {
 
 // The attract segment inside the shot's in..out: an Error naming the config field otherwise.
-std::optional<Error> checkAttract(const kiosk::KioskConfig& config, const player::ShotPlayback& shot,
-                                  const std::string& configName) {
-  const double in = config.attract.inSeconds;
-  if (in < shot.inSeconds || (shot.outSeconds && in >= *shot.outSeconds))
-    return Error{configName + "#/attract/in", "lies outside the shot (" + std::to_string(shot.inSeconds) + " s to " +
-                                                  (shot.outSeconds ? std::to_string(*shot.outSeconds) + " s" : "its end") + ")",
-                 ""};
-  if (config.attract.outSeconds && shot.outSeconds && *config.attract.outSeconds > *shot.outSeconds)
-    return Error{configName + "#/attract/out", "lies past the shot's out (" + std::to_string(*shot.outSeconds) + " s)", ""};
-  return std::nullopt;
-}
-
 namespace {
 
 int runKiosk(const KioskArgs& args) {
@@ -57,12 +45,9 @@ int runKiosk(const KioskArgs& args) {
     return reportError(*bad);
   if (config.headLockedCaptions && !playback.narration)
     spdlog::info("kiosk: the shot has no narration: no head-locked captions to show");
-  if (playback.audioOutput) {
-    if (auto s = playback.audioOutput->setMasterGain(config.volumeLimit); !s)
-      spdlog::warn("kiosk: volume limit not applied: {}", s.error().message());
-    else if (config.volumeLimit < 1.0f)
-      spdlog::info("kiosk: volume limited to {:.2f} (soundtrack and narration)", config.volumeLimit);
-  }
+  limitVolume(playback, config.volumeLimit);
+  if (playback.audioOutput && config.volumeLimit < 1.0f)
+    spdlog::info("kiosk: volume limited to {:.2f} (soundtrack and narration)", config.volumeLimit);
 
   xr::DisplayRequest request;
   request.kind = kind;
@@ -79,37 +64,20 @@ int runKiosk(const KioskArgs& args) {
   choices.timeline = false;  // no menus and no scrubber for a visitor
   player::PlayerLoopOptions options =
       player::playOptions(playback, display->display->capabilities(), false, choices);
-  options.editor.reset();
   options.loop = true;  // the kiosk never ends at a shot's end; its programmes set their own regions
   options.autoplay = false;
-  // A lockstep simulated headset hands out display times faster than real time: waiting for each
-  // frame keeps the picture on its display time, as offline rendering does.
-  options.decodeWait = std::chrono::milliseconds(args.decodeWaitMs);
   const std::vector<player::ControlBinding> controls = kiosk::allowedControls(config);
-  options.keyBindings = {};
-  options.controlBindings = controls;
-  options.stick = kiosk::allowedStick(config);
 
   const std::string name = playback.shotFile.empty() ? args.input : playback.shotFile.filename().string();
   kiosk::ShotSegment attract(*playback.player, "attract", config.attract.inSeconds, config.attract.outSeconds, true);
   kiosk::ShotSegment programme(*playback.player, name, playback.inSeconds, playback.outSeconds, false);
   kiosk::KioskDirector director(*display->display, config, attract, programme);
-  options.director = &director;
+  kioskLoopOptions(options, args, config, controls, director);
   if (config.headLockedCaptions && playback.narration)
     director.caption = [narration = playback.narration.get()] { return narration->caption(); };
 
-  std::unique_ptr<kiosk::MemoryCurve> curve;
-  if (!args.memoryLog.empty()) {
-    try {
-      curve = std::make_unique<kiosk::MemoryCurve>(args.memoryLog);
-    } catch (const std::exception& e) {
-      return reportError(Error{args.memoryLog, e.what(), ""});
-    }
-    curve->sample(0);
-  }
-  director.onVisitEnded = [&](const kiosk::KioskCounts& counts) {
-    if (curve && counts.visitsEnded % args.memoryEvery == 0) curve->sample(counts.visitsEnded);
-  };
+  auto curve = openMemoryCurve(args, director);
+  if (!curve) return reportError(curve.error());
   options.quitRequested = [&] {
     return signals.received() || (args.visits > 0 && director.counts().visitsEnded >= args.visits);
   };

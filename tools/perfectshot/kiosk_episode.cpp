@@ -30,27 +30,6 @@ namespace ps::tools {
 
 namespace {
 
-// What every loop of the kiosk takes from its config, whatever it plays: no editor, no
-// scrubber, no keys, the allowed buttons, the director.
-void kioskLoopOptions(player::PlayerLoopOptions& o, const KioskArgs& args, const kiosk::KioskConfig& config,
-                      std::span<const player::ControlBinding> controls, kiosk::KioskDirector& director) {
-  o.editor.reset();
-  o.timeline.reset();
-  // A lockstep simulated headset hands out display times faster than real time: waiting for each
-  // frame keeps the picture on its display time, as offline rendering does.
-  o.decodeWait = std::chrono::milliseconds(args.decodeWaitMs);
-  o.keyBindings = {};
-  o.controlBindings = controls;
-  o.stick = kiosk::allowedStick(config);
-  o.director = &director;
-}
-
-void limitVolume(player::ShotPlayback& p, float limit) {
-  if (!p.audioOutput) return;
-  if (auto s = p.audioOutput->setMasterGain(limit); !s)
-    spdlog::warn("kiosk: volume limit not applied: {}", s.error().message());
-}
-
 std::function<std::string()> captionOf(const kiosk::KioskConfig& config, player::ShotPlayback& p) {
   if (!config.headLockedCaptions || !p.narration) return {};
   return [narration = p.narration.get()] { return narration->caption(); };
@@ -111,18 +90,8 @@ int runKioskEpisode(const KioskArgs& args, const kiosk::KioskConfig& config, Qui
   kiosk::EpisodeProgramme programme(*episode);
   kiosk::KioskDirector director(screen, config, attract, programme);
 
-  std::unique_ptr<kiosk::MemoryCurve> curve;
-  if (!args.memoryLog.empty()) {
-    try {
-      curve = std::make_unique<kiosk::MemoryCurve>(args.memoryLog);
-    } catch (const std::exception& e) {
-      return reportError(Error{args.memoryLog, e.what(), ""});
-    }
-    curve->sample(0);
-  }
-  director.onVisitEnded = [&](const kiosk::KioskCounts& counts) {
-    if (curve && counts.visitsEnded % args.memoryEvery == 0) curve->sample(counts.visitsEnded);
-  };
+  auto curve = openMemoryCurve(args, director);
+  if (!curve) return reportError(curve.error());
   const auto quit = [&] {
     return signals.received() || (args.visits > 0 && director.counts().visitsEnded >= args.visits);
   };

@@ -3,10 +3,14 @@
 // episode, kiosk_episode.cpp) share.
 #include <chrono>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <optional>
 #include <string>
 
 #include "kiosk/kiosk_config.h"
+#include "kiosk/kiosk_director.h"
+#include "kiosk/process_figures.h"
 #include "player/player_loop.h"
 #include "player/shot_playback.h"
 #include "quit_signals.h"
@@ -30,6 +34,16 @@ struct KioskArgs {
 // The attract segment inside the shot's in..out: an Error naming the config field otherwise.
 std::optional<Error> checkAttract(const kiosk::KioskConfig& config, const player::ShotPlayback& shot,
                                   const std::string& configName);
+
+// What every loop of the kiosk takes from its config, whatever it plays: no editor, no scrubber,
+// no keys, the allowed buttons (`controls` must outlive the loop), the director.
+void kioskLoopOptions(player::PlayerLoopOptions& o, const KioskArgs& args, const kiosk::KioskConfig& config,
+                      std::span<const player::ControlBinding> controls, kiosk::KioskDirector& director);
+// The config's volume limit on the shot's output (soundtrack and narration); a warning if it cannot.
+void limitVolume(player::ShotPlayback& p, float limit);
+// The memory curve --memory-log asks for (null without it), its first sample taken, and the
+// director's hook that samples it every --memory-every visits ended.
+Result<std::unique_ptr<kiosk::MemoryCurve>> openMemoryCurve(const KioskArgs& args, kiosk::KioskDirector& director);
 
 // An episode (a playlist) as the kiosk's programme; the exit code, errors reported.
 int runKioskEpisode(const KioskArgs& args, const kiosk::KioskConfig& config, QuitSignals& signals);
