@@ -1,12 +1,23 @@
 #include "media/frame_prefetch.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <iterator>
 #include <utility>
 
 #include "log.h"
 
 namespace ps::media {
+
+std::optional<std::size_t> sequenceFrameAt(const TrackTiming& timing, double fps, std::size_t frames,
+                                           double shotSeconds) {
+  const TrackTime t = timing.at(shotSeconds);
+  if (!t.inside() || frames == 0) return std::nullopt;
+  const double frame = std::floor(t.mediaSeconds * fps + 1e-6);
+  if (frame < 0.0) return std::size_t{0};
+  return std::min(static_cast<std::size_t>(frame), frames - 1);
+}
 
 std::string mibText(std::size_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MiB"; }
 

@@ -1,6 +1,5 @@
 #include "media/mesh_sequence.h"
 
-#include <cmath>
 #include <utility>
 
 namespace ps::media {
@@ -62,12 +61,7 @@ MeshSequence::MeshSequence(MeshSequenceFiles files, const MeshSequenceOptions& o
 MeshSequence::~MeshSequence() = default;
 
 std::optional<std::size_t> MeshSequence::frameAt(double shotSeconds) const {
-  const TrackTime t = timing_.at(shotSeconds);
-  if (!t.inside()) return std::nullopt;
-  // A time written as i / fps lands on frame i despite rounding below it.
-  const double frame = std::floor(t.mediaSeconds * options_.fps + 1e-6);
-  if (frame < 0.0) return std::size_t{0};
-  return std::min(static_cast<std::size_t>(frame), frameCount() - 1);
+  return sequenceFrameAt(timing_, options_.fps, frameCount(), shotSeconds);
 }
 
 MeshSequenceFrame MeshSequence::show(double shotSeconds) {

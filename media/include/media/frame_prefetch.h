@@ -34,6 +34,7 @@
 #include <thread>
 #include <vector>
 
+#include "media/track_timing.h"
 #include "scenes/result.h"
 
 namespace ps::media {
@@ -129,6 +130,12 @@ class FramePrefetch {
   std::vector<std::string> problems_;
   std::thread thread_;  // last: started once everything above is built
 };
+
+// The frame of a sequence of `frames` frames at `fps` shown at shot time t through `timing`
+// (frame i covers media seconds [i / fps, (i + 1) / fps)); absent outside the sequence. A time
+// written as i / fps lands on frame i despite rounding below it.
+std::optional<std::size_t> sequenceFrameAt(const TrackTiming& timing, double fps, std::size_t frames,
+                                           double shotSeconds);
 
 // "12 MiB", rounded up: for budget messages.
 std::string mibText(std::size_t bytes);
