@@ -247,6 +247,65 @@ TEST(SplatReference, CompositingStopsBeforeTransmittanceFallsBelowTheLimit) {
   EXPECT_NEAR(renderSplatsReference(opaque, glm::dmat4(1.0), camera, glm::dvec3(0.0)).alpha[k], 0.99, 1e-12);
 }
 
+TEST(SplatReference, JacobianUsesTheCentresTangentClampedToOnePointThreeTimesTheView) {
+  // A wide splat whose centre lies outside the view at tanX = 1 (twice the right edge): its
+  // Jacobian takes tanX as 1.3 * 0.5, while the centre itself projects where it is.
+  const ReferenceCamera camera = axisCamera(101);
+  SplatCloud cloud;
+  const double t = 2.0, sigma = 0.5, opacity = 0.9;
+  addSplat(cloud, {2.0f, 0.0f, -2.0f}, static_cast<float>(sigma), static_cast<float>(opacity), glm::vec3(1.0f));
+  const ReferenceImage image = renderSplatsReference(cloud, glm::dmat4(1.0), camera, glm::dvec3(0.0));
+  const glm::dvec3 centre = referenceProject(camera, {2.0, 0.0, -2.0});
+  EXPECT_NEAR(centre.x, 151.5, 1e-9);
+  const double f = 101.0 / t, clamped = 0.65;
+  const double cxx = sigma * sigma * f * f * (1.0 + clamped * clamped) + 0.3;
+  for (int x : {60, 80, 100}) {
+    const double dx = x + 0.5 - centre.x;
+    EXPECT_NEAR(image.alpha[image.index(x, 50)], static_cast<float>(opacity) * std::exp(-0.5 * dx * dx / cxx), 1e-6) << x;
+  }
+}
+
+TEST(SplatReference, ViewsAcrossAndInsideACloudGiveFiniteImagesWithDepthInItsRange) {
+  // A random cloud in the cube [-1, 1]^3, SH degree 3, seen from outside and from its middle.
+  SplatCloud cloud;
+  cloud.shDegree = 3;
+  std::mt19937 rng(11);
+  std::uniform_real_distribution<float> unit(-1.0f, 1.0f), size(0.01f, 0.1f), opacity(0.05f, 1.0f);
+  for (int i = 0; i < 1500; ++i) {
+    const std::size_t k = addSplat(cloud, {unit(rng), unit(rng), unit(rng)}, 0.05f, opacity(rng),
+                                   glm::vec3(unit(rng), unit(rng), unit(rng)) * 0.5f + 0.5f);
+    cloud.scales[k] = {size(rng), size(rng), size(rng)};
+    cloud.rotations[k] = glm::normalize(glm::quat(unit(rng), unit(rng), unit(rng), unit(rng)) + glm::quat(1e-3f, 0, 0, 0));
+  }
+  for (float& v : cloud.sh) v = unit(rng) * 0.2f;
+  ASSERT_EQ(cloud.check(), "");
+  const ReferenceCamera views[] = {referenceLookAt({0.5, 0.8, 3.5}, {0.0, 0.0, 0.0}, 60.0, 96, 64),
+                                   referenceLookAt({0.0, 0.0, 0.0}, {1.0, 0.2, -1.0}, 100.0, 96, 64)};
+  for (const ReferenceCamera& camera : views) {
+    double nearest = 1e9, farthest = 0.0;
+    for (const glm::vec3& p : cloud.positions) {
+      const double t = referenceProject(camera, glm::dvec3(p)).z;
+      if (t > camera.nearM) {
+        nearest = std::min(nearest, t);
+        farthest = std::max(farthest, t);
+      }
+    }
+    const ReferenceImage image = renderSplatsReference(cloud, glm::dmat4(1.0), camera, glm::dvec3(0.2));
+    int drawn = 0;
+    for (std::size_t k = 0; k < image.color.size(); ++k) {
+      for (int ch = 0; ch < 3; ++ch) ASSERT_TRUE(std::isfinite(image.color[k][ch]) && image.color[k][ch] >= 0.0);
+      ASSERT_GE(image.alpha[k], 0.0);
+      ASSERT_LE(image.alpha[k], 1.0 - 1e-4);  // compositing stops before T < 1e-4
+      if (image.alpha[k] > 0.0) {
+        ++drawn;
+        ASSERT_GE(image.depth[k], nearest - 1e-9);
+        ASSERT_LE(image.depth[k], farthest + 1e-9);
+      }
+    }
+    EXPECT_GT(drawn, static_cast<int>(image.color.size()) / 2);
+  }
+}
+
 TEST(SplatReference, PsnrOfReferenceImages) {
   ReferenceImage a;
   a.width = 2;
