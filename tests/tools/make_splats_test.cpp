@@ -66,6 +66,21 @@ TEST(MakeSplats, CountsDegreesAndBoundsAreAsDocumented) {
   EXPECT_NEAR(cloud.bounds().max.y, 0.55f, 1e-5f);
   EXPECT_NEAR(cloud.bounds().min.y, 0.0f, 1e-5f);
   EXPECT_THROW((void)make_splats::objectSetSplats({.seed = 1, .shDegree = 4}), std::invalid_argument);
+  EXPECT_THROW((void)make_splats::objectSetSplats({.seed = 1, .shDegree = 3, .splats = 99}), std::invalid_argument);
+}
+
+TEST(MakeSplats, OtherTotalsScaleTheSameSet) {
+  for (std::size_t splats : {100u, 20000u, 100000u}) {
+    const scenes::SplatCloud cloud = make_splats::objectSetSplats({.seed = 1, .shDegree = 1, .splats = splats});
+    EXPECT_EQ(cloud.check(), "") << splats;
+    EXPECT_NEAR(static_cast<double>(cloud.size()), static_cast<double>(splats), 0.05 * static_cast<double>(splats));
+    expectWithin(cloud, make_splats::kObjectSetMin, make_splats::kObjectSetMax);
+    EXPECT_NEAR(cloud.bounds().max.y, 0.55f, 1e-5f);
+  }
+  // Denser splats are smaller: a floor splat of the 100k set against one of the default set.
+  const scenes::SplatCloud dense = make_splats::objectSetSplats({.seed = 1, .shDegree = 0, .splats = 100000});
+  const scenes::SplatCloud plain = make_splats::objectSetSplats({.seed = 1, .shDegree = 0});
+  EXPECT_NEAR(dense.scales[0].x / plain.scales[0].x, std::sqrt(3648.0 / 100000.0), 0.01);
 }
 
 TEST(MakeSplats, SplatsLieFlatOnTheirSurfaces) {
@@ -157,6 +172,9 @@ TEST(MakeSplats, TheCommandWritesTheLibrarysCloudAndSequences) {
   auto r = run({kTool, "-o", set.string(), "--seed", "3", "--sh-degree", "2"});
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(readText(set), media::splatPlyBytes(make_splats::objectSetSplats({.seed = 3, .shDegree = 2})));
+  r = run({kTool, "-o", set.string(), "--splats", "500", "--sh-degree", "0"});
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(readText(set), media::splatPlyBytes(make_splats::objectSetSplats({.seed = 1, .shDegree = 0, .splats = 500})));
 
   const fs::path folder = dir.path() / "seq";
   r = run({kTool, "--frames", "3", "--fps", "24", "-o", folder.string()});

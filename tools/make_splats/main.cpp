@@ -1,8 +1,8 @@
 // ps_make_splats: writes the generated splat capture of a small object set
 // (make_splats/object_set.h) as INRIA .ply, or a 4D sequence of it whose frames spell their own
 // index (make_splats/splat_sequence.h).
-//   ps_make_splats -o set.ply [--seed S] [--sh-degree D]
-//   ps_make_splats --frames N [--fps F] -o folder [--seed S] [--sh-degree D]
+//   ps_make_splats -o set.ply [--seed S] [--sh-degree D] [--splats N]
+//   ps_make_splats --frames N [--fps F] -o folder [--seed S] [--sh-degree D] [--splats N]
 //                  frame_000000.ply ... in a new or empty folder; the orbiting sphere turns
 //                  once in 4 s of F frames a second
 #include <cstdio>
@@ -24,6 +24,9 @@ int main(int argc, char** argv) {
   app.add_option("--seed", spec.seed, "the generator's seed (the same seed gives the same file)")->capture_default_str();
   app.add_option("--sh-degree", spec.shDegree, "spherical-harmonics degree of the cloud, 0..3")
       ->check(CLI::Range(0, 3))
+      ->capture_default_str();
+  app.add_option("--splats", spec.splats, "about how many splats the object set has (benchmarks)")
+      ->check(CLI::Range(make_splats::kMinObjectSetSplats, make_splats::kMaxObjectSetSplats))
       ->capture_default_str();
   auto* framesOption = app.add_option("--frames", frames, "write a 4D sequence of this many frames")
                            ->check(CLI::Range(std::size_t{1}, make_splats::kMaxSequenceFrames));
