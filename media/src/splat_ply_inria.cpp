@@ -1,6 +1,7 @@
 // The INRIA 3DGS .ply body: one vertex row per splat, properties matched by name, values turned
 // from what the trainer stores (logit, log, unnormalised quaternion, f_dc) into activated ones.
 #include <cmath>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -83,6 +84,10 @@ Result<SplatFile> readInriaPly(std::span<const std::uint8_t> bytes, const PlyHea
       if (!std::isfinite(x))
         return fileError(name, v->byteOf(i, *f.p), "splat " + std::to_string(i) + ": " + f.p->name + " is " +
                                                        (std::isnan(x) ? "NaN" : "infinite"));
+      // A double beyond float's range has no float to become.
+      if (std::fabs(x) > double(std::numeric_limits<float>::max()) / 4.0)
+        return fileError(name, v->byteOf(i, *f.p), "splat " + std::to_string(i) + ": " + f.p->name + " = " +
+                                                       std::to_string(x) + " is beyond what a float holds");
       return std::nullopt;
     };
     double x[4];
@@ -94,7 +99,8 @@ Result<SplatFile> readInriaPly(std::span<const std::uint8_t> bytes, const PlyHea
     cloud.baseColors[i] = glm::vec3(float(0.5 + c0 * x[0]), float(0.5 + c0 * x[1]), float(0.5 + c0 * x[2]));
     for (int k = 0; k < 3; ++k) {
       if (auto e = value(scale[k], x[k])) return *e;
-      const float s = static_cast<float>(std::exp(x[k]));
+      const double e = std::exp(x[k]);
+      const float s = e < double(std::numeric_limits<float>::max()) ? static_cast<float>(e) : 0.0f;
       if (!(s > 0.0f) || !std::isfinite(s))
         return fileError(name, v->byteOf(i, *scale[k].p),
                          "splat " + std::to_string(i) + ": scale_" + std::to_string(k) + " = " + std::to_string(x[k]) +

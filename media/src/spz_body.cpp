@@ -20,7 +20,7 @@ float component(const glm::quat& q, int i) { return i == 0 ? q.x : i == 1 ? q.y 
 // fewer distinct values compress better and cost little.
 std::uint8_t shByte(float x, int bits) {
   const int bucket = 1 << (8 - bits);
-  int q = static_cast<int>(std::round(x * 128.0f) + 128.0f);
+  int q = static_cast<int>(std::round(std::clamp(x, -2.0f, 2.0f) * 128.0f) + 128.0f);
   q = (q + bucket / 2) / bucket * bucket;
   return static_cast<std::uint8_t>(std::clamp(q, 0, 255));
 }
