@@ -1,6 +1,8 @@
 // Reading a splat file: the format told by its first bytes, the file's size checked before it
 // is read, the reader's notes said once in the log.
 #include <fstream>
+#include <mutex>
+#include <set>
 
 #include "log.h"
 #include "media/splat_files.h"
@@ -25,6 +27,19 @@ Error fileError(const std::string& name, std::optional<std::uint64_t> byte, std:
 
 }  // namespace splat
 
+namespace {
+
+// A splat sequence's frames are files of their own: a note is said for the first file that
+// has it, not for every frame.
+void sayOnce(const std::string& name, const std::string& note) {
+  static std::mutex mutex;
+  static std::set<std::string> said;
+  std::lock_guard lock(mutex);
+  if (said.insert(note).second) log().warn("{}: {} (said once)", name, note);
+}
+
+}  // namespace
+
 Result<SplatFile> readSplatBytes(std::span<const std::uint8_t> bytes, const std::string& name,
                                  const SplatLimits& limits) {
   using splat::fileError;
@@ -45,7 +60,7 @@ Result<SplatFile> readSplatBytes(std::span<const std::uint8_t> bytes, const std:
     splat::Notes notes;
     auto file = splat::readSpz(bytes, name, limits, notes);
     if (file)
-      for (const auto& n : notes) log().warn("{}: {}", name, n);
+      for (const auto& n : notes) sayOnce(name, n);
     return file;
   }
   return fileError(name, std::nullopt,

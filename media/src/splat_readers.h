@@ -17,7 +17,7 @@ namespace ps::media::splat {
 Error fileError(const std::string& name, std::optional<std::uint64_t> byte, std::string what);
 
 // What a reader found that it reads past without using (an SPZ extension, the antialiasing
-// flag): said once per file in the log by the caller.
+// flag): said in the log by the caller, once a process.
 using Notes = std::vector<std::string>;
 
 Result<SplatFile> readInriaPly(std::span<const std::uint8_t> bytes, const PlyHeader& header, const std::string& name,

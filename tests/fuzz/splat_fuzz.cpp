@@ -22,8 +22,8 @@ const std::string& validFile(int form) {
   static const std::array<std::string, 5> files = [] {
     const auto cloud = test::makeSplatCloud(5, 1, 3);
     const auto flat = test::makeSplatCloud(3, 0, 4);
-    return std::array<std::string, 5>{media::splatPlyBytes(cloud), *media::spzBytes(cloud, 2),
-                                      *media::spzBytes(cloud, 3), *media::spzBytes(flat, 4),
+    return std::array<std::string, 5>{media::splatPlyBytes(cloud), media::spzBytes(cloud, 2).value(),
+                                      media::spzBytes(cloud, 3).value(), media::spzBytes(flat, 4).value(),
                                       test::compressedPlyBytes(cloud)};
   }();
   return files[std::size_t(form)];

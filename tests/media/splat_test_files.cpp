@@ -106,7 +106,7 @@ std::string compressedPlyBytes(const scenes::SplatCloud& cloud) {
     for (std::size_t ch = 0; ch < 3; ++ch)
       for (std::size_t k = 0; k < rest; ++k) {
         const float v = cloud.sh[(i * rest + k) * 3 + ch] / 8.0f + 0.5f;
-        out.push_back(static_cast<char>(std::clamp(std::trunc(v * 256.0f), 0.0f, 255.0f)));
+        out.push_back(static_cast<char>(static_cast<std::uint8_t>(std::clamp(std::trunc(v * 256.0f), 0.0f, 255.0f))));
       }
   return out;
 }

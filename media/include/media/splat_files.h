@@ -11,7 +11,7 @@
 // The format is told by the content (magic and header), not by the name. SPZ's axes are kept as
 // stored (as the reference tools do unless told otherwise), so a .ply and the .spz made from it
 // give the same cloud. Empty clouds are refused: a file without splats is a mistake. What a
-// reader skips (SPZ extension records, the antialiasing flag) is said in the log, once a file.
+// reader skips (SPZ extension records, the antialiasing flag) is said in the log, once a process.
 //
 // Every count is checked against the file's size before anything is allocated or inflated,
 // every decoded value must be finite, and a file over a limit is refused, not cut. Errors say
