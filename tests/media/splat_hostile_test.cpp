@@ -239,6 +239,40 @@ TEST(SplatHostile, ExtensionRecordsAreSkippedAndTheSplatsRead) {
   EXPECT_EQ(file->cloud.size(), 2u);
 }
 
+TEST(SplatHostile, VersionFourExtensionsAndTheAntialiasingFlagAreReadPast) {
+  auto v4 = spzBytes(test::makeSplatCloud(3, 2), 4);
+  ASSERT_TRUE(v4);
+  std::string bytes = *v4;
+  std::string record;
+  putU32(record, 0xadbe0003);
+  putU32(record, 4);
+  putU32(record, 1);
+  bytes.insert(32, record);
+  bytes[14] = 0x3;  // antialiased, extensions
+  bytes[16] = static_cast<char>(32 + record.size());
+  auto file = readSplatBytes(bytesOf(bytes), "ext4.spz");
+  ASSERT_TRUE(file) << file.error().message();
+  EXPECT_EQ(file->cloud.size(), 3u);
+  EXPECT_EQ(file->cloud.shDegree, 2);
+  // The records must fill the space before the table of contents exactly.
+  bytes[16] = static_cast<char>(32 + record.size() - 2);
+  EXPECT_MENTIONS(refusal(bytes, "ext4bad.spz"), "ext4bad.spz");
+}
+
+TEST(SplatHostile, BytesAfterTheLastStreamAreRefused) {
+  auto v3 = spzBytes(test::makeSplatCloud(3, 0), 3);
+  ASSERT_TRUE(v3);
+  EXPECT_MENTIONS(refusal(*v3 + "junk", "tail3.spz"), "bytes follow the gzip stream");
+  EXPECT_MENTIONS(refusal(*v3 + *v3, "twice.spz"), "bytes follow the gzip stream");
+  auto v4 = spzBytes(test::makeSplatCloud(3, 0), 4);
+  ASSERT_TRUE(v4);
+  EXPECT_MENTIONS(refusal(*v4 + "junk", "tail4.spz"), "bytes follow the last stream");
+  // A gzip payload with bytes after the splats, but no extension flag to account for them.
+  std::string raw = spzRaw(3, 2, 0);
+  raw += "xx";
+  EXPECT_MENTIONS(refusal(test::gzip(raw), "extra.spz"), "inflates past");
+}
+
 TEST(SplatHostile, EveryTruncationOfASmallFileIsRefused) {
   const auto cloud = test::makeSplatCloud(3, 1);
   std::vector<std::pair<std::string, std::string>> files = {{"set.ply", splatPlyBytes(cloud)},
