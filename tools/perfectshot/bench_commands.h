@@ -32,6 +32,9 @@ void addBenchRgbd(CLI::App& bench, CommandOutcome& outcome);
 // Offscreen cost per eye of a playing mesh sequence vs a cleared eye and its first frame held still.
 void addBenchSequenceRender(CLI::App& bench, CommandOutcome& outcome);
 
+// The splat layer's GPU sort vs std::sort of the same keys; its GPU time per eye at N splats.
+void addBenchSplats(CLI::App& bench, CommandOutcome& outcome);
+
 // An episode looped: the display frames at the cuts between items against ordinary frames.
 void addBenchCut(CLI::App& bench, CommandOutcome& outcome);
 
