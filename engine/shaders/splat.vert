@@ -1,8 +1,9 @@
 #version 450
 // One sorted splat as a screen-space quad (instance i draws the i-th from the back): its 3D
 // covariance projected to a 2D ellipse (EWA splatting: J W Sigma W^T J^T, the view ray's tangent
-// clamped to 1.3 times the fov, 0.3 px^2 added to the diagonal), a square over the larger axis
-// out to where alpha falls below 1/255, and its view-dependent colour from the spherical harmonics.
+// clamped to 1.3 times the fov, 0.3 px^2 added to the diagonal), a rectangle along the ellipse's
+// axes out to where alpha falls below 1/255, and its view-dependent colour from the spherical
+// harmonics.
 #define SPLAT_ACCESS readonly
 #include "splat_common.glsl"
 
@@ -87,17 +88,21 @@ void main() {
   float det = a * c - b * b;
   if (!(det > 0.0)) return;
   conic = vec3(c, -b, a) / det;
-  float mid = 0.5 * (a + c);
-  float largest = mid + sqrt(max(0.1, mid * mid - det));
-  // The quad reaches where alpha falls below 1/255 along the larger axis (3.33 standard
-  // deviations at opacity 0.99, fewer for fainter splats): every pixel the fragment shader keeps.
+  // The quad follows the ellipse's axes and reaches where alpha falls below 1/255 along each
+  // (3.33 standard deviations at opacity 0.99, fewer for fainter splats): every pixel the
+  // fragment shader keeps, and no more.
   float opacity = s.centre.w;
   if (opacity * 255.0 <= 1.0) return;
-  float radius = sqrt(2.0 * log(opacity * 255.0) * largest);
+  float mid = 0.5 * (a + c);
+  float spread = sqrt(max(0.0, mid * mid - det));
+  float reach = 2.0 * log(opacity * 255.0);
+  vec2 major = abs(b) > 1e-6 * mid ? normalize(vec2(b, mid + spread - a)) : (a >= c ? vec2(1.0, 0.0) : vec2(0.0, 1.0));
+  vec2 minor = vec2(-major.y, major.x);
+  vec2 radii = sqrt(reach * max(vec2(mid + spread, mid - spread), vec2(0.3)));
 
   vec2 mean = vec2((t.x / z - f.x) * focal.x, (f.z - t.y / z) * focal.y);
   vec2 corner = vec2(float(gl_VertexIndex & 1), float(gl_VertexIndex >> 1)) * 2.0 - 1.0;
-  vec2 pixel = mean + corner * radius;
+  vec2 pixel = mean + corner.x * radii.x * major + corner.y * radii.y * minor;
   float depth = (e.projection.z * t.z + e.projection.w) / z;
   gl_Position = vec4(pixel / size * 2.0 - 1.0, depth, 1.0);
 

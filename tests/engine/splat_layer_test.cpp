@@ -246,6 +246,51 @@ TEST_F(SplatLayerTest, AnOpaqueMeshInFrontHidesASplatAndOneBehindDoesNot) {
   EXPECT_EQ(pictures[0].at(shown).b, 0);
 }
 
+TEST_F(SplatLayerTest, ALayerDrawnAfterTheSplatsIsHiddenBehindTheirDepth) {
+  // An opaque slab of splats 2 m ahead over the left half, then (after the splats, as markers
+  // are) a green wall 3 m ahead over the whole view: the wall shows only where no splats are.
+  std::vector<glm::vec3> positions;
+  for (int y = -10; y <= 10; ++y)
+    for (int x = -20; x <= -1; ++x) positions.emplace_back(0.1f * static_cast<float>(x), 0.1f * static_cast<float>(y), -2.0f);
+  auto cloud = pointsCloud(positions, 0.08f);
+  std::fill(cloud->opacities.begin(), cloud->opacities.end(), 0.99f);
+  std::fill(cloud->baseColors.begin(), cloud->baseColors.end(), glm::vec3(1.0f, 0.0f, 0.0f));
+  SplatLayer layer(device());
+  layer.add(cloud);
+  engine::MeshLayer meshes(device());
+  MeshSceneBuilder b;
+  b.node(quadPrimitive({-10.0f, 10.0f, -3.0f}, {20.0f, 0.0f, 0.0f}, {0.0f, -20.0f, 0.0f}),
+         b.material(unlitMaterial({0, 1, 0, 1})));
+  meshes.add(b.take());
+  MeshRig rig(device(), 32, 32, 1);
+  engine::Layer* layers[] = {&layer, &meshes};
+  const EyeCamera eye = eyeAt(glm::vec3(0.0f));
+  const auto pictures = rig.render(layers, std::span(&eye, 1));
+  const glm::vec2 behind = *eye.pixelOf({-1.0f, 0.0f, -2.0f}, rig.extent());
+  const glm::vec2 beside = *eye.pixelOf({1.0f, 0.0f, -2.0f}, rig.extent());
+  EXPECT_GT(pictures[0].at(behind).r, 240);
+  EXPECT_EQ(pictures[0].at(behind).g, 0) << "the wall is behind the splats' depth";
+  EXPECT_NEAR(eye.distanceAt(pictures[0].depthAt(behind)), 2.0f, 0.01f);
+  EXPECT_EQ(pictures[0].at(beside), glm::u8vec4(0, 255, 0, 255));
+  EXPECT_NEAR(eye.distanceAt(pictures[0].depthAt(beside)), 3.0f, 0.01f);
+}
+
+TEST_F(SplatLayerTest, AUnormTargetGetsTheSameEncodedBytesAsAnSrgbTargetsTwinView) {
+  // A window's UNORM swapchain image has no twin: the splats write their encoded values as they
+  // are, which is what the sRGB target's UNORM view received.
+  const auto cloud = oneSplat({0.0f, 0.0f, -2.0f}, 0.2f, {0.7f, 0.3f, 0.1f}, 0.8f);
+  const EyeCamera eye = eyeAt(glm::vec3(0.0f));
+  MeshRig srgb(device(), 24, 24, 1), unorm(device(), 24, 24, 1);
+  unorm.drawThroughUnormView(true);
+  SplatLayer a(device()), b(device());
+  a.add(cloud);
+  b.add(cloud);
+  const auto viaTwin = srgb.renderOne(a, eye);
+  const auto direct = unorm.renderOne(b, eye);
+  EXPECT_EQ(viaTwin.color.pixels, direct.color.pixels);
+  EXPECT_GT(viaTwin.at(12, 12).r, 100);
+}
+
 TEST_F(SplatLayerTest, TheDepthWrittenForCompositingLiesWithinTheCloud) {
   // A dense slab of splats 2.5 to 3 m ahead over the centre of the view; the rest is far.
   std::mt19937 random(3);
