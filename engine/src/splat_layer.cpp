@@ -1,6 +1,7 @@
 #include "engine/splat_layer.h"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <map>
 #include <stdexcept>
@@ -154,27 +155,28 @@ void SplatLayer::Impl::sort(FrameRecording& frame, Cloud& cloud, std::uint32_t c
   const VkCommandBuffer commands = frame.commands;
   const SplatGpuCloud& gpu = *cloud.gpu;
   const VkPipelineLayout layout = pipeline.cloudLayout();
+  const VkPipelineCache cache = frame.pipelines.handle();
   const auto bind = [&](VkPipeline p, int set) {
     vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_COMPUTE, p);
     const VkDescriptorSet s = gpu.set(set);
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_COMPUTE, layout, 0, 1, &s, 0, nullptr);
   };
   // The cull writes keys into buffer A (set 1's destination); the four passes go A->B->A->B->A.
-  bind(pipeline.cull(frame.pipelines), 1);
+  bind(pipeline.compute(cache, SplatPipeline::Compute::Cull), 1);
   vkCmdDispatch(commands, (count + kSplatGroup - 1) / kSplatGroup, 1, 1);
   memoryBarrier(commands, kCompute, VK_ACCESS_SHADER_WRITE_BIT, kCompute, kShaderReadWrite);
   const std::uint32_t blocks = splatSortBlocks(count);
   for (std::uint32_t pass = 0; pass < 4; ++pass) {
     const SplatSortPush push{pass * 8, blocks};
     const int set = static_cast<int>(pass % 2);
-    bind(pipeline.histogram(frame.pipelines), set);
+    bind(pipeline.compute(cache, SplatPipeline::Compute::Histogram), set);
     vkCmdPushConstants(commands, layout, VK_SHADER_STAGE_COMPUTE_BIT | VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof push, &push);
     vkCmdDispatch(commands, blocks, 1, 1);
     memoryBarrier(commands, kCompute, VK_ACCESS_SHADER_WRITE_BIT, kCompute, kShaderReadWrite);
-    bind(pipeline.scan(frame.pipelines), set);
+    bind(pipeline.compute(cache, SplatPipeline::Compute::Scan), set);
     vkCmdDispatch(commands, 1, 1, 1);
     memoryBarrier(commands, kCompute, VK_ACCESS_SHADER_WRITE_BIT, kCompute, kShaderReadWrite);
-    bind(pipeline.scatter(frame.pipelines), set);
+    bind(pipeline.compute(cache, SplatPipeline::Compute::Scatter), set);
     vkCmdDispatch(commands, blocks, 1, 1);
     memoryBarrier(commands, kCompute, VK_ACCESS_SHADER_WRITE_BIT, kCompute, kShaderReadWrite);
   }

@@ -3,7 +3,6 @@
 #include <array>
 
 #include "engine/device.h"
-#include "engine/pipeline_cache.h"
 #include "engine/vk_check.h"
 #include "splat_shader_data.h"
 
@@ -98,6 +97,10 @@ void SplatPipeline::destroy() noexcept {
   const VkDevice d = device_.device();
   for (auto& [key, pipeline] : graphics_) vkDestroyPipeline(d, pipeline, nullptr);
   graphics_.clear();
+  for (VkPipeline& pipeline : compute_) {
+    vkDestroyPipeline(d, pipeline, nullptr);
+    pipeline = VK_NULL_HANDLE;
+  }
   vkDestroySampler(d, sampler_, nullptr);
   vkDestroyPipelineLayout(d, resolveLayout_, nullptr);
   vkDestroyPipelineLayout(d, cloudLayout_, nullptr);
@@ -108,17 +111,22 @@ void SplatPipeline::destroy() noexcept {
   resolveSetLayout_ = cloudSetLayout_ = VK_NULL_HANDLE;
 }
 
-VkPipeline SplatPipeline::cull(PipelineCache& cache) const {
-  return cache.compute("splat cull", cloudLayout_, cull_.handle());
-}
-VkPipeline SplatPipeline::histogram(PipelineCache& cache) const {
-  return cache.compute("splat sort histogram", cloudLayout_, histogram_.handle());
-}
-VkPipeline SplatPipeline::scan(PipelineCache& cache) const {
-  return cache.compute("splat sort scan", cloudLayout_, scan_.handle());
-}
-VkPipeline SplatPipeline::scatter(PipelineCache& cache) const {
-  return cache.compute("splat sort scatter", cloudLayout_, scatter_.handle());
+VkPipeline SplatPipeline::compute(VkPipelineCache cache, Compute which) {
+  const auto i = static_cast<std::size_t>(which);
+  if (compute_[i] != VK_NULL_HANDLE) return compute_[i];
+  static constexpr std::array<const char*, 4> kNames{"splat cull", "splat sort histogram", "splat sort scan",
+                                                     "splat sort scatter"};
+  const std::array<const ShaderModule*, 4> shaders{&cull_, &histogram_, &scan_, &scatter_};
+  VkComputePipelineCreateInfo info{};
+  info.sType = VK_STRUCTURE_TYPE_COMPUTE_PIPELINE_CREATE_INFO;
+  info.stage.sType = VK_STRUCTURE_TYPE_PIPELINE_SHADER_STAGE_CREATE_INFO;
+  info.stage.stage = VK_SHADER_STAGE_COMPUTE_BIT;
+  info.stage.module = shaders[i]->handle();
+  info.stage.pName = "main";
+  info.layout = cloudLayout_;
+  PS_VK_CHECK(vkCreateComputePipelines(device_.device(), cache, 1, &info, nullptr, &compute_[i]));
+  device_.setName(compute_[i], VK_OBJECT_TYPE_PIPELINE, kNames[i]);
+  return compute_[i];
 }
 
 VkPipeline SplatPipeline::draw(VkPipelineCache cache, VkFormat colorFormat, VkFormat depthFormat) {

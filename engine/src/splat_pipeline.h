@@ -1,9 +1,12 @@
 #pragma once
 // SplatLayer's fixed state: the shaders, the descriptor set layout of one cloud (frame
 // constants, splats, colours, the sort's two key/value buffers, histogram, draw arguments) and
-// of the depth resolve (the accumulation image), their pipeline layouts, and the pipelines:
-// the sort's compute pipelines (kept by the PipelineCache) and, per target format, the splat
-// draw (two colour attachments, blended) and the depth resolve (depth only), kept here.
+// of the depth resolve (the accumulation image), their pipeline layouts, and the pipelines,
+// built on first use (through the frame context's VkPipelineCache) and destroyed with this
+// object, not kept by PipelineCache (whose keys are handles that a later layer's new shader
+// modules may reuse): the sort's compute pipelines and, per target format, the splat draw (two
+// colour attachments, blended) and the depth resolve (depth only).
+#include <array>
 #include <cstdint>
 #include <map>
 #include <tuple>
@@ -15,7 +18,6 @@
 namespace ps::engine {
 
 class Device;
-class PipelineCache;
 
 class SplatPipeline {
  public:
@@ -36,10 +38,8 @@ class SplatPipeline {
   // it, else R16G16, which every device does).
   VkFormat accumulationFormat() const { return accumulationFormat_; }
 
-  VkPipeline cull(PipelineCache& cache) const;
-  VkPipeline histogram(PipelineCache& cache) const;
-  VkPipeline scan(PipelineCache& cache) const;
-  VkPipeline scatter(PipelineCache& cache) const;
+  enum class Compute { Cull, Histogram, Scan, Scatter };
+  VkPipeline compute(VkPipelineCache cache, Compute which);
   VkPipeline draw(VkPipelineCache cache, VkFormat colorFormat, VkFormat depthFormat);
   VkPipeline resolve(VkPipelineCache cache, VkFormat depthFormat);
 
@@ -56,6 +56,7 @@ class SplatPipeline {
   VkSampler sampler_ = VK_NULL_HANDLE;
   VkFormat accumulationFormat_ = VK_FORMAT_R16G16_SFLOAT;
   std::map<std::tuple<bool, VkFormat, VkFormat>, VkPipeline> graphics_;
+  std::array<VkPipeline, 4> compute_{};
 };
 
 }  // namespace ps::engine

@@ -345,6 +345,25 @@ TEST_F(SplatLayerTest, ReplacedRemovedAndHiddenCloudsDrawWhatTheyHoldNow) {
   EXPECT_EQ(layer.stats().uploads, 2u);
 }
 
+TEST_F(SplatLayerTest, LayersMadeOneAfterAnotherOnOneFrameContextEachSortAndDrawRight) {
+  // A layer's pipelines go with it: the next layer's new shaders (whose handles may be the old
+  // ones' again) never meet a pipeline built from the old ones.
+  std::vector<glm::vec3> positions;
+  for (int i = 0; i < 5000; ++i) positions.emplace_back(0.0f, 0.0f, -1.0f - 0.001f * static_cast<float>(i % 997));
+  MeshRig rig(device(), 16, 16, 1);
+  const EyeCamera eye = eyeAt(glm::vec3(0.0f));
+  for (int round = 0; round < 3; ++round) {
+    SplatLayer layer(device());
+    const auto id = layer.add(pointsCloud(positions));
+    layer.add(oneSplat({0.0f, 0.0f, -0.5f}, 1.0f, {0.0f, 0.0f, 1.0f}, 0.99f));
+    layer.requestSortReadback();
+    const auto picture = rig.renderOne(layer, eye);
+    checkSorted(layer.sortReadback(id), positions, glm::vec3(0.0f), glm::vec3(0.0f, 0.0f, -1.0f));
+    EXPECT_GT(picture.at(8, 8).b, 240) << "round " << round;
+    rig.context().waitAll();
+  }
+}
+
 TEST_F(SplatLayerTest, TheBudgetCapsTheSplatsSortedPerFrame) {
   std::vector<glm::vec3> positions(5000, glm::vec3(0.0f, 0.0f, -2.0f));
   MeshRig rig(device(), 8, 8, 1);
