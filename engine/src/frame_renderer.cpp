@@ -23,6 +23,23 @@ VkFormat pickDepthFormat(const Device& device) {
   throw std::runtime_error("the Vulkan device offers no depth attachment format");
 }
 
+namespace {
+
+// Orders one pass's attachment writes before the next pass's loads and writes of the same images.
+void recordAttachmentBarrier(VkCommandBuffer commands) {
+  constexpr VkPipelineStageFlags kStages = VK_PIPELINE_STAGE_COLOR_ATTACHMENT_OUTPUT_BIT |
+                                           VK_PIPELINE_STAGE_EARLY_FRAGMENT_TESTS_BIT |
+                                           VK_PIPELINE_STAGE_LATE_FRAGMENT_TESTS_BIT;
+  VkMemoryBarrier barrier{};
+  barrier.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
+  barrier.srcAccessMask = VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
+  barrier.dstAccessMask = VK_ACCESS_COLOR_ATTACHMENT_READ_BIT | VK_ACCESS_COLOR_ATTACHMENT_WRITE_BIT |
+                          VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_READ_BIT | VK_ACCESS_DEPTH_STENCIL_ATTACHMENT_WRITE_BIT;
+  vkCmdPipelineBarrier(commands, kStages, kStages, 0, 1, &barrier, 0, nullptr, 0, nullptr);
+}
+
+}  // namespace
+
 struct FrameRenderer::Impl {
   explicit Impl(const Device& d) : device(d), depthFormat(pickDepthFormat(d)) {}
 
@@ -102,6 +119,10 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
     pass.encoded = useEncoded;
     pass.wholeSphere = draw.wholeSphere;
     pass.overSphere = draw.overSphere;
+    pass.images.color = t.view;
+    pass.images.colorFormat = t.format;
+    pass.images.encoded = t.encodedView;
+    pass.images.encodedFormat = t.encodedFormat;
     Impl::Attachments a{useEncoded ? t.encodedView : t.view, t.depthView, t.depthImage, t.depthLayoutBefore,
                   t.depthLayoutAfter, t.depthView != VK_NULL_HANDLE};
     if (t.depthView != VK_NULL_HANDLE) {
@@ -119,6 +140,7 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
       a.depthAfter = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
       pass.depthFormat = s.depthFormat;
     }
+    pass.images.depth = a.depth;
     s.passes.push_back(pass);
     attachments.push_back(a);
   }
@@ -143,34 +165,54 @@ void FrameRenderer::record(FrameRecording& frame, std::span<const EyeDraw> eyes,
     depthIn.aspect = VK_IMAGE_ASPECT_DEPTH_BIT;
     if (a.depthImage != VK_NULL_HANDLE) recordTransition(commands, depthIn);
 
-    VkRenderingAttachmentInfo color{};
-    color.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
-    color.imageView = a.color;
-    color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
-    color.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
-    color.clearValue.color = {{0.0f, 0.0f, 0.0f, pass.overSphere ? 0.0f : 1.0f}};
-    VkRenderingAttachmentInfo depth{};
-    depth.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
-    depth.imageView = a.depth;
-    depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
-    depth.loadOp = VK_ATTACHMENT_LOAD_OP_CLEAR;
-    depth.storeOp = a.keepDepth ? VK_ATTACHMENT_STORE_OP_STORE : VK_ATTACHMENT_STORE_OP_DONT_CARE;
-    depth.clearValue.depthStencil = {0.0f, 0};
-    VkRenderingInfo rendering{};
-    rendering.sType = VK_STRUCTURE_TYPE_RENDERING_INFO;
-    rendering.renderArea = {{0, 0}, t.extent};
-    rendering.layerCount = 1;
-    rendering.colorAttachmentCount = 1;
-    rendering.pColorAttachments = &color;
-    rendering.pDepthAttachment = a.depth != VK_NULL_HANDLE ? &depth : nullptr;
-    vkCmdBeginRendering(commands, &rendering);
-    const VkViewport viewport{0.0f, 0.0f, static_cast<float>(t.extent.width), static_cast<float>(t.extent.height),
-                              0.0f, 1.0f};
-    vkCmdSetViewport(commands, 0, 1, &viewport);
-    const VkRect2D scissor{{0, 0}, t.extent};
-    vkCmdSetScissor(commands, 0, 1, &scissor);
-    for (Layer* layer : layers) layer->record(frame, pass);
+    // The eye's pass, ended around each layer that draws passes of its own and begun again
+    // after it, loading what was drawn (so depth is stored whenever the pass is resumed).
+    const auto ownPasses = [](const Layer* l) { return l->drawsOwnPasses(); };
+    const bool suspends = std::any_of(layers.begin(), layers.end(), ownPasses);
+    bool first = true;
+    const auto begin = [&](bool lastPart) {
+      VkRenderingAttachmentInfo color{};
+      color.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
+      color.imageView = a.color;
+      color.imageLayout = VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL;
+      color.loadOp = first ? VK_ATTACHMENT_LOAD_OP_CLEAR : VK_ATTACHMENT_LOAD_OP_LOAD;
+      color.storeOp = VK_ATTACHMENT_STORE_OP_STORE;
+      color.clearValue.color = {{0.0f, 0.0f, 0.0f, pass.overSphere ? 0.0f : 1.0f}};
+      VkRenderingAttachmentInfo depth{};
+      depth.sType = VK_STRUCTURE_TYPE_RENDERING_ATTACHMENT_INFO;
+      depth.imageView = a.depth;
+      depth.imageLayout = VK_IMAGE_LAYOUT_DEPTH_STENCIL_ATTACHMENT_OPTIMAL;
+      depth.loadOp = first ? VK_ATTACHMENT_LOAD_OP_CLEAR : VK_ATTACHMENT_LOAD_OP_LOAD;
+      depth.storeOp = a.keepDepth || !lastPart ? VK_ATTACHMENT_STORE_OP_STORE : VK_ATTACHMENT_STORE_OP_DONT_CARE;
+      depth.clearValue.depthStencil = {0.0f, 0};
+      VkRenderingInfo rendering{};
+      rendering.sType = VK_STRUCTURE_TYPE_RENDERING_INFO;
+      rendering.renderArea = {{0, 0}, t.extent};
+      rendering.layerCount = 1;
+      rendering.colorAttachmentCount = 1;
+      rendering.pColorAttachments = &color;
+      rendering.pDepthAttachment = a.depth != VK_NULL_HANDLE ? &depth : nullptr;
+      vkCmdBeginRendering(commands, &rendering);
+      const VkViewport viewport{0.0f, 0.0f, static_cast<float>(t.extent.width), static_cast<float>(t.extent.height),
+                                0.0f, 1.0f};
+      vkCmdSetViewport(commands, 0, 1, &viewport);
+      const VkRect2D scissor{{0, 0}, t.extent};
+      vkCmdSetScissor(commands, 0, 1, &scissor);
+      first = false;
+    };
+    begin(!suspends);
+    for (auto it = layers.begin(); it != layers.end(); ++it) {
+      Layer* layer = *it;
+      if (!layer->drawsOwnPasses()) {
+        layer->record(frame, pass);
+        continue;
+      }
+      vkCmdEndRendering(commands);
+      recordAttachmentBarrier(commands);
+      layer->record(frame, pass);
+      recordAttachmentBarrier(commands);
+      begin(std::none_of(it + 1, layers.end(), ownPasses));
+    }
     vkCmdEndRendering(commands);
 
     if (t.layoutAfter != VK_IMAGE_LAYOUT_COLOR_ATTACHMENT_OPTIMAL) {

@@ -25,6 +25,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchCut(*bench, outcome);
   addBenchRgbdDecode(*bench, outcome);
   addBenchRgbd(*bench, outcome);
+  addBenchSplats(*bench, outcome);
 }
 
 }  // namespace ps::tools

@@ -34,6 +34,8 @@ void addBenchSequenceRender(CLI::App& bench, CommandOutcome& outcome);
 
 // A 4D splat capture as per-frame SPZ and as the compact splat video: bytes, error, read cost.
 void addBenchSplatVideo(CLI::App& bench, CommandOutcome& outcome);
+// The splat layer's GPU sort vs std::sort of the same keys; its GPU time per eye at N splats.
+void addBenchSplats(CLI::App& bench, CommandOutcome& outcome);
 
 // An episode looped: the display frames at the cuts between items against ordinary frames.
 void addBenchCut(CLI::App& bench, CommandOutcome& outcome);

@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   ps::tools::CommandOutcome outcome;
   ps::tools::addBenchMesh(app, outcome);
   ps::tools::addBenchRgbd(app, outcome);
+  ps::tools::addBenchSplats(app, outcome);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

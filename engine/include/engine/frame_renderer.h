@@ -3,7 +3,9 @@
 // into the frame's one command buffer (frame_context.h):
 //   1. every layer's prepare(), in order, with all the eyes (uploads, compute);
 //   2. per eye, one pass (dynamic rendering) into the eye's colour and depth: depth cleared to
-//      0 (reverse-Z: far), then every layer's record(), in order (background first).
+//      0 (reverse-Z: far), then every layer's record(), in order (background first). Around a
+//      layer that draws passes of its own (Layer::drawsOwnPasses: the splats, which blend in the
+//      encoded space) the pass is ended and begun again, loading colour and depth.
 // An eye target without a depth image of its own gets one of the renderer's (D32 float where
 // the device offers it), kept per size; targets that bring depth (an OpenXR depth swapchain)
 // keep what is drawn into it. A whole-sphere target without depth of its own is drawn without
