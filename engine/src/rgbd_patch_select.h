@@ -22,7 +22,6 @@ namespace ps::engine {
 
 inline constexpr double kRgbdEdgePixels = 1.0;
 inline constexpr double kRgbdErrorPixels = 0.25;
-inline constexpr double kRgbdRelativeError = 0.005;
 
 // Mirrors rgbd.vert's patch attribute.
 struct RgbdPatchInstance {

@@ -49,6 +49,7 @@ struct GridTables {
 struct PatchPoints {
   std::uint32_t x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // first and last grid point
   std::array<glm::dvec3, (kP + 1) * (kP + 1)> position{};
+  std::array<glm::dvec3, (kP + 1) * (kP + 1)> ray{};  // unit
   std::array<double, (kP + 1) * (kP + 1)> metres{};
 
   std::size_t index(std::uint32_t lx, std::uint32_t ly) const {
@@ -111,13 +112,12 @@ void measureLevel(const PatchPoints& p, int level, RgbdPatch& patch) {
       constexpr std::array<std::array<std::uint32_t, 2>, 5> kInside{{{1, 0}, {0, 1}, {1, 1}, {2, 1}, {1, 2}}};
       for (const auto& [fx, fy] : kInside) {
         const std::size_t k = p.index(lx + fx * h, ly + fy * h);
-        const glm::dvec3 ray = p.position[k] / p.metres[k];
         const int t = fx + fy <= 2 ? 0 : 1;
         const glm::dvec3& n = normal[static_cast<std::size_t>(t)];
         const double scale = glm::length(n) * glm::length(p.position[triangles[static_cast<std::size_t>(t)][0]]);
         double coarse = 0;
         if (std::abs(offset[static_cast<std::size_t>(t)]) > 1e-9 * scale) {
-          coarse = glm::dot(n, ray) / offset[static_cast<std::size_t>(t)];  // 1 / distance to the plane along the ray
+          coarse = glm::dot(n, p.ray[k]) / offset[static_cast<std::size_t>(t)];  // 1 / distance to the plane along the ray
         } else {
           // A plane through the capture point (a pole's cells): the grid's own interpolation.
           const double u = fx * 0.5, v = fy * 0.5;
@@ -201,7 +201,8 @@ RgbdPatchGrid measureRgbdPatches(const DepthMetres& depth, bool half, const Rgbd
           const std::size_t k = std::size_t{j - p.y0} * (kP + 1) + (i - p.x0);
           const double m = depth.at(tables.texelX[i], tables.texelY[j]);
           p.metres[k] = m;
-          p.position[k] = tables.direction(i, j) * m;
+          p.ray[k] = tables.direction(i, j);
+          p.position[k] = p.ray[k] * m;
           nearest = std::min(nearest, m);
           farthest = std::max(farthest, m);
         }
@@ -216,7 +217,18 @@ RgbdPatchGrid measureRgbdPatches(const DepthMetres& depth, bool half, const Rgbd
       }
       patch.cellStep[0] = borderStep(p.x0, p.y0, p.x1, p.y1);
       patch.inverseError[0] = patch.relativeError[0] = 0.0f;
-      for (int level = 1; level < kRgbdLevels; ++level) measureLevel(p, level, patch);
+      for (int level = 1; level < kRgbdLevels; ++level) {
+        // Errors only grow with the level: past the relative bound no eye takes this level or a
+        // coarser one.
+        if (patch.relativeError[static_cast<std::size_t>(level - 1)] > kRgbdRelativeError) {
+          for (int l = level; l < kRgbdLevels; ++l) {
+            patch.cellStep[static_cast<std::size_t>(l)] = patch.inverseError[static_cast<std::size_t>(l)] =
+                patch.relativeError[static_cast<std::size_t>(l)] = 1e30f;
+          }
+          break;
+        }
+        measureLevel(p, level, patch);
+      }
     }
   return grid;
 }

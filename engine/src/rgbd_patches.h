@@ -22,6 +22,9 @@ namespace ps::engine {
 
 inline constexpr std::uint32_t kRgbdPatchCells = 16;
 inline constexpr int kRgbdLevels = 5;  // 1, 2, 4, 8 and 16 grid points per cell
+// The most a level's surface may stray from level 0's along the rays, relative to the depth,
+// whatever the eye (what meshes compose against through depth).
+inline constexpr double kRgbdRelativeError = 0.005;
 
 struct RgbdGridShape {
   std::uint32_t width = 0, height = 0;  // one eye's depth texels

@@ -21,11 +21,10 @@
 // cracks.
 // Triangles across a depth discontinuity (relative: max/min depth of its corners - 1 above
 // `discontinuity`) are dropped, not stretched; where a patch with one is drawn with cells that
-// span several texels, fragments
-// whose colour would read a texel across such a step from them are dropped too. What they
-// would have covered shows the background layer (setBackground) or, without one, the colour
-// at the far depth (a sphere at far_m). Both are drawn 1 % farther than their depth says, so
-// where they are as far as the capture the capture wins the depth test.
+// span several texels, fragments whose colour would read a texel across such a step from them
+// are dropped too. What they would have covered shows the background layer (setBackground)
+// or, without one, the colour at the far depth (a sphere at far_m). Both are drawn 1 % farther
+// than their depth says, so where they are as far as the capture the capture wins the depth test.
 // Each eye draws its own parallax from its own position. The head box is a cube around the
 // capture point whose faces are headBoxM from it (stage axes): the eye's offset is used as it
 // is up to 3/4 of the way to a face, then eased (continuous slope, tanh) onto the face, per
