@@ -113,7 +113,7 @@ void selectRgbdPatches(const RgbdPatchGrid& grid, const RgbdPatchEye& eye, RgbdP
       instance.bits = code(levelAt(c, std::int64_t{r} - 1)) | code(levelAt(c, std::int64_t{r} + 1)) << 4 |
                       code(levelAt(std::int64_t{c} - 1, r)) << 8 | code(levelAt(std::int64_t{c} + 1, r)) << 12;
       const RgbdPatch& patch = grid.patches[std::size_t{r} * columns + c];
-      if (level > 0 && (!grid.measured || patch.cellStep[0] > stepLimit)) instance.bits |= kRgbdCheckTexelsBit;
+      if (level > 0 && (!grid.measured || patch.borderStep > stepLimit)) instance.bits |= kRgbdCheckTexelsBit;
       out.instances[next[static_cast<std::size_t>(level)]++] = instance;
     }
 }

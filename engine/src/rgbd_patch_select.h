@@ -28,7 +28,7 @@ struct RgbdPatchInstance {
   std::int32_t column = 0, row = 0;  // the patch's first grid point
   // Bits 0-3, 4-7, 8-11, 12-15: the level of the neighbour above, below, left and right when
   // coarser than this patch (its edge snaps to it), else 0. Bit 16: fragments check the depth
-  // texels they read (a patch with a discontinuity, drawn coarser than its texels).
+  // texels they read (a patch with a discontinuity in or round it, drawn coarser than its texels).
   std::uint32_t bits = 0;
   std::uint32_t unused = 0;
 };

@@ -159,9 +159,7 @@ RgbdPatchGrid measureRgbdPatches(const DepthMetres& depth, bool half, const Rgbd
   const GridTables tables(shape);
   const bool keepCones = cones != nullptr && cones->shape == shape;
   grid.patches.resize(std::size_t{shape.patchColumns()} * shape.patchRows());
-  // Every cell's step, so that a patch can take its border's too: a patch whose edge meets a
-  // discontinuity draws that edge as finely as the patch across it (a coarse edge there would be
-  // a long chord that dips past its texels' centres, and its fragments would read across the step).
+  // Every cell's step, so that a patch can take its border's too (see borderStep).
   const std::uint32_t cellColumns = shape.lastColumn(), cellRows = shape.lastRow();
   std::vector<float> cellSteps(std::size_t{cellColumns} * cellRows);
   for (std::uint32_t j = 0; j < cellRows; ++j)
@@ -215,7 +213,12 @@ RgbdPatchGrid measureRgbdPatches(const DepthMetres& depth, bool half, const Rgbd
       } else {
         measureCone(shape, tables, p.x0, p.y0, p.x1, p.y1, patch);
       }
-      patch.cellStep[0] = borderStep(p.x0, p.y0, p.x1, p.y1);
+      patch.borderStep = borderStep(p.x0, p.y0, p.x1, p.y1);
+      double step = 0;
+      for (std::uint32_t ly = 0; ly < p.y1 - p.y0; ++ly)
+        for (std::uint32_t lx = 0; lx < p.x1 - p.x0; ++lx)
+          step = std::max<double>(step, cellSteps[std::size_t{p.y0 + ly} * cellColumns + (p.x0 + lx)]);
+      patch.cellStep[0] = static_cast<float>(step);
       patch.inverseError[0] = patch.relativeError[0] = 0.0f;
       for (int level = 1; level < kRgbdLevels; ++level) {
         // Errors only grow with the level: past the relative bound no eye takes this level or a
@@ -247,6 +250,7 @@ RgbdPatchGrid unmeasuredRgbdPatches(const RgbdGridShape& shape, float nearM, flo
       patch.nearM = nearM;
       patch.farM = farM;
       patch.cellStep.fill(1e30f);
+      patch.borderStep = 1e30f;
       patch.inverseError.fill(1e30f);
       patch.relativeError.fill(1e30f);
     }

@@ -49,10 +49,13 @@ struct RgbdPatch {
   float cosHalfAngle = -1.0f;  // -1: anywhere
   float nearM = 0.0f, farM = 0.0f;
   // Per level: the largest relative depth step between the corners of one of its cells
-  // (max / min - 1). Level 0's says whether the patch holds a discontinuity, and counts the
-  // cells just outside its edges too; a coarser level whose cells span more than the threshold
-  // would drop cells that level 0 keeps.
+  // (max / min - 1). Level 0's says whether the patch holds a discontinuity; a coarser level
+  // whose cells span more than the threshold would drop cells that level 0 keeps.
   std::array<float, kRgbdLevels> cellStep{};
+  // The same over its cells and the ring of cells round it: a patch whose edge meets a
+  // discontinuity draws that edge as a long chord at a coarse level, which dips past its
+  // texels' centres, so its fragments must check what they read.
+  float borderStep = 0.0f;
   // Per level: how far the level's surface strays from level 0's along the capture's rays, as
   // inverse depth (1/m: an eye `e` metres from the capture point sees it move by up to e times
   // this, in radians) and relative to the depth.
