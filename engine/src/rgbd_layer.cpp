@@ -37,6 +37,7 @@ constexpr double kPi = 3.14159265358979323846;
 // The far sphere is flat colour along rays: a coarse grid is as good as a fine one.
 constexpr std::uint32_t kFarColumns = 96;
 constexpr std::uint32_t kFarRows = 48;
+static_assert(sizeof(RgbdPatchInstance) == RgbdPipeline::kInstanceStride, "the pipeline reads one patch per instance");
 // How much farther the layer behind the capture and the far fill are drawn than they are.
 constexpr float kBehindShare = 0.01f;
 
