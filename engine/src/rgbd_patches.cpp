@@ -5,7 +5,12 @@
 #include <limits>
 #include <numbers>
 
+#include <functional>
+#include <memory>
+
 #include <glm/geometric.hpp>
+
+#include "copy_workers.h"
 
 namespace ps::engine {
 
@@ -162,12 +167,24 @@ RgbdPatchGrid measureRgbdPatches(const DepthMetres& depth, bool half, const Rgbd
   // Every cell's step, so that a patch can take its border's too (see borderStep).
   const std::uint32_t cellColumns = shape.lastColumn(), cellRows = shape.lastRow();
   std::vector<float> cellSteps(std::size_t{cellColumns} * cellRows);
-  for (std::uint32_t j = 0; j < cellRows; ++j)
-    for (std::uint32_t i = 0; i < cellColumns; ++i) {
-      const auto d = [&](std::uint32_t x, std::uint32_t y) { return depth.at(tables.texelX[x], tables.texelY[y]); };
-      cellSteps[std::size_t{j} * cellColumns + i] =
-          static_cast<float>(std::min(stepOf(d(i, j), d(i + 1, j), d(i, j + 1), d(i + 1, j + 1)), 1e30));
+  // Both passes run in bands of rows on the copy workers (each band writes only its own rows).
+  const auto inBands = [](std::uint32_t rows, const std::function<void(std::uint32_t, std::uint32_t)>& band) {
+    constexpr std::uint32_t kBands = 4;
+    std::vector<std::function<void()>> jobs;
+    for (std::uint32_t b = 0; b < kBands; ++b) {
+      const std::uint32_t first = rows * b / kBands, end = rows * (b + 1) / kBands;
+      if (end > first) jobs.emplace_back([&band, first, end] { band(first, end); });
     }
+    runCopyJobs(jobs);
+  };
+  inBands(cellRows, [&](std::uint32_t firstRow, std::uint32_t endRow) {
+    for (std::uint32_t j = firstRow; j < endRow; ++j)
+      for (std::uint32_t i = 0; i < cellColumns; ++i) {
+        const auto d = [&](std::uint32_t x, std::uint32_t y) { return depth.at(tables.texelX[x], tables.texelY[y]); };
+        cellSteps[std::size_t{j} * cellColumns + i] =
+            static_cast<float>(std::min(stepOf(d(i, j), d(i + 1, j), d(i, j + 1), d(i + 1, j + 1)), 1e30));
+      }
+  });
   const auto borderStep = [&](std::uint32_t x0, std::uint32_t y0, std::uint32_t x1, std::uint32_t y1) {
     float step = 0;
     const std::int64_t columns = cellColumns;
@@ -185,54 +202,57 @@ RgbdPatchGrid measureRgbdPatches(const DepthMetres& depth, bool half, const Rgbd
     }
     return step;
   };
-  PatchPoints p;
-  for (std::uint32_t row = 0; row < shape.patchRows(); ++row)
-    for (std::uint32_t column = 0; column < shape.patchColumns(); ++column) {
-      RgbdPatch& patch = grid.patches[std::size_t{row} * shape.patchColumns() + column];
-      p.x0 = column * kP;
-      p.y0 = row * kP;
-      p.x1 = std::min(p.x0 + kP, shape.lastColumn());
-      p.y1 = std::min(p.y0 + kP, shape.lastRow());
-      double nearest = std::numeric_limits<double>::infinity(), farthest = 0;
-      for (std::uint32_t j = p.y0; j <= p.y1; ++j)
-        for (std::uint32_t i = p.x0; i <= p.x1; ++i) {
-          const std::size_t k = std::size_t{j - p.y0} * (kP + 1) + (i - p.x0);
-          const double m = depth.at(tables.texelX[i], tables.texelY[j]);
-          p.metres[k] = m;
-          p.ray[k] = tables.direction(i, j);
-          p.position[k] = p.ray[k] * m;
-          nearest = std::min(nearest, m);
-          farthest = std::max(farthest, m);
-        }
-      patch.nearM = static_cast<float>(nearest);
-      patch.farM = static_cast<float>(farthest);
-      if (keepCones) {
-        const RgbdPatch& known = cones->patches[std::size_t{row} * shape.patchColumns() + column];
-        patch.axis = known.axis;
-        patch.cosHalfAngle = known.cosHalfAngle;
-      } else {
-        measureCone(shape, tables, p.x0, p.y0, p.x1, p.y1, patch);
-      }
-      patch.borderStep = borderStep(p.x0, p.y0, p.x1, p.y1);
-      double step = 0;
-      for (std::uint32_t ly = 0; ly < p.y1 - p.y0; ++ly)
-        for (std::uint32_t lx = 0; lx < p.x1 - p.x0; ++lx)
-          step = std::max<double>(step, cellSteps[std::size_t{p.y0 + ly} * cellColumns + (p.x0 + lx)]);
-      patch.cellStep[0] = static_cast<float>(step);
-      patch.inverseError[0] = patch.relativeError[0] = 0.0f;
-      for (int level = 1; level < kRgbdLevels; ++level) {
-        // Errors only grow with the level: past the relative bound no eye takes this level or a
-        // coarser one.
-        if (patch.relativeError[static_cast<std::size_t>(level - 1)] > kRgbdRelativeError) {
-          for (int l = level; l < kRgbdLevels; ++l) {
-            patch.cellStep[static_cast<std::size_t>(l)] = patch.inverseError[static_cast<std::size_t>(l)] =
-                patch.relativeError[static_cast<std::size_t>(l)] = 1e30f;
+  inBands(shape.patchRows(), [&](std::uint32_t firstRow, std::uint32_t endRow) {
+    const auto points = std::make_unique<PatchPoints>();
+    PatchPoints& p = *points;
+    for (std::uint32_t row = firstRow; row < endRow; ++row)
+      for (std::uint32_t column = 0; column < shape.patchColumns(); ++column) {
+        RgbdPatch& patch = grid.patches[std::size_t{row} * shape.patchColumns() + column];
+        p.x0 = column * kP;
+        p.y0 = row * kP;
+        p.x1 = std::min(p.x0 + kP, shape.lastColumn());
+        p.y1 = std::min(p.y0 + kP, shape.lastRow());
+        double nearest = std::numeric_limits<double>::infinity(), farthest = 0;
+        for (std::uint32_t j = p.y0; j <= p.y1; ++j)
+          for (std::uint32_t i = p.x0; i <= p.x1; ++i) {
+            const std::size_t k = std::size_t{j - p.y0} * (kP + 1) + (i - p.x0);
+            const double m = depth.at(tables.texelX[i], tables.texelY[j]);
+            p.metres[k] = m;
+            p.ray[k] = tables.direction(i, j);
+            p.position[k] = p.ray[k] * m;
+            nearest = std::min(nearest, m);
+            farthest = std::max(farthest, m);
           }
-          break;
+        patch.nearM = static_cast<float>(nearest);
+        patch.farM = static_cast<float>(farthest);
+        if (keepCones) {
+          const RgbdPatch& known = cones->patches[std::size_t{row} * shape.patchColumns() + column];
+          patch.axis = known.axis;
+          patch.cosHalfAngle = known.cosHalfAngle;
+        } else {
+          measureCone(shape, tables, p.x0, p.y0, p.x1, p.y1, patch);
         }
-        measureLevel(p, level, patch);
+        patch.borderStep = borderStep(p.x0, p.y0, p.x1, p.y1);
+        double step = 0;
+        for (std::uint32_t ly = 0; ly < p.y1 - p.y0; ++ly)
+          for (std::uint32_t lx = 0; lx < p.x1 - p.x0; ++lx)
+            step = std::max<double>(step, cellSteps[std::size_t{p.y0 + ly} * cellColumns + (p.x0 + lx)]);
+        patch.cellStep[0] = static_cast<float>(step);
+        patch.inverseError[0] = patch.relativeError[0] = 0.0f;
+        for (int level = 1; level < kRgbdLevels; ++level) {
+          // Errors only grow with the level: past the relative bound no eye takes this level or a
+          // coarser one.
+          if (patch.relativeError[static_cast<std::size_t>(level - 1)] > kRgbdRelativeError) {
+            for (int l = level; l < kRgbdLevels; ++l) {
+              patch.cellStep[static_cast<std::size_t>(l)] = patch.inverseError[static_cast<std::size_t>(l)] =
+                  patch.relativeError[static_cast<std::size_t>(l)] = 1e30f;
+            }
+            break;
+          }
+          measureLevel(p, level, patch);
+        }
       }
-    }
+  });
   return grid;
 }
 
