@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <stdexcept>
@@ -12,13 +13,17 @@
 #include <glm/gtc/quaternion.hpp>
 #include <glm/geometric.hpp>
 #include <glm/mat3x3.hpp>
+#include <spdlog/spdlog.h>
 
 #include "engine/device.h"
 #include "engine/gpu_resources.h"
 #include "engine/vk_check.h"
 #include "frame_textures.h"
 #include "pinhole_footprint.h"
+#include "rgbd_depth_cpu.h"
 #include "rgbd_head_box.h"
+#include "rgbd_patch_select.h"
+#include "rgbd_patches.h"
 #include "rgbd_pipeline.h"
 #include "scenes/yuv_to_rgb.h"
 
@@ -29,16 +34,10 @@ namespace {
 constexpr std::uint32_t kMaxEyes = 2;
 constexpr std::uint32_t kSlots = 2;  // pictures per source: one shown, one being replaced
 constexpr double kPi = 3.14159265358979323846;
-// Grid points across the whole sphere at most, and cells per draw at most: past these a CPU
-// driver spends more on vertices than the picture gains.
-constexpr std::uint32_t kMaxColumns = 2048;
-// Target pixels per grid cell at a view's centre: depth edges land within this. Triangles are
-// what a CPU driver pays for (lavapipe sets up well under a million a second on two cores).
-constexpr double kPixelsPerCell = 4.0;
-constexpr std::uint64_t kMaxCells = std::uint64_t{1} << 20;
 // The far sphere is flat colour along rays: a coarse grid is as good as a fine one.
 constexpr std::uint32_t kFarColumns = 96;
 constexpr std::uint32_t kFarRows = 48;
+static_assert(sizeof(RgbdPatchInstance) == RgbdPipeline::kInstanceStride, "the pipeline reads one patch per instance");
 // How much farther the layer behind the capture and the far fill are drawn than they are.
 constexpr float kBehindShare = 0.01f;
 
@@ -123,6 +122,7 @@ struct Slot {
   Projection projection = Projection::Equirect360;
   DepthCoding coding;
   VkExtent2D depthEye{};  // one eye's depth texels
+  std::array<RgbdPatchGrid, kMaxEyes> patches;  // per eye of the picture
 };
 
 // One RGB-D picture stream (the capture, or the layer behind it): its slots and the one shown.
@@ -213,9 +213,30 @@ struct RgbdLayer::Impl {
     slot->projection = layout.projection;
     slot->coding = coding;
     slot->depthEye = slot->depth->lumaEyeExtent();
+    measurePatches(*slot, depth, layout);
     slot->uploadPending = true;
     writeEyeSets(*slot);
     source.latest = slot;
+  }
+
+  // What each eye's patches of the picture allow (rgbd_patches.h), from the CPU's copy of the
+  // depth. A picture held smaller than it came (larger than the device's images) is not
+  // measured: every patch is drawn as if it held an edge.
+  void measurePatches(Slot& slot, const FrameView& depth, const FrameLayout& layout) {
+    const auto start = std::chrono::steady_clock::now();
+    const bool half = layout.projection == Projection::Equirect180;
+    for (int e = 0; e < slot.depth->eyeCount(); ++e) {
+      RgbdPatchGrid& grid = slot.patches[static_cast<std::size_t>(e)];
+      const DepthMetres metres = decodeDepthMetres(depth, layout.stereo, e, slot.coding);
+      if (metres.width == slot.depthEye.width && metres.height == slot.depthEye.height) {
+        grid = measureRgbdPatches(metres, half, &grid);
+      } else {
+        grid = unmeasuredRgbdPatches({slot.depthEye.width, slot.depthEye.height, half},
+                                     static_cast<float>(slot.coding.nearM), static_cast<float>(slot.coding.farM));
+      }
+    }
+    spdlog::debug("rgbd: patches of a {}x{} depth picture measured in {:.1f} ms", depth.width, depth.height,
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   }
 
   void writeEyeSets(const Slot& slot) {
@@ -277,56 +298,63 @@ struct RgbdLayer::Impl {
     return glm::angleAxis(glm::radians(placement.yawOffsetDeg), glm::vec3(0.0f, 1.0f, 0.0f));
   }
 
-  // How fine a grid the frame's views need: grid points per radian, about one every
-  // kPixelsPerCell target pixels at the views' centres (0: unknown, as fine as the picture).
-  void noteViews(std::span<const EyePass> eyes) {
-    double finest = 0;
-    for (const EyePass& pass : eyes) {
-      if (pass.wholeSphere || pass.extent.width == 0 || pass.extent.height == 0) continue;
-      // The view's coarsest pixels (its centre): its corners, where a pinhole's pixels shrink,
-      // get a few more pixels per cell; a denser grid costs a CPU driver its vertex budget.
-      const double angle = pinholeAnglePerPixel(pass.camera.view().fov, pass.extent.width, pass.extent.height).most;
-      if (angle > 0 && (finest == 0 || angle < finest)) finest = angle;
-    }
-    pointsPerRadian = finest > 0 ? 1.0 / (finest * kPixelsPerCell) : 0.0;
-  }
-
-  // Depth texels per grid cell for a picture: a power of two (that divides a 360 picture's
-  // width, so the grid wraps onto itself), as large as the views allow, capped.
-  std::uint32_t stepFor(const Slot& slot) const {
-    const bool half = slot.projection == Projection::Equirect180;
-    const std::uint32_t width = std::max(slot.depthEye.width, 1u), height = std::max(slot.depthEye.height, 1u);
-    const double needed = pointsPerRadian > 0 ? std::ceil((half ? kPi : 2 * kPi) * pointsPerRadian) : static_cast<double>(width);
-    auto fits = [&](std::uint32_t k) { return half || width % k == 0; };
-    std::uint32_t step = 1;
-    auto cells = [&](std::uint32_t k) { return std::uint64_t{(width + k - 1) / k} * ((height + k - 1) / k); };
-    while ((width / step > kMaxColumns || cells(step) > kMaxCells) && fits(step * 2)) step *= 2;
-    while (fits(step * 2) && static_cast<double>(width / (step * 2)) >= needed) step *= 2;
-    return step;
-  }
-
-  // The draw of a source's grid for one eye: the cells the eye can see (its view widened by how
-  // far parallax can move a point: asin(offset / near)), or all of them. `scale` pushes the
-  // draw back along its rays (1: where its depth puts it).
+  // A draw of one eye: a picture's patches (grid) or the far sphere.
   struct Draw {
     const Slot* slot = nullptr;
     RgbdPushConstants constants{};
+    bool grid = true;  // a picture's patches, not the far sphere
+    // Patches: the first instance of each level's, and how many. The sphere: its cells.
+    std::array<std::uint32_t, kRgbdLevels> firstInstance{};
+    std::array<std::uint32_t, kRgbdLevels> instances{};
     std::uint32_t cells = 0;
-    bool grid = true;  // a picture's grid, not the far sphere
+  };
+  struct EyeDraws {
+    std::size_t index = 0;  // EyePass::index
+    std::array<Draw, 3> draws;
+    std::size_t count = 0;
+    std::uint64_t triangles = 0;
   };
 
-  Draw gridDraw(const Slot& slot, const EyePass& pass, float scale) const {
-    const bool half = slot.projection == Projection::Equirect180;
-    const std::uint32_t step = stepFor(slot);
-    const std::uint32_t columns = (slot.depthEye.width + step - 1) / step;  // grid points (360) or inner points (180)
-    const std::uint32_t rows = (slot.depthEye.height + step - 1) / step;   // inner rows; the poles are added
-    const std::uint32_t allAcross = half ? columns + 1 : columns;
-    std::uint32_t firstColumn = 0, across = allAcross, firstRow = 0, down = rows + 1;
-
+  // The patches of a source's picture one eye draws, appended to `instances`. `scale` pushes
+  // the draw back along its rays (1: where its depth puts it).
+  Draw gridDraw(const Slot& slot, const EyePass& pass, float scale, std::uint64_t& triangles) {
     const View& view = pass.camera.view();
+    Draw d;
+    d.slot = &slot;
+    d.constants.clipFromCapture =
+        pass.camera.viewProjection() * stageFromCapture(view.position) * glm::scale(glm::mat4(1.0f), glm::vec3(scale));
+    d.constants.grid = glm::vec4(static_cast<float>(kRgbdPatchCells), 0.0f, placement.discontinuity, 0.0f);
+    RgbdPatchEye eye;
+    eye.clipFromCapture = d.constants.clipFromCapture;
+    eye.parallaxM = glm::length(parallaxOffset(view.position - placement.origin, placement.headBoxM));
+    eye.discontinuity = placement.discontinuity;
+    if (pass.extent.width > 0 && pass.extent.height > 0) {
+      const AnglePerPixel angle = pinholeAnglePerPixel(view.fov, pass.extent.width, pass.extent.height);
+      eye.pixelMost = angle.most;
+      eye.pixelFewest = angle.fewest;
+    }
+    const RgbdPatchGrid& grid = slot.patches[static_cast<std::size_t>(eyeIndex(*slot.depth, pass.eye))];
+    selectRgbdPatches(grid, eye, selected, levelScratch);
+    auto first = static_cast<std::uint32_t>(instances.size());
+    for (int l = 0; l < kRgbdLevels; ++l) {
+      const auto k = static_cast<std::size_t>(l);
+      d.firstInstance[k] = first;
+      d.instances[k] = selected.counts[k];
+      first += selected.counts[k];
+    }
+    instances.insert(instances.end(), selected.instances.begin(), selected.instances.end());
+    triangles += selected.triangles();
+    return d;
+  }
+
+  // The far sphere: the cells of it the eye can see (its view widened by a cell and by how far
+  // the offset can move a point at the far depth), or all of them.
+  Draw farDraw(const Slot& slot, const EyePass& pass, float scale, std::uint64_t& triangles) const {
+    const View& view = pass.camera.view();
+    std::uint32_t firstColumn = 0, across = kFarColumns, firstRow = 0, down = kFarRows + 1;
     const glm::vec3 offset = parallaxOffset(view.position - placement.origin, placement.headBoxM);
-    const double reach = glm::length(offset) / slot.coding.nearM;
-    const double widen = reach >= 1 ? kPi : std::asin(reach) + 2.0 * kPi * step / std::max(slot.depthEye.width, 1u);
+    const double reach = glm::length(offset) / (slot.coding.farM * scale);
+    const double widen = reach >= 1 ? kPi : std::asin(reach) + 2.0 * kPi / kFarColumns;
     Fov fov = view.fov;
     fov.angleLeft -= static_cast<float>(widen);
     fov.angleDown -= static_cast<float>(widen);
@@ -335,26 +363,19 @@ struct RgbdLayer::Impl {
     constexpr float kWidest = 1.4f;  // radians from the view's axis; past this, every cell
     if (std::max({-fov.angleLeft, fov.angleRight, fov.angleUp, -fov.angleDown}) < kWidest) {
       const glm::mat3 toCapture = glm::mat3_cast(captureFromStage() * glm::normalize(view.orientation));
-      const UvRegion region = pinholeUvRegion(toCapture, fov, half);
-      // Grid point c (360) sits at u = c / columns; 180 and rows have a point 0 at the edge.
+      const UvRegion region = pinholeUvRegion(toCapture, fov, false);
+      // Sphere point c sits at u = (c + 0.5) / columns; row r at v = (r - 0.5) / rows.
       const auto cellOf = [](double t, std::uint32_t n) { return static_cast<std::int64_t>(std::floor(t * n)); };
       if (region.uSpan < 1.0) {
-        if (half) {
-          const std::int64_t c0 = std::clamp<std::int64_t>(cellOf(region.uStart, columns), 0, allAcross);
-          const std::int64_t c1 = std::clamp<std::int64_t>(cellOf(region.uStart + region.uSpan, columns) + 2, 0, allAcross);
-          firstColumn = static_cast<std::uint32_t>(c0);
-          across = static_cast<std::uint32_t>(std::max<std::int64_t>(c1 - c0, 0));
-        } else {
-          const std::int64_t c0 = cellOf(region.uStart, columns) - 1;
-          const auto n = static_cast<std::uint32_t>(std::ceil(region.uSpan * columns)) + 3;
-          if (n < columns) {
-            firstColumn = static_cast<std::uint32_t>((c0 + columns) % columns);  // the shader wraps past the last
-            across = n;
-          }
+        const std::int64_t c0 = cellOf(region.uStart, kFarColumns) - 1;
+        const auto n = static_cast<std::uint32_t>(std::ceil(region.uSpan * kFarColumns)) + 3;
+        if (n < kFarColumns) {
+          firstColumn = static_cast<std::uint32_t>((c0 + kFarColumns) % kFarColumns);  // the shader wraps past the last
+          across = n;
         }
       }
-      const std::int64_t r0 = std::clamp<std::int64_t>(cellOf(region.vStart, rows), 0, rows + 1);
-      const std::int64_t r1 = std::clamp<std::int64_t>(cellOf(region.vEnd, rows) + 2, 0, rows + 1);
+      const std::int64_t r0 = std::clamp<std::int64_t>(cellOf(region.vStart, kFarRows), 0, kFarRows + 1);
+      const std::int64_t r1 = std::clamp<std::int64_t>(cellOf(region.vEnd, kFarRows) + 2, 0, kFarRows + 1);
       firstRow = static_cast<std::uint32_t>(r0);
       down = static_cast<std::uint32_t>(std::max<std::int64_t>(r1 - r0, 0));
     }
@@ -362,23 +383,57 @@ struct RgbdLayer::Impl {
     d.slot = &slot;
     d.constants.clipFromCapture =
         pass.camera.viewProjection() * stageFromCapture(view.position) * glm::scale(glm::mat4(1.0f), glm::vec3(scale));
-    d.constants.grid = glm::vec4(static_cast<float>(step), 0.0f, placement.discontinuity, 0.0f);
+    d.constants.grid = glm::vec4(static_cast<float>(kFarColumns), static_cast<float>(kFarRows), 0.0f,
+                                 static_cast<float>(slot.coding.farM));
     d.constants.cells = glm::ivec4(static_cast<int>(across), static_cast<int>(firstColumn), static_cast<int>(firstRow), 0);
     d.cells = across * down;
+    d.grid = false;
+    triangles += std::uint64_t{d.cells} * 2;
     return d;
   }
 
-  Draw farDraw(const Slot& slot, const EyePass& pass, float scale) const {
-    Draw d;
-    d.slot = &slot;
-    d.constants.clipFromCapture = pass.camera.viewProjection() * stageFromCapture(pass.camera.view().position) *
-                                  glm::scale(glm::mat4(1.0f), glm::vec3(scale));
-    d.constants.grid = glm::vec4(static_cast<float>(kFarColumns), static_cast<float>(kFarRows), 0.0f,
-                                 static_cast<float>(slot.coding.farM));
-    d.constants.cells = glm::ivec4(static_cast<int>(kFarColumns), 0, 0, 0);
-    d.cells = kFarColumns * (kFarRows + 1);
-    d.grid = false;
-    return d;
+  // Every eye's draws of this frame, and their patches written into the instance buffer.
+  void prepareDraws(FrameRecording& frame, std::span<const EyePass> eyes) {
+    eyeDraws.clear();
+    instances.assign(1, RgbdPatchInstance{});  // instance 0: the far sphere's, unread
+    // What lies behind the capture is drawn after it, pushed back a little (scaled about the
+    // capture point: the same rays, so the same colour) so that where it is as far as the
+    // capture (a background wall behind a wall, the far fill behind the sky) the capture wins.
+    constexpr float behind = 1.0f + kBehindShare;
+    for (const EyePass& pass : eyes) {
+      if (pass.wholeSphere) continue;  // no eye position to draw parallax for
+      EyeDraws e;
+      e.index = pass.index;
+      e.draws[e.count++] = gridDraw(*front.latest, pass, 1.0f, e.triangles);
+      const Slot* farSource = front.latest;
+      if (showBack && back.latest != nullptr) {
+        e.draws[e.count++] = gridDraw(*back.latest, pass, behind, e.triangles);
+        farSource = back.latest;
+      }
+      // Over a compositor's sphere, what the dropped triangles uncover is that sphere.
+      if (!pass.overSphere) e.draws[e.count++] = farDraw(*farSource, pass, behind, e.triangles);
+      eyeDraws.push_back(e);
+    }
+    const VkDeviceSize bytes = instances.size() * sizeof(RgbdPatchInstance);
+    if (instanceBuffer.size() < bytes) {
+      if (instanceBuffer.handle() != VK_NULL_HANDLE) frame.disposer.dispose(instanceLastUse, std::move(instanceBuffer));
+      instanceBuffer = GpuBuffer(device, std::max<VkDeviceSize>(bytes * 2, 4096),
+                                 VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT, false,
+                                 "rgbd patches");
+    }
+    instanceLastUse = frame.serial;
+    // Written in command order: after the previous frame's draws read it, before this frame's.
+    VkMemoryBarrier before{VK_STRUCTURE_TYPE_MEMORY_BARRIER, nullptr, 0, VK_ACCESS_TRANSFER_WRITE_BIT};
+    vkCmdPipelineBarrier(frame.commands, VK_PIPELINE_STAGE_VERTEX_INPUT_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 1, &before, 0,
+                         nullptr, 0, nullptr);
+    constexpr VkDeviceSize kChunk = 65536;  // vkCmdUpdateBuffer's most per call
+    const auto* data = reinterpret_cast<const std::byte*>(instances.data());
+    for (VkDeviceSize at = 0; at < bytes; at += kChunk)
+      vkCmdUpdateBuffer(frame.commands, instanceBuffer.handle(), at, std::min(kChunk, bytes - at), data + at);
+    VkMemoryBarrier after{VK_STRUCTURE_TYPE_MEMORY_BARRIER, nullptr, VK_ACCESS_TRANSFER_WRITE_BIT,
+                          VK_ACCESS_VERTEX_ATTRIBUTE_READ_BIT};
+    vkCmdPipelineBarrier(frame.commands, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_PIPELINE_STAGE_VERTEX_INPUT_BIT, 0, 1, &after, 0,
+                         nullptr, 0, nullptr);
   }
 
   FrameContext& context;
@@ -389,8 +444,14 @@ struct RgbdLayer::Impl {
   Source front;
   Source back;
   bool showBack = false;
-  double pointsPerRadian = 0;  // of the frame's views (noteViews)
   std::uint64_t preparedSerial = 0;
+  // This frame's draws per eye, and the patches they draw (instance 0 is the far sphere's).
+  std::vector<EyeDraws> eyeDraws;
+  std::vector<RgbdPatchInstance> instances;
+  GpuBuffer instanceBuffer;
+  std::uint64_t instanceLastUse = 0;
+  RgbdPatchDraws selected;                // scratch
+  std::vector<std::int8_t> levelScratch;  // scratch
 };
 
 RgbdLayer::RgbdLayer(FrameContext& context) : impl_(std::make_unique<Impl>(context)) {}
@@ -431,6 +492,7 @@ bool RgbdLayer::hasPicture() const { return impl_->front.latest != nullptr; }
 void RgbdLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
   Impl& s = *impl_;
   s.preparedSerial = frame.serial;
+  s.eyeDraws.clear();
   if (s.front.latest == nullptr) return;
   bool uploaded = s.upload(s.front, frame);
   if (s.showBack) uploaded = s.upload(s.back, frame) || uploaded;
@@ -443,39 +505,50 @@ void RgbdLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
                          VK_PIPELINE_STAGE_TRANSFER_BIT | VK_PIPELINE_STAGE_HOST_BIT | VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT,
                          VK_PIPELINE_STAGE_VERTEX_SHADER_BIT, 0, 1, &barrier, 0, nullptr, 0, nullptr);
   }
-  s.noteViews(eyes);
+  s.prepareDraws(frame, eyes);
+}
+
+std::uint64_t RgbdLayer::triangles(std::size_t eyeIndex) const {
+  for (const Impl::EyeDraws& e : impl_->eyeDraws)
+    if (e.index == eyeIndex) return e.triangles;
+  return 0;
 }
 
 void RgbdLayer::record(FrameRecording& frame, const EyePass& pass) {
   Impl& s = *impl_;
   if (s.front.latest == nullptr || pass.wholeSphere) return;  // no eye position to draw parallax for
   if (s.preparedSerial != frame.serial) throw std::logic_error("RgbdLayer::record without this frame's prepare");
-  // What lies behind the capture is drawn after it, pushed back a little (scaled about the
-  // capture point: the same rays, so the same colour) so that where it is as far as the
-  // capture (a background wall behind a wall, the far fill behind the sky) the capture wins.
-  constexpr float behind = 1.0f + kBehindShare;
-  std::array<Impl::Draw, 3> draws;
-  std::size_t count = 0;
-  draws[count++] = s.gridDraw(*s.front.latest, pass, 1.0f);
-  const Slot* farSource = s.front.latest;
-  if (s.showBack && s.back.latest != nullptr) {
-    draws[count++] = s.gridDraw(*s.back.latest, pass, behind);
-    farSource = s.back.latest;
-  }
-  // Over a compositor's sphere, what the dropped triangles uncover is that sphere.
-  if (!pass.overSphere) draws[count++] = s.farDraw(*farSource, pass, behind);
+  const auto found = std::find_if(s.eyeDraws.begin(), s.eyeDraws.end(),
+                                  [&](const Impl::EyeDraws& e) { return e.index == pass.index; });
+  if (found == s.eyeDraws.end()) throw std::logic_error("RgbdLayer::record of an eye its frame's prepare was not given");
   const VkCommandBuffer commands = frame.commands;
-  for (std::size_t i = 0; i < count; ++i) {
-    const Impl::Draw& d = draws[i];
+  const VkBuffer buffer = s.instanceBuffer.handle();
+  const VkDeviceSize offset = 0;
+  vkCmdBindVertexBuffers(commands, 0, 1, &buffer, &offset);
+  for (std::size_t i = 0; i < found->count; ++i) {
+    Impl::Draw d = found->draws[i];
     const FrameTextures& colour = *d.slot->colour;
     vkCmdBindPipeline(commands, VK_PIPELINE_BIND_POINT_GRAPHICS,
                       s.pipeline.pipelineFor({pass.colorFormat, pass.depthFormat, colour.packing(), d.grid}));
     const auto eyeSet = static_cast<std::size_t>(eyeIndex(colour, pass.eye));
     vkCmdBindDescriptorSets(commands, VK_PIPELINE_BIND_POINT_GRAPHICS, s.pipeline.layout(), 0, 1,
                             &d.slot->eyeSets[eyeSet], 0, nullptr);
-    vkCmdPushConstants(commands, s.pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(RgbdPushConstants),
-                       &d.constants);
-    if (d.cells > 0) vkCmdDraw(commands, d.cells * 6, 1, 0, 0);
+    if (!d.grid) {
+      vkCmdPushConstants(commands, s.pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(RgbdPushConstants),
+                         &d.constants);
+      if (d.cells > 0) vkCmdDraw(commands, d.cells * 6, 1, 0, 0);
+      continue;
+    }
+    // One draw per level: every patch of a level has the same cells.
+    for (int l = 0; l < kRgbdLevels; ++l) {
+      const auto k = static_cast<std::size_t>(l);
+      if (d.instances[k] == 0) continue;
+      const auto across = static_cast<int>(kRgbdPatchCells >> l);
+      d.constants.cells = glm::ivec4(across, 1 << l, 0, 0);
+      vkCmdPushConstants(commands, s.pipeline.layout(), VK_SHADER_STAGE_VERTEX_BIT, 0, sizeof(RgbdPushConstants),
+                         &d.constants);
+      vkCmdDraw(commands, static_cast<std::uint32_t>(across * across * 6), d.instances[k], 0, d.firstInstance[k]);
+    }
   }
 }
 

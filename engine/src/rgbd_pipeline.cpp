@@ -107,6 +107,9 @@ VkPipeline RgbdPipeline::pipelineFor(const RgbdDrawVariant& variant) const {
   desc.layout = layout_;
   desc.vertex = vertex_.handle();
   desc.fragment = fragment_.handle();
+  // One RgbdPatchInstance per instance (rgbd.vert's patchInfo).
+  desc.bindings = {{0, kInstanceStride, VK_VERTEX_INPUT_RATE_INSTANCE}};
+  desc.attributes = {{0, 0, VK_FORMAT_R32G32B32A32_SINT, 0}};
   desc.depthTest = variant.depthFormat != VK_FORMAT_UNDEFINED;
   desc.depthWrite = variant.depthFormat != VK_FORMAT_UNDEFINED;
   desc.colorFormat = variant.targetFormat;

@@ -3,7 +3,7 @@
 // the colour as equirect.frag does), the descriptor set layout of one eye of one picture (three
 // colour planes, three depth planes, the picture's constants), push constants, samplers, and
 // its pipeline for each target format, depth format and colour packing, kept by the
-// PipelineCache. Opaque geometry: depth tested and written (reverse-Z).
+// PipelineCache. Its vertex input is one patch per instance. Opaque geometry: depth tested and written (reverse-Z).
 #include <compare>
 #include <cstdint>
 
@@ -32,9 +32,10 @@ struct RgbdPicture {
 // Mirrors `Params` in rgbd.vert.
 struct RgbdPushConstants {
   glm::mat4 clipFromCapture;
-  glm::vec4 grid;    // x: depth texels per cell (w > 0: the sphere's columns), y: its rows, z: discontinuity,
+  glm::vec4 grid;    // x: grid points per patch side (w > 0: the sphere's columns), y: its rows, z: discontinuity,
                      // w: > 0: a sphere of this radius rather than the depth picture
-  glm::ivec4 cells;  // x: cells across the drawn rectangle, y: its first column, z: its first row
+  glm::ivec4 cells;  // patches: x: cells across a patch at the draw's level, y: grid points per cell;
+                     // the sphere: x: cells across the drawn rectangle, y: its first column, z: its first row
 };
 static_assert(sizeof(RgbdPushConstants) <= 128, "the push constant block must fit the guaranteed 128 bytes");
 
@@ -51,6 +52,8 @@ class RgbdPipeline {
   static constexpr std::uint32_t kColourBindings = 3;   // bindings 0..2
   static constexpr std::uint32_t kDepthBindings = 3;    // bindings 3..5
   static constexpr std::uint32_t kPictureBinding = 6;
+  // Vertex buffer binding 0, per instance: one patch (RgbdPatchInstance, 4 ints).
+  static constexpr std::uint32_t kInstanceStride = 16;
 
   RgbdPipeline(const Device& device, PipelineCache& pipelines);
   RgbdPipeline(const RgbdPipeline&) = delete;

@@ -9,19 +9,22 @@
 //   rgbd.setPicture(colour, layout, depth, coding);     // a new frame: copies the planes now
 //   ... FrameRenderer::record(rec, eyes, {&rgbd, &meshes, ...}) ...
 //
-// Drawing: a grid over the picture whose density follows what the frame's eye views need,
-// displaced by depth in the vertex stage (depth read with texelFetch: filtering would corrupt
-// split codes and mix edges), colour sampled with the equirect layer's conventions (v360's).
-// The grid's points sit on depth texel centres, a power-of-two step of texels apart: about a
-// cell every 4 target pixels at a view's centre, never finer than the depth picture, capped
-// (2048 points round, 2^20 cells); each eye draws only the cells its view, widened by how far
-// parallax can move a point (asin(offset / near)), can see.
+// Drawing: a grid on the depth picture's texel centres, displaced by depth in the vertex stage
+// (depth read with texelFetch: filtering would corrupt split codes and mix edges), colour
+// sampled with the equirect layer's conventions (v360's). The grid is cut into patches of 16 x 16
+// cells whose depth range and smoothness are measured on the CPU when a picture is set; each eye
+// draws only the patches that can be in its frustum, each at the level of detail its view
+// needs: a cell per texel, or per 2, 4 texels... up to a target pixel where a patch holds a
+// depth discontinuity (so an edge loses at most about a pixel), and elsewhere as coarse (up to
+// 16 texels a cell) as keeps the surface within a quarter pixel of the full grid's for that
+// eye's parallax. A patch's edge points snap to a coarser neighbour's, so levels meet without
+// cracks.
 // Triangles across a depth discontinuity (relative: max/min depth of its corners - 1 above
-// `discontinuity`) are dropped, not stretched; where a cell spans several texels, fragments
-// whose colour would read a texel across such a step from them are dropped too. What they
-// would have covered shows the background layer (setBackground) or, without one, the colour
-// at the far depth (a sphere at far_m). Both are drawn 1 % farther than their depth says, so
-// where they are as far as the capture the capture wins the depth test.
+// `discontinuity`) are dropped, not stretched; where a patch with one is drawn with cells that
+// span several texels, fragments whose colour would read a texel across such a step from them
+// are dropped too. What they would have covered shows the background layer (setBackground)
+// or, without one, the colour at the far depth (a sphere at far_m). Both are drawn 1 % farther
+// than their depth says, so where they are as far as the capture the capture wins the depth test.
 // Each eye draws its own parallax from its own position. The head box is a cube around the
 // capture point whose faces are headBoxM from it (stage axes): the eye's offset is used as it
 // is up to 3/4 of the way to a face, then eased (continuous slope, tanh) onto the face, per
@@ -36,6 +39,7 @@
 // position; over a compositor's sphere (overSphere) there is no far fill.
 // Frames that call no setPicture draw the last picture again with no upload.
 // Thread: the frame context's.
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -87,6 +91,9 @@ class RgbdLayer final : public Layer {
 
   void prepare(FrameRecording& frame, std::span<const EyePass> eyes) override;
   void record(FrameRecording& frame, const EyePass& eye) override;
+  // The triangles the last prepared frame draws for its eye `eyeIndex` (EyePass::index): the
+  // patches' and the far fill's, dropped ones included; 0 for an eye it does not draw.
+  std::uint64_t triangles(std::size_t eyeIndex) const;
   // Like the equirect layer's shader, its shader writes encoded values through a UNORM view.
   bool writesEncoded() const override { return true; }
 
