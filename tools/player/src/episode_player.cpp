@@ -123,9 +123,9 @@ media::AudioOutput* EpisodePlayer::output() {
 std::unique_ptr<ShotPlayback> EpisodePlayer::open(std::size_t item) {
   const EpisodeItem& it = episode_.items[item];
   if (it.kind == EpisodeItemKind::TitleCard) return titleCardPlayback(it.card);
-  const bool withAudio = options_.withAudio && !options_.offscreen;
-  auto opened = openShotPlayback(it.shot.string(), "", withAudio, options_.sequenceBudgetMiB,
-                                 withAudio ? output() : nullptr);
+  // Without the episode's output (none opens) the shots play silent rather than each trying again.
+  media::AudioOutput* out = options_.withAudio && !options_.offscreen ? output() : nullptr;
+  auto opened = openShotPlayback(it.shot.string(), "", out != nullptr, options_.sequenceBudgetMiB, out);
   if (!opened) {
     spdlog::error("episode: item {} ({}) does not open: {}", item + 1, it.label, opened.error().message());
     return nullptr;
