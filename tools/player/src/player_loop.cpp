@@ -354,9 +354,10 @@ PlayerLoopStats PlayerLoop::run() {
 }
 
 void PlayerLoop::setItem(media::Player& player, PlayerLoopOptions options) {
-  // What the item's frames in flight still use (its RGB-D picture, its sets, the overlay's
-  // geometry) goes or changes only after them.
-  if (context_) context_->waitAll();
+  // The item's own layers (its RGB-D picture, its sets) go only after the frames in flight
+  // that draw them. Nothing else waits: the background's pictures are its own copies, and the
+  // overlay's new geometry goes to the GPU as any change of markers does.
+  if (context_ && (rgbdLayer_ || sets_ || (timeline_ && !options.timeline))) context_->waitAll();
   player_ = &player;
   options_ = std::move(options);
   bindings_ = InputBindings(options_.keyBindings, options_.controlBindings, options_.stick);
@@ -410,10 +411,13 @@ void PlayerLoop::makeTimeline() {
 
 void PlayerLoop::makeOverlay() {
   if (options_.editor && !options_.overlay) options_.overlay.emplace();  // the editor draws in the overlay
-  if (!options_.overlay) {
-    overlay_.reset();  // after setItem's wait for the frames in flight
+  if (!options_.overlay && overlay_) {
+    // An item without markers: the overlay stays, empty (it draws nothing), for the next
+    // item that has some (a title card), whose layer is then made already.
+    overlay_->setItem(ViewOverlayOptions{});
     return;
   }
+  if (!options_.overlay) return;
   if (overlay_) {
     overlay_->setItem(*options_.overlay);
   } else {
