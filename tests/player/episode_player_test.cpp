@@ -74,6 +74,26 @@ TEST(EpisodePlayer, PlaysEachItemForItsSecondsInOrderThenStops) {
   EXPECT_EQ(p.stats.cuts, 2u);
 }
 
+TEST(EpisodePlayer, MakesOneLoopOnePanelAndOneOverlayForAllItsItems) {
+  // Four items and a jump back: six cuts, each item's player swapped into the same loop, with
+  // the timeline panel drawn over the offscreen view (the display offers none of its own).
+  EpisodePlayOptions o;
+  o.adjustItem = [](ShotPlayback& item, std::size_t, PlayerLoopOptions& loop) { loop.timeline = item.timeline; };
+  const Played p = play(cards({0.3, 0.3, 0.3, 0.3}), o, [](EpisodePlayer& player, std::size_t frame) {
+    if (frame == 12) player.previous();
+  });
+  EXPECT_EQ(p.stats.cuts, 6u);
+  EXPECT_EQ(p.stats.loopsMade, 1u);
+  EXPECT_EQ(p.stats.made.frameObjects, 1u);
+  EXPECT_EQ(p.stats.made.timelinePanels, 1u);
+  EXPECT_EQ(p.stats.made.overlays, 1u);
+  // Each item still plays its span: the swapped-in player is the one that runs.
+  ASSERT_EQ(p.items.size(), 13u + 4 * 9u);
+  EXPECT_EQ(p.items[12], 1u);
+  EXPECT_EQ(p.items[13], 0u) << "previous: the first item again";
+  EXPECT_EQ(p.items.back(), 3u);
+}
+
 TEST(EpisodePlayer, LoopsOrEndsInAttractWithItsHook) {
   EpisodePlayOptions o;
   o.choices.maxFrames = 50;

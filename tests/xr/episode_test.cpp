@@ -1,14 +1,18 @@
 // `perfectshot play episode.json --display xr` against the simulated headset: an episode of
 // two generated shots and a title card plays end to end, the next item's first frame ready at
-// each cut; lint refuses a broken shot before anything plays; next / previous item.
+// each cut; the sound follows the cut; lint refuses a broken shot before anything plays; next /
+// previous item.
 // The shots' plates carry their frame number in the whole picture (shot 1: red = 40 + 4n,
 // shot 2: blue = 40 + 4n, besides the bit stamp at the top-left), so every captured eye image
 // says which shot and which frame the headset showed.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <numbers>
 #include <optional>
 #include <string>
 #include <vector>
@@ -161,6 +165,70 @@ TEST(XrEpisode, TwoShotsAndATitleCardPlayEndToEndWithoutABlackFrameAtTheCuts) {
   int cardFrames = 0;
   for (int i = runs[1].first; i <= runs[1].last; ++i) cardFrames += seen[static_cast<std::size_t>(i)].kind == Seen::Card;
   EXPECT_GE(cardFrames, kHz / 2) << describe(seen);
+}
+
+// What the sound output played, from OpenAL Soft's own wave-file writer (its "wave" backend,
+// chosen through an ALSOFT_CONF file): one letter per 20 ms, '4' for shot 1's 440 Hz tone, '8'
+// for shot 2's 880 Hz, 'x' for both at once, '.' for silence.
+std::string tonesIn(const fs::path& wav) {
+  const fs::path raw = wav.parent_path() / "sound.f32";
+  const ProcessResult r = runShell("ffmpeg -v error -y -i " + wav.string() + " -ac 1 -ar 48000 -f f32le " + raw.string() + " 2>&1");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  std::ifstream in(raw, std::ios::binary);
+  std::vector<float> samples;
+  for (float v = 0; in.read(reinterpret_cast<char*>(&v), sizeof v);) samples.push_back(v);
+  // Goertzel: the power at one frequency in a window.
+  const auto power = [](const float* x, int n, double hz) {
+    const double k = 2 * std::cos(2 * std::numbers::pi * hz / 48000);
+    double a = 0, b = 0;
+    for (int i = 0; i < n; ++i) {
+      const double next = x[i] + k * a - b;
+      b = a;
+      a = next;
+    }
+    return a * a + b * b - k * a * b;
+  };
+  constexpr int kWindow = 960;
+  std::string tones;
+  for (std::size_t at = 0; at + kWindow <= samples.size(); at += kWindow) {
+    const float* x = samples.data() + at;
+    double energy = 0;
+    for (int i = 0; i < kWindow; ++i) energy += static_cast<double>(x[i]) * x[i];
+    if (std::sqrt(energy / kWindow) < 0.01) {
+      tones += '.';
+      continue;
+    }
+    const double p440 = power(x, kWindow, 440), p880 = power(x, kWindow, 880);
+    tones += p440 > 10 * p880 ? '4' : p880 > 10 * p440 ? '8' : 'x';
+  }
+  return tones;
+}
+
+TEST(XrEpisode, TheSoundFollowsTheCutToTheNextShot) {
+  const fs::path dir = testDir();
+  makeShot(dir, 1);  // its soundtrack a 440 Hz tone
+  makeShot(dir, 2);  // 880 Hz
+  writePlaylist(dir / "episode.json", R"({ "shot": "shot1" }, { "shot": "shot2" })");
+  std::ofstream(dir / "alsoft.conf") << "[general]\ndrivers = wave\n[wave]\nfile = " << (dir / "sound.wav").string() << "\n";
+  // Paced at the sim's refresh, as a headset: the sound plays in real time.
+  std::ofstream(dir / "script.json") << R"({ "display": { "width": 64, "height": 64 } })";
+  const ProcessResult r = runShell("ALSOFT_CONF=" + (dir / "alsoft.conf").string() +
+                                   " PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() +
+                                   " PERFECTSHOT_VALIDATION=1 " + kPerfectshot + " --log-level info play " +
+                                   (dir / "episode.json").string() + " --display xr --at-end stop 2>&1");
+  expectCleanRun(r);
+  EXPECT_NE(r.output.find("2 items begun"), std::string::npos) << r.output;
+  ASSERT_TRUE(fs::exists(dir / "sound.wav")) << r.output;
+  const std::string tones = tonesIn(dir / "sound.wav");
+  // Shot 1's tone, then shot 2's from the cut on, and shot 1's never again after it. A short
+  // underrun of a loaded machine is silence, not the other tone; a window where a tone starts
+  // or stops may read as both.
+  const std::size_t firstOf2 = tones.find('8');
+  ASSERT_NE(firstOf2, std::string::npos) << "shot 2's sound never played: " << tones;
+  EXPECT_GE(std::count(tones.begin(), tones.end(), '4'), 10) << tones;  // 0.2 s at least
+  EXPECT_GE(std::count(tones.begin(), tones.end(), '8'), 10) << tones;
+  EXPECT_LT(tones.find('4'), firstOf2) << tones;
+  EXPECT_EQ(tones.find('4', firstOf2), std::string::npos) << "shot 1's sound after the cut: " << tones;
 }
 
 TEST(XrEpisode, LintRefusesABrokenSecondShotBeforeAnythingPlays) {

@@ -87,6 +87,9 @@ int runBenchCut(const BenchCutArgs& args) {
   std::printf("frames at a cut: %s\n", summary(cuts).c_str());
   std::printf("cuts whose first frame had no picture (black): %llu\n",
               static_cast<unsigned long long>(stats.cutsWithoutPicture));
+  std::printf("made for the run: %llu player loop, %llu frame objects, %llu timeline panel, %llu overlay\n",
+              static_cast<unsigned long long>(stats.loopsMade), static_cast<unsigned long long>(stats.made.frameObjects),
+              static_cast<unsigned long long>(stats.made.timelinePanels), static_cast<unsigned long long>(stats.made.overlays));
   return 0;
 }
 
@@ -102,7 +105,7 @@ void addBenchCut(CLI::App& bench, CommandOutcome& outcome) {
   cmd->add_option("--frames", args->frames, "display frames to run")
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{10'000'000}))
       ->capture_default_str();
-  cmd->add_flag("--no-timeline", args->noTimeline, "without the timeline panel (made again for each item)");
+  cmd->add_flag("--no-timeline", args->noTimeline, "without the timeline panel");
   cmd->callback([args, &outcome] { outcome.exitCode = runBenchCut(*args); });
 }
 

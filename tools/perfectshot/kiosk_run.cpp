@@ -32,8 +32,8 @@ void kioskLoopOptions(player::PlayerLoopOptions& o, const KioskArgs& args, const
 }
 
 void limitVolume(player::ShotPlayback& p, float limit) {
-  if (!p.audioOutput) return;
-  if (auto s = p.audioOutput->setMasterGain(limit); !s)
+  if (p.output() == nullptr) return;
+  if (auto s = p.output()->setMasterGain(limit); !s)
     spdlog::warn("kiosk: volume limit not applied: {}", s.error().message());
 }
 

@@ -104,13 +104,28 @@ EpisodePlayer::EpisodePlayer(xr::Display& display, const Episode& episode, Episo
   position_.items = episode_.items.size();
 }
 
-EpisodePlayer::~EpisodePlayer() = default;
+EpisodePlayer::~EpisodePlayer() {
+  pending_.reset();  // waits for an item being opened, which may use the output
+  if (retiring_.valid()) retiring_.wait();
+}
 
-std::unique_ptr<ShotPlayback> EpisodePlayer::open(std::size_t item) const {
+media::AudioOutput* EpisodePlayer::output() {
+  std::lock_guard lock(outputMutex_);
+  if (!std::exchange(outputTried_, true)) {
+    if (auto opened = media::AudioOutput::openDefault(); opened)
+      output_.emplace(std::move(*opened));
+    else
+      spdlog::info("episode: playing without sound ({})", opened.error().message());
+  }
+  return output_ ? &*output_ : nullptr;
+}
+
+std::unique_ptr<ShotPlayback> EpisodePlayer::open(std::size_t item) {
   const EpisodeItem& it = episode_.items[item];
   if (it.kind == EpisodeItemKind::TitleCard) return titleCardPlayback(it.card);
-  auto opened = openShotPlayback(it.shot.string(), "", options_.withAudio && !options_.offscreen,
-                                 options_.sequenceBudgetMiB);
+  // Without the episode's output (none opens) the shots play silent rather than each trying again.
+  media::AudioOutput* out = options_.withAudio && !options_.offscreen ? output() : nullptr;
+  auto opened = openShotPlayback(it.shot.string(), "", out != nullptr, options_.sequenceBudgetMiB, out);
   if (!opened) {
     spdlog::error("episode: item {} ({}) does not open: {}", item + 1, it.label, opened.error().message());
     return nullptr;
@@ -231,20 +246,30 @@ EpisodeRunStats EpisodePlayer::run() {
     stopAsked_ = false;
     if (jump_) std::tie(item, into) = *std::exchange(jump_, std::nullopt);
   }
+  // The item playing, and the loop all items play in (declared after it: the loop refers to
+  // its player, and ends first).
+  std::unique_ptr<ShotPlayback> playback;
+  std::unique_ptr<PlayerLoop> loop;
+  const auto runEnds = [&] {
+    if (loop) stats_.made = loop->made();
+    loop.reset();  // its frames on the GPU waited for, its panels gone
+    retire(std::move(playback));
+    return finishRun();
+  };
   // Each pass plays one item; a jump (next, previous, seek) names the next one, else the
   // item's end does; past the last, at_end decides.
   while (item < episode_.items.size()) {
-    std::unique_ptr<ShotPlayback> playback;
+    std::unique_ptr<ShotPlayback> next;
     if (into > 0) {
       pending_.reset();
-      playback = open(item);
-      if (playback) playback->player->seek(playback->inSeconds + into);
+      next = open(item);
+      if (next) next->player->seek(next->inSeconds + into);
     } else {
-      playback = take(item);
+      next = take(item);
     }
     into = 0;
     LoopEnd ended = LoopEnd::ShotEnded;  // an item that does not open is skipped (logged)
-    if (playback) {
+    if (next) {
       if (auto following = after(item, LoopEnd::ShotEnded)) prepare(*following);
       ++stats_.cuts;
       {
@@ -252,21 +277,29 @@ EpisodeRunStats EpisodePlayer::run() {
         position_.cuts = stats_.cuts;
       }
       spdlog::info("episode: item {}/{}: {}", item + 1, episode_.items.size(), episode_.items[item].label);
-      PlayerLoop loop(display_, *playback->player, itemOptions(*playback, item));
-      const PlayerLoopStats s = loop.run();
+      PlayerLoopOptions o = itemOptions(*next, item);
+      if (loop) {
+        loop->setItem(*next->player, std::move(o));
+      } else {
+        loop = std::make_unique<PlayerLoop>(display_, *next->player, std::move(o));
+        ++stats_.loopsMade;
+      }
+      retire(std::move(playback));  // the loop no longer refers to it
+      playback = std::move(next);
+      const PlayerLoopStats s = loop->run();
       stats_.late += s.late;
       stats_.missed += s.missed;
       ended = s.ended;
       if (ended == LoopEnd::DisplayQuit) {
         stats_.ended = EpisodeState::Stopped;
         stats_.displayEnded = true;
-        return finishRun();
+        return runEnds();
       }
       std::unique_lock lock(mutex_);
       if (stopAsked_) {
         lock.unlock();  // finishRun takes it again
         stats_.ended = EpisodeState::Stopped;
-        return finishRun();
+        return runEnds();
       }
       if (jump_) {
         std::tie(item, into) = *std::exchange(jump_, std::nullopt);
@@ -277,11 +310,19 @@ EpisodeRunStats EpisodePlayer::run() {
   }
   stats_.ended = options_.atEnd.value_or(episode_.atEnd) == scenes::EpisodeEnd::Attract ? EpisodeState::Attract
                                                                                         : EpisodeState::Stopped;
-  return finishRun();
+  return runEnds();
+}
+
+void EpisodePlayer::retire(std::unique_ptr<ShotPlayback> playback) {
+  if (!playback) return;
+  playback->player->pause();  // its sound stops at the cut, not when it is closed
+  if (retiring_.valid()) retiring_.wait();
+  retiring_ = std::async(std::launch::async, [gone = std::move(playback)]() mutable { gone.reset(); });
 }
 
 EpisodeRunStats EpisodePlayer::finishRun() {
   pending_.reset();
+  if (retiring_.valid()) retiring_.wait();
   {
     std::lock_guard lock(mutex_);
     position_.state = stats_.ended;

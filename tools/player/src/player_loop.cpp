@@ -60,50 +60,50 @@ double percentile(std::vector<double> values, double p) {
 
 PlayerLoop::PlayerLoop(xr::Display& display, media::Player& player, PlayerLoopOptions options)
     : display_(display),
-      player_(player),
+      player_(&player),
       options_(std::move(options)),
       bindings_(options_.keyBindings, options_.controlBindings, options_.stick) {}
 
 PlayerLoop::~PlayerLoop() {
   try {
-    dropFrameObjects();
+    finish();
   } catch (const std::exception& e) {
     spdlog::warn("player loop: {}", e.what());  // a lost device: nothing left to wait for
   }
 }
 
 void PlayerLoop::applyInput(const Commands& in, double displayTime, const media::PlayerState& state) {
-  const double frameSeconds = player_.transport().frameSeconds();  // a shot frame
-  if (in.togglePlay || in.select) player_.togglePlay();
+  const double frameSeconds = player_->transport().frameSeconds();  // a shot frame
+  if (in.togglePlay || in.select) player_->togglePlay();
   itemStep_ = in.itemStep;
   if (in.stepFrames != 0) {
-    player_.step(in.stepFrames);
+    player_->step(in.stepFrames);
     display_.hapticTick();
   }
-  if (in.jumpSeconds != 0) player_.seek(std::max(options_.inSeconds, state.positionSeconds + in.jumpSeconds));
-  if (in.jumpToStart) player_.seek(options_.inSeconds);
-  if (in.jumpToEnd && options_.outSeconds) player_.seek(*options_.outSeconds - frameSeconds);
+  if (in.jumpSeconds != 0) player_->seek(std::max(options_.inSeconds, state.positionSeconds + in.jumpSeconds));
+  if (in.jumpToStart) player_->seek(options_.inSeconds);
+  if (in.jumpToEnd && options_.outSeconds) player_->seek(*options_.outSeconds - frameSeconds);
   if (in.nextMarker)
     if (const scenes::Marker* m = scenes::nextMarker(options_.markers, state.positionSeconds, frameSeconds))
-      player_.seek(m->tIn);
+      player_->seek(m->tIn);
   if (in.setLoopIn || in.setLoopOut) {
     media::LoopRegion region =
-        state.loop.value_or(media::LoopRegion{options_.inSeconds, shotEnd(options_.outSeconds, player_)});
+        state.loop.value_or(media::LoopRegion{options_.inSeconds, shotEnd(options_.outSeconds, *player_)});
     if (in.setLoopIn) region.inSeconds = state.positionSeconds;
     if (in.setLoopOut) region.outSeconds = state.positionSeconds + frameSeconds;
-    if (region.outSeconds > region.inSeconds) player_.setLoop(region);
+    if (region.outSeconds > region.inSeconds) player_->setLoop(region);
   }
   // Shuttle: a scrub at a speed, landing on exact frames through merged seeks.
   if (in.shuttle != 0) {
     if (!scrubFrom_) {
       scrubFrom_ = state.positionSeconds;
-      if (state.playing) player_.pause();
+      if (state.playing) player_->pause();
     }
     const double dt = std::clamp(displayTime - lastDisplayTime_, 0.0, 0.1);
-    const double end = shotEnd(options_.outSeconds, player_);
+    const double end = shotEnd(options_.outSeconds, *player_);
     *scrubFrom_ = std::clamp(*scrubFrom_ + static_cast<double>(in.shuttle) * options_.scrubSpeed * dt,
                              options_.inSeconds, std::max(options_.inSeconds, end - frameSeconds));
-    player_.seek(*scrubFrom_);
+    player_->seek(*scrubFrom_);
   } else {
     scrubFrom_.reset();
   }
@@ -114,7 +114,7 @@ void PlayerLoop::buildInputRoute() {
   // A press on the timeline panel scrubs; it is not also play/pause.
   if (timeline_)
     input_.add("timeline", [this](Commands& in) {
-      return timeline_->applyInput(*routedFrame_, in, last_, player_) ? Taken::Select : Taken::None;
+      return timeline_->applyInput(*routedFrame_, in, last_, *player_) ? Taken::Select : Taken::None;
     });
   if (editor_)
     input_.add("editor", [this](Commands& in) {
@@ -146,6 +146,12 @@ void PlayerLoop::makeFrameObjects() {
   frameRenderer_ = std::make_unique<engine::FrameRenderer>(display_.device());
   // One picture more than the frames in flight: the next video frame is staged into it ahead.
   background_ = std::make_unique<engine::EquirectLayer>(*context_, std::clamp<std::uint32_t>(pictures + 1, 2, 3));
+  submitsCounted_ = 0;
+  ++made_.frameObjects;
+  makeItemLayers();
+}
+
+void PlayerLoop::makeItemLayers() {
   if (options_.rgbd != nullptr) {
     rgbdLayer_ = std::make_unique<engine::RgbdLayer>(*context_);
     rgbdLayer_->setPlacement(options_.rgbd->placement());
@@ -155,7 +161,8 @@ void PlayerLoop::makeFrameObjects() {
 
 void PlayerLoop::dropFrameObjects() {
   if (!context_) return;
-  stats_.submits += context_->submitCount();
+  countSubmits();
+  submitsCounted_ = 0;
   // The frame renderer's depth images go at once: the frames that use them must be over. The
   // background hands its pictures to the context's disposer, which the context frees last.
   context_->waitAll();
@@ -241,12 +248,12 @@ void PlayerLoop::startUpload(const media::DecodedFrame& shown) {
   uploadAlongside_ = false;
   uploadedIndex_ = shown.index;
   ++stats_.uploads;
-  if (background_->showStaged(shown.index, options_.layout, options_.yawOffsetDeg)) {
+  if (background_->showStaged(pictureKey(shown.index), options_.layout, options_.yawOffsetDeg)) {
     ++stats_.uploadsAhead;
     return;
   }
   auto owner = std::make_shared<const media::DecodedFrame>(shown.clone());
-  if (background_->stageAhead(shown.index, owner->view(), options_.layout, options_.yawOffsetDeg, owner)) {
+  if (background_->stageAhead(pictureKey(shown.index), owner->view(), options_.layout, options_.yawOffsetDeg, owner)) {
     uploadAlongside_ = true;
     return;
   }
@@ -255,7 +262,7 @@ void PlayerLoop::startUpload(const media::DecodedFrame& shown) {
 
 void PlayerLoop::finishUpload(const media::DecodedFrame& shown) {
   if (!std::exchange(uploadAlongside_, false)) return;
-  if (background_->showStaged(shown.index, options_.layout, options_.yawOffsetDeg)) {
+  if (background_->showStaged(pictureKey(shown.index), options_.layout, options_.yawOffsetDeg)) {
     ++stats_.uploadsAlongside;
     return;
   }
@@ -274,7 +281,7 @@ void PlayerLoop::setRgbdPicture(const media::DecodedFrame& shown) {
     rgbdLayer_->setPicture(picture->colour, picture->layout, picture->depth, picture->coding);
   } catch (const std::invalid_argument& e) {
     Error error = engine::frameError(e);
-    error.where = player_.info().url + "@frame " + std::to_string(shown.index);
+    error.where = player_->info().url + "@frame " + std::to_string(shown.index);
     throw PictureRefused(std::move(error));
   }
 }
@@ -286,7 +293,7 @@ void PlayerLoop::setPicture(std::shared_ptr<const media::DecodedFrame> frame) {
     background_->setPicture(frame->view(), options_.layout, options_.yawOffsetDeg, frame);
   } catch (const std::invalid_argument& e) {
     Error error = engine::frameError(e);
-    error.where = player_.info().url + "@frame " + std::to_string(frame->index);
+    error.where = player_->info().url + "@frame " + std::to_string(frame->index);
     throw PictureRefused(std::move(error));
   }
 }
@@ -301,16 +308,17 @@ void PlayerLoop::stageNextPicture(const xr::DisplayFrame& frame) {
   // offscreen display), whose next frame is one period on.
   const double late = steadySeconds() - frame.predictedDisplayTime;
   const double periods = std::abs(late) > 1.0 ? 1.0 : std::max(1.0, std::ceil(late / frame.period) + 1);
-  const media::DecodedFrame* next = player_.upcoming(frame.predictedDisplayTime + periods * frame.period);
-  if (next == nullptr || next->index == uploadedIndex_ || background_->stagedKey() == next->index) return;
+  const media::DecodedFrame* next = player_->upcoming(frame.predictedDisplayTime + periods * frame.period);
+  if (next == nullptr || next->index == uploadedIndex_ || background_->stagedKey() == pictureKey(next->index)) return;
   auto owner = std::make_shared<const media::DecodedFrame>(next->clone());
-  background_->stageAhead(next->index, owner->view(), options_.layout, options_.yawOffsetDeg, owner);
+  background_->stageAhead(pictureKey(next->index), owner->view(), options_.layout, options_.yawOffsetDeg, owner);
 }
 
 PlayerLoopStats PlayerLoop::run() {
   const double start = steadySeconds();
+  stats_ = PlayerLoopStats{};
   startPlayback();
-  makeFrameObjects();
+  if (!context_) makeFrameObjects();
   makeTimeline();
   makeOverlay();
   makeEditor();
@@ -336,35 +344,91 @@ PlayerLoopStats PlayerLoop::run() {
     if (options_.episodeItem && leavesItem(*frame, shown)) break;
     if ((!options_.episodeItem && shotEnded(shown)) || (options_.maxFrames > 0 && stats_.frames >= options_.maxFrames)) askQuit();
   }
-  finish();
+  if (overlay_) stats_.mostMarkersVisited = overlay_->mostVisited();
+  if (options_.episodeItem && stats_.ended != LoopEnd::DisplayQuit)
+    countSubmits();  // kept for the next item
+  else
+    finish();
   stats_.wallSeconds = steadySeconds() - start;
   return stats_;
 }
 
+void PlayerLoop::setItem(media::Player& player, PlayerLoopOptions options) {
+  // The item's own layers (its RGB-D picture, its sets) go only after the frames in flight
+  // that draw them. Nothing else waits: the background's pictures are its own copies, and the
+  // overlay's new geometry goes to the GPU as any change of markers does.
+  if (context_ && (rgbdLayer_ || sets_ || (timeline_ && !options.timeline))) context_->waitAll();
+  player_ = &player;
+  options_ = std::move(options);
+  bindings_ = InputBindings(options_.keyBindings, options_.controlBindings, options_.stick);
+  editor_.reset();
+  selection_.reset();
+  if (overlay_) overlay_->setPanel({});
+  rgbdLayer_.reset();
+  sets_.reset();
+  if (context_) makeItemLayers();
+  // The new item's frame indices start again: its staged pictures get keys of their own.
+  itemKey_ += std::int64_t{1} << 40;
+  uploadedIndex_.reset();
+  uploadAlongside_ = false;
+  overlayPlaced_ = false;
+  editorRevision_ = 0;
+  last_ = media::PlayerState{};
+  visibility_ = VisibilityPause{};
+  quitAsked_ = false;
+  scrubFrom_.reset();
+  itemStep_ = 0;
+}
+
+std::int64_t PlayerLoop::pictureKey(std::int64_t frameIndex) const { return itemKey_ + frameIndex; }
+
+void PlayerLoop::countSubmits() {
+  if (!context_) return;
+  stats_.submits += context_->submitCount() - submitsCounted_;
+  submitsCounted_ = context_->submitCount();
+}
+
 void PlayerLoop::startPlayback() {
-  if (options_.inSeconds > 0 && !options_.startsAtIn) player_.seek(options_.inSeconds);
-  if (options_.loop) player_.setLoop({options_.inSeconds, shotEnd(options_.outSeconds, player_)});
-  if (options_.autoplay) player_.play();
+  if (options_.inSeconds > 0 && !options_.startsAtIn) player_->seek(options_.inSeconds);
+  if (options_.loop) player_->setLoop({options_.inSeconds, shotEnd(options_.outSeconds, *player_)});
+  if (options_.autoplay) player_->play();
 }
 
 void PlayerLoop::makeTimeline() {
-  if (options_.timeline) {
-    const double end = shotEnd(options_.outSeconds, player_);
-    ui::TimelineRange range{options_.inSeconds, std::max(end, options_.inSeconds + 1e-3), options_.timeline->fps};
-    timeline_ = std::make_unique<TimelinePanel>(display_, range, *options_.timeline);
+  if (!options_.timeline) {
+    timeline_.reset();  // after setItem's wait for the frames in flight
+    return;
   }
+  const double end = shotEnd(options_.outSeconds, *player_);
+  ui::TimelineRange range{options_.inSeconds, std::max(end, options_.inSeconds + 1e-3), options_.timeline->fps};
+  if (timeline_) {
+    timeline_->setItem(range, *options_.timeline);
+    return;
+  }
+  timeline_ = std::make_unique<TimelinePanel>(display_, range, *options_.timeline);
+  ++made_.timelinePanels;
 }
 
 void PlayerLoop::makeOverlay() {
   if (options_.editor && !options_.overlay) options_.overlay.emplace();  // the editor draws in the overlay
-  if (options_.overlay) {
+  if (!options_.overlay && overlay_) {
+    // An item without markers: the overlay stays, empty (it draws nothing), for the next
+    // item that has some (a title card), whose layer is then made already.
+    overlay_->setItem(ViewOverlayOptions{});
+    return;
+  }
+  if (!options_.overlay) return;
+  if (overlay_) {
+    overlay_->setItem(*options_.overlay);
+  } else {
     overlay_ = std::make_unique<ViewOverlay>(*options_.overlay);
-    selection_ = std::make_unique<MarkerSelection>(*overlay_, options_.narration, options_.gazeDwell);
+    ++made_.overlays;
     // Picking leaves out markers the sets hide.
     overlay_->setSceneHit([this](const engine::Ray& ray) -> std::optional<float> {
       return sets_ ? sets_->nearestHit(ray) : std::nullopt;
     });
   }
+  selection_ = std::make_unique<MarkerSelection>(*overlay_, options_.narration, options_.gazeDwell);
 }
 
 void PlayerLoop::makeEditor() {
@@ -401,11 +465,11 @@ void PlayerLoop::handleEvents(const xr::DisplayEvents& ev) {
   if (ev.deviceReplaced) replaceDevice();
   if (options_.director != nullptr && options_.director->onEvents(ev)) return;
   if (ev.visible && !*ev.visible) {
-    visibility_.hidden(player_, last_.playing, stats_.frames > 0 ? lastDisplayTime_ : steadySeconds());
+    visibility_.hidden(*player_, last_.playing, stats_.frames > 0 ? lastDisplayTime_ : steadySeconds());
     frameStats_.forgetDisplayTime();  // hidden: display slots are not ours to miss
     ++stats_.hiddenPauses;
   } else if (ev.visible) {
-    visibility_.shown(player_);
+    visibility_.shown(*player_);
   }
 }
 
@@ -449,8 +513,8 @@ void PlayerLoop::routeInput(const xr::DisplayFrame& frame) {
 media::PlayerFrame PlayerLoop::updatePlayback(const xr::DisplayFrame& frame) {
   lastDisplayTime_ = frame.predictedDisplayTime;
   const media::PlayerFrame shown = options_.decodeWait.count() > 0
-                                       ? player_.update(frame.predictedDisplayTime, options_.decodeWait)
-                                       : player_.update(frame.predictedDisplayTime);
+                                       ? player_->update(frame.predictedDisplayTime, options_.decodeWait)
+                                       : player_->update(frame.predictedDisplayTime);
   last_ = shown.state;
   if (timeline_) timeline_->onShown(shown);
   if (options_.director != nullptr) options_.director->onShown(frame, shown);
@@ -458,7 +522,7 @@ media::PlayerFrame PlayerLoop::updatePlayback(const xr::DisplayFrame& frame) {
 }
 
 void PlayerLoop::updateAudioAndNarration(const xr::DisplayFrame& frame) {
-  if (media::AudioPlayer* audio = player_.audio(); audio != nullptr && !frame.eyes.empty())
+  if (media::AudioPlayer* audio = player_->audio(); audio != nullptr && !frame.eyes.empty())
     audio->setHeadOrientation(headOf(frame.eyes.front().view));
   if (options_.narration != nullptr && !frame.eyes.empty())
     options_.narration->update(frame.predictedDisplayTime, listenerOf(frame.eyes, overlay_ ? overlay_->origin() : options_.capturePoint));
@@ -477,7 +541,7 @@ bool PlayerLoop::shotEnded(const media::PlayerFrame& shown) const {
   return !options_.loop &&
          (shown.state.atEnd ||
           (options_.outSeconds && shown.frame != nullptr &&
-           player_.plateTiming().shotSeconds(shown.frame->seconds) + nominalFrameSeconds(player_.info()) >=
+           player_->plateTiming().shotSeconds(shown.frame->seconds) + nominalFrameSeconds(player_->info()) >=
                *options_.outSeconds - 1e-6));
 }
 
@@ -485,7 +549,7 @@ bool PlayerLoop::leavesItem(const xr::DisplayFrame& frame, const media::PlayerFr
   // On a paced display the item ends with its last display frame before out: the next
   // item's first frame takes the next slot, and the last video frame is held as long as any.
   const bool playedOut = frame.period > 0 && shown.state.playing &&
-                         shown.state.positionSeconds + frame.period >= shotEnd(options_.outSeconds, player_) - 1e-6;
+                         shown.state.positionSeconds + frame.period >= shotEnd(options_.outSeconds, *player_) - 1e-6;
   if (itemStep_ != 0)
     stats_.ended = itemStep_ > 0 ? LoopEnd::NextItem : LoopEnd::PreviousItem;
   else if (options_.leaveRequested && options_.leaveRequested())
@@ -498,7 +562,6 @@ bool PlayerLoop::leavesItem(const xr::DisplayFrame& frame, const media::PlayerFr
 }
 
 void PlayerLoop::finish() {
-  if (overlay_) stats_.mostMarkersVisited = overlay_->mostVisited();
   if (options_.uiClaims) *options_.uiClaims = UiClaims{};  // the panels go now
   // The overlay's and the panels' GPU objects are used by the frames still in flight.
   if (context_) context_->waitAll();

@@ -39,17 +39,18 @@ namespace {
 
 // Narration shares the soundtrack's output (one device, one listener, one HRTF); a shot
 // without a soundtrack opens one for it.
-void openNarration(ShotPlayback& p, const scenes::Shot* shot, bool withAudio) {
+void openNarration(ShotPlayback& p, const scenes::Shot* shot, bool withAudio, media::AudioOutput* shared) {
   if (!withAudio || shot == nullptr) return;
   const bool spoken = std::any_of(shot->markers.begin(), shot->markers.end(),
                                   [](const scenes::Marker& m) { return m.narration.has_value(); });
   if (!spoken) return;
-  if (!p.audioOutput) {
+  if (shared != nullptr) p.sharedOutput = shared;
+  if (p.output() == nullptr) {
     auto output = media::AudioOutput::openDefault();
     if (!output) return;  // logged: markers stay silent
     p.audioOutput.emplace(std::move(*output));
   }
-  p.narration = std::make_unique<media::NarrationController>(*p.audioOutput, shot->markers, p.player->audio());
+  p.narration = std::make_unique<media::NarrationController>(*p.output(), shot->markers, p.player->audio());
 }
 
 // The medium of the shot that is played (its start and offset place it on shot time).
@@ -111,28 +112,29 @@ Result<std::unique_ptr<ShotPlayback>> openBareSet(const std::string& arg) {
 
 // A shot with sets but no equirect medium: its own timeline (out, else its sets' end).
 Result<std::unique_ptr<ShotPlayback>> openShotWithoutPlate(const scenes::Shot& shot, bool withAudio,
-                                                           std::size_t sequenceBudgetMiB) {
+                                                           std::size_t sequenceBudgetMiB, media::AudioOutput* output) {
   auto sets = loadShotSets(shot, SetFailure::Skip, SequenceRead::Prefetch, sequenceBudgetMiB);
   if (!sets) return sets.error();
   const double in = shot.timeline.in;
   const double out = shot.timeline.out.value_or(setsEndSeconds(*sets, in));
   auto p = platelessPlayback(std::move(*sets), in, out, shot.timeline.fps);
   takeShot(*p, shot);
-  openNarration(*p, &shot, withAudio);
+  openNarration(*p, &shot, withAudio, output);
   return p;
 }
 
 }  // namespace
 
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
-                                                       bool withAudio, std::size_t sequenceBudgetMiB) {
+                                                       bool withAudio, std::size_t sequenceBudgetMiB,
+                                                       media::AudioOutput* output) {
   if (isGltfPath(arg)) {
     if (!mediaId.empty()) return Error{"--media", "names a medium of a shot, but this is a bare glTF set", ""};
     return openBareSet(arg);
   }
   auto withoutPlate = shotWithoutPlate(arg, mediaId);
   if (!withoutPlate) return withoutPlate.error();
-  if (*withoutPlate) return openShotWithoutPlate(**withoutPlate, withAudio, sequenceBudgetMiB);
+  if (*withoutPlate) return openShotWithoutPlate(**withoutPlate, withAudio, sequenceBudgetMiB, output);
   auto plate = openPlate(arg, mediaId, /*strict=*/false);
   if (!plate) return plate.error();
   auto p = std::make_unique<ShotPlayback>();
@@ -188,11 +190,15 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
     auto source = media::AudioSource::open(plate->input.url, soundtrackOptions(medium));
     if (!source) {
       spdlog::info("play: no soundtrack ({})", source.error().message());
-    } else if (auto output = media::AudioOutput::openDefault(); !output) {
-      spdlog::info("play: playing without sound ({})", output.error().message());
-    } else {
-      p->audioOutput.emplace(std::move(*output));
-      auto created = media::AudioPlayer::create(*p->audioOutput, std::move(*source), p->clock);
+    } else if (output == nullptr && !p->audioOutput) {
+      if (auto opened = media::AudioOutput::openDefault(); !opened)
+        spdlog::info("play: playing without sound ({})", opened.error().message());
+      else
+        p->audioOutput.emplace(std::move(*opened));
+    }
+    if (source && output != nullptr) p->sharedOutput = output;
+    if (source && p->output() != nullptr) {
+      auto created = media::AudioPlayer::create(*p->output(), std::move(*source), p->clock);
       if (created)
         audio = std::move(*created);
       else
@@ -201,7 +207,7 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
   }
   p->player = std::make_unique<media::Player>(std::move(plate->source), std::move(audio), media::PlayerOptions{},
                                               std::move(onShot));
-  openNarration(*p, plate->input.shot ? &*plate->input.shot : nullptr, withAudio);
+  openNarration(*p, plate->input.shot ? &*plate->input.shot : nullptr, withAudio, output);
   return p;
 }
 

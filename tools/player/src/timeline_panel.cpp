@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <chrono>
 #include <cmath>
 
 #include "engine/srgb_format.h"
@@ -23,25 +24,50 @@ glm::vec2 windowOrigin(VkExtent2D extent, const ui::PanelLayout& layout) {
   return {0.0f, static_cast<float>(extent.height) - layout.canvasHeight() * windowScale(extent, layout)};
 }
 
+// The drag preview's pictures: the shot's plate (its proxy, else its keyframes), or a plain video's keyframes.
+std::unique_ptr<ui::ThumbnailSource> openThumbnails(const TimelineOptions& options, Rational fps) {
+  ui::ThumbnailOptions thumbs;
+  thumbs.fps = fps;
+  Result<std::unique_ptr<ui::ThumbnailSource>> source = Error{"", "no video for thumbnails", ""};
+  if (options.plate)
+    source = ui::ThumbnailSource::open(*options.plate, thumbs);
+  else if (!options.videoUrl.empty())
+    source = ui::ThumbnailSource::openKeyframes(options.videoUrl, thumbs);
+  if (source) {
+    spdlog::info("timeline: drag preview from the {}", (*source)->fromProxy() ? "proxy" : "keyframes");
+    return std::move(*source);
+  }
+  if (!options.plate && options.videoUrl.empty())
+    spdlog::debug("timeline: no plate, no drag preview");  // a shot of sets only
+  else
+    spdlog::warn("timeline: no drag preview ({})", source.error().message());
+  return nullptr;
+}
+
 }  // namespace
 
 TimelinePanel::TimelinePanel(xr::Display& display, ui::TimelineRange range, TimelineOptions options)
     : display_(display), range_(range), options_(std::move(options)), drag_(range) {
-  ui::ThumbnailOptions thumbs;
-  thumbs.fps = range_.fps;
-  Result<std::unique_ptr<ui::ThumbnailSource>> source = Error{"", "no video for thumbnails", ""};
-  if (options_.plate)
-    source = ui::ThumbnailSource::open(*options_.plate, thumbs);
-  else if (!options_.videoUrl.empty())
-    source = ui::ThumbnailSource::openKeyframes(options_.videoUrl, thumbs);
-  if (source) {
-    thumbnails_ = std::move(*source);
-    spdlog::info("timeline: drag preview from the {}", thumbnails_->fromProxy() ? "proxy" : "keyframes");
-  } else if (!options_.plate && options_.videoUrl.empty()) {
-    spdlog::debug("timeline: no plate, no drag preview");  // a shot of sets only
-  } else {
-    spdlog::warn("timeline: no drag preview ({})", source.error().message());
-  }
+  thumbnails_ = openThumbnails(options_, range_.fps);
+}
+
+void TimelinePanel::setItem(ui::TimelineRange range, TimelineOptions options) {
+  range_ = range;
+  options_ = std::move(options);
+  drag_ = ui::ScrubDrag(range);
+  landing_.reset();
+  drawnKey_.reset();  // the headset's panel image is drawn again
+  // The last item's preview closes and the next one opens off the loop thread (a decoder each).
+  takeThumbnails();
+  thumbnailsOpening_ = std::async(std::launch::async, [old = std::move(thumbnails_), o = options_, fps = range_.fps]() mutable {
+    old.reset();
+    return openThumbnails(o, fps);
+  });
+}
+
+void TimelinePanel::takeThumbnails() {
+  if (thumbnailsOpening_.valid() && thumbnailsOpening_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
+    thumbnails_ = thumbnailsOpening_.get();
 }
 
 TimelinePanel::~TimelinePanel() = default;
@@ -107,6 +133,7 @@ ui::PointerSample TimelinePanel::pointer(const Commands& in, double playhead) co
 bool TimelinePanel::applyInput(const xr::DisplayFrame& frame, const Commands& in,
                                const media::PlayerState& state, media::Player& player) {
   place(frame);
+  takeThumbnails();
   if (!world_ && !frame.eyes.empty() &&
       (frame.eyes.front().target.extent.width != windowExtent_.width ||
        frame.eyes.front().target.extent.height != windowExtent_.height)) {

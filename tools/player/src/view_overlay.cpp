@@ -31,6 +31,19 @@ void ViewOverlay::setMarkers(std::vector<scenes::Marker> markers) {
   ++markersRevision_;
 }
 
+void ViewOverlay::setItem(ViewOverlayOptions options) {
+  options_ = std::move(options);
+  film_ = options_.filmFrame ? std::make_unique<FilmFrameOverlay>(*options_.filmFrame) : nullptr;
+  paint_ = ui::MarkerPaint{};
+  if (options_.openAtStart && *options_.openAtStart < options_.markers.size()) paint_.open = options_.openAtStart;
+  index_ = scenes::MarkerTimeIndex(options_.markers);
+  activeTime_.reset();
+  ++markersRevision_;
+  built_.reset();  // the layer's geometry is built again for the new markers
+  panel_ = {};
+  input_.reset();
+}
+
 const std::vector<std::size_t>& ViewOverlay::activeAt(double shotSeconds) const {
   if (activeTime_ != shotSeconds) {
     index_.activeAt(shotSeconds, active_);

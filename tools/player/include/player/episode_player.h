@@ -1,7 +1,9 @@
 #pragma once
 // An episode (a playlist, scenes/playlist.h) played end to end on one display:
-// - each item runs in its own PlayerLoop on the same display (PlayerLoopOptions::episodeItem),
-//   the display kept running between them;
+// - one PlayerLoop for the whole run: each item's player and options are swapped into it
+//   (PlayerLoop::setItem), so the frame objects, the timeline panel and the overlay's GPU
+//   objects are made once, and the display keeps running; the shots' sound plays on one
+//   output, opened once; an item that ends is closed on a worker, off the loop thread;
 // - a shot plays its in..out once; a title card is a panel in the world (the overlay's card,
 //   open, straight ahead) over black for its seconds, fading in and out;
 // - the next item is opened on a worker thread while the current one plays, and its first
@@ -14,12 +16,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "media/audio_output.h"
 #include "player/play_setup.h"
 #include "player/player_loop.h"
 #include "player/shot_playback.h"
@@ -96,6 +100,10 @@ struct EpisodeRunStats {
   std::uint64_t cutsWithoutPicture = 0;
   EpisodeState ended = EpisodeState::Stopped;
   bool displayEnded = false;  // the display quit (its own end, a signal, maxFrames): nothing to end
+  // What the run made for its items: one loop, and in it one set of frame objects, one
+  // timeline panel and one overlay, however many cuts (more only after a device loss).
+  std::uint64_t loopsMade = 0;
+  PlayerLoop::Made made;
 };
 
 class EpisodePlayer {
@@ -121,13 +129,15 @@ class EpisodePlayer {
 
  private:
   struct Pending;  // an item being opened ahead
-  std::unique_ptr<ShotPlayback> open(std::size_t item) const;
+  std::unique_ptr<ShotPlayback> open(std::size_t item);
   void prepare(std::size_t item);  // starts opening it on a worker
   std::unique_ptr<ShotPlayback> take(std::size_t item);  // the prepared one, else opened now
   void preroll(ShotPlayback& playback, double displayTime, bool wait);
   PlayerLoopOptions itemOptions(ShotPlayback& playback, std::size_t item);
   EpisodeRunStats finishRun();  // the state and the end's hook
   std::optional<std::size_t> after(std::size_t item, LoopEnd ended);  // the next item to play, none: the end
+  void retire(std::unique_ptr<ShotPlayback> playback);  // closed on a worker (its decoders, its sound)
+  media::AudioOutput* output();  // the episode's sound output, opened on first use; null: none
 
   xr::Display& display_;
   const Episode& episode_;
@@ -140,6 +150,12 @@ class EpisodePlayer {
   bool stopAsked_ = false;
   EpisodeRunStats stats_;
   double lastDisplayTime_ = 0;  // of the last frame shown
+  // One output for every item's sound: a cut neither opens nor closes a device. Opened by the
+  // first item that has sound (on the worker that opens it), under outputMutex_.
+  std::mutex outputMutex_;
+  std::optional<media::AudioOutput> output_;
+  bool outputTried_ = false;
+  std::future<void> retiring_;  // the last item played, being closed
 };
 
 // Ends a display an episode left running (after stop or attract; not displayEnded): asks it to quit and pumps

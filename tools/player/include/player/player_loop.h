@@ -171,8 +171,23 @@ class PlayerLoop {
   // Waits for the loop's frames still on the GPU (run() left by an exception).
   ~PlayerLoop();
   // Until the display quits (its own end, requestQuit, maxFrames, end of shot without loop).
-  // Vulkan and OpenXR failures that are not a loss throw.
+  // Vulkan and OpenXR failures that are not a loss throw. An episode's item (episodeItem) that
+  // leaves keeps what the loop made for the next item (setItem); the rest ends it all.
   PlayerLoopStats run();
+  // An episode's next item, between two run()s: its player and options swapped in. The frame
+  // context and renderer, the background, the timeline panel (its ImGui context and font
+  // atlas) and the overlay's GPU objects stay, so the item's first frame costs what any frame
+  // does; what is the item's own (an RGB-D layer, the sets, the marker selection, the editor,
+  // the drag preview's video, opened on a worker) is made again. player must outlive the loop.
+  void setItem(media::Player& player, PlayerLoopOptions options);
+  // What this loop has made since it was built (each made again only after a device loss, or
+  // after a run() that ended everything): an episode makes each once.
+  struct Made {
+    std::uint64_t frameObjects = 0;    // frame context, frame renderer and background
+    std::uint64_t timelinePanels = 0;  // with their ImGui context
+    std::uint64_t overlays = 0;
+  };
+  const Made& made() const { return made_; }
 
  private:
   // run()'s steps, in their order.
@@ -200,17 +215,24 @@ class PlayerLoop {
   bool leavesItem(const xr::DisplayFrame& frame, const media::PlayerFrame& shown);  // an episode's item is over (stats_.ended says why)
   void askQuit();  // once
   void finish();   // the panels and the frame objects, after the frames in flight
+  std::int64_t pictureKey(std::int64_t frameIndex) const;  // unique across items
 
   void applyInput(const Commands& in, double displayTime, const media::PlayerState& state);
   // The handlers of each frame's input, in priority order, the player's commands last.
   void buildInputRoute();
   // The frame context, frame renderer and background on the display's device, and their end.
   void makeFrameObjects();
+  void makeItemLayers();  // the item's own: an RGB-D layer, the sets
   void dropFrameObjects();
 
+  void countSubmits();  // the context's submits since the last count, into stats_
+
   xr::Display& display_;
-  media::Player& player_;
+  media::Player* player_;  // the item's (setItem)
   PlayerLoopOptions options_;
+  Made made_;
+  std::uint64_t submitsCounted_ = 0;  // of the current context's, already in stats_
+  std::int64_t itemKey_ = 0;  // staged pictures' keys: the frame index in this item's range of keys
   // Declared in the order they are made; dropFrameObjects ends them (in reverse).
   std::shared_ptr<engine::FrameContext> context_;  // shared: displays hold weak references (drawnOnGpu)
   std::unique_ptr<engine::FrameRenderer> frameRenderer_;

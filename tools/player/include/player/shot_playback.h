@@ -30,7 +30,10 @@ struct ShotPlayback {
   std::optional<double> outSeconds;
   double frameSeconds = 1.0 / 30;  // nominal
   media::SteadyTimeSource clock;   // what the audio clock reads; the display times' clock
-  std::optional<media::AudioOutput> audioOutput;
+  std::optional<media::AudioOutput> audioOutput;  // its own output, unless it plays on a shared one
+  media::AudioOutput* sharedOutput = nullptr;      // an output kept across shots (an episode's)
+  // What the soundtrack and the narration play on: the shared output, else its own; null: none.
+  media::AudioOutput* output() { return sharedOutput != nullptr ? sharedOutput : (audioOutput ? &*audioOutput : nullptr); }
   TimelineOptions timeline;        // fps, chapters and markers for the timeline scrubber
   std::vector<scenes::Marker> markers;  // the shot's; none for a bare video
   std::optional<scenes::FilmCamera> camera;  // the shot's original film camera, if it names one
@@ -53,8 +56,11 @@ struct ShotPlayback {
 // player's transport alone, the sets on black): a shot over its timeline's in..out (no out: its
 // sets' end, sets_span.h), a bare set at 30 fps from 0 to the end of its first animation (a
 // still set: kStillSetsSeconds).
+// output: where the sound plays, kept by the caller across shots (an episode's, so that a cut
+// opens no device); null: the shot opens the default output itself when it has sound.
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
                                                        bool withAudio,
-                                                       std::size_t sequenceBudgetMiB = media::kDefaultSequenceBudgetMiB);
+                                                       std::size_t sequenceBudgetMiB = media::kDefaultSequenceBudgetMiB,
+                                                       media::AudioOutput* output = nullptr);
 
 }  // namespace ps::player

@@ -9,6 +9,7 @@
 //   texture); presses that start on it scrub instead of turning the view.
 // Owns one ImGui context (through engine::ImGuiPass), made on the display's device.
 // Thread: the player loop's.
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,6 +56,10 @@ class TimelinePanel {
 
   // The shot's markers changed (the editor): the bar's ticks follow.
   void setMarkers(std::vector<scenes::Marker> markers);
+  // An episode's next item: its range and what the panel shows about it. The ImGui context,
+  // its font atlas and the panel's place stay; the drag preview's video is opened on a worker
+  // (no preview until it has).
+  void setItem(ui::TimelineRange range, TimelineOptions options);
 
   // The display's device changed: drop what was made on the old one (before it goes).
   void deviceReplaced();
@@ -98,6 +103,8 @@ class TimelinePanel {
   float bandPx_ = 0;                             // window: the panel's height over it, target pixels
   std::unique_ptr<engine::ImGuiPass> pass_;
   std::unique_ptr<ui::ThumbnailSource> thumbnails_;  // null: no preview
+  std::future<std::unique_ptr<ui::ThumbnailSource>> thumbnailsOpening_;  // an item's, until taken
+  void takeThumbnails();  // the item's preview once its video has opened
   std::shared_ptr<const ui::Thumbnail> shownThumbnail_;  // the picture pass_ holds
   std::optional<std::int64_t> landing_;  // frame a released scrub asked for, until shown
   // What the headset's panel image shows, to redraw it only when that changes.

@@ -60,6 +60,10 @@ class ViewOverlay {
   bool hasContent() const;  // also true with a panel
   const std::vector<scenes::Marker>& markers() const { return options_.markers; }
   void setMarkers(std::vector<scenes::Marker> markers);
+  // An episode's next item: its markers, film frame and card open at the start, as a new
+  // overlay would have them; the GPU objects made on the device stay (the layer keeps the
+  // frames-in-flight count it was made with).
+  void setItem(ViewOverlayOptions options);
   // The markers active at t (indices into markers(), ascending), found through a time index
   // and kept for the next call at the same t: a frame's marker work (layout, picking, paint)
   // grows with these, not with all of the shot's.
