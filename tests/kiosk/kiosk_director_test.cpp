@@ -44,6 +44,11 @@ class FakeProgramme final : public Programme {
   double position() const override { return at; }
   std::string describe() const override { return "fake"; }
   bool takeCut() override { return std::exchange(cut, false); }
+  std::string nowShowing() const override { return "fake"; }
+  std::optional<std::string> seek(double seconds) override {
+    calls.push_back("seek " + std::to_string(static_cast<int>(seconds)));
+    return std::nullopt;
+  }
 };
 
 xr::DisplayFrame frameAt(double t, float yawDeg = 0) {
@@ -133,6 +138,36 @@ TEST(KioskDirector, AVisitStartsTheProgrammeRecentredAndALongLiftEndsIt) {
   rig.director->onFrame(g);
   const glm::vec3 left = g.eyes.front().view.orientation * glm::vec3(0, 0, -1);
   EXPECT_NEAR(left.x, -1.0f, 1e-5f);  // not turned any more
+}
+
+// A show control's attract ends a visit under way at the next frame; the visitor who still
+// wears the headset starts no new visit until they take it off and put it on again. Its
+// recenter turns the view to where the wearer faces at the next frame.
+TEST(KioskDirector, TheShowControlsAttractEndsTheVisitAndRecenterTurnsTheView) {
+  Rig rig(true, KioskConfig{});
+  rig.frame(0);
+  rig.director->onEvents(presence(true));
+  rig.frame(1.0);
+  ASSERT_EQ(rig.director->cycle().state(), VisitState::Visit);
+  rig.director->requestRecentre();
+  xr::DisplayFrame f = frameAt(2.0, -90);  // the visitor faces right now
+  rig.director->onFrame(f);
+  EXPECT_NEAR((f.eyes.front().view.orientation * glm::vec3(0, 0, -1)).z, -1.0f, 1e-5f);
+  rig.director->requestAttract();
+  EXPECT_EQ(rig.director->cycle().state(), VisitState::Visit);  // not before the next frame
+  rig.frame(3.0);
+  EXPECT_EQ(rig.director->cycle().state(), VisitState::Attract);
+  EXPECT_EQ(rig.director->active(), &rig.attract);
+  EXPECT_EQ(rig.director->counts().visitsEnded, 1u);
+  rig.director->onEvents(presence(true));
+  rig.frame(4.0);
+  EXPECT_EQ(rig.director->counts().visits, 1u);
+  rig.director->onEvents(presence(false));
+  rig.frame(5.0);
+  rig.director->onEvents(presence(true));
+  rig.frame(6.0);
+  EXPECT_EQ(rig.director->counts().visits, 2u);
+  EXPECT_EQ(rig.director->visitorsToday(), 2u);
 }
 
 TEST(KioskDirector, TheProgrammesEndGoesByTheConfig) {

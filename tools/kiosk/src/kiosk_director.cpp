@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 #include <algorithm>
+#include <utility>
 
 #include "xr/head_position.h"
 
@@ -74,6 +75,9 @@ void KioskDirector::onFrame(xr::DisplayFrame& frame) {
     pendingPresence_.reset();
   }
   act(cycle_.onTick(t), frame);
+  if (std::exchange(attractRequested_, false)) act(cycle_.toAttract(), frame);
+  if (std::exchange(recentreRequested_, false) && !frame.eyes.empty())
+    recentre_ = Recentre{facingYaw(frame.eyes.front().view.orientation), xr::headPosition(frame.eyes)};
   holdWhileHidden();
   if (active_ == &programme_ && programme_.over()) act(cycle_.onProgrammeOver(t), frame);
   if (active_ != nullptr && active_->takeCut()) {

@@ -57,6 +57,13 @@ class KioskDirector final : public player::LoopDirector {
   std::function<void(const KioskCounts&)> onVisitEnded;
   // The operator's line as last set (what playing, visitors today, the last error).
   const std::string& status() const { return status_; }
+  std::uint64_t visitorsToday() const { return visitsToday_; }
+  const std::string& lastError() const { return lastError_; }
+
+  // A show control's requests, carried out at the next frame (its time, its head): back to the
+  // attract loop (a visit under way ends); the view turned to where the wearer faces now.
+  void requestAttract() { attractRequested_ = true; }
+  void requestRecentre() { recentreRequested_ = true; }
 
  private:
   void act(const VisitStep& step, const xr::DisplayFrame& frame);
@@ -88,6 +95,8 @@ class KioskDirector final : public player::LoopDirector {
   double statusAt_ = -1e9;
   std::uint64_t visitsToday_ = 0;
   int today_ = -1;  // day of the year (local) visitsToday_ counts
+  bool attractRequested_ = false;
+  bool recentreRequested_ = false;
 };
 
 }  // namespace ps::kiosk
