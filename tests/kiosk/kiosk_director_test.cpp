@@ -170,6 +170,28 @@ TEST(KioskDirector, TheShowControlsAttractEndsTheVisitAndRecenterTurnsTheView) {
   EXPECT_EQ(rig.director->visitorsToday(), 2u);
 }
 
+// The controllers aim where the recentred view is drawn: a visitor who faced left at the visit's
+// start and points left points at the film's front.
+TEST(KioskDirector, TheControllersAimIsRecentredWithTheView) {
+  Rig rig(true, KioskConfig{});
+  rig.frame(0);
+  rig.director->onEvents(presence(true));
+  rig.frame(1.0, 90);  // the visitor faces left
+  xr::RawInput input;
+  engine::View aim;
+  aim.orientation = glm::angleAxis(glm::radians(90.0f), glm::vec3(0, 1, 0));
+  aim.position = {0.2f, 1.2f, -0.3f};
+  input.hand(xr::Hand::Right).aim = aim;
+  rig.director->onInput(input);
+  ASSERT_TRUE(input.hand(xr::Hand::Right).aim);
+  const glm::vec3 forward = input.hand(xr::Hand::Right).aim->orientation * glm::vec3(0, 0, -1);
+  EXPECT_NEAR(forward.z, -1.0f, 1e-5f);
+  EXPECT_FALSE(input.hand(xr::Hand::Left).aim);  // an untracked hand stays untracked
+  // The hand turned about the head with the eyes: it stays at arm's length.
+  EXPECT_NEAR(glm::length(input.hand(xr::Hand::Right).aim->position - glm::vec3(0, 1.6f, 0)),
+              glm::length(aim.position - glm::vec3(0, 1.6f, 0)), 1e-5f);
+}
+
 TEST(KioskDirector, TheProgrammesEndGoesByTheConfig) {
   KioskConfig c;
   c.atEnd = AtEnd::Loop;

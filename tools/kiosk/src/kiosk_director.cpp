@@ -138,6 +138,11 @@ void KioskDirector::act(const VisitStep& step, const xr::DisplayFrame& frame) {
   }
 }
 
+void KioskDirector::onInput(xr::RawInput& input) {
+  for (xr::ControllerInput& hand : input.hands)
+    if (hand.aim) hand.aim = recentre_.apply(*hand.aim);
+}
+
 void KioskDirector::onShown(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
   if (active_ == nullptr) return;
   active_->observe(shown.state);

@@ -38,6 +38,7 @@ class KioskDirector final : public player::LoopDirector {
 
   bool onEvents(const xr::DisplayEvents& events) override;
   void onFrame(xr::DisplayFrame& frame) override;
+  void onInput(xr::RawInput& input) override;  // the controllers' aim recentred with the view
   void onShown(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) override;
   void addLayers(const engine::Device& device, std::vector<engine::Layer*>& layers) override;
   void deviceReplaced() override {
