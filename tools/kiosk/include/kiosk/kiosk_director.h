@@ -3,7 +3,7 @@
 // the visit cycle (visit_cycle.h), and what the cycle asks done to the two programmes (the
 // attract loop and the visitor's programme), the view (recentred at a new visit) and the
 // picture (a fade from black at every cut); the operator's status line to the display (the
-// mirror window's title, never the eyes). Time is the display's: its predicted display times.
+// mirror window's picture and title, never the eyes). Time is the display's: its predicted display times.
 // Thread: the player loop's.
 #include <cstdint>
 #include <functional>
