@@ -44,6 +44,11 @@ class FakeProgramme final : public Programme {
   double position() const override { return at; }
   std::string describe() const override { return "fake"; }
   bool takeCut() override { return std::exchange(cut, false); }
+  std::string nowShowing() const override { return "fake"; }
+  std::optional<std::string> seek(double seconds) override {
+    calls.push_back("seek " + std::to_string(static_cast<int>(seconds)));
+    return std::nullopt;
+  }
 };
 
 xr::DisplayFrame frameAt(double t, float yawDeg = 0) {
@@ -133,6 +138,58 @@ TEST(KioskDirector, AVisitStartsTheProgrammeRecentredAndALongLiftEndsIt) {
   rig.director->onFrame(g);
   const glm::vec3 left = g.eyes.front().view.orientation * glm::vec3(0, 0, -1);
   EXPECT_NEAR(left.x, -1.0f, 1e-5f);  // not turned any more
+}
+
+// A show control's attract ends a visit under way at the next frame; the visitor who still
+// wears the headset starts no new visit until they take it off and put it on again. Its
+// recenter turns the view to where the wearer faces at the next frame.
+TEST(KioskDirector, TheShowControlsAttractEndsTheVisitAndRecenterTurnsTheView) {
+  Rig rig(true, KioskConfig{});
+  rig.frame(0);
+  rig.director->onEvents(presence(true));
+  rig.frame(1.0);
+  ASSERT_EQ(rig.director->cycle().state(), VisitState::Visit);
+  rig.director->requestRecentre();
+  xr::DisplayFrame f = frameAt(2.0, -90);  // the visitor faces right now
+  rig.director->onFrame(f);
+  EXPECT_NEAR((f.eyes.front().view.orientation * glm::vec3(0, 0, -1)).z, -1.0f, 1e-5f);
+  rig.director->requestAttract();
+  EXPECT_EQ(rig.director->cycle().state(), VisitState::Visit);  // not before the next frame
+  rig.frame(3.0);
+  EXPECT_EQ(rig.director->cycle().state(), VisitState::Attract);
+  EXPECT_EQ(rig.director->active(), &rig.attract);
+  EXPECT_EQ(rig.director->counts().visitsEnded, 1u);
+  rig.director->onEvents(presence(true));
+  rig.frame(4.0);
+  EXPECT_EQ(rig.director->counts().visits, 1u);
+  rig.director->onEvents(presence(false));
+  rig.frame(5.0);
+  rig.director->onEvents(presence(true));
+  rig.frame(6.0);
+  EXPECT_EQ(rig.director->counts().visits, 2u);
+  EXPECT_EQ(rig.director->visitorsToday(), 2u);
+}
+
+// The controllers aim where the recentred view is drawn: a visitor who faced left at the visit's
+// start and points left points at the film's front.
+TEST(KioskDirector, TheControllersAimIsRecentredWithTheView) {
+  Rig rig(true, KioskConfig{});
+  rig.frame(0);
+  rig.director->onEvents(presence(true));
+  rig.frame(1.0, 90);  // the visitor faces left
+  xr::RawInput input;
+  engine::View aim;
+  aim.orientation = glm::angleAxis(glm::radians(90.0f), glm::vec3(0, 1, 0));
+  aim.position = {0.2f, 1.2f, -0.3f};
+  input.hand(xr::Hand::Right).aim = aim;
+  rig.director->onInput(input);
+  ASSERT_TRUE(input.hand(xr::Hand::Right).aim);
+  const glm::vec3 forward = input.hand(xr::Hand::Right).aim->orientation * glm::vec3(0, 0, -1);
+  EXPECT_NEAR(forward.z, -1.0f, 1e-5f);
+  EXPECT_FALSE(input.hand(xr::Hand::Left).aim);  // an untracked hand stays untracked
+  // The hand turned about the head with the eyes: it stays at arm's length.
+  EXPECT_NEAR(glm::length(input.hand(xr::Hand::Right).aim->position - glm::vec3(0, 1.6f, 0)),
+              glm::length(aim.position - glm::vec3(0, 1.6f, 0)), 1e-5f);
 }
 
 TEST(KioskDirector, TheProgrammesEndGoesByTheConfig) {

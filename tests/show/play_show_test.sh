@@ -16,26 +16,13 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
+# shellcheck source=show_test_lib.sh
+source "$(dirname "$0")/show_test_lib.sh"
 fail() {
   echo "FAIL: $*" >&2
   echo "--- player log" >&2; tail -n 40 "$dir/log.txt" >&2 || true
   echo "--- oscdump" >&2; tail -n 20 "$dir/dump.txt" >&2 || true
   exit 1
-}
-# until SECONDS CMD...: runs CMD every 0.1 s until it succeeds; fails after SECONDS.
-until_ok() {
-  local n=$(( $1 * 10 )); shift
-  for _ in $(seq "$n"); do "$@" && return 0; sleep 0.1; done
-  return 1
-}
-# The UDP port a process listens on, from its socket's inode in /proc/net/udp{,6}.
-udp_port_of() {
-  local inode hex
-  for inode in $(ls -l "/proc/$1/fd" 2>/dev/null | grep -o 'socket:\[[0-9]*\]' | grep -o '[0-9]*'); do
-    hex=$(awk -v i="$inode" '$10 == i { split($2, a, ":"); print a[2] }' /proc/net/udp /proc/net/udp6 | head -n 1)
-    [ -n "$hex" ] && { echo $((16#$hex)); return 0; }
-  done
-  return 1
 }
 
 # Refused before anything listens: HTTP open to the network without a token, options that
@@ -66,22 +53,6 @@ osc=$(grep -o 'OSC on udp 127.0.0.1:[0-9]*' "$dir/log.txt" | grep -o '[0-9]*$') 
 http=$(grep -o 'status on http://127.0.0.1:[0-9]*' "$dir/log.txt" | grep -o '[0-9]*$') || fail "no HTTP port logged"
 echo "player: OSC $osc, HTTP $http; oscdump on $dump_port"
 
-status() { curl -sS --max-time 5 "http://127.0.0.1:$http/status"; }
-field() { status | grep -o "\"$1\":[^,}]*" | cut -d: -f2- | tr -d '"'; }
-# send ADDRESS [TYPES ARGS...]: through oscsend; then expect_reply COMMAND ok|error TEXT.
-send() { oscsend localhost "$osc" "$@" || fail "oscsend $*"; }
-replies_seen=0
-# The first reply after those already seen to COMMAND with ok|error whose message has TEXT.
-reply_line() {
-  tail -n +$((replies_seen + 1)) "$dir/dump.txt" | grep -nF "/perfectshot/reply sss \"$1\" \"$2\" " |
-    grep -F "$3" | head -n 1 | cut -d: -f1
-}
-has_reply() { [ -n "$(reply_line "$@")" ]; }
-expect_reply() {
-  until_ok 10 has_reply "$@" || fail "no reply to $1 ($2) saying: $3"
-  replies_seen=$((replies_seen + $(reply_line "$@")))
-  echo "reply: $(sed -n "${replies_seen}p" "$dir/dump.txt" | cut -d' ' -f2-)"
-}
 near() {  # near FIELD VALUE: within a frame
   local v; v=$(field "$1")
   awk -v a="$v" -v b="$2" 'BEGIN { exit !(a - b < 0.034 && b - a < 0.034) }'

@@ -159,6 +159,42 @@ TEST(XrMirror, ShowsTheLeftEyeOfTheSameFrame) {
   EXPECT_EQ(*std::max_element(bar.pixels.begin(), bar.pixels.end()), 0) << "left bar not black";
 }
 
+// perfectshot kiosk: the operator's line (what plays, visitors today, the last error) is drawn
+// along the bottom of the mirror's picture, light on black; the headset's eyes never show it.
+// A black clip: whatever is light in the mirror is the line.
+TEST(XrMirror, TheKiosksOperatorLineIsInTheMirrorNotInTheEyes) {
+  const fs::path dir = testDir();
+  const fs::path clip = dir / "black.mp4", shot = dir / "mirror.png";
+  ASSERT_EQ(runShell("ffmpeg -v error -y -f lavfi -i color=c=black:s=128x64:r=30:d=5 -c:v libx264 -g 30 -pix_fmt yuv420p " +
+                     clip.string() + " 2>&1").exitCode, 0);
+  std::ofstream(dir / "input.txt") << "30 screenshot " << shot.string() << "\n";
+  std::ofstream(dir / "script.json") << R"({"display": {"width": 256, "height": 256, "lockstep": true},
+    "capture": {"frames": [26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40]},
+    "events": [{"frame": 60, "type": "exit_requested"}]})";
+  const ProcessResult r = runShell("PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() +
+                                   " PERFECTSHOT_SIM_CAPTURE_DIR=" + (dir / "capture").string() + " " + kPerfectshot +
+                                   " --log-level info kiosk " + clip.string() +
+                                   " --display xr --no-audio --mirror left --window-width 256 --window-height 256"
+                                   " --input-script " + (dir / "input.txt").string() + " 2>&1");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const int frame = screenshotFrame(r.output, shot);
+  ASSERT_GE(frame, 30) << r.output;
+  ASSERT_LE(frame, 40) << r.output;
+  const Image mirror = loadImage(shot.string());
+  ASSERT_EQ(mirror.height, 256);
+  const auto brightest = [](const Image& img, int fromRow, int toRow) {
+    int most = 0;
+    for (int y = fromRow; y < toRow; ++y)
+      for (int x = 0; x < img.width; ++x)
+        for (int c = 0; c < 3; ++c) most = std::max(most, static_cast<int>(img.at(x, y, c)));
+    return most;
+  };
+  EXPECT_GE(brightest(mirror, 256 - 22, 256), 150) << "no operator line along the mirror's bottom";
+  EXPECT_LT(brightest(mirror, 0, 256 - 22), 60) << "the mirror shows more than the black eye above the line";
+  const Image eye = leftEye(dir, frame);
+  EXPECT_LT(brightest(eye, 0, eye.height), 60) << "the operator's line reached the eye";
+}
+
 // Every vkQueueSubmit of the app goes through a frame context: the loop's (counted in play's
 // summary) or the display's own (its own line). With the mirror's copy in the loop's submit, a
 // headset frame is at most one submit, and a drawn one is exactly the loop's.

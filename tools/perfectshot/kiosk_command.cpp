@@ -2,7 +2,8 @@
 // while nobody wears the headset, the programme from the beginning for each new visitor, the
 // visit over once the headset has been off for the timeout. No editor, no timeline, no keys;
 // only the controller buttons the config allows. The operator's status goes to the mirror
-// window's title.
+// window. A venue's show control (OSC, HTTP status) steers it; under systemd it notifies the
+// service manager and pings its watchdog.
 #include <spdlog/spdlog.h>
 
 #include <chrono>
@@ -11,6 +12,8 @@
 
 #include "commands.h"
 #include "kiosk_run.h"
+#include "kiosk_show.h"
+#include "show_options.h"
 #include "play_episode.h"
 #include "quit_signals.h"
 #include "report.h"
@@ -25,19 +28,10 @@
 
 namespace ps::tools {
 
-// The attract segment inside the shot's in..out: an Error naming the config field otherwise.
 namespace {
 
-int runKiosk(const KioskArgs& args) {
-  QuitSignals signals;
-  kiosk::KioskConfig config;
-  if (!args.config.empty()) {
-    auto loaded = kiosk::loadKioskConfig(args.config);
-    if (!loaded) return reportError(loaded.error());
-    config = *loaded;
-  }
+int runKioskShot(const KioskArgs& args, const kiosk::KioskConfig& config, QuitSignals& signals, KioskSession& session) {
   const xr::DisplayKind kind = *xr::parseDisplayKind(args.display);
-  if (isPlaylistFile(args.input)) return runKioskEpisode(args, config, signals);
   auto shot = player::openShotPlayback(args.input, "", !args.noAudio && kind != xr::DisplayKind::Offscreen);
   if (!shot) return reportError(shot.error());
   player::ShotPlayback& playback = **shot;
@@ -72,14 +66,21 @@ int runKiosk(const KioskArgs& args) {
   kiosk::ShotSegment attract(*playback.player, "attract", config.attract.inSeconds, config.attract.outSeconds, true);
   kiosk::ShotSegment programme(*playback.player, name, playback.inSeconds, playback.outSeconds, false);
   kiosk::KioskDirector director(*display->display, config, attract, programme);
-  kioskLoopOptions(options, args, config, controls, director);
+  std::optional<KioskShow> show;
+  if (session.control != nullptr) {
+    show.emplace(*session.control, director, attract, programme, std::nullopt);
+    show->volumeLimit = config.volumeLimit;
+    if (playback.audioOutput) show->setVolume = [&playback](float gain) { return setGain(playback, gain); };
+  }
+  kioskLoopOptions(options, args, config, controls, director, session, show ? &*show : nullptr);
   if (config.headLockedCaptions && playback.narration)
     director.caption = [narration = playback.narration.get()] { return narration->caption(); };
 
   auto curve = openMemoryCurve(args, director);
   if (!curve) return reportError(curve.error());
   options.quitRequested = [&] {
-    return signals.received() || (args.visits > 0 && director.counts().visitsEnded >= args.visits);
+    return signals.received() || (args.visits > 0 && director.counts().visitsEnded >= args.visits) ||
+           (show && show->loadRequested());
   };
 
   player::PlayerLoop loop(*display->display, *playback.player, options);
@@ -89,6 +90,7 @@ int runKiosk(const KioskArgs& args) {
   } catch (const player::PictureRefused& e) {
     return reportError(e.error());
   }
+  if (show) session.load = show->loadRequested();
   const kiosk::KioskCounts& c = director.counts();
   spdlog::info("kiosk: {} visits ({} ended), programme started {} times, of which {} not at its beginning; "
                "attract {} times, {} fades; {} display frames ({} drawn) in {:.1f} s, {} late",
@@ -96,6 +98,52 @@ int runKiosk(const KioskArgs& args) {
                stats.frames, stats.drawn,
                stats.wallSeconds, stats.late);
   return 0;
+}
+
+int runKiosk(const KioskArgs& first) {
+  QuitSignals signals;
+  kiosk::KioskConfig config;
+  if (!first.config.empty()) {
+    auto loaded = kiosk::loadKioskConfig(first.config);
+    if (!loaded) return reportError(loaded.error());
+    config = *loaded;
+  }
+  // Before the display: a port that cannot be had fails fast. Kept across loads.
+  std::unique_ptr<show::ShowControl> control;
+  if (const show::ControlOptions options = controlOptions(first.show); show::anyEnabled(options)) {
+    auto started = show::ShowControl::start(options);
+    if (!started) return reportError(started.error());
+    control = std::move(*started);
+  } else if (auto v = show::validate(options); !v) {
+    return reportError(v.error());
+  }
+  KioskSession session;
+  session.control = control.get();
+  // Under systemd (Type=notify): ready at the first frame, watchdog pings while the loop runs.
+  session.notifier = ServiceNotifier::fromEnvironment();
+  KioskArgs args = first;
+  std::string before = first.input;  // what played before a load
+  for (;;) {
+    session.notifier.setStatus("kiosk " + args.input);
+    session.load.reset();
+    const int code = isPlaylistFile(args.input) ? runKioskEpisode(args, config, signals, session)
+                                                : runKioskShot(args, config, signals, session);
+    if (session.load && !signals.received()) {
+      spdlog::info("kiosk: loading {} (show control)", *session.load);
+      before = args.input;
+      args.input = *session.load;
+      continue;
+    }
+    // What the venue loaded does not play: back to what played before, the error reported.
+    if (code != 0 && args.input != before && !signals.received()) {
+      spdlog::error("kiosk: {} does not play; back to {}", args.input, before);
+      if (control) control->status().noteError("load " + args.input + ": it does not play (the log says why)");
+      args.input = before;
+      continue;
+    }
+    session.notifier.stopping();
+    return code;
+  }
 }
 
 }  // namespace
@@ -127,6 +175,7 @@ void addKioskCommand(CLI::App& app, CommandOutcome& outcome) {
       ->check(CLI::Range(0, 60'000))
       ->capture_default_str();
   addWindowOptions(*cmd, args->window);
+  addShowOptions(*cmd, args->show);
   cmd->callback([args, &outcome] { outcome.exitCode = runKiosk(*args); });
 }
 

@@ -37,7 +37,8 @@ std::function<std::string()> captionOf(const kiosk::KioskConfig& config, player:
 
 }  // namespace
 
-int runKioskEpisode(const KioskArgs& args, const kiosk::KioskConfig& config, QuitSignals& signals) {
+int runKioskEpisode(const KioskArgs& args, const kiosk::KioskConfig& config, QuitSignals& signals,
+                    KioskSession& session) {
   const std::filesystem::path file = args.input;
   // Every problem of the playlist and its shots before anything plays, as play does.
   std::ostringstream lint;
@@ -89,11 +90,27 @@ int runKioskEpisode(const KioskArgs& args, const kiosk::KioskConfig& config, Qui
   kiosk::ShotSegment attract(*attractShot.player, "attract", config.attract.inSeconds, config.attract.outSeconds, true);
   kiosk::EpisodeProgramme programme(*episode);
   kiosk::KioskDirector director(screen, config, attract, programme);
+  // The show control's volume: on the attract loop's output and each item's as it begins.
+  float gain = config.volumeLimit;
+  player::ShotPlayback* item = nullptr;  // the item playing; null between items
+  std::optional<KioskShow> show;
+  if (session.control != nullptr) {
+    show.emplace(*session.control, director, attract, programme, file.string());
+    show->volumeLimit = config.volumeLimit;
+    if (withAudio)
+      show->setVolume = [&](float g) -> std::optional<std::string> {
+        gain = g;
+        if (auto refusal = setGain(attractShot, g)) return refusal;
+        return item != nullptr ? setGain(*item, g) : std::nullopt;
+      };
+  }
+  KioskShow* const steer = show ? &*show : nullptr;
 
   auto curve = openMemoryCurve(args, director);
   if (!curve) return reportError(curve.error());
   const auto quit = [&] {
-    return signals.received() || (args.visits > 0 && director.counts().visitsEnded >= args.visits);
+    return signals.received() || (args.visits > 0 && director.counts().visitsEnded >= args.visits) ||
+           (show && show->loadRequested());
   };
 
   player::EpisodePlayer* episodePlayer = nullptr;
@@ -103,10 +120,11 @@ int runKioskEpisode(const KioskArgs& args, const kiosk::KioskConfig& config, Qui
   eo.withAudio = withAudio;
   eo.atEnd = scenes::EpisodeEnd::Stop;  // the last item holds; the visit cycle goes on from there
   eo.quitRequested = quit;
-  eo.adjustItem = [&](player::ShotPlayback& p, std::size_t item, player::PlayerLoopOptions& o) {
-    kioskLoopOptions(o, args, config, controls, director);
-    limitVolume(p, config.volumeLimit);
-    programme.beginItem(p, item, o);
+  eo.adjustItem = [&](player::ShotPlayback& p, std::size_t index, player::PlayerLoopOptions& o) {
+    kioskLoopOptions(o, args, config, controls, director, session, steer);
+    limitVolume(p, gain);
+    item = &p;
+    programme.beginItem(p, index, o);
     director.caption = captionOf(config, p);
     // The visit over (the director back in attract): the episode stops after this frame.
     o.leaveRequested = [&, inner = o.leaveRequested] {
@@ -127,6 +145,7 @@ int runKioskEpisode(const KioskArgs& args, const kiosk::KioskConfig& config, Qui
         attractShot.player->pause();  // its sound too, while the visitor watches the episode
         const player::EpisodeRunStats s = player.run();
         programme.endItem();
+        item = nullptr;
         frames += s.frames;
         late += s.late;
         if (s.displayEnded) break;
@@ -136,7 +155,7 @@ int runKioskEpisode(const KioskArgs& args, const kiosk::KioskConfig& config, Qui
         continue;
       }
       player::PlayerLoopOptions o = player::playOptions(attractShot, screen.capabilities(), false, eo.choices);
-      kioskLoopOptions(o, args, config, controls, director);
+      kioskLoopOptions(o, args, config, controls, director, session, steer);
       o.quitRequested = quit;
       o.loop = true;  // the attract segment's region (its restart set it; the loop sets the same)
       o.autoplay = false;
@@ -157,6 +176,7 @@ int runKioskEpisode(const KioskArgs& args, const kiosk::KioskConfig& config, Qui
   } catch (const player::PictureRefused& e) {
     return reportError(e.error());
   }
+  if (show) session.load = show->loadRequested();
   wallSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   const kiosk::KioskCounts& c = director.counts();
   spdlog::info("kiosk: {} visits ({} ended), programme started {} times, of which {} not at its beginning; "

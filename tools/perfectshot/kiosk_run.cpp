@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "kiosk/kiosk_config.h"
+#include "service_heartbeat.h"
 
 namespace ps::tools {
 
@@ -19,7 +20,8 @@ std::optional<Error> checkAttract(const kiosk::KioskConfig& config, const player
 }
 
 void kioskLoopOptions(player::PlayerLoopOptions& o, const KioskArgs& args, const kiosk::KioskConfig& config,
-                      std::span<const player::ControlBinding> controls, kiosk::KioskDirector& director) {
+                      std::span<const player::ControlBinding> controls, kiosk::KioskDirector& director,
+                      KioskSession& session, KioskShow* show) {
   o.editor.reset();
   o.timeline.reset();
   // A lockstep simulated headset hands out display times faster than real time: waiting for each
@@ -29,6 +31,17 @@ void kioskLoopOptions(player::PlayerLoopOptions& o, const KioskArgs& args, const
   o.controlBindings = controls;
   o.stick = kiosk::allowedStick(config);
   o.director = &director;
+  if (show != nullptr)
+    o.betweenFrames = [show](const media::PlayerState& state, const player::PlayerLoopStats& stats) {
+      show->betweenFrames(state, stats);
+    };
+  attachServiceHeartbeat(session.notifier, o);
+}
+
+std::optional<std::string> setGain(player::ShotPlayback& p, float gain) {
+  if (!p.audioOutput) return std::nullopt;
+  if (auto s = p.audioOutput->setMasterGain(gain); !s) return s.error().message();
+  return std::nullopt;
 }
 
 void limitVolume(player::ShotPlayback& p, float limit) {

@@ -40,6 +40,15 @@ void attachServiceHeartbeat(ServiceNotifier& notifier, player::PlayerLoopOptions
     }
     notifier.frameShown(ServiceNotifier::Clock::now());
   };
+  if (!notifier.active()) return;
+  auto between = std::move(options.betweenFrames);
+  options.betweenFrames = [&notifier, between = std::move(between), framesBefore = std::uint64_t{0}](
+                              const media::PlayerState& state, const player::PlayerLoopStats& stats) mutable {
+    if (between) between(state, stats);
+    // No frame begun since the last pass: the display offered none to draw.
+    if (stats.frames == framesBefore) notifier.loopAlive(ServiceNotifier::Clock::now());
+    framesBefore = stats.frames;
+  };
 }
 
 }  // namespace ps::tools

@@ -30,6 +30,10 @@ class ServiceNotifier {
   // A frame reached the display: the first one says READY=1; then a WATCHDOG=1 ping at most
   // every quarter of the watchdog interval (systemd asks for one at least every half).
   void frameShown(Clock::time_point now);
+  // A pass of the loop in which the display offered no frame to draw (the session idle or
+  // hidden: a headset lying on a table): the loop is alive, only the runtime runs no frames, so
+  // the watchdog is pinged (and READY said) as for a frame. A hung loop makes no passes.
+  void loopAlive(Clock::time_point now) { frameShown(now); }
   // What the player is doing, for `systemctl status`; sent at once when ready, else with READY.
   void setStatus(std::string status);
   // The player is ending on purpose (STOPPING=1): not a hang.

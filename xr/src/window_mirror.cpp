@@ -5,10 +5,14 @@
 #include <spdlog/spdlog.h>
 
 #include <array>
+#include <cstring>
+#include <deque>
 #include <filesystem>
 #include <utility>
 
+#include "engine/gpu_resources.h"
 #include "engine/vk_check.h"
+#include "operator_strip.h"
 #include "window_commands.h"
 #include "window_presenter.h"
 #include "window_script_actions.h"
@@ -29,6 +33,27 @@ void recordPresentable(WindowPresenter& p, VkCommandBuffer commands, VkImage tar
   recordImageLayout(commands, target, layout, VK_IMAGE_LAYOUT_PRESENT_SRC_KHR, VK_PIPELINE_STAGE_TRANSFER_BIT,
                     VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_BOTTOM_OF_PIPE_BIT, 0);
 }
+
+// The operator's strip (in `buffer`) copied over the bottom-left corner of `target` (in
+// TRANSFER_DST_OPTIMAL after the eye's blit), clipped to the window.
+void recordStrip(VkCommandBuffer commands, VkBuffer buffer, std::uint32_t width, std::uint32_t height, VkImage target,
+                 VkExtent2D extent) {
+  if (extent.height < height || extent.width == 0) return;
+  recordImageLayout(commands, target, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL,
+                    VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
+                    VK_ACCESS_TRANSFER_WRITE_BIT);
+  VkBufferImageCopy region{};
+  region.bufferRowLength = width;
+  region.bufferImageHeight = height;
+  region.imageSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+  region.imageOffset = {0, static_cast<std::int32_t>(extent.height - height), 0};
+  region.imageExtent = {std::min(width, extent.width), height, 1};
+  vkCmdCopyBufferToImage(commands, buffer, target, VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+}
+
+// Frames a strip's buffer may still be read by after it was last recorded: more than the
+// window's images in flight.
+constexpr std::uint64_t kStripRetireTicks = 8;
 
 }  // namespace
 
@@ -55,6 +80,20 @@ struct WindowMirror::Impl {
   bool closeAsked = false;
   std::string title;   // the options' title
   std::string operatorLine;  // after the title (setStatus); applied only when it changed
+  // The operator's line drawn in the picture: rasterised when it changes, uploaded at the next
+  // frame; buffers replaced are kept until no frame in flight can read them.
+  const engine::Device* device = nullptr;
+  std::shared_ptr<const engine::FontAtlas> font;
+  bool fontTried = false;
+  OperatorStrip strip;
+  bool stripChanged = false;
+  struct StripBuffer {
+    engine::GpuBuffer buffer;
+    std::uint32_t width = 0, height = 0;
+    std::uint64_t lastTick = 0;
+  };
+  std::optional<StripBuffer> stripBuffer;
+  std::deque<StripBuffer> retiredStrips;
   std::optional<bool> visibleReported;
   ScriptedWindowState scripted;  // the script's minimise and screenshot
 
@@ -77,6 +116,30 @@ struct WindowMirror::Impl {
     if (presenter) pastOwnSubmits += presenter->ownSubmits();
     presenter.reset();
     begun.reset();
+    // Made on the device going away (the presenter waited for its queue): made again on the next.
+    device = nullptr;
+    stripBuffer.reset();
+    retiredStrips.clear();
+    stripChanged = !strip.empty();
+  }
+
+  // The strip's buffer for this frame (uploaded when the line changed); null: nothing to draw.
+  const StripBuffer* stripForFrame() {
+    while (!retiredStrips.empty() && retiredStrips.front().lastTick + kStripRetireTicks < ticks) retiredStrips.pop_front();
+    if (stripChanged && device != nullptr) {
+      stripChanged = false;
+      if (stripBuffer) retiredStrips.push_back(std::move(*stripBuffer));
+      stripBuffer.reset();
+      if (!strip.empty()) {
+        StripBuffer b{engine::GpuBuffer(*device, strip.pixels.size(), VK_BUFFER_USAGE_TRANSFER_SRC_BIT, true, "operator strip"),
+                      strip.width, strip.height, ticks};
+        std::memcpy(b.buffer.mapped(), strip.pixels.data(), strip.pixels.size());
+        stripBuffer = std::move(b);
+      }
+    }
+    if (!stripBuffer) return nullptr;
+    stripBuffer->lastTick = ticks;
+    return &*stripBuffer;
   }
 
   static void onKey(GLFWwindow* w, int key, int /*scancode*/, int action, int mods) {
@@ -147,6 +210,7 @@ Status WindowMirror::attach(const engine::Device& device) {
   auto presenter = WindowPresenter::create(device, impl_->window.get(), PresentPacing::NoWait);
   if (!presenter) return presenter.error();
   impl_->presenter = std::move(presenter).value();
+  impl_->device = &device;
   return ok();
 }
 
@@ -158,6 +222,18 @@ void WindowMirror::setStatus(const std::string& line) {
   s.operatorLine = line;
   const std::string title = line.empty() ? s.title : s.title + " | " + line;
   glfwSetWindowTitle(s.window.get(), title.c_str());
+  if (!s.fontTried) {
+    s.fontTried = true;
+    try {
+      s.font = engine::FontAtlas::load();
+    } catch (const std::exception& e) {
+      spdlog::warn("mirror: the operator's line stays in the title only: {}", e.what());
+    }
+  }
+  if (s.font) {
+    s.strip = rasteriseOperatorStrip(*s.font, line, 4096);
+    s.stripChanged = true;
+  }
 }
 
 bool WindowMirror::attached() const { return impl_->presenter != nullptr; }
@@ -195,8 +271,10 @@ std::optional<MirrorCopy> WindowMirror::beginFrame(const MirrorSource& source, s
   slot.signal = {image.drawn};
   MirrorCopy copy;
   copy.sync = engine::SubmitSync{slot.wait, slot.waitStages, slot.signal};
+  const Impl::StripBuffer* strip = s.stripForFrame();
   copy.record = [&p, target = image.image, extent = p.swapchain().extent(), source,
-                 readback = s.begun->screenshot.has_value()](VkCommandBuffer commands) {
+                 readback = s.begun->screenshot.has_value(), stripHandle = strip ? strip->buffer.handle() : VK_NULL_HANDLE,
+                 stripWidth = strip ? strip->width : 0u, stripHeight = strip ? strip->height : 0u](VkCommandBuffer commands) {
     recordClear(commands, target, VK_IMAGE_LAYOUT_UNDEFINED);
     // The eye was drawn earlier in this command buffer.
     recordImageLayout(commands, source.image, source.layout, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL,
@@ -207,6 +285,7 @@ std::optional<MirrorCopy> WindowMirror::beginFrame(const MirrorSource& source, s
                       VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT,
                       VK_ACCESS_TRANSFER_WRITE_BIT);
     recordFitBlit(commands, source.image, source.extent, target, extent);
+    if (stripHandle != VK_NULL_HANDLE) recordStrip(commands, stripHandle, stripWidth, stripHeight, target, extent);
     // Back as the runtime expects it, visible to whatever it (or the next frame) does next.
     recordImageLayout(commands, source.image, VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, source.layout,
                       VK_PIPELINE_STAGE_TRANSFER_BIT, 0, VK_PIPELINE_STAGE_ALL_COMMANDS_BIT,

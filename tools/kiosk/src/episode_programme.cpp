@@ -61,6 +61,32 @@ std::string EpisodeProgramme::describe() const {
                      episode_.seconds());
 }
 
+std::string EpisodeProgramme::nowShowing() const {
+  return episode_.items.empty() ? std::string() : episode_.items[item_].label;
+}
+
+double EpisodeProgramme::shotSeconds() const {
+  return episode_.items.empty() ? 0 : position_ - episode_.items[item_].startSeconds;
+}
+
+std::optional<std::string> EpisodeProgramme::seek(double seconds) {
+  if (episodePlayer_ == nullptr) return "the episode is not playing";
+  if (seconds < 0 || seconds >= episode_.seconds())
+    return fmt::format("{:.3f} s lies outside the episode (0 to {:.3f} s)", seconds, episode_.seconds());
+  episodePlayer_->seek(seconds);
+  return std::nullopt;
+}
+
+std::optional<std::string> EpisodeProgramme::step(int items) {
+  if (episodePlayer_ == nullptr) return "the episode is not playing";
+  if (items > 0 && item_ + 1 >= episode_.items.size()) return "the last item plays: there is no next one";
+  if (items > 0)
+    episodePlayer_->next();
+  else
+    episodePlayer_->previous();
+  return std::nullopt;
+}
+
 bool EpisodeProgramme::takeCut() { return std::exchange(cut_, false); }
 
 }  // namespace ps::kiosk

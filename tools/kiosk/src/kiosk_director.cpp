@@ -6,6 +6,7 @@
 #include <chrono>
 #include <ctime>
 #include <algorithm>
+#include <utility>
 
 #include "xr/head_position.h"
 
@@ -74,6 +75,9 @@ void KioskDirector::onFrame(xr::DisplayFrame& frame) {
     pendingPresence_.reset();
   }
   act(cycle_.onTick(t), frame);
+  if (std::exchange(attractRequested_, false)) act(cycle_.toAttract(), frame);
+  if (std::exchange(recentreRequested_, false) && !frame.eyes.empty())
+    recentre_ = Recentre{facingYaw(frame.eyes.front().view.orientation), xr::headPosition(frame.eyes)};
   holdWhileHidden();
   if (active_ == &programme_ && programme_.over()) act(cycle_.onProgrammeOver(t), frame);
   if (active_ != nullptr && active_->takeCut()) {
@@ -132,6 +136,11 @@ void KioskDirector::act(const VisitStep& step, const xr::DisplayFrame& frame) {
     ++counts_.visitsEnded;
     if (onVisitEnded) onVisitEnded(counts_);
   }
+}
+
+void KioskDirector::onInput(xr::RawInput& input) {
+  for (xr::ControllerInput& hand : input.hands)
+    if (hand.aim) hand.aim = recentre_.apply(*hand.aim);
 }
 
 void KioskDirector::onShown(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {

@@ -42,6 +42,13 @@ void ShotSegment::observe(const media::PlayerState& state) {
   if (over_ && out_ && state.playing) player_.pause();  // hold on the segment's last frame
 }
 
+std::optional<std::string> ShotSegment::seek(double seconds) {
+  if (seconds < 0 || in_ + seconds >= end())
+    return fmt::format("{:.3f} s lies outside {} (0 to {:.3f} s)", seconds, name_, end() - in_);
+  player_.seek(in_ + seconds);
+  return std::nullopt;
+}
+
 std::string ShotSegment::describe() const {
   return fmt::format("{} {:.1f} s / {:.1f} s", name_, position_ - in_, end() - in_);
 }

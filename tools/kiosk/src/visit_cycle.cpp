@@ -69,6 +69,12 @@ VisitStep VisitCycle::onTick(double t) {
   return {};
 }
 
+VisitStep VisitCycle::toAttract() {
+  if (state_ == VisitState::Attract) return {};
+  waitForAbsence_ = present_;
+  return endVisit();
+}
+
 VisitStep VisitCycle::onProgrammeOver(double t) {
   (void)t;
   if (state_ != VisitState::Visit) return {};

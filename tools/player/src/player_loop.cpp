@@ -504,7 +504,9 @@ void PlayerLoop::placeOverlay(const xr::DisplayFrame& frame) {
 }
 
 void PlayerLoop::routeInput(const xr::DisplayFrame& frame) {
-  Commands input = bindings_.map(display_.input());
+  xr::RawInput raw = display_.input();
+  if (options_.director != nullptr) options_.director->onInput(raw);
+  Commands input = bindings_.map(raw);
   routedFrame_ = &frame;
   input_.route(input);
   routedFrame_ = nullptr;

@@ -113,7 +113,8 @@ class WindowMirror {
   RawInput takeKeys();
 
   VkExtent2D extent() const;  // of the swapchain; {0, 0} before the first frame
-  // A line for the operator after the window's title (a kiosk's status); the wearer never sees it.
+  // A line for the operator (a kiosk's status): after the window's title and drawn along the bottom
+  // of its picture (light text on black, over the eye's copy); the wearer never sees it.
   void setStatus(const std::string& line);
   std::uint64_t presented() const;  // frames shown
 

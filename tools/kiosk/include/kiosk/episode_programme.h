@@ -38,6 +38,10 @@ class EpisodeProgramme final : public Programme {
   double position() const override { return position_; }
   std::string describe() const override;
   bool takeCut() override;
+  std::string nowShowing() const override;
+  double shotSeconds() const override;
+  std::optional<std::string> seek(double seconds) override;
+  std::optional<std::string> step(int items) override;
 
  private:
   const player::Episode& episode_;

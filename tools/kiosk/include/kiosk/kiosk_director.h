@@ -3,7 +3,7 @@
 // the visit cycle (visit_cycle.h), and what the cycle asks done to the two programmes (the
 // attract loop and the visitor's programme), the view (recentred at a new visit) and the
 // picture (a fade from black at every cut); the operator's status line to the display (the
-// mirror window's title, never the eyes). Time is the display's: its predicted display times.
+// mirror window's picture and title, never the eyes). Time is the display's: its predicted display times.
 // Thread: the player loop's.
 #include <cstdint>
 #include <functional>
@@ -38,6 +38,7 @@ class KioskDirector final : public player::LoopDirector {
 
   bool onEvents(const xr::DisplayEvents& events) override;
   void onFrame(xr::DisplayFrame& frame) override;
+  void onInput(xr::RawInput& input) override;  // the controllers' aim recentred with the view
   void onShown(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) override;
   void addLayers(const engine::Device& device, std::vector<engine::Layer*>& layers) override;
   void deviceReplaced() override {
@@ -57,6 +58,13 @@ class KioskDirector final : public player::LoopDirector {
   std::function<void(const KioskCounts&)> onVisitEnded;
   // The operator's line as last set (what playing, visitors today, the last error).
   const std::string& status() const { return status_; }
+  std::uint64_t visitorsToday() const { return visitsToday_; }
+  const std::string& lastError() const { return lastError_; }
+
+  // A show control's requests, carried out at the next frame (its time, its head): back to the
+  // attract loop (a visit under way ends); the view turned to where the wearer faces now.
+  void requestAttract() { attractRequested_ = true; }
+  void requestRecentre() { recentreRequested_ = true; }
 
  private:
   void act(const VisitStep& step, const xr::DisplayFrame& frame);
@@ -88,6 +96,8 @@ class KioskDirector final : public player::LoopDirector {
   double statusAt_ = -1e9;
   std::uint64_t visitsToday_ = 0;
   int today_ = -1;  // day of the year (local) visitsToday_ counts
+  bool attractRequested_ = false;
+  bool recentreRequested_ = false;
 };
 
 }  // namespace ps::kiosk

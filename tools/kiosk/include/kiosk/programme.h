@@ -3,6 +3,7 @@
 // pause, is it over. The kiosk plays two of them: the programme a visitor watches (a shot
 // or an episode, episode_programme.h) and the attract loop.
 // Thread: the player loop's.
+#include <optional>
 #include <string>
 
 #include "media/player.h"
@@ -31,6 +32,17 @@ class Programme {
   // black as any other cut. Asking clears it.
   virtual bool takeCut() { return false; }
 
+  // For a show control's status: the shot (or the card) shown now, and seconds into it.
+  virtual std::string nowShowing() const = 0;
+  virtual double shotSeconds() const { return position(); }
+  // A show control's requests; a refusal says why (empty: done). seconds from the beginning.
+  virtual std::optional<std::string> seek(double seconds) = 0;
+  // Items forward (+1) or back (-1): an episode's; a shot has none.
+  virtual std::optional<std::string> step(int items) {
+    (void)items;
+    return "a shot has no items to step through (an episode's next and previous step its items)";
+  }
+
  protected:
   Programme() = default;
 };
@@ -48,6 +60,8 @@ class ShotSegment final : public Programme {
   bool over() const override { return over_; }
   double position() const override { return position_ - in_; }
   std::string describe() const override;
+  std::string nowShowing() const override { return name_; }
+  std::optional<std::string> seek(double seconds) override;
 
  private:
   double end() const;

@@ -54,6 +54,9 @@ class VisitCycle {
   VisitStep onTick(double t);
   // The programme reached its end.
   VisitStep onProgrammeOver(double t);
+  // Back to attract on an operator's word (a show control): a visit under way ends; a visitor
+  // still wearing the headset must take it off and on again to start another.
+  VisitStep toAttract();
 
   VisitState state() const { return state_; }
   bool present() const { return present_; }

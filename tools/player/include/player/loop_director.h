@@ -23,6 +23,9 @@ class LoopDirector {
   // Each frame begun, its eyes placed, before input and the player's update: may move the eyes
   // (a recentred view) and ask the player to play, pause or seek.
   virtual void onFrame(xr::DisplayFrame& frame) = 0;
+  // The display's input of that frame, before the bindings map it: may move the controllers'
+  // poses as it moved the eyes (a recentred view aims where it is drawn).
+  virtual void onInput(xr::RawInput& input) { (void)input; }
   // What the player's update showed in that frame.
   virtual void onShown(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) = 0;
   // Layers drawn after the loop's own in this frame (made on `device`); may add none.
