@@ -40,6 +40,9 @@ struct CaptureSpec {
   DepthCoding coding{DepthEncoding::Inverse, 0.5, 10.0};
   DepthCodec codec = DepthCodec::Ffv1;
   std::string title = "Generated RGB-D room";
+  // Also the room behind (rgbd_room.h) as a second rgbd medium ("behind", files behind_*), in
+  // the same coding, that the room's medium names as its background layer.
+  bool background = false;
 };
 
 int eyeHeight(const CaptureSpec& spec);
@@ -54,16 +57,17 @@ struct RoomFrame {
   std::vector<Rgb> rgb;
   std::vector<double> metres;
 };
-RoomFrame renderRoom(const CaptureSpec& spec, std::size_t frame);
+RoomFrame renderRoom(const CaptureSpec& spec, std::size_t frame, bool behind = false);
 
-// The file names in the capture folder: colour (or the one top-bottom video), depth (separate).
+// The file names in the capture folder: colour (or the one top-bottom video), depth (separate);
+// `behind`: the background layer's (behind_ before each).
 struct CaptureFiles {
   std::string colour;
   std::string depth;  // empty for top-bottom
 };
-CaptureFiles captureFiles(const CaptureSpec& spec);
+CaptureFiles captureFiles(const CaptureSpec& spec, bool behind = false);
 
-// shot.json for the capture: one "rgbd" medium and a timeline of its frames.
+// shot.json for the capture: one "rgbd" medium (two with a background) and a timeline of its frames.
 std::string captureShotJson(const CaptureSpec& spec);
 
 // Writes the videos and shot.json into dir (created if missing). ffmpeg: the program to run.
