@@ -4,6 +4,8 @@
 // box's own colour again.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "image.h"
@@ -66,6 +68,48 @@ TEST(RgbdLayersRender, AStepSidewaysUncoversTheBackgroundLayerNotTheFarFill) {
   // From the capture point the near box covers that place.
   EXPECT_LT(behindBesideTheBox(centre), behindBesideTheBox(layeredStep) / 4);
   for (int x = 150; x < 158; ++x) EXPECT_FALSE(isBehind(centre, x, 160)) << x;
+}
+
+bool isOutline(const Image& image, int x, int y) {
+  return image.at(x, y, 0) < 120 && image.at(x, y, 1) > 180 && image.at(x, y, 2) > 200;
+}
+
+int outlinePixels(const Image& image) {
+  int n = 0;
+  for (int y = 0; y < image.height; ++y)
+    for (int x = 0; x < image.width; ++x) n += isOutline(image, x, y) ? 1 : 0;
+  return n;
+}
+
+Image renderDown(const std::filesystem::path& shot, const std::string& pos, const std::filesystem::path& png) {
+  const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "render", shot.string(), "--hfov", "90", "--vfov", "90",
+                               "--size", "256x256", "--pitch", "-50", "--pos", pos, "-o", png.string()});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  return loadImage(png.string());
+}
+
+// The head box (0.5 m from the capture point to each face by default) on the floor: its square
+// shows once the head is out of it, not at the capture point, and never for a plain equirect
+// plate.
+TEST(RgbdLayersRender, TheHeadBoxShowsOnTheFloorWhenTheHeadLeavesIt) {
+  TempDir dir("rgbd-head-box");
+  make_rgbd::CaptureSpec spec = layered(false);
+  spec.packing = DepthPacking::Separate;
+  ASSERT_TRUE(make_rgbd::writeCapture(spec, dir.path() / "rgbd"));
+  const std::string height = std::to_string(make_rgbd::kFloorMetres);
+  const Image outside = renderDown(dir.path() / "rgbd", "0.9," + height + ",0", dir.path() / "outside.png");
+  const Image centre = renderDown(dir.path() / "rgbd", "0," + height + ",0", dir.path() / "centre.png");
+  EXPECT_GE(outlinePixels(outside), 100);
+  EXPECT_EQ(outlinePixels(centre), 0);
+  // The same colour video as a plain equirect plate: no depth, no head box.
+  std::filesystem::create_directories(dir.path() / "plain");
+  std::filesystem::copy_file(dir.path() / "rgbd" / make_rgbd::captureFiles(spec).colour,
+                             dir.path() / "plain" / "colour.mp4");
+  std::ofstream(dir.path() / "plain" / "shot.json")
+      << R"({"format":"perfectshot/1","media":[{"id":"plate","kind":"equirect","src":"colour.mp4",
+            "projection":"360","stereo":"mono"}]})";
+  const Image plain = renderDown(dir.path() / "plain", "0.9," + height + ",0", dir.path() / "plain.png");
+  EXPECT_EQ(outlinePixels(plain), 0);
 }
 
 }  // namespace
