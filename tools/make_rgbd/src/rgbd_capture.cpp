@@ -30,7 +30,7 @@ std::string extension(DepthCodec c) { return c == DepthCodec::Ffv1 ? ".mkv" : ".
 
 // The picture one video of the capture carries.
 Picture videoPicture(const CaptureSpec& spec, bool colour, bool depth) {
-  const int h = eyeHeight(spec) * (colour && depth ? 2 : 1);
+  const int h = eyeHeight(spec) * (colour && depth ? 2 : 1) * (spec.stereo ? 2 : 1);
   if (spec.codec == DepthCodec::H264) return Picture(depth ? Chroma::Yuv444 : Chroma::Yuv420, 8, spec.width, h);
   if (spec.codec == DepthCodec::Ffv1) {
     if (!depth) return Picture(Chroma::Yuv420, 8, spec.width, h);
@@ -92,14 +92,20 @@ Status checkSpec(const CaptureSpec& spec) {
   return ok();
 }
 
-RoomFrame renderRoom(const CaptureSpec& spec, std::size_t frame, bool behind) {
+glm::dvec3 eyeCapturePoint(const CaptureSpec& spec, int eye) {
+  if (!spec.stereo) return glm::dvec3(0.0);
+  return glm::dvec3(eye == 0 ? -kIpdMetres / 2 : kIpdMetres / 2, 0.0, 0.0);
+}
+
+RoomFrame renderRoom(const CaptureSpec& spec, std::size_t frame, bool behind, int eye) {
+  const glm::dvec3 from = eyeCapturePoint(spec, eye);
   const int w = spec.width, h = eyeHeight(spec);
   RoomFrame f;
   f.rgb.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
   f.metres.resize(f.rgb.size());
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
-      const RoomHit hit = castRay(pixelRay(spec.projection, x, y, w, h), frame, behind);
+      const RoomHit hit = castRay(pixelRay(spec.projection, x, y, w, h), frame, behind, from);
       const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x);
       f.rgb[i] = hit.rgb;
       f.metres[i] = hit.metres;
@@ -136,7 +142,7 @@ nlohmann::ordered_json mediumJson(const CaptureSpec& spec, bool behind) {
                  {"kind", "rgbd"},
                  {"src", files.colour},
                  {"projection", std::string(toString(spec.projection))},
-                 {"stereo", "mono"},
+                 {"stereo", spec.stereo ? "top-bottom" : "mono"},
                  {"depth", depth}};
   if (spec.background && !behind) medium["background"] = "behind";
   return medium;
@@ -188,11 +194,14 @@ Status writeVideos(const CaptureSpec& spec, const std::filesystem::path& dir, co
     depthPipe.emplace(std::move(*p));
   }
   const int h = eyeHeight(spec);
+  const int eyes = spec.stereo ? 2 : 1;  // top-bottom: left over right, colour and depth alike
   for (std::size_t i = 0; i < spec.frames; ++i) {
-    const RoomFrame f = renderRoom(spec, i, behind);
-    putColour(colour, 0, f.rgb);
-    if (stacked) putDepth(colour, h, f.metres, spec.coding);
-    else putDepth(*depth, 0, f.metres, spec.coding);
+    for (int e = 0; e < eyes; ++e) {
+      const RoomFrame f = renderRoom(spec, i, behind, e);
+      putColour(colour, e * h, f.rgb);
+      if (stacked) putDepth(colour, (eyes + e) * h, f.metres, spec.coding);
+      else putDepth(*depth, e * h, f.metres, spec.coding);
+    }
     if (!colourPipe->write(frameBytes(colour))) break;
     if (depth && !depthPipe->write(frameBytes(*depth))) break;
   }

@@ -1,6 +1,7 @@
 #include "player/rgbd_background.h"
 
 #include <spdlog/fmt/fmt.h>
+#include <spdlog/spdlog.h>
 
 #include <cmath>
 
@@ -42,6 +43,9 @@ Result<std::unique_ptr<RgbdBackground>> RgbdBackground::open(const scenes::Shot&
     if (m.id == id) bg = &m;
   const std::string where = scenes::diagnosticPlace(shot.file.string(), medium.pointer + "/background");
   if (bg == nullptr || !bg->rgbd) return Error{where, "no rgbd medium has the id " + scenes::quote(id), ""};
+  if (bg->startSeconds != 0 || bg->offsetSeconds != 0)
+    spdlog::warn("{}: a background follows its plate frame by frame; its start and offset are not used",
+                 scenes::diagnosticPlace(shot.file.string(), bg->pointer));
   // Opened as a plate is, for its layout (metadata, then the manifest, then the colour half's guess).
   auto opened = openPlate(shot.file.string(), id, /*strict=*/false, /*threads=*/1);
   if (!opened) return opened.error();

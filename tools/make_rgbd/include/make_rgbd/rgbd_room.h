@@ -50,8 +50,9 @@ struct RoomHit {
 
 inline constexpr Rgb kBehindRgb = {255, 0, 255};  // the front wall of the room behind
 
-// What the unit ray `dir` meets first in frame `frame`; `behind`: in the room behind.
-RoomHit castRay(const glm::dvec3& dir, std::size_t frame, bool behind = false);
+// What the unit ray `dir` from `from` (the capture point's coordinates; a stereo eye's capture
+// point stands beside it) meets first in frame `frame`; `behind`: in the room behind.
+RoomHit castRay(const glm::dvec3& dir, std::size_t frame, bool behind = false, const glm::dvec3& from = glm::dvec3(0.0));
 
 // The unit ray through the centre of pixel (x, y) of a width x height equirect eye with the
 // player's conventions (engine/shaders/equirect.frag, v360's): longitude -180..180 (360) or
