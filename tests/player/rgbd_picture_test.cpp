@@ -3,8 +3,11 @@
 // under seeks and steps; a depth that is not what the shot declares is an error at its frame.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 #include "media/frame_stamp.h"
 #include "player/plate_input.h"
@@ -119,6 +122,95 @@ TEST(RgbdPicture, ADepthThatIsNotWhatTheShotDeclaresIsAnErrorAtItsFrame) {
   ASSERT_FALSE(q);
   EXPECT_NE(q.error().where.find("tb.mp4@frame 2"), std::string::npos) << q.error().message();
   EXPECT_NE(q.error().what.find("\"bits\": 10"), std::string::npos) << q.error().message();
+}
+
+// Asked ahead for the frame after the one shown (as the loop does while playing) and then sent
+// elsewhere by a seek or a step, the depth given is the depth of the frame shown, never the one
+// decoded ahead nor the one before.
+TEST(RgbdPicture, DepthDecodedAheadNeverLagsOrLeadsItsColourAfterASeekOrStep) {
+  Package pkg("sep_colour.mp4",
+              R"({"packing":"separate","src":"sep_depth_h264.mp4","encoding":"inverse","near_m":0.5,"far_m":20})",
+              "sep_depth_h264.mp4");
+  auto plate = openPlate(pkg.path(), "", /*strict=*/true, 1);
+  ASSERT_TRUE(plate) << plate.error().message();
+  const scenes::Shot& shot = *plate->input.shot;
+  auto rgbd = RgbdPicture::open(shot, *shot.plate(), plate->source.info(), plate->layout);
+  ASSERT_TRUE(rgbd) << rgbd.error().message();
+  ASSERT_TRUE((*rgbd)->decodesAhead());
+  std::int64_t last = -1;
+  for (std::int64_t i : kVisits) {
+    if (last >= 0) {
+      // The frame after the last one shown is decoded ahead and ready (and the one before it,
+      // as a step back would want) before the transport goes to i.
+      (*rgbd)->ahead(last + 1);
+      if (last > 0) (*rgbd)->ahead(last - 1);
+      const media::DecodedFrame next = frameAt(plate->source, std::min<std::int64_t>(last + 1, 59));
+      ASSERT_TRUE((*rgbd)->picture(next));
+    }
+    const media::DecodedFrame f = frameAt(plate->source, i);
+    // Not waiting: empty until it is decoded, then exactly its own depth.
+    std::optional<Result<RgbdPictureFrame>> p;
+    while (!(p = (*rgbd)->ready(f, std::chrono::milliseconds(20)))) {
+    }
+    ASSERT_TRUE(*p) << p->error().message();
+    EXPECT_EQ(stamp((*p)->colour), i);
+    EXPECT_EQ(stamp((*p)->depth), i) << "the depth of colour frame " << i << " after frame " << last;
+    last = i;
+  }
+}
+
+// A plate and the rgbd medium it names as its background: each plate frame gets the
+// background's frame of the same index (read by its own decoder), with the background's own
+// layout and coding.
+class LayeredPackage {
+ public:
+  explicit LayeredPackage(const std::string& background) : dir_("rgbd_layers") {
+    for (const std::string f : {"sep_colour.mp4", "sep_depth_h264.mp4", background.c_str()})
+      if (!fs::exists(dir_.path() / f)) fs::copy_file(media::test::rgbdMediaFile(f), dir_.path() / f);
+    std::ofstream(dir_.path() / "shot.json") << R"({"format":"perfectshot/1","media":[
+        {"id":"room","kind":"rgbd","src":"sep_colour.mp4","background":"behind",
+         "depth":{"packing":"separate","src":"sep_depth_h264.mp4","encoding":"inverse","near_m":0.5,"far_m":20}},
+        {"id":"behind","kind":"rgbd","src":")" << background << R"(","projection":"360","stereo":"mono",
+         "depth":{"packing":"top-bottom","encoding":"linear","near_m":1,"far_m":9}}]})";
+  }
+  std::string path() const { return dir_.path().string(); }
+
+ private:
+  ps::test::TempDir dir_;
+};
+
+TEST(RgbdPicture, TheBackgroundLayerIsItsFrameOfThePlatesIndex) {
+  LayeredPackage pkg("tb.mp4");
+  auto plate = openPlate(pkg.path(), "", /*strict=*/true, 1);
+  ASSERT_TRUE(plate) << plate.error().message();
+  EXPECT_EQ(plate->input.url.substr(plate->input.url.size() - 14), "sep_colour.mp4") << "a background is not the plate";
+  const scenes::Shot& shot = *plate->input.shot;
+  auto rgbd = RgbdPicture::open(shot, *shot.plate(), plate->source.info(), plate->layout);
+  ASSERT_TRUE(rgbd) << rgbd.error().message();
+  for (std::int64_t i : kVisits) {
+    (*rgbd)->ahead(i + 1);
+    const media::DecodedFrame f = frameAt(plate->source, i);
+    auto p = (*rgbd)->picture(f);
+    ASSERT_TRUE(p) << p.error().message();
+    ASSERT_TRUE(p->background);
+    EXPECT_EQ(stamp(p->background->colour), i);
+    EXPECT_EQ(stamp(p->background->depth), i);
+    EXPECT_EQ(p->background->colour.height, 160u) << "the stacked background's colour half";
+    EXPECT_EQ(p->background->coding, (DepthCoding{DepthEncoding::Linear, 1, 9}));
+    EXPECT_EQ(p->background->layout.stereo, StereoLayout::Mono);
+    EXPECT_EQ(stamp(p->depth), i);
+  }
+}
+
+TEST(RgbdPicture, ABackgroundOfAnotherLengthIsRefused) {
+  LayeredPackage pkg("tb_odd.mkv");  // 4 frames against the plate's 60
+  auto plate = openPlate(pkg.path(), "", /*strict=*/true, 1);
+  ASSERT_TRUE(plate) << plate.error().message();
+  const scenes::Shot& shot = *plate->input.shot;
+  auto rgbd = RgbdPicture::open(shot, *shot.plate(), plate->source.info(), plate->layout);
+  ASSERT_FALSE(rgbd);
+  EXPECT_NE(rgbd.error().where.find("tb_odd.mkv"), std::string::npos) << rgbd.error().message();
+  EXPECT_NE(rgbd.error().what.find("4 frames, the plate 60"), std::string::npos) << rgbd.error().message();
 }
 
 TEST(RgbdPicture, OnlyAnRgbdMediumHasOne) {

@@ -212,6 +212,40 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"HueH264Separate", DepthEncoding::Hue, DepthCodec::H264, DepthPacking::Separate, Projection::Equirect360}),
     [](const ::testing::TestParamInfo<Case>& param) { return std::string(param.param.name); });
 
+// --stereo: left eye over right, each seen from its own capture point, so the near box's right
+// edge stands where each eye's own ray to it says, the left eye's further right.
+TEST(RgbdCapture, StereoEyesEachSeeTheRoomFromTheirOwnCapturePoint) {
+  TempDir dir("make_rgbd_stereo");
+  CaptureSpec spec;
+  spec.width = 512;
+  spec.frames = 1;
+  spec.packing = DepthPacking::Separate;
+  spec.stereo = true;
+  ASSERT_TRUE(make_rgbd::writeCapture(spec, dir.path()));
+  std::ifstream shotFile(dir.path() / "shot.json");
+  const auto shot = nlohmann::json::parse(shotFile);
+  EXPECT_EQ(shot["media"][0]["stereo"], "top-bottom");
+  const int w = spec.width, h = make_rgbd::eyeHeight(spec);
+  const std::vector<std::uint8_t> rgb = decodeRaw(dir.path() / make_rgbd::captureFiles(spec).colour, "rgb24", dir.path());
+  ASSERT_EQ(rgb.size(), static_cast<std::size_t>(w) * static_cast<std::size_t>(2 * h) * 3);
+  const auto red = [&](int x, int y) {
+    const std::size_t i = (static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x)) * 3;
+    return rgb[i] > 150 && rgb[i + 1] < 90 && rgb[i + 2] < 90;
+  };
+  int edges[2] = {-1, -1};
+  for (int eye = 0; eye < 2; ++eye) {
+    const int row = eye * h + h / 2 + 8;  // a little below the horizon, on the box
+    int x = w / 2;
+    ASSERT_TRUE(red(x, row)) << "eye " << eye;
+    while (x < w && red(x, row)) ++x;
+    edges[eye] = x;  // the first column right of the box
+    const glm::dvec3 toEdge = glm::dvec3(0.4, -0.1, -make_rgbd::kNearBoxMetres) - make_rgbd::eyeCapturePoint(spec, eye);
+    const double predicted = make_rgbd::rayPixel(spec.projection, glm::normalize(toEdge), w, h)[0] + 0.5;
+    EXPECT_NEAR(x, predicted, 1.5) << "eye " << eye;
+  }
+  EXPECT_GE(edges[0] - edges[1], 2) << "the left eye sees the box's right edge further right";
+}
+
 TEST(RgbdRoom, BoxesAndWallsStandWhereTheRoomSays) {
   using make_rgbd::castRay;
   using make_rgbd::Surface;

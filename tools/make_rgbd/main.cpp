@@ -2,7 +2,7 @@
 // its colour and depth videos in one delivery coding and a shot.json with the "rgbd" medium.
 //   ps_make_rgbd -o folder [--projection 360|180] [--width W] [--frames N] [--fps F]
 //                [--encoding linear|inverse|inverse-split8|hue] [--codec ffv1|hevc10|hevc12|h264]
-//                [--packing top-bottom|separate] [--near M] [--far M]
+//                [--packing top-bottom|separate] [--near M] [--far M] [--background] [--stereo]
 // The codec defaults to the encoding's: h264 for inverse-split8 and hue, ffv1 otherwise.
 #include <cstdio>
 
@@ -32,6 +32,10 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   app.add_option("--near", spec.coding.nearM, "metres of code 1 (inverse) or 0 (linear, hue)")->capture_default_str();
   app.add_option("--far", spec.coding.farM, "metres of the far end of the code range")->capture_default_str();
+  app.add_flag("--background", spec.background,
+               "also write the room behind (no near box, a magenta front wall) as the room's background layer");
+  app.add_flag("--stereo", spec.stereo,
+               "top-bottom stereo: each eye's colour and depth from its own capture point, 64 mm apart");
   CLI11_PARSE(app, argc, argv);
   spec.projection = projection == "180" ? Projection::Equirect180 : Projection::Equirect360;
   spec.coding.encoding = *parseDepthEncoding(encoding);

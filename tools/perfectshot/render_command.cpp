@@ -197,10 +197,12 @@ int runRender(const RenderArgs& args) {
     scene.sets = std::move(*sets);
   }
   std::optional<player::ViewOverlay> overlay;
-  if (args.markers || args.filmFrame) {
+  if (args.markers || args.filmFrame || rgbd) {
     player::ViewOverlayOptions o;
     if (args.markers) o.markers = shot->markers;
     if (args.filmFrame) o.filmFrame = player::FilmFrameOptions{*shot->camera, true};
+    // An rgbd plate's head box on the floor, where --pos nears or leaves it.
+    if (rgbd) o.headBox = ui::HeadBoxFloor{rgbd->placement().origin, rgbd->placement().headBoxM};
     overlay.emplace(std::move(o));
     overlay->setOrigin(player::capturePointOf(shot));
     scene.overlay = &*overlay;

@@ -30,7 +30,7 @@ std::string extension(DepthCodec c) { return c == DepthCodec::Ffv1 ? ".mkv" : ".
 
 // The picture one video of the capture carries.
 Picture videoPicture(const CaptureSpec& spec, bool colour, bool depth) {
-  const int h = eyeHeight(spec) * (colour && depth ? 2 : 1);
+  const int h = eyeHeight(spec) * (colour && depth ? 2 : 1) * (spec.stereo ? 2 : 1);
   if (spec.codec == DepthCodec::H264) return Picture(depth ? Chroma::Yuv444 : Chroma::Yuv420, 8, spec.width, h);
   if (spec.codec == DepthCodec::Ffv1) {
     if (!depth) return Picture(Chroma::Yuv420, 8, spec.width, h);
@@ -92,14 +92,20 @@ Status checkSpec(const CaptureSpec& spec) {
   return ok();
 }
 
-RoomFrame renderRoom(const CaptureSpec& spec, std::size_t frame) {
+glm::dvec3 eyeCapturePoint(const CaptureSpec& spec, int eye) {
+  if (!spec.stereo) return glm::dvec3(0.0);
+  return glm::dvec3(eye == 0 ? -kIpdMetres / 2 : kIpdMetres / 2, 0.0, 0.0);
+}
+
+RoomFrame renderRoom(const CaptureSpec& spec, std::size_t frame, bool behind, int eye) {
+  const glm::dvec3 from = eyeCapturePoint(spec, eye);
   const int w = spec.width, h = eyeHeight(spec);
   RoomFrame f;
   f.rgb.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
   f.metres.resize(f.rgb.size());
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
-      const RoomHit hit = castRay(pixelRay(spec.projection, x, y, w, h), frame);
+      const RoomHit hit = castRay(pixelRay(spec.projection, x, y, w, h), frame, behind, from);
       const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x);
       f.rgb[i] = hit.rgb;
       f.metres[i] = hit.metres;
@@ -114,28 +120,41 @@ RoomFrame renderRoom(const CaptureSpec& spec, std::size_t frame) {
   return f;
 }
 
-CaptureFiles captureFiles(const CaptureSpec& spec) {
+CaptureFiles captureFiles(const CaptureSpec& spec, bool behind) {
   const std::string ext = extension(spec.codec);
-  if (spec.packing == DepthPacking::TopBottom) return {"rgbd" + ext, ""};
-  return {"colour" + ext, "depth" + ext};
+  const std::string prefix = behind ? "behind_" : "";
+  if (spec.packing == DepthPacking::TopBottom) return {prefix + "rgbd" + ext, ""};
+  return {prefix + "colour" + ext, prefix + "depth" + ext};
 }
 
-std::string captureShotJson(const CaptureSpec& spec) {
+namespace {
+
+nlohmann::ordered_json mediumJson(const CaptureSpec& spec, bool behind) {
   using Json = nlohmann::ordered_json;
-  const CaptureFiles files = captureFiles(spec);
+  const CaptureFiles files = captureFiles(spec, behind);
   Json depth = {{"packing", std::string(ps::toString(spec.packing))}};
   if (!files.depth.empty()) depth["src"] = files.depth;
   depth["encoding"] = std::string(ps::toString(spec.coding.encoding));
   depth["near_m"] = spec.coding.nearM;
   depth["far_m"] = spec.coding.farM;
   depth["bits"] = depthBits(spec);
-  Json medium = {{"id", "room"},
+  Json medium = {{"id", behind ? "behind" : "room"},
                  {"kind", "rgbd"},
                  {"src", files.colour},
                  {"projection", std::string(toString(spec.projection))},
-                 {"stereo", "mono"},
+                 {"stereo", spec.stereo ? "top-bottom" : "mono"},
                  {"depth", depth}};
-  Json shot = {{"format", "perfectshot/1"}, {"title", spec.title}, {"media", Json::array({medium})}};
+  if (spec.background && !behind) medium["background"] = "behind";
+  return medium;
+}
+
+}  // namespace
+
+std::string captureShotJson(const CaptureSpec& spec) {
+  using Json = nlohmann::ordered_json;
+  Json media = Json::array({mediumJson(spec, false)});
+  if (spec.background) media.push_back(mediumJson(spec, true));
+  Json shot = {{"format", "perfectshot/1"}, {"title", spec.title}, {"media", media}};
   shot["timeline"] = {{"fps", fmt::format("{}/1", spec.fps)},
                       {"in", 0.0},
                       {"out", static_cast<double>(spec.frames) / spec.fps}};
@@ -156,12 +175,11 @@ std::vector<std::string> encoderArgs(DepthCodec codec, int fps, bool allIntra) {
   return {};
 }
 
-Status writeCapture(const CaptureSpec& spec, const std::filesystem::path& dir, const std::string& ffmpeg) {
-  if (auto s = checkSpec(spec); !s) return s;
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Error{dir.string(), "cannot be created: " + ec.message(), ""};
-  const CaptureFiles files = captureFiles(spec);
+namespace {
+
+// One layer's videos: the room's, or the room behind's.
+Status writeVideos(const CaptureSpec& spec, const std::filesystem::path& dir, const std::string& ffmpeg, bool behind) {
+  const CaptureFiles files = captureFiles(spec, behind);
   const bool stacked = spec.packing == DepthPacking::TopBottom;
   Picture colour = videoPicture(spec, true, stacked);
   std::optional<Picture> depth;
@@ -176,17 +194,33 @@ Status writeCapture(const CaptureSpec& spec, const std::filesystem::path& dir, c
     depthPipe.emplace(std::move(*p));
   }
   const int h = eyeHeight(spec);
+  const int eyes = spec.stereo ? 2 : 1;  // top-bottom: left over right, colour and depth alike
   for (std::size_t i = 0; i < spec.frames; ++i) {
-    const RoomFrame f = renderRoom(spec, i);
-    putColour(colour, 0, f.rgb);
-    if (stacked) putDepth(colour, h, f.metres, spec.coding);
-    else putDepth(*depth, 0, f.metres, spec.coding);
+    for (int e = 0; e < eyes; ++e) {
+      const RoomFrame f = renderRoom(spec, i, behind, e);
+      putColour(colour, e * h, f.rgb);
+      if (stacked) putDepth(colour, (eyes + e) * h, f.metres, spec.coding);
+      else putDepth(*depth, e * h, f.metres, spec.coding);
+    }
     if (!colourPipe->write(frameBytes(colour))) break;
     if (depth && !depthPipe->write(frameBytes(*depth))) break;
   }
   if (auto s = colourPipe->finish(); !s) return Error{(dir / files.colour).string(), "ffmpeg failed: " + s.error().message(), ""};
   if (depthPipe)
     if (auto s = depthPipe->finish(); !s) return Error{(dir / files.depth).string(), "ffmpeg failed: " + s.error().message(), ""};
+  return ok();
+}
+
+}  // namespace
+
+Status writeCapture(const CaptureSpec& spec, const std::filesystem::path& dir, const std::string& ffmpeg) {
+  if (auto s = checkSpec(spec); !s) return s;
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Error{dir.string(), "cannot be created: " + ec.message(), ""};
+  if (auto s = writeVideos(spec, dir, ffmpeg, false); !s) return s;
+  if (spec.background)
+    if (auto s = writeVideos(spec, dir, ffmpeg, true); !s) return s;
   return scenes::writeFileAtomically(dir / "shot.json", captureShotJson(spec));
 }
 

@@ -43,7 +43,7 @@ Rgb checker(double a, double b, Rgb light, Rgb dark) {
 
 double movingBoxMetres(std::size_t frame) { return 2.0 + 0.02 * static_cast<double>(frame % 100); }
 
-RoomHit castRay(const glm::dvec3& dir, std::size_t frame) {
+RoomHit castRay(const glm::dvec3& dir, std::size_t frame, bool behind, const glm::dvec3& from) {
   const double moving = movingBoxMetres(frame);
   const Box boxes[] = {
       {{-0.4, -kFloorMetres, -kNearBoxMetres - 0.6}, {0.4, 0.2, -kNearBoxMetres}, Surface::NearBox, {220, 40, 40}},
@@ -53,22 +53,25 @@ RoomHit castRay(const glm::dvec3& dir, std::size_t frame) {
   RoomHit hit;
   hit.metres = std::numeric_limits<double>::infinity();
   for (const Box& b : boxes) {
-    const double t = entry(b, dir);
+    if (behind && b.surface == Surface::NearBox) continue;
+    const double t = entry(Box{b.lo - from, b.hi - from, b.surface, b.rgb}, dir);
     if (t < hit.metres) hit = {t, b.surface, b.rgb};
   }
   if (std::isfinite(hit.metres)) return hit;
 
   // The room from inside: the nearest of the six planes the ray heads for.
-  const double tx = std::abs(dir.x) > 1e-12 ? kWallMetres / std::abs(dir.x) : std::numeric_limits<double>::infinity();
-  const double tz = std::abs(dir.z) > 1e-12 ? kWallMetres / std::abs(dir.z) : std::numeric_limits<double>::infinity();
-  const double ty = dir.y > 1e-12    ? kCeilingMetres / dir.y
-                    : dir.y < -1e-12 ? kFloorMetres / -dir.y
-                                     : std::numeric_limits<double>::infinity();
+  const auto toPlane = [](double d, double o, double plus, double minus) {
+    return d > 1e-12 ? (plus - o) / d : d < -1e-12 ? (-minus - o) / d : std::numeric_limits<double>::infinity();
+  };
+  const double tx = toPlane(dir.x, from.x, kWallMetres, kWallMetres);
+  const double tz = toPlane(dir.z, from.z, kWallMetres, kWallMetres);
+  const double ty = toPlane(dir.y, from.y, kCeilingMetres, kFloorMetres);
   const double t = std::min({tx, ty, tz});
-  const glm::dvec3 p = dir * t;
+  const glm::dvec3 p = from + dir * t;
   if (t == ty && dir.y > 0) return {t, Surface::Ceiling, {235, 235, 228}};
   if (t == ty) return {t, Surface::Floor, checker(p.x, p.z, {120, 110, 95}, {90, 80, 70})};
-  if (t == tz && dir.z < 0) return {t, Surface::FrontWall, checker(p.x, p.y, {210, 190, 120}, {170, 150, 95})};
+  if (t == tz && dir.z < 0)
+    return {t, Surface::FrontWall, behind ? kBehindRgb : checker(p.x, p.y, {210, 190, 120}, {170, 150, 95})};
   if (t == tz) return {t, Surface::BackWall, checker(p.x, p.y, {120, 160, 205}, {95, 130, 170})};
   if (dir.x < 0) return {t, Surface::LeftWall, checker(p.z, p.y, {185, 120, 165}, {150, 95, 135})};
   return {t, Surface::RightWall, checker(p.z, p.y, {235, 170, 90}, {200, 135, 60})};

@@ -200,7 +200,8 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   engine::FrameRecording& recording = context_->begin();
   const engine::GuiFrame into{context_.get(), &recording};
   layers_.clear();
-  if (onPlate) layers_.push_back(rgbd ? static_cast<engine::Layer*>(rgbdLayer_.get()) : &background);
+  if (onPlate && !rgbd) layers_.push_back(&background);
+  if (onPlate && rgbd && rgbdLayer_->hasPicture()) layers_.push_back(rgbdLayer_.get());
   if (sets_) {
     sets_->showAt(t);
     layers_.push_back(&sets_->layer());
@@ -238,7 +239,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   };
   frame.submitted = true;
   ++stats_.drawn;
-  if (!rgbd) stageNextPicture(frame);
+  stageNextPicture(frame);
 }
 
 // A new video frame for the background. Staged ahead: swapped in. Else its copy starts on the
@@ -271,14 +272,22 @@ void PlayerLoop::finishUpload(const media::DecodedFrame& shown) {
 }
 
 // An RGB-D plate's frame: its colour and depth (split from a stacked frame, or the depth video's
-// frame of the same index) copied into the layer now.
+// frame of the same index) and its background layer's, copied into the layer now. The depth and
+// background were decoded ahead (stageNextPicture); until a frame's are (a seek, a step), the
+// layer keeps the last frame's, colour and depth of one frame, unless decodeWait says to wait.
 void PlayerLoop::setRgbdPicture(const media::DecodedFrame& shown) {
+  auto picture = options_.rgbd->ready(shown, options_.decodeWait);
+  if (!picture) return;
+  if (!*picture) throw PictureRefused(picture->error());
   uploadedIndex_ = shown.index;
   ++stats_.uploads;
-  auto picture = options_.rgbd->picture(shown);
-  if (!picture) throw PictureRefused(picture.error());
   try {
-    rgbdLayer_->setPicture(picture->colour, picture->layout, picture->depth, picture->coding);
+    const RgbdPictureFrame& p = **picture;
+    rgbdLayer_->setPicture(p.colour, p.layout, p.depth, p.coding);
+    if (p.background)
+      rgbdLayer_->setBackground(p.background->colour, p.background->layout, p.background->depth, p.background->coding);
+    else
+      rgbdLayer_->clearBackground();
   } catch (const std::invalid_argument& e) {
     Error error = engine::frameError(e);
     error.where = player_->info().url + "@frame " + std::to_string(shown.index);
@@ -308,8 +317,14 @@ void PlayerLoop::stageNextPicture(const xr::DisplayFrame& frame) {
   // offscreen display), whose next frame is one period on.
   const double late = steadySeconds() - frame.predictedDisplayTime;
   const double periods = std::abs(late) > 1.0 ? 1.0 : std::max(1.0, std::ceil(late / frame.period) + 1);
+  if (rgbdLayer_ && !options_.rgbd->decodesAhead()) return;  // a stacked frame is its own depth
   const media::DecodedFrame* next = player_->upcoming(frame.predictedDisplayTime + periods * frame.period);
-  if (next == nullptr || next->index == uploadedIndex_ || background_->stagedKey() == pictureKey(next->index)) return;
+  if (next == nullptr || next->index == uploadedIndex_) return;
+  if (rgbdLayer_) {
+    options_.rgbd->ahead(next->index);  // its depth and background decode while this frame ends
+    return;
+  }
+  if (background_->stagedKey() == pictureKey(next->index)) return;
   auto owner = std::make_shared<const media::DecodedFrame>(next->clone());
   background_->stageAhead(pictureKey(next->index), owner->view(), options_.layout, options_.yawOffsetDeg, owner);
 }

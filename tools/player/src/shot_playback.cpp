@@ -26,10 +26,11 @@ PlayerLoopOptions ShotPlayback::loopOptions() const {
   o.sets = sets;
   o.capturePoint = capturePoint;
   o.rgbd = rgbd.get();
-  if (!markers.empty() || camera) {
+  if (!markers.empty() || camera || rgbd) {
     ViewOverlayOptions overlay;
     overlay.markers = markers;
     if (camera) overlay.filmFrame = FilmFrameOptions{*camera, true};
+    if (rgbd) overlay.headBox = ui::HeadBoxFloor{rgbd->placement().origin, rgbd->placement().headBoxM};
     o.overlay = std::move(overlay);
   }
   return o;

@@ -28,6 +28,7 @@ Result<engine::RgbaImage> renderStillScene(const engine::Device& device, StillSc
     try {
       rgbd->setPlacement(scene.rgbdPlacement);
       rgbd->setPicture(scene.rgbd->colour, scene.rgbd->layout, scene.rgbd->depth, scene.rgbd->coding);
+      if (const auto& bg = scene.rgbd->background) rgbd->setBackground(bg->colour, bg->layout, bg->depth, bg->coding);
     } catch (const std::invalid_argument& e) {
       return engine::frameError(e);
     }

@@ -55,7 +55,9 @@ const std::vector<std::size_t>& ViewOverlay::activeAt(double shotSeconds) const 
 
 ViewOverlay::~ViewOverlay() = default;
 
-bool ViewOverlay::hasContent() const { return !options_.markers.empty() || film_ != nullptr || panel_ != nullptr; }
+bool ViewOverlay::hasContent() const {
+  return !options_.markers.empty() || film_ != nullptr || panel_ != nullptr || options_.headBox.has_value();
+}
 
 void ViewOverlay::setInput(const engine::GuiInput& input) { input_ = input; }
 
@@ -161,13 +163,23 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     }
   }
   const bool filmChanged = film_ && film_->updateGeometry(*layer_, shotSeconds);
-  if (markersChanged || filmChanged || built_->origin != origin_) {
+  // The head box shows as the eyes (their middle, in stage space) near its faces.
+  float headBoxAlpha = 0;
+  if (options_.headBox && !eyes.empty()) {
+    glm::vec3 head(0.0f);
+    for (const OverlayEye& eye : eyes) head += eye.view.position;
+    headBoxAlpha = ui::headBoxFloorAlpha(*options_.headBox, head / static_cast<float>(eyes.size()));
+  }
+  if (markersChanged || filmChanged || built_->origin != origin_ || built_->headBoxAlpha != headBoxAlpha) {
+    headBox_.clear();
+    if (options_.headBox) ui::buildHeadBoxFloor(*options_.headBox, headBoxAlpha, headBox_);
     common_.clear();
     common_.append(grid_);
     if (film_) common_.append(film_->geometry());
     common_.append(cards_);
     // Laid out relative to the capture point; the eyes see the display's stage space.
     common_.translate(origin_);
+    common_.append(headBox_);  // in stage space already
     layer_->copyGeometry(common_, edges_);
     if (fresh) built_.emplace();
     built_->sprites.swap(sprites_);  // what was laid out is what is built now
@@ -175,6 +187,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     built_->style = options_.style;
     built_->markersRevision = markersRevision_;
     built_->origin = origin_;
+    built_->headBoxAlpha = headBoxAlpha;
   }
   return layerList_;
 }

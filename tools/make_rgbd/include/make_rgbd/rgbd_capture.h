@@ -40,7 +40,18 @@ struct CaptureSpec {
   DepthCoding coding{DepthEncoding::Inverse, 0.5, 10.0};
   DepthCodec codec = DepthCodec::Ffv1;
   std::string title = "Generated RGB-D room";
+  // Also the room behind (rgbd_room.h) as a second rgbd medium ("behind", files behind_*), in
+  // the same coding, that the room's medium names as its background layer.
+  bool background = false;
+  // Top-bottom stereo: the left eye's picture over the right's (colour, and depth likewise), each
+  // seen from its own capture point, kIpdMetres apart along x around the room's.
+  bool stereo = false;
 };
+
+inline constexpr double kIpdMetres = 0.064;
+// Where eye `eye` (0 left, 1 right) of a stereo capture stands: its capture point, in the room's
+// capture point's coordinates; the room's own for mono.
+glm::dvec3 eyeCapturePoint(const CaptureSpec& spec, int eye);
 
 int eyeHeight(const CaptureSpec& spec);
 // The depth's bits as shot.json's "bits" gives them: the plane's (16, 10, 12), 16 for
@@ -49,21 +60,23 @@ int depthBits(const CaptureSpec& spec);
 // An Error for a combination the table above does not have, or a size the stamp does not fit.
 Status checkSpec(const CaptureSpec& spec);
 
-// One frame of the room: colour (with the stamp) and metres, row by row, width x eyeHeight.
+// One frame of the room seen from eye `eye`'s capture point: colour (with the stamp) and metres,
+// row by row, width x eyeHeight.
 struct RoomFrame {
   std::vector<Rgb> rgb;
   std::vector<double> metres;
 };
-RoomFrame renderRoom(const CaptureSpec& spec, std::size_t frame);
+RoomFrame renderRoom(const CaptureSpec& spec, std::size_t frame, bool behind = false, int eye = 0);
 
-// The file names in the capture folder: colour (or the one top-bottom video), depth (separate).
+// The file names in the capture folder: colour (or the one top-bottom video), depth (separate);
+// `behind`: the background layer's (behind_ before each).
 struct CaptureFiles {
   std::string colour;
   std::string depth;  // empty for top-bottom
 };
-CaptureFiles captureFiles(const CaptureSpec& spec);
+CaptureFiles captureFiles(const CaptureSpec& spec, bool behind = false);
 
-// shot.json for the capture: one "rgbd" medium and a timeline of its frames.
+// shot.json for the capture: one "rgbd" medium (two with a background) and a timeline of its frames.
 std::string captureShotJson(const CaptureSpec& spec);
 
 // Writes the videos and shot.json into dir (created if missing). ffmpeg: the program to run.

@@ -14,6 +14,9 @@
 //
 // The moving box steps 2 cm further away each frame (100 frames, then it starts again), so a
 // frame's depth says which frame it is; the colour carries the frame stamp as well.
+// The room behind (castRay's `behind`) is the layer a background medium carries: the same room
+// without the near box, its front wall one flat colour (kBehindRgb), so what a step uncovers
+// behind the near box says which layer filled it.
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -45,8 +48,11 @@ struct RoomHit {
   Rgb rgb{};
 };
 
-// What the unit ray `dir` meets first in frame `frame`.
-RoomHit castRay(const glm::dvec3& dir, std::size_t frame);
+inline constexpr Rgb kBehindRgb = {255, 0, 255};  // the front wall of the room behind
+
+// What the unit ray `dir` from `from` (the capture point's coordinates; a stereo eye's capture
+// point stands beside it) meets first in frame `frame`; `behind`: in the room behind.
+RoomHit castRay(const glm::dvec3& dir, std::size_t frame, bool behind = false, const glm::dvec3& from = glm::dvec3(0.0));
 
 // The unit ray through the centre of pixel (x, y) of a width x height equirect eye with the
 // player's conventions (engine/shaders/equirect.frag, v360's): longitude -180..180 (360) or

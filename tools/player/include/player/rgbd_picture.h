@@ -1,51 +1,79 @@
 #pragma once
 // An RGB-D plate's pictures for the renderer (engine::RgbdLayer): for each plate frame the
 // transport shows, its colour and its depth as FrameViews, the layout and depth coding to read
-// them with, and where the capture stands (RgbdPlacement).
+// them with, the background layer's picture when the medium names one, and where the capture
+// stands (RgbdPlacement).
 //
 //   auto rgbd = RgbdPicture::open(shot, *shot.plate(), player.info(), layout);
 //   ... per frame, with the plate's DecodedFrame f:
-//   auto p = (*rgbd)->picture(f);              // colour, depth, layout, coding
+//   auto p = (*rgbd)->picture(f);              // colour, depth, layout, coding, background
 //   layer.setPicture(p->colour, p->layout, p->depth, p->coding);
+//   if (p->background) layer.setBackground(...); else layer.clearBackground();
 //   layer.setPlacement((*rgbd)->placement());
 //
-// Top-bottom: both views point into the plate's own frame (no copy). Separate: the depth is
-// decoded by index (media::DepthTrack), so it is the depth of the colour frame shown under
-// play, seeks and steps alike; it decodes on the caller's thread.
-// One thread: the player loop.
+// Top-bottom: the colour and depth point into the plate's own frame (no copy). Separate: the
+// depth is decoded by index (media::DepthTrack), so it is the depth of the colour frame shown
+// under play, seeks and steps alike. The background (rgbd_background.h) is decoded by the
+// plate's index the same way. Both decode on a thread of their own (decode_ahead.h): the loop
+// asks for the next frame's ahead() and takes them ready (ready()), never decoding them itself.
+// One thread: the player loop (or a command).
+#include <chrono>
+#include <cstdint>
 #include <memory>
+#include <optional>
+#include <vector>
 
 #include "engine/rgbd_layer.h"
 #include "media/decoded_frame.h"
 #include "media/depth_track.h"
 #include "media/stream_info.h"
+#include "player/decode_ahead.h"
+#include "player/rgbd_background.h"
+#include "player/rgbd_layer_picture.h"
 #include "scenes/result.h"
 #include "scenes/shot.h"
 
 namespace ps::player {
+
+// What a plate frame needs beside its own picture: its separate depth, its background.
+struct RgbdExtras {
+  std::optional<media::DecodedFrame> depth;
+  std::optional<OwnedRgbdPicture> background;
+};
 
 struct RgbdPictureFrame {
   FrameView colour;
   FrameView depth;
   FrameLayout layout;  // the colour's; the depth has the same eyes
   DepthCoding coding;
+  std::optional<RgbdLayerPicture> background;  // the medium's background layer, when it names one
+  // Keeps the decoded depth and background the views point into.
+  std::shared_ptr<const RgbdExtras> extras;
 };
 
 class RgbdPicture {
  public:
   // `medium` is one of shot's rgbd media; `plate` the stream of its video as opened (the colour,
   // or colour stacked over depth), `layout` its settled layout (openPlate's). A separate depth
-  // video is opened now and checked against the colour (frame count, rate, size).
+  // video is opened now and checked against the colour (frame count, rate, size); so is the
+  // background medium (frame rate and count).
   static Result<std::unique_ptr<RgbdPicture>> open(const scenes::Shot& shot, const scenes::MediaRef& medium,
                                                    const media::StreamInfo& plate, const FrameLayout& layout);
   RgbdPicture(const RgbdPicture&) = delete;
   RgbdPicture& operator=(const RgbdPicture&) = delete;
   ~RgbdPicture();
 
-  // The pictures of the plate frame `plate`. Views valid while `plate` lives and until the next
-  // call. Errors name the file and frame: a stacked frame that cannot be split, a depth picture
-  // that is not what the shot declares, a depth frame that does not decode.
+  // The pictures of the plate frame `plate`, waiting for its depth and background to decode.
+  // Views valid while `plate` and the result's extras live. Errors name the file and frame: a
+  // stacked frame that cannot be split, a depth picture that is not what the shot declares, a
+  // depth or background frame that does not decode.
   Result<RgbdPictureFrame> picture(const media::DecodedFrame& plate);
+  // The same, waiting at most `wait`: empty while its depth or background is still decoding.
+  std::optional<Result<RgbdPictureFrame>> ready(const media::DecodedFrame& plate, std::chrono::milliseconds wait);
+  // Decode what plate frame `index` needs now, ahead of its ready().
+  void ahead(std::int64_t index);
+  // Whether anything is decoded beside the plate (a separate depth, a background).
+  bool decodesAhead() const { return ahead_ != nullptr; }
 
   // The shot's origin, the medium's yaw, discontinuity and head box.
   const engine::RgbdPlacement& placement() const { return placement_; }
@@ -53,13 +81,17 @@ class RgbdPicture {
 
  private:
   RgbdPicture(scenes::RgbdMedia rgbd, std::string url, FrameLayout layout, engine::RgbdPlacement placement,
-              std::unique_ptr<media::DepthTrack> depth);
+              std::unique_ptr<media::DepthTrack> depth, std::unique_ptr<RgbdBackground> background);
+  Result<std::shared_ptr<const RgbdExtras>> decodeExtras(std::int64_t index);  // on ahead_'s thread
+  Result<RgbdPictureFrame> assemble(const media::DecodedFrame& plate, const Result<std::shared_ptr<const RgbdExtras>>& extras) const;
 
   scenes::RgbdMedia rgbd_;
   std::string url_;
   FrameLayout layout_;
   engine::RgbdPlacement placement_;
-  std::unique_ptr<media::DepthTrack> depth_;  // separate packing only
+  std::unique_ptr<media::DepthTrack> depth_;          // separate packing only; ahead_'s thread
+  std::unique_ptr<RgbdBackground> background_;        // when the medium names one; ahead_'s thread
+  std::unique_ptr<DecodeAhead<RgbdExtras>> ahead_;    // with depth_ or background_; last
 };
 
 }  // namespace ps::player

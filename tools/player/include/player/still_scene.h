@@ -20,7 +20,8 @@ namespace ps::player {
 // What one still shows besides the view itself.
 struct StillScene {
   const FrameView* plate = nullptr;  // null: no background (a bare set)
-  // An RGB-D plate's colour and depth, drawn as geometry instead of `plate`; null: none.
+  // An RGB-D plate's colour and depth (and its background layer), drawn as geometry instead of
+  // `plate`; null: none.
   const RgbdPictureFrame* rgbd = nullptr;
   engine::RgbdPlacement rgbdPlacement;
   std::vector<PlacedSet> sets;

@@ -26,6 +26,7 @@
 #include "player/film_frame_overlay.h"
 #include "scenes/marker.h"
 #include "scenes/marker_time_index.h"
+#include "ui/head_box_floor.h"
 #include "ui/marker_layout.h"
 #include "ui/marker_painter.h"
 #include "ui/marker_picking.h"
@@ -39,6 +40,9 @@ struct ViewOverlayOptions {
   std::optional<FilmFrameOptions> filmFrame;
   std::uint32_t framesInFlight = 4;  // draws (eyes x frames) that may be on the GPU at once
   bool floorGrid = false;  // a grid on the stage's floor (layers() only)
+  // An RGB-D plate's head box: its square on the floor in a grid, fading in as the eyes near
+  // its faces (ui/head_box_floor.h; layers() only); empty: none.
+  std::optional<ui::HeadBoxFloor> headBox;
   std::optional<std::size_t> openAtStart;  // a marker whose card starts open (an episode's title card)
 };
 
@@ -153,10 +157,11 @@ class ViewOverlay {
     ui::MarkerStyle style;
     std::uint64_t markersRevision = 0;
     glm::vec3 origin{0.0f};
+    float headBoxAlpha = 0;
   };
   std::optional<Built> built_;  // empty: the layer has none yet
   std::vector<std::vector<ui::MarkerSprite>> sprites_;  // this frame's layout, per eye
-  engine::OverlayGeometry grid_, cards_, otherCards_, common_;
+  engine::OverlayGeometry grid_, cards_, otherCards_, common_, headBox_;
   std::vector<engine::OverlayGeometry> edges_;  // per eye
 };
 
