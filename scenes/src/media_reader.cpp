@@ -37,41 +37,38 @@ std::optional<Thumbnails> readThumbnails(JsonReader& r, const Json& entry, const
   return th;
 }
 
-// Kinds by name: those read now, and those planned, which are refused by name until they are.
 struct KindName {
   const char* name;
-  std::optional<MediaKind> kind;
+  MediaKind kind;
 };
 constexpr KindName kKinds[] = {
-    {"equirect", MediaKind::Equirect},
-    {"gltf", MediaKind::Gltf},
-    {"mesh-sequence", MediaKind::MeshSequence},
-    {"rgbd", MediaKind::Rgbd},
-    {"splats", std::nullopt},
+    {"equirect", MediaKind::Equirect},        {"gltf", MediaKind::Gltf},
+    {"mesh-sequence", MediaKind::MeshSequence}, {"rgbd", MediaKind::Rgbd},
+    {"splats", MediaKind::Splats},            {"splat-sequence", MediaKind::SplatSequence},
 };
 
 std::optional<MediaKind> readKind(JsonReader& r, const Json& e, const std::string& ptr) {
   const auto name = r.string(e, ptr, "kind", true);
   if (!name) return std::nullopt;
-  for (const KindName& k : kKinds) {
-    if (*name != k.name) continue;
-    if (!k.kind) r.error(ptr + "/kind", "media kind " + quote(*name) + " is not supported by this version (expected \"equirect\", \"gltf\", \"mesh-sequence\" or \"rgbd\")");
-    return k.kind;
-  }
-  r.error(ptr + "/kind", "unknown media kind " + quote(*name) + " (expected \"equirect\", \"gltf\", \"mesh-sequence\" or \"rgbd\")");
+  for (const KindName& k : kKinds)
+    if (*name == k.name) return k.kind;
+  r.error(ptr + "/kind",
+          "unknown media kind " + quote(*name) +
+              " (expected \"equirect\", \"gltf\", \"mesh-sequence\", \"rgbd\", \"splats\" or \"splat-sequence\")");
   return std::nullopt;
 }
 
-// "fps" (required) and "texture" (the atlas video, optional) of a mesh sequence; neither means
-// anything to the other kinds.
+// "fps" (required) of a mesh or splat sequence and "texture" (the atlas video, optional) of a
+// mesh sequence; neither means anything to the other kinds.
 void readSequenceMembers(JsonReader& r, const Json& e, const std::string& ptr, MediaRef& m) {
-  if (m.kind != MediaKind::MeshSequence) {
-    for (const char* key : {"fps", "texture"})
-      if (e.contains(key)) r.error(child(ptr, key), quote(key) + " is only for a \"mesh-sequence\"");
-    return;
-  }
+  const bool sequence = m.kind == MediaKind::MeshSequence || m.kind == MediaKind::SplatSequence;
+  if (!sequence && e.contains("fps"))
+    r.error(child(ptr, "fps"), "\"fps\" is only for a \"mesh-sequence\" or a \"splat-sequence\"");
+  if (m.kind != MediaKind::MeshSequence && e.contains("texture"))
+    r.error(child(ptr, "texture"), "\"texture\" is only for a \"mesh-sequence\"");
+  if (!sequence) return;
   m.fps = r.number(e, ptr, "fps", true, 1e-3, 1000, "frames per second in (0, 1000]").value_or(0);
-  m.texturePath = r.file(e, ptr, "texture", false, &m.textureSrc);
+  if (m.kind == MediaKind::MeshSequence) m.texturePath = r.file(e, ptr, "texture", false, &m.textureSrc);
 }
 
 // "animation": {name (required), start, offset, speed, loop}: start defaults to the layer's.
@@ -111,8 +108,10 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
     m.pointer = ptr;
     m.id = readId(r, e, ptr, ids);
     if (auto kind = readKind(r, e, ptr)) m.kind = *kind;
-    // A mesh sequence is a folder of numbered GLBs or a listing file; media/ reads which.
-    m.path = m.kind == MediaKind::MeshSequence ? r.existing(e, ptr, "src", true, &m.src) : r.file(e, ptr, "src", true, &m.src);
+    // A mesh sequence is a folder of numbered GLBs or a listing file, a splat sequence a folder
+    // of numbered clouds; media/ reads which.
+    const bool folder = m.kind == MediaKind::MeshSequence || m.kind == MediaKind::SplatSequence;
+    m.path = folder ? r.existing(e, ptr, "src", true, &m.src) : r.file(e, ptr, "src", true, &m.src);
     readSequenceMembers(r, e, ptr, m);
     readRgbdMembers(r, e, ptr, m);
     if (auto p = r.string(e, ptr, "projection", false)) {

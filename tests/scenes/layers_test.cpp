@@ -143,6 +143,24 @@ TEST(ShotLayers, ScaleMayBePerAxis) {
   EXPECT_EQ(p.shot.media[1].transform.scale, (Vec3{1, 2, 0.5}));
 }
 
+TEST(ShotLayers, SplatsAndSplatSequencesArePlacedLikeSets) {
+  test::TempPackage pkg("layers_splats");
+  pkg.write("cloud.spz", "not decoded by scenes");
+  fs::create_directories(pkg.root() / "capture4d");
+  Json doc = Json::parse(test::validShotJson());
+  doc["media"].push_back(Json::parse(R"({"id": "set", "kind": "splats", "src": "cloud.spz",
+    "transform": {"position": {"x": 0, "y": 0, "z": -2}, "orientation": {"yaw_deg": 0, "pitch_deg": 0, "roll_deg": 180}}})"));
+  doc["media"].push_back(Json::parse(R"({"id": "actor", "kind": "splat-sequence", "src": "capture4d", "fps": 15, "start": 1})"));
+  const ShotParse p = parseShot(doc.dump(), pkg.shotJson());
+  ASSERT_TRUE(p.problems.empty()) << describe(p.problems);
+  ASSERT_EQ(p.shot.media.size(), 3u);
+  EXPECT_EQ(p.shot.media[1].kind, MediaKind::Splats);
+  EXPECT_DOUBLE_EQ(p.shot.media[1].transform.rollDeg, 180);
+  EXPECT_EQ(p.shot.media[2].kind, MediaKind::SplatSequence);
+  EXPECT_DOUBLE_EQ(p.shot.media[2].fps, 15);
+  EXPECT_EQ(p.shot.plate(), &p.shot.media[0]) << "splats are never the plate";
+}
+
 TEST(Placement, ScalesThenTurnsByV360AnglesThenMoves) {
   Placement p;
   p.position = {1, 0, -3};
@@ -200,9 +218,10 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"gltf_absolute", "/media/1/src", "\"/etc/passwd\"", "/media/1/src", "is absolute"},
         Case{"gltf_symlink_out", "/media/1/src", "\"outside/passwd\"", "/media/1/src", "outside the package"},
         Case{"gltf_missing", "/media/1/src", "\"missing.glb\"", "/media/1/src", "does not exist"},
-        Case{"kind_planned", "/media/1/kind", "\"splats\"", "/media/1/kind", "not supported by this version"},
+        Case{"splat_sequence_without_fps", "/media/1/kind", "\"splat-sequence\"", "/media/1", "missing required field \"fps\""},
+        Case{"texture_on_a_set", "/media/1/texture", "\"atlas.mp4\"", "/media/1/texture", "only for a \"mesh-sequence\""},
         Case{"sequence_without_fps", "/media/1/kind", "\"mesh-sequence\"", "/media/1", "missing required field \"fps\""},
-        Case{"fps_on_a_set", "/media/1/fps", "30", "/media/1/fps", "only for a \"mesh-sequence\""},
+        Case{"fps_on_a_set", "/media/1/fps", "30", "/media/1/fps", "only for a \"mesh-sequence\" or a \"splat-sequence\""},
         Case{"kind_unknown", "/media/1/kind", "\"hologram\"", "/media/1/kind", "unknown media kind \"hologram\""},
         Case{"transform_type", "/media/1/transform", "[1, 0, 0]", "/media/1/transform", "expected an object {position"},
         Case{"position_partial", "/media/1/transform/position/z", nullptr, "/media/1/transform/position",

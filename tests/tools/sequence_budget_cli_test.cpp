@@ -74,12 +74,12 @@ TEST(SequenceBudgetCli, ABudgetTooSmallToShareIsRefusedByPlayAndRender) {
   BudgetPackage pkg(3);
   const ProcessResult r = render(pkg, "2");
   EXPECT_NE(r.exitCode, 0) << r.output;
-  EXPECT_NE(r.output.find("less than 1 MiB for each of its 3 mesh sequences"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("less than 1 MiB for each of its 3 mesh and splat sequences"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("give --sequence-budget-mib 3 or more"), std::string::npos) << r.output;
   const ProcessResult p = run({kPerfectshot, "--log-level", "warn", "play", pkg.root().string(), "--display",
                                "offscreen", "--out", (pkg.root() / "stills").string(), "--sequence-budget-mib", "2"});
   EXPECT_NE(p.exitCode, 0) << p.output;
-  EXPECT_NE(p.output.find("less than 1 MiB for each of its 3 mesh sequences"), std::string::npos) << p.output;
+  EXPECT_NE(p.output.find("less than 1 MiB for each of its 3 mesh and splat sequences"), std::string::npos) << p.output;
   // Shared by three, 3 MiB is enough to start.
   EXPECT_EQ(render(pkg, "3").exitCode, 0);
 }

@@ -22,7 +22,7 @@ namespace ps::scenes {
 
 // What a layer is. Kinds planned next (Gaussian splats) are refused by name until they are
 // read (media_reader.cpp's table); they go here then.
-enum class MediaKind { Equirect, Gltf, MeshSequence, Rgbd };
+enum class MediaKind { Equirect, Gltf, MeshSequence, Rgbd, Splats, SplatSequence };
 
 // The capture point's height above the stage floor (y = 0) when the shot does not say, metres.
 inline constexpr double kDefaultCaptureHeightM = 1.6;
@@ -59,7 +59,7 @@ struct MediaRef {
   Placement transform;
   double startSeconds = 0;   // shot seconds where the layer begins
   double offsetSeconds = 0;  // the layer's own media seconds shown at startSeconds
-  // A mesh sequence's frames per second of its own media time (required for that kind).
+  // A mesh or splat sequence's frames per second of its own media time (required for those kinds).
   double fps = 0;
   // A mesh sequence's texture atlas video (frame i textures mesh frame i); empty when none.
   std::string textureSrc;             // as written

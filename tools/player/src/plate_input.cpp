@@ -24,7 +24,8 @@ Result<std::optional<scenes::Shot>> shotWithoutPlate(const std::string& arg, con
   if (!shot) return shot.error();
   // Without sets either there is nothing to show: refused as a shot without a plate (openPlate).
   const bool hasSets = std::any_of(shot->media.begin(), shot->media.end(), [](const scenes::MediaRef& m) {
-    return m.kind == scenes::MediaKind::Gltf || m.kind == scenes::MediaKind::MeshSequence;
+    return m.kind == scenes::MediaKind::Gltf || m.kind == scenes::MediaKind::MeshSequence ||
+           m.kind == scenes::MediaKind::Splats || m.kind == scenes::MediaKind::SplatSequence;
   });
   if (shot->plate() != nullptr || !hasSets) return std::optional<scenes::Shot>();
   return std::optional<scenes::Shot>(std::move(*shot));

@@ -62,17 +62,26 @@ bool isGltfPath(const std::filesystem::path& path) {
   return ext == ".glb" || ext == ".gltf";
 }
 
+Result<std::size_t> sequenceShareMiB(const scenes::Shot& shot, std::size_t sequenceBudgetMiB) {
+  // The budget is the machine's memory for decoded frames, shared evenly by the sequences.
+  const auto sequences = static_cast<std::size_t>(std::count_if(shot.media.begin(), shot.media.end(), [](const auto& m) {
+    return m.kind == scenes::MediaKind::MeshSequence || m.kind == scenes::MediaKind::SplatSequence;
+  }));
+  if (sequences == 0) return sequenceBudgetMiB;
+  const std::size_t eachMiB = sequenceBudgetMiB / sequences;
+  if (eachMiB < 1)
+    return Error{shot.file.string(),
+                 "a sequence memory budget of " + std::to_string(sequenceBudgetMiB) + " MiB is less than 1 MiB for each of its " +
+                     std::to_string(sequences) + " mesh and splat sequences",
+                 "give --sequence-budget-mib " + std::to_string(sequences) + " or more"};
+  return eachMiB;
+}
+
 Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure onFailure, SequenceRead sequenceRead,
                                             std::size_t sequenceBudgetMiB) {
-  // The budget is the machine's memory for decoded frames, shared evenly by the sequences.
-  const auto sequences = static_cast<std::size_t>(std::count_if(
-      shot.media.begin(), shot.media.end(), [](const auto& m) { return m.kind == scenes::MediaKind::MeshSequence; }));
-  const std::size_t eachMiB = sequences > 0 ? sequenceBudgetMiB / sequences : sequenceBudgetMiB;
-  if (sequences > 0 && eachMiB < 1)
-    return Error{shot.file.string(),
-                 "a mesh-sequence memory budget of " + std::to_string(sequenceBudgetMiB) + " MiB is less than 1 MiB for each of its " +
-                     std::to_string(sequences) + " mesh sequences",
-                 "give --sequence-budget-mib " + std::to_string(sequences) + " or more"};
+  auto share = sequenceShareMiB(shot, sequenceBudgetMiB);
+  if (!share) return share.error();
+  const std::size_t eachMiB = *share;
   std::vector<PlacedSet> sets;
   for (const scenes::MediaRef& m : shot.media) {
     if (m.kind == scenes::MediaKind::MeshSequence) {

@@ -65,6 +65,10 @@ Result<std::vector<PlacedSet>> loadShotSets(const scenes::Shot& shot, SetFailure
 // playing its first animation (if any) from shot time 0, held at its last key.
 Result<PlacedSet> loadBareSet(const std::filesystem::path& file);
 
+// Each sequence's share (mesh and splat sequences alike) of the machine's sequenceBudgetMiB of
+// decoded frames: the budget split evenly; an Error when a share would be under 1 MiB.
+Result<std::size_t> sequenceShareMiB(const scenes::Shot& shot, std::size_t sequenceBudgetMiB);
+
 // Where the shot's capture point stands in stage space (its origin); the default origin for none.
 glm::vec3 capturePointOf(const scenes::Shot* shot);
 
