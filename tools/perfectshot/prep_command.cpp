@@ -19,6 +19,7 @@
 #include "prep_soundtrack.h"
 #include "prep_rgbd.h"
 #include "prep_sequence_command.h"
+#include "splat_prep.h"
 #include "progress_bar.h"
 #include "quit_signals.h"
 #include "report.h"
@@ -41,7 +42,44 @@ struct Args {
   const CLI::Option* presetOption = nullptr;
   RgbdPrepArgs rgbd;  // an RGB-D master: --depth FILE or --stacked
   std::vector<const CLI::Option*> rgbdOnly;
+  int spzVersion = 3;  // a splat capture's SPZ
+  const CLI::Option* spzVersionOption = nullptr;
 };
+
+// A splat capture (.ply or .spz, or a folder of numbered frames of one) goes to prepSplats;
+// options of the other branches are refused with it, and --spz-version without it.
+// Nothing: not a splat capture.
+std::optional<int> runSplatsOrRefuse(const Args& args) {
+  if (!isSplatInput(args.video)) {
+    if (args.spzVersionOption->count() > 0)
+      return reportError(Error{"--spz-version", "is for a splat capture (.ply, .spz or a folder of them)", ""});
+    return std::nullopt;
+  }
+  for (const auto* group : {&args.plateOnly, &args.sequenceOnly, &args.rgbdOnly})
+    for (const CLI::Option* o : *group)
+      if (o->count() > 0) return reportError(Error{o->get_name(), "is not for a splat capture", ""});
+  if (args.presetOption->count() > 0) return reportError(Error{"--preset", "is for the encodes; a splat capture has none", ""});
+  if (auto s = media::requireLocalPath(args.out, "the package folder"); !s) return reportError(s.error());
+  QuitSignals quit;
+  ProgressBar bar("prep");
+  SplatPrepOptions options{.input = args.video, .out = args.out, .force = args.force, .spzVersion = args.spzVersion};
+  auto outcome = prepSplats(options, [&](double f) { bar.update(f); }, [&] { return quit.received(); });
+  if (!outcome) return reportError(outcome.error());
+  if (outcome->interrupted) {
+    spdlog::warn("prep: interrupted; nothing was written to {}", args.out);
+    return kExitInterrupted;
+  }
+  bar.finish();
+  const double ratio =
+      outcome->inputBytes > 0 ? static_cast<double>(outcome->bytes) / static_cast<double>(outcome->inputBytes) : 0;
+  std::cout << fmt::format("prep: wrote {} ({} {}, {} splats, SH degree {}, SPZ v{} {:.1f} MiB, {:.0f}% of the input); {}\n",
+                           args.out, outcome->frames, outcome->frames == 1 ? "frame" : "frames", outcome->splats,
+                           outcome->shDegree, args.spzVersion, static_cast<double>(outcome->bytes) / (1 << 20),
+                           ratio * 100,
+                           outcome->sequence ? "the folder is the splat-sequence's src"
+                                             : std::string("its ") + kSplatsFile + " is the splats medium's src");
+  return 0;
+}
 
 // An RGB-D master (--depth or --stacked) goes to runRgbdPrep; options for plates or mesh
 // frames are refused with it, and its own options without it. Nothing: not an RGB-D master.
@@ -227,8 +265,10 @@ void addPrepCommand(CLI::App& app, CommandOutcome& outcome) {
       "Given a folder of numbered .obj, .ply or .glb frames (a volumetric capture), it makes a mesh\n"
       "sequence instead: frame_NNNNNN.glb compressed (--compression), frames.json (every frame's file,\n"
       "size, triangles and bounds: the sequence's src in shot.json) and, with --atlas, atlas.mp4\n"
-      "(H.264, short GOPs) and atlas_proxy.mp4 (all-intra).");
-  cmd->add_option("video", args->video, "the camera master, or a folder of numbered mesh frames")
+      "(H.264, short GOPs) and atlas_proxy.mp4 (all-intra).\n"
+      "Given a Gaussian splat capture (.ply or .spz) it writes splats.spz; given a folder of numbered\n"
+      "splat frames (a 4D capture) it writes frame_NNNNNN.spz, the splat sequence's src.");
+  cmd->add_option("video", args->video, "the camera master, a folder of numbered mesh frames, or a splat capture")
       ->required()
       ->check(CLI::ExistingPath);
   cmd->add_option("-o,--output", args->out, "the package folder to create (a local path)")->required();
@@ -265,7 +305,14 @@ void addPrepCommand(CLI::App& app, CommandOutcome& outcome) {
                       "an RGB-D package's video: hevc10 (HEVC Main 10, colour over the master's depth coding) or\n"
                       "h264-split8 (8-bit H.264 4:4:4, lossless, inverse depth split over two bytes)")
           ->check(CLI::IsMember({"hevc10", "h264-split8"}))};
+  args->spzVersionOption = cmd->add_option("--spz-version", args->spzVersion, "a splat capture's SPZ version: 2 or 3 (gzip), 4 (zstd)")
+      ->check(CLI::Range(2, 4))
+      ->capture_default_str();
   cmd->callback([args, &outcome] {
+    if (const std::optional<int> splats = runSplatsOrRefuse(*args)) {
+      outcome.exitCode = *splats;
+      return;
+    }
     if (const std::optional<int> rgbd = runRgbdOrRefuse(*args)) {
       outcome.exitCode = *rgbd;
       return;
