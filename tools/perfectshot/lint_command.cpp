@@ -12,6 +12,8 @@
 #include "lint_soundtrack.h"
 #include "media/gltf_loader.h"
 #include "media/mesh_sequence_files.h"
+#include "media/splat_files.h"
+#include "media/splat_sequence.h"
 #include "media/video_source.h"
 #include "lint_rgbd.h"
 #include "picture_limits.h"
@@ -95,6 +97,10 @@ class Linter {
     for (const auto& m : shot.media)
       if (m.kind == scenes::MediaKind::MeshSequence && !m.path.empty() && !bad.contains(m.pointer + "/src"))
         checkSequence(file, m);
+    for (const auto& m : shot.media)
+      if ((m.kind == scenes::MediaKind::Splats || m.kind == scenes::MediaKind::SplatSequence) && !m.path.empty() &&
+          !bad.contains(m.pointer + "/src"))
+        checkSplats(file, m);
     if (shot.camera && shot.camera->clip && !shot.camera->clip->path.empty() &&
         !bad.contains(shot.camera->clip->pointer + "/src"))
       checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path,
@@ -143,6 +149,32 @@ class Linter {
       print(file, {m.pointer + "/src", std::to_string(broken - kListed) + " more frame(s) of " + scenes::quote(m.src) +
                                            " do not decode either", Severity::Error});
     if (!m.texturePath.empty()) checkAtlas(file, m, files->frames.size());
+  }
+
+  // A splat capture reads as the player reads it; a 4D capture's frames are listed (no gap) and
+  // each read, as checkSequence reads mesh frames.
+  void checkSplats(const fs::path& file, const scenes::MediaRef& m) {
+    std::vector<fs::path> frames;
+    if (m.kind == scenes::MediaKind::SplatSequence) {
+      auto listed = media::listSplatSequence(m.path);
+      if (!listed) {
+        print(file, {m.pointer + "/src", listed.error().message(), Severity::Error});
+        return;
+      }
+      frames = std::move(*listed);
+    } else {
+      frames.push_back(m.path);
+    }
+    constexpr std::size_t kListed = 5;
+    std::size_t broken = 0;
+    for (const fs::path& frame : frames) {
+      auto read = media::readSplatFile(frame);
+      if (read || ++broken > kListed) continue;
+      print(file, {m.pointer + "/src", read.error().message(), Severity::Error});
+    }
+    if (broken > kListed)
+      print(file, {m.pointer + "/src", std::to_string(broken - kListed) + " more frame(s) of " + scenes::quote(m.src) +
+                                           " do not read either", Severity::Error});
   }
 
   // The texture atlas decodes to the end and holds a frame for every mesh frame (frame i
