@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "media/numbered_files.h"
+#include "media/splat_video.h"
 #include "media/mesh_sequence_files.h"
 
 namespace ps::media {
@@ -18,8 +19,7 @@ Result<std::vector<std::filesystem::path>> listSplatSequence(const std::filesyst
   return std::move(listed->files);
 }
 
-Result<std::unique_ptr<SplatSequence>> SplatSequence::open(std::vector<std::filesystem::path> frames,
-                                                           const SplatSequenceOptions& options, Reader reader) {
+Status SplatSequence::check(const SplatSequenceOptions& options, std::size_t frames) {
   if (!(options.fps > 0.0 && options.fps <= 1000.0))
     return Error{"splat sequence", "fps " + std::to_string(options.fps) + " is outside (0, 1000]", ""};
   if (options.budgetMiB < 1 || options.budgetMiB > kMaxSequenceBudgetMiB)
@@ -27,7 +27,13 @@ Result<std::unique_ptr<SplatSequence>> SplatSequence::open(std::vector<std::file
                  "memory budget " + std::to_string(options.budgetMiB) + " MiB is outside [1, " +
                      std::to_string(kMaxSequenceBudgetMiB) + "]",
                  ""};
-  if (frames.empty()) return Error{"splat sequence", "a splat sequence needs at least one frame", ""};
+  if (frames == 0) return Error{"splat sequence", "a splat sequence needs at least one frame", ""};
+  return ok();
+}
+
+Result<std::unique_ptr<SplatSequence>> SplatSequence::open(std::vector<std::filesystem::path> frames,
+                                                           const SplatSequenceOptions& options, Reader reader) {
+  if (auto s = check(options, frames.size()); !s) return s.error();
   if (!reader) {
     reader = [limits = options.limits](const std::filesystem::path& file) -> Result<scenes::SplatCloud> {
       auto read = readSplatFile(file, limits);
@@ -35,21 +41,45 @@ Result<std::unique_ptr<SplatSequence>> SplatSequence::open(std::vector<std::file
       return std::move(read->cloud);
     };
   }
-  return std::unique_ptr<SplatSequence>(new SplatSequence(std::move(frames), options, std::move(reader)));
+  std::vector<std::string> names;
+  names.reserve(frames.size());
+  for (const auto& f : frames) names.push_back(f.string());
+  IndexReader byIndex = [files = std::move(frames), reader = std::move(reader)](std::size_t i) { return reader(files[i]); };
+  return std::unique_ptr<SplatSequence>(new SplatSequence(std::move(names), options, std::move(byIndex)));
 }
 
-SplatSequence::SplatSequence(std::vector<std::filesystem::path> frames, const SplatSequenceOptions& options,
-                             Reader reader)
-    : files_(std::move(frames)), options_(options) {
+Result<std::unique_ptr<SplatSequence>> SplatSequence::openIndexed(std::vector<std::string> names,
+                                                                  const SplatSequenceOptions& options,
+                                                                  IndexReader reader) {
+  if (auto s = check(options, names.size()); !s) return s.error();
+  return std::unique_ptr<SplatSequence>(new SplatSequence(std::move(names), options, std::move(reader)));
+}
+
+Result<std::unique_ptr<SplatSequence>> SplatSequence::openFolder(const std::filesystem::path& folder,
+                                                                 const SplatSequenceOptions& options) {
+  std::error_code ec;
+  if (std::filesystem::exists(folder / kSplatVideoManifest, ec)) {
+    auto video = SplatVideo::open(folder);
+    if (!video) return video.error();
+    std::shared_ptr<SplatVideo> shared(std::move(video.value()));
+    std::vector<std::string> names;
+    const std::string file = (folder / shared->layout().video).string();
+    for (std::size_t i = 0; i < shared->layout().frames; ++i) names.push_back(file + "@frame " + std::to_string(i));
+    return openIndexed(std::move(names), options, [shared](std::size_t i) { return shared->frame(i); });
+  }
+  auto files = listSplatSequence(folder);
+  if (!files) return files.error();
+  return open(std::move(*files), options);
+}
+
+SplatSequence::SplatSequence(std::vector<std::string> names, const SplatSequenceOptions& options, IndexReader reader)
+    : options_(options) {
   timing_.startSeconds = options.startSeconds;
   timing_.offsetSeconds = options.offsetSeconds;
   timing_.rate = 1.0;
-  timing_.mediaEndSeconds = static_cast<double>(files_.size()) / options.fps;
-  std::vector<std::string> names;
-  names.reserve(files_.size());
-  for (const auto& f : files_) names.push_back(f.string());
-  auto load = [this, reader = std::move(reader)](std::size_t index) -> Result<LoadedFrame> {
-    auto cloud = reader(files_[index]);
+  timing_.mediaEndSeconds = static_cast<double>(names.size()) / options.fps;
+  auto load = [reader = std::move(reader)](std::size_t index) -> Result<LoadedFrame> {
+    auto cloud = reader(index);
     if (!cloud) return cloud.error();
     const std::size_t bytes = cloud->bytes();
     return LoadedFrame{std::make_shared<const scenes::SplatCloud>(std::move(cloud.value())), bytes};

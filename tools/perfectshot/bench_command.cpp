@@ -19,6 +19,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchMarkers(*bench, outcome);
   addBenchMesh(*bench, outcome);
   addBenchDeform(*bench, outcome);
+  addBenchSplatVideo(*bench, outcome);
   addBenchSequence(*bench, outcome);
   addBenchSequenceRender(*bench, outcome);
   addBenchCut(*bench, outcome);

@@ -32,6 +32,9 @@ void addBenchRgbd(CLI::App& bench, CommandOutcome& outcome);
 // Offscreen cost per eye of a playing mesh sequence vs a cleared eye and its first frame held still.
 void addBenchSequenceRender(CLI::App& bench, CommandOutcome& outcome);
 
+// A 4D splat capture as per-frame SPZ and as the compact splat video: bytes, error, read cost.
+void addBenchSplatVideo(CLI::App& bench, CommandOutcome& outcome);
+
 // An episode looped: the display frames at the cuts between items against ordinary frames.
 void addBenchCut(CLI::App& bench, CommandOutcome& outcome);
 

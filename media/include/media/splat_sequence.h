@@ -1,5 +1,6 @@
 #pragma once
-// A 4D splat capture: one splat cloud per frame (a folder of numbered .ply or .spz files),
+// A 4D splat capture: one splat cloud per frame (a folder of numbered .ply or .spz files, or
+// the compact video form of media/splat_video.h),
 // read around the playhead by the bounded two-way prefetch that mesh sequences use
 // (media/frame_prefetch.h), so a scrub backwards finds frames as well as playback forwards,
 // and the frame loop never waits on disk.
@@ -50,15 +51,24 @@ class SplatSequence {
  public:
   // Reads a frame file; the default reads it with readSplatFile and options.limits.
   using Reader = std::function<Result<scenes::SplatCloud>(const std::filesystem::path& file)>;
+  // Reads frame i, from one thread at a time.
+  using IndexReader = std::function<Result<scenes::SplatCloud>(std::size_t index)>;
 
   // Checks the options; `frames` are listSplatSequence's.
   static Result<std::unique_ptr<SplatSequence>> open(std::vector<std::filesystem::path> frames,
                                                      const SplatSequenceOptions& options, Reader reader = {});
+  // Frames that are not files of their own: `names[i]` is frame i's name in reports.
+  static Result<std::unique_ptr<SplatSequence>> openIndexed(std::vector<std::string> names,
+                                                            const SplatSequenceOptions& options, IndexReader reader);
+  // A sequence folder in either form: the compact video form when it holds splat-video.json,
+  // else numbered files.
+  static Result<std::unique_ptr<SplatSequence>> openFolder(const std::filesystem::path& folder,
+                                                           const SplatSequenceOptions& options);
   ~SplatSequence();
   SplatSequence(const SplatSequence&) = delete;
   SplatSequence& operator=(const SplatSequence&) = delete;
 
-  std::size_t frameCount() const { return files_.size(); }
+  std::size_t frameCount() const { return frames_->frameCount(); }
   const TrackTiming& timing() const { return timing_; }
   std::optional<std::size_t> frameAt(double shotSeconds) const;
 
@@ -73,9 +83,9 @@ class SplatSequence {
   bool ready(std::size_t index) const;
 
  private:
-  SplatSequence(std::vector<std::filesystem::path> frames, const SplatSequenceOptions& options, Reader reader);
+  SplatSequence(std::vector<std::string> names, const SplatSequenceOptions& options, IndexReader reader);
+  static Status check(const SplatSequenceOptions& options, std::size_t frames);
 
-  std::vector<std::filesystem::path> files_;
   SplatSequenceOptions options_;
   TrackTiming timing_;
   std::unique_ptr<FramePrefetch> frames_;
