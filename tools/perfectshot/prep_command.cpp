@@ -44,6 +44,8 @@ struct Args {
   std::vector<const CLI::Option*> rgbdOnly;
   int spzVersion = 3;  // a splat capture's SPZ
   const CLI::Option* spzVersionOption = nullptr;
+  std::string splatForm = "spz";  // a 4D splat capture's form: per-frame SPZ or the compact video
+  const CLI::Option* splatFormOption = nullptr;
 };
 
 // A splat capture (.ply or .spz, or a folder of numbered frames of one) goes to prepSplats;
@@ -51,8 +53,8 @@ struct Args {
 // Nothing: not a splat capture.
 std::optional<int> runSplatsOrRefuse(const Args& args) {
   if (!isSplatInput(args.video)) {
-    if (args.spzVersionOption->count() > 0)
-      return reportError(Error{"--spz-version", "is for a splat capture (.ply, .spz or a folder of them)", ""});
+    for (const CLI::Option* o : {args.spzVersionOption, args.splatFormOption})
+      if (o->count() > 0) return reportError(Error{o->get_name(), "is for a splat capture (.ply, .spz or a folder of them)", ""});
     return std::nullopt;
   }
   for (const auto* group : {&args.plateOnly, &args.sequenceOnly, &args.rgbdOnly})
@@ -62,7 +64,13 @@ std::optional<int> runSplatsOrRefuse(const Args& args) {
   if (auto s = media::requireLocalPath(args.out, "the package folder"); !s) return reportError(s.error());
   QuitSignals quit;
   ProgressBar bar("prep");
-  SplatPrepOptions options{.input = args.video, .out = args.out, .force = args.force, .spzVersion = args.spzVersion};
+  if (args.splatForm == "video" && args.spzVersionOption->count() > 0)
+    return reportError(Error{"--spz-version", "is for per-frame SPZ; --splat-form video writes none", ""});
+  SplatPrepOptions options{.input = args.video,
+                           .out = args.out,
+                           .force = args.force,
+                           .spzVersion = args.spzVersion,
+                           .video = args.splatForm == "video"};
   auto outcome = prepSplats(options, [&](double f) { bar.update(f); }, [&] { return quit.received(); });
   if (!outcome) return reportError(outcome.error());
   if (outcome->interrupted) {
@@ -72,9 +80,10 @@ std::optional<int> runSplatsOrRefuse(const Args& args) {
   bar.finish();
   const double ratio =
       outcome->inputBytes > 0 ? static_cast<double>(outcome->bytes) / static_cast<double>(outcome->inputBytes) : 0;
-  std::cout << fmt::format("prep: wrote {} ({} {}, {} splats, SH degree {}, SPZ v{} {:.1f} MiB, {:.0f}% of the input); {}\n",
+  std::cout << fmt::format("prep: wrote {} ({} {}, {} splats, SH degree {}, {} {:.1f} MiB, {:.0f}% of the input); {}\n",
                            args.out, outcome->frames, outcome->frames == 1 ? "frame" : "frames", outcome->splats,
-                           outcome->shDegree, args.spzVersion, static_cast<double>(outcome->bytes) / (1 << 20),
+                           outcome->shDegree, options.video ? std::string("splat video") : fmt::format("SPZ v{}", args.spzVersion),
+                           static_cast<double>(outcome->bytes) / (1 << 20),
                            ratio * 100,
                            outcome->sequence ? "the folder is the splat-sequence's src"
                                              : std::string("its ") + kSplatsFile + " is the splats medium's src");
@@ -307,6 +316,11 @@ void addPrepCommand(CLI::App& app, CommandOutcome& outcome) {
           ->check(CLI::IsMember({"hevc10", "h264-split8"}))};
   args->spzVersionOption = cmd->add_option("--spz-version", args->spzVersion, "a splat capture's SPZ version: 2 or 3 (gzip), 4 (zstd)")
       ->check(CLI::Range(2, 4))
+      ->capture_default_str();
+  args->splatFormOption = cmd->add_option("--splat-form", args->splatForm,
+                                          "a 4D splat capture's form: spz (a file a frame) or video (the compact form:\n"
+                                          "attributes in a lossless 4:4:4 H.264 video, splat-video.json)")
+      ->check(CLI::IsMember({"spz", "video"}))
       ->capture_default_str();
   cmd->callback([args, &outcome] {
     if (const std::optional<int> splats = runSplatsOrRefuse(*args)) {

@@ -10,7 +10,9 @@
 
 #include "media/splat_files.h"
 #include "media/splat_sequence.h"
+#include "media/splat_video.h"
 #include "partial_package.h"
+#include "splat_video_write.h"
 
 namespace ps::tools {
 
@@ -85,8 +87,39 @@ Result<SplatPrepOutcome> prepSplats(const SplatPrepOptions& o, const std::functi
   } else {
     inputs.push_back(o.input);
   }
+  if (o.video && !out.sequence)
+    return Error{"--splat-form", "video is for a 4D capture (a folder of frames), not one capture", ""};
   auto package = PartialPackage::create(o.out, o.force);
   if (!package) return package.error();
+  if (o.video) {
+    auto written = writeSplatVideo(
+        inputs.size(),
+        [&](std::size_t i) -> Result<scenes::SplatCloud> {
+          auto read = media::readSplatFile(inputs[i]);
+          if (!read) return read.error();
+          return std::move(read->cloud);
+        },
+        package->dir(), o.fps, progress, shouldStop);
+    if (!written) return written.error();
+    if (written->interrupted) {
+      out.interrupted = true;
+      return out;
+    }
+    // Read every frame back through the player's reader: the package holds what it will get.
+    auto video = media::SplatVideo::open(package->dir());
+    if (!video) return Error{o.out.string(), "the splat video written does not open: " + video.error().message(), ""};
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      auto back = (*video)->frame(i);
+      if (!back) return Error{o.out.string(), "the splat video written does not read back: " + back.error().message(), ""};
+      out.splats += back->size();
+      out.shDegree = std::max(out.shDegree, back->shDegree);
+    }
+    for (const auto& f : inputs) out.inputBytes += sizeOf(f);
+    for (const auto& e : fs::directory_iterator(package->dir())) out.bytes += e.is_regular_file() ? e.file_size() : 0;
+    out.frames = inputs.size();
+    if (auto s = package->commit(); !s) return s.error();
+    return out;
+  }
   for (std::size_t i = 0; i < inputs.size(); ++i) {
     if (shouldStop()) {
       out.interrupted = true;

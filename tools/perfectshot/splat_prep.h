@@ -3,6 +3,8 @@
 // frames of one (a 4D capture) in, the package form out:
 //   splats.spz                      one capture: the `splats` medium's src
 //   frame_000000.spz ...            a 4D capture: the folder is the `splat-sequence`'s src
+//   splat-video.json, attributes.mp4   a 4D capture in the compact video form (--splat-form
+//                                   video, media/splat_video.h): the folder is the src
 // Every frame is read (media/splat_files.h, so a hostile file is refused before anything is
 // written), written as SPZ, and read again through the player's reader, so the package holds
 // what the player will get. Built in a PartialPackage and renamed into place when complete.
@@ -22,6 +24,8 @@ struct SplatPrepOptions {
   std::filesystem::path out;    // the package folder to create
   bool force = false;
   int spzVersion = 3;           // 2 or 3 (gzip), 4 (zstd)
+  bool video = false;           // a 4D capture in the compact video form instead of per-frame SPZ
+  double fps = 30;              // the video form's nominal rate (frames are found by index)
 };
 
 struct SplatPrepOutcome {
