@@ -14,6 +14,7 @@
 #include "media/mesh_sequence_files.h"
 #include "media/splat_files.h"
 #include "media/splat_sequence.h"
+#include "media/splat_video.h"
 #include "media/video_source.h"
 #include "lint_rgbd.h"
 #include "picture_limits.h"
@@ -152,13 +153,28 @@ class Linter {
   }
 
   // A splat capture reads as the player reads it; a 4D capture's frames are listed (no gap) and
-  // each read, as checkSequence reads mesh frames.
+  // each read, as checkSequence reads mesh frames, or, in the compact form, each decoded.
   void checkSplats(const fs::path& file, const scenes::MediaRef& m) {
+    const std::string pointer = m.pointer + "/src";
+    std::error_code ec;
+    if (m.kind == scenes::MediaKind::SplatSequence && fs::exists(m.path / media::kSplatVideoManifest, ec)) {
+      auto video = media::SplatVideo::open(m.path);
+      if (!video) {
+        print(file, {pointer, video.error().message(), Severity::Error});
+        return;
+      }
+      for (std::size_t i = 0; i < (*video)->layout().frames; ++i)
+        if (auto f = (*video)->frame(i); !f) {
+          print(file, {pointer, f.error().message(), Severity::Error});
+          return;  // frames after a broken one are decoded from it: one report says it
+        }
+      return;
+    }
     std::vector<fs::path> frames;
     if (m.kind == scenes::MediaKind::SplatSequence) {
       auto listed = media::listSplatSequence(m.path);
       if (!listed) {
-        print(file, {m.pointer + "/src", listed.error().message(), Severity::Error});
+        print(file, {pointer, listed.error().message(), Severity::Error});
         return;
       }
       frames = std::move(*listed);
@@ -170,11 +186,11 @@ class Linter {
     for (const fs::path& frame : frames) {
       auto read = media::readSplatFile(frame);
       if (read || ++broken > kListed) continue;
-      print(file, {m.pointer + "/src", read.error().message(), Severity::Error});
+      print(file, {pointer, read.error().message(), Severity::Error});
     }
     if (broken > kListed)
-      print(file, {m.pointer + "/src", std::to_string(broken - kListed) + " more frame(s) of " + scenes::quote(m.src) +
-                                           " do not read either", Severity::Error});
+      print(file, {pointer, std::to_string(broken - kListed) + " more frame(s) of " + scenes::quote(m.src) +
+                                " do not read either", Severity::Error});
   }
 
   // The texture atlas decodes to the end and holds a frame for every mesh frame (frame i

@@ -14,15 +14,13 @@ namespace {
 
 Result<std::shared_ptr<media::SplatSequence>> openSplatSequence(const scenes::MediaRef& m, SequenceRead read,
                                                                 std::size_t budgetMiB) {
-  auto files = media::listSplatSequence(m.path);
-  if (!files) return files.error();
   media::SplatSequenceOptions o;
   o.fps = m.fps;
   o.startSeconds = m.startSeconds;
   o.offsetSeconds = m.offsetSeconds;
   o.budgetMiB = budgetMiB;
   o.prefetch = read == SequenceRead::Exact ? media::Prefetch::Manual : media::Prefetch::Thread;
-  auto seq = media::SplatSequence::open(std::move(*files), o);
+  auto seq = media::SplatSequence::openFolder(m.path, o);
   if (!seq) return seq.error();
   spdlog::debug("splat sequence {}: {} frames at {} fps from {}", m.id, seq.value()->frameCount(), m.fps,
                 m.path.string());
