@@ -123,7 +123,18 @@ const std::vector<Problem>& ShotDocument::problems() const { return s_->parse.pr
 bool ShotDocument::dirty() const { return s_->doc != s_->saved; }
 
 Result<std::string> ShotDocument::addMarker(double yawDeg, double pitchDeg, double t, double seconds) {
-  if (!finite({yawDeg, pitchDeg, t, seconds}) || seconds <= 0)
+  if (!finite({yawDeg, pitchDeg})) return Error{"", "a marker needs a finite direction, time and a positive duration", ""};
+  return addMarkerWith("at", directionJson(yawDeg, pitchDeg, kDefaultMarkerDistanceM).dump(), t, seconds);
+}
+
+Result<std::string> ShotDocument::addMarkerAtStage(const Vec3& p, double t, double seconds) {
+  if (!finite({p.x, p.y, p.z})) return Error{"", "a marker needs a finite position, time and a positive duration", ""};
+  return addMarkerWith("stage", Json{{"x", p.x}, {"y", p.y}, {"z", p.z}}.dump(), t, seconds);
+}
+
+Result<std::string> ShotDocument::addMarkerWith(const char* key, const std::string& placeJson, double t,
+                                                double seconds) {
+  if (!finite({t, seconds}) || seconds <= 0)
     return Error{"", "a marker needs a finite direction, time and a positive duration", ""};
   const Timeline& timeline = shot().timeline;
   double tOut = t + seconds;
@@ -138,7 +149,7 @@ Result<std::string> ShotDocument::addMarker(double yawDeg, double pitchDeg, doub
     m["id"] = id;
     m["t_in"] = t;
     m["t_out"] = tOut;
-    m["at"] = directionJson(yawDeg, pitchDeg, kDefaultMarkerDistanceM);
+    m[key] = Json::parse(placeJson);
     m["title"] = "New marker";
     m["text"] = "";
     m["category"] = std::string(toString(MarkerCategory::Production));

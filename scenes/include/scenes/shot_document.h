@@ -50,6 +50,9 @@ class ShotDocument {
   // addMarker places a direction marker at the default distance, visible from t
   // for `seconds` (clamped to the timeline's out) and returns its new, unique id.
   Result<std::string> addMarker(double yawDeg, double pitchDeg, double t, double seconds = 5.0);
+  // addMarkerAtStage places a stage marker at `position` (stage metres: a point on a surface the
+  // pointer met), otherwise as addMarker.
+  Result<std::string> addMarkerAtStage(const Vec3& position, double t, double seconds = 5.0);
   // Re-aims a marker (a stage marker becomes a direction marker at the default distance).
   Status moveMarker(const std::string& id, double yawDeg, double pitchDeg);
   Status moveMarkerToStage(const std::string& id, const Vec3& position);
@@ -72,6 +75,8 @@ class ShotDocument {
  private:
   struct State;
   explicit ShotDocument(std::unique_ptr<State> state);
+  // A new marker placed by `key` ("at" or "stage") with `placeJson` (its object, as JSON text).
+  Result<std::string> addMarkerWith(const char* key, const std::string& placeJson, double t, double seconds);
   std::unique_ptr<State> s_;
 };
 

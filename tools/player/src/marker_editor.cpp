@@ -54,8 +54,23 @@ void MarkerEditor::changed(std::string status, Outcome outcome) {
   }
 }
 
-void MarkerEditor::place(const glm::vec3& direction, double shotSeconds) {
-  const scenes::YawPitch a = yawPitchOf(direction);
+void MarkerEditor::place(const engine::Ray& shotRay, double shotSeconds) {
+  // On a surface the ray meets (a set, a splat capture), the marker stands there; else it is a
+  // direction at the default distance.
+  const ui::SceneHit hit = overlay_.sceneHitInShotSpace();
+  if (const std::optional<float> d = hit ? hit(shotRay) : std::nullopt) {
+    const glm::vec3 p = overlay_.origin() + shotRay.origin + *d * shotRay.direction;
+    auto id = doc_.addMarkerAtStage({p.x, p.y, p.z}, shotSeconds);
+    if (!id) {
+      changed("cannot place a marker: " + id.error().message(), Outcome::Refused);
+      return;
+    }
+    selected_ = *id;
+    changed(fmt::format("placed \"{}\" on the surface at ({:.2f}, {:.2f}, {:.2f}), t {:.3f} s", *id, p.x, p.y, p.z,
+                        shotSeconds));
+    return;
+  }
+  const scenes::YawPitch a = yawPitchOf(shotRay.direction);
   auto id = doc_.addMarker(a.yawDeg, a.pitchDeg, shotSeconds);
   if (!id) {
     changed("cannot place a marker: " + id.error().message(), Outcome::Refused);
@@ -150,7 +165,8 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
     dragging_.reset();
     dragDirection_.reset();
   }
-  if (in.viewClicked) place(projection.directionAt(*in.viewClicked), shotSeconds);
+  if (in.viewClicked)
+    place(engine::Ray{overlay_.inShotSpace(eye.view).position, projection.directionAt(*in.viewClicked)}, shotSeconds);
 
   // Headset: point and press. On a marker it selects; anywhere else it places one.
   if (in.select && in.aim) {
@@ -159,7 +175,7 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
                                    2.5f, overlay_.sceneHitInShotSpace())) {
       selected_ = markers[*hit].id;
     } else {
-      place(dir, shotSeconds);
+      place(engine::Ray{in.aim->position - overlay_.origin(), dir}, shotSeconds);
       save();
     }
     return true;

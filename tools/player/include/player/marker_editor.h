@@ -50,7 +50,8 @@ class MarkerEditor {
   enum class Outcome { Done, Refused, Failed };  // how the status is logged: info, warn, error
   // The document changed: the overlay follows.
   void changed(std::string status, Outcome outcome = Outcome::Done);
-  void place(const glm::vec3& direction, double shotSeconds);
+  // A marker where `shotRay` (shot space: from the capture point) meets a surface, else along it.
+  void place(const engine::Ray& shotRay, double shotSeconds);
   void save();
   void panel(glm::vec2 targetSize, double shotSeconds);
 
