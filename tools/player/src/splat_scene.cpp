@@ -37,6 +37,8 @@ SplatScene::~SplatScene() {
 void SplatScene::showSequenceFrame(Placed& placed, double shotSeconds) {
   media::SplatSequence& seq = *placed.splats.sequence;
   media::SplatSequenceFrame f = seq.show(shotSeconds);
+  // Manual reading (render): read what the playhead wants on this thread, so the frame is exact.
+  if (f.wanted && f.shown != f.wanted && seq.pump() > 0) f = seq.show(shotSeconds);
   if (exactWait_.count() > 0 && f.wanted && f.shown != f.wanted) {
     // Offline play: the exact frame, as long as the sequence's thread brings it in time.
     const auto until = std::chrono::steady_clock::now() + exactWait_;
