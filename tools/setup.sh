@@ -34,6 +34,7 @@ packages=(
   liblo-dev liblo-tools libcpp-httplib-dev curl  # show control: OSC (oscsend, oscdump in its tests), HTTP status
   clang libclang-rt-dev  # libFuzzer and its sanitizers, for tests/fuzz
   libsystemd-dev  # sd_notify: the systemd service's readiness and watchdog
+  zlib1g-dev libzstd-dev  # splat files: .spz is gzip (versions 2, 3) or zstd (version 4)
 )
 
 missing=()

@@ -15,7 +15,6 @@ Result<std::vector<std::filesystem::path>> listSplatSequence(const std::filesyst
                  ""};
   auto listed = listNumberedFiles(folder, {".ply", ".spz"}, "splat frames", kMaxSequenceFrames);
   if (!listed) return listed.error();
-  if (listed->files.empty()) return Error{folder.string(), "holds no numbered .ply or .spz files", ""};
   return std::move(listed->files);
 }
 

@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "media/splat_video.h"
@@ -22,6 +23,46 @@ std::uint16_t code16(float v, float lo, float hi) {
 float value16(std::uint16_t c, float lo, float hi) { return lo + (hi - lo) * (static_cast<float>(c) / 65535.0f); }
 
 std::uint32_t roundUp(std::uint32_t v, std::uint32_t to) { return (v + to - 1) / to * to; }
+
+// Smallest three: the largest component (made positive: q and -q are one rotation) is left out
+// and rebuilt from the others, each of which lies in [-1/sqrt 2, 1/sqrt 2], in 10 bits. Bytes
+// 0..2 hold the three's high 8 bits (what stays smooth from splat to splat and frame to frame),
+// byte 3 their low 2 bits each and the index of the one left out.
+constexpr float kRotationRange = 0.70710678f;
+
+std::array<std::uint8_t, 4> packRotation(const glm::quat& rotation) {
+  const glm::quat n = glm::normalize(rotation);
+  std::array<float, 4> q{n.w, n.x, n.y, n.z};
+  std::size_t largest = 0;
+  for (std::size_t k = 1; k < 4; ++k)
+    if (std::abs(q[k]) > std::abs(q[largest])) largest = k;
+  if (q[largest] < 0.0f)
+    for (float& v : q) v = -v;
+  std::array<std::uint32_t, 3> code{};
+  for (std::size_t k = 0, j = 0; k < 4; ++k) {
+    if (k == largest) continue;
+    const float t = (std::clamp(q[k], -kRotationRange, kRotationRange) / kRotationRange + 1.0f) * 0.5f;
+    code[j++] = static_cast<std::uint32_t>(std::lround(t * 1023.0f));
+  }
+  return {static_cast<std::uint8_t>(code[0] >> 2), static_cast<std::uint8_t>(code[1] >> 2),
+          static_cast<std::uint8_t>(code[2] >> 2),
+          static_cast<std::uint8_t>(((code[0] & 3u) << 6) | ((code[1] & 3u) << 4) | ((code[2] & 3u) << 2) | largest)};
+}
+
+glm::quat unpackRotation(const std::array<std::uint8_t, 4>& b) {
+  const std::size_t largest = b[3] & 3u;
+  std::array<float, 4> q{};
+  float sum = 0.0f;
+  for (std::size_t k = 0, j = 0; k < 4; ++k) {
+    if (k == largest) continue;
+    const std::uint32_t code = (static_cast<std::uint32_t>(b[j]) << 2) | ((b[3] >> (6 - 2 * j)) & 3u);
+    q[k] = (static_cast<float>(code) / 1023.0f * 2.0f - 1.0f) * kRotationRange;
+    sum += q[k] * q[k];
+    ++j;
+  }
+  q[largest] = std::sqrt(std::max(0.0f, 1.0f - sum));
+  return glm::normalize(glm::quat(q[0], q[1], q[2], q[3]));
+}
 
 // Widens a range that holds one value, so that codes still mean something.
 void open(float& lo, float& hi) {
@@ -87,11 +128,9 @@ void packSplatFrame(const scenes::SplatCloud& frame, const SplatVideoLayout& l, 
       put(kColour, s, a, code8(frame.baseColors[s][a], l.colourMin[a], l.colourMax[a]));
       put(kScale, s, a, code8(std::log(frame.scales[s][a]), l.logScaleMin[a], l.logScaleMax[a]));
     }
-    glm::quat q = glm::normalize(frame.rotations[s]);
-    if (q.w < 0.0f) q = -q;
-    put(kRotation, s, 0, code8(q.x, -1.0f, 1.0f));
-    put(kRotation, s, 1, code8(q.y, -1.0f, 1.0f));
-    put(kRotation, s, 2, code8(q.z, -1.0f, 1.0f));
+    const std::array<std::uint8_t, 4> r = packRotation(frame.rotations[s]);
+    for (int c = 0; c < 3; ++c) put(kRotation, s, c, r[static_cast<std::size_t>(c)]);
+    put(kOpacity, s, 1, r[3]);
     put(kOpacity, s, 0, std::max<std::uint8_t>(1, code8(frame.opacities[s], 0.0f, 1.0f)));
     for (std::size_t k = 0; k < std::min(rest, layoutRest) * 3; ++k)
       put(kFirstSh + static_cast<int>(k / 3), s, static_cast<int>(k % 3), code8(frame.sh[s * rest * 3 + k], -l.shMax, l.shMax));
@@ -127,9 +166,7 @@ Result<scenes::SplatCloud> unpackSplatFrame(const FrameView& picture, const Spla
       c.baseColors[i][a] = value8(get(kColour, s, a), l.colourMin[a], l.colourMax[a]);
       c.scales[i][a] = std::exp(value8(get(kScale, s, a), l.logScaleMin[a], l.logScaleMax[a]));
     }
-    const float x = value8(get(kRotation, s, 0), -1.0f, 1.0f), y = value8(get(kRotation, s, 1), -1.0f, 1.0f),
-                z = value8(get(kRotation, s, 2), -1.0f, 1.0f);
-    c.rotations[i] = glm::normalize(glm::quat(std::sqrt(std::max(0.0f, 1.0f - x * x - y * y - z * z)), x, y, z));
+    c.rotations[i] = unpackRotation({get(kRotation, s, 0), get(kRotation, s, 1), get(kRotation, s, 2), get(kOpacity, s, 1)});
     c.opacities[i] = value8(opacity, 0.0f, 1.0f);
     for (std::size_t k = 0; k < rest * 3; ++k)
       c.sh[i * rest * 3 + k] = value8(get(kFirstSh + static_cast<int>(k / 3), s, static_cast<int>(k % 3)), -l.shMax, l.shMax);

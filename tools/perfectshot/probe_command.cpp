@@ -7,6 +7,7 @@
 #include "player/plate_input.h"
 #include "picture_limits.h"
 #include "probe_depth.h"
+#include "probe_splats.h"
 #include "report.h"
 #include "scenes/printable.h"
 
@@ -26,6 +27,11 @@ std::string describeColour(std::string_view value, bool assumed, const std::stri
 }
 
 int runProbe(const ProbeArgs& args) {
+  if (isSplatFileName(args.input)) {
+    if (!args.mediaId.empty())
+      return reportError(Error{args.input, "--media picks a medium of a shot; a splat file has none", ""});
+    return probeSplats(args.input);
+  }
   auto plate = player::openPlate(args.input, args.mediaId, /*strict=*/true);
   if (!plate) return reportError(plate.error());
   const media::StreamInfo& info = plate->source.info();
@@ -77,8 +83,10 @@ void addProbeCommand(CLI::App& app, CommandOutcome& outcome) {
       "Print what PerfectShot detects in a video: codec, size, pixel format, colour matrix and range,\n"
       "frame rate, duration, keyframe interval, projection and stereo layout, and whether each came\n"
       "from the file's metadata, the shot manifest, or a guess from the aspect ratio; for RGB-D, the depth\n"
-      "layout the shot tells or a stacked video shows.");
-  cmd->add_option("input", args->input, "a video file, a shot.json, or a shot package folder")->required();
+      "layout the shot tells or a stacked video shows. For a Gaussian splat file (.ply, .spz): its format,\n"
+      "splat count, spherical-harmonics degree and bounds.");
+  cmd->add_option("input", args->input, "a video file, a shot.json, a shot package folder, or a splat file (.ply, .spz)")
+      ->required();
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to probe (default: the plate)");
   cmd->callback([args, &outcome] { outcome.exitCode = runProbe(*args); });
 }

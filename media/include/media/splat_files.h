@@ -8,7 +8,10 @@
 //   compressed .ply   SuperSplat's chunked, quantised form (element chunk + vertex + sh).
 //   .spz              Niantic's: gzip versions 2 and 3, version 4 with zstd and its table of
 //                     contents.
-// The format is told by the content (magic and header), not by the name.
+// The format is told by the content (magic and header), not by the name. SPZ's axes are kept as
+// stored (as the reference tools do unless told otherwise), so a .ply and the .spz made from it
+// give the same cloud. Empty clouds are refused: a file without splats is a mistake. What a
+// reader skips (SPZ extension records, the antialiasing flag) is said in the log, once a process.
 //
 // Every count is checked against the file's size before anything is allocated or inflated,
 // every decoded value must be finite, and a file over a limit is refused, not cut. Errors say
@@ -52,5 +55,6 @@ std::string splatPlyBytes(const scenes::SplatCloud& cloud);  // the same file's 
 // Writes `cloud` as .spz (`version` 2 or 3 gzip, 4 zstd), atomically, quantised as the format
 // says (positions 24-bit fixed point, colours and SH 8-bit): lossy by design.
 Status writeSpz(const scenes::SplatCloud& cloud, const std::filesystem::path& file, int version = 3);
+Result<std::string> spzBytes(const scenes::SplatCloud& cloud, int version = 3);  // the same file's content
 
 }  // namespace ps::media

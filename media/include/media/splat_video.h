@@ -10,9 +10,10 @@
 //   0, 1   position high and low bytes (x, y, z): 16 bits over the manifest's bounds
 //   2      base colour (r, g, b): 8 bits over [colour_min, colour_max]
 //   3      log scale (x, y, z): 8 bits over [log_scale_min, log_scale_max]
-//   4      rotation (x, y, z) of the quaternion turned to w >= 0: 8 bits over [-1, 1]; w is
-//          rebuilt as sqrt(1 - x² - y² - z²)
-//   5      opacity (Y): 8 bits over [0, 1]; 0 marks an empty slot (a frame with fewer splats)
+//   4      rotation, smallest three: the three components other than the largest (turned
+//          positive), 10 bits each over [-1/sqrt 2, 1/sqrt 2]; this tile their high 8 bits
+//   5      opacity (Y): 8 bits over [0, 1]; 0 marks an empty slot (a frame with fewer splats);
+//          U: the rotation's low 2 bits of each of the three, then the index of the largest
 //   6 ...  spherical harmonics beyond the base colour, three coefficients a tile in the
 //          SplatCloud's order: 8 bits over [-sh_max, sh_max]
 // The video is H.264 4:4:4 lossless with short GOPs (the manifest's gop), so a frame reads
