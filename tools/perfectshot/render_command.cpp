@@ -76,21 +76,28 @@ Result<glm::vec3> eyePosition(const RenderArgs& args, Eye eye, const glm::vec3& 
   return p + orientation * glm::vec3(eye == Eye::Right ? half : -half, 0.0f, 0.0f);
 }
 
-// A bare glTF set: the set at the stage's origin, no background, seen from the capture point.
+// A bare glTF set or splat capture: at the stage's origin, no background, seen from the
+// capture point.
 int runRenderSet(const RenderArgs& args, const engine::StillRequest& base, Eye eye) {
   if (args.markers || args.filmFrame || !args.mediaId.empty() || !args.projection.empty() || !args.stereo.empty())
     return reportError(Error{args.input, "--markers, --film-frame, --media, --projection and --stereo need a shot or a video, not a bare set", ""});
-  auto set = player::loadBareSet(args.input);
-  if (!set) return reportError(set.error());
+  player::StillScene scene;
+  if (player::isSplatPath(args.input)) {
+    auto splats = player::loadBareSplats(args.input);
+    if (!splats) return reportError(splats.error());
+    scene.splats.push_back(std::move(*splats));
+  } else {
+    auto set = player::loadBareSet(args.input);
+    if (!set) return reportError(set.error());
+    scene.sets.push_back(std::move(*set));
+  }
   engine::StillRequest request = base;
   auto position = eyePosition(args, eye, player::capturePointOf(nullptr), request.view.orientation);
   if (!position) return reportError(position.error());
   request.view.position = *position;
   auto device = engine::Device::create();
   if (!device) return reportError(device.error());
-  player::StillScene scene;
   scene.shotSeconds = args.time;  // the set's first animation is posed at --time
-  scene.sets.push_back(std::move(*set));
   auto image = player::renderStillScene(*device, std::move(scene), request);
   if (!image) {
     Error error = image.error();
@@ -112,7 +119,7 @@ int runRender(const RenderArgs& args) {
   base.eye = *eye;
   base.width = size->width;
   base.height = size->height;
-  if (player::isGltfPath(args.input)) return runRenderSet(args, base, *eye);
+  if (player::isGltfPath(args.input) || player::isSplatPath(args.input)) return runRenderSet(args, base, *eye);
 
   // A shot of sets only renders them on black; anything else through its plate.
   auto withoutPlate = player::shotWithoutPlate(args.input, args.mediaId);
@@ -195,6 +202,10 @@ int runRender(const RenderArgs& args) {
         player::loadShotSets(*shot, player::SetFailure::Refuse, player::SequenceRead::Exact, args.sequenceBudgetMiB);
     if (!sets) return reportError(sets.error());
     scene.sets = std::move(*sets);
+    auto splats =
+        player::loadShotSplats(*shot, player::SetFailure::Refuse, player::SequenceRead::Exact, args.sequenceBudgetMiB);
+    if (!splats) return reportError(splats.error());
+    scene.splats = std::move(*splats);
   }
   std::optional<player::ViewOverlay> overlay;
   if (args.markers || args.filmFrame || rgbd) {

@@ -157,6 +157,8 @@ void PlayerLoop::makeItemLayers() {
     rgbdLayer_->setPlacement(options_.rgbd->placement());
   }
   if (!options_.sets.empty()) sets_ = std::make_unique<SetScene>(display_.device(), options_.sets, options_.decodeWait);
+  if (!options_.splats.empty())
+    splats_ = std::make_unique<SplatScene>(display_.device(), options_.splats, options_.decodeWait);
 }
 
 void PlayerLoop::dropFrameObjects() {
@@ -169,6 +171,7 @@ void PlayerLoop::dropFrameObjects() {
   background_.reset();
   rgbdLayer_.reset();
   sets_.reset();
+  splats_.reset();
   frameRenderer_.reset();
   context_.reset();
 }
@@ -191,7 +194,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   for (const xr::EyeTarget& eye : frame.eyes)
     eyes_.push_back(engine::EyeDraw{eye.eye, engine::EyeCamera(eye.view), eye.target, eye.wholeSphere});
   // Over the runtime's sphere only when something stands in front of it.
-  const bool inFront = sets_ || (overlay_ && overlay_->hasContent());
+  const bool inFront = sets_ || splats_ || (overlay_ && overlay_->hasContent());
   if (inFront)
     for (const xr::EyeTarget& eye : frame.overlayEyes)
       eyes_.push_back(engine::EyeDraw{eye.eye, engine::EyeCamera(eye.view), eye.target, false, true});
@@ -205,6 +208,10 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   if (sets_) {
     sets_->showAt(t);
     layers_.push_back(&sets_->layer());
+  }
+  if (splats_) {
+    splats_->showAt(t);
+    layers_.push_back(&splats_->layer());
   }
   if (overlay_ && overlay_->hasContent() && !overlayEyes_.empty()) {
     overlay_->update(t);
@@ -438,9 +445,12 @@ void PlayerLoop::makeOverlay() {
   } else {
     overlay_ = std::make_unique<ViewOverlay>(*options_.overlay);
     ++made_.overlays;
-    // Picking leaves out markers the sets hide.
+    // Picking leaves out markers the sets and splat surfaces hide.
     overlay_->setSceneHit([this](const engine::Ray& ray) -> std::optional<float> {
-      return sets_ ? sets_->nearestHit(ray) : std::nullopt;
+      std::optional<float> hit = sets_ ? sets_->nearestHit(ray) : std::nullopt;
+      if (const auto splat = splats_ ? splats_->nearestHit(ray) : std::nullopt; splat && (!hit || *splat < *hit))
+        hit = splat;
+      return hit;
     });
   }
   selection_ = std::make_unique<MarkerSelection>(*overlay_, options_.narration, options_.gazeDwell);

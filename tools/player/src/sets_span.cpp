@@ -5,9 +5,12 @@
 
 namespace ps::player {
 
-double setsEndSeconds(const std::vector<PlacedSet>& sets, double inSeconds) {
+double setsEndSeconds(const std::vector<PlacedSet>& sets, double inSeconds, const std::vector<PlacedSplats>& splats) {
   std::optional<double> end;
   const auto later = [&end](double t) { end = std::max(end.value_or(t), t); };
+  for (const PlacedSplats& s : splats)
+    if (s.sequence)
+      if (const std::optional<double> e = s.sequence->timing().endShotSeconds()) later(*e);
   for (const PlacedSet& set : sets) {
     if (set.sequence) {
       if (const std::optional<double> e = set.sequence->timing().endShotSeconds()) later(*e);

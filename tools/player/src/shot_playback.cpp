@@ -7,6 +7,7 @@
 #include "player/plate_input.h"
 #include "player/sets_span.h"
 #include "player/shot_sets.h"
+#include "player/shot_splats.h"
 #include "player/soundtrack_options.h"
 #include "media/audio_player.h"
 #include "media/audio_source.h"
@@ -24,6 +25,7 @@ PlayerLoopOptions ShotPlayback::loopOptions() const {
   o.markers = markers;
   o.narration = narration.get();
   o.sets = sets;
+  o.splats = splats;
   o.capturePoint = capturePoint;
   o.rgbd = rgbd.get();
   if (!markers.empty() || camera || rgbd) {
@@ -87,7 +89,8 @@ void takeShot(ShotPlayback& p, const scenes::Shot& shot) {
 }
 
 // Playback without a plate: the transport alone over in..out at fps, the sets drawn on black.
-std::unique_ptr<ShotPlayback> platelessPlayback(std::vector<PlacedSet> sets, double in, double out, Rational fps) {
+std::unique_ptr<ShotPlayback> platelessPlayback(std::vector<PlacedSet> sets, std::vector<PlacedSplats> splats, double in,
+                                                double out, Rational fps) {
   auto p = std::make_unique<ShotPlayback>();
   p->inSeconds = in;
   p->outSeconds = out;
@@ -96,6 +99,7 @@ std::unique_ptr<ShotPlayback> platelessPlayback(std::vector<PlacedSet> sets, dou
   // No picture anywhere on the shot (the scrubber asks for none).
   p->timeline.plateTiming = media::TrackTiming{.startSeconds = 0, .offsetSeconds = 0, .rate = 1, .mediaEndSeconds = 0};
   p->sets = std::move(sets);
+  p->splats = std::move(splats);
   p->player = std::make_unique<media::Player>(media::ShotRange{.inSeconds = in, .outSeconds = out, .fps = fps});
   return p;
 }
@@ -108,7 +112,17 @@ Result<std::unique_ptr<ShotPlayback>> openBareSet(const std::string& arg) {
   std::vector<PlacedSet> sets;
   sets.push_back(std::move(*set));
   const double out = setsEndSeconds(sets, 0.0);
-  return platelessPlayback(std::move(sets), 0.0, out, Rational{30, 1});
+  return platelessPlayback(std::move(sets), {}, 0.0, out, Rational{30, 1});
+}
+
+// A bare .ply/.spz: the capture standing still at the stage's origin for kStillSetsSeconds.
+Result<std::unique_ptr<ShotPlayback>> openBareSplats(const std::string& arg) {
+  auto splats = loadBareSplats(arg);
+  if (!splats) return splats.error();
+  std::vector<PlacedSplats> list;
+  list.push_back(std::move(*splats));
+  const double out = setsEndSeconds({}, 0.0, list);
+  return platelessPlayback({}, std::move(list), 0.0, out, Rational{30, 1});
 }
 
 // A shot with sets but no equirect medium: its own timeline (out, else its sets' end).
@@ -116,9 +130,11 @@ Result<std::unique_ptr<ShotPlayback>> openShotWithoutPlate(const scenes::Shot& s
                                                            std::size_t sequenceBudgetMiB, media::AudioOutput* output) {
   auto sets = loadShotSets(shot, SetFailure::Skip, SequenceRead::Prefetch, sequenceBudgetMiB);
   if (!sets) return sets.error();
+  auto splats = loadShotSplats(shot, SetFailure::Skip, SequenceRead::Prefetch, sequenceBudgetMiB);
+  if (!splats) return splats.error();
   const double in = shot.timeline.in;
-  const double out = shot.timeline.out.value_or(setsEndSeconds(*sets, in));
-  auto p = platelessPlayback(std::move(*sets), in, out, shot.timeline.fps);
+  const double out = shot.timeline.out.value_or(setsEndSeconds(*sets, in, *splats));
+  auto p = platelessPlayback(std::move(*sets), std::move(*splats), in, out, shot.timeline.fps);
   takeShot(*p, shot);
   openNarration(*p, &shot, withAudio, output);
   return p;
@@ -132,6 +148,10 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
   if (isGltfPath(arg)) {
     if (!mediaId.empty()) return Error{"--media", "names a medium of a shot, but this is a bare glTF set", ""};
     return openBareSet(arg);
+  }
+  if (isSplatPath(arg)) {
+    if (!mediaId.empty()) return Error{"--media", "names a medium of a shot, but this is a bare splat capture", ""};
+    return openBareSplats(arg);
   }
   auto withoutPlate = shotWithoutPlate(arg, mediaId);
   if (!withoutPlate) return withoutPlate.error();
@@ -175,6 +195,9 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
     auto sets = loadShotSets(*plate->input.shot, SetFailure::Skip, SequenceRead::Prefetch, sequenceBudgetMiB);
     if (!sets) return sets.error();  // only a budget too small for the sequences: the command line is wrong
     p->sets = std::move(*sets);
+    auto splats = loadShotSplats(*plate->input.shot, SetFailure::Skip, SequenceRead::Prefetch, sequenceBudgetMiB);
+    if (!splats) return splats.error();
+    p->splats = std::move(*splats);
     for (const scenes::MediaRef& m : plate->input.shot->media)  // the medium played, for its proxy
       if (m.path.string() == plate->input.url) p->timeline.plate = m;
     if (plate->input.rgbd && p->timeline.plate) {

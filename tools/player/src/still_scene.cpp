@@ -48,6 +48,12 @@ Result<engine::RgbaImage> renderStillScene(const engine::Device& device, StillSc
     sets->showAt(scene.shotSeconds);
     layers.push_back(&sets->layer());
   }
+  std::optional<SplatScene> splats;
+  if (!scene.splats.empty()) {
+    splats.emplace(device, std::move(scene.splats));
+    splats->showAt(scene.shotSeconds);
+    layers.push_back(&splats->layer());
+  }
   if (scene.overlay != nullptr) {
     scene.overlay->update(scene.shotSeconds);
     if (FilmFrameOverlay* film = scene.overlay->filmFrame()) film->updateAndWait(scene.shotSeconds);

@@ -44,6 +44,8 @@
 #include "player/marker_editor.h"
 #include "player/set_scene.h"
 #include "player/shot_sets.h"
+#include "player/shot_splats.h"
+#include "player/splat_scene.h"
 #include "player/marker_selection.h"
 #include "player/rgbd_picture.h"
 #include "player/timeline_panel.h"
@@ -64,6 +66,8 @@ struct PlayerLoopOptions {
   RgbdPicture* rgbd = nullptr;
   // The shot's glTF sets, drawn with depth after the background; empty: none.
   std::vector<PlacedSet> sets;
+  // The shot's Gaussian splat captures, drawn after the sets, through their depth; empty: none.
+  std::vector<PlacedSplats> splats;
   // Where the capture point stands in stage space (the shot's origin). Displays that track no
   // head (window, offscreen) put their eyes there; a headset's stay where the head is.
   glm::vec3 capturePoint = capturePointOf(nullptr);
@@ -239,6 +243,7 @@ class PlayerLoop {
   std::unique_ptr<engine::EquirectLayer> background_;
   std::unique_ptr<engine::RgbdLayer> rgbdLayer_;  // an RGB-D plate, drawn instead of background_
   std::unique_ptr<SetScene> sets_;  // with options.sets
+  std::unique_ptr<SplatScene> splats_;  // with options.splats
   std::vector<engine::EyeDraw> eyes_;  // of the frame being recorded, kept for its capacity
   std::vector<OverlayEye> overlayEyes_;  // the same, for the overlay's layer
   std::vector<engine::Layer*> layers_;

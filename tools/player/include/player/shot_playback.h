@@ -39,6 +39,7 @@ struct ShotPlayback {
   std::optional<scenes::FilmCamera> camera;  // the shot's original film camera, if it names one
   std::filesystem::path shotFile;  // the shot.json played; empty for a bare video
   std::vector<PlacedSet> sets;     // the shot's glTF sets (a set that fails to load is left out)
+  std::vector<PlacedSplats> splats;  // the shot's splat captures (one that fails to load is left out)
   glm::vec3 capturePoint = capturePointOf(nullptr);  // the shot's origin
   // The plate's depth when it is an rgbd medium (its colour and depth per frame); null otherwise.
   std::unique_ptr<RgbdPicture> rgbd;
@@ -50,7 +51,8 @@ struct ShotPlayback {
   PlayerLoopOptions loopOptions() const;
 };
 
-// arg: a shot package folder, a shot.json, a video or a bare glTF set (.glb, .gltf); mediaId
+// arg: a shot package folder, a shot.json, a video, a bare glTF set (.glb, .gltf) or a bare splat
+// capture (.ply, .spz: played as a set with no background, still, for kStillSetsSeconds); mediaId
 // picks a medium of a shot. The shot's mesh sequences share sequenceBudgetMiB of decoded frames
 // (loadShotSets). A shot without an equirect medium and a bare set play without a plate (the
 // player's transport alone, the sets on black): a shot over its timeline's in..out (no out: its

@@ -1,7 +1,7 @@
 #pragma once
 // One still of a shot, headlessly: the plate as the background (absent for a bare set; an RGB-D
 // plate as geometry around the capture point), the
-// shot's sets, then the markers and the film frame, in one eye pass on a device of the caller's.
+// shot's sets and splat captures, then the markers and the film frame, in one eye pass on a device of the caller's.
 // What `perfectshot render` writes to a PNG.
 #include <vector>
 
@@ -11,6 +11,8 @@
 #include "player/rgbd_picture.h"
 #include "player/set_scene.h"
 #include "player/shot_sets.h"
+#include "player/shot_splats.h"
+#include "player/splat_scene.h"
 #include "player/view_overlay.h"
 #include "scenes/frame_view.h"
 #include "scenes/result.h"
@@ -25,6 +27,7 @@ struct StillScene {
   const RgbdPictureFrame* rgbd = nullptr;
   engine::RgbdPlacement rgbdPlacement;
   std::vector<PlacedSet> sets;
+  std::vector<PlacedSplats> splats;  // drawn after the sets, through their depth
   ViewOverlay* overlay = nullptr;  // null: nothing over the view; its origin is the caller's to set
   double shotSeconds = 0;
 };
