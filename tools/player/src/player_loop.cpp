@@ -376,10 +376,10 @@ PlayerLoopStats PlayerLoop::run() {
 }
 
 void PlayerLoop::setItem(media::Player& player, PlayerLoopOptions options) {
-  // The item's own layers (its RGB-D picture, its sets) go only after the frames in flight
+  // The item's own layers (its RGB-D picture, its sets and splats) go only after the frames in flight
   // that draw them. Nothing else waits: the background's pictures are its own copies, and the
   // overlay's new geometry goes to the GPU as any change of markers does.
-  if (context_ && (rgbdLayer_ || sets_ || (timeline_ && !options.timeline))) context_->waitAll();
+  if (context_ && (rgbdLayer_ || sets_ || splats_ || (timeline_ && !options.timeline))) context_->waitAll();
   player_ = &player;
   options_ = std::move(options);
   bindings_ = InputBindings(options_.keyBindings, options_.controlBindings, options_.stick);
@@ -388,6 +388,7 @@ void PlayerLoop::setItem(media::Player& player, PlayerLoopOptions options) {
   if (overlay_) overlay_->setPanel({});
   rgbdLayer_.reset();
   sets_.reset();
+  splats_.reset();
   if (context_) makeItemLayers();
   // The new item's frame indices start again: its staged pictures get keys of their own.
   itemKey_ += std::int64_t{1} << 40;
