@@ -1,7 +1,7 @@
 #pragma once
-// The demo shot without its glTF set and its performer, for tests about the plate alone (the
+// The demo shot without its glTF set, its performer and its splats, for tests about the plate alone (the
 // picture compared with FFmpeg's v360 or the engine's render of the video, frame identification):
-// a package under the build tree with the demo's shot.json less its gltf and mesh-sequence media,
+// a package under the build tree with the demo's shot.json less its gltf, mesh-sequence and splat media,
 // and its videos hard-linked (copied where links cannot be made). Built once; concurrent test
 // processes each build their own copy beside it and the first rename wins.
 #include <unistd.h>
@@ -26,7 +26,8 @@ inline std::string demoWithoutSets() {
   nlohmann::json shot = nlohmann::json::parse(std::ifstream(demo / "shot.json"));
   nlohmann::json media = nlohmann::json::array();
   for (const auto& m : shot["media"])
-    if (m["kind"] != "gltf" && m["kind"] != "mesh-sequence") media.push_back(m);
+    if (m["kind"] != "gltf" && m["kind"] != "mesh-sequence" && m["kind"] != "splats" && m["kind"] != "splat-sequence")
+      media.push_back(m);
   shot["media"] = media;
   std::ofstream(building / "shot.json") << shot.dump(2);
   for (const char* f : {"plate.mp4", "plate_tb.mp4", "film.mp4"}) {

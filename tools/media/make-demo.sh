@@ -110,3 +110,21 @@ if [ ! -s "$rgbd/shot.json" ] || [ "$force" = "--force" ]; then
   mv "$tmp/rgbd" "$rgbd"
   echo "make-demo: wrote $rgbd"
 fi
+
+# The splat capture (make_splats/object_set.h): a sphere, a box and a cylinder on a floor disc,
+# 3,648 Gaussian splats with view-dependent colour, made by the build's ps_make_splats and put
+# through `perfectshot prep` as a capture would be (splats/splats.spz): it stands beside the glTF
+# set, with a floor mark behind it (shot.json).
+splats="$out/splats"
+if [ ! -s "$splats/splats.spz" ] || [ "$force" = "--force" ]; then
+  build="${PERFECTSHOT_BUILD_DIR:-$here/../../build}"
+  for tool in "$build/tools/make_splats/ps_make_splats" "$build/tools/perfectshot/perfectshot"; do
+    if [ ! -x "$tool" ]; then
+      echo "make-demo: $tool is not built; build first (tools/setup.sh)" >&2
+      exit 1
+    fi
+  done
+  "$build/tools/make_splats/ps_make_splats" -o "$tmp/objects.ply"
+  "$build/tools/perfectshot/perfectshot" --log-level warn prep "$tmp/objects.ply" -o "$splats" --force 2>/dev/null
+  echo "make-demo: wrote $splats"
+fi
