@@ -17,6 +17,7 @@
 #include "player/view_overlay.h"
 #include "scenes/shot_document.h"
 #include "scenes/shot_loader.h"
+#include "scenes/splat_ray.h"
 
 namespace ps::test {
 namespace {
@@ -138,6 +139,43 @@ TEST(MarkerEditor, PlacesAMarkerWhereThePressPointsAndSavesTheShotAtomically) {
   EXPECT_EQ(copy.markersOnDisk(copy.dir() / "before.json"), 1u) << "the save replaced the file, not wrote into it";
   EXPECT_EQ(copy.entries(), (std::set<std::string>{"shot.json", "before.json", "plate.mp4"}))
       << "nothing left over from the save";
+}
+
+TEST(MarkerEditor, ThePointerOnASplatSurfacePlacesTheMarkerOnIt) {
+  ShotCopy copy;
+  auto document = scenes::ShotDocument::open(copy.file());
+  ASSERT_TRUE(document) << document.error().message();
+  player::ViewOverlay overlay({});
+  overlay.setOrigin({0.0f, 1.6f, 0.0f});
+  // A splat capture standing 2 m ahead of the controller, as the player's picking meets it.
+  auto cloud = std::make_shared<scenes::SplatCloud>();
+  cloud->resize(1, 0);
+  cloud->positions[0] = glm::vec3(0.0f, 1.2f, -2.5f);
+  cloud->scales[0] = glm::vec3(0.4f, 0.4f, 0.005f);
+  cloud->opacities[0] = 0.95f;
+  const scenes::SplatRayTarget splats(cloud, glm::mat4(1.0f));
+  overlay.setSceneHit([&](const engine::Ray& ray) { return splats.nearestHit(ray.origin, ray.direction); });
+  player::MarkerEditor editor(std::move(*document), overlay, /*active=*/true);
+
+  // The controller at (0, 1.2, -0.5) in stage, pointing straight ahead: the surface is 2 m away.
+  player::Commands in = pointAndPull(lookAt(0, 0), glm::vec3(0.0f, 1.2f, -0.5f));
+  EXPECT_TRUE(editor.apply(frameSeeing(lookAt(0, 0)), in, 1.0));
+  auto saved = scenes::loadShot(copy.file());
+  ASSERT_TRUE(saved) << saved.error().message();
+  ASSERT_EQ(saved->markers.size(), 2u);
+  const auto* stage = std::get_if<scenes::StagePlacement>(&saved->markers.back().placement);
+  ASSERT_NE(stage, nullptr) << "a marker on a surface stands where the surface is";
+  EXPECT_NEAR(stage->position.x, 0.0, 1e-3);
+  EXPECT_NEAR(stage->position.y, 1.2, 1e-3);
+  EXPECT_NEAR(stage->position.z, -2.5, 1e-3);
+
+  // Pointing past the capture, nothing is met: a direction marker as before.
+  player::Commands away = pointAndPull(lookAt(90, 0), glm::vec3(0.0f, 1.2f, -0.5f));
+  EXPECT_TRUE(editor.apply(frameSeeing(lookAt(0, 0)), away, 1.0));
+  saved = scenes::loadShot(copy.file());
+  ASSERT_TRUE(saved) << saved.error().message();
+  ASSERT_EQ(saved->markers.size(), 3u);
+  EXPECT_NE(std::get_if<scenes::DirectionPlacement>(&saved->markers.back().placement), nullptr);
 }
 
 TEST(MarkerEditor, AClickPlacesUndoTakesItBackAndOnlyCtrlSWrites) {
