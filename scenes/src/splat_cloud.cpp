@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 namespace ps::scenes {
 namespace {
@@ -62,6 +63,34 @@ std::size_t SplatCloud::bytes() const {
   return positions.size() * sizeof(glm::vec3) + scales.size() * sizeof(glm::vec3) +
          rotations.size() * sizeof(glm::quat) + opacities.size() * sizeof(float) +
          baseColors.size() * sizeof(glm::vec3) + sh.size() * sizeof(float);
+}
+
+void sortByImportance(SplatCloud& cloud) {
+  const std::size_t n = cloud.size();
+  std::vector<float> importance(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    glm::vec3 s = cloud.scales[i];
+    // The two largest axes' product: all three's over the smallest.
+    const float smallest = std::min({s.x, s.y, s.z});
+    const float area = (s.x * s.y * s.z) / smallest;
+    importance[i] = cloud.opacities[i] * area;
+  }
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return importance[a] > importance[b]; });
+  const std::size_t rest = shRestPerChannel(cloud.shDegree) * 3;
+  SplatCloud sorted;
+  sorted.resize(n, cloud.shDegree);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = order[k];
+    sorted.positions[k] = cloud.positions[i];
+    sorted.scales[k] = cloud.scales[i];
+    sorted.rotations[k] = cloud.rotations[i];
+    sorted.opacities[k] = cloud.opacities[i];
+    sorted.baseColors[k] = cloud.baseColors[i];
+    std::copy_n(cloud.sh.begin() + static_cast<std::ptrdiff_t>(i * rest), rest, sorted.sh.begin() + static_cast<std::ptrdiff_t>(k * rest));
+  }
+  cloud = std::move(sorted);
 }
 
 glm::vec3 splatColor(const SplatCloud& cloud, std::size_t i, const glm::vec3& dir) {

@@ -45,6 +45,27 @@ TEST(SplatCloud, BoundsAndBytesCoverEverySplat) {
   EXPECT_EQ(c.bytes(), 3u * (12 + 12 + 16 + 4 + 12));
 }
 
+TEST(SplatCloud, SortByImportancePutsWhatCoversMostFirstAndKeepsEachSplatWhole) {
+  SplatCloud c;
+  c.resize(4, 1);
+  // Importance: opacity times the two largest axes' product.
+  c.scales = {{0.01f, 0.01f, 0.01f}, {0.2f, 0.1f, 0.001f}, {0.05f, 0.05f, 0.05f}, {0.2f, 0.1f, 0.001f}};
+  c.opacities = {1.0f, 0.5f, 1.0f, 1.0f};
+  for (std::size_t i = 0; i < 4; ++i) {
+    c.positions[i] = glm::vec3(static_cast<float>(i), 0, 0);
+    c.sh[i * 9] = static_cast<float>(i);
+  }
+  sortByImportance(c);
+  EXPECT_EQ(c.check(), "");
+  // 3 (0.02), 1 (0.01: half as opaque), 2 (0.0025), 0 (0.0001).
+  const float order[] = {3, 1, 2, 0};
+  for (std::size_t k = 0; k < 4; ++k) {
+    EXPECT_EQ(c.positions[k].x, order[k]) << k;
+    EXPECT_EQ(c.sh[k * 9], order[k]) << "the splat's harmonics move with it";
+  }
+  EXPECT_EQ(c.opacities[1], 0.5f);
+}
+
 TEST(SplatColor, DegreeOneFollowsTheViewDirectionWithTheReferenceSigns) {
   SplatCloud c;
   c.resize(1, 1);

@@ -129,4 +129,24 @@ TEST(RenderSplats, AMarkerBehindASplatWallIsDimmedNotHidden) {
   EXPECT_LT(hiddenAdds, 0.7 * openAdds) << "behind the wall the marker is dimmed";
 }
 
+TEST(PlaySplats, TheSplatBudgetIsRefusedWhereItCannotApply) {
+  ps::test::TempDir dir("render_splats");
+  const fs::path pkg = dir.path() / "shot";
+  fs::create_directories(pkg);
+  ASSERT_TRUE(ps::media::writeSpz(wall({0, 1.6f, -3}, 1.0f, 1.0f, {0.5f, 0.5f, 0.5f}), pkg / "wall.spz").ok());
+  writeShot(pkg, R"({"id": "w", "kind": "splats", "src": "wall.spz"})");
+  std::ofstream(dir.path() / "episode.json")
+      << R"({"format": "perfectshot-playlist/1", "title": "e", "items": [{"shot": "shot"}]})";
+  auto r = run({kPerfectshot, "play", (dir.path() / "episode.json").string(), "--display", "offscreen", "--frames", "2",
+                "--splat-budget", "1000"});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("--splat-budget: applies to one shot"), std::string::npos) << r.output;
+  r = run({kPerfectshot, "play", pkg.string(), "--display", "offscreen", "--frames", "2", "--splat-budget", "-3"});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("--splat-budget"), std::string::npos) << r.output;
+  r = run({kPerfectshot, "play", pkg.string(), "--display", "offscreen", "--frames", "2", "--no-audio", "--splat-budget",
+           "500"});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+}
+
 }  // namespace

@@ -47,6 +47,8 @@ struct PlayArgs {
   bool noFilmFrame = false;
   bool edit = false;
   std::size_t sequenceBudgetMiB = 0;
+  std::uint64_t splatBudget = 0;
+  const CLI::Option* splatBudgetOption = nullptr;
   std::string atEnd;  // a playlist's
   WindowArgs window;
   ShowArgs show;
@@ -59,6 +61,8 @@ int runPlayEpisode(const PlayArgs& args) {
   const std::string& in = args.input;
   if (!args.mediaId.empty()) return reportError(Error{"--media", "picks a medium of one shot; " + in + " is a playlist", ""});
   if (args.edit) return reportError(Error{"--edit", "edits one shot; " + in + " is a playlist", ""});
+  if (args.splatBudgetOption->count() > 0)
+    return reportError(Error{"--splat-budget", "applies to one shot; an episode's items draw the display's budget", ""});
   if (args.equirectLayer)
     return reportError(Error{"--equirect-layer", "applies to one mono 360 shot; " + in + " is a playlist", ""});
   PlayEpisodeArgs e;
@@ -178,6 +182,7 @@ int runPlay(const PlayArgs& args) {
   ServiceNotifier service = ServiceNotifier::fromEnvironment();
   service.setStatus("playing " + args.input);
   attachServiceHeartbeat(service, options);
+  if (args.splatBudgetOption->count() > 0) options.splatBudget = args.splatBudget;
   player::PlayerLoop loop(*display->display, *playback.player, options);
   player::PlayerLoopStats stats;
   try {
@@ -252,6 +257,12 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
   addWindowOptions(*cmd, args->window);
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to play (default: the plate)");
   addSequenceBudgetOption(*cmd, args->sequenceBudgetMiB);
+  args->splatBudgetOption =
+      cmd->add_option("--splat-budget", args->splatBudget,
+                      "the most Gaussian splats sorted and drawn per frame over the shot's splat captures, each\n"
+                      "keeping its most important ones (0: no limit; default: 1000000 in a headset, no limit\n"
+                      "in a window or offscreen)")
+          ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1} << 32));
   cmd->add_option("--at-end", args->atEnd,
                   "a playlist: after its last item stop, loop, or attract (a kiosk's attract loop; play alone\n"
                   "stops); default: the playlist's at_end, else stop")

@@ -60,6 +60,11 @@ struct SplatCloud {
   std::size_t bytes() const;
 };
 
+// Reorders the splats, most important first: by opacity times the area of the splat's two
+// largest axes (what it covers at a given distance), ties kept in their order. What a budget
+// that keeps a cloud's first splats should keep.
+void sortByImportance(SplatCloud& cloud);
+
 // The view-dependent colour of splat i seen along unit `dir` (eye to centre), clamped below at
 // 0: the CPU form of what the splat shaders evaluate, for tests, picking and generators.
 glm::vec3 splatColor(const SplatCloud& cloud, std::size_t i, const glm::vec3& dir);

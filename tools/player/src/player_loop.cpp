@@ -157,8 +157,11 @@ void PlayerLoop::makeItemLayers() {
     rgbdLayer_->setPlacement(options_.rgbd->placement());
   }
   if (!options_.sets.empty()) sets_ = std::make_unique<SetScene>(display_.device(), options_.sets, options_.decodeWait);
-  if (!options_.splats.empty())
+  if (!options_.splats.empty()) {
     splats_ = std::make_unique<SplatScene>(display_.device(), options_.splats, options_.decodeWait);
+    splats_->layer().setBudget(
+        options_.splatBudget.value_or(display_.capabilities().headTracked ? kHeadsetSplatBudget : 0));
+  }
 }
 
 void PlayerLoop::dropFrameObjects() {

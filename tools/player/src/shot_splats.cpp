@@ -64,6 +64,7 @@ Result<std::vector<PlacedSplats>> loadShotSplats(const scenes::Shot& shot, SetFa
       }
       spdlog::debug("splats {}: {} splats of SH degree {} from {}", m.id, read->cloud.size(), read->cloud.shDegree,
                     m.path.string());
+      scenes::sortByImportance(read->cloud);
       placed.cloud = std::make_shared<const scenes::SplatCloud>(std::move(read->cloud));
     }
     out.push_back(std::move(placed));
@@ -77,6 +78,7 @@ Result<PlacedSplats> loadBareSplats(const std::filesystem::path& file) {
   PlacedSplats placed;
   placed.id = file.stem().string();
   placed.path = file;
+  scenes::sortByImportance(read->cloud);
   placed.cloud = std::make_shared<const scenes::SplatCloud>(std::move(read->cloud));
   return placed;
 }

@@ -68,6 +68,11 @@ struct PlayerLoopOptions {
   std::vector<PlacedSet> sets;
   // The shot's Gaussian splat captures, drawn after the sets, through their depth; empty: none.
   std::vector<PlacedSplats> splats;
+  // The most splats sorted and drawn per frame over every capture (engine::SplatLayer's budget;
+  // each capture keeps its share, its most important splats first: shot_splats.h). Absent: the
+  // display's, kHeadsetSplatBudget where a tracked head looks (a standalone headset's GPU), no
+  // limit in a window or offscreen; 0: no limit.
+  std::optional<std::uint64_t> splatBudget;
   // Where the capture point stands in stage space (the shot's origin). Displays that track no
   // head (window, offscreen) put their eyes there; a headset's stay where the head is.
   glm::vec3 capturePoint = capturePointOf(nullptr);

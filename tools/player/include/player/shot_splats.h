@@ -2,6 +2,7 @@
 // The shot's Gaussian splat captures decoded (media/splat_files.h) and placed in stage space by
 // each layer's transform: what the splat layer draws. A 4D capture (splat-sequence) is opened
 // here and read as it plays, as a mesh sequence is.
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -17,6 +18,10 @@
 
 namespace ps::player {
 
+// The splat budget a headset gets unless told otherwise: what a standalone headset's GPU sorts
+// and draws at its rate.
+inline constexpr std::uint64_t kHeadsetSplatBudget = 1'000'000;
+
 struct PlacedSplats {
   std::string id;  // the medium's id in shot.json
   std::filesystem::path path;
@@ -28,6 +33,10 @@ struct PlacedSplats {
   std::shared_ptr<media::SplatSequence> sequence;
 };
 
+// A static capture's splats are put in order of importance as they are loaded (the opacity
+// times the area of the splat's two largest axes, largest first), so that a budget, which keeps
+// each capture's first splats, keeps those that matter most. A 4D capture's frames keep their
+// file's order.
 // Loads every splats and splat-sequence medium of `shot`, in document order, failing or
 // skipping (with a warning) as `onFailure` says. The sequences take their share of
 // sequenceBudgetMiB as loadShotSets gives the mesh sequences theirs (sequenceShareMiB).
