@@ -11,6 +11,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "pfm.h"
 #include "sim_harness.h"
 
 namespace ps::test::xr {
@@ -60,26 +61,6 @@ void clearNextDepth(OneShot& gpu, const TestSwapchain& sc, float value) {
 void passNextColour(const TestSwapchain& sc) {
   acquire(sc);
   XR_EXPECT(xrReleaseSwapchainImage(sc.handle, nullptr));
-}
-
-struct Pfm {
-  int width = 0, height = 0;
-  std::vector<float> values;  // rows bottom to top, as stored
-};
-
-Pfm readPfm(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  Pfm p;
-  std::string magic;
-  double scale = 0;
-  in >> magic >> p.width >> p.height >> scale;
-  in.get();  // the single whitespace after the header
-  EXPECT_EQ(magic, "Pf") << path;
-  EXPECT_LT(scale, 0) << path << ": little-endian";
-  p.values.resize(static_cast<std::size_t>(p.width) * static_cast<std::size_t>(p.height));
-  in.read(reinterpret_cast<char*>(p.values.data()), static_cast<std::streamsize>(p.values.size() * 4));
-  EXPECT_TRUE(in.good()) << path << ": short";
-  return p;
 }
 
 struct Eyes {

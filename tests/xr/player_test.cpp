@@ -18,6 +18,7 @@
 #include "image.h"
 #include "media/video_source.h"
 #include "demo_without_sets.h"
+#include "pfm.h"
 #include "process.h"
 
 namespace ps::test {
@@ -391,28 +392,6 @@ TEST(XrPlayer, GazeRestingOnAMarkerOpensIt) {
 
 namespace ps::test {
 namespace {
-
-// A PFM greyscale image (the sim's depth capture): rows bottom-up, little-endian floats.
-struct Pfm {
-  int width = 0, height = 0;
-  std::vector<float> values;
-  float atTopDown(int x, int y) const { return values[static_cast<std::size_t>((height - 1 - y) * width + x)]; }
-};
-
-Pfm readPfm(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string magic;
-  Pfm pfm;
-  double scale = 0;
-  in >> magic >> pfm.width >> pfm.height >> scale;
-  in.get();
-  EXPECT_EQ(magic, "Pf") << file;
-  EXPECT_LT(scale, 0) << file << ": little-endian";
-  pfm.values.resize(static_cast<std::size_t>(pfm.width) * static_cast<std::size_t>(pfm.height));
-  in.read(reinterpret_cast<char*>(pfm.values.data()), static_cast<std::streamsize>(pfm.values.size() * sizeof(float)));
-  EXPECT_TRUE(in.good()) << file;
-  return pfm;
-}
 
 // The demo's set (tools/make_set/include/make_set/known_sets.h): the lit 1 m box spans
 // x -0.5..0.5, y 0..1, z -2.5..-1.5; its front face is at z = -1.5.

@@ -12,6 +12,7 @@
 
 #include "media/splat_files.h"
 #include "image.h"
+#include "pfm.h"
 #include "process.h"
 
 namespace ps::test {
@@ -27,26 +28,6 @@ fs::path testDir() {
   fs::remove_all(d);
   fs::create_directories(d);
   return d;
-}
-
-struct Pfm {
-  int width = 0, height = 0;
-  std::vector<float> values;
-  float atTopDown(int x, int y) const { return values[static_cast<std::size_t>((height - 1 - y) * width + x)]; }
-};
-
-Pfm readPfm(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::string magic;
-  Pfm pfm;
-  double scale = 0;
-  in >> magic >> pfm.width >> pfm.height >> scale;
-  in.get();
-  EXPECT_EQ(magic, "Pf") << file;
-  pfm.values.resize(static_cast<std::size_t>(pfm.width) * static_cast<std::size_t>(pfm.height));
-  in.read(reinterpret_cast<char*>(pfm.values.data()), static_cast<std::streamsize>(pfm.values.size() * sizeof(float)));
-  EXPECT_TRUE(in.good()) << file;
-  return pfm;
 }
 
 // A slab of opaque splats 2 x 2 m across, 0.2 m deep (z -2.9 .. -3.1), around eye height.
