@@ -73,7 +73,8 @@ class Renders {
     if (mkdtemp(templ.data()) == nullptr) throw std::runtime_error("mkdtemp " + templ);
     root_ = templ;
     fs::create_directories(root_ / "without");
-    for (const char* f : {"plate.mp4", "plate_tb.mp4", "film.mp4", "set.glb"}) {
+    fs::create_directories(root_ / "without" / "splats");
+    for (const char* f : {"plate.mp4", "plate_tb.mp4", "film.mp4", "set.glb", "splats/splats.spz"}) {
       std::error_code ec;
       fs::create_hard_link(kDemo / f, root_ / "without" / f, ec);
       if (ec) fs::copy_file(kDemo / f, root_ / "without" / f);
