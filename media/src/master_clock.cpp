@@ -9,6 +9,10 @@ double MasterClock::position(double at) {
       master_ = ClockMaster::Audio;
       anchorShot_ = r->shotSeconds;
       anchorAt_ = r->atSeconds;
+      const double heard = monotonic(at);
+      // Forward play only: the sound from heldFrom_ on has not reached the listener yet.
+      if (rate_ > 0 && heard < heldFrom_) return heldFrom_;
+      return heard;
     }
   }
   return monotonic(at);
@@ -18,6 +22,7 @@ void MasterClock::start(double at) {
   if (running_) return;
   anchorShot_ = monotonic(at);
   anchorAt_ = at;
+  heldFrom_ = anchorShot_;
   running_ = true;
 }
 
@@ -37,6 +42,7 @@ void MasterClock::setRate(double rate, double at) {
 void MasterClock::jump(double shotSeconds, double at) {
   anchorShot_ = shotSeconds;
   anchorAt_ = at;
+  heldFrom_ = shotSeconds;
 }
 
 }  // namespace ps::media

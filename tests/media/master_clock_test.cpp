@@ -52,6 +52,29 @@ TEST(MasterClock, AudioIsTheMasterWhileItSoundsAndHandsOverContinuously) {
   EXPECT_EQ(c.master(), ClockMaster::Monotonic);
 }
 
+TEST(MasterClock, HoldsWhereItStartedUntilTheSoundFromThereIsHeard) {
+  FakeAudio audio;
+  MasterClock c(&audio);
+  c.jump(2.0, 0.0);
+  c.start(10.0);
+  // The device's latency: 50 ms after the start the listener hears shot time 1.98.
+  audio.now = AudioClockReading{.shotSeconds = 1.98, .atSeconds = 10.03};
+  EXPECT_DOUBLE_EQ(c.position(10.05), 2.0);
+  EXPECT_EQ(c.master(), ClockMaster::Audio);
+  // Once the start is heard, the audio leads.
+  audio.now = AudioClockReading{.shotSeconds = 2.01, .atSeconds = 10.08};
+  EXPECT_DOUBLE_EQ(c.position(10.09), 2.02);
+  // A jump while it plays holds at its target the same way...
+  c.jump(5.0, 11.0);
+  audio.now = AudioClockReading{.shotSeconds = 4.97, .atSeconds = 11.0};
+  EXPECT_DOUBLE_EQ(c.position(11.01), 5.0);
+  // ...and a reading behind a point already passed is followed (a slow device).
+  audio.now = AudioClockReading{.shotSeconds = 5.5, .atSeconds = 11.6};
+  EXPECT_DOUBLE_EQ(c.position(11.6), 5.5);
+  audio.now = AudioClockReading{.shotSeconds = 5.52, .atSeconds = 11.7};
+  EXPECT_DOUBLE_EQ(c.position(11.7), 5.52);
+}
+
 TEST(MasterClock, StoppedClockIgnoresAudio) {
   FakeAudio audio;
   audio.now = AudioClockReading{.shotSeconds = 7.0, .atSeconds = 1.0};

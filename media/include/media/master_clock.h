@@ -5,6 +5,10 @@
 // and whenever audio is absent, paused, muted or starved, a monotonic clock
 // (a TimeSource) extrapolates from the last anchor. Switching between the two
 // is continuous: every audio reading re-anchors the monotonic clock.
+// The sound reaches the listener a device latency after it starts: until the
+// first sample from where the clock started (or jumped) is heard, the clock
+// holds there rather than presenting shot time before it (a picture before
+// the shot's first frame would be black).
 // One thread (the player loop).
 #include <optional>
 
@@ -55,6 +59,9 @@ class MasterClock {
   double anchorShot_ = 0.0;  // shot seconds presented at anchorAt_
   double anchorAt_ = 0.0;    // TimeSource seconds
   double rate_ = 1.0;
+  // Where the clock last started or jumped: the audio's reading
+  // is not followed back past it.
+  double heldFrom_ = 0.0;
   bool running_ = false;
   ClockMaster master_ = ClockMaster::Monotonic;
 };
