@@ -170,6 +170,35 @@ TEST(KioskDirector, TheShowControlsAttractEndsTheVisitAndRecenterTurnsTheView) {
   EXPECT_EQ(rig.director->visitorsToday(), 2u);
 }
 
+// "Visitors today" starts again at local midnight, in the status read after it and on the
+// operator's line, not only when the next visitor comes.
+TEST(KioskDirector, VisitorsTodayStartsAgainAtMidnightBeforeTheNextVisit) {
+  Rig rig(true, KioskConfig{});
+  int today = 100;
+  rig.director->day = [&] { return today; };
+  rig.frame(0);
+  // Two visits, each ended by the headset off for longer than the timeout (10 s).
+  for (double t : {1.0, 20.0}) {
+    rig.director->onEvents(presence(true));
+    rig.frame(t);
+    rig.director->onEvents(presence(false));
+    rig.frame(t + 1.0);
+    rig.frame(t + 15.0);
+  }
+  ASSERT_EQ(rig.director->cycle().state(), VisitState::Attract);
+  EXPECT_EQ(rig.director->visitorsToday(), 2u);
+  rig.frame(40.0);
+  EXPECT_NE(rig.display.status.find("visitors today 2"), std::string::npos) << rig.display.status;
+  today = 101;
+  EXPECT_EQ(rig.director->visitorsToday(), 0u);
+  rig.frame(42.0);
+  EXPECT_NE(rig.display.status.find("visitors today 0"), std::string::npos) << rig.display.status;
+  rig.director->onEvents(presence(true));
+  rig.frame(43.0);
+  EXPECT_EQ(rig.director->visitorsToday(), 1u);
+  EXPECT_EQ(rig.director->counts().visits, 3u);
+}
+
 // The controllers aim where the recentred view is drawn: a visitor who faced left at the visit's
 // start and points left points at the film's front.
 TEST(KioskDirector, TheControllersAimIsRecentredWithTheView) {

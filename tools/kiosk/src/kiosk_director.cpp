@@ -30,7 +30,9 @@ KioskDirector::KioskDirector(xr::Display& display, const KioskConfig& config, Pr
       attract_(attract),
       programme_(programme),
       cycle_(VisitRules{config.visitTimeoutSeconds, config.atEnd}),
-      fade_(config.fadeSeconds) {}
+      fade_(config.fadeSeconds) {
+  day = localDay;
+}
 
 bool KioskDirector::onEvents(const xr::DisplayEvents& events) {
   if (source_ == PresenceSource::UserPresence && events.present) pendingPresence_ = *events.present;
@@ -112,9 +114,8 @@ void KioskDirector::act(const VisitStep& step, const xr::DisplayFrame& frame) {
     ++counts_.fades;
     if (step.recentre) {
       ++counts_.visits;
-      const int day = localDay();
-      if (day != today_) {
-        today_ = day;
+      if (const int now = day(); now != today_) {
+        today_ = now;
         visitsToday_ = 0;
       }
       ++visitsToday_;
@@ -176,7 +177,7 @@ void KioskDirector::updateStatus(double t) {
   statusAt_ = t;
   const Programme* playing = active_ == nullptr ? nullptr : active_;
   std::string line = fmt::format("{}: {} | visitors today {} | last error: {}", visitStateName(cycle_.state()),
-                                 playing != nullptr ? playing->describe() : "-", visitsToday_,
+                                 playing != nullptr ? playing->describe() : "-", visitorsToday(),
                                  lastError_.empty() ? "none" : lastError_);
   if (line == status_) return;
   status_ = std::move(line);

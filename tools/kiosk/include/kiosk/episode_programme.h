@@ -1,7 +1,7 @@
 #pragma once
-// An episode (player/episode_player.h) as the kiosk's programme. The episode player runs one
-// player loop per item; the kiosk's director rides along in each (EpisodePlayOptions::adjustItem
-// calls beginItem), so the programme's calls reach the item playing now:
+// An episode (player/episode_player.h) as the kiosk's programme. The episode player swaps each
+// item into its one player loop; the kiosk's director rides along with each (EpisodePlayOptions::
+// adjustItem calls beginItem), so the programme's calls reach the item playing now:
 //   restart   the first item from its start (a jump the item playing leaves for);
 //   play/pause the item's player (and whether the next item starts playing);
 //   over      the last item held on its last frame (its loop does not leave at the end);

@@ -58,7 +58,10 @@ class KioskDirector final : public player::LoopDirector {
   std::function<void(const KioskCounts&)> onVisitEnded;
   // The operator's line as last set (what playing, visitors today, the last error).
   const std::string& status() const { return status_; }
-  std::uint64_t visitorsToday() const { return visitsToday_; }
+  // Visits begun on the local day it is now (none yet after midnight, before the next visit).
+  std::uint64_t visitorsToday() const { return day() == today_ ? visitsToday_ : 0; }
+  // The local calendar day (a number that changes at local midnight); tests set their own.
+  std::function<int()> day;
   const std::string& lastError() const { return lastError_; }
 
   // A show control's requests, carried out at the next frame (its time, its head): back to the
