@@ -15,7 +15,9 @@
 // points), bit 16: fragments check the depth texels they read. Mirrors RgbdPatchInstance.
 layout(location = 0) in ivec4 patchInfo;
 
-layout(location = 0) out vec3 capturePos;  // the surface point, metres from the capture point, capture axes
+// The surface point along its ray, metres from where the ray starts (the capture point, or a
+// stereo eye's ray origin beside it), capture axes.
+layout(location = 0) out vec3 capturePos;
 // The relative depth step at which the fragments drop what the cell's corners did not see; 0:
 // no check (the far sphere, a cell per texel, or a patch without a discontinuity).
 layout(location = 1) flat out float discontinuity;
@@ -31,6 +33,10 @@ layout(push_constant) uniform Params {
   // A picture's patches: x: cells across a patch at this draw's level, y: grid points per cell.
   // The sphere: x: cells across the drawn rectangle, y: its first column, z: its first row.
   ivec4 cells;
+  // A stereo picture's eye (RgbdLayer's header): x: how far its rays start from the capture point,
+  // to the left (< 0) or right; y: 0 mono, 1 a camera beside the capture point (180), 2 on the
+  // omnidirectional stereo circle, the ray its tangent (360).
+  vec4 eyeRays;
 } params;
 
 const float PI = 3.14159265358979;
@@ -81,14 +87,26 @@ vec3 direction(vec2 uv) {
   return vec3(cos(latitude) * sin(longitude), sin(latitude), -cos(latitude) * cos(longitude));
 }
 
+// Where this eye's ray along `dir` starts, relative to the capture point.
+vec3 rayOrigin(vec3 dir) {
+  if (params.eyeRays.y == 1.0) return vec3(params.eyeRays.x, 0.0, 0.0);
+  if (params.eyeRays.y == 2.0) {
+    // The ray's level right: for longitude L, (cos L, 0, sin L).
+    const float level = length(dir.xz);
+    return level < 1e-6 ? vec3(0.0) : params.eyeRays.x * vec3(-dir.z, 0.0, dir.x) / level;
+  }
+  return vec3(0.0);
+}
+
 void main() {
   const int cell = gl_VertexIndex / 6;
   const int corner = gl_VertexIndex - cell * 6;
   if (sphereAtRadius()) {
     discontinuity = 0.0;
     const ivec2 origin = ivec2(params.cells.y + cell % params.cells.x, params.cells.z + cell / params.cells.x);
-    capturePos = direction(gridUv(origin + kCorners[corner])) * params.grid.w;
-    gl_Position = params.clipFromCapture * vec4(capturePos, 1.0);
+    const vec3 dir = direction(gridUv(origin + kCorners[corner]));
+    capturePos = dir * params.grid.w;
+    gl_Position = params.clipFromCapture * vec4(capturePos + rayOrigin(dir), 1.0);
     return;
   }
   const ivec2 origin = ivec2(cell % params.cells.x, cell / params.cells.x);
@@ -116,6 +134,7 @@ void main() {
     gl_Position = vec4(2.0, 2.0, 2.0, 1.0);  // the same point for all three: nothing to raster
     return;
   }
-  capturePos = direction(ownUv) * own;
-  gl_Position = params.clipFromCapture * vec4(capturePos, 1.0);
+  const vec3 dir = direction(ownUv);
+  capturePos = dir * own;  // along the ray from where it starts: what the fragments sample by
+  gl_Position = params.clipFromCapture * vec4(capturePos + rayOrigin(dir), 1.0);
 }

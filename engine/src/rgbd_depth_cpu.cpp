@@ -4,8 +4,10 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <stdexcept>
 
 #include "engine/picture_fit.h"
+#include "frame_textures.h"
 #include "scenes/yuv_to_rgb.h"
 
 namespace ps::engine {
@@ -56,6 +58,33 @@ double depthkitHue(double r, double g, double b) {
 }
 
 }  // namespace
+
+void checkDepthPicture(const std::string& where, const FrameView& depth, StereoLayout stereo, const DepthCoding& coding) {
+  const auto require = [](bool ok, const std::string& what) {
+    if (!ok) throw std::invalid_argument(what);
+  };
+  require(std::isfinite(coding.nearM) && std::isfinite(coding.farM) && coding.nearM > 0 && coding.farM > coding.nearM,
+          where + "depth needs 0 < near_m < far_m (got near " + std::to_string(coding.nearM) + ", far " +
+              std::to_string(coding.farM) + ")");
+  try {
+    checkFrame(depth, stereo);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(where + "depth picture: " + e.what());
+  }
+  switch (coding.encoding) {
+    case DepthEncoding::InverseSplit8:
+      require(depth.format == PixelFormat::Yuv444P,
+              where + "inverse-split8 depth needs an 8-bit 4:4:4 picture (high byte in Y, low byte in Cb), got " +
+                  std::string(toString(depth.format)));
+      break;
+    case DepthEncoding::Hue:
+      require(!isGray(depth.format), where + "hue depth needs a colour picture, got the grey plane " +
+                                         std::string(toString(depth.format)));
+      break;
+    case DepthEncoding::Linear:
+    case DepthEncoding::Inverse: break;  // the luma plane of any format
+  }
+}
 
 DepthMetres decodeDepthMetres(const FrameView& depth, StereoLayout stereo, int eye, const DepthCoding& coding) {
   const PlaneReader luma(depth, stereo, eye, 0);

@@ -17,6 +17,7 @@
 
 #include "engine/device.h"
 #include "engine/gpu_resources.h"
+#include "engine/rgbd_depth_measure.h"
 #include "engine/vk_check.h"
 #include "frame_textures.h"
 #include "pinhole_footprint.h"
@@ -50,9 +51,7 @@ void require(bool ok, const std::string& what) {
 void checkPictures(const char* call, const FrameView& colour, const FrameLayout& layout, const FrameView& depth,
                    const DepthCoding& coding) {
   const std::string where = std::string("RgbdLayer::") + call + ": ";
-  require(std::isfinite(coding.nearM) && std::isfinite(coding.farM) && coding.nearM > 0 && coding.farM > coding.nearM,
-          where + "depth needs 0 < near_m < far_m (got near " + std::to_string(coding.nearM) + ", far " +
-              std::to_string(coding.farM) + ")");
+  checkDepthPicture(where, depth, layout.stereo, coding);
   require(!isGray(colour.format), where + "the colour picture is " + std::string(toString(colour.format)) +
                                       ", a grey plane; colour needs Y, Cb and Cr");
   try {
@@ -60,28 +59,10 @@ void checkPictures(const char* call, const FrameView& colour, const FrameLayout&
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument(where + "colour picture: " + e.what());
   }
-  try {
-    checkFrame(depth, layout.stereo);
-  } catch (const std::invalid_argument& e) {
-    throw std::invalid_argument(where + "depth picture: " + e.what());
-  }
   require(depth.width == colour.width && depth.height == colour.height,
           where + "the depth picture is " + std::to_string(depth.width) + "x" + std::to_string(depth.height) +
               ", the colour picture " + std::to_string(colour.width) + "x" + std::to_string(colour.height) +
               "; they must match");
-  switch (coding.encoding) {
-    case DepthEncoding::InverseSplit8:
-      require(depth.format == PixelFormat::Yuv444P,
-              where + "inverse-split8 depth needs an 8-bit 4:4:4 picture (high byte in Y, low byte in Cb), got " +
-                  std::string(toString(depth.format)));
-      break;
-    case DepthEncoding::Hue:
-      require(!isGray(depth.format), where + "hue depth needs a colour picture, got the grey plane " +
-                                         std::string(toString(depth.format)));
-      break;
-    case DepthEncoding::Linear:
-    case DepthEncoding::Inverse: break;  // the luma plane of any format
-  }
 }
 
 // The picture's constants: colour conversion, and how a depth texel becomes metres.
@@ -193,7 +174,7 @@ struct RgbdLayer::Impl {
   }
 
   void setPicture(Source& source, const char* call, const FrameView& colour, const FrameLayout& layout,
-                  const FrameView& depth, const DepthCoding& coding) {
+                  const FrameView& depth, const DepthCoding& coding, const RgbdDepthMeasure* measured) {
     checkPictures(call, colour, layout, depth, coding);
     // Never the picture shown; of the others, the one sampled longest ago.
     Slot* slot = nullptr;
@@ -213,30 +194,39 @@ struct RgbdLayer::Impl {
     slot->projection = layout.projection;
     slot->coding = coding;
     slot->depthEye = slot->depth->lumaEyeExtent();
-    measurePatches(*slot, depth, layout);
+    measurePatches(*slot, depth, layout, measured);
     slot->uploadPending = true;
     writeEyeSets(*slot);
     source.latest = slot;
   }
 
-  // What each eye's patches of the picture allow (rgbd_patches.h), from the CPU's copy of the
-  // depth. A picture held smaller than it came (larger than the device's images) is not
-  // measured: every patch is drawn as if it held an edge.
-  void measurePatches(Slot& slot, const FrameView& depth, const FrameLayout& layout) {
+  // What each eye's patches of the picture allow (rgbd_patches.h): measured ahead when the
+  // caller did, else from the CPU's copy of the depth now. A picture held smaller than it came
+  // (larger than the device's images) is not measured: every patch is drawn as if it held an edge.
+  void measurePatches(Slot& slot, const FrameView& depth, const FrameLayout& layout, const RgbdDepthMeasure* measured) {
     const auto start = std::chrono::steady_clock::now();
     const bool half = layout.projection == Projection::Equirect180;
+    const bool held = slot.depthEye.width * (layout.stereo == StereoLayout::LeftRight ? 2u : 1u) == depth.width &&
+                      slot.depthEye.height * (layout.stereo == StereoLayout::TopBottom ? 2u : 1u) == depth.height;
+    if (measured != nullptr && !measured->fits(depth, layout, slot.coding)) {
+      spdlog::debug("rgbd: a measure made for another picture was given; measuring again");
+      measured = nullptr;
+    }
     for (int e = 0; e < slot.depth->eyeCount(); ++e) {
       RgbdPatchGrid& grid = slot.patches[static_cast<std::size_t>(e)];
-      const DepthMetres metres = decodeDepthMetres(depth, layout.stereo, e, slot.coding);
-      if (metres.width == slot.depthEye.width && metres.height == slot.depthEye.height) {
-        grid = measureRgbdPatches(metres, half, &grid);
-      } else {
+      if (!held) {
         grid = unmeasuredRgbdPatches({slot.depthEye.width, slot.depthEye.height, half},
                                      static_cast<float>(slot.coding.nearM), static_cast<float>(slot.coding.farM));
+      } else if (measured != nullptr) {
+        grid = measured->eye(e);
+      } else {
+        grid = measureRgbdPatches(decodeDepthMetres(depth, layout.stereo, e, slot.coding), half, &grid);
       }
     }
-    spdlog::debug("rgbd: patches of a {}x{} depth picture measured in {:.1f} ms", depth.width, depth.height,
-                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    if (measured == nullptr && held) ++measuredHere;
+    if (measured == nullptr && held)
+      spdlog::debug("rgbd: patches of a {}x{} depth picture measured in {:.1f} ms", depth.width, depth.height,
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
   }
 
   void writeEyeSets(const Slot& slot) {
@@ -298,6 +288,13 @@ struct RgbdLayer::Impl {
     return glm::angleAxis(glm::radians(placement.yawOffsetDeg), glm::vec3(0.0f, 1.0f, 0.0f));
   }
 
+  // Where the eye's rays of a stereo picture start (rgbd.vert's eyeRays): none for a mono one.
+  glm::vec4 eyeRays(const Slot& slot, Eye eye) const {
+    if (slot.depth->eyeCount() < 2) return glm::vec4(0.0f);
+    const float side = (eyeIndex(*slot.depth, eye) == 0 ? -0.5f : 0.5f) * placement.stereoBaselineM;
+    return glm::vec4(side, slot.projection == Projection::Equirect180 ? 1.0f : 2.0f, 0.0f, 0.0f);
+  }
+
   // A draw of one eye: a picture's patches (grid) or the far sphere.
   struct Draw {
     const Slot* slot = nullptr;
@@ -324,8 +321,10 @@ struct RgbdLayer::Impl {
     d.constants.clipFromCapture =
         pass.camera.viewProjection() * stageFromCapture(view.position) * glm::scale(glm::mat4(1.0f), glm::vec3(scale));
     d.constants.grid = glm::vec4(static_cast<float>(kRgbdPatchCells), 0.0f, placement.discontinuity, 0.0f);
+    d.constants.eyeRays = eyeRays(slot, pass.eye);
     RgbdPatchEye eye;
     eye.clipFromCapture = d.constants.clipFromCapture;
+    eye.rayOriginM = std::abs(d.constants.eyeRays.x) * scale;
     eye.parallaxM = glm::length(parallaxOffset(view.position - placement.origin, placement.headBoxM));
     eye.discontinuity = placement.discontinuity;
     if (pass.extent.width > 0 && pass.extent.height > 0) {
@@ -386,6 +385,7 @@ struct RgbdLayer::Impl {
     d.constants.grid = glm::vec4(static_cast<float>(kFarColumns), static_cast<float>(kFarRows), 0.0f,
                                  static_cast<float>(slot.coding.farM));
     d.constants.cells = glm::ivec4(static_cast<int>(across), static_cast<int>(firstColumn), static_cast<int>(firstRow), 0);
+    d.constants.eyeRays = eyeRays(slot, pass.eye);
     d.cells = across * down;
     d.grid = false;
     triangles += std::uint64_t{d.cells} * 2;
@@ -445,6 +445,7 @@ struct RgbdLayer::Impl {
   Source back;
   bool showBack = false;
   std::uint64_t preparedSerial = 0;
+  std::uint64_t measuredHere = 0;  // pictures measured on the caller's thread (picturesMeasured)
   // This frame's draws per eye, and the patches they draw (instance 0 is the far sphere's).
   std::vector<EyeDraws> eyeDraws;
   std::vector<RgbdPatchInstance> instances;
@@ -471,23 +472,28 @@ void RgbdLayer::setPlacement(const RgbdPlacement& placement) {
                                 std::to_string(placement.discontinuity));
   if (!(placement.headBoxM > 0) || !std::isfinite(placement.headBoxM))
     throw std::invalid_argument("RgbdLayer::setPlacement: headBoxM must be > 0, got " + std::to_string(placement.headBoxM));
+  if (!(placement.stereoBaselineM > 0) || !std::isfinite(placement.stereoBaselineM))
+    throw std::invalid_argument("RgbdLayer::setPlacement: stereoBaselineM must be > 0, got " +
+                                std::to_string(placement.stereoBaselineM));
   impl_->placement = placement;
 }
 
 void RgbdLayer::setPicture(const FrameView& colour, const FrameLayout& layout, const FrameView& depth,
-                           const DepthCoding& coding, std::shared_ptr<const void> /*bytesOwner: copied now*/) {
-  impl_->setPicture(impl_->front, "setPicture", colour, layout, depth, coding);
+                           const DepthCoding& coding, const RgbdDepthMeasure* measured) {
+  impl_->setPicture(impl_->front, "setPicture", colour, layout, depth, coding, measured);
 }
 
 void RgbdLayer::setBackground(const FrameView& colour, const FrameLayout& layout, const FrameView& depth,
-                              const DepthCoding& coding, std::shared_ptr<const void> /*bytesOwner: copied now*/) {
-  impl_->setPicture(impl_->back, "setBackground", colour, layout, depth, coding);
+                              const DepthCoding& coding, const RgbdDepthMeasure* measured) {
+  impl_->setPicture(impl_->back, "setBackground", colour, layout, depth, coding, measured);
   impl_->showBack = true;
 }
 
 void RgbdLayer::clearBackground() { impl_->showBack = false; }
 
 bool RgbdLayer::hasPicture() const { return impl_->front.latest != nullptr; }
+
+std::uint64_t RgbdLayer::picturesMeasured() const { return impl_->measuredHere; }
 
 void RgbdLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
   Impl& s = *impl_;

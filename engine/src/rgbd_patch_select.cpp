@@ -41,7 +41,7 @@ std::uint64_t RgbdPatchDraws::triangles() const {
   return n;
 }
 
-bool rgbdPatchVisible(const RgbdPatch& patch, const glm::mat4& clip) {
+bool rgbdPatchVisible(const RgbdPatch& patch, const glm::mat4& clip, double slackM) {
   if (patch.cosHalfAngle < kWidestCos) return true;
   const double cosA = patch.cosHalfAngle, sinA = std::sqrt(std::max(0.0, 1.0 - cosA * cosA));
   const glm::vec4 w = row(clip, 3);
@@ -55,7 +55,7 @@ bool rgbdPatchVisible(const RgbdPatch& patch, const glm::mat4& clip) {
     // The largest n . r over the cone's unit rays r.
     const double cosB = glm::dot(n / length, glm::dvec3(patch.axis));
     const double most = cosB >= cosA ? length : length * (cosB * cosA + std::sqrt(std::max(0.0, 1.0 - cosB * cosB)) * sinA);
-    const double best = (most >= 0 ? farthest : nearest) * most + plane.w;
+    const double best = (most >= 0 ? farthest : nearest) * most + plane.w + length * slackM;
     if (best < -1e-5 * (std::abs(plane.w) + length * farthest)) return false;
   }
   return true;
@@ -70,7 +70,7 @@ void selectRgbdPatches(const RgbdPatchGrid& grid, const RgbdPatchEye& eye, RgbdP
   const double stepLimit = eye.discontinuity * kStepShare;
   for (std::size_t i = 0; i < grid.patches.size(); ++i) {
     const RgbdPatch& patch = grid.patches[i];
-    if (!rgbdPatchVisible(patch, eye.clipFromCapture)) continue;
+    if (!rgbdPatchVisible(patch, eye.clipFromCapture, eye.rayOriginM)) continue;
     if (!grid.measured || patch.cellStep[0] > stepLimit) {
       levels[i] = static_cast<std::int8_t>(edge);
       continue;

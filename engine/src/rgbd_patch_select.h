@@ -38,6 +38,7 @@ inline constexpr std::uint32_t kRgbdCheckTexelsBit = 1u << 16;
 struct RgbdPatchEye {
   glm::mat4 clipFromCapture{1.0f};  // the draw's, its scale included
   double parallaxM = 0;            // how far the eye is drawn from the capture point
+  double rayOriginM = 0;           // how far a stereo eye's rays start from the capture point
   double pixelMost = 0;            // radians per target pixel, most (0: unknown)
   double pixelFewest = 0;          // and fewest
   double discontinuity = 0.1;      // RgbdPlacement::discontinuity
@@ -52,7 +53,8 @@ struct RgbdPatchDraws {
 // Appends nothing; overwrites `out`. `levels` is scratch (kept for its capacity).
 void selectRgbdPatches(const RgbdPatchGrid& grid, const RgbdPatchEye& eye, RgbdPatchDraws& out,
                        std::vector<std::int8_t>& levels);
-// Whether any point of `patch` can be inside the frustum of clipFromCapture (exposed for tests).
-bool rgbdPatchVisible(const RgbdPatch& patch, const glm::mat4& clipFromCapture);
+// Whether any point of `patch`, each moved by up to `slackM` (a stereo eye's ray origins), can
+// be inside the frustum of clipFromCapture (exposed for tests).
+bool rgbdPatchVisible(const RgbdPatch& patch, const glm::mat4& clipFromCapture, double slackM = 0);
 
 }  // namespace ps::engine

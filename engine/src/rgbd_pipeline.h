@@ -36,6 +36,7 @@ struct RgbdPushConstants {
                      // w: > 0: a sphere of this radius rather than the depth picture
   glm::ivec4 cells;  // patches: x: cells across a patch at the draw's level, y: grid points per cell;
                      // the sphere: x: cells across the drawn rectangle, y: its first column, z: its first row
+  glm::vec4 eyeRays;  // a stereo picture's eye: x: its rays' offset (left < 0), y: 0 none, 1 a camera, 2 ODS
 };
 static_assert(sizeof(RgbdPushConstants) <= 128, "the push constant block must fit the guaranteed 128 bytes");
 

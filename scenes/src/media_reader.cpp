@@ -103,7 +103,7 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
   r.eachObject(*list, "/media", "an object with id, kind and src", [&](const Json& e, const std::string& ptr) {
     r.unknownMembers(e, ptr, {"id", "kind", "src", "projection", "stereo", "yaw_offset_deg", "transform", "proxy",
                           "thumbnails", "start", "offset", "fps", "texture", "animation", "audio", "depth",
-                          "discontinuity", "head_box_m", "background"});
+                          "discontinuity", "head_box_m", "stereo_baseline_m", "background"});
     MediaRef m;
     m.pointer = ptr;
     m.id = readId(r, e, ptr, ids);
@@ -123,6 +123,8 @@ void readMedia(JsonReader& r, const Json& doc, std::vector<MediaRef>& media, IdS
       if (!m.stereo)
         r.error(ptr + "/stereo", "unknown stereo layout " + quote(*s) + " (expected \"mono\", \"top-bottom\" or \"left-right\")");
     }
+    if (m.rgbd && m.rgbd->stereoBaselineM && m.stereo == StereoLayout::Mono)
+      r.error(ptr + "/stereo_baseline_m", "a mono capture has no stereo baseline (\"stereo\" is \"mono\")");
     m.yawOffsetDeg = r.number(e, ptr, "yaw_offset_deg", false, -180, 180, "degrees").value_or(0);
     readPlacement(r, e, ptr, m.transform);
     if ((m.kind == MediaKind::Equirect || m.kind == MediaKind::Rgbd) && e.contains("transform"))

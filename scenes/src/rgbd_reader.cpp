@@ -49,7 +49,7 @@ void readDepth(JsonReader& r, const Json& d, const std::string& ptr, RgbdMedia& 
 
 void readRgbdMembers(JsonReader& r, const Json& e, const std::string& ptr, MediaRef& m) {
   if (m.kind != MediaKind::Rgbd) {
-    for (const char* key : {"depth", "discontinuity", "head_box_m", "background"})
+    for (const char* key : {"depth", "discontinuity", "head_box_m", "stereo_baseline_m", "background"})
       if (e.contains(key)) r.error(child(ptr, key), quote(key) + " is only for an \"rgbd\" medium");
     return;
   }
@@ -58,6 +58,7 @@ void readRgbdMembers(JsonReader& r, const Json& e, const std::string& ptr, Media
   else if (!e.contains("depth")) r.error(ptr, std::string("missing required field \"depth\": an rgbd medium needs ") + kDepthExpected);
   rgbd.discontinuity = r.positive(e, ptr, "discontinuity", false, "a relative depth step > 0").value_or(kDefaultDiscontinuity);
   rgbd.headBoxM = r.positive(e, ptr, "head_box_m", false, "metres > 0").value_or(kDefaultHeadBoxM);
+  rgbd.stereoBaselineM = r.positive(e, ptr, "stereo_baseline_m", false, "metres > 0");
   rgbd.background = r.string(e, ptr, "background", false).value_or("");
   m.rgbd = std::move(rgbd);
 }

@@ -11,6 +11,7 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <gtest/gtest.h>
 
+#include "engine/rgbd_depth_measure.h"
 #include "engine/rgbd_layer.h"
 #include "engine/view.h"
 #include "engine_test.h"
@@ -124,6 +125,46 @@ TEST_F(RgbdLodTest, ASmoothWallIsDrawnWithFewerTrianglesThanOneWithAPanel) {
   EXPECT_LT(plainTriangles * 3, panelTriangles);
   EXPECT_LT(panelTriangles * 2, 58000u);
   EXPECT_EQ(plain.triangles(1), 0u) << "no eye 1 in this frame";
+}
+
+// A measure made ahead (on another thread, by the caller) is what the layer draws with: the
+// room's own measure draws the room as the layer's own measuring does, pixel for pixel, and
+// measures nothing on the caller's thread; the smooth wall's measure given with the room's
+// picture draws the room with the wall's few coarse triangles (the measure is used, not
+// recomputed); a measure made for another coding is not used.
+TEST_F(RgbdLodTest, AMeasureMadeAheadIsWhatTheLayerDrawsWith) {
+  const OwnedFrame colour = roomColour(kWidth, kHeight);
+  const OwnedFrame wall = depthFrame([](double, double) { return static_cast<double>(RgbdRoom::kWallM); });
+  const OwnedFrame room = depthFrame(RgbdRoom::depthAlong);
+  MeshRig rig(device(), kSize, kSize, 1);
+  const engine::EyeCamera eye = camera({0.1f, 0.0f, 0.0f});
+  engine::RgbdLayer own(rig.context()), ahead(rig.context()), wallAhead(rig.context()), other(rig.context());
+  own.setPicture(colour.view, FrameLayout{}, room.view, kCoding);
+  EXPECT_EQ(own.picturesMeasured(), 1u);
+  const auto roomMeasure = engine::RgbdDepthMeasure::of(room.view, FrameLayout{}, kCoding);
+  ahead.setPicture(colour.view, FrameLayout{}, room.view, kCoding, roomMeasure.get());
+  EXPECT_EQ(ahead.picturesMeasured(), 0u);
+  const auto wallMeasure = engine::RgbdDepthMeasure::of(wall.view, FrameLayout{}, kCoding, roomMeasure.get());
+  wallAhead.setPicture(colour.view, FrameLayout{}, room.view, kCoding, wallMeasure.get());
+  const DepthCoding otherCoding{DepthEncoding::Inverse, 0.5, 9.0};
+  ASSERT_FALSE(wallMeasure->fits(room.view, FrameLayout{}, otherCoding));
+  other.setPicture(colour.view, FrameLayout{}, room.view, kCoding,
+                   engine::RgbdDepthMeasure::of(wall.view, FrameLayout{}, otherCoding).get());
+  EXPECT_EQ(other.picturesMeasured(), 1u);
+
+  const EyePicture a = render(rig, own, eye);
+  const std::uint64_t ownTriangles = own.triangles(0);
+  const EyePicture b = render(rig, ahead, eye);
+  EXPECT_EQ(ahead.triangles(0), ownTriangles);
+  int differ = 0;
+  for (int y = 0; y < static_cast<int>(kSize); ++y)
+    for (int x = 0; x < static_cast<int>(kSize); ++x)
+      differ += a.at(x, y) != b.at(x, y) || a.depthAt(x, y) != b.depthAt(x, y) ? 1 : 0;
+  EXPECT_EQ(differ, 0);
+  render(rig, wallAhead, eye);
+  EXPECT_LT(wallAhead.triangles(0) * 3, ownTriangles) << "the wall's measure was not used";
+  render(rig, other, eye);
+  EXPECT_EQ(other.triangles(0), ownTriangles);
 }
 
 // Pixel centres at least `margin` px inside (margin > 0) or outside (< 0) the convex quad.

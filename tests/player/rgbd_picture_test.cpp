@@ -76,6 +76,9 @@ TEST(RgbdPicture, AStackedPlateGivesItsHalvesTheLayoutCodingAndPlacement) {
     EXPECT_EQ(stamp(p->depth), i);
     EXPECT_EQ(p->coding, (DepthCoding{DepthEncoding::Linear, 1, 9}));
     EXPECT_EQ(p->layout.stereo, StereoLayout::Mono);
+    // Measured on the worker, for this picture: the layer measures nothing on the loop thread.
+    ASSERT_TRUE(p->measure);
+    EXPECT_TRUE(p->measure->fits(p->depth, p->layout, p->coding));
   }
 }
 
@@ -95,6 +98,8 @@ TEST(RgbdPicture, ASeparateDepthIsTheDepthOfTheColourFrameShown) {
     EXPECT_EQ(p->colour.planes[0].data, f.view().planes[0].data) << "the plate's own picture";
     EXPECT_EQ(stamp(p->colour), i);
     EXPECT_EQ(stamp(p->depth), i) << "the depth of colour frame " << i;
+    ASSERT_TRUE(p->measure);
+    EXPECT_TRUE(p->measure->fits(p->depth, p->layout, p->coding));
   }
 }
 
@@ -136,15 +141,14 @@ TEST(RgbdPicture, DepthDecodedAheadNeverLagsOrLeadsItsColourAfterASeekOrStep) {
   const scenes::Shot& shot = *plate->input.shot;
   auto rgbd = RgbdPicture::open(shot, *shot.plate(), plate->source.info(), plate->layout);
   ASSERT_TRUE(rgbd) << rgbd.error().message();
-  ASSERT_TRUE((*rgbd)->decodesAhead());
   std::int64_t last = -1;
   for (std::int64_t i : kVisits) {
     if (last >= 0) {
       // The frame after the last one shown is decoded ahead and ready (and the one before it,
       // as a step back would want) before the transport goes to i.
-      (*rgbd)->ahead(last + 1);
-      if (last > 0) (*rgbd)->ahead(last - 1);
       const media::DecodedFrame next = frameAt(plate->source, std::min<std::int64_t>(last + 1, 59));
+      (*rgbd)->ahead(next);
+      if (last > 0) (*rgbd)->ahead(frameAt(plate->source, last - 1));
       ASSERT_TRUE((*rgbd)->picture(next));
     }
     const media::DecodedFrame f = frameAt(plate->source, i);
@@ -188,7 +192,7 @@ TEST(RgbdPicture, TheBackgroundLayerIsItsFrameOfThePlatesIndex) {
   auto rgbd = RgbdPicture::open(shot, *shot.plate(), plate->source.info(), plate->layout);
   ASSERT_TRUE(rgbd) << rgbd.error().message();
   for (std::int64_t i : kVisits) {
-    (*rgbd)->ahead(i + 1);
+    if (i + 1 < 60) (*rgbd)->ahead(frameAt(plate->source, i + 1));
     const media::DecodedFrame f = frameAt(plate->source, i);
     auto p = (*rgbd)->picture(f);
     ASSERT_TRUE(p) << p.error().message();
@@ -198,6 +202,8 @@ TEST(RgbdPicture, TheBackgroundLayerIsItsFrameOfThePlatesIndex) {
     EXPECT_EQ(p->background->colour.height, 160u) << "the stacked background's colour half";
     EXPECT_EQ(p->background->coding, (DepthCoding{DepthEncoding::Linear, 1, 9}));
     EXPECT_EQ(p->background->layout.stereo, StereoLayout::Mono);
+    ASSERT_TRUE(p->background->measure);
+    EXPECT_TRUE(p->background->measure->fits(p->background->depth, p->background->layout, p->background->coding));
     EXPECT_EQ(stamp(p->depth), i);
   }
 }

@@ -53,6 +53,7 @@ TEST(RgbdMedia, TheDepthObjectIsReadWithItsDefaults) {
   EXPECT_EQ(room.rgbd->bits, 10);
   EXPECT_DOUBLE_EQ(room.rgbd->discontinuity, 0.05);
   EXPECT_DOUBLE_EQ(room.rgbd->headBoxM, 0.8);
+  EXPECT_FALSE(room.rgbd->stereoBaselineM) << "not given";
   EXPECT_EQ(room.rgbd->background, "behind");
   const MediaRef& behind = p.shot.media[2];
   ASSERT_TRUE(behind.rgbd);
@@ -147,6 +148,11 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"bits_split8", "/media/1/depth/encoding", "\"inverse-split8\"", "/media/1/depth/bits", "its bits are 8"},
         Case{"discontinuity_zero", "/media/1/discontinuity", "0", "/media/1/discontinuity", "greater than 0"},
         Case{"head_box_negative", "/media/1/head_box_m", "-0.5", "/media/1/head_box_m", "greater than 0"},
+        Case{"stereo_baseline_zero", "/media/2/stereo_baseline_m", "0", "/media/2/stereo_baseline_m", "greater than 0"},
+        Case{"stereo_baseline_on_mono", "/media/1/stereo_baseline_m", "0.06", "/media/1/stereo_baseline_m",
+             "a mono capture has no stereo baseline"},
+        Case{"stereo_baseline_on_equirect", "/media/0/stereo_baseline_m", "0.06", "/media/0/stereo_baseline_m",
+             "only for an \"rgbd\" medium"},
         Case{"background_unknown", "/media/1/background", "\"nobody\"", "/media/1/background", "no medium has the id"},
         Case{"background_not_rgbd", "/media/1/background", "\"plate\"", "/media/1/background", "is not an rgbd medium"},
         Case{"background_itself", "/media/1/background", "\"room\"", "/media/1/background", "its own background"},

@@ -212,8 +212,9 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"HueH264Separate", DepthEncoding::Hue, DepthCodec::H264, DepthPacking::Separate, Projection::Equirect360}),
     [](const ::testing::TestParamInfo<Case>& param) { return std::string(param.param.name); });
 
-// --stereo: left eye over right, each seen from its own capture point, so the near box's right
-// edge stands where each eye's own ray to it says, the left eye's further right.
+// --stereo: left eye over right, each eye's rays from its own points (a 360 capture's on the ODS
+// circle), so the near box's right edge stands where each eye's own ray to it says, the left
+// eye's further right.
 TEST(RgbdCapture, StereoEyesEachSeeTheRoomFromTheirOwnCapturePoint) {
   TempDir dir("make_rgbd_stereo");
   CaptureSpec spec;
@@ -239,8 +240,12 @@ TEST(RgbdCapture, StereoEyesEachSeeTheRoomFromTheirOwnCapturePoint) {
     ASSERT_TRUE(red(x, row)) << "eye " << eye;
     while (x < w && red(x, row)) ++x;
     edges[eye] = x;  // the first column right of the box
-    const glm::dvec3 toEdge = glm::dvec3(0.4, -0.1, -make_rgbd::kNearBoxMetres) - make_rgbd::eyeCapturePoint(spec, eye);
-    const double predicted = make_rgbd::rayPixel(spec.projection, glm::normalize(toEdge), w, h)[0] + 0.5;
+    // The ray through the edge starts where it is the circle's tangent: found by iterating
+    // from the capture point's ray (the origin moves a few mm each time; it settles at once).
+    const glm::dvec3 edge(0.4, -0.1, -make_rgbd::kNearBoxMetres);
+    glm::dvec3 ray = glm::normalize(edge);
+    for (int i = 0; i < 8; ++i) ray = glm::normalize(edge - make_rgbd::eyeRayOrigin(spec, eye, ray));
+    const double predicted = make_rgbd::rayPixel(spec.projection, ray, w, h)[0] + 0.5;
     EXPECT_NEAR(x, predicted, 1.5) << "eye " << eye;
   }
   EXPECT_GE(edges[0] - edges[1], 2) << "the left eye sees the box's right edge further right";

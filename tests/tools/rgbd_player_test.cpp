@@ -6,8 +6,10 @@
 #include <cmath>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "image.h"
+#include "make_rgbd/rgbd_capture.h"
 #include "make_rgbd/rgbd_room.h"
 #include "process.h"
 #include "temp_dir.h"
@@ -32,12 +34,16 @@ int leftEdgeOfTheNearBox(const Image& image, int row) {
   return -1;
 }
 
-Image renderAt(const TempDir& dir, const std::string& pos, const std::string& name) {
+Image renderAt(const TempDir& dir, const std::string& pos, const std::string& name,
+               const std::vector<std::string>& more = {}, const fs::path& shot = kRgbd) {
   const std::string png = (dir.path() / (name + ".png")).string();
   const std::string size = std::to_string(kSize) + "x" + std::to_string(kSize);
-  const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "render", kRgbd.string(), "--hfov", "90", "--vfov",
-                               "90", "--size", size, "--pos", pos, "-o", png});
+  std::vector<std::string> args{kPerfectshot, "--log-level", "warn", "render", shot.string(), "--hfov", "90", "--vfov",
+                                "90", "--size", size, "--pos", pos, "-o", png};
+  args.insert(args.end(), more.begin(), more.end());
+  const ProcessResult r = run(args);
   EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("[warning]"), std::string::npos) << r.output;
   return loadImage(png);
 }
 
@@ -68,13 +74,42 @@ TEST(RgbdRender, AStepSidewaysMovesTheNearBoxAsItsDistanceSays) {
   EXPECT_GE(a - b, 4);
 }
 
+// A stereo capture (360, omnidirectional stereo: each eye's rays from its own side of a 64 mm
+// circle) seen by eyes 64 mm apart at the capture point: each eye sees its own half as it was
+// captured, so the near box's edge stands where each eye's own geometry puts it (a picture drawn
+// from the capture point for both would put the left eye's 2.7 px off: its offset twice).
+TEST(RgbdRender, EachEyeOfAStereoCaptureSeesTheBoxWhereItsOwnPositionPutsIt) {
+  TempDir dir("rgbd-stereo");
+  make_rgbd::CaptureSpec spec;
+  spec.width = 1024;
+  spec.frames = 1;
+  spec.stereo = true;
+  spec.packing = DepthPacking::Separate;
+  ASSERT_TRUE(make_rgbd::writeCapture(spec, dir.path() / "shot"));
+  const double capture = make_rgbd::kFloorMetres;
+  const std::string pos = "0," + std::to_string(capture) + ",0";
+  const double f = kSize / 2.0;
+  const int row = kSize * 5 / 8;
+  for (const char* eye : {"left", "right"}) {
+    const Image image = renderAt(dir, pos, eye, {"--eye", eye, "--ipd", "0.064"}, dir.path() / "shot");
+    const double x = std::string(eye) == "left" ? -0.032 : 0.032;
+    const double predicted = kSize / 2.0 + f * ((-0.4 - x) / make_rgbd::kNearBoxMetres);
+    const int edge = leftEdgeOfTheNearBox(image, row);
+    ASSERT_GE(edge, 0) << eye;
+    EXPECT_NEAR(edge, predicted, 1.0) << eye;
+  }
+}
+
 TEST(RgbdPlay, PlaysTheCaptureThroughItsDepthOffscreen) {
   TempDir dir("rgbd-play");
-  const ProcessResult r = run({kPerfectshot, "--log-level", "warn", "play", kRgbd.string(), "--display", "offscreen",
+  const ProcessResult r = run({kPerfectshot, "--log-level", "info", "play", kRgbd.string(), "--display", "offscreen",
                                "--out", dir.path().string(), "--width", "96", "--height", "96", "--frames", "12",
                                "--no-audio"});
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_EQ(r.output.find("[error]"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("[warning]"), std::string::npos) << r.output;
+  // Every depth picture was measured on the decode-ahead worker, none on the loop thread.
+  EXPECT_NE(r.output.find("play: 0 RGB-D depth pictures measured on the loop thread"), std::string::npos) << r.output;
   int stills = 0;
   for (const auto& e : fs::directory_iterator(dir.path())) stills += e.path().extension() == ".png";
   EXPECT_GT(stills, 0);

@@ -199,6 +199,8 @@ int runPlay(const PlayArgs& args) {
                stats.missed, offscreen != nullptr ? fmt::format(", {} stills in {}", stills, args.outDir) : "");
   // Frames the loop did not submit that the display still had to present: with the loop's, at most one per frame.
   spdlog::info("play: {} submits of the display's own", display->display->ownSubmits());
+  if (options.rgbd)
+    spdlog::info("play: {} RGB-D depth pictures measured on the loop thread (the rest ahead)", stats.depthMeasuredOnLoop);
   if (stats.devicesReplaced > 0) spdlog::info("play: survived {} runtime losses", stats.devicesReplaced);
   if (options.overlay && !options.overlay->markers.empty())
     spdlog::info("play: markers: at most {} of {} looked at to find those active at a frame's time",

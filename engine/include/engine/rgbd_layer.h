@@ -7,12 +7,14 @@
 //   RgbdLayer rgbd(context);
 //   rgbd.setPlacement({origin, yawOffsetDeg, ...});     // where the capture point stands
 //   rgbd.setPicture(colour, layout, depth, coding);     // a new frame: copies the planes now
+//   rgbd.setPicture(colour, layout, depth, coding, m);  // the same, measured ahead (rgbd_depth_measure.h)
 //   ... FrameRenderer::record(rec, eyes, {&rgbd, &meshes, ...}) ...
 //
 // Drawing: a grid on the depth picture's texel centres, displaced by depth in the vertex stage
 // (depth read with texelFetch: filtering would corrupt split codes and mix edges), colour
 // sampled with the equirect layer's conventions (v360's). The grid is cut into patches of 16 x 16
-// cells whose depth range and smoothness are measured on the CPU when a picture is set; each eye
+// cells whose depth range and smoothness are measured on the CPU (RgbdDepthMeasure: ahead by the
+// caller, or when the picture is set); each eye
 // draws only the patches that can be in its frustum, each at the level of detail its view
 // needs: a cell per texel, or per 2, 4 texels... up to a target pixel where a patch holds a
 // depth discontinuity (so an edge loses at most about a pixel), and elsewhere as coarse (up to
@@ -25,7 +27,11 @@
 // are dropped too. What they would have covered shows the background layer (setBackground)
 // or, without one, the colour at the far depth (a sphere at far_m). Both are drawn 1 % farther
 // than their depth says, so where they are as far as the capture the capture wins the depth test.
-// Each eye draws its own parallax from its own position. The head box is a cube around the
+// Each eye draws its own parallax from its own position. A stereo picture's eyes each draw their
+// own half from their own rays: a 180 picture's from a camera stereoBaselineM / 2 to that side
+// of the capture point (VR180), a 360 picture's from the omnidirectional stereo (ODS) circle of
+// diameter stereoBaselineM round it, where each ray is its tangent on that eye's side (depth is
+// measured from there); so an eye where its camera stood sees its half as it was captured. The head box is a cube around the
 // capture point whose faces are headBoxM from it (stage axes): the eye's offset is used as it
 // is up to 3/4 of the way to a face, then eased (continuous slope, tanh) onto the face, per
 // axis; the capture is carried along with the head by the rest, so it never tears apart and
@@ -48,6 +54,7 @@
 
 #include "engine/frame_context.h"
 #include "engine/layer.h"
+#include "engine/rgbd_depth_measure.h"
 #include "scenes/frame_view.h"
 #include "scenes/layout.h"
 #include "scenes/rgbd_depth.h"
@@ -59,6 +66,8 @@ struct RgbdPlacement {
   float yawOffsetDeg = 0.0f;           // the capture's front turned right by this
   float discontinuity = 0.1f;          // relative depth step above which a triangle is dropped
   float headBoxM = 0.5f;               // from origin to each face of the head box (see above)
+  // A stereo picture's eyes: how far apart their rays start (see above).
+  float stereoBaselineM = 0.064f;
 };
 
 class RgbdLayer final : public Layer {
@@ -72,8 +81,9 @@ class RgbdLayer final : public Layer {
   // Throws std::invalid_argument for discontinuity or headBoxM not > 0.
   void setPlacement(const RgbdPlacement& placement);
   // A new frame: `colour` in `layout` (stereo: each eye's half), `depth` with the same eye
-  // layout and size, its code values read through `coding`. Copies the planes now (bytesOwner
-  // is not kept: the FrameViews' bytes are not used after this returns). Throws
+  // layout and size, its code values read through `coding`. Copies the planes now (the
+  // FrameViews' bytes are not used after this returns). `measured`: the depth's measure made
+  // ahead (one made for another picture is not used: the picture is measured now). Throws
   // std::invalid_argument, saying what, for pictures that do not fit each other, the layout or
   // the coding: sizes that differ, a grey colour picture, InverseSplit8 without a Yuv444P
   // depth picture, Hue with a grey one, near_m <= 0 or >= far_m; std::logic_error when the
@@ -81,13 +91,15 @@ class RgbdLayer final : public Layer {
   // The layer holds two pictures per stream: this one overwrites the older, after waiting for
   // the last frame that drew it (at once unless frames are queued).
   void setPicture(const FrameView& colour, const FrameLayout& layout, const FrameView& depth,
-                  const DepthCoding& coding, std::shared_ptr<const void> bytesOwner = nullptr);
+                  const DepthCoding& coding, const RgbdDepthMeasure* measured = nullptr);
   // A second RGB-D layer behind the first (layered depth): what the first's dropped triangles
   // uncover. Same rules as setPicture.
   void setBackground(const FrameView& colour, const FrameLayout& layout, const FrameView& depth,
-                     const DepthCoding& coding, std::shared_ptr<const void> bytesOwner = nullptr);
+                     const DepthCoding& coding, const RgbdDepthMeasure* measured = nullptr);
   void clearBackground();
   bool hasPicture() const;
+  // Pictures (and backgrounds) set without a fitting measure, measured on the caller's thread.
+  std::uint64_t picturesMeasured() const;
 
   void prepare(FrameRecording& frame, std::span<const EyePass> eyes) override;
   void record(FrameRecording& frame, const EyePass& eye) override;

@@ -12,6 +12,7 @@ namespace ps::scenes {
 
 inline constexpr double kDefaultDiscontinuity = 0.1;  // relative depth step that drops a triangle
 inline constexpr double kDefaultHeadBoxM = 0.5;       // edge of the cube of full parallax, metres
+inline constexpr double kDefaultStereoBaselineM = 0.064;  // between a stereo capture's eyes, metres
 
 struct RgbdMedia {
   DepthPacking packing = DepthPacking::TopBottom;
@@ -25,6 +26,10 @@ struct RgbdMedia {
   std::optional<int> bits;
   double discontinuity = kDefaultDiscontinuity;  // > 0
   double headBoxM = kDefaultHeadBoxM;            // metres, > 0
+  // A stereo capture's eyes: how far apart their rays start (a 180 capture's two cameras side by
+  // side; a 360 capture's omnidirectional stereo circle's diameter). Absent: not given
+  // (kDefaultStereoBaselineM is used for a stereo capture).
+  std::optional<double> stereoBaselineM;
   // The id of another rgbd medium drawn behind this one where its dropped triangles open
   // holes (layered depth); empty: the colour at the far depth fills them.
   std::string background;

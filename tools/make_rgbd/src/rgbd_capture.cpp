@@ -1,6 +1,8 @@
 #include "make_rgbd/rgbd_capture.h"
 
 #include <fmt/format.h>
+#include <glm/geometric.hpp>
+#include <glm/vec2.hpp>
 
 #include <nlohmann/json.hpp>
 
@@ -92,20 +94,26 @@ Status checkSpec(const CaptureSpec& spec) {
   return ok();
 }
 
-glm::dvec3 eyeCapturePoint(const CaptureSpec& spec, int eye) {
+glm::dvec3 eyeRayOrigin(const CaptureSpec& spec, int eye, const glm::dvec3& dir) {
   if (!spec.stereo) return glm::dvec3(0.0);
-  return glm::dvec3(eye == 0 ? -kIpdMetres / 2 : kIpdMetres / 2, 0.0, 0.0);
+  const double side = eye == 0 ? -kIpdMetres / 2 : kIpdMetres / 2;  // to the right of the ray
+  if (spec.projection == Projection::Equirect180) return glm::dvec3(side, 0.0, 0.0);
+  // The ray's right, level: for a ray at longitude L (sin L, ., -cos L), (cos L, 0, sin L).
+  const glm::dvec2 level(dir.x, dir.z);
+  const double length = glm::length(level);
+  if (length < 1e-12) return glm::dvec3(0.0);  // straight up or down: the circle's centre
+  return side * glm::dvec3(-level.y / length, 0.0, level.x / length);
 }
 
 RoomFrame renderRoom(const CaptureSpec& spec, std::size_t frame, bool behind, int eye) {
-  const glm::dvec3 from = eyeCapturePoint(spec, eye);
   const int w = spec.width, h = eyeHeight(spec);
   RoomFrame f;
   f.rgb.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h));
   f.metres.resize(f.rgb.size());
   for (int y = 0; y < h; ++y)
     for (int x = 0; x < w; ++x) {
-      const RoomHit hit = castRay(pixelRay(spec.projection, x, y, w, h), frame, behind, from);
+      const glm::dvec3 ray = pixelRay(spec.projection, x, y, w, h);
+      const RoomHit hit = castRay(ray, frame, behind, eyeRayOrigin(spec, eye, ray));
       const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(w) + static_cast<std::size_t>(x);
       f.rgb[i] = hit.rgb;
       f.metres[i] = hit.metres;

@@ -76,7 +76,7 @@ Result<OwnedRgbdPicture> RgbdBackground::frame(std::int64_t index) {
   if (!colour) return colour.error();
   OwnedRgbdPicture out;
   out.frames.push_back((*colour)->clone());
-  out.picture = {out.frames.back().view(), {}, layout_, rgbd_.coding};
+  out.picture = {out.frames.back().view(), {}, layout_, rgbd_.coding, nullptr};
   if (!depth_) {
     const std::string where = fmt::format("{}@frame {}", colour_->info().url, index);
     auto split = media::splitTopBottom(out.frames.back().view(), where);

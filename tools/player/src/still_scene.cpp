@@ -27,8 +27,10 @@ Result<engine::RgbaImage> renderStillScene(const engine::Device& device, StillSc
     rgbd.emplace(context);
     try {
       rgbd->setPlacement(scene.rgbdPlacement);
-      rgbd->setPicture(scene.rgbd->colour, scene.rgbd->layout, scene.rgbd->depth, scene.rgbd->coding);
-      if (const auto& bg = scene.rgbd->background) rgbd->setBackground(bg->colour, bg->layout, bg->depth, bg->coding);
+      rgbd->setPicture(scene.rgbd->colour, scene.rgbd->layout, scene.rgbd->depth, scene.rgbd->coding,
+                       scene.rgbd->measure.get());
+      if (const auto& bg = scene.rgbd->background)
+        rgbd->setBackground(bg->colour, bg->layout, bg->depth, bg->coding, bg->measure.get());
     } catch (const std::invalid_argument& e) {
       return engine::frameError(e);
     }

@@ -44,14 +44,18 @@ struct CaptureSpec {
   // the same coding, that the room's medium names as its background layer.
   bool background = false;
   // Top-bottom stereo: the left eye's picture over the right's (colour, and depth likewise), each
-  // seen from its own capture point, kIpdMetres apart along x around the room's.
+  // eye's rays from its own points kIpdMetres apart, as stereo cameras capture them (see
+  // eyeRayOrigin).
   bool stereo = false;
 };
 
 inline constexpr double kIpdMetres = 0.064;
-// Where eye `eye` (0 left, 1 right) of a stereo capture stands: its capture point, in the room's
-// capture point's coordinates; the room's own for mono.
-glm::dvec3 eyeCapturePoint(const CaptureSpec& spec, int eye);
+// Where eye `eye` (0 left, 1 right) of a stereo capture sees along the unit ray `dir` from, in
+// the room's capture point's coordinates (the room's own for mono): a 180 capture's eye is a
+// camera kIpdMetres / 2 to that side (VR180's two lenses side by side); a 360 capture's is
+// omnidirectional stereo (ODS): each ray starts on the circle of diameter kIpdMetres round the
+// capture point, where the ray is the circle's tangent, on that eye's side of it.
+glm::dvec3 eyeRayOrigin(const CaptureSpec& spec, int eye, const glm::dvec3& dir);
 
 int eyeHeight(const CaptureSpec& spec);
 // The depth's bits as shot.json's "bits" gives them: the plane's (16, 10, 12), 16 for

@@ -14,12 +14,16 @@
 // Top-bottom: the colour and depth point into the plate's own frame (no copy). Separate: the
 // depth is decoded by index (media::DepthTrack), so it is the depth of the colour frame shown
 // under play, seeks and steps alike. The background (rgbd_background.h) is decoded by the
-// plate's index the same way. Both decode on a thread of their own (decode_ahead.h): the loop
-// asks for the next frame's ahead() and takes them ready (ready()), never decoding them itself.
+// plate's index the same way. Both decode on a thread of their own (decode_ahead.h), where each
+// depth picture is measured too (engine::RgbdDepthMeasure, long for a large picture): the loop
+// offers the next plate frame ahead() and takes its pictures ready (ready()), never decoding or
+// measuring them itself.
 // One thread: the player loop (or a command).
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <vector>
 
@@ -35,10 +39,12 @@
 
 namespace ps::player {
 
-// What a plate frame needs beside its own picture: its separate depth, its background.
+// What a plate frame needs beside its own picture: its separate depth, its background, and the
+// measures of both depths (null where one could not be made: the layer measures and refuses).
 struct RgbdExtras {
   std::optional<media::DecodedFrame> depth;
   std::optional<OwnedRgbdPicture> background;
+  std::shared_ptr<const engine::RgbdDepthMeasure> measure;
 };
 
 struct RgbdPictureFrame {
@@ -46,6 +52,7 @@ struct RgbdPictureFrame {
   FrameView depth;
   FrameLayout layout;  // the colour's; the depth has the same eyes
   DepthCoding coding;
+  std::shared_ptr<const engine::RgbdDepthMeasure> measure;  // the depth's, made ahead (null: none)
   std::optional<RgbdLayerPicture> background;  // the medium's background layer, when it names one
   // Keeps the decoded depth and background the views point into.
   std::shared_ptr<const RgbdExtras> extras;
@@ -70,10 +77,9 @@ class RgbdPicture {
   Result<RgbdPictureFrame> picture(const media::DecodedFrame& plate);
   // The same, waiting at most `wait`: empty while its depth or background is still decoding.
   std::optional<Result<RgbdPictureFrame>> ready(const media::DecodedFrame& plate, std::chrono::milliseconds wait);
-  // Decode what plate frame `index` needs now, ahead of its ready().
-  void ahead(std::int64_t index);
-  // Whether anything is decoded beside the plate (a separate depth, a background).
-  bool decodesAhead() const { return ahead_ != nullptr; }
+  // Decode and measure what plate frame `plate` needs now, ahead of its ready() (a reference
+  // to its decoded picture is kept until then, at most a few frames).
+  void ahead(const media::DecodedFrame& plate);
 
   // The shot's origin, the medium's yaw, discontinuity and head box.
   const engine::RgbdPlacement& placement() const { return placement_; }
@@ -83,6 +89,12 @@ class RgbdPicture {
   RgbdPicture(scenes::RgbdMedia rgbd, std::string url, FrameLayout layout, engine::RgbdPlacement placement,
               std::unique_ptr<media::DepthTrack> depth, std::unique_ptr<RgbdBackground> background);
   Result<std::shared_ptr<const RgbdExtras>> decodeExtras(std::int64_t index);  // on ahead_'s thread
+  void offer(const media::DecodedFrame& plate);  // kept for decodeExtras
+  std::optional<media::DecodedFrame> offered(std::int64_t index);
+  // The measure of `depth` (one eye layout), lending the last of the same shape; null if refused.
+  std::shared_ptr<const engine::RgbdDepthMeasure> measure(const FrameView& depth, const FrameLayout& layout,
+                                                          const DepthCoding& coding,
+                                                          std::shared_ptr<const engine::RgbdDepthMeasure>& last);
   Result<RgbdPictureFrame> assemble(const media::DecodedFrame& plate, const Result<std::shared_ptr<const RgbdExtras>>& extras) const;
 
   scenes::RgbdMedia rgbd_;
@@ -91,7 +103,10 @@ class RgbdPicture {
   engine::RgbdPlacement placement_;
   std::unique_ptr<media::DepthTrack> depth_;          // separate packing only; ahead_'s thread
   std::unique_ptr<RgbdBackground> background_;        // when the medium names one; ahead_'s thread
-  std::unique_ptr<DecodeAhead<RgbdExtras>> ahead_;    // with depth_ or background_; last
+  std::shared_ptr<const engine::RgbdDepthMeasure> lastMeasure_, lastBackgroundMeasure_;  // ahead_'s thread
+  std::mutex offeredMutex_;
+  std::deque<media::DecodedFrame> offered_;            // plate frames for top-bottom depth, newest last
+  std::unique_ptr<DecodeAhead<RgbdExtras>> ahead_;    // last
 };
 
 }  // namespace ps::player
