@@ -1,7 +1,8 @@
 // perfectshot kiosk episode.json: the episode is the visitor's programme. The episode player
-// runs a loop per item; the kiosk's director rides along in every one of them (and in the attract
-// loop between visits), so the visit cycle, the fades and the bindings are the shot kiosk's:
-//   attract   the first shot's segment (the config's "attract", in that shot's seconds), looped;
+// plays its items in one loop; the kiosk's director rides along in it (and in the attract loop
+// between visits), so the visit cycle, the fades and the bindings are the shot kiosk's:
+//   attract   the first shot's segment (the config's "attract", in that shot's seconds), looped,
+//             while the episode's first item is opened and its first frame decoded ahead;
 //   a visit   the episode from its first item at time 0, a fade at every cut between items;
 //   the end   the last item holds on its last frame; the config's at_end decides what follows.
 #include <spdlog/spdlog.h>
@@ -167,6 +168,13 @@ int runKioskEpisode(const KioskArgs& args, const kiosk::KioskConfig& config, Qui
       o.episodeItem = true;
       o.leaveRequested = [&] { return director.active() == &programme && !programme.over(); };
       director.caption = captionOf(config, attractShot);
+      // The next visit's first item opens and decodes its first frame while attract plays.
+      player.openAhead();
+      o.afterFrame = [&player, before = std::move(o.afterFrame)](const xr::DisplayFrame& frame,
+                                                                 const media::PlayerFrame& shown) {
+        if (before) before(frame, shown);
+        player.prerollAhead(frame.predictedDisplayTime);
+      };
       player::PlayerLoop loop(screen, *attractShot.player, o);
       const player::PlayerLoopStats s = loop.run();
       frames += s.frames;

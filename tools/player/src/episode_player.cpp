@@ -146,13 +146,22 @@ void EpisodePlayer::preroll(ShotPlayback& playback, double displayTime, bool wai
       wait ? player.update(displayTime, std::chrono::duration_cast<std::chrono::milliseconds>(kPrerollWait))
            : player.update(displayTime);
   if (pending_ && pending_->playback.get() == &playback) pending_->prerolled = f.frame != nullptr || !player.hasPlate();
+  // Its first picture ready ahead of the cut: staged into the loop's background, or for an
+  // RGB-D plate (its own layer, made at the cut) its depth decoded and measured on its worker.
+  if (f.frame != nullptr && playback.rgbd) playback.rgbd->ahead(*f.frame);  // its depth decoded and measured
+  if (loop_ != nullptr && f.frame != nullptr && !playback.rgbd)
+    loop_->offerNextItemPicture(*f.frame, playback.layout, playback.yawOffsetDeg);
 }
 
 std::unique_ptr<ShotPlayback> EpisodePlayer::take(std::size_t item) {
   std::unique_ptr<ShotPlayback> p;
   bool prerolled = false;
   if (pending_ && pending_->item == item) {
-    if (!pending_->playback) pending_->playback = pending_->opening.get();
+    if (!pending_->playback && pending_->opening.valid()) {
+      pending_->playback = pending_->opening.get();
+      if (pending_->playback && pending_->playback->inSeconds > 0)
+        pending_->playback->player->seek(pending_->playback->inSeconds);
+    }
     p = std::move(pending_->playback);
     prerolled = pending_->prerolled;
     pending_.reset();
@@ -223,14 +232,7 @@ PlayerLoopOptions EpisodePlayer::itemOptions(ShotPlayback& playback, std::size_t
       now = position_;
     }
     // The next item opened ahead: its first frame decoded before this one ends.
-    if (pending_ && !pending_->prerolled) {
-      if (!pending_->playback && pending_->opening.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        pending_->playback = pending_->opening.get();
-        if (pending_->playback && pending_->playback->inSeconds > 0)
-          pending_->playback->player->seek(pending_->playback->inSeconds);
-      }
-      if (pending_->playback) preroll(*pending_->playback, frame.predictedDisplayTime, options_.offscreen);
-    }
+    prerollAhead(frame.predictedDisplayTime);
     if (options_.afterFrame) options_.afterFrame(frame, shown, now);
   };
   if (options_.adjustItem) options_.adjustItem(playback, item, o);
@@ -252,6 +254,7 @@ EpisodeRunStats EpisodePlayer::run() {
   std::unique_ptr<PlayerLoop> loop;
   const auto runEnds = [&] {
     if (loop) stats_.made = loop->made();
+    loop_ = nullptr;
     loop.reset();  // its frames on the GPU waited for, its panels gone
     retire(std::move(playback));
     return finishRun();
@@ -284,6 +287,7 @@ EpisodeRunStats EpisodePlayer::run() {
         loop = std::make_unique<PlayerLoop>(display_, *next->player, std::move(o));
         ++stats_.loopsMade;
       }
+      loop_ = loop.get();
       retire(std::move(playback));  // the loop no longer refers to it
       playback = std::move(next);
       const PlayerLoopStats s = loop->run();
@@ -331,6 +335,24 @@ EpisodeRunStats EpisodePlayer::finishRun() {
   }
   if (stats_.ended == EpisodeState::Attract && options_.onAttract) options_.onAttract();
   return stats_;
+}
+
+void EpisodePlayer::openAhead() {
+  if (!episode_.items.empty()) prepare(0);
+}
+
+void EpisodePlayer::prerollAhead(double displayTime) {
+  if (!pending_ || pending_->prerolled) return;
+  if (!pending_->playback) {
+    // Not opened yet, or opened to nothing (the cut logs why).
+    if (!pending_->opening.valid() || pending_->opening.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+      return;
+    pending_->playback = pending_->opening.get();
+    if (!pending_->playback) return;
+    if (pending_->playback->inSeconds > 0) pending_->playback->player->seek(pending_->playback->inSeconds);
+  }
+  preroll(*pending_->playback, displayTime, options_.offscreen);
+  lastDisplayTime_ = displayTime;
 }
 
 void EpisodePlayer::restart() { seek(0); }

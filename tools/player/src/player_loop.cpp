@@ -21,6 +21,11 @@ namespace ps::player {
 
 namespace {
 
+// Each item's staged pictures are keyed in a range of their own: frame indices below 2^40.
+constexpr std::int64_t kItemKeyStep = std::int64_t{1} << 40;
+// The most an RGB-D plate's first frame waits for its depth to decode and be measured.
+constexpr std::chrono::milliseconds kFirstRgbdPictureWait{2000};
+
 double steadySeconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -284,20 +289,27 @@ void PlayerLoop::finishUpload(const media::DecodedFrame& shown) {
 // An RGB-D plate's frame: its colour and depth (split from a stacked frame, or the depth video's
 // frame of the same index) and its background layer's, copied into the layer now. The depth and
 // background were decoded ahead (stageNextPicture); until a frame's are (a seek, a step), the
-// layer keeps the last frame's, colour and depth of one frame, unless decodeWait says to wait.
+// layer keeps the last frame's, colour and depth of one frame, unless decodeWait says to wait
+// (the first frame, with nothing to keep, waits).
 void PlayerLoop::setRgbdPicture(const media::DecodedFrame& shown) {
-  auto picture = options_.rgbd->ready(shown, options_.decodeWait);
+  // The first picture is waited for: until it comes the layer has nothing to draw (black).
+  const std::chrono::milliseconds wait =
+      rgbdLayer_->hasPicture() ? options_.decodeWait : std::max(options_.decodeWait, kFirstRgbdPictureWait);
+  auto picture = options_.rgbd->ready(shown, wait);
   if (!picture) return;
   if (!*picture) throw PictureRefused(picture->error());
   uploadedIndex_ = shown.index;
   ++stats_.uploads;
   try {
     const RgbdPictureFrame& p = **picture;
-    rgbdLayer_->setPicture(p.colour, p.layout, p.depth, p.coding);
+    const std::uint64_t measured = rgbdLayer_->picturesMeasured();
+    rgbdLayer_->setPicture(p.colour, p.layout, p.depth, p.coding, p.measure.get());
     if (p.background)
-      rgbdLayer_->setBackground(p.background->colour, p.background->layout, p.background->depth, p.background->coding);
+      rgbdLayer_->setBackground(p.background->colour, p.background->layout, p.background->depth, p.background->coding,
+                                p.background->measure.get());
     else
       rgbdLayer_->clearBackground();
+    stats_.depthMeasuredOnLoop += rgbdLayer_->picturesMeasured() - measured;
   } catch (const std::invalid_argument& e) {
     Error error = engine::frameError(e);
     error.where = player_->info().url + "@frame " + std::to_string(shown.index);
@@ -327,11 +339,17 @@ void PlayerLoop::stageNextPicture(const xr::DisplayFrame& frame) {
   // offscreen display), whose next frame is one period on.
   const double late = steadySeconds() - frame.predictedDisplayTime;
   const double periods = std::abs(late) > 1.0 ? 1.0 : std::max(1.0, std::ceil(late / frame.period) + 1);
-  if (rgbdLayer_ && !options_.rgbd->decodesAhead()) return;  // a stacked frame is its own depth
   const media::DecodedFrame* next = player_->upcoming(frame.predictedDisplayTime + periods * frame.period);
-  if (next == nullptr || next->index == uploadedIndex_) return;
+  if (next == nullptr || next->index == uploadedIndex_) {
+    // This item stages nothing more: it has no picture there, or its last frame shows.
+    const double fps = player_->info().frameRate.toDouble();
+    const double frameSeconds = fps > 0 ? 1.0 / fps : 0.0;
+    if (next == nullptr || shotEnd(options_.outSeconds, *player_) - last_.positionSeconds < 1.5 * frameSeconds)
+      stageNextItemPicture();
+    return;
+  }
   if (rgbdLayer_) {
-    options_.rgbd->ahead(next->index);  // its depth and background decode while this frame ends
+    options_.rgbd->ahead(*next);  // its depth and background decode, and are measured, while this frame ends
     return;
   }
   if (background_->stagedKey() == pictureKey(next->index)) return;
@@ -378,6 +396,19 @@ PlayerLoopStats PlayerLoop::run() {
   return stats_;
 }
 
+void PlayerLoop::offerNextItemPicture(const media::DecodedFrame& first, const FrameLayout& layout, float yawOffsetDeg) {
+  nextItemPicture_ = NextItemPicture{std::make_shared<const media::DecodedFrame>(first.clone()), layout, yawOffsetDeg};
+}
+
+// Its key is the one pictureKey gives the frame once setItem has moved to the next item.
+void PlayerLoop::stageNextItemPicture() {
+  if (!nextItemPicture_ || !background_) return;
+  const NextItemPicture& next = *nextItemPicture_;
+  const std::int64_t key = itemKey_ + kItemKeyStep + next.frame->index;
+  if (background_->stagedKey() == key) return;
+  background_->stageAhead(key, next.frame->view(), next.layout, next.yawOffsetDeg, next.frame);
+}
+
 void PlayerLoop::setItem(media::Player& player, PlayerLoopOptions options) {
   // The item's own layers (its RGB-D picture, its sets and splats) go only after the frames in flight
   // that draw them. Nothing else waits: the background's pictures are its own copies, and the
@@ -394,7 +425,8 @@ void PlayerLoop::setItem(media::Player& player, PlayerLoopOptions options) {
   splats_.reset();
   if (context_) makeItemLayers();
   // The new item's frame indices start again: its staged pictures get keys of their own.
-  itemKey_ += std::int64_t{1} << 40;
+  itemKey_ += kItemKeyStep;
+  nextItemPicture_.reset();  // staged (its key is now this item's) or not
   uploadedIndex_.reset();
   uploadAlongside_ = false;
   overlayPlaced_ = false;

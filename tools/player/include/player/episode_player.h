@@ -7,7 +7,8 @@
 // - a shot plays its in..out once; a title card is a panel in the world (the overlay's card,
 //   open, straight ahead) over black for its seconds, fading in and out;
 // - the next item is opened on a worker thread while the current one plays, and its first
-//   frame decoded (preroll) before the cut, so the cut shows no black frame and no decode wait;
+//   frame decoded (preroll) and staged into the loop's background as the current item ends,
+//   so the cut shows no black frame and waits for no decode or copy;
 // - the episode's timeline: each item's span on one line (episodeSeconds), the scrubber's strip;
 // - next / previous (shift+N / P, the squeezes) and requests from other threads (restart, next,
 //   previous, seek, stop) leave the item playing after its frame;
@@ -127,6 +128,13 @@ class EpisodePlayer {
   void stop();                    // ends run() (state Stopped)
   EpisodePosition position() const;
 
+  // Between runs, on run()'s thread (a kiosk's attract loop): the first item opened on a worker
+  // now, and its first frame decoded by prerollAhead (called after each frame of whatever the
+  // display shows meanwhile), so that the next run() from the start cuts to it without
+  // waiting. A run() that starts elsewhere, or ends, drops it.
+  void openAhead();
+  void prerollAhead(double displayTime);
+
  private:
   struct Pending;  // an item being opened ahead
   std::unique_ptr<ShotPlayback> open(std::size_t item);
@@ -156,6 +164,7 @@ class EpisodePlayer {
   std::optional<media::AudioOutput> output_;
   bool outputTried_ = false;
   std::future<void> retiring_;  // the last item played, being closed
+  PlayerLoop* loop_ = nullptr;  // run()'s, while it runs: the next item's first picture is staged into it
 };
 
 // Ends a display an episode left running (after stop or attract; not displayEnded): asks it to quit and pumps

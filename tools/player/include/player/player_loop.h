@@ -148,6 +148,9 @@ struct PlayerLoopStats {
   // buffer and built the other layers). The rest were copied on the loop thread.
   std::uint64_t uploadsAhead = 0;
   std::uint64_t uploadsAlongside = 0;
+  // RGB-D depth pictures (and their backgrounds') measured on the loop thread: those that were
+  // not measured ahead on the decode-ahead worker.
+  std::uint64_t depthMeasuredOnLoop = 0;
   std::uint64_t late = 0;          // CPU work ended after the frame's predicted display time
   std::uint64_t missed = 0;        // display slots skipped (paced displays); not while hidden or lost
   std::uint64_t hiddenPauses = 0;  // times the display hid and playback was paused
@@ -189,6 +192,11 @@ class PlayerLoop {
   // does; what is the item's own (an RGB-D layer, the sets, the marker selection, the editor,
   // the drag preview's video, opened on a worker) is made again. player must outlive the loop.
   void setItem(media::Player& player, PlayerLoopOptions options);
+  // An episode's next item's first picture (its player's frame, decoded ahead), in that item's
+  // layout and yaw: staged into the background while this item no longer needs its staging
+  // (its last frame shows, or it has no picture), so the cut's upload is a swap. Until the next
+  // setItem; a later call replaces it.
+  void offerNextItemPicture(const media::DecodedFrame& first, const FrameLayout& layout, float yawOffsetDeg);
   // What this loop has made since it was built (each made again only after a device loss, or
   // after a run() that ended everything): an episode makes each once.
   struct Made {
@@ -219,6 +227,7 @@ class PlayerLoop {
   void setPicture(std::shared_ptr<const media::DecodedFrame> frame);
   void setRgbdPicture(const media::DecodedFrame& shown);
   void stageNextPicture(const xr::DisplayFrame& frame);
+  void stageNextItemPicture();  // offerNextItemPicture's, when the background's staging is free
   void endFrame(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
   bool shotEnded(const media::PlayerFrame& shown) const;  // end of the shot without a loop
   bool leavesItem(const xr::DisplayFrame& frame, const media::PlayerFrame& shown);  // an episode's item is over (stats_.ended says why)
@@ -263,6 +272,12 @@ class PlayerLoop {
   std::uint64_t editorRevision_ = 0;      // of the document the markers were last taken from
   std::optional<std::int64_t> uploadedIndex_;  // video frame index the renderer holds
   bool uploadAlongside_ = false;  // its copy runs on the background's thread (finishUpload)
+  struct NextItemPicture {
+    std::shared_ptr<const media::DecodedFrame> frame;
+    FrameLayout layout;
+    float yawOffsetDeg = 0;
+  };
+  std::optional<NextItemPicture> nextItemPicture_;  // offerNextItemPicture's
   media::PlayerState last_;                    // of the previous update
   VisibilityPause visibility_;
   bool quitAsked_ = false;
