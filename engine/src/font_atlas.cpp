@@ -22,6 +22,11 @@ std::vector<unsigned char> readFile(const std::filesystem::path& path) {
 
 }  // namespace
 
+std::shared_ptr<const FontAtlas> FontAtlas::shared() {
+  static const std::shared_ptr<const FontAtlas> atlas = load();
+  return atlas;
+}
+
 std::shared_ptr<const FontAtlas> FontAtlas::load(const std::filesystem::path& fontFile, float bakedPixelHeight) {
   const std::vector<unsigned char> ttf = readFile(fontFile);
   stbtt_fontinfo info;

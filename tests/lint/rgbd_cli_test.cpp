@@ -92,6 +92,30 @@ TEST(RgbdLint, EachBadCaptureIsAnErrorAtItsPointer) {
   }
 }
 
+// A background layer's video is drawn frame for frame behind the plate's: lint says, at the
+// plate's "background", when it runs at another rate (play would refuse it only when it opens).
+TEST(RgbdLint, ABackgroundAtAnotherFrameRateIsAnErrorAtTheBackground) {
+  TempDir dir("rgbd_cli_background");
+  for (const char* f : {"sep_colour.mp4", "sep_depth_h264.mp4"}) fs::copy_file(kMedia / f, dir.path() / f);
+  // The stacked capture again at 25 fps.
+  const ProcessResult made = run({"ffmpeg", "-v", "error", "-i", (kMedia / "tb.mp4").string(), "-vf", "fps=25", "-c:v",
+                                  "libx264", "-pix_fmt", "yuv420p", (dir.path() / "behind_25fps.mp4").string()});
+  ASSERT_EQ(made.exitCode, 0) << made.output;
+  std::ofstream(dir.path() / "shot.json") << R"({"format":"perfectshot/1","media":[
+      {"id":"room","kind":"rgbd","src":"sep_colour.mp4","projection":"360","stereo":"mono","background":"behind",
+       "depth":{"packing":"separate","src":"sep_depth_h264.mp4","encoding":"inverse","near_m":0.5,"far_m":20}},
+      {"id":"behind","kind":"rgbd","src":"behind_25fps.mp4","projection":"360","stereo":"mono",
+       "depth":{"packing":"top-bottom","encoding":"inverse","near_m":0.5,"far_m":20}}]})";
+  auto r = perfectshot({"lint", dir.path().string()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find((dir.path() / "shot.json").string() + "#/media/0/background: error: \"behind_25fps.mp4\" "
+                          "against \"sep_colour.mp4\": the background video runs at 25 fps, the plate at 30 fps"),
+            std::string::npos)
+      << r.output;
+  r = perfectshot({"probe", dir.path().string()});
+  EXPECT_NE(r.output.find("; background layer \"behind\""), std::string::npos) << r.output;
+}
+
 TEST(RgbdProbe, SaysTheDepthLayoutItIsToldOrFinds) {
   RgbdPackage stacked("tb.mp4", kTopBottom);
   auto r = perfectshot({"probe", stacked.path()});

@@ -84,6 +84,8 @@ class Linter {
           for (const auto& p : scenes::checkTimesAgainstVideo(shot, m.src, *length, &m)) print(file, p);
           if (m.kind == scenes::MediaKind::Rgbd && !depthUnread(bad, m.pointer))
             for (const auto& p : lintRgbd(m)) print(file, p);
+          if (m.kind == scenes::MediaKind::Rgbd && !bad.contains(m.pointer + "/background"))
+            for (const auto& p : lintRgbdBackground(shot, m)) print(file, p);
         }
     for (const auto& m : shot.media)
       if (!m.proxyPath.empty() && !bad.contains(m.pointer + "/proxy"))

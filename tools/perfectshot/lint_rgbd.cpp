@@ -3,6 +3,7 @@
 #include "media/depth_track.h"
 #include "media/rgbd_frames.h"
 #include "media/video_source.h"
+#include "player/rgbd_background.h"
 #include "scenes/printable.h"
 
 namespace ps::tools {
@@ -35,6 +36,22 @@ std::vector<scenes::Problem> lintRgbd(const scenes::MediaRef& m) {
   }
   if (const Status s = media::checkDepthPicture(split->depth, declared, where); !s)
     out.push_back({m.pointer + "/depth", s.error().message()});
+  return out;
+}
+
+std::vector<scenes::Problem> lintRgbdBackground(const scenes::Shot& shot, const scenes::MediaRef& m) {
+  std::vector<scenes::Problem> out;
+  if (!m.rgbd || m.rgbd->background.empty() || m.path.empty()) return out;
+  const scenes::MediaRef* bg = nullptr;
+  for (const scenes::MediaRef& other : shot.media)
+    if (other.id == m.rgbd->background && other.kind == scenes::MediaKind::Rgbd && !other.path.empty()) bg = &other;
+  if (bg == nullptr) return out;  // the shot's own checks say why
+  const media::DecodeOptions options{.threads = 1, .strict = true, .manifestLayout = {}};
+  auto plate = media::VideoSource::open(m.path.string(), options);
+  auto behind = media::VideoSource::open(bg->path.string(), options);
+  if (!plate || !behind) return out;
+  if (auto why = player::backgroundMismatch(behind->info(), plate->info()))
+    out.push_back({m.pointer + "/background", scenes::quote(bg->src) + " against " + scenes::quote(m.src) + ": " + *why});
   return out;
 }
 

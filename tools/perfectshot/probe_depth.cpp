@@ -33,7 +33,12 @@ std::string told(const scenes::RgbdMedia& rgbd, const media::StreamInfo& colour)
 
 std::string describeDepth(player::OpenedPlate& plate) {
   const media::StreamInfo& info = plate.source.info();
-  if (plate.input.rgbd) return told(*plate.input.rgbd, info);
+  if (const auto& rgbd = plate.input.rgbd) {
+    std::string s = told(*rgbd, info);
+    if (rgbd->stereoBaselineM) s += fmt::format("; stereo baseline {} m", *rgbd->stereoBaselineM);
+    if (!rgbd->background.empty()) s += "; background layer " + scenes::quote(rgbd->background);
+    return s;
+  }
   if (plate.input.shot) return "";  // an equirect medium: no depth, and nothing to find
   auto first = plate.source.next();
   if (!first || !first.value() || !media::looksLikeStackedDepth((*first.value()).view())) return "";

@@ -1,6 +1,7 @@
 #pragma once
-// probe's depth line: the RGB-D layout a shot tells for its medium, or, for a bare video, the
-// one its first frame shows (colour stacked over a grey depth picture).
+// probe's depth line: the RGB-D layout a shot tells for its medium (its stereo baseline and
+// background layer where it names them), or, for a bare video, the one its first frame shows
+// (colour stacked over a grey depth picture).
 #include <string>
 
 #include "player/plate_input.h"

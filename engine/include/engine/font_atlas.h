@@ -30,6 +30,10 @@ class FontAtlas {
   // Throws std::runtime_error naming the file when it cannot be read or is not a font.
   static std::shared_ptr<const FontAtlas> load(const std::filesystem::path& fontFile = kDefaultFontFile,
                                                float bakedPixelHeight = 48);
+  // The default font, loaded once for the process on first use, from any thread (rasterising it
+  // takes about 100 ms in a Debug build: an episode asks for it before its first frame, so its
+  // first title card does not wait). Throws as load does, and tries again at the next call.
+  static std::shared_ptr<const FontAtlas> shared();
 
   std::uint32_t width() const { return width_; }
   std::uint32_t height() const { return height_; }

@@ -17,8 +17,7 @@ engine::Layer* FadeLayer::at(const engine::Device& device, float opacity) {
   if (opacity <= 0) return nullptr;
   if (!layer_) {
     // The overlay draws glyphs too; the fade has none, but the layer wants its atlas.
-    static const std::shared_ptr<const engine::FontAtlas> atlas = engine::FontAtlas::load();
-    layer_ = std::make_unique<engine::OverlayLayer>(device, atlas);
+    layer_ = std::make_unique<engine::OverlayLayer>(device, engine::FontAtlas::shared());
     opacity_ = -1;
   }
   if (opacity != opacity_) {

@@ -17,7 +17,7 @@ glm::vec3 headLockedAnchor(const engine::View& head) {
 engine::Layer* HeadLockedCaption::at(const engine::Device& device, const std::string& text, const engine::View& head) {
   if (text.empty()) return nullptr;
   if (!layer_) {
-    if (!atlas_) atlas_ = engine::FontAtlas::load();
+    if (!atlas_) atlas_ = engine::FontAtlas::shared();
     layer_ = std::make_unique<engine::OverlayLayer>(device, atlas_);
   }
   std::vector<std::string> lines;

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "engine/font_atlas.h"
+
 #include <algorithm>
 #include <chrono>
 #include <future>
@@ -102,6 +104,14 @@ struct EpisodePlayer::Pending {
 EpisodePlayer::EpisodePlayer(xr::Display& display, const Episode& episode, EpisodePlayOptions options)
     : display_(display), episode_(episode), options_(std::move(options)) {
   position_.items = episode_.items.size();
+  // The cards' font, rasterised before the first frame rather than at the first card (a frame
+  // that waits for it misses several display slots; a worker doing it beside the first frames
+  // slows them on a machine of few cores).
+  try {
+    static_cast<void>(engine::FontAtlas::shared());
+  } catch (const std::exception& e) {
+    spdlog::warn("episode: {}: title cards and markers will not show", e.what());
+  }
 }
 
 EpisodePlayer::~EpisodePlayer() {

@@ -21,8 +21,9 @@ std::optional<std::int64_t> frameCount(const media::StreamInfo& s) {
   return std::nullopt;
 }
 
-// Why the background cannot follow the plate frame by frame; empty when it can.
-std::optional<std::string> mismatch(const media::StreamInfo& background, const media::StreamInfo& plate) {
+}  // namespace
+
+std::optional<std::string> backgroundMismatch(const media::StreamInfo& background, const media::StreamInfo& plate) {
   if (!(background.frameRate.toDouble() > 0)) return std::string("the background video has no frame rate");
   if (background.frameRate.num * plate.frameRate.den != plate.frameRate.num * background.frameRate.den)
     return fmt::format("the background video runs at {} fps, the plate at {} fps: frame i of the background is drawn "
@@ -31,8 +32,6 @@ std::optional<std::string> mismatch(const media::StreamInfo& background, const m
   if (b && p && *b != *p) return fmt::format("the background video has {} frames, the plate {}", *b, *p);
   return std::nullopt;
 }
-
-}  // namespace
 
 Result<std::unique_ptr<RgbdBackground>> RgbdBackground::open(const scenes::Shot& shot, const scenes::MediaRef& medium,
                                                              const media::StreamInfo& plate) {
@@ -50,7 +49,7 @@ Result<std::unique_ptr<RgbdBackground>> RgbdBackground::open(const scenes::Shot&
   auto opened = openPlate(shot.file.string(), id, /*strict=*/false, /*threads=*/1);
   if (!opened) return opened.error();
   const media::StreamInfo info = opened->source.info();
-  if (auto why = mismatch(info, plate)) return Error{info.url, *why, "the plate is " + plate.url};
+  if (auto why = backgroundMismatch(info, plate)) return Error{info.url, *why, "the plate is " + plate.url};
   std::unique_ptr<media::DepthTrack> depth;
   if (bg->rgbd->packing == DepthPacking::Separate) {
     media::DecodeOptions options;

@@ -129,8 +129,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
                                                      double shotSeconds) {
   if (!layer_) {
     // One atlas for the process: rasterised once, shared by every layer made after a device change.
-    static const std::shared_ptr<const engine::FontAtlas> atlas = engine::FontAtlas::load();
-    layer_ = std::make_unique<engine::OverlayLayer>(device, atlas);
+    layer_ = std::make_unique<engine::OverlayLayer>(device, engine::FontAtlas::shared());
     layerList_ = {layer_.get()};
     if (film_) film_->layerDropped();
     built_.reset();

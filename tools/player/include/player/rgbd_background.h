@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "media/decoded_frame.h"
@@ -28,6 +29,10 @@ struct OwnedRgbdPicture {
   RgbdLayerPicture picture;
   std::vector<media::DecodedFrame> frames;
 };
+
+// Why a background video cannot follow the plate frame by frame (another frame rate, another
+// frame count where both containers say); empty when it can.
+std::optional<std::string> backgroundMismatch(const media::StreamInfo& background, const media::StreamInfo& plate);
 
 class RgbdBackground {
  public:
