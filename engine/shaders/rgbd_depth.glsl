@@ -12,7 +12,7 @@ layout(set = 0, binding = 6) uniform Picture {
   vec4 depthYuvToRgb[3];  // hue: the depth picture's sampled values to R'G'B'
   vec4 code;              // x: sampled UNORM to integer code, y, z: code to v = code * y + z
   vec4 metres;            // x: near, y: far (metres)
-  ivec4 mode;             // x: encoding (kLinear...), y: 180-degree source
+  ivec4 mode;             // x: encoding (kLinear...), y: 180-degree source, z: Cb and Cr interleaved in plane 1
 } picture;
 
 const int kLinear = 0;
@@ -47,8 +47,9 @@ float texelMetres(ivec2 texel) {
   const float far = picture.metres.y;
   if (encoding == kHue) {
     const ivec2 chroma = texel * textureSize(depthPlane1, 0) / size;
-    const vec3 ycbcr = vec3(texelFetch(depthPlane0, texel, 0).r, texelFetch(depthPlane1, chroma, 0).r,
-                            texelFetch(depthPlane2, chroma, 0).r);
+    const vec4 cb = texelFetch(depthPlane1, chroma, 0);
+    const float cr = picture.mode.z != 0 ? cb.g : texelFetch(depthPlane2, chroma, 0).r;
+    const vec3 ycbcr = vec3(texelFetch(depthPlane0, texel, 0).r, cb.r, cr);
     const vec3 rgb = clamp(vec3(dot(picture.depthYuvToRgb[0].xyz, ycbcr) + picture.depthYuvToRgb[0].w,
                                 dot(picture.depthYuvToRgb[1].xyz, ycbcr) + picture.depthYuvToRgb[1].w,
                                 dot(picture.depthYuvToRgb[2].xyz, ycbcr) + picture.depthYuvToRgb[2].w), 0.0, 1.0);

@@ -14,10 +14,10 @@ namespace ps::engine {
 
 namespace {
 
-// Reads component 0 of plane `plane`'s samples of one eye, as raw integers.
+// Reads component `component` of plane `plane`'s samples of one eye, as raw integers.
 class PlaneReader {
  public:
-  PlaneReader(const FrameView& frame, StereoLayout stereo, int eye, int plane) {
+  PlaneReader(const FrameView& frame, StereoLayout stereo, int eye, int plane, int component = 0) {
     const VkExtent2D extent = eyePlaneExtent(frame.format, plane, frame.width, frame.height, stereo);
     width_ = extent.width;
     height_ = extent.height;
@@ -27,6 +27,7 @@ class PlaneReader {
     data_ = frame.planes[plane].data;
     if (stereo == StereoLayout::TopBottom) data_ += std::size_t{height_} * stride_ * static_cast<std::size_t>(eye);
     if (stereo == StereoLayout::LeftRight) data_ += std::size_t{width_} * texelBytes_ * static_cast<std::size_t>(eye);
+    data_ += bytes_ * static_cast<std::size_t>(component);
   }
 
   std::uint32_t width() const { return width_; }
@@ -126,8 +127,9 @@ DepthMetres decodeDepthMetres(const FrameView& depth, StereoLayout stereo, int e
       break;
     }
     case DepthEncoding::Hue: {
-      // The shader's bindings: planes 1 and 2, the last repeated where there are fewer.
-      const PlaneReader cb(depth, stereo, eye, std::min(1, planes - 1)), cr(depth, stereo, eye, std::min(2, planes - 1));
+      // Cb and Cr: planes 1 and 2, or the two components of plane 1 (NV12, P010).
+      const PlaneReader cb(depth, stereo, eye, 1);
+      const PlaneReader cr = planes == 2 ? PlaneReader(depth, stereo, eye, 1, 1) : PlaneReader(depth, stereo, eye, 2);
       const auto rows = yuvToRgbRows(depth.format, depth.matrix, depth.range);
       const double unorm = luma.unormMax();
       for (std::uint32_t y = 0; y < out.height; ++y)

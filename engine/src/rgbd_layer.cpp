@@ -88,7 +88,10 @@ RgbdPicture pictureConstants(const FrameView& colour, const FrameView& depth, co
   }
   p.code = glm::vec4(static_cast<float>(toCode), static_cast<float>(scale), static_cast<float>(offset), 0.0f);
   p.metres = glm::vec4(static_cast<float>(coding.nearM), static_cast<float>(coding.farM), 0.0f, 0.0f);
-  p.mode = glm::ivec4(static_cast<int>(coding.encoding), projection == Projection::Equirect180 ? 1 : 0, 0, 0);
+  // NV12 and P010 carry Cb and Cr interleaved in their second plane (depthPlane1's r and g).
+  const bool interleaved = planeCount(depth.format) == 2;
+  p.mode = glm::ivec4(static_cast<int>(coding.encoding), projection == Projection::Equirect180 ? 1 : 0,
+                      interleaved ? 1 : 0, 0);
   return p;
 }
 

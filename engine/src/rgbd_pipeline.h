@@ -26,7 +26,7 @@ struct RgbdPicture {
   glm::vec4 depthYuvToRgb[3];
   glm::vec4 code;    // x: sampled UNORM to integer code, y, z: v = code * y + z
   glm::vec4 metres;  // x: near, y: far
-  glm::ivec4 mode;   // x: encoding (DepthEncoding's order), y: 180-degree source
+  glm::ivec4 mode;   // x: encoding (DepthEncoding's order), y: 180-degree source, z: Cb and Cr interleaved
 };
 
 // Mirrors `Params` in rgbd.vert.

@@ -39,7 +39,9 @@ std::vector<RgbdCase> encodings() {
           {"inverse Gray16", coding(DepthEncoding::Inverse), PixelFormat::Gray16},
           {"inverse Yuv420P10 limited", coding(DepthEncoding::Inverse), PixelFormat::Yuv420P10, ColorRange::Limited},
           {"inverse-split8 Yuv444P", coding(DepthEncoding::InverseSplit8), PixelFormat::Yuv444P},
-          {"hue Yuv444P", coding(DepthEncoding::Hue), PixelFormat::Yuv444P}};
+          {"hue Yuv444P", coding(DepthEncoding::Hue), PixelFormat::Yuv444P},
+          // Cr is the second component of NV12's interleaved chroma plane, not Cb again.
+          {"hue Nv12", coding(DepthEncoding::Hue), PixelFormat::Nv12}};
 }
 
 class RgbdLayerTest : public EngineTest {};

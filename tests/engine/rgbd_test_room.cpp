@@ -80,7 +80,19 @@ OwnedFrame roomDepth(const RgbdCase& c, std::uint32_t width, std::uint32_t heigh
       switch (c.coding.encoding) {
         case DepthEncoding::Hue: {
           const glm::u8vec3 ycc = toYcbcr(glm::dvec3(hueRgb(code)));
-          for (int p = 0; p < 3; ++p) setSample(frame, p, x, y, ycc[p]);
+          setSample(frame, 0, x, y, ycc[0]);
+          // Subsampled chroma takes its block's top-left pixel's; NV12 interleaves Cb and Cr.
+          const std::uint32_t cx = x * planeWidth(c.format, 1, width) / width;
+          const std::uint32_t cy = y * planeHeight(c.format, 1, height) / height;
+          if (cx * width != x * planeWidth(c.format, 1, width) || cy * height != y * planeHeight(c.format, 1, height))
+            break;
+          if (planeCount(c.format) == 2) {
+            setSample(frame, 1, cx, cy, ycc[1], 0);
+            setSample(frame, 1, cx, cy, ycc[2], 1);
+          } else {
+            setSample(frame, 1, cx, cy, ycc[1]);
+            setSample(frame, 2, cx, cy, ycc[2]);
+          }
           break;
         }
         case DepthEncoding::InverseSplit8: {
