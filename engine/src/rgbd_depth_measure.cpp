@@ -18,12 +18,11 @@ std::shared_ptr<const RgbdDepthMeasure> RgbdDepthMeasure::of(const FrameView& de
   m->coding_ = coding;
   const bool half = layout.projection == Projection::Equirect180;
   const int eyes = layout.stereo == StereoLayout::Mono ? 1 : 2;
-  const bool lend = previous != nullptr && previous->eyes() == eyes && previous->width_ == depth.width &&
-                    previous->height_ == depth.height && previous->layout_.projection == layout.projection &&
-                    previous->layout_.stereo == layout.stereo;
   for (int e = 0; e < eyes; ++e) {
-    const DepthMetres metres = decodeDepthMetres(depth, layout.stereo, e, coding);
-    m->eyes_.push_back(std::make_unique<RgbdPatchGrid>(measureRgbdPatches(metres, half, lend ? &previous->eye(e) : nullptr)));
+    // measureRgbdPatches keeps the previous grid's cones only where its shape is the same.
+    const RgbdPatchGrid* cones = previous != nullptr && previous->eyes() == eyes ? &previous->eye(e) : nullptr;
+    m->eyes_.push_back(std::make_unique<RgbdPatchGrid>(
+        measureRgbdPatches(decodeDepthMetres(depth, layout.stereo, e, coding), half, cones)));
   }
   return m;
 }

@@ -226,10 +226,11 @@ struct RgbdLayer::Impl {
         grid = measureRgbdPatches(decodeDepthMetres(depth, layout.stereo, e, slot.coding), half, &grid);
       }
     }
-    if (measured == nullptr && held) ++measuredHere;
-    if (measured == nullptr && held)
+    if (measured == nullptr && held) {
+      ++measuredHere;
       spdlog::debug("rgbd: patches of a {}x{} depth picture measured in {:.1f} ms", depth.width, depth.height,
                     std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+    }
   }
 
   void writeEyeSets(const Slot& slot) {
