@@ -123,7 +123,8 @@ FrameRecording& FrameContext::begin() {
   const std::uint64_t serial = s.nextSerial;
   Impl::Slot& slot = s.slots[serial % s.slots.size()];
   s.waitSlot(slot);
-  s.disposer.collect(s.poll());
+  const std::uint64_t completed = s.poll();
+  s.disposer.collect(completed);
   PS_VK_CHECK(vkResetFences(s.device.device(), 1, &slot.fence));
   PS_VK_CHECK(vkResetCommandPool(s.device.device(), slot.pool, 0));
   VkCommandBufferBeginInfo info{};
@@ -132,7 +133,7 @@ FrameRecording& FrameContext::begin() {
   PS_VK_CHECK(vkBeginCommandBuffer(slot.commands, &info));
   slot.serial = serial;
   ++s.nextSerial;
-  s.recording.emplace(FrameRecording{s.device, slot.commands, serial, s.disposer, s.pipelines});
+  s.recording.emplace(FrameRecording{s.device, slot.commands, serial, s.disposer, s.pipelines, completed});
   return *s.recording;
 }
 

@@ -17,6 +17,7 @@
 #include "engine/gpu_resources.h"
 #include "engine/image_barrier.h"
 #include "engine/srgb_format.h"
+#include "splat_gpu_clock.h"
 #include "splat_gpu_cloud.h"
 #include "splat_pipeline.h"
 #include "splat_shader_data.h"
@@ -63,7 +64,7 @@ struct SplatLayer::Impl {
     std::uint64_t lastUse = 0;
   };
 
-  explicit Impl(const Device& d) : device(d), pipeline(d) {}
+  explicit Impl(const Device& d) : device(d), pipeline(d), clock(d, kMaxEyes) {}
 
   Cloud& at(CloudId id) {
     auto it = clouds.find(id);
@@ -121,6 +122,7 @@ struct SplatLayer::Impl {
 
   const Device& device;
   SplatPipeline pipeline;
+  SplatGpuClock clock;
   std::map<CloudId, Cloud> clouds;
   CloudId nextId = 1;
   Stats stats;
@@ -230,7 +232,13 @@ void SplatLayer::remove(CloudId id) {
 void SplatLayer::setTransform(CloudId id, const glm::mat4& cloudToStage) { impl_->at(id).cloudToStage = cloudToStage; }
 void SplatLayer::setVisible(CloudId id, bool visible) { impl_->at(id).visible = visible; }
 std::size_t SplatLayer::cloudCount() const { return impl_->clouds.size(); }
-SplatLayer::Stats SplatLayer::stats() const { return impl_->stats; }
+bool SplatLayer::timesItsWork() const { return impl_->clock.available(); }
+
+SplatLayer::Stats SplatLayer::stats() const {
+  Stats out = impl_->stats;
+  out.timing = impl_->clock.latest();
+  return out;
+}
 
 SplatLayer::SortReadback SplatLayer::sortReadback(CloudId id) const {
   SortReadback out;
@@ -335,10 +343,11 @@ void SplatLayer::prepare(FrameRecording& frame, std::span<const EyePass> eyes) {
   }
   memoryBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT, kCompute,
                 VK_ACCESS_UNIFORM_READ_BIT | kShaderReadWrite);
-  for (auto& [distance, cloud] : byDistance) {
-    s.sort(frame, *cloud, cloud->sorted, readback);
-    s.stats.sorted += cloud->sorted;
-  }
+  for (auto& [distance, cloud] : byDistance) s.stats.sorted += cloud->sorted;
+  s.clock.begin(commands, frame.serial, frame.completed, s.stats.sorted);
+  s.clock.start(commands, frame.serial);
+  for (auto& [distance, cloud] : byDistance) s.sort(frame, *cloud, cloud->sorted, readback);
+  s.clock.stop(commands, frame.serial);
   memoryBarrier(commands, kCompute, VK_ACCESS_SHADER_WRITE_BIT,
                 VK_PIPELINE_STAGE_VERTEX_SHADER_BIT | VK_PIPELINE_STAGE_DRAW_INDIRECT_BIT,
                 VK_ACCESS_SHADER_READ_BIT | VK_ACCESS_UNIFORM_READ_BIT | VK_ACCESS_INDIRECT_COMMAND_READ_BIT);
@@ -353,6 +362,7 @@ void SplatLayer::record(FrameRecording& frame, const EyePass& eye) {
   if (s.order.empty() || eye.index >= s.eyeSlots.size() || s.eyeSlots[eye.index] < 0) return;
   const VkCommandBuffer commands = frame.commands;
   Impl::Accumulation& accumulation = s.accumulation(eye.extent, eye.index, frame.serial);
+  s.clock.start(commands, frame.serial);
   const bool encoded = eye.images.encoded != VK_NULL_HANDLE;
   const VkImageView colorView = encoded ? eye.images.encoded : eye.images.color;
   const VkFormat colorFormat = encoded ? eye.images.encodedFormat : eye.images.colorFormat;
@@ -429,6 +439,7 @@ void SplatLayer::record(FrameRecording& frame, const EyePass& eye) {
   vkCmdPushConstants(commands, s.pipeline.resolveLayout(), VK_SHADER_STAGE_FRAGMENT_BIT, 0, sizeof resolve, &resolve);
   vkCmdDraw(commands, 3, 1, 0, 0);
   vkCmdEndRendering(commands);
+  s.clock.stop(commands, frame.serial);
 }
 
 }  // namespace ps::engine

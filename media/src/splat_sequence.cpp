@@ -77,9 +77,10 @@ SplatSequence::SplatSequence(std::vector<std::string> names, const SplatSequence
   timing_.offsetSeconds = options.offsetSeconds;
   timing_.rate = 1.0;
   timing_.mediaEndSeconds = static_cast<double>(names.size()) / options.fps;
-  auto load = [reader = std::move(reader)](std::size_t index) -> Result<LoadedFrame> {
+  auto load = [reader = std::move(reader), important = options.importanceOrder](std::size_t index) -> Result<LoadedFrame> {
     auto cloud = reader(index);
     if (!cloud) return cloud.error();
+    if (important) scenes::sortByImportance(cloud.value());
     const std::size_t bytes = cloud->bytes();
     return LoadedFrame{std::make_shared<const scenes::SplatCloud>(std::move(cloud.value())), bytes};
   };

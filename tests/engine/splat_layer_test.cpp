@@ -376,5 +376,34 @@ TEST_F(SplatLayerTest, TheBudgetCapsTheSplatsSortedPerFrame) {
   EXPECT_EQ(layer.sortReadback(id).visible, 1000u);
 }
 
+TEST_F(SplatLayerTest, TheLayerTimesItsOwnGpuWorkAndAGovernorSteersTheBudgetByIt) {
+  std::vector<glm::vec3> positions(5000, glm::vec3(0.0f, 0.0f, -2.0f));
+  MeshRig rig(device(), 8, 8, 1);
+  SplatLayer layer(device());
+  layer.add(pointsCloud(positions));
+  const EyeCamera eye = eyeAt(glm::vec3(0.0f));
+  rig.renderOne(layer, eye);
+  EXPECT_FALSE(layer.stats().timing.has_value()) << "no frame had finished when the first was recorded";
+  // renderOne waits for its frame: the next frame reads the first one's timestamps.
+  rig.renderOne(layer, eye);
+  const auto timing = layer.stats().timing;
+  if (!timing) GTEST_SKIP() << "the device's queue has no timestamps";
+  EXPECT_EQ(timing->drawn, 5000u);
+  EXPECT_GT(timing->gpuMs, 0.0);
+  EXPECT_LT(timing->gpuMs, 60'000.0);
+
+  // A target no GPU meets: the governor takes the budget down to its floor, which the layer
+  // then sorts and draws.
+  engine::SplatGovernor governor({.targetMs = 1e-6, .floor = 600, .ceiling = 5000});
+  for (int frame = 0; frame < 16 && governor.budget() > 600; ++frame) {
+    if (const auto t = layer.stats().timing)
+      layer.setBudget(governor.update(*t, rig.context().lastSubmitted() + 1));
+    rig.renderOne(layer, eye);
+  }
+  EXPECT_EQ(governor.budget(), 600u);
+  rig.renderOne(layer, eye);
+  EXPECT_EQ(layer.stats().sorted, 600u);
+}
+
 }  // namespace
 }  // namespace ps::test

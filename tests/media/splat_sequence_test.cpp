@@ -141,6 +141,41 @@ TEST(SplatSequence, AReaderGivenByTheCallerReadsEveryFrame) {
   EXPECT_EQ(settledIndex(**seq, 0.75), 3);
 }
 
+TEST(SplatSequence, FramesReadInOrderOfImportanceWhenAsked) {
+  // Each frame's splats from the least important to the most (opacity times the two largest
+  // axes' area); frame i's most important splat stands at x = 100 + i.
+  const auto rising = [](std::size_t index) {
+    SplatCloud c;
+    c.resize(5, 0);
+    for (std::size_t k = 0; k < 5; ++k) {
+      c.positions[k] = glm::vec3(static_cast<float>(k), 0.0f, -2.0f);
+      c.scales[k] = glm::vec3(0.01f * static_cast<float>(k + 1), 0.01f, 0.001f);
+      c.opacities[k] = 0.5f;
+    }
+    c.positions[4].x = 100.0f + static_cast<float>(index);
+    return c;
+  };
+  std::vector<fs::path> files = {"virtual_0", "virtual_1"};
+  const auto reader = [&](const fs::path& f) -> ps::Result<SplatCloud> {
+    return rising(static_cast<std::size_t>(std::stoi(f.string().substr(8))));
+  };
+  SplatSequenceOptions o = manual(1.0);
+  auto asRead = SplatSequence::open(files, o, reader);
+  o.importanceOrder = true;
+  auto ordered = SplatSequence::open(files, o, reader);
+  ASSERT_TRUE(asRead.ok() && ordered.ok());
+  for (auto* seq : {asRead->get(), ordered->get()}) {
+    seq->show(1.5);
+    seq->pump();
+  }
+  const auto plain = (*asRead)->show(1.5), important = (*ordered)->show(1.5);
+  ASSERT_TRUE(plain.cloud && important.cloud);
+  EXPECT_FLOAT_EQ(plain.cloud->positions[0].x, 0.0f);
+  EXPECT_FLOAT_EQ(important.cloud->positions[0].x, 101.0f);
+  EXPECT_FLOAT_EQ(important.cloud->positions[4].x, 0.0f);
+  EXPECT_FLOAT_EQ(important.cloud->scales[0].x, 0.05f);
+}
+
 TEST(SplatSequence, BadOptionsAndFoldersAreRefusedWithASentence) {
   ps::test::TempDir dir("splat_sequence");
   SplatSequenceOptions o = manual(0.0);

@@ -149,4 +149,43 @@ TEST(PlaySplats, TheSplatBudgetIsRefusedWhereItCannotApply) {
   EXPECT_EQ(r.exitCode, 0) << r.output;
 }
 
+TEST(PlaySplats, AGovernorLowersTheBudgetToHoldTheSplatsTime) {
+  ps::test::TempDir dir("play_splats_governed");
+  const fs::path pkg = dir.path() / "shot";
+  fs::create_directories(pkg);
+  // More splats than the governor's floor (player::kGovernedSplatFloor), in a thin slab.
+  ps::scenes::SplatCloud dense;
+  constexpr std::size_t kSplats = 120'000;
+  dense.resize(kSplats, 0);
+  for (std::size_t k = 0; k < kSplats; ++k) {
+    const float u = static_cast<float>(k % 400) / 400.0f, v = static_cast<float>(k / 400) / 300.0f;
+    dense.positions[k] = glm::vec3(u - 0.5f, 1.1f + v, -2.0f - 0.001f * static_cast<float>(k % 7));
+    dense.scales[k] = glm::vec3(0.003f, 0.003f, 0.001f);
+    dense.opacities[k] = 0.8f;
+    dense.baseColors[k] = glm::vec3(0.2f, 0.6f, 0.9f);
+  }
+  ASSERT_TRUE(ps::media::writeSpz(dense, pkg / "dense.spz").ok());
+  writeShot(pkg, R"({"id": "d", "kind": "splats", "src": "dense.spz"})");
+  // A target no CPU renderer meets: the budget falls to the floor and stays there.
+  auto r = run({kPerfectshot, "play", pkg.string(), "--display", "offscreen", "--frames", "8", "--no-audio",
+                "--splat-ms", "0.001"});
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("splats: their budget moves to hold their GPU time near 0.0 ms a frame (at least 100000"),
+            std::string::npos)
+      << r.output;
+  EXPECT_NE(r.output.find("their budget moved 1 times, down to 100000 splats at the lowest"), std::string::npos)
+      << r.output;
+
+  // An episode holds the display's time; a shot without splats has nothing to hold.
+  std::ofstream(dir.path() / "episode.json")
+      << R"({"format": "perfectshot-playlist/1", "title": "e", "items": [{"shot": "shot"}]})";
+  r = run({kPerfectshot, "play", (dir.path() / "episode.json").string(), "--display", "offscreen", "--frames", "2",
+           "--splat-ms", "5"});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("--splat-ms: applies to one shot"), std::string::npos) << r.output;
+  r = run({kPerfectshot, "play", pkg.string(), "--display", "offscreen", "--frames", "2", "--splat-ms", "-1"});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("--splat-ms"), std::string::npos) << r.output;
+}
+
 }  // namespace

@@ -26,6 +26,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchRgbdDecode(*bench, outcome);
   addBenchRgbd(*bench, outcome);
   addBenchSplats(*bench, outcome);
+  addBenchSplatWalk(*bench, outcome);
 }
 
 }  // namespace ps::tools

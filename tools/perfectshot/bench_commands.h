@@ -36,6 +36,8 @@ void addBenchSequenceRender(CLI::App& bench, CommandOutcome& outcome);
 void addBenchSplatVideo(CLI::App& bench, CommandOutcome& outcome);
 // The splat layer's GPU sort vs std::sort of the same keys; its GPU time per eye at N splats.
 void addBenchSplats(CLI::App& bench, CommandOutcome& outcome);
+// The splat layer's time per eye walking into a dense capture: every splat vs a governed budget.
+void addBenchSplatWalk(CLI::App& bench, CommandOutcome& outcome);
 
 // An episode looped: the display frames at the cuts between items against ordinary frames.
 void addBenchCut(CLI::App& bench, CommandOutcome& outcome);

@@ -1,6 +1,9 @@
 // bench splat-video: a generated 4D splat capture stored as per-frame SPZ and in the compact
 // video form, in the same run: the bytes a second each needs at the capture's rate, how far
 // each lands from the capture's own values, and what reading a frame back costs.
+// --motion all: every splat but the frame code drifts on a path of its own (a few cm, its own
+// phase) and turns a little each frame, the case that gives a video codec's prediction across
+// frames the least to work with.
 #include <fmt/format.h>
 #include <stdlib.h>
 
@@ -9,6 +12,9 @@
 #include <cmath>
 #include <filesystem>
 #include <iostream>
+#include <string>
+
+#include <glm/gtc/quaternion.hpp>
 
 #include "bench_commands.h"
 #include "make_splats/splat_sequence.h"
@@ -29,7 +35,24 @@ struct Args {
   std::size_t splats = 20000;
   double fps = 30;
   int spzVersion = 3;
+  std::string motion = "set";  // set: the object set stands still; all: every splat moves
 };
+
+// Moves every splat of a sequence frame but the frame code (its last kFrameCodeBits) along a
+// path of its own: up to 2 cm from where it stands, one cycle in two seconds, a phase per splat;
+// each turns up to 12 degrees about its own vertical, with the same phase.
+void everySplatMoves(scenes::SplatCloud& cloud, std::size_t frame, double fps) {
+  const std::size_t moving = cloud.size() - static_cast<std::size_t>(make_splats::kFrameCodeBits);
+  const double t = static_cast<double>(frame) / fps;
+  for (std::size_t i = 0; i < moving; ++i) {
+    const double phase = static_cast<double>((i * 2654435761u) % 1000) * 0.006283185307;
+    const double w = 3.14159265358979 * t + phase;
+    cloud.positions[i] += glm::vec3(glm::dvec3(std::sin(w), std::sin(1.3 * w + 1.0), std::cos(0.7 * w)) * 0.0115);
+    const double angle = 0.105 * std::sin(w);
+    const glm::quat turn(static_cast<float>(std::cos(angle)), 0.0f, static_cast<float>(std::sin(angle)), 0.0f);
+    cloud.rotations[i] = glm::normalize(turn * cloud.rotations[i]);
+  }
+}
 
 // How far a stored cloud lies from the capture's, splat by splat (both keep the order).
 struct Deviation {
@@ -82,7 +105,12 @@ std::uintmax_t folderBytes(const fs::path& dir) {
 int runBench(const Args& a) {
   make_splats::ObjectSetSpec spec;
   spec.splats = a.splats;
-  const auto frameAt = [&](std::size_t i) { return make_splats::sequenceFrameSplats(i, a.fps, spec); };
+  const bool everyMoves = a.motion == "all";
+  const auto frameAt = [&](std::size_t i) {
+    scenes::SplatCloud c = make_splats::sequenceFrameSplats(i, a.fps, spec);
+    if (everyMoves) everySplatMoves(c, i, a.fps);
+    return c;
+  };
   std::string pattern = (fs::temp_directory_path() / "perfectshot-bench-splat-video-XXXXXX").string();
   if (::mkdtemp(pattern.data()) == nullptr) return reportError(Error{pattern, "mkdtemp failed", ""});
   struct Cleanup {
@@ -143,8 +171,9 @@ int runBench(const Args& a) {
   const auto mbps = [&](std::uintmax_t bytes) { return static_cast<double>(bytes) * 8 / duration / 1e6; };
   const auto perFrameMs = [&](double seconds) { return 1000 * seconds / static_cast<double>(a.frames); };
   const media::SplatVideoLayout& l = written->layout;
-  std::cout << fmt::format("bench splat-video: {} frames of {} splats (SH degree {}) at {} fps, make_splats's 4D sequence\n",
-                           a.frames, frameAt(0).size(), l.shDegree, a.fps);
+  std::cout << fmt::format("bench splat-video: {} frames of {} splats (SH degree {}) at {} fps, make_splats's 4D sequence{}\n",
+                           a.frames, frameAt(0).size(), l.shDegree, a.fps,
+                           everyMoves ? " with every splat moving" : "");
   std::cout << fmt::format("  per-frame SPZ v{}: {:.2f} MiB, {:.1f} Mb/s; written in {:.2f} s; read {:.1f} ms/frame\n",
                            a.spzVersion, static_cast<double>(spzBytes) / (1 << 20), mbps(spzBytes), spzWrite,
                            perFrameMs(spzRead));
@@ -174,6 +203,11 @@ void addBenchSplatVideo(CLI::App& bench, CommandOutcome& outcome) {
   cmd->add_option("--fps", args->fps, "the capture's frame rate")->check(CLI::Range(1.0, 240.0))->capture_default_str();
   cmd->add_option("--spz-version", args->spzVersion, "the SPZ version of the per-frame side")
       ->check(CLI::Range(2, 4))
+      ->capture_default_str();
+  cmd->add_option("--motion", args->motion,
+                  "set: the object set stands still, a sphere orbits it (default); all: every splat moves and\n"
+                  "turns a little each frame")
+      ->check(CLI::IsMember({"set", "all"}))
       ->capture_default_str();
   cmd->callback([args, &outcome] { outcome.exitCode = runBench(*args); });
 }

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   ps::tools::addBenchMesh(app, outcome);
   ps::tools::addBenchRgbd(app, outcome);
   ps::tools::addBenchSplats(app, outcome);
+  ps::tools::addBenchSplatWalk(app, outcome);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

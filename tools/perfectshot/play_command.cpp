@@ -49,6 +49,8 @@ struct PlayArgs {
   std::size_t sequenceBudgetMiB = 0;
   std::uint64_t splatBudget = 0;
   const CLI::Option* splatBudgetOption = nullptr;
+  double splatMs = 0;
+  const CLI::Option* splatMsOption = nullptr;
   std::string atEnd;  // a playlist's
   WindowArgs window;
   ShowArgs show;
@@ -63,6 +65,8 @@ int runPlayEpisode(const PlayArgs& args) {
   if (args.edit) return reportError(Error{"--edit", "edits one shot; " + in + " is a playlist", ""});
   if (args.splatBudgetOption->count() > 0)
     return reportError(Error{"--splat-budget", "applies to one shot; an episode's items draw the display's budget", ""});
+  if (args.splatMsOption->count() > 0)
+    return reportError(Error{"--splat-ms", "applies to one shot; an episode's items hold the display's time", ""});
   if (args.equirectLayer)
     return reportError(Error{"--equirect-layer", "applies to one mono 360 shot; " + in + " is a playlist", ""});
   PlayEpisodeArgs e;
@@ -183,6 +187,10 @@ int runPlay(const PlayArgs& args) {
   service.setStatus("playing " + args.input);
   attachServiceHeartbeat(service, options);
   if (args.splatBudgetOption->count() > 0) options.splatBudget = args.splatBudget;
+  if (args.splatMsOption->count() > 0) options.splatFrameMs = args.splatMs;
+  if (options.splats.empty())
+    for (const CLI::Option* o : {args.splatBudgetOption, args.splatMsOption})
+      if (o->count() > 0) spdlog::warn("{}: {} has no splat captures; nothing to apply it to", o->get_name(), args.input);
   player::PlayerLoop loop(*display->display, *playback.player, options);
   player::PlayerLoopStats stats;
   try {
@@ -202,6 +210,12 @@ int runPlay(const PlayArgs& args) {
   if (options.rgbd)
     spdlog::info("play: {} RGB-D depth pictures measured on the loop thread (the rest ahead)", stats.depthMeasuredOnLoop);
   if (stats.devicesReplaced > 0) spdlog::info("play: survived {} runtime losses", stats.devicesReplaced);
+  if (stats.splatTargetMs > 0)
+    spdlog::info("play: splats held near {:.2f} ms a frame: {}", stats.splatTargetMs,
+                 stats.splatBudgetChanges == 0
+                     ? std::string("their budget never had to move")
+                     : fmt::format("their budget moved {} times, down to {} splats at the lowest",
+                                   stats.splatBudgetChanges, stats.splatBudgetLowest));
   if (options.overlay && !options.overlay->markers.empty())
     spdlog::info("play: markers: at most {} of {} looked at to find those active at a frame's time",
                  stats.mostMarkersVisited, options.markers.size());
@@ -265,6 +279,12 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                       "keeping its most important ones (0: no limit; default: 1000000 in a headset, no limit\n"
                       "in a window or offscreen)")
           ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1} << 32));
+  args->splatMsOption =
+      cmd->add_option("--splat-ms", args->splatMs,
+                      "the splats' GPU time per frame to hold: their budget falls (least important splats\n"
+                      "first, to 100000 at the fewest) where a dense capture fills the view, and rises again\n"
+                      "(0: no governor; default: half the frame period in a headset, none elsewhere)")
+          ->check(CLI::Range(0.0, 1000.0));
   cmd->add_option("--at-end", args->atEnd,
                   "a playlist: after its last item stop, loop, or attract (a kiosk's attract loop; play alone\n"
                   "stops); default: the playlist's at_end, else stop")

@@ -31,6 +31,9 @@ struct FrameRecording {
   std::uint64_t serial = 0;  // this frame's; serials start at 1 and only increase
   Disposer& disposer;
   PipelineCache& pipelines;
+  // The newest serial known to have finished on the GPU when this frame began: what a layer
+  // may read back (queries, buffers) without waiting.
+  std::uint64_t completed = 0;
 };
 
 class FrameContext {

@@ -27,16 +27,19 @@
 // Clouds are each sorted on their own and drawn back to front by their bounds' centre: splats
 // of two clouds that overlap in depth do not interleave. The budget caps the splats each frame
 // sorts and draws; over it, each cloud keeps the share of its size, its first splats in the
-// cloud's order.
+// cloud's order. The layer times its own GPU work (stats().timing), read back a few frames
+// later without waiting, so a SplatGovernor can move the budget to hold a frame time.
 // Thread: the owner's. Destroy it only once the frames that used it have finished.
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <vector>
 
 #include <glm/mat4x4.hpp>
 
 #include "engine/layer.h"
+#include "engine/splat_governor.h"
 #include "scenes/splat_cloud.h"
 
 namespace ps::engine {
@@ -54,6 +57,9 @@ class SplatLayer final : public Layer {
     std::uint64_t sorted = 0;    // splats sorted in the last frame (over every cloud drawn)
     std::uint64_t clouds = 0;    // clouds drawn in the last frame
     std::uint64_t gpuBytes = 0;  // buffers of the clouds held now
+    // The newest finished frame's splat work timed on the GPU (none where the queue has no
+    // timestamps, or before a timed frame has finished): what a SplatGovernor steers by.
+    std::optional<SplatTiming> timing;
   };
 
   // What the last frame's sort left for one cloud, read back when the frame had asked for it
@@ -87,6 +93,8 @@ class SplatLayer final : public Layer {
   std::uint64_t budget() const { return budget_; }
   std::size_t cloudCount() const;
   Stats stats() const;
+  // False where the device's queue has no timestamps: stats().timing stays empty.
+  bool timesItsWork() const;
 
   // The next prepare() also copies each cloud's sorted keys and indices to the host; once that
   // frame has finished, sortReadback(id) returns them (empty for a cloud not sorted).

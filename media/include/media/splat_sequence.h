@@ -35,6 +35,10 @@ struct SplatSequenceOptions {
   std::size_t budgetMiB = kDefaultSequenceBudgetMiB;  // decoded frames kept, in [1, kMaxSequenceBudgetMiB]
   SplatLimits limits;               // each frame's caps
   Prefetch prefetch = Prefetch::Thread;
+  // Each frame put in order of importance as it is read, on the reading thread
+  // (scenes::sortByImportance), so that a renderer's budget keeps the splats that matter most;
+  // false: the file's order.
+  bool importanceOrder = false;
 };
 
 struct SplatSequenceFrame {

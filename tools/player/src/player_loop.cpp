@@ -167,6 +167,43 @@ void PlayerLoop::makeItemLayers() {
     splats_->layer().setBudget(
         options_.splatBudget.value_or(display_.capabilities().headTracked ? kHeadsetSplatBudget : 0));
   }
+  splatGovernor_.reset();
+  splatGovernorDecided_ = false;
+}
+
+void PlayerLoop::steerSplats(double periodSeconds, std::uint64_t serial) {
+  engine::SplatLayer& layer = splats_->layer();
+  if (!splatGovernorDecided_) {
+    splatGovernorDecided_ = true;
+    const bool paced = display_.capabilities().headTracked && periodSeconds > 0.0;
+    const double target = options_.splatFrameMs.value_or(paced ? kSplatShareOfFrame * periodSeconds * 1000.0 : 0.0);
+    if (target <= 0.0) return;
+    if (!layer.timesItsWork()) {
+      spdlog::warn("splats: this GPU's queue has no timestamps, so their budget stays at {} whatever their time",
+                   layer.budget());
+      return;
+    }
+    // No budget set: the governor starts from every splat the captures hold.
+    constexpr std::uint64_t kEverySplat = std::uint64_t{1} << 40;
+    const std::uint64_t ceiling = layer.budget() > 0 ? layer.budget() : kEverySplat;
+    splatGovernor_ = std::make_unique<engine::SplatGovernor>(
+        engine::SplatGovernor::Options{target, std::min(kGovernedSplatFloor, ceiling), ceiling});
+    stats_.splatTargetMs = target;
+    spdlog::info("splats: their budget moves to hold their GPU time near {:.1f} ms a frame (at least {} splats)",
+                 target, splatGovernor_->options().floor);
+  }
+  if (!splatGovernor_) return;
+  const auto timing = layer.stats().timing;
+  if (!timing) return;
+  const std::uint64_t before = splatGovernor_->budget();
+  const std::uint64_t budget = splatGovernor_->update(*timing, serial);
+  layer.setBudget(budget);
+  if (budget != before)
+    spdlog::debug("splats: {:.2f} ms for {} splats; budget {} -> {}", timing->gpuMs, timing->drawn, before, budget);
+  stats_.splatBudgetChanges = splatGovernor_->changes();
+  if (splatGovernor_->changes() > 0)
+    stats_.splatBudgetLowest =
+        stats_.splatBudgetLowest == 0 ? budget : std::min(stats_.splatBudgetLowest, budget);
 }
 
 void PlayerLoop::dropFrameObjects() {
@@ -219,6 +256,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   }
   if (splats_) {
     splats_->showAt(t);
+    steerSplats(frame.period, recording.serial);
     layers_.push_back(&splats_->layer());
   }
   if (overlay_ && overlay_->hasContent() && !overlayEyes_.empty()) {

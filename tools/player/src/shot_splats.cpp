@@ -20,6 +20,7 @@ Result<std::shared_ptr<media::SplatSequence>> openSplatSequence(const scenes::Me
   o.offsetSeconds = m.offsetSeconds;
   o.budgetMiB = budgetMiB;
   o.prefetch = read == SequenceRead::Exact ? media::Prefetch::Manual : media::Prefetch::Thread;
+  o.importanceOrder = true;
   auto seq = media::SplatSequence::openFolder(m.path, o);
   if (!seq) return seq.error();
   spdlog::debug("splat sequence {}: {} frames at {} fps from {}", m.id, seq.value()->frameCount(), m.fps,

@@ -73,6 +73,11 @@ struct PlayerLoopOptions {
   // display's, kHeadsetSplatBudget where a tracked head looks (a standalone headset's GPU), no
   // limit in a window or offscreen; 0: no limit.
   std::optional<std::uint64_t> splatBudget;
+  // The splats' GPU time per frame that a governor (engine::SplatGovernor) holds by lowering
+  // that budget, least important splats first, where a dense capture fills the view, and
+  // raising it again. Absent: kSplatShareOfFrame of the frame period on a paced display where a
+  // tracked head looks, none elsewhere; 0: none.
+  std::optional<double> splatFrameMs;
   // Where the capture point stands in stage space (the shot's origin). Displays that track no
   // head (window, offscreen) put their eyes there; a headset's stay where the head is.
   glm::vec3 capturePoint = capturePointOf(nullptr);
@@ -151,6 +156,11 @@ struct PlayerLoopStats {
   // RGB-D depth pictures (and their backgrounds') measured on the loop thread: those that were
   // not measured ahead on the decode-ahead worker.
   std::uint64_t depthMeasuredOnLoop = 0;
+  // Where a governor held the splats' GPU time: its target, the lowest budget it set, and how
+  // often it changed it (0, 0, 0: no governor ran).
+  double splatTargetMs = 0;
+  std::uint64_t splatBudgetLowest = 0;
+  std::uint64_t splatBudgetChanges = 0;
   std::uint64_t late = 0;          // CPU work ended after the frame's predicted display time
   std::uint64_t missed = 0;        // display slots skipped (paced displays); not while hidden or lost
   std::uint64_t hiddenPauses = 0;  // times the display hid and playback was paused
@@ -226,6 +236,8 @@ class PlayerLoop {
   void finishUpload(const media::DecodedFrame& shown);
   void setPicture(std::shared_ptr<const media::DecodedFrame> frame);
   void setRgbdPicture(const media::DecodedFrame& shown);
+  // The splats' budget for the frame being recorded (`serial`), from their GPU time.
+  void steerSplats(double periodSeconds, std::uint64_t serial);
   void stageNextPicture(const xr::DisplayFrame& frame);
   void stageNextItemPicture();  // offerNextItemPicture's, when the background's staging is free
   void endFrame(xr::DisplayFrame& frame, const media::PlayerFrame& shown);
@@ -258,6 +270,8 @@ class PlayerLoop {
   std::unique_ptr<engine::RgbdLayer> rgbdLayer_;  // an RGB-D plate, drawn instead of background_
   std::unique_ptr<SetScene> sets_;  // with options.sets
   std::unique_ptr<SplatScene> splats_;  // with options.splats
+  std::unique_ptr<engine::SplatGovernor> splatGovernor_;  // made at the first frame with splats
+  bool splatGovernorDecided_ = false;
   std::vector<engine::EyeDraw> eyes_;  // of the frame being recorded, kept for its capacity
   std::vector<OverlayEye> overlayEyes_;  // the same, for the overlay's layer
   std::vector<engine::Layer*> layers_;

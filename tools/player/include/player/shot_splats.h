@@ -21,6 +21,13 @@ namespace ps::player {
 // The splat budget a headset gets unless told otherwise: what a standalone headset's GPU sorts
 // and draws at its rate.
 inline constexpr std::uint64_t kHeadsetSplatBudget = 1'000'000;
+// The share of a headset's frame period the splats may take on its GPU before a governor
+// lowers their budget (engine::SplatGovernor): the rest is the other layers' and the
+// compositor's.
+inline constexpr double kSplatShareOfFrame = 0.5;
+// The fewest splats a governor keeps: fewer and a capture falls apart, and a frame that still
+// misses its time is the GPU's to miss.
+inline constexpr std::uint64_t kGovernedSplatFloor = 100'000;
 
 struct PlacedSplats {
   std::string id;  // the medium's id in shot.json
@@ -35,8 +42,8 @@ struct PlacedSplats {
 
 // A static capture's splats are put in order of importance as they are loaded (the opacity
 // times the area of the splat's two largest axes, largest first), so that a budget, which keeps
-// each capture's first splats, keeps those that matter most. A 4D capture's frames keep their
-// file's order.
+// each capture's first splats, keeps those that matter most. A 4D capture's frames are put in
+// that order as they are read, on the sequence's reading thread.
 // Loads every splats and splat-sequence medium of `shot`, in document order, failing or
 // skipping (with a warning) as `onFailure` says. The sequences take their share of
 // sequenceBudgetMiB as loadShotSets gives the mesh sequences theirs (sequenceShareMiB).
