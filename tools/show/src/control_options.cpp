@@ -3,7 +3,6 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 
-#include <charconv>
 
 namespace ps::show {
 
@@ -34,27 +33,6 @@ Status validate(const ControlOptions& o) {
     if (auto hp = splitHostPort(*o.oscReply); !hp) return hp.error();
   if (!(o.statusEverySeconds > 0)) return Error{"--osc-status-every", "must be more than 0 seconds", ""};
   return ok();
-}
-
-Result<std::pair<std::string, std::string>> splitHostPort(const std::string& text) {
-  std::string host;
-  std::string port;
-  if (text.starts_with('[')) {
-    const auto close = text.find("]:");
-    if (close == std::string::npos) return Error{text, "not [address]:port", ""};
-    host = text.substr(1, close - 1);
-    port = text.substr(close + 2);
-  } else {
-    const auto colon = text.rfind(':');
-    if (colon == std::string::npos || colon == 0) return Error{text, "not host:port", "e.g. 127.0.0.1:9001"};
-    host = text.substr(0, colon);
-    port = text.substr(colon + 1);
-  }
-  int n = 0;
-  const auto [end, ec] = std::from_chars(port.data(), port.data() + port.size(), n);
-  if (ec != std::errc{} || end != port.data() + port.size() || n < 1 || n > 65535)
-    return Error{text, "the port is not a number within 1..65535", ""};
-  return std::pair{host, port};
 }
 
 }  // namespace ps::show

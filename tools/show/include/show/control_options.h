@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 
+#include "net/udp_socket.h"
 #include "scenes/result.h"
 
 namespace ps::show {
@@ -24,6 +25,6 @@ bool anyEnabled(const ControlOptions& options);
 Status validate(const ControlOptions& options);
 
 // "host:port" or "[v6]:port" into its parts.
-Result<std::pair<std::string, std::string>> splitHostPort(const std::string& text);
+using net::splitHostPort;
 
 }  // namespace ps::show
