@@ -156,6 +156,26 @@ TEST(SyncLink, ALeaderStartedAgainIsFollowedFromItsFirstState) {
   }));
 }
 
+TEST(SyncLink, AFollowerThatFallsSilentIsNoLongerSentTo) {
+  // The leader's clock runs fast: five seconds of silence pass in a moment.
+  std::atomic<double> ahead{0.0};
+  LeaderOptions o;
+  o.group = "stage";
+  o.shot = "shot-a";
+  o.heartbeatSeconds = 0.05;
+  o.clock = [&] { return wallClockSeconds() + ahead.load(); };
+  auto leader = SyncLeader::start(o);
+  ASSERT_TRUE(leader.ok());
+  {
+    auto follower = SyncFollower::start(followerOptions(**leader, "shot-a"));
+    ASSERT_TRUE(follower.ok());
+    ASSERT_TRUE(eventually([&] { return (*leader)->stats().followers == 1; }));
+  }
+  EXPECT_EQ((*leader)->stats().followers, 1u) << "gone, but not yet silent for long";
+  ahead = SyncLeader::kFollowerSilenceSeconds + 1.0;
+  ASSERT_TRUE(eventually([&] { return (*leader)->stats().followers == 0; }));
+}
+
 TEST(SyncLink, BadAddressesAreRefusedWithWhereAndWhat) {
   LeaderOptions l;
   l.shot = "s";

@@ -7,7 +7,9 @@
 
 #include <cmath>
 #include <cstdio>
+#include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <vector>
 
 #include "cli_numbers.h"
@@ -22,6 +24,8 @@
 #include "player/shot_playback.h"
 #include "player/ui_claims.h"
 #include "play_show.h"
+#include "play_sync.h"
+#include "sync/wall_clock.h"
 #include "show_options.h"
 #include "window_options.h"
 #include "xr/display_factory.h"
@@ -54,7 +58,13 @@ struct PlayArgs {
   std::string atEnd;  // a playlist's
   WindowArgs window;
   ShowArgs show;
+  SyncArgs sync;
+  std::string frameLog;
 };
+
+double steadyNowSeconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
 
 std::string eyeName(std::size_t eye, std::size_t eyes) { return eyes == 1 ? "mono" : (eye == 0 ? "left" : "right"); }
 
@@ -69,6 +79,9 @@ int runPlayEpisode(const PlayArgs& args) {
     return reportError(Error{"--splat-ms", "applies to one shot; an episode's items hold the display's time", ""});
   if (args.equirectLayer)
     return reportError(Error{"--equirect-layer", "applies to one mono 360 shot; " + in + " is a playlist", ""});
+  if (!args.sync.mode.empty())
+    return reportError(Error{"--sync", "keeps one shot in step across headsets; " + in + " is a playlist", ""});
+  if (!args.frameLog.empty()) return reportError(Error{"--frame-log", "logs one shot's frames; " + in + " is a playlist", ""});
   PlayEpisodeArgs e;
   e.playlist = in;
   e.kind = *xr::parseDisplayKind(args.display);
@@ -106,6 +119,18 @@ int runPlay(const PlayArgs& args) {
     showControl = std::move(*started);
   } else if (auto v = show::validate(control); !v) {
     return reportError(v.error());
+  }
+  std::unique_ptr<PlaySync> sync;
+  if (!args.sync.mode.empty()) {
+    auto started = PlaySync::start(args.sync, playback, shotIdOf(args.input));
+    if (!started) return reportError(started.error());
+    sync = std::move(*started);
+  }
+  std::ofstream frameLog;
+  if (!args.frameLog.empty()) {
+    frameLog.open(args.frameLog, std::ios::trunc);
+    if (!frameLog) return reportError(Error{args.frameLog, "cannot write the frame log", ""});
+    frameLog << "display_wall_seconds,shot_seconds,frame\n";
   }
 
   xr::DisplayRequest request;
@@ -157,10 +182,12 @@ int runPlay(const PlayArgs& args) {
   std::optional<PlayShow> show;
   if (showControl) {
     show.emplace(*showControl, playback, *display->display, args.input);
-    options.betweenFrames = [&show](const media::PlayerState& state, const player::PlayerLoopStats& stats) {
-      show->betweenFrames(state, stats);
-    };
   }
+  if (show || sync)
+    options.betweenFrames = [&show, &sync](const media::PlayerState& state, const player::PlayerLoopStats& stats) {
+      if (show) show->betweenFrames(state, stats);
+      if (sync) sync->betweenFrames(state, stats);
+    };
   int stills = 0;
   std::optional<Error> stillError;
   if (offscreen != nullptr) {
@@ -179,6 +206,15 @@ int runPlay(const PlayArgs& args) {
         if (auto s = writePng(std::filesystem::path(args.outDir) / name, eyes[i]); !s) stillError = s.error();
       }
       ++stills;
+    };
+  }
+
+  if (frameLog.is_open()) {
+    options.afterFrame = [&frameLog, stills = std::move(options.afterFrame)](const xr::DisplayFrame& frame,
+                                                                            const media::PlayerFrame& shown) {
+      if (stills) stills(frame, shown);
+      const double wall = sync::wallClockSeconds() + (frame.predictedDisplayTime - steadyNowSeconds());
+      frameLog << fmt::format("{:.6f},{:.6f},{}\n", wall, shown.state.positionSeconds, shown.state.frameIndex);
     };
   }
 
@@ -210,6 +246,7 @@ int runPlay(const PlayArgs& args) {
   if (options.rgbd)
     spdlog::info("play: {} RGB-D depth pictures measured on the loop thread (the rest ahead)", stats.depthMeasuredOnLoop);
   if (stats.devicesReplaced > 0) spdlog::info("play: survived {} runtime losses", stats.devicesReplaced);
+  if (sync) spdlog::info("play: {}", sync->summary());
   if (stats.splatTargetMs > 0)
     spdlog::info("play: splats held near {:.2f} ms a frame: {}", stats.splatTargetMs,
                  stats.splatBudgetChanges == 0
@@ -290,6 +327,10 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                   "stops); default: the playlist's at_end, else stop")
       ->check(CLI::IsMember({"stop", "loop", "attract"}));
   addShowOptions(*cmd, args->show);
+  addSyncOptions(*cmd, args->sync);
+  cmd->add_option("--frame-log", args->frameLog,
+                  "a CSV of every frame shown: its display time on this machine's wall clock, the shot time\n"
+                  "and the plate's frame (to compare headsets in step)");
   cmd->callback([args, &outcome] { outcome.exitCode = runPlay(*args); });
 }
 

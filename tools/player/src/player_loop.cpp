@@ -419,6 +419,8 @@ PlayerLoopStats PlayerLoop::run() {
     placeOverlay(*frame);
     routeInput(*frame);
     const media::PlayerFrame shown = updatePlayback(*frame);
+    stats_.lastDisplayTime = frame->predictedDisplayTime;
+    stats_.lastPeriod = frame->period;
     updateAudioAndNarration(*frame);
     render(*frame, shown);
     endFrame(*frame, shown);

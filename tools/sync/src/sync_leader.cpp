@@ -46,7 +46,25 @@ Result<std::unique_ptr<SyncLeader>> SyncLeader::start(LeaderOptions options) {
 }
 
 SyncLeader::SyncLeader(LeaderOptions options, net::UdpSocket socket, std::vector<net::UdpPeer> followers)
-    : options_(std::move(options)), socket_(std::move(socket)), followers_(std::move(followers)) {
+    : options_(std::move(options)), socket_(std::move(socket)) {
+  for (const net::UdpPeer& f : followers) followers_.push_back({f, 0.0, true});
+  stats_.followers = followers_.size();
+}
+
+void SyncLeader::heard(const net::UdpPeer& from, double at) {
+  std::lock_guard lock(mutex_);
+  for (Follower& f : followers_)
+    if (f.peer == from) f.heardAt = at;
+}
+
+void SyncLeader::dropSilent(double now) {
+  std::lock_guard lock(mutex_);
+  const auto silent = [&](const Follower& f) {
+    if (f.told || now - f.heardAt <= kFollowerSilenceSeconds) return false;
+    spdlog::info("sync: {} fell silent; no longer sent to", f.peer.text());
+    return true;
+  };
+  followers_.erase(std::remove_if(followers_.begin(), followers_.end(), silent), followers_.end());
   stats_.followers = followers_.size();
 }
 
@@ -80,6 +98,7 @@ void SyncLeader::take(const SyncMessage& message, const net::UdpPeer& from, doub
     return;
   }
   if (const auto* ping = std::get_if<Ping>(&message)) {
+    heard(from, receivedAt);
     const auto bytes = encodeSyncPacket(Pong{options_.group, ping->id, ping->sent, receivedAt, options_.clock()});
     socket_.send(bytes, from);
     std::lock_guard lock(mutex_);
@@ -91,13 +110,14 @@ void SyncLeader::take(const SyncMessage& message, const net::UdpPeer& from, doub
       refuse("a follower of shot '" + hello->shot + "' at " + from.text() + " (this leads '" + options_.shot + "')");
       return;
     }
+    heard(from, receivedAt);
     std::lock_guard lock(mutex_);
-    if (std::find(followers_.begin(), followers_.end(), from) != followers_.end()) return;
+    if (std::any_of(followers_.begin(), followers_.end(), [&](const Follower& f) { return f.peer == from; })) return;
     if (followers_.size() >= kMostFollowers) {
       spdlog::warn("sync: {} followers already; {} is not taken", kMostFollowers, from.text());
       return;
     }
-    followers_.push_back(from);
+    followers_.push_back({from, receivedAt, false});
     stats_.followers = followers_.size();
     changed_ = true;  // it gets the state at once
     spdlog::info("sync: {} follows", from.text());
@@ -112,7 +132,7 @@ void SyncLeader::sendState(const LeaderState& state) {
   std::vector<net::UdpPeer> to;
   {
     std::lock_guard lock(mutex_);
-    to = followers_;
+    for (const Follower& f : followers_) to.push_back(f.peer);
   }
   std::uint64_t sent = 0, bytesSent = 0;
   for (const net::UdpPeer& f : to)
@@ -150,6 +170,7 @@ void SyncLeader::run() {
       }
       std::optional<LeaderState> state;
       const double now = options_.clock();
+      dropSilent(now);
       {
         std::lock_guard lock(mutex_);
         const bool pointerMoved = latest_ && !samePointer(latest_->pointer, pointerSent) && now >= lastSent + kPointerSeconds;

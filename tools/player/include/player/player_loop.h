@@ -158,6 +158,10 @@ struct PlayerLoopStats {
   std::uint64_t depthMeasuredOnLoop = 0;
   // Where a governor held the splats' GPU time: its target, the lowest budget it set, and how
   // often it changed it (0, 0, 0: no governor ran).
+  // The last display frame's predicted display time (steady seconds) and its period (0:
+  // unpaced): where the playback state handed to betweenFrames was seen.
+  double lastDisplayTime = 0;
+  double lastPeriod = 0;
   double splatTargetMs = 0;
   std::uint64_t splatBudgetLowest = 0;
   std::uint64_t splatBudgetChanges = 0;

@@ -2,7 +2,8 @@
 // The leading headset's side of the sync: a UDP socket of its own (loopback unless an address is
 // named) and one thread that
 //   - takes followers: those it is told about, and those that announce themselves (hello) with
-//     its group and shot; anything of another group or shot is refused and counted;
+//     its group and shot, until they fall silent (no hello or ping for kFollowerSilenceSeconds);
+//     anything of another group or shot is refused and counted;
 //   - answers each follower's ping at once with its own clock (pong), for the round trips that
 //     measure the clocks' offset (clock_offset.h);
 //   - sends the latest state to every follower at once when it changes (a seek, a step, play or
@@ -37,6 +38,8 @@ struct LeaderOptions {
 
 class SyncLeader {
  public:
+  static constexpr double kFollowerSilenceSeconds = 5.0;
+
   struct Stats {
     std::size_t followers = 0;
     std::uint64_t statesSent = 0;  // over every follower
@@ -60,13 +63,20 @@ class SyncLeader {
   SyncLeader(LeaderOptions options, net::UdpSocket socket, std::vector<net::UdpPeer> followers);
   void run();
   void take(const SyncMessage& message, const net::UdpPeer& from, double receivedAt);
+  void heard(const net::UdpPeer& from, double at);
+  void dropSilent(double now);
   void refuse(const std::string& why);
   void sendState(const LeaderState& state);
 
   LeaderOptions options_;
   net::UdpSocket socket_;
   mutable std::mutex mutex_;  // guards what follows
-  std::vector<net::UdpPeer> followers_;
+  struct Follower {
+    net::UdpPeer peer;
+    double heardAt = 0;  // by the leader's clock
+    bool told = false;   // named in the options: kept when silent
+  };
+  std::vector<Follower> followers_;
   std::optional<LeaderState> latest_;
   bool changed_ = false;
   std::uint64_t sequence_ = 0;
