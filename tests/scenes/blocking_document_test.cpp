@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "package_fixture.h"
+#include "problem_case.h"
 #include "scenes/shot_document.h"
 
 namespace ps::scenes {
@@ -18,11 +19,7 @@ using test::readFile;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-std::string describe(const std::vector<Problem>& problems) {
-  std::string s;
-  for (const auto& p : problems) s += "\n  " + diagnosticLine("shot.json", p);
-  return s;
-}
+using test::describe;
 
 ShotDocument openDoc(const test::TempPackage& pkg, const std::string& text) {
   pkg.write("shot.json", text);

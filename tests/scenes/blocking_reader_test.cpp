@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "package_fixture.h"
+#include "problem_case.h"
 #include "scenes/shot_loader.h"
 
 namespace ps::scenes {
@@ -12,11 +13,7 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-std::string describe(const std::vector<Problem>& problems) {
-  std::string s;
-  for (const auto& p : problems) s += "\n  " + diagnosticLine("shot.json", p);
-  return s;
-}
+using test::describe;
 
 TEST(BlockingReader, ReadsEveryPartOfTheExample) {
   test::TempPackage pkg("blocking_full");
@@ -73,33 +70,14 @@ TEST(BlockingReader, TheLimitsThemselvesAreAccepted) {
   EXPECT_TRUE(p.problems.empty()) << describe(p.problems);
 }
 
-struct Case {
-  const char* name;
-  const char* set;      // JSON pointer to change in the valid shot
-  const char* value;    // JSON text to put there; nullptr removes the member
-  const char* pointer;  // the problem expected
-  const char* says;     // part of its sentence
-  Severity severity = Severity::Error;
-};
-
-std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.name; }
+using Case = test::ProblemCase;
 
 class BlockingProblem : public ::testing::TestWithParam<Case> {};
 
 TEST_P(BlockingProblem, IsReportedWithItsPointerAndSentence) {
   const Case& c = GetParam();
   test::TempPackage pkg(std::string("blocking_") + c.name);
-  Json doc = Json::parse(test::validShotJson());
-  const Json::json_pointer where(c.set);
-  if (c.value) doc[where] = Json::parse(c.value);
-  else doc[where.parent_pointer()].erase(where.back());
-  const ShotParse p = parseShot(doc.dump(), pkg.shotJson());
-  bool found = false;
-  for (const auto& pr : p.problems)
-    found = found || (pr.pointer == c.pointer && pr.severity == c.severity && pr.message.find(c.says) != std::string::npos);
-  EXPECT_TRUE(found) << "expected " << c.pointer << ": " << toString(c.severity) << ": ..." << c.says << "...; got"
-                     << describe(p.problems);
-  EXPECT_EQ(p.ok(), c.severity == Severity::Warning) << describe(p.problems);
+  test::expectProblem(c, Json::parse(test::validShotJson()), pkg);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -161,7 +139,7 @@ INSTANTIATE_TEST_SUITE_P(
              "missing required field \"a\""},
         Case{"measurement_point_partial", "/blocking/measurements/0/a/y", nullptr, "/blocking/measurements/0/a",
              "missing required field \"y\""}),
-    [](const ::testing::TestParamInfo<Case>& row) { return std::string(row.param.name); });
+    test::problemCaseName);
 
 TEST(BlockingReader, AnInfiniteNumberIsRefusedBeforeReading) {
   test::TempPackage pkg("blocking_infinite");
