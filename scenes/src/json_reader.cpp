@@ -17,12 +17,14 @@ std::string child(const std::string& pointer, std::size_t index) { return pointe
 
 JsonReader::JsonReader(std::vector<Problem>& problems, fs::path root) : problems_(problems), root_(std::move(root)) {}
 
-void JsonReader::error(const std::string& pointer, std::string message) {
-  problems_.push_back({pointer, std::move(message), Severity::Error});
-}
+void JsonReader::error(const std::string& pointer, std::string message) { report(pointer, std::move(message), Severity::Error); }
 
 void JsonReader::warning(const std::string& pointer, std::string message) {
-  problems_.push_back({pointer, std::move(message), Severity::Warning});
+  report(pointer, std::move(message), Severity::Warning);
+}
+
+void JsonReader::report(const std::string& pointer, std::string message, Severity severity) {
+  problems_.push_back({pointer, std::move(message), severity});
 }
 
 const Json* JsonReader::member(const Json& obj, const std::string& pointer, const char* key, bool required) {

@@ -20,6 +20,7 @@ class JsonReader {
 
   void error(const std::string& pointer, std::string message);
   void warning(const std::string& pointer, std::string message);
+  void report(const std::string& pointer, std::string message, Severity severity);
 
   // The member `key` of `obj` (at `pointer`), or nullptr; a missing required member is an error.
   const Json* member(const Json& obj, const std::string& pointer, const char* key, bool required);

@@ -9,7 +9,7 @@ std::string readId(JsonReader& r, const Json& obj, const std::string& pointer, I
   if (id.empty()) {
     if (obj.contains("id") && obj["id"].is_string()) r.error(child(pointer, "id"), "an id must not be empty");
   } else if (!ids.insert(id).second) {
-    r.error(child(pointer, "id"), "duplicate id " + quote(id) + "; media and markers need ids unique in the shot");
+    r.error(child(pointer, "id"), "duplicate id " + quote(id) + "; ids must be unique in the shot (media, markers and blocking share them)");
   }
   return id;
 }

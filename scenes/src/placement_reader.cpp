@@ -2,14 +2,15 @@
 
 namespace ps::scenes {
 
-std::optional<Vec3> readPoint(JsonReader& r, const Json& obj, const std::string& pointer, const char* key) {
-  const Json* p = r.object(obj, pointer, key, false, "an object {x, y, z} in metres");
+std::optional<Vec3> readPoint(JsonReader& r, const Json& obj, const std::string& pointer, const char* key,
+                              bool required, double limitM) {
+  const Json* p = r.object(obj, pointer, key, required, "an object {x, y, z} in metres");
   if (!p) return std::nullopt;
   const std::string ptr = child(pointer, key);
   r.unknownMembers(*p, ptr, {"x", "y", "z"});
-  const auto x = r.number(*p, ptr, "x", true, -1e6, 1e6, "metres");
-  const auto y = r.number(*p, ptr, "y", true, -1e6, 1e6, "metres");
-  const auto z = r.number(*p, ptr, "z", true, -1e6, 1e6, "metres");
+  const auto x = r.number(*p, ptr, "x", true, -limitM, limitM, "metres");
+  const auto y = r.number(*p, ptr, "y", true, -limitM, limitM, "metres");
+  const auto z = r.number(*p, ptr, "z", true, -limitM, limitM, "metres");
   if (!x || !y || !z) return std::nullopt;
   return Vec3{*x, *y, *z};
 }

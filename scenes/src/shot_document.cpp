@@ -1,81 +1,20 @@
 #include "scenes/shot_document.h"
 
 #include <cmath>
-#include <functional>
 
-#include "json_text.h"
 #include "scenes/atomic_file.h"
 #include "scenes/printable.h"
-#include "shot_reader.h"
+#include "shot_document_state.h"
 
 namespace ps::scenes {
 
 namespace fs = std::filesystem;
 
 namespace {
-using Edit = std::function<Status(Json&)>;
-}  // namespace
-
-struct ShotDocument::State {
-  fs::path file;
-  Json doc;
-  Json saved;  // as last read or written: dirty() compares against it
-  ShotParse parse;
-  // Whole-document snapshots: exact restores, and cheap enough at the size of a shot.json.
-  std::vector<Json> undo, redo;
-
-  void revalidate() { parse = readShot(doc, file); }
-
-  // Undo (from = undo, to = redo) or redo (the other way round).
-  bool step(std::vector<Json>& from, std::vector<Json>& to) {
-    if (from.empty()) return false;
-    to.push_back(std::move(doc));
-    doc = std::move(from.back());
-    from.pop_back();
-    revalidate();
-    return true;
-  }
-
-  // Runs `edit` on a copy: an edit that fails leaves the document as it was.
-  Status apply(const Edit& edit) {
-    Json next = doc;
-    if (auto status = edit(next); !status) return status;
-    undo.push_back(std::move(doc));
-    doc = std::move(next);
-    redo.clear();
-    revalidate();
-    return ok();
-  }
-};
-
-namespace {
 
 Error noMarker(const std::string& id) { return Error{"#/markers", "no marker with id " + quote(id), ""}; }
 
-Json* findMarker(Json& doc, const std::string& id) {
-  auto it = doc.find("markers");
-  if (it == doc.end() || !it->is_array()) return nullptr;
-  for (auto& m : *it)
-    if (m.is_object() && m.contains("id") && m["id"].is_string() && m["id"].get<std::string>() == id) return &m;
-  return nullptr;
-}
-
-bool idTaken(const Json& doc, const std::string& id) {
-  for (const char* list : {"media", "markers"}) {
-    auto it = doc.find(list);
-    if (it == doc.end() || !it->is_array()) continue;
-    for (const auto& e : *it)
-      if (e.is_object() && e.contains("id") && e["id"].is_string() && e["id"].get<std::string>() == id) return true;
-  }
-  return false;
-}
-
-std::string freshMarkerId(const Json& doc) {
-  for (int n = 1;; ++n) {
-    std::string id = "marker-" + std::to_string(n);
-    if (!idTaken(doc, id)) return id;
-  }
-}
+Json* findMarker(Json& doc, const std::string& id) { return findById(doc, "markers", id); }
 
 // v360 angles as the format stores them: yaw in (-180, 180], pitch clamped to [-90, 90].
 Json directionJson(double yawDeg, double pitchDeg, double distanceM) {
@@ -88,14 +27,6 @@ Json directionJson(double yawDeg, double pitchDeg, double distanceM) {
   at["distance_m"] = distanceM;
   return at;
 }
-
-bool finite(std::initializer_list<double> values) {
-  for (double v : values)
-    if (!std::isfinite(v)) return false;
-  return true;
-}
-
-Status invalid(const std::string& what) { return Error{"", what, ""}; }
 
 }  // namespace
 
@@ -141,7 +72,7 @@ Result<std::string> ShotDocument::addMarkerWith(const char* key, const std::stri
   if (timeline.out) tOut = std::min(tOut, *timeline.out);
   if (t < timeline.in || tOut <= t)
     return Error{"", "time " + formatNumber(t) + " s is outside the timeline", "move the playhead inside in..out"};
-  const std::string id = freshMarkerId(s_->doc);
+  const std::string id = freshId(s_->doc, "marker");
   auto status = s_->apply([&](Json& doc) -> Status {
     if (!doc.contains("markers")) doc["markers"] = Json::array();
     if (!doc["markers"].is_array()) return invalid("\"markers\" is not an array; fix it before adding markers");
@@ -231,12 +162,7 @@ Status ShotDocument::deleteMarker(const std::string& id) {
   return s_->apply([&](Json& doc) -> Status {
     Json* m = findMarker(doc, id);
     if (!m) return noMarker(id);
-    Json& list = doc["markers"];
-    for (std::size_t i = 0; i < list.size(); ++i)
-      if (&list[i] == m) {
-        list.erase(i);
-        break;
-      }
+    eraseElement(doc["markers"], m);
     return ok();
   });
 }

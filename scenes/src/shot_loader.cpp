@@ -56,7 +56,7 @@ ShotParse readShot(const Json& doc, const fs::path& file) {
   }
   JsonReader r(out.problems, out.shot.root);
   r.unknownMembers(doc, "", {"$schema", "format", "title", "film", "director", "media", "timeline", "markers", "camera",
-                         "origin"});
+                         "origin", "blocking"});
   if (auto format = r.string(doc, "", "format", true)) {
     out.shot.format = *format;
     if (*format != kShotFormat)
@@ -75,6 +75,7 @@ ShotParse readShot(const Json& doc, const fs::path& file) {
                                          formatNumber(*out.shot.timeline.out) + " s); the layer never shows");
   readMarkers(r, doc, out.shot.timeline, out.shot.markers, ids);
   readCamera(r, doc, out.shot.timeline, out.shot.camera);
+  readBlocking(r, doc, out.shot.timeline, out.shot.blocking, ids);
   return out;
 }
 

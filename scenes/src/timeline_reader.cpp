@@ -2,11 +2,12 @@
 
 namespace ps::scenes {
 
-void checkInsideTimeline(JsonReader& r, const Timeline& timeline, const std::string& pointer, double t) {
+void checkInsideTimeline(JsonReader& r, const Timeline& timeline, const std::string& pointer, double t,
+                         Severity severity) {
   if (t < timeline.in)
-    r.error(pointer, formatNumber(t) + " s is before the timeline's in (" + formatNumber(timeline.in) + " s)");
+    r.report(pointer, formatNumber(t) + " s is before the timeline's in (" + formatNumber(timeline.in) + " s)", severity);
   else if (timeline.out && t > *timeline.out)
-    r.error(pointer, formatNumber(t) + " s is after the timeline's out (" + formatNumber(*timeline.out) + " s)");
+    r.report(pointer, formatNumber(t) + " s is after the timeline's out (" + formatNumber(*timeline.out) + " s)", severity);
 }
 
 void readTimeline(JsonReader& r, const Json& doc, Timeline& t) {

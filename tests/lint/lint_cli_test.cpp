@@ -96,6 +96,24 @@ TEST(Lint, ABrokenPackageListsEveryProblemAndExitsOne) {
   EXPECT_EQ(out.back(), "1 file(s) checked: 3 error(s), 1 warning(s)") << r.output;
 }
 
+TEST(Lint, BlockingProblemsAreListedAtTheirPointers) {
+  LintPackage pkg("blocking", shot("good.mp4", R"(, "blocking": {
+    "marks": [ { "id": "tape", "x": 150, "z": 0 } ],
+    "actors": [ { "id": "walk", "actor": "A", "figure_height_m": 5,
+                  "keys": [ { "t": 1, "x": 0, "z": 0 }, { "t": 0.5, "x": 1, "z": 0 }, { "t": 3, "x": 1, "z": 1 } ] } ] })"));
+  auto r = lint({pkg.shotJson()});
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  const std::string f = pkg.shotJson();
+  EXPECT_EQ(lines(r.output),
+            (std::vector<std::string>{
+                f + "#/blocking/marks/0/x: error: expected metres in [-100, 100], found 150",
+                f + "#/blocking/actors/0/figure_height_m: error: a figure is more than 0.3 m and at most 3 m tall, found 5 m",
+                f + "#/blocking/actors/0/keys/1/t: error: keys must be in time order; 0.5 s is not after the previous key's 1 s",
+                f + "#/blocking/actors/0/keys/2/t: warning: 3 s is after the timeline's out (2 s)",
+                "1 file(s) checked: 3 error(s), 1 warning(s)"}))
+      << r.output;
+}
+
 TEST(Lint, WarningsAloneExitZero) {
   LintPackage pkg("warnings", shot("good.mp4", R"(, "notes": "for the grader")"));
   auto r = lint({pkg.shotJson()});

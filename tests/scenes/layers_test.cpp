@@ -10,6 +10,7 @@
 #include <glm/vec4.hpp>
 
 #include "package_fixture.h"
+#include "problem_case.h"
 #include "scenes/placement.h"
 #include "scenes/shot_loader.h"
 
@@ -19,11 +20,7 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
-std::string describe(const std::vector<Problem>& problems) {
-  std::string s;
-  for (const auto& p : problems) s += "\n  " + p.pointer + ": " + toString(p.severity) + ": " + p.message;
-  return s;
-}
+using test::describe;
 
 // The valid shot with a glTF set standing on the stage beside the plate, and an origin.
 Json layeredShot() {
@@ -177,16 +174,7 @@ TEST(Placement, ScalesThenTurnsByV360AnglesThenMoves) {
   EXPECT_NEAR(f.z, 0, 1e-12);
 }
 
-struct Case {
-  const char* name;
-  const char* set;      // JSON pointer to change in the layered shot
-  const char* value;    // JSON text to put there; nullptr removes the member
-  const char* pointer;  // the problem expected
-  const char* says;     // part of its sentence
-  Severity severity = Severity::Error;
-};
-
-std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.name; }
+using Case = test::ProblemCase;
 
 class LayerProblem : public ::testing::TestWithParam<Case> {};
 
@@ -195,17 +183,7 @@ TEST_P(LayerProblem, IsReportedWithItsPointerAndSentence) {
   test::TempPackage pkg(std::string("layers_") + c.name);
   pkg.write("set.glb", "not decoded by scenes");
   fs::create_symlink("/etc", pkg.root() / "outside");
-  Json doc = layeredShot();
-  const Json::json_pointer where(c.set);
-  if (c.value) doc[where] = Json::parse(c.value);
-  else doc[where.parent_pointer()].erase(where.back());
-  const ShotParse p = parseShot(doc.dump(), pkg.shotJson());
-  bool found = false;
-  for (const auto& pr : p.problems)
-    found = found || (pr.pointer == c.pointer && pr.severity == c.severity && pr.message.find(c.says) != std::string::npos);
-  EXPECT_TRUE(found) << "expected " << c.pointer << ": " << toString(c.severity) << ": ..." << c.says << "...; got"
-                     << describe(p.problems);
-  EXPECT_EQ(p.ok(), c.severity == Severity::Warning) << describe(p.problems);
+  test::expectProblem(c, layeredShot(), pkg);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -245,7 +223,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"start_after_out", "/media/1/start", "12", "/media/1/start", "the layer never shows", Severity::Warning},
         Case{"plate_transform", "/media/0/transform", R"({"position": {"x": 0, "y": 0, "z": 0}})",
              "/media/0/transform", "ignores \"transform\"", Severity::Warning}),
-    [](const ::testing::TestParamInfo<Case>& row) { return std::string(row.param.name); });
+    test::problemCaseName);
 
 }  // namespace
 }  // namespace ps::scenes

@@ -56,6 +56,16 @@ std::string validShotJson() {
     "track": [ { "t": 2.0, "orientation": { "yaw_deg": 170 }, "hfov_deg": 40 },
                { "t": 8.0, "position": { "x": 1, "y": 1.6, "z": 0.5 }, "orientation": { "yaw_deg": -170 }, "hfov_deg": 30 } ],
     "clip": { "src": "film.mp4", "offset": 1.0 }
+  },
+  "blocking": {
+    "marks": [ { "id": "start-mark", "name": "Rick starts", "colour": [1, 0.8, 0], "x": 1.5, "z": -2, "yaw_deg": 180 },
+               { "id": "door-mark", "name": "Door", "x": -1, "z": -3.5 } ],
+    "actors": [ { "id": "rick", "actor": "Rick", "colour": [0.2, 0.6, 1], "figure_height_m": 1.8, "trail_seconds": 1.5,
+                  "keys": [ { "t": 2.0, "x": 1.5, "z": -2 }, { "t": 4.0, "x": -0.5, "z": -2 }, { "t": 8.0, "x": -0.5, "z": -4 } ] },
+                { "id": "ilsa", "actor": "Ilsa", "keys": [ { "t": 1.0, "x": 0, "z": -1 } ] } ],
+    "dolly": { "name": "Main track", "points": [ { "x": -2, "z": 1 }, { "x": 2, "z": 1 }, { "x": 3, "z": 0 } ] },
+    "measurements": [ { "id": "door-height", "name": "Door frame",
+                        "a": { "x": -1, "y": 0, "z": -4 }, "b": { "x": -1, "y": 2.1, "z": -4 } } ]
   }
 }
 )";

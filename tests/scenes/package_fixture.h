@@ -25,7 +25,8 @@ class TempPackage {
 };
 
 // A shot that is valid inside a TempPackage: media, chapters, a direction marker
-// with narration and captions, a stage marker, a camera with a track and a clip.
+// with narration and captions, a stage marker, a camera with a track and a clip,
+// and blocking: two floor marks, two actor paths, a dolly track and a measurement.
 std::string validShotJson();
 // A WebVTT file with two cues (0-2 s, 2.5-4 s).
 std::string validCaptionsVtt();

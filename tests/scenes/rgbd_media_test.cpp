@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "package_fixture.h"
+#include "problem_case.h"
 #include "scenes/shot_loader.h"
 
 namespace ps::scenes {
@@ -13,11 +14,7 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
-std::string describe(const std::vector<Problem>& problems) {
-  std::string s;
-  for (const auto& p : problems) s += "\n  " + p.pointer + ": " + toString(p.severity) + ": " + p.message;
-  return s;
-}
+using test::describe;
 
 // The valid shot with two rgbd media after its equirect: a stacked capture and a separate one
 // (the stacked one's background).
@@ -90,16 +87,7 @@ TEST(RgbdMedia, TheFirstEquirectOrRgbdMediumIsThePlate) {
   EXPECT_EQ(p.shot.plate()->id, "room");
 }
 
-struct Case {
-  const char* name;
-  const char* set;      // JSON pointer to change in rgbdShot()
-  const char* value;    // JSON text to put there; nullptr removes the member
-  const char* pointer;  // the problem expected
-  const char* says;     // part of its sentence
-  Severity severity = Severity::Error;
-};
-
-std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.name; }
+using Case = test::ProblemCase;
 
 class RgbdProblem : public ::testing::TestWithParam<Case> {};
 
@@ -107,17 +95,7 @@ TEST_P(RgbdProblem, IsReportedWithItsPointerAndSentence) {
   const Case& c = GetParam();
   test::TempPackage pkg(std::string("rgbd_") + c.name);
   writeMedia(pkg);
-  Json doc = rgbdShot();
-  const Json::json_pointer where(c.set);
-  if (c.value) doc[where] = Json::parse(c.value);
-  else doc[where.parent_pointer()].erase(where.back());
-  const ShotParse p = parseShot(doc.dump(), pkg.shotJson());
-  bool found = false;
-  for (const auto& pr : p.problems)
-    found = found || (pr.pointer == c.pointer && pr.severity == c.severity && pr.message.find(c.says) != std::string::npos);
-  EXPECT_TRUE(found) << "expected " << c.pointer << ": " << toString(c.severity) << ": ..." << c.says << "...; got"
-                     << describe(p.problems);
-  EXPECT_EQ(p.ok(), c.severity == Severity::Warning) << describe(p.problems);
+  test::expectProblem(c, rgbdShot(), pkg);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -164,7 +142,7 @@ INSTANTIATE_TEST_SUITE_P(
              Severity::Warning},
         Case{"rgbd_transform", "/media/1/transform", R"({"position": {"x": 0, "y": 0, "z": 0}})", "/media/1/transform",
              "ignores \"transform\"", Severity::Warning}),
-    [](const ::testing::TestParamInfo<Case>& row) { return std::string(row.param.name); });
+    test::problemCaseName);
 
 }  // namespace
 }  // namespace ps::scenes

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "package_fixture.h"
+#include "problem_case.h"
 #include "scenes/shot_loader.h"
 
 namespace ps::scenes {
@@ -15,11 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using Json = nlohmann::ordered_json;
 
-std::string describe(const std::vector<Problem>& problems) {
-  std::string s;
-  for (const auto& p : problems) s += "\n  " + p.pointer + ": " + toString(p.severity) + ": " + p.message;
-  return s;
-}
+using test::describe;
 
 TEST(ShotValidation, TheValidShotHasNoProblemsAndReadsEveryPart) {
   test::TempPackage pkg("valid");
@@ -42,16 +39,7 @@ TEST(ShotValidation, TheValidShotHasNoProblemsAndReadsEveryPart) {
   EXPECT_EQ(p.shot.media[0].pointer, "/media/0");
 }
 
-struct Case {
-  const char* name;
-  const char* set;       // JSON pointer to change in the valid shot
-  const char* value;     // JSON text to put there; nullptr removes the member
-  const char* pointer;   // the problem expected
-  const char* says;      // part of its sentence
-  Severity severity = Severity::Error;
-};
-
-std::ostream& operator<<(std::ostream& os, const Case& c) { return os << c.name; }
+using Case = test::ProblemCase;
 
 class ShotProblem : public ::testing::TestWithParam<Case> {};
 
@@ -62,17 +50,7 @@ TEST_P(ShotProblem, IsReportedWithItsPointerAndSentence) {
   pkg.write("notes.txt", "not captions");
   fs::create_symlink("/etc", pkg.root() / "outside");
   ASSERT_EQ(::mkfifo((pkg.root() / "fifo.vtt").c_str(), 0600), 0);
-  Json doc = Json::parse(test::validShotJson());
-  const Json::json_pointer where(c.set);
-  if (c.value) doc[where] = Json::parse(c.value);
-  else doc[where.parent_pointer()].erase(where.back());
-  const ShotParse p = parseShot(doc.dump(), pkg.shotJson());
-  bool found = false;
-  for (const auto& pr : p.problems)
-    found = found || (pr.pointer == c.pointer && pr.severity == c.severity && pr.message.find(c.says) != std::string::npos);
-  EXPECT_TRUE(found) << "expected " << c.pointer << ": " << toString(c.severity) << ": ..." << c.says << "...; got"
-                     << describe(p.problems);
-  EXPECT_EQ(p.ok(), c.severity == Severity::Warning) << describe(p.problems);
+  test::expectProblem(c, Json::parse(test::validShotJson()), pkg);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -124,7 +102,7 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"unknown_top_field", "/notes", "{}", "/notes", "kept but PerfectShot ignores it", Severity::Warning},
         Case{"pointer_escaping", "/camera/a~0b~1c", "1", "/camera/a~0b~1c", "unknown field \"a~b/c\"",
              Severity::Warning}),
-    [](const ::testing::TestParamInfo<Case>& row) { return std::string(row.param.name); });
+    test::problemCaseName);
 
 TEST(ShotValidation, ExtensionFieldsPassSilently) {
   test::TempPackage pkg("extension");

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "scenes/animation_timing.h"
+#include "scenes/blocking.h"
 #include "scenes/camera.h"
 #include "scenes/layout.h"
 #include "scenes/marker.h"
@@ -96,6 +97,7 @@ struct Shot {
   Vec3 origin{0, kDefaultCaptureHeightM, 0};
   std::vector<Marker> markers;       // in document order
   std::optional<FilmCamera> camera;
+  Blocking blocking;  // empty when the shot has none
 
   // The first equirect or rgbd medium, skipping an rgbd medium that is another's background:
   // what the transport plays and the player shows as the plate (an rgbd plate's colour is the

@@ -1,7 +1,7 @@
 #pragma once
 // The editor's model of a shot.json being authored: the document as written
 // (unknown fields and key order kept, so saved diffs stay small), edit
-// operations on its markers with undo/redo, validation after every edit, and an
+// operations on its markers and blocking with undo/redo, validation after every edit, and an
 // atomic save. The UI (window or headset) drives it; it draws nothing.
 // One thread at a time.
 #include <filesystem>
@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "scenes/blocking.h"
 #include "scenes/marker.h"
 #include "scenes/problem.h"
 #include "scenes/result.h"
@@ -58,6 +59,27 @@ class ShotDocument {
   Status moveMarkerToStage(const std::string& id, const Vec3& position);
   Status editMarker(const std::string& id, const MarkerEdit& edit);
   Status deleteMarker(const std::string& id);
+
+  // Blocking edits, one undo step each as above. Positions are stage metres on the floor,
+  // times shot seconds, colours sRGB in [0, 1]; a non-finite number is refused, anything
+  // else is written and, where out of bounds (off the stage, outside the timeline), shown
+  // in problems() as for markers. New entries get a fresh id unique in the shot.
+  Result<std::string> addFloorMark(const FloorPoint& position, const std::string& name = "", const Colour& colour = {});
+  Status moveFloorMark(const std::string& id, const FloorPoint& position);
+  Status renameFloorMark(const std::string& id, const std::string& name);
+  Status recolourFloorMark(const std::string& id, const Colour& colour);
+  Status deleteFloorMark(const std::string& id);
+  // A path for `actor` starting with one key.
+  Result<std::string> addActorPath(const std::string& actor, const ActorKey& first, const Colour& colour = {});
+  Status deleteActorPath(const std::string& id);
+  // Inserts the key in time order; refused where the path has a key at that time already.
+  Status addActorKey(const std::string& pathId, const ActorKey& key);
+  // Moves the path's index-th key (counted as the document lists them) on the floor; its time stays.
+  Status moveActorKey(const std::string& pathId, std::size_t index, const FloorPoint& position);
+  // Refused for a path's only key: a path keeps one (delete the path instead).
+  Status deleteActorKey(const std::string& pathId, std::size_t index);
+  Result<std::string> addMeasurement(const Vec3& a, const Vec3& b, const std::string& name = "");
+  Status deleteMeasurement(const std::string& id);
 
   bool canUndo() const;
   bool canRedo() const;
