@@ -32,6 +32,7 @@ struct RenderArgs {
   std::string output;
   bool markers = false;
   bool filmFrame = false;
+  bool blocking = false;
   std::size_t sequenceBudgetMiB = 0;
   std::string pos;   // stage metres; empty: the capture point
   double ipd = 0;    // metres between the eyes; 0: both eyes at --pos
@@ -79,8 +80,12 @@ Result<glm::vec3> eyePosition(const RenderArgs& args, Eye eye, const glm::vec3& 
 // A bare glTF set or splat capture: at the stage's origin, no background, seen from the
 // capture point.
 int runRenderSet(const RenderArgs& args, const engine::StillRequest& base, Eye eye) {
-  if (args.markers || args.filmFrame || !args.mediaId.empty() || !args.projection.empty() || !args.stereo.empty())
-    return reportError(Error{args.input, "--markers, --film-frame, --media, --projection and --stereo need a shot or a video, not a bare set", ""});
+  if (args.markers || args.filmFrame || args.blocking || !args.mediaId.empty() || !args.projection.empty() ||
+      !args.stereo.empty())
+    return reportError(Error{args.input,
+                             "--markers, --film-frame, --blocking, --media, --projection and --stereo need a shot or a "
+                             "video, not a bare set",
+                             ""});
   player::StillScene scene;
   if (player::isSplatPath(args.input)) {
     auto splats = player::loadBareSplats(args.input);
@@ -167,8 +172,10 @@ int runRender(const RenderArgs& args) {
     request.layout = plate->layout;
     request.yawOffsetDeg = static_cast<float>(plate->input.yawOffsetDeg);
   }
-  if ((args.markers || args.filmFrame) && shot == nullptr)
-    return reportError(Error{args.input, "--markers and --film-frame need a shot, not a bare video", ""});
+  if ((args.markers || args.filmFrame || args.blocking) && shot == nullptr)
+    return reportError(Error{args.input, "--markers, --film-frame and --blocking need a shot, not a bare video", ""});
+  if (args.blocking && shot->blocking.empty())
+    return reportError(Error{args.input + ": /blocking", "the shot has no blocking for --blocking", ""});
   if (args.filmFrame && !shot->camera)
     return reportError(Error{args.input + ": /camera", "the shot names no film camera for --film-frame", ""});
   auto position = eyePosition(args, *eye, player::capturePointOf(shot), request.view.orientation);
@@ -208,9 +215,10 @@ int runRender(const RenderArgs& args) {
     scene.splats = std::move(*splats);
   }
   std::optional<player::ViewOverlay> overlay;
-  if (args.markers || args.filmFrame || rgbd) {
+  if (args.markers || args.filmFrame || args.blocking || rgbd) {
     player::ViewOverlayOptions o;
     if (args.markers) o.markers = shot->markers;
+    if (args.blocking) o.blocking = shot->blocking;
     if (args.filmFrame) o.filmFrame = player::FilmFrameOptions{*shot->camera, true};
     // An rgbd plate's head box on the floor, where --pos nears or leaves it.
     if (rgbd) o.headBox = ui::HeadBoxFloor{rgbd->placement().origin, rgbd->placement().headBoxM};
@@ -269,6 +277,9 @@ void addRenderCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--ipd", args->ipd,
                   "metres between the eyes: --eye left and right stand half of it either side of --pos")
       ->check(finiteIn(0, 1));
+  cmd->add_flag("--blocking", args->blocking,
+                "draw the shot's blocking at --time: floor marks, actors where their paths put them (with\n"
+                "their trails), the dolly track and the kept measurements");
   cmd->add_flag("--film-frame", args->filmFrame,
                 "draw the film camera's frustum and frame, with its clip playing inside");
   addSequenceBudgetOption(*cmd, args->sequenceBudgetMiB);

@@ -28,9 +28,10 @@ PlayerLoopOptions ShotPlayback::loopOptions() const {
   o.splats = splats;
   o.capturePoint = capturePoint;
   o.rgbd = rgbd.get();
-  if (!markers.empty() || camera || rgbd) {
+  if (!markers.empty() || camera || rgbd || !blocking.empty()) {
     ViewOverlayOptions overlay;
     overlay.markers = markers;
+    overlay.blocking = blocking;
     if (camera) overlay.filmFrame = FilmFrameOptions{*camera, true};
     if (rgbd) overlay.headBox = ui::HeadBoxFloor{rgbd->placement().origin, rgbd->placement().headBoxM};
     o.overlay = std::move(overlay);
@@ -84,6 +85,7 @@ void takeShot(ShotPlayback& p, const scenes::Shot& shot) {
   p.timeline.markers = shot.markers;
   p.markers = shot.markers;
   p.camera = shot.camera;
+  p.blocking = shot.blocking;
   p.shotFile = shot.file;
   p.capturePoint = capturePointOf(&shot);
 }

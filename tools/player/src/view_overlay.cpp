@@ -8,6 +8,7 @@
 
 #include "engine/srgb_format.h"
 #include "engine/font_atlas.h"
+#include "ui/blocking_geometry.h"
 #include "ui/marker_geometry.h"
 #include "ui/view_projection.h"
 
@@ -56,7 +57,8 @@ const std::vector<std::size_t>& ViewOverlay::activeAt(double shotSeconds) const 
 ViewOverlay::~ViewOverlay() = default;
 
 bool ViewOverlay::hasContent() const {
-  return !options_.markers.empty() || film_ != nullptr || panel_ != nullptr || options_.headBox.has_value();
+  return !options_.markers.empty() || film_ != nullptr || panel_ != nullptr || options_.headBox.has_value() ||
+         !options_.blocking.empty();
 }
 
 void ViewOverlay::setInput(const engine::GuiInput& input) { input_ = input; }
@@ -169,7 +171,15 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     for (const OverlayEye& eye : eyes) head += eye.view.position;
     headBoxAlpha = ui::headBoxFloorAlpha(*options_.headBox, head / static_cast<float>(eyes.size()));
   }
-  if (markersChanged || filmChanged || built_->origin != origin_ || built_->headBoxAlpha != headBoxAlpha) {
+  const bool blockingChanged =
+      !options_.blocking.empty() &&
+      (fresh || !built_->blockingAt || ui::blockingMovesBetween(options_.blocking, *built_->blockingAt, shotSeconds));
+  if (blockingChanged) {
+    blocking_.clear();
+    ui::buildBlockingGeometry(options_.blocking, shotSeconds, layer_->atlas(), blocking_);
+  }
+  if (markersChanged || filmChanged || blockingChanged || built_->origin != origin_ ||
+      built_->headBoxAlpha != headBoxAlpha) {
     headBox_.clear();
     if (options_.headBox) ui::buildHeadBoxFloor(*options_.headBox, headBoxAlpha, headBox_);
     common_.clear();
@@ -179,6 +189,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     // Laid out relative to the capture point; the eyes see the display's stage space.
     common_.translate(origin_);
     common_.append(headBox_);  // in stage space already
+    common_.append(blocking_);  // so is the blocking
     layer_->copyGeometry(common_, edges_);
     if (fresh) built_.emplace();
     built_->sprites.swap(sprites_);  // what was laid out is what is built now
@@ -187,6 +198,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     built_->markersRevision = markersRevision_;
     built_->origin = origin_;
     built_->headBoxAlpha = headBoxAlpha;
+    if (blockingChanged) built_->blockingAt = shotSeconds;
   }
   return layerList_;
 }

@@ -15,6 +15,7 @@
 #include "media/time_source.h"
 #include "player/player_loop.h"
 #include "player/rgbd_picture.h"
+#include "scenes/blocking.h"
 #include "scenes/result.h"
 
 namespace ps::player {
@@ -37,6 +38,7 @@ struct ShotPlayback {
   TimelineOptions timeline;        // fps, chapters and markers for the timeline scrubber
   std::vector<scenes::Marker> markers;  // the shot's; none for a bare video
   std::optional<scenes::FilmCamera> camera;  // the shot's original film camera, if it names one
+  scenes::Blocking blocking;       // the crew's floor marks, actor paths, dolly track, measurements
   std::filesystem::path shotFile;  // the shot.json played; empty for a bare video
   std::vector<PlacedSet> sets;     // the shot's glTF sets (a set that fails to load is left out)
   std::vector<PlacedSplats> splats;  // the shot's splat captures (one that fails to load is left out)

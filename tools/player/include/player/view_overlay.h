@@ -24,6 +24,7 @@
 #include "engine/submit_sync.h"
 #include "engine/view.h"
 #include "player/film_frame_overlay.h"
+#include "scenes/blocking.h"
 #include "scenes/marker.h"
 #include "scenes/marker_time_index.h"
 #include "ui/head_box_floor.h"
@@ -44,6 +45,9 @@ struct ViewOverlayOptions {
   // its faces (ui/head_box_floor.h; layers() only); empty: none.
   std::optional<ui::HeadBoxFloor> headBox;
   std::optional<std::size_t> openAtStart;  // a marker whose card starts open (an episode's title card)
+  // The crew's blocking (floor marks, actors at the shot time, the dolly track, measurements),
+  // in stage space (ui/blocking_geometry.h; layers() only); empty: none.
+  scenes::Blocking blocking;
 };
 
 // One eye of the frame the overlay's layer is prepared for: its view in the display's stage
@@ -158,10 +162,11 @@ class ViewOverlay {
     std::uint64_t markersRevision = 0;
     glm::vec3 origin{0.0f};
     float headBoxAlpha = 0;
+    std::optional<double> blockingAt;  // the shot time the blocking was built for
   };
   std::optional<Built> built_;  // empty: the layer has none yet
   std::vector<std::vector<ui::MarkerSprite>> sprites_;  // this frame's layout, per eye
-  engine::OverlayGeometry grid_, cards_, otherCards_, common_, headBox_;
+  engine::OverlayGeometry grid_, cards_, otherCards_, common_, headBox_, blocking_;
   std::vector<engine::OverlayGeometry> edges_;  // per eye
 };
 
