@@ -2,10 +2,11 @@
 # perfectshot play --sync: a leader and FOLLOWERS followers, each on its own simulated headset in
 # its own process, on loopback, every port picked by the kernel. The leader is steered over OSC
 # (liblo's oscsend): it plays, seeks, pauses, plays again and loops. Every headset writes its
-# frame log; compare_frames.py puts them on the same display times and checks that the shot time
+# frame log; tools/bench/sync_skew.py puts them on the same display times and checks that the shot time
 # each showed is the leader's (median under 5 ms, frames more than half a frame off only just
 # after the leader jumps). One follower is then killed and started again: it is back in step
-# within 2 s. Last, a follower of another group is refused by the leader and shows nothing of it.
+# within 2 s. One follower's wall clock is moved by a test hook: it reports the offset it measured
+# (within 2 ms). Last, a follower of another group is refused by the leader and shows nothing of it.
 #   play_sync_test.sh PERFECTSHOT SHOT_DIR FOLLOWERS   (XR_RUNTIME_JSON names the simulated runtime)
 set -euo pipefail
 bin="$1"
@@ -56,7 +57,10 @@ port=$(grep -o 'sync: leading .* on 127.0.0.1:[0-9]*' "$dir/leader.log" | grep -
 until_ok 120 grep -q 'OSC on udp' "$dir/leader.log" || fail "no OSC port logged"
 osc=$(grep -o 'OSC on udp 127.0.0.1:[0-9]*' "$dir/leader.log" | grep -o '[0-9]*$')
 echo "leader: sync on $port, OSC on $osc"
-for i in $(seq "$followers"); do headset "follower$i" --sync follow --sync-leader "127.0.0.1:$port"; done
+# The first follower's wall clock as if 0.25 s ahead of the leader's (a test hook): it measures
+# the offset and makes up for it.
+headset follower1 --sync follow --sync-leader "127.0.0.1:$port" --sync-clock-offset-test 0.25
+for i in $(seq 2 "$followers"); do headset "follower$i" --sync follow --sync-leader "127.0.0.1:$port"; done
 for i in $(seq "$followers"); do
   until_ok 120 grep -q 'sync: in step' "$dir/follower$i.log" || fail "follower $i never got in step"
 done
@@ -93,11 +97,14 @@ for f in "$dir"/*.log; do
   grep -h 'play: sync:' "$f" || true
 done
 
+offset=$(grep -o 'clock offset to the leader -\?[0-9.]* ms' "$dir/follower1.log" | grep -o -- '-\?[0-9.]* ms' | cut -d' ' -f1)
+awk -v o="$offset" 'BEGIN { exit !(o > -252 && o < -248) }' || fail "follower 1 measured an offset of ${offset:-nothing} ms, not -250"
+echo "follower 1 measured its clock $offset ms off the leader's"
 logs=()
 for i in $(seq $((followers - 1))); do logs+=("$dir/follower$i.csv"); done
-python3 "$here/compare_frames.py" 30 1.0 0.05 "$dir/leader.csv" "${logs[@]}" || fail "the followers were not in step"
+python3 "$here/../../tools/bench/sync_skew.py" 30 1.0 0.05 "$dir/leader.csv" "${logs[@]}" || fail "the followers were not in step"
 # The restarted follower: in step 2 s after it started (its frames from then on).
 awk -F, -v t="$restart" 'NR == 1 || $1 >= t + 2' "$dir/follower${followers}b.csv" > "$dir/restarted.csv"
-python3 "$here/compare_frames.py" 30 1.0 0.05 "$dir/leader.csv" "$dir/restarted.csv" ||
+python3 "$here/../../tools/bench/sync_skew.py" 30 1.0 0.05 "$dir/leader.csv" "$dir/restarted.csv" ||
   fail "the restarted follower was not in step 2 s after it started"
 echo "PASS"

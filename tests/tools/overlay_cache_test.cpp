@@ -130,5 +130,41 @@ TEST_F(OverlayCache, TheFilmFrameFollowsItsTrackAndNothingElse) {
   EXPECT_EQ(frameAt(tracked, eye, 3.0), 3u) << "hidden: nothing to follow";
 }
 
+TEST_F(OverlayCache, BlockingIsRebuiltOnlyWhileAnActorMoves) {
+  ViewOverlayOptions options;
+  scenes::ActorPath rick;
+  rick.id = "rick";
+  rick.actor = "Rick";
+  rick.trailSeconds = 1.0;
+  rick.keys = {{2.0, {-1.0, -3.0}}, {4.0, {1.0, -3.0}}};
+  options.blocking.actors.push_back(rick);
+  options.blocking.marks.push_back({"m", "Mark", {}, {0.0, -2.0}, std::nullopt});
+  ViewOverlay overlay(options);
+  EXPECT_TRUE(overlay.hasContent());
+  const OverlayEye eye = ahead();
+  EXPECT_EQ(frameAt(overlay, eye, 0.0), 1u);
+  EXPECT_EQ(frameAt(overlay, eye, 1.5), 1u) << "waiting on his first key: the same picture";
+  EXPECT_EQ(frameAt(overlay, eye, 2.5), 2u) << "walking";
+  EXPECT_EQ(frameAt(overlay, eye, 3.0), 3u);
+  EXPECT_EQ(frameAt(overlay, eye, 5.5), 4u) << "arrived, the trail gone";
+  EXPECT_EQ(frameAt(overlay, eye, 9.0), 4u);
+}
+
+TEST_F(OverlayCache, ARemotePointerIsDrawnUntilItGoes) {
+  ViewOverlay overlay(ViewOverlayOptions{});
+  EXPECT_FALSE(overlay.hasContent());
+  const OverlayEye eye = ahead();
+  overlay.setRemotePointer(engine::Ray{{0.2f, 1.4f, -0.4f}, {0.0f, 0.0f, -1.0f}});
+  EXPECT_TRUE(overlay.hasContent());
+  EXPECT_EQ(frameAt(overlay, eye, 0.0), 1u);
+  overlay.setRemotePointer(engine::Ray{{0.2f, 1.4f, -0.4f}, {0.0f, 0.0f, -1.0f}});
+  EXPECT_EQ(frameAt(overlay, eye, 0.0), 1u) << "the same ray: nothing to build";
+  overlay.setRemotePointer(engine::Ray{{0.2f, 1.4f, -0.4f}, {0.6f, 0.0f, -0.8f}});
+  EXPECT_EQ(frameAt(overlay, eye, 0.0), 2u);
+  overlay.setRemotePointer(std::nullopt);
+  EXPECT_FALSE(overlay.hasContent());
+  EXPECT_EQ(frameAt(overlay, eye, 0.0), 3u) << "gone: drawn away";
+}
+
 }  // namespace
 }  // namespace ps::player

@@ -227,7 +227,13 @@ int runPlay(const PlayArgs& args) {
   if (options.splats.empty())
     for (const CLI::Option* o : {args.splatBudgetOption, args.splatMsOption})
       if (o->count() > 0) spdlog::warn("{}: {} has no splat captures; nothing to apply it to", o->get_name(), args.input);
+  // A follower draws the leader's pointer in its overlay: it needs one even without markers.
+  if (sync && args.sync.mode == "follow" && !options.overlay) options.overlay.emplace();
   player::PlayerLoop loop(*display->display, *playback.player, options);
+  if (sync)
+    sync->showLeaderWith([&loop](std::optional<engine::Ray> pointer, const std::optional<std::string>& marker) {
+      loop.showLeader(pointer, marker);
+    });
   player::PlayerLoopStats stats;
   try {
     stats = loop.run();

@@ -124,6 +124,8 @@ void PlaySync::lead(const media::PlayerState& state, const player::PlayerLoopSta
                             : shot_.outSeconds.value_or(shot_.player->transport().range().outSeconds.value_or(
                                   std::max(s.inSeconds, shot_.player->info().durationSeconds)));
   s.fps = fps_;
+  s.selectedMarker = stats.openMarker;
+  if (stats.pointer) s.pointer = sync::SyncPointer{stats.pointer->origin, stats.pointer->direction};
   leader_->publish(std::move(s));
 }
 
@@ -132,6 +134,7 @@ void PlaySync::follow(const media::PlayerState& state, const player::PlayerLoopS
   if (!status.leader) return;
   if (status.leaderLost) {
     if (!lostSaid_) spdlog::warn("sync: no word from the leader for {:.1f} s; playing on alone", status.secondsSinceState);
+    if (!lostSaid_ && leaderView_) leaderView_(std::nullopt, std::nullopt);  // its pointer goes
     lostSaid_ = true;
     return;
   }
@@ -144,6 +147,13 @@ void PlaySync::follow(const media::PlayerState& state, const player::PlayerLoopS
                  "linuxptp) running on both? The offset measured is made up for.",
                  offset * 1e3);
     offsetWarned_ = true;
+  }
+  if (leaderView_) {
+    std::optional<engine::Ray> pointer;
+    if (leader.pointer) pointer = engine::Ray{leader.pointer->origin, leader.pointer->direction};
+    std::optional<std::string> marker;
+    if (leader.selectedMarker != leaderMarker_) marker = leaderMarker_ = leader.selectedMarker;
+    leaderView_(pointer, marker);
   }
   if (state.seeking) return;  // a seek in flight: judged once it lands
   media::Player& player = *shot_.player;

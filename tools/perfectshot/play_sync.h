@@ -7,6 +7,7 @@
 // Shot time is compared at display times: each side's steady display time is put on its wall
 // clock, which the OS keeps in step between machines and the round trips measure the rest of.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,6 +49,9 @@ class PlaySync {
 
   // The loop's betweenFrames.
   void betweenFrames(const media::PlayerState& state, const player::PlayerLoopStats& stats);
+  // A follower: what the leader points at and has open, shown by this headset's loop.
+  using LeaderView = std::function<void(std::optional<engine::Ray> pointer, const std::optional<std::string>& openMarker)>;
+  void showLeaderWith(LeaderView view) { leaderView_ = std::move(view); }
   // One line on what the sync did, for the end of the run.
   std::string summary() const;
 
@@ -70,6 +74,8 @@ class PlaySync {
   bool following_ = false;
   bool lostSaid_ = false;
   bool offsetWarned_ = false;
+  LeaderView leaderView_;
+  std::optional<std::string> leaderMarker_;  // the leader's open marker last shown
 };
 
 }  // namespace ps::tools

@@ -611,6 +611,23 @@ void PlayerLoop::routeInput(const xr::DisplayFrame& frame) {
   routedFrame_ = &frame;
   input_.route(input);
   routedFrame_ = nullptr;
+  stats_.pointer.reset();
+  if (input.aim) stats_.pointer = engine::Ray{input.aim->position, input.aim->orientation * glm::vec3(0.0f, 0.0f, -1.0f)};
+  const std::optional<std::size_t> open = overlay_ ? overlay_->paint().open : std::nullopt;
+  stats_.openMarker = open && *open < overlay_->markers().size() ? overlay_->markers()[*open].id : std::string();
+}
+
+void PlayerLoop::showLeader(std::optional<engine::Ray> pointer, const std::optional<std::string>& openMarker) {
+  if (!overlay_) return;
+  overlay_->setRemotePointer(pointer);
+  if (!openMarker) return;
+  if (openMarker->empty()) {
+    overlay_->paint().open.reset();
+    return;
+  }
+  const auto& markers = overlay_->markers();
+  for (std::size_t i = 0; i < markers.size(); ++i)
+    if (markers[i].id == *openMarker) overlay_->paint().open = i;
 }
 
 media::PlayerFrame PlayerLoop::updatePlayback(const xr::DisplayFrame& frame) {

@@ -58,7 +58,7 @@ ViewOverlay::~ViewOverlay() = default;
 
 bool ViewOverlay::hasContent() const {
   return !options_.markers.empty() || film_ != nullptr || panel_ != nullptr || options_.headBox.has_value() ||
-         !options_.blocking.empty();
+         !options_.blocking.empty() || remoteRay_.has_value();
 }
 
 void ViewOverlay::setInput(const engine::GuiInput& input) { input_ = input; }
@@ -178,7 +178,12 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     blocking_.clear();
     ui::buildBlockingGeometry(options_.blocking, shotSeconds, layer_->atlas(), blocking_);
   }
-  if (markersChanged || filmChanged || blockingChanged || built_->origin != origin_ ||
+  const bool pointerChanged = fresh || built_->remotePointerRevision != remotePointerRevision_;
+  if (pointerChanged) {
+    remotePointer_.clear();
+    if (remoteRay_) buildRemotePointer(*remoteRay_);
+  }
+  if (markersChanged || filmChanged || blockingChanged || pointerChanged || built_->origin != origin_ ||
       built_->headBoxAlpha != headBoxAlpha) {
     headBox_.clear();
     if (options_.headBox) ui::buildHeadBoxFloor(*options_.headBox, headBoxAlpha, headBox_);
@@ -190,6 +195,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     common_.translate(origin_);
     common_.append(headBox_);  // in stage space already
     common_.append(blocking_);  // so is the blocking
+    common_.append(remotePointer_);  // and the other headset's pointer
     layer_->copyGeometry(common_, edges_);
     if (fresh) built_.emplace();
     built_->sprites.swap(sprites_);  // what was laid out is what is built now
@@ -199,6 +205,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     built_->origin = origin_;
     built_->headBoxAlpha = headBoxAlpha;
     if (blockingChanged) built_->blockingAt = shotSeconds;
+    built_->remotePointerRevision = remotePointerRevision_;
   }
   return layerList_;
 }
@@ -208,6 +215,26 @@ ui::SceneHit ViewOverlay::sceneHitInShotSpace() const {
   return [hit = sceneHit_, origin = origin_](const engine::Ray& ray) {
     return hit(engine::Ray{ray.origin + origin, ray.direction});
   };
+}
+
+void ViewOverlay::setRemotePointer(std::optional<engine::Ray> ray) {
+  const auto same = [](const std::optional<engine::Ray>& a, const std::optional<engine::Ray>& b) {
+    return a.has_value() == b.has_value() && (!a || (a->origin == b->origin && a->direction == b->direction));
+  };
+  if (same(ray, remoteRay_)) return;
+  remoteRay_ = ray;
+  ++remotePointerRevision_;
+}
+
+void ViewOverlay::buildRemotePointer(const engine::Ray& ray) {
+  constexpr float kReachM = 4.0f;
+  float length = kReachM;
+  if (sceneHit_)
+    if (const auto hit = sceneHit_(ray); hit && *hit < length) length = *hit;
+  const glm::vec4 colour = engine::linearColour(255, 80, 200, 0.9f);
+  const glm::vec3 end = ray.origin + length * ray.direction;
+  remotePointer_.segment(ray.origin, end, colour, 3.0f);
+  remotePointer_.disc(end, {0, 0}, 6.0f, colour, 16);
 }
 
 void ViewOverlay::wait() {

@@ -162,6 +162,11 @@ struct PlayerLoopStats {
   // unpaced): where the playback state handed to betweenFrames was seen.
   double lastDisplayTime = 0;
   double lastPeriod = 0;
+  // What the wearer points at and has open at the last frame, for other headsets in step: the
+  // pointing hand's aim ray (stage space; empty: no controller tracked) and the id of the marker
+  // whose card is open (empty: none).
+  std::optional<engine::Ray> pointer;
+  std::string openMarker;
   double splatTargetMs = 0;
   std::uint64_t splatBudgetLowest = 0;
   std::uint64_t splatBudgetChanges = 0;
@@ -211,6 +216,11 @@ class PlayerLoop {
   // (its last frame shows, or it has no picture), so the cut's upload is a swap. Until the next
   // setItem; a later call replaces it.
   void offerNextItemPicture(const media::DecodedFrame& first, const FrameLayout& layout, float yawOffsetDeg);
+  // Another headset's (a leader's in step): its pointer drawn as a ray in this one's view, and
+  // when its open marker changed (`openMarker` set), that card opened here (by id; empty: the
+  // card open here closed; an id this shot does not have: nothing). Between frames; needs the
+  // loop's overlay (PlayerLoopOptions::overlay).
+  void showLeader(std::optional<engine::Ray> pointer, const std::optional<std::string>& openMarker);
   // What this loop has made since it was built (each made again only after a device loss, or
   // after a run() that ended everything): an episode makes each once.
   struct Made {

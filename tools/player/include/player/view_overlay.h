@@ -117,6 +117,9 @@ class ViewOverlay {
   // The scene's nearest hit along a ray in the display's stage space (the meshes' CPU side);
   // picking leaves out markers it hides. Empty: nothing hides them.
   void setSceneHit(ui::SceneHit sceneHit) { sceneHit_ = std::move(sceneHit); }
+  // Another headset's pointer (a leader's, in step: tools/sync) drawn in stage space as a ray
+  // that ends where it meets the scene (or 4 m out) with a dot there; empty: none.
+  void setRemotePointer(std::optional<engine::Ray> ray);
   // The same in the space markers are laid out in (relative to the capture point).
   ui::SceneHit sceneHitInShotSpace() const;
 
@@ -163,10 +166,14 @@ class ViewOverlay {
     glm::vec3 origin{0.0f};
     float headBoxAlpha = 0;
     std::optional<double> blockingAt;  // the shot time the blocking was built for
+    std::uint64_t remotePointerRevision = 0;
   };
   std::optional<Built> built_;  // empty: the layer has none yet
   std::vector<std::vector<ui::MarkerSprite>> sprites_;  // this frame's layout, per eye
-  engine::OverlayGeometry grid_, cards_, otherCards_, common_, headBox_, blocking_;
+  engine::OverlayGeometry grid_, cards_, otherCards_, common_, headBox_, blocking_, remotePointer_;
+  std::optional<engine::Ray> remoteRay_;
+  void buildRemotePointer(const engine::Ray& ray);
+  std::uint64_t remotePointerRevision_ = 0;  // counts changes of remoteRay_
   std::vector<engine::OverlayGeometry> edges_;  // per eye
 };
 

@@ -6,7 +6,8 @@ steadily); a frame within SETTLE seconds after a jump of the leader's (a seek, a
 is left out, as is one outside the leader's log. Prints, per follower, the moments compared,
 those more than half a frame off, and the median and 99th percentile of the offsets; exits 1
 when a follower has too few moments, a median of 5 ms or more, or more than ALLOWED moments off.
-  compare_frames.py FPS SETTLE ALLOWED_OFF_SHARE LEADER.csv FOLLOWER.csv...
+Last, the same over every follower together ("all").
+  sync_skew.py FPS SETTLE ALLOWED_OFF_SHARE LEADER.csv FOLLOWER.csv...
 """
 import bisect
 import csv
@@ -31,6 +32,7 @@ def main():
              and abs(leader[i][1] - leader[i - 1][1]) > 1e-9]
     half = 0.5 / fps
     failed = False
+    everyone = []
     for path in sys.argv[5:]:
         offsets = []
         for wall, shot in read(path):
@@ -54,15 +56,22 @@ def main():
             print(f"{path}: only {len(offsets)} moments to compare")
             failed = True
             continue
-        absolute = sorted(abs(o) for o in offsets)
-        off = sum(1 for o in absolute if o > half)
-        median = statistics.median(absolute)
-        p99 = absolute[min(len(absolute) - 1, int(0.99 * len(absolute)))]
-        print(f"{path}: {len(offsets)} moments, {off} more than half a frame off; "
-              f"offset median {median * 1e3:.2f} ms, p99 {p99 * 1e3:.2f} ms")
-        if median >= 0.005 or off > allowed * len(offsets):
+        everyone += offsets
+        if not report(path, offsets, half, allowed):
             failed = True
+    if len(sys.argv) > 6 and everyone:
+        report("all", everyone, half, allowed)
     return 1 if failed else 0
+
+
+def report(name, offsets, half, allowed):
+    absolute = sorted(abs(o) for o in offsets)
+    off = sum(1 for o in absolute if o > half)
+    median = statistics.median(absolute)
+    p99 = absolute[min(len(absolute) - 1, int(0.99 * len(absolute)))]
+    print(f"{name}: {len(offsets)} moments, {off} more than half a frame off; "
+          f"offset median {median * 1e3:.2f} ms, p99 {p99 * 1e3:.2f} ms, max {absolute[-1] * 1e3:.2f} ms")
+    return median < 0.005 and off <= allowed * len(offsets)
 
 
 if __name__ == "__main__":
