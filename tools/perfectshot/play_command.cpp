@@ -23,6 +23,7 @@
 #include "player/play_setup.h"
 #include "player/shot_playback.h"
 #include "player/ui_claims.h"
+#include "player/venue_aligner.h"
 #include "play_show.h"
 #include "play_sync.h"
 #include "sync/wall_clock.h"
@@ -60,6 +61,8 @@ struct PlayArgs {
   ShowArgs show;
   SyncArgs sync;
   std::string frameLog;
+  std::string venue;
+  bool align = false;
 };
 
 double steadyNowSeconds() {
@@ -82,6 +85,7 @@ int runPlayEpisode(const PlayArgs& args) {
   if (!args.sync.mode.empty())
     return reportError(Error{"--sync", "keeps one shot in step across headsets; " + in + " is a playlist", ""});
   if (!args.frameLog.empty()) return reportError(Error{"--frame-log", "logs one shot's frames; " + in + " is a playlist", ""});
+  if (!args.venue.empty()) return reportError(Error{"--venue", "aligns one shot's stage; " + in + " is a playlist", ""});
   PlayEpisodeArgs e;
   e.playlist = in;
   e.kind = *xr::parseDisplayKind(args.display);
@@ -227,6 +231,17 @@ int runPlay(const PlayArgs& args) {
   if (options.splats.empty())
     for (const CLI::Option* o : {args.splatBudgetOption, args.splatMsOption})
       if (o->count() > 0) spdlog::warn("{}: {} has no splat captures; nothing to apply it to", o->get_name(), args.input);
+  std::unique_ptr<player::VenueAligner> venue;
+  if (!args.venue.empty()) {
+    if (args.align) {
+      venue = player::VenueAligner::align(*display->display, args.venue, "");
+    } else {
+      auto read = player::VenueAligner::apply(*display->display, args.venue);
+      if (!read) return reportError(read.error());
+      venue = std::move(*read);
+    }
+    options.director = venue.get();
+  }
   // A follower draws the leader's pointer in its overlay: it needs one even without markers.
   if (sync && args.sync.mode == "follow" && !options.overlay) options.overlay.emplace();
   player::PlayerLoop loop(*display->display, *playback.player, options);
@@ -253,6 +268,8 @@ int runPlay(const PlayArgs& args) {
     spdlog::info("play: {} RGB-D depth pictures measured on the loop thread (the rest ahead)", stats.depthMeasuredOnLoop);
   if (stats.devicesReplaced > 0) spdlog::info("play: survived {} runtime losses", stats.devicesReplaced);
   if (sync) spdlog::info("play: {}", sync->summary());
+  if (venue && venue->saveError()) return reportError(*venue->saveError());
+  if (venue && args.align && !venue->venue()) spdlog::warn("play: --align: the two floor touches never came; nothing saved");
   if (stats.splatTargetMs > 0)
     spdlog::info("play: splats held near {:.2f} ms a frame: {}", stats.splatTargetMs,
                  stats.splatBudgetChanges == 0
@@ -334,6 +351,13 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
       ->check(CLI::IsMember({"stop", "loop", "attract"}));
   addShowOptions(*cmd, args->show);
   addSyncOptions(*cmd, args->sync);
+  CLI::Option* venue = cmd->add_option("--venue", args->venue,
+                                       "a venue file (outside the shot package): where the shot's stage lies in this room;\n"
+                                       "the headset's stage is aligned to it and recentring no longer moves it");
+  cmd->add_flag("--align", args->align,
+                "record the venue: touch the floor with the right controller and pull the trigger where the\n"
+                "shot's origin goes, then again at a point ahead of it; saved to --venue and applied")
+      ->needs(venue);
   cmd->add_option("--frame-log", args->frameLog,
                   "a CSV of every frame shown: its display time on this machine's wall clock, the shot time\n"
                   "and the plate's frame (to compare headsets in step)");

@@ -64,27 +64,26 @@ Result<std::unique_ptr<PlaySync>> PlaySync::start(const SyncArgs& args, player::
   const double fps = shot.frameSeconds > 0 ? 1.0 / shot.frameSeconds : 30.0;
   std::unique_ptr<PlaySync> s(new PlaySync(shot, shotId, fps));
   s->clockOffset_ = args.clockOffsetSeconds;
-  const auto clock = [offset = args.clockOffsetSeconds] { return sync::wallClockSeconds() + offset; };
-  if (args.mode == "lead") {
-    sync::LeaderOptions o;
+  // What both sides take alike.
+  const auto fill = [&](auto& o) {
     o.group = args.group;
     o.shot = shotId;
     o.bind = args.bind;
     o.port = args.port;
+    o.clock = [offset = args.clockOffsetSeconds] { return sync::wallClockSeconds() + offset; };
+  };
+  if (args.mode == "lead") {
+    sync::LeaderOptions o;
+    fill(o);
     o.followers = args.followers;
-    o.clock = clock;
     auto leader = sync::SyncLeader::start(o);
     if (!leader) return leader.error();
     s->leader_ = std::move(*leader);
     spdlog::info("sync: leading group '{}' with shot '{}' on {}:{}", args.group, shotId, args.bind, s->leader_->port());
   } else {
     sync::FollowerOptions o;
-    o.group = args.group;
-    o.shot = shotId;
+    fill(o);
     o.leader = args.leader;
-    o.bind = args.bind;
-    o.port = args.port;
-    o.clock = clock;
     auto follower = sync::SyncFollower::start(o);
     if (!follower) return follower.error();
     s->follower_ = std::move(*follower);

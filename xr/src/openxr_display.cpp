@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <stdexcept>
 #include <thread>
@@ -62,6 +63,20 @@ struct OpenXrDisplay::Impl {
   std::vector<XrView> views;
   bool frameBegun = false;
   XrTime lastPredicted = 0;
+  // Where the app's stage lies in the runtime's, locked (a venue's alignment); kept for the next
+  // connection after a loss.
+  std::optional<StagePose> alignment;
+
+  void applyAlignment() {
+    if (!conn || !conn->spaces) return;
+    if (!alignment) {
+      conn->spaces->unlock();
+      return;
+    }
+    const glm::quat turn = glm::angleAxis(alignment->yawRad, glm::vec3(0, 1, 0));
+    conn->spaces->lockAt(XrPosef{{turn.x, turn.y, turn.z, turn.w},
+                                 {alignment->position.x, alignment->position.y, alignment->position.z}});
+  }
   std::uint64_t frameIndex = 0;
   OpenXrStats stats;
   std::uint64_t pastValidation = 0;  // messages counted by connections and devices already gone
@@ -198,6 +213,7 @@ struct OpenXrDisplay::Impl {
     }
     conn = std::move(*opened);
     device = std::move(fresh);
+    applyAlignment();
     attachMirror();
     backoff.connected();
     ev.deviceReplaced = true;
@@ -512,6 +528,23 @@ void OpenXrDisplay::hapticTick() {
     if (!e.isLoss()) throw;
     s.conn->lost = true;
   }
+}
+
+std::optional<StagePose> OpenXrDisplay::stageInRoom() const {
+  const Impl& s = *impl_;
+  if (!s.conn || !s.conn->spaces) return std::nullopt;
+  const XrPosef o = s.conn->spaces->offset();
+  const glm::quat q(o.orientation.w, o.orientation.x, o.orientation.y, o.orientation.z);
+  const glm::vec3 forward = q * glm::vec3(0, 0, -1);
+  return StagePose{{o.position.x, o.position.y, o.position.z}, std::atan2(-forward.x, -forward.z)};
+}
+
+bool OpenXrDisplay::alignStage(const std::optional<StagePose>& pose) {
+  Impl& s = *impl_;
+  if (!s.conn || !s.conn->spaces) return false;
+  s.alignment = pose;
+  s.applyAlignment();
+  return true;
 }
 
 bool OpenXrDisplay::recenter() {

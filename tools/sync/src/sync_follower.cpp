@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include "receive_waiting.h"
+
 namespace ps::sync {
 
 namespace {
@@ -85,26 +87,13 @@ void SyncFollower::take(const SyncMessage& message, double receivedAt, std::size
 void SyncFollower::run() {
   std::vector<std::uint8_t> buffer(2048);
   double nextHello = 0, nextPing = 0;
+  const Intake intake{options_.clock, options_.dropIncoming,
+                      [this](const SyncMessage& m, const net::UdpPeer&, double at, std::size_t bytes) { take(m, at, bytes); },
+                      [this](const std::string& why) { refuse(why); }};
   while (!stop_) {
     try {
       socket_.wait(kPollMs);
-      for (int i = 0; i < 256; ++i) {
-        net::UdpPeer from;
-        const auto n = socket_.receive(buffer, from);
-        if (!n) break;
-        const double at = options_.clock();
-        if (options_.dropIncoming && options_.dropIncoming()) continue;
-        if (*n > buffer.size()) {
-          refuse("a packet of " + std::to_string(*n) + " bytes from " + from.text());
-          continue;
-        }
-        const DecodedSync d = decodeSyncPacket({buffer.data(), *n});
-        if (!d.message) {
-          refuse("a packet from " + from.text() + ": " + d.error);
-          continue;
-        }
-        take(*d.message, at, *n);
-      }
+      receiveWaiting(socket_, buffer, intake);
       const double now = options_.clock();
       if (now >= nextHello) {
         socket_.send(encodeSyncPacket(Hello{options_.group, options_.shot}), leader_);

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "receive_waiting.h"
+
 namespace ps::sync {
 
 namespace {
@@ -149,25 +151,13 @@ void SyncLeader::run() {
   std::vector<std::uint8_t> buffer(2048);
   double nextHeartbeat = 0, lastSent = -1e9;
   std::optional<SyncPointer> pointerSent;
+  const Intake intake{options_.clock, {},
+                      [this](const SyncMessage& m, const net::UdpPeer& from, double at, std::size_t) { take(m, from, at); },
+                      [this](const std::string& why) { refuse(why); }};
   while (!stop_) {
     try {
       socket_.wait(kPollMs);
-      for (int i = 0; i < 256; ++i) {
-        net::UdpPeer from;
-        const auto n = socket_.receive(buffer, from);
-        if (!n) break;
-        const double at = options_.clock();
-        if (*n > buffer.size()) {
-          refuse("a packet of " + std::to_string(*n) + " bytes from " + from.text());
-          continue;
-        }
-        const DecodedSync d = decodeSyncPacket({buffer.data(), *n});
-        if (!d.message) {
-          refuse("a packet from " + from.text() + ": " + d.error);
-          continue;
-        }
-        take(*d.message, from, at);
-      }
+      receiveWaiting(socket_, buffer, intake);
       std::optional<LeaderState> state;
       const double now = options_.clock();
       dropSilent(now);

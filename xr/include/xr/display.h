@@ -110,6 +110,13 @@ struct DisplayFrame {
 
 // What a display can do, so that the app picks its input and drawing paths by feature, never
 // by the display's name or type.
+// A pose on the floor: a point and a turn about +Y (radians, counter-clockwise seen from above,
+// OpenXR's), as a stage lies in a room.
+struct StagePose {
+  glm::vec3 position{0.0f};
+  float yawRad = 0;
+};
+
 struct DisplayCapabilities {
   bool worldPanels = false;      // setWorldPanel composites a panel itself (an OpenXR quad layer)
   bool depthSubmission = false;  // eye targets bring depth images the compositor receives
@@ -163,6 +170,16 @@ class Display {
   // Turns the view to face where the wearer faces now (a show control's or a new visitor's
   // recentre, as the controller's own recentre does). False where the display tracks no head.
   virtual bool recenter() { return false; }
+  // Where the app's stage (the shot's: eyes and controllers are reported in it) lies in the
+  // runtime's own STAGE space; empty where the display tracks no room.
+  virtual std::optional<StagePose> stageInRoom() const { return std::nullopt; }
+  // Puts the app's stage at `pose` in the runtime's STAGE space (a venue's alignment, kept over
+  // a lost runtime) and locks it there: a recentre, from the controller or anyone, no longer
+  // moves it. Empty: unlocked, left where it is. False where the display tracks no room.
+  virtual bool alignStage(const std::optional<StagePose>& pose) {
+    (void)pose;
+    return false;
+  }
   // vkQueueSubmit calls the display made itself: at most one per frame, and only for a frame
   // the loop did not submit (a window image it must still present, cleared). A submitted
   // frame's GPU work, the display's included (recordAfterDraw), is the loop's one submit.

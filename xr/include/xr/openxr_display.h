@@ -92,6 +92,8 @@ class OpenXrDisplay final : public Display {
   void requestQuit() override;
   void hapticTick() override;
   bool recenter() override;
+  std::optional<StagePose> stageInRoom() const override;
+  bool alignStage(const std::optional<StagePose>& pose) override;
   // A quad layer, world-locked in the app's space, with its own sRGB swapchain.
   bool setWorldPanel(const std::optional<WorldPanel>& panel) override;
   std::optional<engine::RenderTarget> acquireWorldPanel() override;

@@ -41,7 +41,17 @@ Spaces::Spaces(XrSession session) : session_(session) {
   view_ = makeSpace(session, XR_REFERENCE_SPACE_TYPE_VIEW, XrPosef{{0, 0, 0, 1}, {0, 0, 0}});
 }
 
+void Spaces::lockAt(const XrPosef& offset) {
+  offset_ = offset;
+  app_ = makeSpace(session_, type_, offset_);
+  locked_ = true;
+}
+
 void Spaces::recenter(XrTime time) {
+  if (locked_) {
+    spdlog::info("openxr: the stage is aligned to the room; a recentre would move it, so it stays");
+    return;
+  }
   auto location = xrStruct<XrSpaceLocation>(XR_TYPE_SPACE_LOCATION);
   PS_XR_CHECK(xrLocateSpace(view_.get(), app_.get(), time, &location));
   constexpr XrSpaceLocationFlags kValid = XR_SPACE_LOCATION_ORIENTATION_VALID_BIT | XR_SPACE_LOCATION_POSITION_VALID_BIT;

@@ -16,13 +16,19 @@ class Spaces {
   XrReferenceSpaceType type() const { return type_; }
 
   // Locates the head at `time` in the current app space and recreates the app space around
-  // it. Does nothing when the head pose is not valid.
+  // it. Does nothing when the head pose is not valid, or while the app space is locked.
   void recenter(XrTime time);
+  // The app space's pose in the base reference space, as a point and a turn about +Y.
+  XrPosef offset() const { return offset_; }
+  // Recreates the app space at `offset` and locks it (recenter() leaves it); or unlocks it.
+  void lockAt(const XrPosef& offset);
+  void unlock() { locked_ = false; }
 
  private:
   XrSession session_;
   XrReferenceSpaceType type_ = XR_REFERENCE_SPACE_TYPE_LOCAL;
   XrPosef offset_{{0, 0, 0, 1}, {0, 0, 0}};  // of the app space in the base reference space
+  bool locked_ = false;
   SpaceHandle app_;
   SpaceHandle view_;
 };

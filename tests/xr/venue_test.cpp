@@ -1,0 +1,111 @@
+// `perfectshot play --venue FILE [--align]` against the simulated headset: a scripted two-point
+// alignment (the right controller touches the floor and pulls the trigger twice) saves the venue;
+// played again with it, the shot's floor mark at its origin is drawn where the controller
+// touched the floor, within 1 cm, and a recentre does not move it.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "image.h"
+#include "process.h"
+
+namespace ps::test {
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string kPerfectshot = PS_BINARY_DIR "/tools/perfectshot/perfectshot";
+constexpr int kSize = 512;  // 45 degrees each side: 6.25 mm of floor a pixel from 1.6 m up
+
+fs::path testDir() {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  const fs::path d = fs::path(PS_BINARY_DIR) / "test-out" / "xr_venue" / info->name();
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+// A dark plate and a red floor mark at the shot's origin.
+void makeShot(const fs::path& pkg) {
+  fs::create_directories(pkg);
+  const ProcessResult r = runShell("ffmpeg -v error -y -f lavfi -i color=c=0x202020:s=64x32:r=30:d=4 -c:v libx264 "
+                                   "-pix_fmt yuv420p " + (pkg / "plate.mp4").string() + " 2>&1");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  std::ofstream(pkg / "shot.json") << R"({"format": "perfectshot/1", "title": "venue",
+  "media": [{"id": "plate", "kind": "equirect", "src": "plate.mp4", "projection": "360", "stereo": "mono"}],
+  "blocking": {"marks": [{"id": "o", "colour": [1, 0, 0], "x": 0, "z": 0}]}})";
+}
+
+ProcessResult play(const fs::path& dir, const std::string& script, const std::string& extra) {
+  std::ofstream(dir / "script.json", std::ios::trunc) << script;
+  return runShell("PERFECTSHOT_SIM_SCRIPT=" + (dir / "script.json").string() + " PERFECTSHOT_SIM_CAPTURE_DIR=" +
+                  (dir / "capture").string() + " PERFECTSHOT_VALIDATION=1 " + kPerfectshot + " --log-level info play " +
+                  (dir / "shot").string() + " --display xr --no-audio --no-timeline --controllers oculus/touch_controller " +
+                  extra + " 2>&1");
+}
+
+// The centre of the red pixels' box in a captured eye (the ring and its name inside it).
+std::optional<std::pair<double, double>> redCentre(const fs::path& png) {
+  if (!fs::exists(png)) return std::nullopt;
+  const Image im = loadImage(png.string());
+  int x0 = im.width, x1 = -1, y0 = im.height, y1 = -1;
+  for (int y = 0; y < im.height; ++y)
+    for (int x = 0; x < im.width; ++x)
+      if (im.at(x, y, 0) > 150 && im.at(x, y, 1) < 80 && im.at(x, y, 2) < 80) {
+        x0 = std::min(x0, x), x1 = std::max(x1, x), y0 = std::min(y0, y), y1 = std::max(y1, y);
+      }
+  if (x1 < 0) return std::nullopt;
+  return std::pair{0.5 * (x0 + x1), 0.5 * (y0 + y1)};
+}
+
+TEST(XrVenue, ATwoPointAlignmentPutsTheShotsOriginWhereTheControllerTouchedTheFloor) {
+  const fs::path dir = testDir();
+  makeShot(dir / "shot");
+  const fs::path venue = dir / "stage4.json";
+  // Touched at (1, 0.02, -2), then at (2.5, 0, -2): the shot faces the room's +X.
+  ProcessResult r = play(dir, R"({ "display": { "width": 64, "height": 64, "lockstep": true },
+    "controllers": { "right": [
+      { "frame": 10, "aim": { "position": [1.0, 0.02, -2.0], "pitch_deg": -90 } },
+      { "frame": 20, "trigger": 1.0 }, { "frame": 23, "trigger": 0.0 },
+      { "frame": 25, "aim": { "position": [1.0, 0.02, -2.0], "pitch_deg": -90 } },
+      { "frame": 30, "aim": { "position": [2.5, 0.0, -2.0], "pitch_deg": -90 } },
+      { "frame": 40, "trigger": 1.0 }, { "frame": 43, "trigger": 0.0 } ] } })",
+                         "--venue " + venue.string() + " --align --frames 60");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("[error]"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
+  ASSERT_TRUE(fs::exists(venue)) << r.output;
+  std::ifstream in(venue);
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("\"yaw_deg\": -90.0"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"x\": 1.0"), std::string::npos) << text;
+  EXPECT_NE(text.find("\"z\": -2.0"), std::string::npos) << text;
+
+  // Played with the venue: the head 1.6 m over the first touch, looking straight down; a
+  // recentre (the thumbstick's click) between the two captured frames.
+  r = play(dir, R"({ "display": { "width": 512, "height": 512, "lockstep": true },
+    "capture": { "frames": [20, 60] },
+    "head": [ { "frame": 0, "position": [1.0, 1.6, -2.0], "pitch_deg": -90 } ],
+    "controllers": { "right": [ { "frame": 40, "thumbstick_click": true }, { "frame": 43, "thumbstick_click": false } ] } })",
+           "--venue " + venue.string() + " --frames 70");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("venue: the stage is aligned to 'stage4'"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("a recentre would move it, so it stays"), std::string::npos) << r.output;
+  for (const char* frame : {"frame_20_left.png", "frame_60_left.png"}) {
+    // The left eye stands half the IPD to the left of the head: the mark is that much right of
+    // its centre. 6.25 mm a pixel at the floor, from 1.59 m up.
+    const auto centre = redCentre(dir / "capture" / frame);
+    ASSERT_TRUE(centre) << frame << ": no mark";
+    const double mmPerPixel = 1.59 * 1000.0 / (kSize / 2.0);
+    const double ipdHalfPx = 0.5 * 63.0 / mmPerPixel;
+    EXPECT_NEAR(centre->first, kSize / 2.0 + ipdHalfPx, 10.0 / mmPerPixel) << frame;
+    EXPECT_NEAR(centre->second, kSize / 2.0, 10.0 / mmPerPixel) << frame;
+  }
+}
+
+}  // namespace
+}  // namespace ps::test
