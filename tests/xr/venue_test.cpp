@@ -91,7 +91,7 @@ TEST(XrVenue, ATwoPointAlignmentPutsTheShotsOriginWhereTheControllerTouchedTheFl
     "capture": { "frames": [20, 60] },
     "head": [ { "frame": 0, "position": [1.0, 1.6, -2.0], "pitch_deg": -90 } ],
     "controllers": { "right": [ { "frame": 40, "thumbstick_click": true }, { "frame": 43, "thumbstick_click": false } ] } })",
-           "--venue " + venue.string() + " --frames 70");
+           "--venue " + venue.string() + " --floor --frames 70");
   ASSERT_EQ(r.exitCode, 0) << r.output;
   EXPECT_NE(r.output.find("venue: the stage is aligned to 'stage4'"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("a recentre would move it, so it stays"), std::string::npos) << r.output;
@@ -104,6 +104,21 @@ TEST(XrVenue, ATwoPointAlignmentPutsTheShotsOriginWhereTheControllerTouchedTheFl
     const double ipdHalfPx = 0.5 * 63.0 / mmPerPixel;
     EXPECT_NEAR(centre->first, kSize / 2.0 + ipdHalfPx, 10.0 / mmPerPixel) << frame;
     EXPECT_NEAR(centre->second, kSize / 2.0, 10.0 / mmPerPixel) << frame;
+    // The runtime's play area (the simulated runtime's: 3 m square about its STAGE origin) is
+    // outlined where the room has it, whatever the alignment: its edges x = 1.5 and z = -1.5
+    // run 0.5 m right of and behind the head (the picture's up is the room's -Z).
+    const Image im = loadImage((dir / "capture" / frame).string());
+    const auto green = [&](int x, int y) {
+      for (int dy = -4; dy <= 4; ++dy)
+        for (int dx = -4; dx <= 4; ++dx)
+          if (im.at(x + dx, y + dy, 1) > 120 && im.at(x + dx, y + dy, 0) < 120) return true;
+      return false;
+    };
+    const int edge = static_cast<int>(std::lround(kSize / 2.0 + ipdHalfPx + 500.0 / mmPerPixel));
+    const int row = static_cast<int>(std::lround(kSize / 2.0 + 500.0 / mmPerPixel));
+    EXPECT_TRUE(green(edge, row + 60)) << frame << ": the edge x = 1.5";
+    EXPECT_TRUE(green(edge - 120, row)) << frame << ": the edge z = -1.5";
+    EXPECT_FALSE(green(edge - 60, row + 60)) << frame << ": inside the play area";
   }
 }
 

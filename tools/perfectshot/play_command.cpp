@@ -63,6 +63,7 @@ struct PlayArgs {
   std::string frameLog;
   std::string venue;
   bool align = false;
+  bool floor = false;
 };
 
 double steadyNowSeconds() {
@@ -244,6 +245,11 @@ int runPlay(const PlayArgs& args) {
   }
   // A follower draws the leader's pointer in its overlay: it needs one even without markers.
   if (sync && args.sync.mode == "follow" && !options.overlay) options.overlay.emplace();
+  if (args.floor) {
+    if (!options.overlay) options.overlay.emplace();
+    options.overlay->floorGrid = true;
+    options.playArea = true;
+  }
   player::PlayerLoop loop(*display->display, *playback.player, options);
   if (sync)
     sync->showLeaderWith([&loop](std::optional<engine::Ray> pointer, const std::optional<std::string>& marker) {
@@ -358,6 +364,9 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                 "record the venue: touch the floor with the right controller and pull the trigger where the\n"
                 "shot's origin goes, then again at a point ahead of it; saved to --venue and applied")
       ->needs(venue);
+  cmd->add_flag("--floor", args->floor,
+                "a grid on the stage's floor and, in a headset, the runtime's play area outlined (where the\n"
+                "crew may walk)");
   cmd->add_option("--frame-log", args->frameLog,
                   "a CSV of every frame shown: its display time on this machine's wall clock, the shot time\n"
                   "and the plate's frame (to compare headsets in step)");

@@ -539,6 +539,17 @@ std::optional<StagePose> OpenXrDisplay::stageInRoom() const {
   return StagePose{{o.position.x, o.position.y, o.position.z}, std::atan2(-forward.x, -forward.z)};
 }
 
+std::optional<std::array<glm::vec3, 4>> OpenXrDisplay::playArea() const {
+  const Impl& s = *impl_;
+  if (!s.conn || s.conn->lost || !s.conn->spaces) return std::nullopt;
+  try {
+    return s.conn->spaces->boundsInApp();
+  } catch (const XrCallError& e) {
+    if (!e.isLoss()) throw;
+    return std::nullopt;  // the loss is found by the next call that can report it
+  }
+}
+
 bool OpenXrDisplay::alignStage(const std::optional<StagePose>& pose) {
   Impl& s = *impl_;
   if (!s.conn || !s.conn->spaces) return false;

@@ -596,6 +596,7 @@ void PlayerLoop::placeEyes(xr::DisplayFrame& frame) const {
 }
 
 void PlayerLoop::placeOverlay(const xr::DisplayFrame& frame) {
+  if (overlay_ && options_.playArea) overlay_->setPlayArea(display_.playArea());
   if (overlay_ && !overlayPlaced_ && !frame.eyes.empty()) {
     // The shot's capture point where the head is when playback starts (the window's and
     // offscreen eyes stand at the origin already).

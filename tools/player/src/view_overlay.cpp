@@ -58,7 +58,7 @@ ViewOverlay::~ViewOverlay() = default;
 
 bool ViewOverlay::hasContent() const {
   return !options_.markers.empty() || film_ != nullptr || panel_ != nullptr || options_.headBox.has_value() ||
-         !options_.blocking.empty() || remoteRay_.has_value();
+         !options_.blocking.empty() || remoteRay_.has_value() || playArea_.has_value() || options_.floorGrid;
 }
 
 void ViewOverlay::setInput(const engine::GuiInput& input) { input_ = input; }
@@ -183,8 +183,15 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     remotePointer_.clear();
     if (remoteRay_) buildRemotePointer(*remoteRay_);
   }
-  if (markersChanged || filmChanged || blockingChanged || pointerChanged || built_->origin != origin_ ||
-      built_->headBoxAlpha != headBoxAlpha) {
+  const bool playAreaChanged = fresh || built_->playArea != playArea_;
+  if (playAreaChanged) {
+    playAreaGeometry_.clear();
+    if (playArea_)
+      playAreaGeometry_.polyline(*playArea_, engine::linearColour(120, 220, 120, 0.8f), 0.04f, engine::WidthUnit::Metres,
+                                 true);
+  }
+  if (markersChanged || filmChanged || blockingChanged || pointerChanged || playAreaChanged ||
+      built_->origin != origin_ || built_->headBoxAlpha != headBoxAlpha) {
     headBox_.clear();
     if (options_.headBox) ui::buildHeadBoxFloor(*options_.headBox, headBoxAlpha, headBox_);
     common_.clear();
@@ -196,6 +203,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     common_.append(headBox_);  // in stage space already
     common_.append(blocking_);  // so is the blocking
     common_.append(remotePointer_);  // and the other headset's pointer
+    common_.append(playAreaGeometry_);  // and the runtime's play area
     layer_->copyGeometry(common_, edges_);
     if (fresh) built_.emplace();
     built_->sprites.swap(sprites_);  // what was laid out is what is built now
@@ -206,6 +214,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     built_->headBoxAlpha = headBoxAlpha;
     if (blockingChanged) built_->blockingAt = shotSeconds;
     built_->remotePointerRevision = remotePointerRevision_;
+    built_->playArea = playArea_;
   }
   return layerList_;
 }
@@ -225,6 +234,8 @@ void ViewOverlay::setRemotePointer(std::optional<engine::Ray> ray) {
   remoteRay_ = ray;
   ++remotePointerRevision_;
 }
+
+void ViewOverlay::setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners) { playArea_ = corners; }
 
 void ViewOverlay::buildRemotePointer(const engine::Ray& ray) {
   constexpr float kReachM = 4.0f;

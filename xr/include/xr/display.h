@@ -23,6 +23,7 @@
 //
 // Thread: one, the player loop's. Times are seconds on std::chrono::steady_clock
 // (the clock media::SteadyTimeSource reads), so display times and the media clock agree.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -180,6 +181,9 @@ class Display {
     (void)pose;
     return false;
   }
+  // The runtime's play area (its STAGE bounds rectangle) as four floor corners in the app's
+  // stage, in order around it; empty where the runtime knows none.
+  virtual std::optional<std::array<glm::vec3, 4>> playArea() const { return std::nullopt; }
   // vkQueueSubmit calls the display made itself: at most one per frame, and only for a frame
   // the loop did not submit (a window image it must still present, cleared). A submitted
   // frame's GPU work, the display's included (recordAfterDraw), is the loop's one submit.

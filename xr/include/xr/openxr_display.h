@@ -94,6 +94,7 @@ class OpenXrDisplay final : public Display {
   bool recenter() override;
   std::optional<StagePose> stageInRoom() const override;
   bool alignStage(const std::optional<StagePose>& pose) override;
+  std::optional<std::array<glm::vec3, 4>> playArea() const override;
   // A quad layer, world-locked in the app's space, with its own sRGB swapchain.
   bool setWorldPanel(const std::optional<WorldPanel>& panel) override;
   std::optional<engine::RenderTarget> acquireWorldPanel() override;

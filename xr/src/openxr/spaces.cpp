@@ -41,6 +41,20 @@ Spaces::Spaces(XrSession session) : session_(session) {
   view_ = makeSpace(session, XR_REFERENCE_SPACE_TYPE_VIEW, XrPosef{{0, 0, 0, 1}, {0, 0, 0}});
 }
 
+std::optional<std::array<glm::vec3, 4>> Spaces::boundsInApp() const {
+  if (type_ != XR_REFERENCE_SPACE_TYPE_STAGE) return std::nullopt;
+  XrExtent2Df extent{};
+  const XrResult r = PS_XR_CHECK(xrGetReferenceSpaceBoundsRect(session_, type_, &extent));
+  if (r == XR_SPACE_BOUNDS_UNAVAILABLE || !(extent.width > 0 && extent.height > 0)) return std::nullopt;
+  // The rectangle is centred on the base space's origin: into the app space, the offset undone.
+  const glm::quat turn = toGlm(offset_.orientation);
+  const glm::vec3 at(offset_.position.x, offset_.position.y, offset_.position.z);
+  const float w = 0.5f * extent.width, d = 0.5f * extent.height;
+  std::array<glm::vec3, 4> corners{glm::vec3(-w, 0, -d), glm::vec3(w, 0, -d), glm::vec3(w, 0, d), glm::vec3(-w, 0, d)};
+  for (glm::vec3& c : corners) c = glm::inverse(turn) * (c - at);
+  return corners;
+}
+
 void Spaces::lockAt(const XrPosef& offset) {
   offset_ = offset;
   app_ = makeSpace(session_, type_, offset_);

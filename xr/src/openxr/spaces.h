@@ -3,6 +3,11 @@
 // space, owned together. recenter() turns the app space so the user's current heading
 // becomes forward (-Z) and moves its origin under the head; only the heading matters for
 // a picture at infinity, and pitch and roll stay level so the horizon does too.
+#include <array>
+#include <optional>
+
+#include <glm/vec3.hpp>
+
 #include "xr_handle.h"
 
 namespace ps::xr::openxr {
@@ -23,6 +28,8 @@ class Spaces {
   // Recreates the app space at `offset` and locks it (recenter() leaves it); or unlocks it.
   void lockAt(const XrPosef& offset);
   void unlock() { locked_ = false; }
+  // The base space's bounds rectangle (STAGE only) as floor corners in the app space.
+  std::optional<std::array<glm::vec3, 4>> boundsInApp() const;
 
  private:
   XrSession session_;

@@ -78,6 +78,9 @@ struct PlayerLoopOptions {
   // raising it again. Absent: kSplatShareOfFrame of the frame period on a paced display where a
   // tracked head looks, none elsewhere; 0: none.
   std::optional<double> splatFrameMs;
+  // The runtime's play area outlined on the floor (xr::Display::playArea, followed as the stage
+  // is aligned); needs the overlay.
+  bool playArea = false;
   // Where the capture point stands in stage space (the shot's origin). Displays that track no
   // head (window, offscreen) put their eyes there; a headset's stay where the head is.
   glm::vec3 capturePoint = capturePointOf(nullptr);

@@ -120,6 +120,9 @@ class ViewOverlay {
   // Another headset's pointer (a leader's, in step: tools/sync) drawn in stage space as a ray
   // that ends where it meets the scene (or 4 m out) with a dot there; empty: none.
   void setRemotePointer(std::optional<engine::Ray> ray);
+  // The runtime's play area (its floor corners in stage space, xr::Display::playArea) drawn as
+  // an outline on the floor; empty: none.
+  void setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners);
   // The same in the space markers are laid out in (relative to the capture point).
   ui::SceneHit sceneHitInShotSpace() const;
 
@@ -167,11 +170,14 @@ class ViewOverlay {
     float headBoxAlpha = 0;
     std::optional<double> blockingAt;  // the shot time the blocking was built for
     std::uint64_t remotePointerRevision = 0;
+    std::optional<std::array<glm::vec3, 4>> playArea;
   };
   std::optional<Built> built_;  // empty: the layer has none yet
   std::vector<std::vector<ui::MarkerSprite>> sprites_;  // this frame's layout, per eye
   engine::OverlayGeometry grid_, cards_, otherCards_, common_, headBox_, blocking_, remotePointer_;
   std::optional<engine::Ray> remoteRay_;
+  std::optional<std::array<glm::vec3, 4>> playArea_;
+  engine::OverlayGeometry playAreaGeometry_;
   void buildRemotePointer(const engine::Ray& ray);
   std::uint64_t remotePointerRevision_ = 0;  // counts changes of remoteRay_
   std::vector<engine::OverlayGeometry> edges_;  // per eye
