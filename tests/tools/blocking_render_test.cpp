@@ -75,6 +75,27 @@ TEST(RenderBlocking, AnActorStandsWhereTheirPathPutsThemAtTheTime) {
   EXPECT_TRUE(red(after, atEnd)) << "held on the last key";
 }
 
+TEST(RenderBlocking, TheFilmCamerasPathIsDrawnThroughItsKeys) {
+  ps::test::TempDir dir("render_blocking");
+  const fs::path pkg = dir.path() / "shot";
+  // A dolly move along x, 3 m ahead at eye height (the camera's position is from the shot's
+  // origin, the capture point), from -1 to 1 over the shot.
+  makePackage(pkg, R"(, "camera": {"hfov_deg": 40, "aspect": 2.39, "position": {"x": -1, "y": 0, "z": -3},
+    "track": [{"t": 0, "position": {"x": -1, "y": 0, "z": -3}}, {"t": 3, "position": {"x": 1, "y": 0, "z": -3}}]})");
+  const fs::path png = dir.path() / "camera.png";
+  const auto r = run({kPerfectshot, "render", pkg.string(), "--time", "0", "--film-frame", "-o", png.string(), "--size",
+                      std::to_string(kSize) + "x" + std::to_string(kSize), "--hfov", "60", "--vfov", "60"});
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const auto im = ps::test::loadImage(png.string());
+  // Where the path is ahead of the camera at 0 s (x = 0.6): nothing else is drawn there.
+  const auto on = pixelOf(0.6, 1.6, -3), above = pixelOf(0.6, 1.9, -3);
+  const auto amber = [&](std::pair<int, int> p) {
+    return im.at(p.first, p.second, 0) > 120 && im.at(p.first, p.second, 1) > 80 && im.at(p.first, p.second, 2) < 90;
+  };
+  EXPECT_TRUE(amber(on)) << "the path, at (" << on.first << ", " << on.second << ")";
+  EXPECT_FALSE(amber(above));
+}
+
 TEST(RenderBlocking, AShotWithoutBlockingRefusesTheFlag) {
   ps::test::TempDir dir("render_blocking");
   const fs::path pkg = dir.path() / "shot";

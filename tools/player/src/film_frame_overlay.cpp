@@ -1,5 +1,7 @@
 #include "player/film_frame_overlay.h"
 
+#include <vector>
+
 #include <spdlog/spdlog.h>
 
 #include <fmt/format.h>
@@ -70,10 +72,21 @@ bool FilmFrameOverlay::updateGeometry(engine::OverlayLayer& layer, double shotSe
   if (built_ == now) return false;
   built_ = now;
   geometry_.clear();
-  if (visible_)
+  if (visible_) {
     ui::buildFilmFrameGeometry(ui::filmFrameAt(options_.camera, shotSeconds),
                                fmt::format("film  {:.0f}\u00b0  {:.2f}:1", now.camera.hfovDeg, options_.camera.aspect),
                                now.withPicture, layer.atlas(), geometry_);
+    // The camera's whole path over the shot, through its keys (it moves in straight lines
+    // between them), where the frustum travels along it.
+    const auto& track = options_.camera.track;
+    if (track.size() >= 2) {
+      std::vector<glm::vec3> path;
+      for (const scenes::CameraKey& k : track)
+        path.emplace_back(static_cast<float>(k.state.pose.position.x), static_cast<float>(k.state.pose.position.y),
+                          static_cast<float>(k.state.pose.position.z));
+      geometry_.polyline(path, engine::linearColour(255, 200, 60, 0.7f), 2.0f);
+    }
+  }
   return true;
 }
 
