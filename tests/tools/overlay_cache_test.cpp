@@ -166,5 +166,19 @@ TEST_F(OverlayCache, ARemotePointerIsDrawnUntilItGoes) {
   EXPECT_EQ(frameAt(overlay, eye, 0.0), 3u) << "gone: drawn away";
 }
 
+TEST_F(OverlayCache, TheTapesMeasurementIsDrawnWhenItChanges) {
+  ViewOverlay overlay(ViewOverlayOptions{});
+  const OverlayEye eye = ahead();
+  scenes::Measurement m{"tape-1", "", {0, 0, -2}, {1.5, 0, -2}};
+  overlay.setTape(m);
+  EXPECT_TRUE(overlay.hasContent());
+  EXPECT_EQ(frameAt(overlay, eye, 0.0), 1u);
+  overlay.setTape(m);
+  EXPECT_EQ(frameAt(overlay, eye, 1.0), 1u) << "the same measurement";
+  m.b.x = 2.0;
+  overlay.setTape(m);
+  EXPECT_EQ(frameAt(overlay, eye, 1.0), 2u);
+}
+
 }  // namespace
 }  // namespace ps::player

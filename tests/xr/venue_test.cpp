@@ -1,13 +1,16 @@
 // `perfectshot play --venue FILE [--align]` against the simulated headset: a scripted two-point
 // alignment (the right controller touches the floor and pulls the trigger twice) saves the venue;
 // played again with it, the shot's floor mark at its origin is drawn where the controller
-// touched the floor, within 1 cm, and a recentre does not move it.
+// touched the floor, within 1 cm, and a recentre does not move it. `play --measure
+// --keep-measurements`: two trigger presses measure between the floor points the ray meets, and
+// the measurement is kept in the shot, which still lints clean.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <string>
 
 #include "image.h"
@@ -120,6 +123,34 @@ TEST(XrVenue, ATwoPointAlignmentPutsTheShotsOriginWhereTheControllerTouchedTheFl
     EXPECT_TRUE(green(edge - 120, row)) << frame << ": the edge z = -1.5";
     EXPECT_FALSE(green(edge - 60, row + 60)) << frame << ": inside the play area";
   }
+}
+
+TEST(XrVenue, TheMeasuringTapeMeasuresBetweenTwoFloorPointsAndKeepsIt) {
+  const fs::path dir = testDir();
+  makeShot(dir / "shot");
+  // The ray from (0, 1.2, 0) meets the floor at (0, 0, -2), then at (1.5, 0, -2): 1.5 m apart.
+  // (The simulated runtime's yaw turns left: -36.87 degrees points right.)
+  const ProcessResult r = play(dir, R"({ "display": { "width": 64, "height": 64, "lockstep": true },
+    "controllers": { "right": [
+      { "frame": 10, "aim": { "position": [0.0, 1.2, 0.0], "pitch_deg": -30.963757 } },
+      { "frame": 20, "trigger": 1.0 }, { "frame": 23, "trigger": 0.0 },
+      { "frame": 25, "aim": { "position": [0.0, 1.2, 0.0], "pitch_deg": -30.963757 } },
+      { "frame": 30, "aim": { "position": [0.0, 1.2, 0.0], "yaw_deg": -36.869898, "pitch_deg": -25.641006 } },
+      { "frame": 40, "trigger": 1.0 }, { "frame": 43, "trigger": 0.0 } ] } })",
+                               "--measure --keep-measurements --frames 60");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("[error]"), std::string::npos) << r.output;
+  std::smatch m;
+  const std::regex said(R"(tape: ([-0-9.]+) m from \(([-0-9.]+), ([-0-9.]+), ([-0-9.]+)\) to \(([-0-9.]+), ([-0-9.]+), ([-0-9.]+)\))");
+  ASSERT_TRUE(std::regex_search(r.output, m, said)) << r.output;
+  const double expected[] = {1.5, 0.0, 0.0, -2.0, 1.5, 0.0, -2.0};
+  for (int i = 0; i < 7; ++i) EXPECT_NEAR(std::stod(m[i + 1].str()), expected[i], 0.01) << m[0];
+  EXPECT_NE(r.output.find("tape: kept as"), std::string::npos) << r.output;
+  std::ifstream in(dir / "shot" / "shot.json");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  EXPECT_NE(text.find("\"measurements\""), std::string::npos) << text;
+  const ProcessResult lint = runShell(kPerfectshot + " lint " + (dir / "shot").string() + " 2>&1");
+  EXPECT_EQ(lint.exitCode, 0) << lint.output;
 }
 
 }  // namespace

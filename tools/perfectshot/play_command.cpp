@@ -64,6 +64,8 @@ struct PlayArgs {
   std::string venue;
   bool align = false;
   bool floor = false;
+  bool measure = false;
+  bool keepMeasurements = false;
 };
 
 double steadyNowSeconds() {
@@ -245,6 +247,16 @@ int runPlay(const PlayArgs& args) {
   }
   // A follower draws the leader's pointer in its overlay: it needs one even without markers.
   if (sync && args.sync.mode == "follow" && !options.overlay) options.overlay.emplace();
+  if (args.measure) {
+    if (args.keepMeasurements && playback.shotFile.empty())
+      return reportError(Error{"--keep-measurements", "keeps measurements in a shot; " + args.input + " is a video", ""});
+    if (args.keepMeasurements && args.edit)
+      return reportError(Error{"--keep-measurements", "writes the shot as the editor does: not both at once", ""});
+    auto tape = player::MeasuringTape::open(args.keepMeasurements ? std::optional(playback.shotFile) : std::nullopt);
+    if (!tape) return reportError(tape.error());
+    options.tape = std::make_shared<player::MeasuringTape>(std::move(*tape));
+    if (!options.overlay) options.overlay.emplace();
+  }
   if (args.floor) {
     if (!options.overlay) options.overlay.emplace();
     options.overlay->floorGrid = true;
@@ -364,6 +376,12 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                 "record the venue: touch the floor with the right controller and pull the trigger where the\n"
                 "shot's origin goes, then again at a point ahead of it; saved to --venue and applied")
       ->needs(venue);
+  CLI::Option* measure = cmd->add_flag("--measure", args->measure,
+                                       "a measuring tape: the trigger picks two points (where its ray meets the scene\n"
+                                       "or the floor) and the distance between them shows");
+  cmd->add_flag("--keep-measurements", args->keepMeasurements,
+                "with --measure: each measurement is also kept in the shot's blocking (saved at once)")
+      ->needs(measure);
   cmd->add_flag("--floor", args->floor,
                 "a grid on the stage's floor and, in a headset, the runtime's play area outlined (where the\n"
                 "crew may walk)");

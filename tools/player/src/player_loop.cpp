@@ -132,6 +132,13 @@ void PlayerLoop::buildInputRoute() {
       }
       return took ? Taken::Select : Taken::None;
     });
+  // With the tape on, the trigger measures.
+  if (options_.tape)
+    input_.add("tape", [this](Commands& in) {
+      const bool took = options_.tape->apply(in, overlay_ ? overlay_->sceneHit() : MeasuringTape::SceneHit{});
+      if (overlay_) overlay_->setTape(options_.tape->shown());
+      return took ? Taken::Select : Taken::None;
+    });
   // A trigger pressed on a marker opens it; it is not also play/pause.
   if (selection_)
     input_.add("markers", [this](Commands& in) {

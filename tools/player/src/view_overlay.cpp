@@ -58,7 +58,8 @@ ViewOverlay::~ViewOverlay() = default;
 
 bool ViewOverlay::hasContent() const {
   return !options_.markers.empty() || film_ != nullptr || panel_ != nullptr || options_.headBox.has_value() ||
-         !options_.blocking.empty() || remoteRay_.has_value() || playArea_.has_value() || options_.floorGrid;
+         !options_.blocking.empty() || remoteRay_.has_value() || playArea_.has_value() || options_.floorGrid ||
+         tape_.has_value();
 }
 
 void ViewOverlay::setInput(const engine::GuiInput& input) { input_ = input; }
@@ -190,7 +191,12 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
       playAreaGeometry_.polyline(*playArea_, engine::linearColour(120, 220, 120, 0.8f), 0.04f, engine::WidthUnit::Metres,
                                  true);
   }
-  if (markersChanged || filmChanged || blockingChanged || pointerChanged || playAreaChanged ||
+  const bool tapeChanged = fresh || built_->tape != tape_;
+  if (tapeChanged) {
+    tapeGeometry_.clear();
+    if (tape_) ui::buildMeasurementGeometry(*tape_, layer_->atlas(), tapeGeometry_);
+  }
+  if (markersChanged || filmChanged || blockingChanged || pointerChanged || playAreaChanged || tapeChanged ||
       built_->origin != origin_ || built_->headBoxAlpha != headBoxAlpha) {
     headBox_.clear();
     if (options_.headBox) ui::buildHeadBoxFloor(*options_.headBox, headBoxAlpha, headBox_);
@@ -204,6 +210,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     common_.append(blocking_);  // so is the blocking
     common_.append(remotePointer_);  // and the other headset's pointer
     common_.append(playAreaGeometry_);  // and the runtime's play area
+    common_.append(tapeGeometry_);      // and the tape's measurement
     layer_->copyGeometry(common_, edges_);
     if (fresh) built_.emplace();
     built_->sprites.swap(sprites_);  // what was laid out is what is built now
@@ -215,6 +222,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     if (blockingChanged) built_->blockingAt = shotSeconds;
     built_->remotePointerRevision = remotePointerRevision_;
     built_->playArea = playArea_;
+    built_->tape = tape_;
   }
   return layerList_;
 }
@@ -236,6 +244,8 @@ void ViewOverlay::setRemotePointer(std::optional<engine::Ray> ray) {
 }
 
 void ViewOverlay::setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners) { playArea_ = corners; }
+
+void ViewOverlay::setTape(const std::optional<scenes::Measurement>& measurement) { tape_ = measurement; }
 
 void ViewOverlay::buildRemotePointer(const engine::Ray& ray) {
   constexpr float kReachM = 4.0f;

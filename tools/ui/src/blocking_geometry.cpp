@@ -99,7 +99,9 @@ void dolly(const scenes::DollyTrack& track, const engine::FontAtlas& atlas, engi
   if (!track.name.empty()) label(atlas, out, onFloor(track.points.front()), track.name, colour);
 }
 
-void measurement(const scenes::Measurement& m, const engine::FontAtlas& atlas, engine::OverlayGeometry& out) {
+}  // namespace
+
+void buildMeasurementGeometry(const scenes::Measurement& m, const engine::FontAtlas& atlas, engine::OverlayGeometry& out) {
   const glm::vec3 a(m.a.x, m.a.y, m.a.z), b(m.b.x, m.b.y, m.b.z);
   const glm::vec4 colour = engine::linearColour(255, 230, 80);
   out.segment(a, b, colour, 3.0f);
@@ -109,15 +111,13 @@ void measurement(const scenes::Measurement& m, const engine::FontAtlas& atlas, e
   label(atlas, out, 0.5f * (a + b), m.name.empty() ? std::string(length) : m.name + ": " + length, colour);
 }
 
-}  // namespace
-
 void buildBlockingGeometry(const scenes::Blocking& blocking, double shotSeconds, const engine::FontAtlas& atlas,
                            engine::OverlayGeometry& out) {
   if (blocking.dolly && blocking.dolly->points.size() >= 2) dolly(*blocking.dolly, atlas, out);
   for (const scenes::FloorMark& m : blocking.marks) floorMark(m, atlas, out);
   for (const scenes::ActorPath& p : blocking.actors)
     if (!p.keys.empty()) actor(p, shotSeconds, atlas, out);
-  for (const scenes::Measurement& m : blocking.measurements) measurement(m, atlas, out);
+  for (const scenes::Measurement& m : blocking.measurements) buildMeasurementGeometry(m, atlas, out);
 }
 
 bool blockingMovesBetween(const scenes::Blocking& blocking, double a, double b) {

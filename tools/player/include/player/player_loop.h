@@ -47,6 +47,7 @@
 #include "player/shot_splats.h"
 #include "player/splat_scene.h"
 #include "player/marker_selection.h"
+#include "player/measuring_tape.h"
 #include "player/rgbd_picture.h"
 #include "player/timeline_panel.h"
 #include "player/ui_claims.h"
@@ -81,6 +82,9 @@ struct PlayerLoopOptions {
   // The runtime's play area outlined on the floor (xr::Display::playArea, followed as the stage
   // is aligned); needs the overlay.
   bool playArea = false;
+  // The measuring tape (measuring_tape.h): the trigger picks points instead of play/pause, and
+  // the overlay draws the last measurement. Null: none.
+  std::shared_ptr<MeasuringTape> tape;
   // Where the capture point stands in stage space (the shot's origin). Displays that track no
   // head (window, offscreen) put their eyes there; a headset's stay where the head is.
   glm::vec3 capturePoint = capturePointOf(nullptr);

@@ -117,12 +117,15 @@ class ViewOverlay {
   // The scene's nearest hit along a ray in the display's stage space (the meshes' CPU side);
   // picking leaves out markers it hides. Empty: nothing hides them.
   void setSceneHit(ui::SceneHit sceneHit) { sceneHit_ = std::move(sceneHit); }
+  const ui::SceneHit& sceneHit() const { return sceneHit_; }  // stage space; empty: none
   // Another headset's pointer (a leader's, in step: tools/sync) drawn in stage space as a ray
   // that ends where it meets the scene (or 4 m out) with a dot there; empty: none.
   void setRemotePointer(std::optional<engine::Ray> ray);
   // The runtime's play area (its floor corners in stage space, xr::Display::playArea) drawn as
   // an outline on the floor; empty: none.
   void setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners);
+  // The measuring tape's measurement (stage space) drawn with its length; empty: none.
+  void setTape(const std::optional<scenes::Measurement>& measurement);
   // The same in the space markers are laid out in (relative to the capture point).
   ui::SceneHit sceneHitInShotSpace() const;
 
@@ -171,6 +174,7 @@ class ViewOverlay {
     std::optional<double> blockingAt;  // the shot time the blocking was built for
     std::uint64_t remotePointerRevision = 0;
     std::optional<std::array<glm::vec3, 4>> playArea;
+    std::optional<scenes::Measurement> tape;
   };
   std::optional<Built> built_;  // empty: the layer has none yet
   std::vector<std::vector<ui::MarkerSprite>> sprites_;  // this frame's layout, per eye
@@ -178,6 +182,8 @@ class ViewOverlay {
   std::optional<engine::Ray> remoteRay_;
   std::optional<std::array<glm::vec3, 4>> playArea_;
   engine::OverlayGeometry playAreaGeometry_;
+  std::optional<scenes::Measurement> tape_;
+  engine::OverlayGeometry tapeGeometry_;
   void buildRemotePointer(const engine::Ray& ray);
   std::uint64_t remotePointerRevision_ = 0;  // counts changes of remoteRay_
   std::vector<engine::OverlayGeometry> edges_;  // per eye

@@ -23,6 +23,9 @@ inline constexpr float kDollyGaugeM = 0.6f;  // between the rails
 void buildBlockingGeometry(const scenes::Blocking& blocking, double shotSeconds, const engine::FontAtlas& atlas,
                            engine::OverlayGeometry& out);
 
+// One measurement: the segment, a dot at each end, its name and length ("2.10 m") at the middle.
+void buildMeasurementGeometry(const scenes::Measurement& m, const engine::FontAtlas& atlas, engine::OverlayGeometry& out);
+
 // Whether the geometry at shot time `a` and at `b` may differ: an actor's position or trail
 // moves. A still blocking (marks, the dolly, measurements) needs building once.
 bool blockingMovesBetween(const scenes::Blocking& blocking, double a, double b);

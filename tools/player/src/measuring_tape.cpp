@@ -1,0 +1,74 @@
+#include "player/measuring_tape.h"
+
+#include <spdlog/spdlog.h>
+
+#include <glm/geometric.hpp>
+
+namespace ps::player {
+
+std::optional<glm::vec3> pointedAt(const engine::Ray& ray, const MeasuringTape::SceneHit& hit) {
+  const glm::vec3 direction = glm::normalize(ray.direction);
+  std::optional<float> distance = hit ? hit(engine::Ray{ray.origin, direction}) : std::nullopt;
+  if (direction.y < -1e-4f) {
+    const float toFloor = -ray.origin.y / direction.y;
+    if (toFloor > 0 && (!distance || toFloor < *distance)) distance = toFloor;
+  }
+  if (!distance) return std::nullopt;
+  return ray.origin + *distance * direction;
+}
+
+Result<MeasuringTape> MeasuringTape::open(std::optional<std::filesystem::path> keepIn) {
+  MeasuringTape tape;
+  if (keepIn) {
+    auto doc = scenes::ShotDocument::open(*keepIn);
+    if (!doc) return doc.error();
+    tape.document_.emplace(std::move(*doc));
+  }
+  spdlog::info("tape: pull the trigger at two points to measure between them{}",
+               keepIn ? "; each measurement is kept in " + keepIn->string() : std::string());
+  return tape;
+}
+
+bool MeasuringTape::apply(const Commands& in, const SceneHit& hit) {
+  if (!in.select || !in.aim) return false;
+  const engine::Ray ray{in.aim->position, in.aim->orientation * glm::vec3(0.0f, 0.0f, -1.0f)};
+  const std::optional<glm::vec3> p = pointedAt(ray, hit);
+  if (!p) {
+    spdlog::info("tape: the ray meets nothing to measure from");
+    return true;
+  }
+  const scenes::Vec3 point{p->x, p->y, p->z};
+  if (!first_) {
+    first_ = point;
+    return true;
+  }
+  scenes::Measurement m;
+  m.id = "tape-" + std::to_string(++made_);
+  m.a = *first_;
+  m.b = point;
+  first_.reset();
+  spdlog::info("tape: {:.3f} m from ({:.3f}, {:.3f}, {:.3f}) to ({:.3f}, {:.3f}, {:.3f})", m.distanceM(), m.a.x, m.a.y,
+               m.a.z, m.b.x, m.b.y, m.b.z);
+  if (document_) keep(m);
+  shown_ = std::move(m);
+  ++revision_;
+  return true;
+}
+
+void MeasuringTape::keep(const scenes::Measurement& m) {
+  auto id = document_->addMeasurement(m.a, m.b, "");
+  if (!id) {
+    spdlog::warn("tape: not kept: {}", id.error().message());
+    return;
+  }
+  const std::vector<scenes::Problem> problems = document_->save();
+  if (scenes::hasErrors(problems)) {
+    spdlog::warn("tape: not saved: {}", problems.front().message);
+    document_->undo();
+    return;
+  }
+  ++kept_;
+  spdlog::info("tape: kept as '{}' in {}", *id, document_->file().string());
+}
+
+}  // namespace ps::player
