@@ -15,6 +15,7 @@
 
 #include "image.h"
 #include "process.h"
+#include "scenes/shot_document.h"
 
 namespace ps::test {
 namespace {
@@ -151,6 +152,56 @@ TEST(XrVenue, TheMeasuringTapeMeasuresBetweenTwoFloorPointsAndKeepsIt) {
   EXPECT_NE(text.find("\"measurements\""), std::string::npos) << text;
   const ProcessResult lint = runShell(kPerfectshot + " lint " + (dir / "shot").string() + " 2>&1");
   EXPECT_EQ(lint.exitCode, 0) << lint.output;
+}
+
+// Two trigger presses whose rays meet the floor at (0, 0, -2), then (1.5, 0, -2).
+const char* const kTwoFloorPresses = R"({ "display": { "width": 64, "height": 64, "lockstep": true },
+    "controllers": { "right": [
+      { "frame": 10, "aim": { "position": [0.0, 1.2, 0.0], "pitch_deg": -30.963757 } },
+      { "frame": 20, "trigger": 1.0 }, { "frame": 23, "trigger": 0.0 },
+      { "frame": 25, "aim": { "position": [0.0, 1.2, 0.0], "pitch_deg": -30.963757 } },
+      { "frame": 30, "aim": { "position": [0.0, 1.2, 0.0], "yaw_deg": -36.869898, "pitch_deg": -25.641006 } },
+      { "frame": 40, "trigger": 1.0 }, { "frame": 43, "trigger": 0.0 } ] } })";
+
+scenes::Blocking blockingOf(const fs::path& pkg) {
+  auto doc = scenes::ShotDocument::open(pkg);
+  EXPECT_TRUE(doc.ok());
+  return doc.ok() ? doc->shot().blocking : scenes::Blocking{};
+}
+
+TEST(XrVenue, ThePenPlacesFloorMarksAndRecordsAnActorsPathInTheShot) {
+  const fs::path dir = testDir();
+  makeShot(dir / "shot");
+  ProcessResult r = play(dir, kTwoFloorPresses, "--place-marks --frames 60");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("[error]"), std::string::npos) << r.output;
+  scenes::Blocking b = blockingOf(dir / "shot");
+  ASSERT_EQ(b.marks.size(), 3u) << r.output;  // the shot's own, then the two placed
+  EXPECT_NEAR(b.marks[1].position.x, 0.0, 0.01);
+  EXPECT_NEAR(b.marks[1].position.z, -2.0, 0.01);
+  EXPECT_NEAR(b.marks[2].position.x, 1.5, 0.01);
+  EXPECT_NEAR(b.marks[2].position.z, -2.0, 0.01);
+
+  r = play(dir, kTwoFloorPresses, "--record-path Rick --frames 60");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  b = blockingOf(dir / "shot");
+  ASSERT_EQ(b.actors.size(), 1u) << r.output;
+  EXPECT_EQ(b.actors[0].actor, "Rick");
+  ASSERT_EQ(b.actors[0].keys.size(), 2u) << r.output;
+  EXPECT_LT(b.actors[0].keys[0].t, b.actors[0].keys[1].t) << "each key at the shot time shown at its press";
+  EXPECT_NEAR(b.actors[0].keys[0].position.x, 0.0, 0.01);
+  EXPECT_NEAR(b.actors[0].keys[1].position.x, 1.5, 0.01);
+  const ProcessResult lint = runShell(kPerfectshot + " lint " + (dir / "shot").string() + " 2>&1");
+  EXPECT_EQ(lint.exitCode, 0) << lint.output;
+
+  // One use of the trigger at a time, and one writer of the shot.
+  const std::string base = kPerfectshot + " play " + (dir / "shot").string() + " --display offscreen --frames 1 ";
+  r = runShell(base + "--place-marks --measure 2>&1");
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("the trigger measures with --measure"), std::string::npos) << r.output;
+  r = runShell(base + "--record-path Rick --edit 2>&1");
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("not both at once"), std::string::npos) << r.output;
 }
 
 }  // namespace

@@ -66,6 +66,8 @@ struct PlayArgs {
   bool floor = false;
   bool measure = false;
   bool keepMeasurements = false;
+  bool placeMarks = false;
+  std::string recordPath;  // an actor's name
 };
 
 double steadyNowSeconds() {
@@ -257,6 +259,21 @@ int runPlay(const PlayArgs& args) {
     options.tape = std::make_shared<player::MeasuringTape>(std::move(*tape));
     if (!options.overlay) options.overlay.emplace();
   }
+  if (args.placeMarks || !args.recordPath.empty()) {
+    const char* flag = args.placeMarks ? "--place-marks" : "--record-path";
+    if (playback.shotFile.empty())
+      return reportError(Error{flag, "writes blocking into a shot; " + args.input + " is a video", ""});
+    if (args.placeMarks && !args.recordPath.empty())
+      return reportError(Error{flag, "the trigger places marks or records a path: one at a time", ""});
+    if (args.measure) return reportError(Error{flag, "the trigger measures with --measure: one at a time", ""});
+    if (args.edit) return reportError(Error{flag, "writes the shot as the editor does: not both at once", ""});
+    player::BlockingPen::Mode mode;
+    if (!args.recordPath.empty()) mode.actor = args.recordPath;
+    auto pen = player::BlockingPen::open(playback.shotFile, mode);
+    if (!pen) return reportError(pen.error());
+    options.pen = std::make_shared<player::BlockingPen>(std::move(*pen));
+    if (!options.overlay) options.overlay.emplace();
+  }
   if (args.floor) {
     if (!options.overlay) options.overlay.emplace();
     options.overlay->floorGrid = true;
@@ -382,6 +399,11 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_flag("--keep-measurements", args->keepMeasurements,
                 "with --measure: each measurement is also kept in the shot's blocking (saved at once)")
       ->needs(measure);
+  cmd->add_flag("--place-marks", args->placeMarks,
+                "the trigger places a floor mark where its ray meets the floor, saved in the shot at once");
+  cmd->add_option("--record-path", args->recordPath,
+                  "ACTOR: the trigger adds a key to ACTOR's path where its ray meets the floor, at the shot time\n"
+                  "shown (play or step to each time), saved in the shot at once");
   cmd->add_flag("--floor", args->floor,
                 "a grid on the stage's floor and, in a headset, the runtime's play area outlined (where the\n"
                 "crew may walk)");

@@ -1,5 +1,7 @@
 #include "player/measuring_tape.h"
 
+#include "player/document_save.h"
+
 #include <spdlog/spdlog.h>
 
 #include <glm/geometric.hpp>
@@ -61,14 +63,7 @@ void MeasuringTape::keep(const scenes::Measurement& m) {
     spdlog::warn("tape: not kept: {}", id.error().message());
     return;
   }
-  const std::vector<scenes::Problem> problems = document_->save();
-  if (scenes::hasErrors(problems)) {
-    spdlog::warn("tape: not saved: {}", problems.front().message);
-    document_->undo();
-    return;
-  }
-  ++kept_;
-  spdlog::info("tape: kept as '{}' in {}", *id, document_->file().string());
+  if (saveEdit(*document_, "tape: kept as '" + *id + "':")) ++kept_;
 }
 
 }  // namespace ps::player

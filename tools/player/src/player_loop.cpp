@@ -139,6 +139,13 @@ void PlayerLoop::buildInputRoute() {
       if (overlay_) overlay_->setTape(options_.tape->shown());
       return took ? Taken::Select : Taken::None;
     });
+  if (options_.pen)
+    input_.add("pen", [this](Commands& in) {
+      const std::uint64_t before = options_.pen->revision();
+      const bool took = options_.pen->apply(in, last_.positionSeconds, overlay_ ? overlay_->sceneHit() : MeasuringTape::SceneHit{});
+      if (overlay_ && options_.pen->revision() != before) overlay_->setBlocking(options_.pen->blocking());
+      return took ? Taken::Select : Taken::None;
+    });
   // A trigger pressed on a marker opens it; it is not also play/pause.
   if (selection_)
     input_.add("markers", [this](Commands& in) {

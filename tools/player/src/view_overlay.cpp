@@ -247,6 +247,11 @@ void ViewOverlay::setPlayArea(const std::optional<std::array<glm::vec3, 4>>& cor
 
 void ViewOverlay::setTape(const std::optional<scenes::Measurement>& measurement) { tape_ = measurement; }
 
+void ViewOverlay::setBlocking(scenes::Blocking blocking) {
+  options_.blocking = std::move(blocking);
+  if (built_) built_->blockingAt.reset();  // built again at the next frame
+}
+
 void ViewOverlay::buildRemotePointer(const engine::Ray& ray) {
   constexpr float kReachM = 4.0f;
   float length = kReachM;

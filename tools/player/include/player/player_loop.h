@@ -47,6 +47,7 @@
 #include "player/shot_splats.h"
 #include "player/splat_scene.h"
 #include "player/marker_selection.h"
+#include "player/blocking_pen.h"
 #include "player/measuring_tape.h"
 #include "player/rgbd_picture.h"
 #include "player/timeline_panel.h"
@@ -85,6 +86,8 @@ struct PlayerLoopOptions {
   // The measuring tape (measuring_tape.h): the trigger picks points instead of play/pause, and
   // the overlay draws the last measurement. Null: none.
   std::shared_ptr<MeasuringTape> tape;
+  // Blocking authored with the trigger (blocking_pen.h); null: none.
+  std::shared_ptr<BlockingPen> pen;
   // Where the capture point stands in stage space (the shot's origin). Displays that track no
   // head (window, offscreen) put their eyes there; a headset's stay where the head is.
   glm::vec3 capturePoint = capturePointOf(nullptr);

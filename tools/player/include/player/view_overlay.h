@@ -126,6 +126,8 @@ class ViewOverlay {
   void setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners);
   // The measuring tape's measurement (stage space) drawn with its length; empty: none.
   void setTape(const std::optional<scenes::Measurement>& measurement);
+  // The blocking drawn, replaced (the headset's pen adds to it).
+  void setBlocking(scenes::Blocking blocking);
   // The same in the space markers are laid out in (relative to the capture point).
   ui::SceneHit sceneHitInShotSpace() const;
 
