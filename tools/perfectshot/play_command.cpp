@@ -7,7 +7,6 @@
 
 #include <cmath>
 #include <cstdio>
-#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <vector>
@@ -69,10 +68,6 @@ struct PlayArgs {
   bool placeMarks = false;
   std::string recordPath;  // an actor's name
 };
-
-double steadyNowSeconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
 
 std::string eyeName(std::size_t eye, std::size_t eyes) { return eyes == 1 ? "mono" : (eye == 0 ? "left" : "right"); }
 
@@ -219,10 +214,10 @@ int runPlay(const PlayArgs& args) {
   }
 
   if (frameLog.is_open()) {
-    options.afterFrame = [&frameLog, stills = std::move(options.afterFrame)](const xr::DisplayFrame& frame,
-                                                                            const media::PlayerFrame& shown) {
+    options.afterFrame = [&frameLog, &playback, stills = std::move(options.afterFrame)](
+                             const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
       if (stills) stills(frame, shown);
-      const double wall = sync::wallClockSeconds() + (frame.predictedDisplayTime - steadyNowSeconds());
+      const double wall = sync::wallClockSeconds() + (frame.predictedDisplayTime - playback.clock.now());
       frameLog << fmt::format("{:.6f},{:.6f},{}\n", wall, shown.state.positionSeconds, shown.state.frameIndex);
     };
   }

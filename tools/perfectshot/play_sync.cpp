@@ -4,7 +4,6 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <filesystem>
 
@@ -14,10 +13,6 @@
 namespace ps::tools {
 
 namespace {
-
-double steadySeconds() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
-}
 
 constexpr double kMostSeekLag = 2.0;  // a lag past this is a stall, not what seeks take
 
@@ -62,7 +57,7 @@ Result<std::unique_ptr<PlaySync>> PlaySync::start(const SyncArgs& args, player::
   if (args.mode == "follow" && !args.followers.empty())
     return Error{"--sync-follower", "names a leader's followers; this headset follows", ""};
   const double fps = shot.frameSeconds > 0 ? 1.0 / shot.frameSeconds : 30.0;
-  std::unique_ptr<PlaySync> s(new PlaySync(shot, shotId, fps));
+  std::unique_ptr<PlaySync> s(new PlaySync(shot, fps));
   s->clockOffset_ = args.clockOffsetSeconds;
   // What both sides take alike.
   const auto fill = [&](auto& o) {
@@ -93,13 +88,12 @@ Result<std::unique_ptr<PlaySync>> PlaySync::start(const SyncArgs& args, player::
   return s;
 }
 
-PlaySync::PlaySync(player::ShotPlayback& shot, std::string shotId, double fps)
-    : shot_(shot), shotId_(std::move(shotId)), fps_(fps) {}
+PlaySync::PlaySync(player::ShotPlayback& shot, double fps) : shot_(shot), fps_(fps) {}
 
 PlaySync::~PlaySync() = default;
 
 double PlaySync::wallAt(double steady) const {
-  return sync::wallClockSeconds() + clockOffset_ + (steady - steadySeconds());
+  return sync::wallClockSeconds() + clockOffset_ + (steady - shot_.clock.now());
 }
 
 void PlaySync::betweenFrames(const media::PlayerState& state, const player::PlayerLoopStats& stats) {
@@ -164,19 +158,19 @@ void PlaySync::follow(const media::PlayerState& state, const player::PlayerLoopS
 
   // The next frame is seen a period after the last (unpaced: now).
   const double period = stats.lastPeriod > 0 ? stats.lastPeriod : 0.0;
-  const double next = period > 0 ? stats.lastDisplayTime + period : steadySeconds();
+  const double next = period > 0 ? stats.lastDisplayTime + period : shot_.clock.now();
   const double moved = state.playing ? state.rate * (next - stats.lastDisplayTime) : 0.0;
   const sync::FollowAction a = sync::follow(leader, offset, wallAt(next), state.positionSeconds + moved, state.playing);
-  if (seekAimedAt_) {
+  if (seekInFlight_) {
     // The last seek has landed: how far behind the leader it landed is what the next one adds.
     if (leader.playing) seekLag_ = std::clamp(seekLag_ - a.errorSeconds, 0.0, kMostSeekLag);
-    seekAimedAt_.reset();
+    seekInFlight_ = false;
   }
   if (a.play) *a.play ? player.play() : player.pause();
   if (a.seekTo) {
     const double aim = *a.seekTo + (leader.playing ? seekLag_ * leader.rate : 0.0);
     player.seek(aim);
-    seekAimedAt_ = aim;
+    seekInFlight_ = true;
     ++seeks_;
     spdlog::debug("sync: {:.1f} ms off the leader; seeking to {:.4f} s", a.errorSeconds * 1e3, aim);
   }

@@ -56,20 +56,19 @@ class PlaySync {
   std::string summary() const;
 
  private:
-  PlaySync(player::ShotPlayback& shot, std::string shotId, double fps);
+  PlaySync(player::ShotPlayback& shot, double fps);
   void lead(const media::PlayerState& state, const player::PlayerLoopStats& stats);
   void follow(const media::PlayerState& state, const player::PlayerLoopStats& stats);
   double wallAt(double steadySeconds) const;
 
   player::ShotPlayback& shot_;
-  std::string shotId_;
   double fps_;
   double clockOffset_ = 0;
   std::unique_ptr<sync::SyncLeader> leader_;
   std::unique_ptr<sync::SyncFollower> follower_;
   // A follower's.
   double seekLag_ = 0;                 // how far behind its seeks have landed
-  std::optional<double> seekAimedAt_;  // the leader's time a seek in flight was aimed at
+  bool seekInFlight_ = false;         // judged by the frame after it lands
   std::uint64_t seeks_ = 0;
   bool following_ = false;
   bool lostSaid_ = false;

@@ -626,6 +626,8 @@ void PlayerLoop::routeInput(const xr::DisplayFrame& frame) {
   routedFrame_ = &frame;
   input_.route(input);
   routedFrame_ = nullptr;
+  // What the wearer points at and has open: for a sync leader between frames, no one else.
+  if (!options_.betweenFrames) return;
   stats_.pointer.reset();
   if (input.aim) stats_.pointer = engine::Ray{input.aim->position, input.aim->orientation * glm::vec3(0.0f, 0.0f, -1.0f)};
   const std::optional<std::size_t> open = overlay_ ? overlay_->paint().open : std::nullopt;

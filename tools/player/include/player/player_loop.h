@@ -172,9 +172,9 @@ struct PlayerLoopStats {
   // unpaced): where the playback state handed to betweenFrames was seen.
   double lastDisplayTime = 0;
   double lastPeriod = 0;
-  // What the wearer points at and has open at the last frame, for other headsets in step: the
-  // pointing hand's aim ray (stage space; empty: no controller tracked) and the id of the marker
-  // whose card is open (empty: none).
+  // What the wearer points at and has open at the last frame, for other headsets in step (kept
+  // only with betweenFrames): the pointing hand's aim ray (stage space; empty: no controller
+  // tracked) and the id of the marker whose card is open (empty: none).
   std::optional<engine::Ray> pointer;
   std::string openMarker;
   double splatTargetMs = 0;
