@@ -49,6 +49,13 @@ TEST(OscPacket, DecodesEachCommand) {
       decodeOscPacket(message("/perfectshot/load", [](lo_message m) { lo_message_add_string(m, "ep/episode.json"); }));
   ASSERT_TRUE(load.command) << load.error;
   EXPECT_EQ(load.command->path, "ep/episode.json");
+  OscRequest step = decodeOscPacket(message("/perfectshot/step", [](lo_message m) { lo_message_add_int32(m, -3); }));
+  ASSERT_TRUE(step.command) << step.error;
+  EXPECT_EQ(step.command->kind, CommandKind::Step);
+  EXPECT_EQ(step.command->frames, -3);
+  step = decodeOscPacket(message("/perfectshot/step", [](lo_message m) { lo_message_add_float(m, 2.0f); }));
+  ASSERT_TRUE(step.command) << step.error;
+  EXPECT_EQ(step.command->frames, 2);
 }
 
 TEST(OscPacket, RefusesBadArgumentsWithAReason) {
@@ -68,6 +75,10 @@ TEST(OscPacket, RefusesBadArgumentsWithAReason) {
        "one number"},
       {"/perfectshot/play", [](lo_message m) { lo_message_add_int32(m, 1); }, "takes no arguments"},
       {"/perfectshot/load", [](lo_message m) { lo_message_add_string(m, ""); }, "path is empty"},
+      {"/perfectshot/step", {}, "step takes one number of frames"},
+      {"/perfectshot/step", [](lo_message m) { lo_message_add_float(m, 1.5f); }, "a whole number of frames"},
+      {"/perfectshot/step", [](lo_message m) { lo_message_add_int32(m, 0); }, "not 0"},
+      {"/perfectshot/step", [](lo_message m) { lo_message_add_double(m, 1e9); }, "within +-10000"},
       {"/perfectshot/load", [](lo_message m) { lo_message_add_int32(m, 3); }, "one string"},
       {"/perfectshot/rewind", {}, "no such command"},
       {"/perfectshot/", {}, "no such command"},

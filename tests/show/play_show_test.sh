@@ -58,6 +58,11 @@ near() {  # near FIELD VALUE: within a frame
   awk -v a="$v" -v b="$2" 'BEGIN { exit !(a - b < 0.034 && b - a < 0.034) }'
 }
 
+exactly() {  # exactly FIELD VALUE: that frame (within 5 ms)
+  local v; v=$(field "$1")
+  awk -v a="$v" -v b="$2" 'BEGIN { exit !(a - b < 0.005 && b - a < 0.005) }'
+}
+
 send /perfectshot/pause
 expect_reply pause ok "paused at"
 until_ok 5 bash -c "curl -s http://127.0.0.1:$http/status | grep -q '\"state\":\"paused\"'" || fail "not paused: $(status)"
@@ -74,6 +79,15 @@ send /perfectshot/next
 expect_reply next error "no chapter after 6.000 s"
 send /perfectshot/previous
 expect_reply previous ok "chapter 'Two' at 3.000 s"
+until_ok 5 exactly shot_seconds 3.0 || fail "previous landed at $(field shot_seconds)"
+send /perfectshot/step i 3
+expect_reply step ok "forward 3 frames from 3.000 s, paused"
+until_ok 5 exactly shot_seconds 3.1 || fail "3 frames on landed at $(field shot_seconds)"
+send /perfectshot/step i -1
+expect_reply step ok "back 1 frame from 3.100 s"
+until_ok 5 exactly shot_seconds 3.0667 || fail "1 frame back landed at $(field shot_seconds)"
+send /perfectshot/step f 0.5
+expect_reply /perfectshot/step error "a whole number of frames"
 send /perfectshot/seek i 99
 expect_reply seek error "past the shot's end"
 send /perfectshot/load s episode.json

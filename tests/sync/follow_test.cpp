@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace {
 
 using ps::sync::follow;
@@ -18,13 +21,64 @@ LeaderState leader() {
   return s;
 }
 
-TEST(Follow, WithinHalfAFrameTheFollowerIsLeftAlone) {
+TEST(Follow, WithinHalfAFrameTheFollowerIsNudgedNotMoved) {
   // The follower's clock is 3 s behind the leader's; its frame is seen at its 4998.5.
   const auto a = follow(leader(), 3.0, 4998.5, 11.5 + 0.4 / 24, true);
   EXPECT_NEAR(a.targetShotSeconds, 11.5, 1e-9);
   EXPECT_NEAR(a.errorSeconds, 0.4 / 24, 1e-9);
   EXPECT_FALSE(a.seekTo);
   EXPECT_FALSE(a.play);
+  // Ahead by 16.7 ms: slower, by the most a nudge may be.
+  EXPECT_NEAR(a.rate, 1.0 - ps::sync::kMostNudge, 1e-12);
+  // Behind by 3 ms at twice the speed: a little faster (3 ms / 2 s, in steps of 0.05 %).
+  LeaderState fast = leader();
+  fast.rate = 2.0;
+  const auto behind = follow(fast, 3.0, 4998.5, 13.0 - 0.003, true);
+  EXPECT_NEAR(behind.errorSeconds, -0.003, 1e-9);
+  EXPECT_NEAR(behind.rate, 2.0 * (1.0 + 0.0015), 1e-12);
+}
+
+TEST(Follow, WithinAMillisecondOrPausedTheRateIsTheLeaders) {
+  EXPECT_EQ(follow(leader(), 3.0, 4998.5, 11.5 + 0.0009, true).rate, 1.0);
+  EXPECT_EQ(follow(leader(), 3.0, 4998.5, 11.5 - 0.0009, true).rate, 1.0);
+  LeaderState paused = leader();
+  paused.playing = false;
+  paused.rate = 0.5;
+  EXPECT_EQ(follow(paused, 0.0, 9999.0, 10.01, false).rate, 0.5);
+  // Off by more than half a frame: a seek, at the leader's rate.
+  EXPECT_EQ(follow(leader(), 3.0, 4998.5, 11.6, true).rate, 1.0);
+}
+
+// A follower whose playback runs 300 ppm fast (its sound card's clock, say), shown at 90 Hz for
+// ten minutes: without nudges it would drift half a 24 fps frame in 70 s and seek, visibly, about
+// every 70 s. Nudged, it never seeks and stays within a few milliseconds.
+TEST(Follow, AFollowerWhoseClockRunsFastIsKeptInStepWithoutSeeking) {
+  LeaderState s = leader();
+  s.outSeconds = 1000.0;
+  const double drift = 300e-6, period = 1.0 / 90;
+  double clock = 5000.0, shown = 10.0, rate = 1.0, worst = 0;
+  int seeks = 0, unnudgedSeeks = 0;
+  double unnudged = 10.0;
+  for (int frame = 0; frame < 600 * 90; ++frame) {
+    const auto a = follow(s, 0.0, clock, shown, true);
+    if (frame > 0) worst = std::max(worst, std::abs(a.errorSeconds));
+    if (a.seekTo) {
+      ++seeks;
+      shown = *a.seekTo;
+    }
+    rate = a.rate;
+    const auto u = follow(s, 0.0, clock, unnudged, true);
+    if (u.seekTo) {
+      ++unnudgedSeeks;
+      unnudged = *u.seekTo;
+    }
+    clock += period;
+    shown += rate * (1 + drift) * period;
+    unnudged += 1.0 * (1 + drift) * period;
+  }
+  EXPECT_EQ(seeks, 0);
+  EXPECT_LT(worst, 0.003);
+  EXPECT_GE(unnudgedSeeks, 8) << "the same follower at the leader's rate seeks every 70 s";
 }
 
 TEST(Follow, OffByMoreThanHalfAFrameItSeeksToTheLeadersTime) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # perfectshot play --sync: a leader and FOLLOWERS followers, each on its own simulated headset in
 # its own process, on loopback, every port picked by the kernel. The leader is steered over OSC
-# (liblo's oscsend): it plays, seeks, pauses, plays again and loops. Every headset writes its
+# (liblo's oscsend): it plays, seeks, pauses, steps, plays again and loops. Every headset writes its
 # frame log; tools/bench/sync_skew.py puts them on the same display times and checks that the shot time
 # each showed is the leader's (median under 5 ms, frames more than half a frame off only just
 # after the leader jumps). One follower is then killed and started again: it is back in step
@@ -71,6 +71,10 @@ sleep 3
 send /perfectshot/pause
 sleep 2
 send /perfectshot/seek d 4.0
+sleep 2
+send /perfectshot/step i 2
+sleep 1
+send /perfectshot/step i -1
 sleep 2
 send /perfectshot/play
 sleep 5  # past the shot's end: it loops

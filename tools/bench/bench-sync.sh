@@ -57,7 +57,7 @@ echo "bench sync: $followers followers for ${played} s on loopback (simulated he
 python3 "$here/sync_skew.py" 30 1.0 1.0 "$dir/leader.csv" "${logs[@]}" | sed 's/^/  /' || true
 for i in $(seq "$followers"); do
   bytes=$(grep -o 'followed [0-9]* states ([0-9]* bytes)' "$dir/follower$i.log" | grep -o '([0-9]*' | tr -d '(')
-  seeks=$(grep -o '[0-9]* seeks' "$dir/follower$i.log" | head -n 1)
+  seeks=$(grep -o '[0-9]* seeks, [0-9]* frames at a nudged rate' "$dir/follower$i.log" | head -n 1)
   echo "  follower$i: $(awk -v b="${bytes:-0}" -v s="$played" 'BEGIN { printf "%.0f", b / s }') bytes/s received, $seeks"
 done
 grep -h 'play: sync: led' "$dir/leader.log" | sed 's/^.*play: /  leader: /'

@@ -70,6 +70,8 @@ show::ShowReply KioskShow::apply(const show::ShowCommand& c, const media::Player
       const bool next = c.kind == show::CommandKind::Next;
       return answer(programme_.step(next ? 1 : -1), next ? "to the next item" : "to the previous item");
     }
+    case show::CommandKind::Step:
+      return show::refused(c, "a kiosk's visit plays through: step is for play mode");
     case show::CommandKind::Attract:
       if (director_.cycle().state() == kiosk::VisitState::Attract && active() == &attract_)
         return show::accepted(c, "the attract loop plays already");

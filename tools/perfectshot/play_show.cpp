@@ -77,6 +77,10 @@ show::ShowReply PlayShow::apply(const show::ShowCommand& c, const media::PlayerS
         return show::refused(c, fmt::format("{:.3f} s is past the shot's end ({:.3f} s)", c.seconds, end));
       return seekTo(c, in + c.seconds, "at");
     }
+    case show::CommandKind::Step:
+      player.step(c.frames);
+      return show::accepted(c, fmt::format("{} {} frame{} from {:.3f} s, paused", c.frames > 0 ? "forward" : "back",
+                                           std::abs(c.frames), std::abs(c.frames) == 1 ? "" : "s", at));
     case show::CommandKind::Next: {
       if (chapters.empty()) return show::refused(c, "this shot has no chapters");
       const double after = state.positionSeconds + shot_.frameSeconds / 2;

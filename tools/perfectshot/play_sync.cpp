@@ -154,7 +154,6 @@ void PlaySync::follow(const media::PlayerState& state, const player::PlayerLoopS
   if (leader.loop && (!state.loop || state.loop->inSeconds != leader.inSeconds || state.loop->outSeconds != leader.outSeconds))
     player.setLoop({leader.inSeconds, leader.outSeconds});
   if (!leader.loop && state.loop) player.clearLoop();
-  if (state.rate != leader.rate) player.setRate(leader.rate);
 
   // The next frame is seen a period after the last (unpaced: now).
   const double period = stats.lastPeriod > 0 ? stats.lastPeriod : 0.0;
@@ -167,6 +166,9 @@ void PlaySync::follow(const media::PlayerState& state, const player::PlayerLoopS
     seekInFlight_ = false;
   }
   if (a.play) *a.play ? player.play() : player.pause();
+  // The leader's rate, nudged while a little off its time (a seek sets it back).
+  if (std::abs(state.rate - a.rate) > 1e-9) player.setRate(a.rate);
+  if (a.rate != leader.rate) ++nudgedFrames_;
   if (a.seekTo) {
     const double aim = *a.seekTo + (leader.playing ? seekLag_ * leader.rate : 0.0);
     player.seek(aim);
@@ -185,8 +187,8 @@ std::string PlaySync::summary() const {
                        s.followers, s.statesSent, s.bytesSent, s.pongs, s.refused);
   }
   const auto s = follower_->status();
-  return fmt::format("sync: followed {} states ({} bytes), {} seeks; clock offset to the leader {}; {} refused", s.states,
-                     s.bytesReceived, seeks_,
+  return fmt::format("sync: followed {} states ({} bytes), {} seeks, {} frames at a nudged rate; clock offset to the leader {}; {} refused", s.states,
+                     s.bytesReceived, seeks_, nudgedFrames_,
                      s.offset ? fmt::format("{:.2f} ms (round trip {:.2f} ms)", s.offset->offsetSeconds * 1e3,
                                             s.offset->delaySeconds * 1e3)
                               : std::string("not measured"),

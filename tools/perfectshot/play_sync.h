@@ -1,8 +1,8 @@
 #pragma once
 // Several headsets in step in `perfectshot play`: between frames, a leader publishes where its
 // playback is (tools/sync's SyncLeader sends it), and a follower moves its own playback to the
-// leader's frame (follow.h): the same play state, rate and loop, and a seek where it is more
-// than half a frame off. A seek takes a few frames to land while the leader plays on, so a
+// leader's frame (follow.h): the same play state, rate and loop, a seek where it is more than
+// half a frame off and a nudge of its rate where it is less. A seek takes a few frames to land while the leader plays on, so a
 // follower aims that far ahead, by the lag its last seeks landed with.
 // Shot time is compared at display times: each side's steady display time is put on its wall
 // clock, which the OS keeps in step between machines and the round trips measure the rest of.
@@ -70,6 +70,7 @@ class PlaySync {
   double seekLag_ = 0;                 // how far behind its seeks have landed
   bool seekInFlight_ = false;         // judged by the frame after it lands
   std::uint64_t seeks_ = 0;
+  std::uint64_t nudgedFrames_ = 0;
   bool following_ = false;
   bool lostSaid_ = false;
   bool offsetWarned_ = false;

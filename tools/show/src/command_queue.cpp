@@ -15,6 +15,7 @@ std::string_view commandName(CommandKind kind) {
     case CommandKind::Volume: return "volume";
     case CommandKind::Recenter: return "recenter";
     case CommandKind::Attract: return "attract";
+    case CommandKind::Step: return "step";
   }
   return "?";
 }

@@ -39,7 +39,8 @@ std::optional<double> number(char type, const lo_arg* arg) {
 
 std::optional<CommandKind> kindOf(std::string_view name) {
   for (CommandKind k : {CommandKind::Play, CommandKind::Pause, CommandKind::Seek, CommandKind::Load, CommandKind::Next,
-                        CommandKind::Previous, CommandKind::Volume, CommandKind::Recenter, CommandKind::Attract})
+                        CommandKind::Previous, CommandKind::Volume, CommandKind::Recenter, CommandKind::Attract,
+                        CommandKind::Step})
     if (commandName(k) == name) return k;
   return std::nullopt;
 }
@@ -67,6 +68,15 @@ OscRequest decodeArguments(OscRequest r, CommandKind kind, std::string_view type
         if (*v < 0 || *v > 1) return fail(std::move(r), "volume must be within 0..1");
         c.volume = static_cast<float>(*v);
       }
+      break;
+    }
+    case CommandKind::Step: {
+      // Whole frames only: a float that is not one is a mistake, not a rounding.
+      const std::optional<double> v = types.size() == 1 ? number(types[0], argv[0]) : std::nullopt;
+      if (!v) return fail(std::move(r), "step takes one number of frames (i, h, f or d), got '," + std::string(types) + "'");
+      if (!std::isfinite(*v) || *v != std::trunc(*v) || *v == 0 || std::abs(*v) > kMostStepFrames)
+        return fail(std::move(r), "step: a whole number of frames, not 0, within +-" + std::to_string(kMostStepFrames));
+      c.frames = static_cast<int>(*v);
       break;
     }
     case CommandKind::Load:

@@ -16,7 +16,13 @@ FollowAction follow(const LeaderState& leader, double offsetSeconds, double disp
     a.errorSeconds = std::remainder(a.errorSeconds, span);
   }
   const double halfFrame = 0.5 / std::max(1.0, leader.fps);
-  if (std::abs(a.errorSeconds) > halfFrame) a.seekTo = a.targetShotSeconds;
+  a.rate = leader.rate;
+  if (std::abs(a.errorSeconds) > halfFrame) {
+    a.seekTo = a.targetShotSeconds;
+  } else if (leader.playing && followerPlaying && std::abs(a.errorSeconds) > kNudgeDeadband) {
+    const double nudge = std::clamp(-a.errorSeconds / kNudgeSeconds, -kMostNudge, kMostNudge);
+    a.rate = leader.rate * (1.0 + std::round(nudge / kNudgeStep) * kNudgeStep);
+  }
   if (followerPlaying != leader.playing) a.play = leader.playing;
   return a;
 }

@@ -21,6 +21,8 @@
 namespace ps::show {
 
 inline constexpr std::string_view kOscPrefix = "/perfectshot/";
+// A step of more frames than this is a seek, and asked for as one.
+inline constexpr int kMostStepFrames = 10000;
 
 struct OscRequest {
   std::string address;  // as received; empty when the packet has none

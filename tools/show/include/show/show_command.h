@@ -8,8 +8,8 @@
 
 namespace ps::show {
 
-enum class CommandKind { Play, Pause, Seek, Load, Next, Previous, Volume, Recenter, Attract };
-inline constexpr int kCommandKinds = 9;
+enum class CommandKind { Play, Pause, Seek, Load, Next, Previous, Volume, Recenter, Attract, Step };
+inline constexpr int kCommandKinds = 10;
 
 // The OSC address's last part ("play", "seek", ...): also the name replies carry.
 std::string_view commandName(CommandKind kind);
@@ -18,6 +18,7 @@ struct ShowCommand {
   CommandKind kind = CommandKind::Play;
   double seconds = 0;  // Seek: shot seconds from the shot's start (its in point)
   float volume = 1;    // Volume: linear, 0..1
+  int frames = 0;      // Step: shot frames, forward (> 0) or back
   std::string path;    // Load: the episode (or shot) to load
   // Who to answer (osc_control.h): opaque to the loop, handed back with the reply.
   std::uint64_t origin = 0;
