@@ -208,6 +208,85 @@ TEST(MarkerEditor, AClickPlacesUndoTakesItBackAndOnlyCtrlSWrites) {
   EXPECT_EQ(copy.entries(), (std::set<std::string>{"shot.json", "plate.mp4"}));
 }
 
+// In blocking (B), a window click where the view meets the floor places a floor mark there; with
+// the mark selected the next click moves it; Delete removes it and undo brings it back; the
+// overlay draws what the document holds; Ctrl+S writes a shot that lints clean. A click above
+// the horizon meets no floor and changes nothing.
+TEST(MarkerEditor, InBlockingAClickOnTheFloorPlacesAMarkAndTheNextMovesIt) {
+  ShotCopy copy;
+  auto document = scenes::ShotDocument::open(copy.file());
+  ASSERT_TRUE(document) << document.error().message();
+  player::ViewOverlay overlay({});
+  overlay.setOrigin({0.0f, 1.6f, 0.0f});  // the capture point 1.6 m above the stage floor
+  player::MarkerEditor editor(std::move(*document), overlay, /*active=*/true);
+  // The window's eye stands at the capture point.
+  const auto frameSeeing = [](engine::View view) {
+    view.position = {0.0f, 1.6f, 0.0f};
+    return test::frameSeeing(view);
+  };
+  const auto key = [](engine::GuiKey k, bool ctrl = false) {
+    player::Commands in;
+    in.gui.keys.push_back({k, ctrl, false});
+    return in;
+  };
+  const auto click = [](glm::vec2 at) {
+    player::Commands in;
+    in.viewClicked = at;
+    return in;
+  };
+  player::Commands b = key(engine::GuiKey::B);
+  editor.apply(frameSeeing(lookAt(0, 0)), b, 0.5);
+  ASSERT_EQ(editor.tab(), ui::EditorTab::Blocking);
+
+  // Straight ahead and 45 degrees down from 1.6 m: the floor 1.6 m ahead (-z).
+  player::Commands down = click({32, 18});
+  EXPECT_FALSE(editor.apply(frameSeeing(lookAt(0, -45)), down, 0.5));
+  ASSERT_EQ(editor.document().shot().blocking.marks.size(), 1u);
+  const scenes::FloorMark placed = editor.document().shot().blocking.marks.front();
+  EXPECT_NEAR(placed.position.x, 0.0, 0.05);
+  EXPECT_NEAR(placed.position.z, -1.6, 0.1);
+  EXPECT_EQ(editor.blockingSelection().mark, placed.id);
+  EXPECT_EQ(overlay.blocking(), editor.document().shot().blocking) << "the view draws what the document holds";
+  EXPECT_EQ(copy.markersOnDisk(copy.file()), 1u);
+
+  // Turned right (yaw 90: +x), the selected mark follows the click.
+  player::Commands right = click({32, 18});
+  editor.apply(frameSeeing(lookAt(90, -45)), right, 0.5);
+  ASSERT_EQ(editor.document().shot().blocking.marks.size(), 1u);
+  const scenes::FloorMark moved = editor.document().shot().blocking.marks.front();
+  EXPECT_EQ(moved.id, placed.id);
+  EXPECT_NEAR(moved.position.x, 1.6, 0.1);
+  EXPECT_NEAR(moved.position.z, 0.0, 0.05);
+
+  // Above the horizon: no floor there.
+  player::Commands sky = click({32, 18});
+  editor.apply(frameSeeing(lookAt(0, 30)), sky, 0.5);
+  EXPECT_EQ(editor.document().shot().blocking.marks.front().position, moved.position);
+
+  player::Commands del = key(engine::GuiKey::Delete);
+  editor.apply(frameSeeing(lookAt(0, 0)), del, 0.5);
+  EXPECT_TRUE(editor.document().shot().blocking.marks.empty());
+  EXPECT_FALSE(editor.blockingSelection().mark) << "the deleted mark is no longer selected";
+  EXPECT_TRUE(overlay.blocking().marks.empty());
+  player::Commands undo = key(engine::GuiKey::Z, true);
+  editor.apply(frameSeeing(lookAt(0, 0)), undo, 0.5);
+  ASSERT_EQ(editor.document().shot().blocking.marks.size(), 1u);
+  EXPECT_EQ(editor.document().shot().blocking.marks.front().position, moved.position);
+
+  player::Commands save = key(engine::GuiKey::S, true);
+  editor.apply(frameSeeing(lookAt(0, 0)), save, 0.5);
+  EXPECT_FALSE(editor.document().dirty());
+  auto reread = scenes::ShotDocument::open(copy.file());
+  ASSERT_TRUE(reread) << reread.error().message();
+  ASSERT_EQ(reread->shot().blocking.marks.size(), 1u);
+  EXPECT_EQ(reread->shot().blocking.marks.front().position, moved.position);
+  EXPECT_TRUE(reread->problems().empty());
+
+  // B again: back to markers, where a click places a marker.
+  editor.apply(frameSeeing(lookAt(0, 0)), b, 0.5);
+  EXPECT_EQ(editor.tab(), ui::EditorTab::Markers);
+}
+
 // The view centred on the marker, read back at every frame, paused on the first frame.
 LoopRun markerRun(bool overlay) {
   LoopRun run(lookAt(kMarkerYaw, kMarkerPitch), [](std::uint64_t) { return true; }, 96, 64);

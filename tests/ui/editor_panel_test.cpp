@@ -31,7 +31,11 @@ class EditorPanel : public ::testing::Test {
       "media": [ { "id": "plate", "kind": "equirect", "src": "plate.mp4" } ],
       "timeline": { "fps": "30", "in": 0, "out": 10 },
       "markers": [ { "id": "lens", "t_in": 1, "t_out": 5, "at": { "yaw_deg": 30, "pitch_deg": -5 },
-                     "title": "Old", "category": "camera" } ] })";
+                     "title": "Old", "category": "camera" } ],
+      "blocking": {
+        "marks": [ { "id": "rick-1", "name": "Rick", "colour": [1, 1, 1], "x": 1.5, "z": -2 } ],
+        "actors": [ { "id": "rick", "actor": "Rick",
+                      "keys": [ { "t": 2.0, "x": 1.5, "z": -2 }, { "t": 4.0, "x": -0.5, "z": -2 } ] } ] } })";
     auto doc = scenes::ShotDocument::open(dir / "shot.json");
     ASSERT_TRUE(doc.ok()) << doc.error().message();
     doc_.emplace(std::move(*doc));
@@ -48,6 +52,10 @@ class EditorPanel : public ::testing::Test {
     view.marker = &doc_->shot().markers.front();
     view.file = doc_->file().string();
     view.revision = 1;
+    view.tab = tab_;
+    view.blocking.blocking = &doc_->shot().blocking;
+    view.blocking.selected = selected_;
+    view.blocking.revision = 1;
     engine::OffscreenTarget target(*device_, 640, 720, "editor panel test");
     EditorPanelActions actions;
     pass.setInput(input);
@@ -66,7 +74,20 @@ class EditorPanel : public ::testing::Test {
 
   std::optional<engine::Device> device_;
   std::optional<scenes::ShotDocument> doc_;
+  // A press and release on a field, hovered first as a real pointer does: what the release gave.
+  EditorPanelActions press(engine::ImGuiPass& pass, const std::string& field) {
+    const auto r = panel_.fieldRect(field);
+    EXPECT_TRUE(r) << field << " was not drawn";
+    if (!r) return {};
+    const glm::vec2 c = centre(*r);
+    frame(pass, at(c, false));
+    frame(pass, at(c, true, true));
+    return frame(pass, at(c, false));
+  }
+
   MarkerEditorPanel panel_;
+  EditorTab tab_ = EditorTab::Markers;
+  BlockingSelection selected_;
 };
 
 TEST_F(EditorPanel, TypingANewTitleGivesOneEditWhenTheFieldIsLeft) {
@@ -112,6 +133,58 @@ TEST_F(EditorPanel, TheDeleteButtonAsksForARemoval) {
   frame(pass, at(c, false));  // hover first, as a real pointer does
   EXPECT_FALSE(frame(pass, at(c, true, true)).remove);
   EXPECT_TRUE(frame(pass, at(c, false)).remove);  // a button fires on release
+}
+
+// The Blocking tab: picked by the user, it lists the shot's marks and paths; a press on a mark
+// selects it, a spike-tape swatch recolours it, and a path's key is selected and deleted.
+TEST_F(EditorPanel, TheBlockingTabSelectsAndRecoloursAMarkAndDeletesAKey) {
+  engine::ImGuiPass pass(*device_, engine::ImGuiPassOptions{});
+  frame(pass, {});
+  frame(pass, {});
+  EXPECT_FALSE(panel_.fieldRect("mark rick-1")) << "the Markers tab is shown first";
+  // Clicking the tab switches it, and the panel says so.
+  const auto tab = panel_.fieldRect("Blocking");
+  ASSERT_TRUE(tab);
+  const glm::vec2 c = centre(*tab);
+  frame(pass, at(c, false));
+  frame(pass, at(c, true, true));
+  std::optional<EditorTab> picked;
+  for (int i = 0; i < 3 && !picked; ++i) picked = frame(pass, at(c, false)).tab;
+  ASSERT_EQ(picked, EditorTab::Blocking);
+  tab_ = EditorTab::Blocking;
+  frame(pass, {});
+
+  const EditorPanelActions select = press(pass, "mark rick-1");
+  ASSERT_TRUE(select.blocking);
+  EXPECT_EQ(select.blocking->kind, BlockingAction::Kind::Select);
+  EXPECT_EQ(select.blocking->selection.mark, "rick-1");
+  selected_ = select.blocking->selection;
+  frame(pass, {});
+  const EditorPanelActions red = press(pass, "tape 0");
+  ASSERT_TRUE(red.blocking);
+  EXPECT_EQ(red.blocking->kind, BlockingAction::Kind::RecolourMark);
+  EXPECT_EQ(red.blocking->selection.mark, "rick-1");
+  EXPECT_EQ(red.blocking->colour, kSpikeTapeColours[0]);
+  ASSERT_TRUE(doc_->recolourFloorMark("rick-1", red.blocking->colour));
+  EXPECT_EQ(doc_->shot().blocking.marks.front().colour, kSpikeTapeColours[0]);
+
+  // The path, then its second key, then the key's delete.
+  const EditorPanelActions path = press(pass, "path rick");
+  ASSERT_TRUE(path.blocking);
+  EXPECT_EQ(path.blocking->selection.path, "rick");
+  selected_ = path.blocking->selection;
+  frame(pass, {});
+  const EditorPanelActions key = press(pass, "key 1");
+  ASSERT_TRUE(key.blocking);
+  EXPECT_EQ(key.blocking->selection.key, 1u);
+  selected_ = key.blocking->selection;
+  frame(pass, {});
+  const EditorPanelActions gone = press(pass, "Delete key");
+  ASSERT_TRUE(gone.blocking);
+  EXPECT_EQ(gone.blocking->kind, BlockingAction::Kind::DeleteKey);
+  EXPECT_EQ(gone.blocking->selection.path, "rick");
+  EXPECT_EQ(gone.blocking->selection.key, 1u);
+  EXPECT_FALSE(frame(pass, {}).blocking) << "nothing is reported while nothing changes";
 }
 
 }  // namespace

@@ -99,6 +99,7 @@ std::optional<engine::GuiKey> guiKeyOf(int glfwKey) {
     case GLFW_KEY_Z: return K::Z;
     case GLFW_KEY_S: return K::S;
     case GLFW_KEY_E: return K::E;
+    case GLFW_KEY_B: return K::B;
     default: return std::nullopt;
   }
 }

@@ -47,13 +47,13 @@ Result<KeyPressed> parseKey(LineParser& line) {
   return key;
 }
 
-constexpr std::array<std::pair<std::string_view, engine::GuiKey>, 19> kEditKeys{{
+constexpr std::array<std::pair<std::string_view, engine::GuiKey>, 20> kEditKeys{{
     {"backspace", engine::GuiKey::Backspace}, {"delete", engine::GuiKey::Delete}, {"enter", engine::GuiKey::Enter},
     {"tab", engine::GuiKey::Tab}, {"left", engine::GuiKey::Left}, {"right", engine::GuiKey::Right},
     {"up", engine::GuiKey::Up}, {"down", engine::GuiKey::Down}, {"home", engine::GuiKey::Home},
     {"end", engine::GuiKey::End}, {"escape", engine::GuiKey::Escape}, {"a", engine::GuiKey::A},
     {"c", engine::GuiKey::C}, {"v", engine::GuiKey::V}, {"x", engine::GuiKey::X}, {"y", engine::GuiKey::Y},
-    {"z", engine::GuiKey::Z}, {"s", engine::GuiKey::S}, {"e", engine::GuiKey::E},
+    {"z", engine::GuiKey::Z}, {"s", engine::GuiKey::S}, {"e", engine::GuiKey::E}, {"b", engine::GuiKey::B},
 }};
 
 // "[ctrl+][shift+]name": what a window's key callback reports for an editing key.

@@ -11,7 +11,7 @@
 
 namespace ps::engine {
 
-enum class GuiKey { Backspace, Delete, Enter, Tab, Left, Right, Up, Down, Home, End, Escape, A, C, V, X, Y, Z, S, E };
+enum class GuiKey { Backspace, Delete, Enter, Tab, Left, Right, Up, Down, Home, End, Escape, A, C, V, X, Y, Z, S, E, B };
 
 struct GuiKeyPress {
   GuiKey key = GuiKey::Enter;

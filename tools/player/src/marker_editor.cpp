@@ -7,6 +7,7 @@
 
 #include <glm/gtc/quaternion.hpp>
 
+#include "player/measuring_tape.h"
 #include "scenes/printable.h"
 #include "ui/marker_picking.h"
 #include "ui/view_projection.h"
@@ -21,6 +22,15 @@ bool pressed(const engine::GuiInput& gui, engine::GuiKey key, bool ctrl, std::op
   return std::any_of(gui.keys.begin(), gui.keys.end(), [&](const engine::GuiKeyPress& p) {
     return p.key == key && p.ctrl == ctrl && (!shift || p.shift == *shift);
   });
+}
+
+ui::BlockingAction blockingAction(ui::BlockingAction::Kind kind, const ui::BlockingSelection& selection,
+                                  const scenes::FloorPoint& position = {}) {
+  ui::BlockingAction a;
+  a.kind = kind;
+  a.selection = selection;
+  a.position = position;
+  return a;
 }
 
 }  // namespace
@@ -44,6 +54,18 @@ void MarkerEditor::changed(std::string status, Outcome outcome) {
   const auto& markers = doc_.shot().markers;
   if (selected_ && std::none_of(markers.begin(), markers.end(), [&](const auto& m) { return m.id == *selected_; }))
     selected_.reset();
+  // An undo may take away what was selected in the blocking too.
+  const scenes::Blocking& blocking = doc_.shot().blocking;
+  overlay_.setBlocking(blocking);
+  if (blocking_.mark &&
+      std::none_of(blocking.marks.begin(), blocking.marks.end(), [&](const auto& m) { return m.id == *blocking_.mark; }))
+    blocking_ = {};
+  if (blocking_.path) {
+    const auto p = std::find_if(blocking.actors.begin(), blocking.actors.end(),
+                                [&](const auto& a) { return a.id == *blocking_.path; });
+    if (p == blocking.actors.end()) blocking_ = {};
+    else if (blocking_.key && *blocking_.key >= p->keys.size()) blocking_.key.reset();
+  }
   status_ = std::move(status);
   if (status_.empty()) return;
   // The panel's status line is easy to miss: what did not happen must reach the log a person reads.
@@ -104,6 +126,8 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
     dragging_.reset();
     spdlog::info("editor: {}", active_ ? "on" : "off");
   }
+  if (active_ && !typing && pressed(gui, engine::GuiKey::B, false))
+    tab_ = tab_ == ui::EditorTab::Markers ? ui::EditorTab::Blocking : ui::EditorTab::Markers;
   overlay_.style().minActiveOpacity = active_ ? 0.6f : 0.0f;
   if (!active_) return false;
   overlay_.setInput(gui);
@@ -121,8 +145,13 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
     if ((pressed(gui, engine::GuiKey::Z, true, true) || pressed(gui, engine::GuiKey::Y, true)) && doc_.redo())
       changed("redone");
     if (pressed(gui, engine::GuiKey::S, true)) save();
-    if (pressed(gui, engine::GuiKey::Delete, false) && selected_) {
-      if (Status s = doc_.deleteMarker(*selected_); s) changed("deleted \"" + *selected_ + "\"");
+    if (pressed(gui, engine::GuiKey::Delete, false)) {
+      if (tab_ == ui::EditorTab::Blocking) {
+        if (blocking_.mark) applyBlocking(blockingAction(ui::BlockingAction::Kind::DeleteMark, blocking_), shotSeconds);
+        else if (blocking_.key) applyBlocking(blockingAction(ui::BlockingAction::Kind::DeleteKey, blocking_), shotSeconds);
+      } else if (selected_) {
+        if (Status s = doc_.deleteMarker(*selected_); s) changed("deleted \"" + *selected_ + "\"");
+      }
     }
   }
   if (frame.eyes.empty()) return false;
@@ -136,6 +165,17 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
   for (std::size_t i = 0; i < markers.size(); ++i)
     if (selected_ && markers[i].id == *selected_) overlay_.paint().highlighted = i;
 
+  if (tab_ == ui::EditorTab::Blocking) {
+    // Window: a click where the view meets the floor.
+    if (in.viewClicked) {
+      const glm::vec3 from = overlay_.origin() + overlay_.inShotSpace(eye.view).position;
+      if (const auto p = pointedAt(engine::Ray{from, projection.directionAt(*in.viewClicked)}, {}))
+        clickFloor({p->x, p->z});
+      else
+        changed("the click meets no floor (above the horizon)", Outcome::Refused);
+    }
+    return false;
+  }
   // Window: grab a pin, drag it, let go: one move.
   if (in.pointerPressed && !overlay_.wantsPointer() && !panel_.rect().contains(*in.pointerPressed)) {
     if (auto hit = ui::markerAtPixel(sprites_, *in.pointerPressed, projection, overlay_.sceneHitInShotSpace())) {
@@ -199,6 +239,11 @@ void MarkerEditor::panel(glm::vec2 targetSize, double shotSeconds) {
   view.status = status_;
   view.playhead = shotSeconds;
   view.revision = revision_;
+  view.tab = tab_;
+  view.blocking.blocking = &doc_.shot().blocking;
+  view.blocking.selected = blocking_;
+  view.blocking.playhead = shotSeconds;
+  view.blocking.revision = revision_;
   // The timeline bar keeps the bottom 18% (its band); the panel takes the right third.
   const ui::EditorPanelActions a =
       panel_.draw(view, targetSize, std::max(280.0f, targetSize.x * 0.32f), targetSize.y * 0.18f);
@@ -213,9 +258,69 @@ void MarkerEditor::panel(glm::vec2 targetSize, double shotSeconds) {
     const std::string id = view.marker->id;
     if (Status s = doc_.deleteMarker(id); s) changed("deleted \"" + id + "\"");
   }
+  if (a.tab) tab_ = *a.tab;
+  if (a.blocking) applyBlocking(*a.blocking, shotSeconds);
   if (a.undo && doc_.undo()) changed("undone");
   if (a.redo && doc_.redo()) changed("redone");
   if (a.save) save();
+}
+
+void MarkerEditor::blockingEdited(const Status& s, std::string what) {
+  if (s) changed(std::move(what));
+  else changed("not changed: " + s.error().message(), Outcome::Refused);
+}
+
+void MarkerEditor::applyBlocking(const ui::BlockingAction& a, double shotSeconds) {
+  using Kind = ui::BlockingAction::Kind;
+  const std::string mark = a.selection.mark.value_or(""), path = a.selection.path.value_or("");
+  const std::size_t key = a.selection.key.value_or(0);
+  switch (a.kind) {
+    case Kind::Select:
+      blocking_ = a.selection;
+      return;
+    case Kind::RenameMark:
+      return blockingEdited(doc_.renameFloorMark(mark, a.name), fmt::format("renamed the floor mark \"{}\"", mark));
+    case Kind::RecolourMark:
+      return blockingEdited(doc_.recolourFloorMark(mark, a.colour),
+                            fmt::format("recoloured the floor mark \"{}\"", mark));
+    case Kind::MoveMark:
+      return blockingEdited(doc_.moveFloorMark(mark, a.position),
+                            fmt::format("moved the floor mark \"{}\" to ({:.3f}, {:.3f})", mark, a.position.x,
+                                        a.position.z));
+    case Kind::DeleteMark:
+      return blockingEdited(doc_.deleteFloorMark(mark), fmt::format("deleted the floor mark \"{}\"", mark));
+    case Kind::MoveKey:
+      return blockingEdited(doc_.moveActorKey(path, key, a.position),
+                            fmt::format("moved key {} of \"{}\" to ({:.3f}, {:.3f})", key, path, a.position.x,
+                                        a.position.z));
+    case Kind::DeleteKey:
+      return blockingEdited(doc_.deleteActorKey(path, key), fmt::format("deleted key {} of \"{}\"", key, path));
+    case Kind::KeyHere: {
+      const auto& actors = doc_.shot().blocking.actors;
+      const auto p = std::find_if(actors.begin(), actors.end(), [&](const auto& x) { return x.id == path; });
+      if (p == actors.end()) return;
+      const scenes::ActorKey k{shotSeconds, scenes::actorPositionAt(*p, shotSeconds)};
+      return blockingEdited(doc_.addActorKey(path, k), fmt::format("a key of \"{}\" at {:.3f} s", path, shotSeconds));
+    }
+    case Kind::DeletePath:
+      return blockingEdited(doc_.deleteActorPath(path), fmt::format("deleted the path \"{}\"", path));
+    case Kind::DeleteMeasurement:
+      return blockingEdited(doc_.deleteMeasurement(a.measurement),
+                            fmt::format("deleted the measurement \"{}\"", a.measurement));
+  }
+}
+
+void MarkerEditor::clickFloor(const scenes::FloorPoint& at) {
+  if (blocking_.mark) {
+    applyBlocking(blockingAction(ui::BlockingAction::Kind::MoveMark, blocking_, at), 0);
+  } else if (blocking_.path && blocking_.key) {
+    applyBlocking(blockingAction(ui::BlockingAction::Kind::MoveKey, blocking_, at), 0);
+  } else {
+    auto id = doc_.addFloorMark(at);
+    if (!id) return changed("cannot place a floor mark: " + id.error().message(), Outcome::Refused);
+    blocking_ = {*id, std::nullopt, std::nullopt};
+    changed(fmt::format("placed the floor mark \"{}\" at ({:.3f}, {:.3f})", *id, at.x, at.z));
+  }
 }
 
 }  // namespace ps::player

@@ -41,16 +41,7 @@ void MarkerEditorPanel::load(const scenes::Marker& m) {
   category_ = static_cast<int>(std::find(all.begin(), all.end(), m.category) - all.begin());
 }
 
-void MarkerEditorPanel::noteField(const char* label) {
-  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
-  fields_[label] = PixelRect{{a.x, a.y}, {b.x, b.y}};
-}
-
-std::optional<PixelRect> MarkerEditorPanel::fieldRect(const std::string& label) const {
-  const auto it = fields_.find(label);
-  if (it == fields_.end()) return std::nullopt;
-  return it->second;
-}
+std::optional<PixelRect> MarkerEditorPanel::fieldRect(const std::string& label) const { return fields_.find(label); }
 
 EditorPanelActions MarkerEditorPanel::draw(const EditorPanelView& view, glm::vec2 targetSize, float widthPx,
                                            float bottomPx) {
@@ -66,7 +57,6 @@ EditorPanelActions MarkerEditorPanel::draw(const EditorPanelView& view, glm::vec
   // The pass's font is rasterised for headset panels; a desktop panel reads well smaller.
   ImGui::SetWindowFontScale(0.55f);
   ImGui::TextWrapped("%s%s", view.file.c_str(), view.dirty ? "  (unsaved)" : "");
-  ImGui::TextDisabled("click the view: place at the playhead; drag a pin: move");
   ImGui::BeginDisabled(!view.canUndo);
   if (ImGui::Button("Undo")) out.undo = true;
   ImGui::EndDisabled();
@@ -77,8 +67,41 @@ EditorPanelActions MarkerEditorPanel::draw(const EditorPanelView& view, glm::vec
   ImGui::SameLine();
   if (ImGui::Button("Save")) out.save = true;
   if (!view.status.empty()) ImGui::TextWrapped("%s", view.status.c_str());
-  ImGui::Separator();
+  if (ImGui::BeginTabBar("editor")) {
+    // A tab the caller switched to (a key) is selected once; after that the user's clicks rule.
+    const auto tab = [&](const char* label, EditorTab which) {
+      const bool open = ImGui::BeginTabItem(
+          label, nullptr, view.tab == which && shownTab_ != which ? ImGuiTabItemFlags_SetSelected : 0);
+      fields_.note(label);
+      return open;
+    };
+    if (tab("Markers", EditorTab::Markers)) {
+      if (shownTab_ != EditorTab::Markers) out.tab = EditorTab::Markers;
+      shownTab_ = EditorTab::Markers;
+      markerFields(view, out);
+      ImGui::EndTabItem();
+    }
+    if (tab("Blocking", EditorTab::Blocking)) {
+      if (shownTab_ != EditorTab::Blocking) out.tab = EditorTab::Blocking;
+      shownTab_ = EditorTab::Blocking;
+      out.blocking = blocking_.draw(view.blocking, fields_);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  if (!view.problems.empty()) {
+    ImGui::Separator();
+    ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.2f, 1.0f), "%zu problem(s):", view.problems.size());
+    for (const std::string& p : view.problems) ImGui::TextWrapped("%s", p.c_str());
+  }
+  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+  rect_ = {{pos.x, pos.y}, {pos.x + size.x, pos.y + size.y}};
+  ImGui::End();
+  return out;
+}
 
+void MarkerEditorPanel::markerFields(const EditorPanelView& view, EditorPanelActions& out) {
+  ImGui::TextDisabled("click the view: place at the playhead; drag a pin: move");
   if (view.marker == nullptr) {
     loadedId_.clear();
     ImGui::TextWrapped("No marker selected.");
@@ -90,10 +113,10 @@ EditorPanelActions MarkerEditorPanel::draw(const EditorPanelView& view, glm::vec
     }
     ImGui::Text("id: %s", m.id.c_str());
     ImGui::InputText("title", title_.data(), title_.size());
-    noteField("title");
+    fields_.note("title");
     if (ImGui::IsItemDeactivatedAfterEdit()) out.edit.emplace().title = std::string(title_.data());
     ImGui::InputTextMultiline("text", text_.data(), text_.size(), ImVec2(0, ImGui::GetTextLineHeight() * 4));
-    noteField("text");
+    fields_.note("text");
     if (ImGui::IsItemDeactivatedAfterEdit()) out.edit.emplace().text = std::string(text_.data());
     const auto& categories = scenes::allMarkerCategories();
     const std::string preview(scenes::toString(categories[static_cast<std::size_t>(category_)]));
@@ -121,17 +144,8 @@ EditorPanelActions MarkerEditorPanel::draw(const EditorPanelView& view, glm::vec
     if (ImGui::IsItemDeactivatedAfterEdit())
       out.edit.emplace().captions = std::string(captions_.data());
     if (ImGui::Button("Delete marker")) out.remove = true;
-    noteField("Delete marker");
+    fields_.note("Delete marker");
   }
-  if (!view.problems.empty()) {
-    ImGui::Separator();
-    ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.2f, 1.0f), "%zu problem(s):", view.problems.size());
-    for (const std::string& p : view.problems) ImGui::TextWrapped("%s", p.c_str());
-  }
-  const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
-  rect_ = {{pos.x, pos.y}, {pos.x + size.x, pos.y + size.y}};
-  ImGui::End();
-  return out;
 }
 
 }  // namespace ps::ui

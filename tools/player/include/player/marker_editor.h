@@ -4,6 +4,10 @@
 //   marker at that direction at the playhead's time; dragging a pin moves it (one undo step
 //   on release); the panel along the right edge edits the selected marker's fields; Ctrl+Z /
 //   Ctrl+Shift+Z (or Ctrl+Y) undo and redo, Ctrl+S saves, Delete removes the selected marker;
+//   B switches the panel between markers and blocking. In blocking, a click on the view where
+//   it meets the floor moves the selected floor mark or actor key there, or with nothing
+//   selected places a new floor mark; the panel renames, recolours, moves and deletes marks,
+//   moves, deletes and adds keys, and deletes paths and measurements;
 // - headset (`--edit`): pointing the controller and pressing the trigger away from any marker
 //   places one at the current time; the document is saved after each placement, since a
 //   headset has no keyboard to save with.
@@ -45,6 +49,8 @@ class MarkerEditor {
   bool apply(const xr::DisplayFrame& frame, Commands& in, double shotSeconds);
   // Presses that start here belong to the editor (its panel, a pin to drag), not a look-around.
   bool capturesPress(glm::vec2 pixel) const;
+  ui::EditorTab tab() const { return tab_; }
+  const ui::BlockingSelection& blockingSelection() const { return blocking_; }
 
  private:
   enum class Outcome { Done, Refused, Failed };  // how the status is logged: info, warn, error
@@ -54,6 +60,11 @@ class MarkerEditor {
   void place(const engine::Ray& shotRay, double shotSeconds);
   void save();
   void panel(glm::vec2 targetSize, double shotSeconds);
+  // Blocking: a panel's action, and a click on the floor (stage metres).
+  void applyBlocking(const ui::BlockingAction& a, double shotSeconds);
+  void clickFloor(const scenes::FloorPoint& at);
+  // A blocking edit's outcome.
+  void blockingEdited(const Status& s, std::string what);
 
   scenes::ShotDocument doc_;
   ViewOverlay& overlay_;
@@ -62,6 +73,8 @@ class MarkerEditor {
   std::optional<std::string> dragging_;   // the marker whose pin follows the pointer
   std::optional<glm::vec3> dragDirection_;  // where it is being dragged to
   ui::MarkerEditorPanel panel_;
+  ui::EditorTab tab_ = ui::EditorTab::Markers;
+  ui::BlockingSelection blocking_;
   std::uint64_t revision_ = 1;
   std::string status_;
   std::vector<ui::MarkerSprite> sprites_;  // the window's eye, last frame: what presses can grab

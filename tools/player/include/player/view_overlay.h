@@ -128,6 +128,7 @@ class ViewOverlay {
   void setTape(const std::optional<scenes::Measurement>& measurement);
   // The blocking drawn, replaced (the headset's pen adds to it).
   void setBlocking(scenes::Blocking blocking);
+  const scenes::Blocking& blocking() const { return options_.blocking; }
   // The same in the space markers are laid out in (relative to the capture point).
   ui::SceneHit sceneHitInShotSpace() const;
 

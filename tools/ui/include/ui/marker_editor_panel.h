@@ -1,13 +1,13 @@
 #pragma once
 // The marker editor's panel, Dear ImGui widgets in the window's overlay
-// frame: the selected marker's title, text, time window, fades, category, distance, narration
-// clip and captions; delete, undo, redo and save; the document's problems. Each field becomes
+// frame, in two tabs: Markers (the selected marker's title, text, time window, fades, category,
+// distance, narration clip and captions; delete) and Blocking (blocking_panel.h); over both,
+// undo, redo and save, and the document's problems. Each field becomes
 // one edit when the user leaves it (not one per keystroke), so one undo step undoes one field.
 // It draws and reports; the caller (tools/player/include/player/marker_editor.h) applies the edits to
 // the scenes::ShotDocument. Call draw() inside engine::ImGuiPass::draw's build step.
 #include <array>
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,9 +16,13 @@
 
 #include "scenes/marker.h"
 #include "scenes/shot_document.h"
+#include "ui/blocking_panel.h"
 #include "ui/marker_layout.h"
+#include "ui/panel_fields.h"
 
 namespace ps::ui {
+
+enum class EditorTab { Markers, Blocking };
 
 struct EditorPanelView {
   const scenes::Marker* marker = nullptr;  // the selected one; null: none
@@ -28,11 +32,15 @@ struct EditorPanelView {
   std::string status;                      // the outcome of the last action (a save, a refused edit)
   double playhead = 0;                     // shot seconds: "set in/out here" buttons
   std::uint64_t revision = 0;              // changes whenever the document does: the fields reload
+  EditorTab tab = EditorTab::Markers;      // the tab to show (a key may switch it)
+  BlockingPanelView blocking;              // the Blocking tab's
 };
 
 struct EditorPanelActions {
   std::optional<scenes::MarkerEdit> edit;  // for view.marker
   bool remove = false, undo = false, redo = false, save = false;
+  std::optional<BlockingAction> blocking;
+  std::optional<EditorTab> tab;  // the user picked this tab
 };
 
 class MarkerEditorPanel {
@@ -49,8 +57,10 @@ class MarkerEditorPanel {
   void load(const scenes::Marker& marker);
 
   PixelRect rect_;
-  std::map<std::string, PixelRect, std::less<>> fields_;
-  void noteField(const char* label);
+  void markerFields(const EditorPanelView& view, EditorPanelActions& out);
+  PanelFields fields_;
+  BlockingPanel blocking_;
+  EditorTab shownTab_ = EditorTab::Markers;
   // The marker and document revision the fields hold; reloaded when either changes, never
   // while the user types (that would drop what a field reports on leaving it).
   std::string loadedId_;
