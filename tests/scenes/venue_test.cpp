@@ -46,11 +46,37 @@ TEST(Venue, TouchesTooCloseOrNotFiniteAreRefused) {
 TEST(Venue, AFileReadsBackWhatWasWritten) {
   test::TempDir dir("venue");
   const auto file = dir.path() / "stage4.json";
-  const Venue v{"Stage 4", {1.25, 0.01, -2.5}, 33.5};
+  Venue v{"Stage 4", {1.25, 0.01, -2.5}, 33.5, std::nullopt};
   ASSERT_TRUE(writeVenue(file, v).ok());
   auto back = readVenue(file);
   ASSERT_TRUE(back.ok()) << back.error().message();
   EXPECT_EQ(*back, v);
+  v.boundsM = std::pair{4.0, 3.5};
+  ASSERT_TRUE(writeVenue(file, v).ok());
+  back = readVenue(file);
+  ASSERT_TRUE(back.ok()) << back.error().message();
+  EXPECT_EQ(*back, v);
+}
+
+TEST(Venue, APlayAreaPutsTheOriginAtItsCentreFacingTheRoomsForwardAndKeepsItsSize) {
+  // A 4 m x 2.5 m area whose centre is at (1, 0.02, -2), corners in order around it.
+  const std::array<Vec3, 4> corners{{{-1, 0.02, -0.75}, {3, 0.02, -0.75}, {3, 0.02, -3.25}, {-1, 0.02, -3.25}}};
+  auto v = alignToPlayArea("Stage 4", corners);
+  ASSERT_TRUE(v.ok()) << v.error().message();
+  EXPECT_NEAR(v->origin.x, 1.0, 1e-12);
+  EXPECT_NEAR(v->origin.y, 0.02, 1e-12);
+  EXPECT_NEAR(v->origin.z, -2.0, 1e-12);
+  EXPECT_EQ(v->yawDeg, 0.0);
+  ASSERT_TRUE(v->boundsM);
+  EXPECT_NEAR(v->boundsM->first, 4.0, 1e-12);
+  EXPECT_NEAR(v->boundsM->second, 2.5, 1e-12);
+  const std::array<Vec3, 4> sliver{{{0, 0, 0}, {3, 0, 0}, {3, 0, -0.1}, {0, 0, -0.1}}};
+  auto thin = alignToPlayArea("", sliver);
+  ASSERT_FALSE(thin.ok());
+  EXPECT_NE(thin.error().message().find("3.00 x 0.10 m: too small"), std::string::npos) << thin.error().message();
+  std::array<Vec3, 4> broken = corners;
+  broken[2].x = NAN;
+  EXPECT_FALSE(alignToPlayArea("", broken).ok());
 }
 
 TEST(Venue, BadFilesAreRefusedWithWhereAndWhat) {
@@ -71,6 +97,11 @@ TEST(Venue, BadFilesAreRefusedWithWhereAndWhat) {
           "#/origin/x: must be within 1000 m");
   refused(R"({"format": "perfectshot-venue/1", "origin": {"x": 0, "y": 0, "z": 0}, "yaw_deg": 720})",
           "#/yaw_deg: must be within [-360, 360]");
+  refused(R"({"format": "perfectshot-venue/1", "origin": {"x": 0, "y": 0, "z": 0}, "yaw_deg": 0, "bounds_m": [4, 3]})",
+          "#/bounds_m: expected {width, depth}");
+  refused(R"({"format": "perfectshot-venue/1", "origin": {"x": 0, "y": 0, "z": 0}, "yaw_deg": 0,
+              "bounds_m": {"width": 4, "depth": -3}})",
+          "#/bounds_m/depth: must be more than 0");
   EXPECT_FALSE(readVenue(dir.path() / "missing.json").ok());
 }
 

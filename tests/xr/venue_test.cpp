@@ -16,6 +16,7 @@
 #include "image.h"
 #include "process.h"
 #include "scenes/shot_document.h"
+#include "scenes/venue.h"
 
 namespace ps::test {
 namespace {
@@ -162,6 +163,72 @@ const char* const kTwoFloorPresses = R"({ "display": { "width": 64, "height": 64
       { "frame": 25, "aim": { "position": [0.0, 1.2, 0.0], "pitch_deg": -30.963757 } },
       { "frame": 30, "aim": { "position": [0.0, 1.2, 0.0], "yaw_deg": -36.869898, "pitch_deg": -25.641006 } },
       { "frame": 40, "trigger": 1.0 }, { "frame": 43, "trigger": 0.0 } ] } })";
+
+// Aligned to the play area after a recentre has moved the app's stage (the head 1 m right of and
+// 2 m ahead of the room's centre, turned): the shot's origin is the room's centre all the same,
+// facing the room's -Z, with the simulated runtime's 3 m x 3 m area kept. Played again with
+// the venue file's area changed, the mismatch is said.
+TEST(XrVenue, AligningToThePlayAreaPutsTheShotsOriginAtItsCentreWhateverTheRecentre) {
+  const fs::path dir = testDir();
+  makeShot(dir / "shot");
+  const fs::path venue = dir / "area.json";
+  ProcessResult r = play(dir, R"({ "display": { "width": 64, "height": 64, "lockstep": true },
+    "head": [ { "frame": 0, "position": [1.0, 1.6, -2.0], "yaw_deg": 70 } ],
+    "controllers": { "right": [
+      { "frame": 5, "thumbstick_click": true }, { "frame": 8, "thumbstick_click": false },
+      { "frame": 20, "trigger": 1.0 }, { "frame": 23, "trigger": 0.0 } ] } })",
+                         "--venue " + venue.string() + " --align-play-area --frames 40");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("[error]"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("openxr: recentered"), std::string::npos) << "the recentre must come first: " << r.output;
+  auto v = scenes::readVenue(venue);
+  ASSERT_TRUE(v.ok()) << r.output;
+  EXPECT_NEAR(v->origin.x, 0.0, 0.005);
+  EXPECT_NEAR(v->origin.y, 0.0, 0.005);
+  EXPECT_NEAR(v->origin.z, 0.0, 0.005);
+  EXPECT_NEAR(std::remainder(v->yawDeg, 360.0), 0.0, 0.1);
+  ASSERT_TRUE(v->boundsM);
+  EXPECT_NEAR(v->boundsM->first, 3.0, 0.005);
+  EXPECT_NEAR(v->boundsM->second, 3.0, 0.005);
+
+  v->boundsM = std::pair{4.0, 3.0};
+  ASSERT_TRUE(scenes::writeVenue(venue, *v).ok());
+  r = play(dir, R"({ "display": { "width": 64, "height": 64, "lockstep": true } })",
+           "--venue " + venue.string() + " --frames 10");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("was aligned to a play area of 4.00 x 3.00 m; the runtime's is 3.00 x 3.00 m now"),
+            std::string::npos)
+      << r.output;
+}
+
+// Without --keep-measurements nothing is kept until the grip asks: a squeeze before anything
+// is measured keeps nothing; after two floor presses the grip keeps the 1.5 m shown, once.
+TEST(XrVenue, TheGripKeepsTheMeasurementShownAndOnlyThatOne) {
+  const fs::path dir = testDir();
+  makeShot(dir / "shot");
+  const ProcessResult r = play(dir, R"({ "display": { "width": 64, "height": 64, "lockstep": true },
+    "controllers": { "right": [
+      { "frame": 5, "squeeze": 1.0 }, { "frame": 8, "squeeze": 0.0 },
+      { "frame": 10, "aim": { "position": [0.0, 1.2, 0.0], "pitch_deg": -30.963757 } },
+      { "frame": 20, "trigger": 1.0 }, { "frame": 23, "trigger": 0.0 },
+      { "frame": 25, "aim": { "position": [0.0, 1.2, 0.0], "pitch_deg": -30.963757 } },
+      { "frame": 30, "aim": { "position": [0.0, 1.2, 0.0], "yaw_deg": -36.869898, "pitch_deg": -25.641006 } },
+      { "frame": 40, "trigger": 1.0 }, { "frame": 43, "trigger": 0.0 },
+      { "frame": 50, "squeeze": 1.0 }, { "frame": 53, "squeeze": 0.0 },
+      { "frame": 56, "squeeze": 1.0 }, { "frame": 59, "squeeze": 0.0 } ] } })",
+                               "--measure --frames 70");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("[error]"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("tape: nothing measured yet to keep"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("is kept already"), std::string::npos) << r.output;
+  auto doc = scenes::ShotDocument::open(dir / "shot");
+  ASSERT_TRUE(doc.ok());
+  const auto& kept = doc->shot().blocking.measurements;
+  ASSERT_EQ(kept.size(), 1u) << r.output;
+  EXPECT_NEAR(kept[0].distanceM(), 1.5, 0.01);
+  const ProcessResult lint = runShell(kPerfectshot + " lint " + (dir / "shot").string() + " 2>&1");
+  EXPECT_EQ(lint.exitCode, 0) << lint.output;
+}
 
 scenes::Blocking blockingOf(const fs::path& pkg) {
   auto doc = scenes::ShotDocument::open(pkg);

@@ -65,6 +65,7 @@ struct PlayArgs {
   bool floor = false;
   bool measure = false;
   bool keepMeasurements = false;
+  bool alignPlayArea = false;
   bool placeMarks = false;
   std::string recordPath;  // an actor's name
 };
@@ -235,6 +236,8 @@ int runPlay(const PlayArgs& args) {
   if (!args.venue.empty()) {
     if (args.align) {
       venue = player::VenueAligner::align(*display->display, args.venue, "");
+    } else if (args.alignPlayArea) {
+      venue = player::VenueAligner::alignToPlayArea(*display->display, args.venue, "");
     } else {
       auto read = player::VenueAligner::apply(*display->display, args.venue);
       if (!read) return reportError(read.error());
@@ -249,7 +252,11 @@ int runPlay(const PlayArgs& args) {
       return reportError(Error{"--keep-measurements", "keeps measurements in a shot; " + args.input + " is a video", ""});
     if (args.keepMeasurements && args.edit)
       return reportError(Error{"--keep-measurements", "writes the shot as the editor does: not both at once", ""});
-    auto tape = player::MeasuringTape::open(args.keepMeasurements ? std::optional(playback.shotFile) : std::nullopt);
+    // A shot is opened for the grip's keep unless another writer has it (the editor).
+    std::optional<std::filesystem::path> keepIn;
+    if (!playback.shotFile.empty() && !args.edit) keepIn = playback.shotFile;
+    auto tape = player::MeasuringTape::open(
+        keepIn, args.keepMeasurements ? player::MeasuringTape::Keep::Every : player::MeasuringTape::Keep::Asked);
     if (!tape) return reportError(tape.error());
     options.tape = std::make_shared<player::MeasuringTape>(std::move(*tape));
     if (!options.overlay) options.overlay.emplace();
@@ -300,6 +307,8 @@ int runPlay(const PlayArgs& args) {
   if (sync) spdlog::info("play: {}", sync->summary());
   if (venue && venue->saveError()) return reportError(*venue->saveError());
   if (venue && args.align && !venue->venue()) spdlog::warn("play: --align: the two floor touches never came; nothing saved");
+  if (venue && args.alignPlayArea && !venue->venue())
+    spdlog::warn("play: --align-play-area: no alignment was made (no trigger, or no play area); nothing saved");
   if (stats.splatTargetMs > 0)
     spdlog::info("play: splats held near {:.2f} ms a frame: {}", stats.splatTargetMs,
                  stats.splatBudgetChanges == 0
@@ -388,9 +397,16 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                 "record the venue: touch the floor with the right controller and pull the trigger where the\n"
                 "shot's origin goes, then again at a point ahead of it; saved to --venue and applied")
       ->needs(venue);
+  cmd->add_flag("--align-play-area", args->alignPlayArea,
+                "record the venue from the runtime's play area (its STAGE bounds, drawn around the stage): pull\n"
+                "the right trigger and the shot's origin goes to its centre, facing its -Z; saved to --venue\n"
+                "with the area's size and applied")
+      ->needs(venue)
+      ->excludes("--align");
   CLI::Option* measure = cmd->add_flag("--measure", args->measure,
                                        "a measuring tape: the trigger picks two points (where its ray meets the scene\n"
-                                       "or the floor) and the distance between them shows");
+                                       "or the floor) and the distance between them shows; the grip keeps it in the\n"
+                                       "shot's blocking (saved at once)");
   cmd->add_flag("--keep-measurements", args->keepMeasurements,
                 "with --measure: each measurement is also kept in the shot's blocking (saved at once)")
       ->needs(measure);

@@ -52,6 +52,7 @@ void InputBindings::apply(Command command, Commands& out) {
     case Command::Select: out.select = true; break;
     case Command::NextItem: out.itemStep += 1; break;
     case Command::PreviousItem: out.itemStep -= 1; break;
+    case Command::Keep: out.keep = true; break;
   }
 }
 

@@ -10,6 +10,8 @@ namespace ps::player {
 namespace {
 
 constexpr double kRadians = std::numbers::pi / 180.0;
+// A play area redrawn by more than this on a side is not the one the venue was aligned to.
+constexpr double kBoundsToleranceM = 0.1;
 
 }  // namespace
 
@@ -27,6 +29,16 @@ std::unique_ptr<VenueAligner> VenueAligner::align(xr::Display& display, const st
   std::unique_ptr<VenueAligner> a(new VenueAligner(display, file, std::move(name)));
   a->aligning_ = true;
   spdlog::info("venue: aligning '{}': touch the floor where the shot's origin goes and pull the right trigger", a->name_);
+  return a;
+}
+
+std::unique_ptr<VenueAligner> VenueAligner::alignToPlayArea(xr::Display& display, const std::filesystem::path& file,
+                                                            std::string name) {
+  if (name.empty()) name = file.stem().string();
+  std::unique_ptr<VenueAligner> a(new VenueAligner(display, file, std::move(name)));
+  a->aligningToArea_ = true;
+  spdlog::info("venue: aligning '{}' to the play area: pull the right trigger once it is drawn around the stage",
+               a->name_);
   return a;
 }
 
@@ -51,6 +63,56 @@ void VenueAligner::applyVenue() {
   }
   spdlog::info("venue: the stage is aligned to '{}' (origin {:.3f}, {:.3f}, {:.3f} m, turned {:.1f} degrees)", v.name,
                v.origin.x, v.origin.y, v.origin.z, v.yawDeg);
+  if (!v.boundsM) return;
+  if (const auto area = playAreaInRoom()) {
+    const auto [width, depth] = scenes::playAreaSize(*area);
+    if (std::abs(width - v.boundsM->first) > kBoundsToleranceM || std::abs(depth - v.boundsM->second) > kBoundsToleranceM)
+      spdlog::warn("venue: '{}' was aligned to a play area of {:.2f} x {:.2f} m; the runtime's is {:.2f} x {:.2f} m now: "
+                   "redrawn, or another room? Align again (--align-play-area) if the shot no longer sits on the stage",
+                   v.name, v.boundsM->first, v.boundsM->second, width, depth);
+  } else {
+    spdlog::warn("venue: '{}' was aligned to a play area the runtime no longer reports", v.name);
+  }
+}
+
+std::optional<std::array<scenes::Vec3, 4>> VenueAligner::playAreaInRoom() const {
+  const auto corners = display_.playArea();
+  const auto app = display_.stageInRoom();
+  if (!corners || !app) return std::nullopt;
+  const scenes::RoomPose pose{{app->position.x, app->position.y, app->position.z}, app->yawRad / kRadians};
+  std::array<scenes::Vec3, 4> room;
+  for (std::size_t i = 0; i < room.size(); ++i)
+    room[i] = scenes::inRoom(pose, {(*corners)[i].x, (*corners)[i].y, (*corners)[i].z});
+  return room;
+}
+
+void VenueAligner::alignToArea() {
+  aligningToArea_ = false;
+  const auto area = playAreaInRoom();
+  if (!area) {
+    spdlog::warn("venue: the {} display reports no play area to align to; align by two floor touches (--align)",
+                 display_.name());
+    return;
+  }
+  auto venue = scenes::alignToPlayArea(name_, *area);
+  if (!venue) {
+    spdlog::warn("venue: {}", venue.error().message());
+    return;
+  }
+  spdlog::info("venue: the shot's origin at the centre of the {:.2f} x {:.2f} m play area", venue->boundsM->first,
+               venue->boundsM->second);
+  saveAndApply(std::move(*venue));
+}
+
+void VenueAligner::saveAndApply(scenes::Venue venue) {
+  venue_ = std::move(venue);
+  if (auto saved = scenes::writeVenue(file_, *venue_); !saved) {
+    saveError_ = saved.error();
+    spdlog::error("venue: {}", saved.error().message());
+  } else {
+    spdlog::info("venue: '{}' saved to {}", venue_->name, file_.string());
+  }
+  applyVenue();
 }
 
 void VenueAligner::onFrame(xr::DisplayFrame& frame) {
@@ -59,8 +121,13 @@ void VenueAligner::onFrame(xr::DisplayFrame& frame) {
 }
 
 void VenueAligner::onInput(xr::RawInput& input) {
-  if (!aligning_) return;
   xr::ControllerInput& hand = input.hand(xr::Hand::Right);
+  if (aligningToArea_ && hand.trigger.pressed) {
+    hand.trigger.pressed = false;  // the alignment's, not play/pause
+    alignToArea();
+    return;
+  }
+  if (!aligning_) return;
   if (!hand.trigger.pressed || !hand.aim) return;
   hand.trigger.pressed = false;  // the touch's, not play/pause
   const std::optional<xr::StagePose> app = display_.stageInRoom();
@@ -85,14 +152,7 @@ void VenueAligner::onInput(xr::RawInput& input) {
     return;
   }
   aligning_ = false;
-  venue_ = std::move(*venue);
-  if (auto saved = scenes::writeVenue(file_, *venue_); !saved) {
-    saveError_ = saved.error();
-    spdlog::error("venue: {}", saved.error().message());
-  } else {
-    spdlog::info("venue: '{}' saved to {}", venue_->name, file_.string());
-  }
-  applyVenue();
+  saveAndApply(std::move(*venue));
 }
 
 }  // namespace ps::player

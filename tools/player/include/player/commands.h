@@ -24,6 +24,7 @@ struct Commands {
   bool toggleFilmFrame = false;  // the film camera's frame on / off
   bool select = false;         // the trigger pressed: play / pause, or what it points at
   int itemStep = 0;            // an episode's next (+1) / previous (-1) item; presses add up
+  bool keep = false;           // the grip pressed: keep what is shown (the tape's measurement)
   // Levels: held now.
   float shuttle = 0;           // -1..1: scrub speed and direction
   bool grabbing = false;       // the trigger held (on the playhead: a live scrub)

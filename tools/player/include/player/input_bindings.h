@@ -36,6 +36,7 @@ enum class Command : std::uint8_t {
   ShuttleBack, ShuttleStop, ShuttleForward,  // keys: the keyboard's shuttle level, kept until changed
   Select,
   NextItem, PreviousItem,  // an episode's
+  Keep,                    // keep what is shown (the measuring tape's measurement)
 };
 
 // Whether a key binding asks for shift.
@@ -91,6 +92,8 @@ inline constexpr std::array kControlBindings{
     ControlBinding{Control::Menu, Hands::Either, Command::ToggleFilmFrame},
     ControlBinding{Control::Squeeze, Hands::Right, Command::NextItem},
     ControlBinding{Control::Squeeze, Hands::Left, Command::PreviousItem},
+    // An episode's items and the tape's keep never meet: the tape is for a shot's rehearsal.
+    ControlBinding{Control::Squeeze, Hands::Either, Command::Keep},
 };
 
 class InputBindings {
