@@ -105,6 +105,15 @@ std::optional<BlockingAction> BlockingPanel::draw(const BlockingPanelView& view,
   return out;
 }
 
+std::optional<scenes::FloorPoint> BlockingPanel::positionFields(const std::string& what, PanelFields& fields) {
+  const bool movedX = metresField(("x m##" + what).c_str(), x_);
+  fields.note(what + " x");
+  const bool movedZ = metresField(("z m##" + what).c_str(), z_);
+  fields.note(what + " z");
+  if (!movedX && !movedZ) return std::nullopt;
+  return scenes::FloorPoint{x_, z_};
+}
+
 std::optional<BlockingAction> BlockingPanel::markFields(const scenes::FloorMark& m, PanelFields& fields) {
   std::optional<BlockingAction> out;
   const BlockingSelection selected{m.id, std::nullopt, std::nullopt};
@@ -129,13 +138,9 @@ std::optional<BlockingAction> BlockingPanel::markFields(const scenes::FloorMark&
     out = action(Kind::RecolourMark, selected);
     out->colour = {colour_[0], colour_[1], colour_[2]};
   }
-  const bool movedX = metresField("x m##mark", x_);
-  fields.note("mark x");
-  const bool movedZ = metresField("z m##mark", z_);
-  fields.note("mark z");
-  if (movedX || movedZ) {
+  if (const auto at = positionFields("mark", fields)) {
     out = action(Kind::MoveMark, selected);
-    out->position = {x_, z_};
+    out->position = *at;
   }
   if (ImGui::Button("Delete mark")) out = action(Kind::DeleteMark, selected);
   fields.note("Delete mark");
@@ -162,13 +167,9 @@ std::optional<BlockingAction> BlockingPanel::pathFields(const scenes::ActorPath&
   fields.note("Delete path");
   if (view.selected.key && *view.selected.key < p.keys.size()) {
     const BlockingSelection selected{std::nullopt, p.id, view.selected.key};
-    const bool movedX = metresField("x m##key", x_);
-    fields.note("key x");
-    const bool movedZ = metresField("z m##key", z_);
-    fields.note("key z");
-    if (movedX || movedZ) {
+    if (const auto at = positionFields("key", fields)) {
       out = action(Kind::MoveKey, selected);
-      out->position = {x_, z_};
+      out->position = *at;
     }
     if (ImGui::Button("Delete key")) out = action(Kind::DeleteKey, selected);
     fields.note("Delete key");

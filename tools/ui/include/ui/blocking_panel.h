@@ -68,6 +68,9 @@ class BlockingPanel {
 
  private:
   void load(const BlockingPanelView& view);
+  // The x and z fields of a floor position ("mark" or "key"): the position when one was left
+  // changed.
+  std::optional<scenes::FloorPoint> positionFields(const std::string& what, PanelFields& fields);
   std::optional<BlockingAction> markFields(const scenes::FloorMark& mark, PanelFields& fields);
   std::optional<BlockingAction> pathFields(const scenes::ActorPath& path, const BlockingPanelView& view,
                                            PanelFields& fields);
