@@ -106,13 +106,29 @@ TEST(StatusBoard, JsonHasEveryFieldNullWhereUnknown) {
   ASSERT_TRUE(board.tryPublish(s));
   nlohmann::json j = statusJson(board.read(), 3);
   for (const char* key : {"state", "episode", "shot", "shot_seconds", "fps", "frames", "late_frames", "dropped_frames",
-                          "visitors_today", "volume", "uptime_seconds", "last_error"})
+                          "visitors_today", "volume", "uptime_seconds", "last_error", "sync"})
     EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_EQ(j["state"], "playing");
+  EXPECT_TRUE(j["sync"].is_null()) << "a headset that plays alone";
   EXPECT_TRUE(j["episode"].is_null());
   EXPECT_TRUE(j["visitors_today"].is_null());
   EXPECT_TRUE(j["last_error"].is_null());
   EXPECT_EQ(j["late_frames"], 2);
+  // A follower: its measured offset; a leader: its followers, with no offset.
+  s.sync = SyncStatus{"follow", 0, -249.96, 0.14, false, 3};
+  ASSERT_TRUE(board.tryPublish(s));
+  j = statusJson(board.read(), 3);
+  EXPECT_EQ(j["sync"]["role"], "follow");
+  EXPECT_DOUBLE_EQ(j["sync"]["offset_ms"].get<double>(), -249.96);
+  EXPECT_DOUBLE_EQ(j["sync"]["round_trip_ms"].get<double>(), 0.14);
+  EXPECT_EQ(j["sync"]["seeks"], 3);
+  s.sync = SyncStatus{"lead", 4, std::nullopt, std::nullopt, false, 0};
+  ASSERT_TRUE(board.tryPublish(s));
+  j = statusJson(board.read(), 3);
+  EXPECT_EQ(j["sync"]["followers"], 4);
+  EXPECT_TRUE(j["sync"]["offset_ms"].is_null());
+  s.sync.reset();
+  ASSERT_TRUE(board.tryPublish(s));
   // The network's error shows until the player has a newer one of its own.
   board.noteError("osc: bad");
   EXPECT_EQ(statusJson(board.read(), 0)["last_error"], "osc: bad");

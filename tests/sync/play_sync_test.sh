@@ -59,11 +59,18 @@ osc=$(grep -o 'OSC on udp 127.0.0.1:[0-9]*' "$dir/leader.log" | grep -o '[0-9]*$
 echo "leader: sync on $port, OSC on $osc"
 # The first follower's wall clock as if 0.25 s ahead of the leader's (a test hook): it measures
 # the offset and makes up for it.
-headset follower1 --sync follow --sync-leader "127.0.0.1:$port" --sync-clock-offset-test 0.25
+headset follower1 --sync follow --sync-leader "127.0.0.1:$port" --sync-clock-offset-test 0.25 --http-port 0
 for i in $(seq 2 "$followers"); do headset "follower$i" --sync follow --sync-leader "127.0.0.1:$port"; done
 for i in $(seq "$followers"); do
   until_ok 120 grep -q 'sync: in step' "$dir/follower$i.log" || fail "follower $i never got in step"
 done
+
+# Follower 1 reports the offset it measured in its show control's status.
+until_ok 60 grep -q 'HTTP status on' "$dir/follower1.log" || fail "follower 1 has no HTTP status"
+status_url=$(grep -o 'http://127.0.0.1:[0-9]*/status' "$dir/follower1.log" | head -n 1)
+until_ok 30 bash -c "curl -s '$status_url' | python3 -c 'import json, sys; s = json.load(sys.stdin)[\"sync\"]; sys.exit(not (s[\"role\"] == \"follow\" and -252 < s[\"offset_ms\"] < -248))'" ||
+  fail "follower 1's status does not report its offset: $(curl -s "$status_url")"
+echo "follower 1's status: $(curl -s "$status_url")"
 
 sleep 3
 send /perfectshot/seek d 1.5

@@ -187,6 +187,7 @@ int runPlay(const PlayArgs& args) {
   std::optional<PlayShow> show;
   if (showControl) {
     show.emplace(*showControl, playback, *display->display, args.input);
+    if (sync) show->setSync([&sync] { return sync->status(); });
   }
   if (show || sync)
     options.betweenFrames = [&show, &sync](const media::PlayerState& state, const player::PlayerLoopStats& stats) {

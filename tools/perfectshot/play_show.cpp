@@ -132,6 +132,7 @@ void PlayShow::publish(const media::PlayerState& state, const player::PlayerLoop
   status_.lateFrames = stats.late;
   status_.droppedFrames = stats.missed;
   if (state.error) status_.lastError = state.error->message();
+  if (sync_) status_.sync = sync_();
   (void)control_.status().tryPublish(status_);
 }
 

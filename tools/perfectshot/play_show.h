@@ -33,6 +33,8 @@ class PlayShow {
   void setEpisode(std::optional<std::string> episode) { status_.episode = std::move(episode); }
   void setShot(std::string shot) { status_.shot = std::move(shot); }
   void setVisitorsToday(std::optional<std::uint64_t> visitors) { status_.visitorsToday = visitors; }
+  // Where the headset plays in step with others: asked for at each status.
+  void setSync(std::function<show::SyncStatus()> sync) { sync_ = std::move(sync); }
 
  private:
   show::ShowReply apply(const show::ShowCommand& c, const media::PlayerState& state);
@@ -46,6 +48,7 @@ class PlayShow {
   std::array<Handler, show::kCommandKinds> handlers_;  // by CommandKind; empty: the shot's own answer
   std::vector<show::ShowCommand> pending_;
   show::ShowStatus status_;
+  std::function<show::SyncStatus()> sync_;
   // fps over about a second of display frames.
   double windowStart_ = -1;
   std::uint64_t windowFrames_ = 0;

@@ -180,6 +180,24 @@ void PlaySync::follow(const media::PlayerState& state, const player::PlayerLoopS
   following_ = true;
 }
 
+show::SyncStatus PlaySync::status() const {
+  show::SyncStatus out;
+  if (leader_) {
+    out.role = "lead";
+    out.followers = leader_->stats().followers;
+    return out;
+  }
+  out.role = "follow";
+  const sync::FollowerStatus s = follower_->status();
+  if (s.offset) {
+    out.offsetMs = s.offset->offsetSeconds * 1e3;
+    out.roundTripMs = s.offset->delaySeconds * 1e3;
+  }
+  out.leaderLost = s.leaderLost;
+  out.seeks = seeks_;
+  return out;
+}
+
 std::string PlaySync::summary() const {
   if (leader_) {
     const auto s = leader_->stats();

@@ -18,6 +18,7 @@
 #include "player/player_loop.h"
 #include "player/shot_playback.h"
 #include "scenes/result.h"
+#include "show/status_board.h"
 #include "sync/sync_follower.h"
 #include "sync/sync_leader.h"
 
@@ -54,6 +55,8 @@ class PlaySync {
   void showLeaderWith(LeaderView view) { leaderView_ = std::move(view); }
   // One line on what the sync did, for the end of the run.
   std::string summary() const;
+  // This headset's part, for the show control's status.
+  show::SyncStatus status() const;
 
  private:
   PlaySync(player::ShotPlayback& shot, double fps);

@@ -42,7 +42,14 @@ nlohmann::json statusJson(const ShowStatus& s, double uptimeSeconds) {
           {"visitors_today", optional(s.visitorsToday)},
           {"volume", s.volume},
           {"uptime_seconds", uptimeSeconds},
-          {"last_error", optional(s.lastError)}};
+          {"last_error", optional(s.lastError)},
+          {"sync", s.sync ? nlohmann::json{{"role", s.sync->role},
+                                           {"followers", s.sync->followers},
+                                           {"offset_ms", optional(s.sync->offsetMs)},
+                                           {"round_trip_ms", optional(s.sync->roundTripMs)},
+                                           {"leader_lost", s.sync->leaderLost},
+                                           {"seeks", s.sync->seeks}}
+                          : nlohmann::json()}};
 }
 
 }  // namespace ps::show

@@ -13,6 +13,17 @@
 
 namespace ps::show {
 
+// Several headsets in step (play --sync): this one's part.
+struct SyncStatus {
+  std::string role;                   // "lead" or "follow"
+  std::uint64_t followers = 0;        // a leader's, announced or named
+  std::optional<double> offsetMs;     // a follower's clock offset to the leader's, measured
+  std::optional<double> roundTripMs;  // the round trip that measured it
+  bool leaderLost = false;            // a follower hears no leader
+  std::uint64_t seeks = 0;            // a follower's seeks to the leader's frame
+  friend bool operator==(const SyncStatus&, const SyncStatus&) = default;
+};
+
 struct ShowStatus {
   std::string state = "starting";  // starting, playing, paused, attract, ended
   std::optional<std::string> episode;  // the episode's file; none in play mode
@@ -25,6 +36,7 @@ struct ShowStatus {
   std::optional<std::uint64_t> visitorsToday;  // none where no visits are counted (play mode)
   float volume = 1;
   std::optional<std::string> lastError;  // the player's last error
+  std::optional<SyncStatus> sync;        // none where the headset plays alone
 };
 
 class StatusBoard {
@@ -52,7 +64,7 @@ class StatusBoard {
 };
 
 // The HTTP endpoint's body: state, episode, shot, shot_seconds, fps, frames, late_frames,
-// dropped_frames, visitors_today, volume, uptime_seconds, last_error (README.md lists them).
+// dropped_frames, visitors_today, volume, uptime_seconds, last_error, sync (README.md lists them).
 nlohmann::json statusJson(const ShowStatus& status, double uptimeSeconds);
 
 }  // namespace ps::show
