@@ -4,7 +4,8 @@
 # (liblo's oscsend): it plays, seeks, pauses, steps, plays again and loops. Every headset writes its
 # frame log; tools/bench/sync_skew.py puts them on the same display times and checks that the shot time
 # each showed is the leader's (median under 5 ms, frames more than half a frame off only just
-# after the leader jumps). One follower is then killed and started again: it is back in step
+# after the leader jumps). One follower loses its network for 3 s (a test hook) and plays on in
+# step; one follower is then killed and started again: it is back in step
 # within 2 s. One follower's wall clock is moved by a test hook: it reports the offset it measured
 # (within 2 ms). Last, a follower of another group is refused by the leader and shows nothing of it.
 #   play_sync_test.sh PERFECTSHOT SHOT_DIR FOLLOWERS   (XR_RUNTIME_JSON names the simulated runtime)
@@ -60,7 +61,9 @@ echo "leader: sync on $port, OSC on $osc"
 # The first follower's wall clock as if 0.25 s ahead of the leader's (a test hook): it measures
 # the offset and makes up for it.
 headset follower1 --sync follow --sync-leader "127.0.0.1:$port" --sync-clock-offset-test 0.25 --http-port 0
-for i in $(seq 2 "$followers"); do headset "follower$i" --sync follow --sync-leader "127.0.0.1:$port"; done
+# The second follower loses every packet while a file exists (a test hook).
+headset follower2 --sync follow --sync-leader "127.0.0.1:$port" --sync-drop-test-while "$dir/cut"
+for i in $(seq 3 "$followers"); do headset "follower$i" --sync follow --sync-leader "127.0.0.1:$port"; done
 for i in $(seq "$followers"); do
   until_ok 120 grep -q 'sync: in step' "$dir/follower$i.log" || fail "follower $i never got in step"
 done
@@ -72,7 +75,13 @@ until_ok 30 bash -c "curl -s '$status_url' | python3 -c 'import json, sys; s = j
   fail "follower 1's status does not report its offset: $(curl -s "$status_url")"
 echo "follower 1's status: $(curl -s "$status_url")"
 
+# Follower 2 cut off for 3 s while the leader plays on: it plays on alone, in step, says so, and
+# hears the leader again (the leader's seek after it must reach it).
+touch "$dir/cut"
 sleep 3
+rm "$dir/cut"
+until_ok 10 grep -q 'sync: the leader is back' "$dir/follower2.log" || fail "follower 2 never heard the leader again"
+grep -q 'playing on alone' "$dir/follower2.log" || fail "follower 2 did not say it lost the leader"
 send /perfectshot/seek d 1.5
 sleep 3
 send /perfectshot/pause

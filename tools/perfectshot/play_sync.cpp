@@ -39,6 +39,8 @@ void addSyncOptions(CLI::App& cmd, SyncArgs& args) {
       ->needs(mode);
   // For tests of the offset measured: this machine's wall clock as if moved by that much.
   cmd.add_option("--sync-clock-offset-test", args.clockOffsetSeconds)->group("")->check(CLI::Range(-3600.0, 3600.0))->needs(mode);
+  // For tests of a lost network: a follower's incoming packets dropped while FILE exists.
+  cmd.add_option("--sync-drop-test-while", args.dropWhile)->group("")->needs(mode);
 }
 
 std::string shotIdOf(const std::string& input) {
@@ -79,6 +81,11 @@ Result<std::unique_ptr<PlaySync>> PlaySync::start(const SyncArgs& args, player::
     sync::FollowerOptions o;
     fill(o);
     o.leader = args.leader;
+    if (!args.dropWhile.empty())
+      o.dropIncoming = [file = std::filesystem::path(args.dropWhile)] {
+        std::error_code ec;
+        return std::filesystem::exists(file, ec);
+      };
     auto follower = sync::SyncFollower::start(o);
     if (!follower) return follower.error();
     s->follower_ = std::move(*follower);

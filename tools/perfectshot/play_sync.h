@@ -32,6 +32,9 @@ struct SyncArgs {
   std::vector<std::string> followers;  // a leader sends to these from the start
   std::string group = "perfectshot";
   double clockOffsetSeconds = 0;  // a test hook: this machine's wall clock moved by that much
+  // A test hook: a follower drops every packet it receives while this file exists, as a lost
+  // network would.
+  std::string dropWhile;
 };
 
 // --sync lead|follow, --sync-port, --sync-leader, --sync-follower, --sync-bind, --sync-group.
