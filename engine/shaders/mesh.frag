@@ -23,7 +23,11 @@ layout(std430, set = 0, binding = 0) readonly buffer Frame {
   Eye eyes[];
 } frame;
 
-layout(set = 1, binding = 0) uniform Material {
+// A storage buffer, not a uniform block: lavapipe (Mesa 22.3) recompiles a shader whose branches
+// test a uniform block's values (uniform inlining) every time the block is bound, and never
+// frees the copies: about 1 MB for each material bound, each frame. A storage buffer's values
+// are not inlined; the data and its layout are the same (engine/src/mesh_gpu_set.cpp).
+layout(std430, set = 1, binding = 0) readonly buffer Material {
   vec4 baseColorFactor;
   vec4 emissiveAndNormalScale;     // xyz emissive factor, w normal scale
   vec4 metallicRoughnessCutoff;    // x metallic, y roughness, z alpha cutoff

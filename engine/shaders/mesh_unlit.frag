@@ -5,7 +5,9 @@
 // Its vertex shader is mesh_unlit.vert.
 layout(location = 2) in vec2 uv;
 
-layout(set = 1, binding = 0) uniform Material {
+// A storage buffer, as in mesh.frag (lavapipe would recompile, and keep, a copy of a shader
+// branching on a uniform block's values at each bind).
+layout(std430, set = 1, binding = 0) readonly buffer Material {
   vec4 baseColorFactor;
   vec4 emissiveAndNormalScale;
   vec4 metallicRoughnessCutoff;  // z: alpha cutoff

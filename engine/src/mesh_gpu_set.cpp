@@ -19,7 +19,8 @@ namespace {
 
 constexpr VkBufferUsageFlags kVertexUsage = VK_BUFFER_USAGE_VERTEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
 constexpr VkBufferUsageFlags kIndexUsage = VK_BUFFER_USAGE_INDEX_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
-constexpr VkBufferUsageFlags kMaterialUsage = VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
+// A storage buffer (MeshPipeline's material set says why not a uniform buffer).
+constexpr VkBufferUsageFlags kMaterialUsage = VK_BUFFER_USAGE_STORAGE_BUFFER_BIT | VK_BUFFER_USAGE_TRANSFER_DST_BIT;
 
 VkDeviceSize alignUp(VkDeviceSize value, VkDeviceSize alignment) { return (value + alignment - 1) / alignment * alignment; }
 
@@ -104,7 +105,7 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
   const VkDeviceSize vertexBytes = vertexCount * sizeof(MeshVertex);
   const VkDeviceSize indexBytes = indexCount * sizeof(std::uint32_t);
   const VkDeviceSize materialStride =
-      alignUp(sizeof(MeshMaterialData), std::max<VkDeviceSize>(properties.limits.minUniformBufferOffsetAlignment, 16));
+      alignUp(sizeof(MeshMaterialData), std::max<VkDeviceSize>(properties.limits.minStorageBufferOffsetAlignment, 16));
   const VkDeviceSize materialBytes = materialStride * materials.size();
   const VkDeviceSize indexAt = alignUp(vertexBytes, 16);
   const VkDeviceSize materialAt = alignUp(indexAt + indexBytes, 16);
@@ -224,8 +225,7 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
   VkMemoryBarrier barrier{};
   barrier.sType = VK_STRUCTURE_TYPE_MEMORY_BARRIER;
   barrier.srcAccessMask = VK_ACCESS_TRANSFER_WRITE_BIT;
-  barrier.dstAccessMask = VK_ACCESS_VERTEX_ATTRIBUTE_READ_BIT | VK_ACCESS_INDEX_READ_BIT | VK_ACCESS_UNIFORM_READ_BIT |
-                          VK_ACCESS_SHADER_READ_BIT;
+  barrier.dstAccessMask = VK_ACCESS_VERTEX_ATTRIBUTE_READ_BIT | VK_ACCESS_INDEX_READ_BIT | VK_ACCESS_SHADER_READ_BIT;
   vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TRANSFER_BIT,
                        VK_PIPELINE_STAGE_VERTEX_INPUT_BIT | VK_PIPELINE_STAGE_VERTEX_SHADER_BIT |
                            VK_PIPELINE_STAGE_FRAGMENT_SHADER_BIT,
@@ -245,7 +245,7 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
   // One descriptor set per material.
   const auto setCount = static_cast<std::uint32_t>(materials.size());
   pool_ = DescriptorPool(device, setCount,
-                         {{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, setCount},
+                         {{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, setCount},
                           {VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, setCount * MeshPipeline::kMaterialTextures}},
                          "mesh materials");
   for (std::size_t i = 0; i < materials.size(); ++i) {
@@ -279,7 +279,7 @@ MeshGpuSet::MeshGpuSet(const Device& device, MeshPipeline& pipeline, const MeshD
       writes[b].dstBinding = b;
       writes[b].descriptorCount = 1;
       if (b == 0) {
-        writes[b].descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+        writes[b].descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
         writes[b].pBufferInfo = &block;
       } else {
         writes[b].descriptorType = VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER;

@@ -56,7 +56,12 @@ MeshPipeline::MeshPipeline(const Device& device)
     }};
     frameSetLayout_ = createSetLayout(device, frame.data(), frame.size(), "mesh frame");
     std::array<VkDescriptorSetLayoutBinding, 1 + kMaterialTextures> material{};
-    material[0] = {0, VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
+    // The material block is a storage buffer, not a uniform buffer: lavapipe (Mesa 22.3) inlines
+    // the values of a uniform buffer that a shader's branches test (mesh.frag's alpha mode and
+    // normal map flags), compiling a new copy of the shader at every bind of the material set,
+    // and never frees the copies (about 1 MB a bind: memory grew with every frame drawn). A
+    // storage buffer's values are not inlined; other drivers read either kind alike.
+    material[0] = {0, VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
     for (std::uint32_t i = 1; i <= kMaterialTextures; ++i)
       material[i] = {i, VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER, 1, VK_SHADER_STAGE_FRAGMENT_BIT, nullptr};
     materialSetLayout_ = createSetLayout(device, material.data(), material.size(), "mesh material");

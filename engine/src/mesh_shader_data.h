@@ -56,7 +56,7 @@ struct MeshInstanceData {
   glm::mat4 normalMatrix;
 };
 
-// `Material` (std140).
+// `Material` (std430; a storage buffer, see MeshPipeline's material set).
 struct MeshMaterialData {
   glm::vec4 baseColorFactor{1.0f};
   glm::vec4 emissiveAndNormalScale{0.0f, 0.0f, 0.0f, 1.0f};
