@@ -85,6 +85,15 @@ class EditorPanel : public ::testing::Test {
     return frame(pass, at(c, false));
   }
 
+  // A press on a list entry: the selection it reports becomes the view's, drawn once more.
+  BlockingSelection select(engine::ImGuiPass& pass, const std::string& field) {
+    const EditorPanelActions a = press(pass, field);
+    EXPECT_TRUE(a.blocking && a.blocking->kind == BlockingAction::Kind::Select) << field;
+    if (a.blocking) selected_ = a.blocking->selection;
+    frame(pass, {});
+    return selected_;
+  }
+
   MarkerEditorPanel panel_;
   EditorTab tab_ = EditorTab::Markers;
   BlockingSelection selected_;
@@ -154,12 +163,7 @@ TEST_F(EditorPanel, TheBlockingTabSelectsAndRecoloursAMarkAndDeletesAKey) {
   tab_ = EditorTab::Blocking;
   frame(pass, {});
 
-  const EditorPanelActions select = press(pass, "mark rick-1");
-  ASSERT_TRUE(select.blocking);
-  EXPECT_EQ(select.blocking->kind, BlockingAction::Kind::Select);
-  EXPECT_EQ(select.blocking->selection.mark, "rick-1");
-  selected_ = select.blocking->selection;
-  frame(pass, {});
+  EXPECT_EQ(select(pass, "mark rick-1").mark, "rick-1");
   const EditorPanelActions red = press(pass, "tape 0");
   ASSERT_TRUE(red.blocking);
   EXPECT_EQ(red.blocking->kind, BlockingAction::Kind::RecolourMark);
@@ -169,16 +173,8 @@ TEST_F(EditorPanel, TheBlockingTabSelectsAndRecoloursAMarkAndDeletesAKey) {
   EXPECT_EQ(doc_->shot().blocking.marks.front().colour, kSpikeTapeColours[0]);
 
   // The path, then its second key, then the key's delete.
-  const EditorPanelActions path = press(pass, "path rick");
-  ASSERT_TRUE(path.blocking);
-  EXPECT_EQ(path.blocking->selection.path, "rick");
-  selected_ = path.blocking->selection;
-  frame(pass, {});
-  const EditorPanelActions key = press(pass, "key 1");
-  ASSERT_TRUE(key.blocking);
-  EXPECT_EQ(key.blocking->selection.key, 1u);
-  selected_ = key.blocking->selection;
-  frame(pass, {});
+  EXPECT_EQ(select(pass, "path rick").path, "rick");
+  EXPECT_EQ(select(pass, "key 1").key, 1u);
   const EditorPanelActions gone = press(pass, "Delete key");
   ASSERT_TRUE(gone.blocking);
   EXPECT_EQ(gone.blocking->kind, BlockingAction::Kind::DeleteKey);

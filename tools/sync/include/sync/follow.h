@@ -21,8 +21,8 @@ struct FollowAction {
   double rate = 1;               // the leader's rate, nudged while playing a little off its time
 };
 
-// How the rate is nudged: an error of 1 s would be made up in kNudgeSeconds (so a few ms in a
-// few tens of ms of shot time), at most kMostNudge of the rate (0.5 %, under a tenth of a
+// How the rate is nudged: by -error / kNudgeSeconds (an error dies away with that time
+// constant: 3 ms in a few seconds), at most kMostNudge of the rate (0.5 %, under a tenth of a
 // semitone for the sound), quantised to kNudgeStep so the rate is not set anew every frame.
 // Within kNudgeDeadband of the leader's time the rate is the leader's.
 inline constexpr double kNudgeSeconds = 2.0;
