@@ -6,8 +6,11 @@ layout(set = 0, binding = 3) uniform sampler2D depthPlane0;
 layout(set = 0, binding = 4) uniform sampler2D depthPlane1;
 layout(set = 0, binding = 5) uniform sampler2D depthPlane2;
 
-// Must match RgbdPicture in engine/src/rgbd_pipeline.h (std140).
-layout(set = 0, binding = 6) uniform Picture {
+// Must match RgbdPicture in engine/src/rgbd_pipeline.h. A storage buffer, not a uniform block:
+// lavapipe (Mesa 22.3) inlines the uniform values a shader branches on (the encoding, the 180
+// flag) and compiles, and keeps, a new copy of both shaders at every bind of the set, which here
+// is every frame. A storage buffer's values are not inlined; the layout (all vec4s) is the same.
+layout(std430, set = 0, binding = 6) readonly buffer Picture {
   vec4 yuvToRgb[3];       // colour picture: rows as equirect.frag's
   vec4 depthYuvToRgb[3];  // hue: the depth picture's sampled values to R'G'B'
   vec4 code;              // x: sampled UNORM to integer code, y, z: code to v = code * y + z

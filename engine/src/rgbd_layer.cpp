@@ -137,7 +137,7 @@ struct RgbdLayer::Impl {
     const std::array<VkDescriptorPoolSize, 2> sizes{
         VkDescriptorPoolSize{VK_DESCRIPTOR_TYPE_COMBINED_IMAGE_SAMPLER,
                              sets * (RgbdPipeline::kColourBindings + RgbdPipeline::kDepthBindings)},
-        VkDescriptorPoolSize{VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER, sets}};
+        VkDescriptorPoolSize{VK_DESCRIPTOR_TYPE_STORAGE_BUFFER, sets}};
     VkDescriptorPoolCreateInfo poolInfo{};
     poolInfo.sType = VK_STRUCTURE_TYPE_DESCRIPTOR_POOL_CREATE_INFO;
     poolInfo.maxSets = sets;
@@ -158,7 +158,7 @@ struct RgbdLayer::Impl {
         PS_VK_CHECK(vkAllocateDescriptorSets(device.device(), &setInfo, slot.eyeSets.data()));
         slot.colour = std::make_unique<FrameTextures>(device, name + " colour");
         slot.depth = std::make_unique<FrameTextures>(device, name + " depth");
-        slot.constants = GpuBuffer(device, sizeof(RgbdPicture), VK_BUFFER_USAGE_UNIFORM_BUFFER_BIT, true, name);
+        slot.constants = GpuBuffer(device, sizeof(RgbdPicture), VK_BUFFER_USAGE_STORAGE_BUFFER_BIT, true, name);
       }
     }
   }
@@ -261,7 +261,7 @@ struct RgbdLayer::Impl {
       constants.dstSet = slot.eyeSets[e];
       constants.dstBinding = RgbdPipeline::kPictureBinding;
       constants.descriptorCount = 1;
-      constants.descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+      constants.descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
       constants.pBufferInfo = buffer.data();
     }
     vkUpdateDescriptorSets(device.device(), eyes * 2, writes.data(), 0, nullptr);

@@ -46,7 +46,9 @@ RgbdPipeline::RgbdPipeline(const Device& device, PipelineCache& pipelines)
       bindings[i].stageFlags = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
     }
     bindings.back().binding = kPictureBinding;
-    bindings.back().descriptorType = VK_DESCRIPTOR_TYPE_UNIFORM_BUFFER;
+    // A storage buffer: lavapipe would compile a shader copy per bind of a uniform buffer whose
+    // values the shaders branch on (rgbd_depth.glsl).
+    bindings.back().descriptorType = VK_DESCRIPTOR_TYPE_STORAGE_BUFFER;
     bindings.back().descriptorCount = 1;
     bindings.back().stageFlags = VK_SHADER_STAGE_VERTEX_BIT | VK_SHADER_STAGE_FRAGMENT_BIT;
     VkDescriptorSetLayoutCreateInfo setInfo{};

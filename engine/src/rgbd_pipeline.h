@@ -20,7 +20,7 @@ namespace ps::engine {
 class Device;
 class PipelineCache;
 
-// Mirrors `Picture` in rgbd.vert and rgbd.frag (std140): one per uploaded picture.
+// Mirrors `Picture` in rgbd_depth.glsl (a read-only storage buffer): one per uploaded picture.
 struct RgbdPicture {
   glm::vec4 yuvToRgb[3];
   glm::vec4 depthYuvToRgb[3];

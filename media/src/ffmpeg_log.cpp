@@ -1,8 +1,10 @@
 #include "media/ffmpeg_log.h"
 
 #include <cstdarg>
+#include <algorithm>
 #include <mutex>
 #include <string>
+#include <vector>
 
 extern "C" {
 #include <libavutil/log.h>
@@ -28,11 +30,23 @@ spdlog::level::level_enum spdlogLevel(int avLevel) {
 // line, so messages from decoder threads do not interleave mid-line.
 thread_local std::string pendingLine;
 thread_local int printPrefix = 1;
+thread_local int quietScopes = 0;
+
+std::mutex quietMutex;
+std::vector<const void*> quietContexts;  // FfmpegQuietContext's, a few at most
+
+bool isQuiet(const void* avcl) {
+  if (quietScopes > 0) return true;
+  if (avcl == nullptr) return false;
+  std::lock_guard lock(quietMutex);
+  return std::find(quietContexts.begin(), quietContexts.end(), avcl) != quietContexts.end();
+}
 
 void route(void* avcl, int level, const char* fmt, va_list args) {
   if (level > av_log_get_level()) return;
-  const spdlog::level::level_enum lvl = spdlogLevel(level);
-  if (!log().should_log(lvl) && level > AV_LOG_ERROR) return;
+  const bool quiet = level <= AV_LOG_WARNING && isQuiet(avcl);
+  const spdlog::level::level_enum lvl = quiet ? spdlog::level::debug : spdlogLevel(level);
+  if (!log().should_log(lvl) && (level > AV_LOG_ERROR || quiet)) return;
   char buf[1024];
   av_log_format_line2(avcl, level, fmt, args, buf, sizeof buf, &printPrefix);
   pendingLine += buf;
@@ -44,6 +58,20 @@ void route(void* avcl, int level, const char* fmt, va_list args) {
 }
 
 }  // namespace
+
+FfmpegQuietContext::FfmpegQuietContext(const void* context) : context_(context) {
+  std::lock_guard lock(quietMutex);
+  quietContexts.push_back(context_);
+}
+
+FfmpegQuietContext::~FfmpegQuietContext() {
+  std::lock_guard lock(quietMutex);
+  const auto it = std::find(quietContexts.begin(), quietContexts.end(), context_);
+  if (it != quietContexts.end()) quietContexts.erase(it);
+}
+
+FfmpegQuietScope::FfmpegQuietScope() { ++quietScopes; }
+FfmpegQuietScope::~FfmpegQuietScope() { --quietScopes; }
 
 void routeFfmpegLogToSpdlog() {
   static std::once_flag once;

@@ -9,6 +9,9 @@ namespace ps::media {
 
 namespace {
 
+// A live feed's clock steps in its own frames (30 fps where it does not say).
+Rational liveRate(const StreamInfo& info) { return info.frameRate.valid() ? info.frameRate : Rational{30, 1}; }
+
 // A seek to a frame's start computed on shot time may land a rounding error before it.
 constexpr double kNudgeSeconds = 1e-6;
 
@@ -83,8 +86,23 @@ Player::Player(ShotRange range)
   outside_ = TrackPlace::After;  // never on the plate: upcoming() has nothing
 }
 
+Player::Player(std::unique_ptr<LiveFeed> live)
+    : options_(),
+      shot_(PlateOnShot{.range = ShotRange{.inSeconds = 0.0, .outSeconds = std::nullopt, .fps = liveRate(live->info())},
+                        .startSeconds = 0.0,
+                        .offsetSeconds = 0.0}),
+      plate_(TrackTiming{.startSeconds = 0.0, .offsetSeconds = 0.0, .rate = 1.0, .mediaEndSeconds = std::nullopt}),
+      shotAudio_(nullptr, plate_),
+      transport_(*shot_.range, nullptr),
+      rangeEndsWithPlate_(false),
+      stepsAreFrames_(false) {
+  live_ = std::move(live);
+  transport_.play();
+}
+
 const StreamInfo& Player::info() const {
   static const StreamInfo kNoPlate{};
+  if (live_) return live_->info();
   return decoder_ ? decoder_->info() : kNoPlate;
 }
 
@@ -425,7 +443,39 @@ PlayerFrame Player::updateWithoutPlate(double at) {
   return out;
 }
 
+PlayerFrame Player::updateLive(double at) {
+  const Transport::Controls controls = transport_.takeControls(at);
+  const bool refused = controls.seekTo || controls.rate || transport_.steps() != 0 || transport_.loop();
+  if (refused) {
+    if (!liveRefusalSaid_) {
+      log().info("live: seeks, steps, the rate and loops need a recording of the feed; the live picture plays on");
+      liveRefusalSaid_ = true;
+    }
+    transport_.keepSteps(0);
+    transport_.clearLoop();
+    transport_.setRate(1.0);
+    transport_.takeControls(at);
+  }
+  if (transport_.playing()) {
+    if (std::optional<LiveFrame> newest = live_->takeNewest()) liveShown_ = std::move(newest);
+  }
+  PlayerFrame out;
+  PlayerState& s = out.state;
+  s.playing = transport_.playing();
+  s.rate = 1.0;
+  s.clock = ClockMaster::Monotonic;
+  if (liveShown_) {
+    out.frame = &liveShown_->frame;
+    s.positionSeconds = liveShown_->frame.seconds;
+    s.frameIndex = liveShown_->frame.index;
+  } else {
+    s.plate = TrackPlace::Before;  // nothing received yet
+  }
+  return out;
+}
+
 PlayerFrame Player::update(double displayTime, std::chrono::milliseconds decodeWait) {
+  if (live_) return updateLive(displayTime);
   if (!decoder_) return updateWithoutPlate(displayTime);
   decodeWait_ = decodeWait;
   const bool wasPlaying = transport_.playing();

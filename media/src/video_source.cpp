@@ -10,6 +10,7 @@ extern "C" {
 }
 
 #include "ffmpeg_check.h"
+#include "frame_view_of.h"
 #include "ffmpeg_handles.h"
 #include "log.h"
 #include "media/ffmpeg_log.h"
@@ -121,25 +122,17 @@ struct VideoSource::State {
     const auto avFormat = static_cast<AVPixelFormat>(f->format);
     std::int64_t pts = f->best_effort_timestamp != kNoPts ? f->best_effort_timestamp : f->pts;
     if (pts == kNoPts) pts = lastReturnedPts != kNoPts ? lastReturnedPts + ticksPerFrame : info.startPts;
-    const auto format = toPixelFormat(avFormat, options.depth);
-    if (!format) return unsupportedFormat(at(pts), avFormat, options.depth);
     if (options.strict && ((f->flags & AV_FRAME_FLAG_CORRUPT) != 0 || f->decode_error_flags != 0)) {
       return Error{at(pts), "damaged video data: the decoder concealed errors in this frame", ""};
     }
-    FrameView v;
-    v.format = *format;
-    v.width = static_cast<std::uint32_t>(f->width);
-    v.height = static_cast<std::uint32_t>(f->height);
-    const ResolvedColor c = resolveColor(f->colorspace, f->color_range, avFormat, f->height);
-    v.matrix = c.matrixAssumed ? info.matrix : c.matrix;
-    v.range = c.rangeAssumed ? info.range : c.range;
-    for (int i = 0; i < planeCount(*format); ++i) {
-      if (f->linesize[i] <= 0) return Error{at(pts), "decoder returned a bottom-up picture", ""};
-      v.planes[static_cast<std::size_t>(i)] = {reinterpret_cast<const std::byte*>(f->data[i]),
-                                               static_cast<std::size_t>(f->linesize[i])};
+    std::optional<FrameViewProblem> problem;
+    const std::optional<FrameView> v = frameViewOf(*f, info, options.depth, problem);
+    if (!v) {
+      if (problem->kind == FrameViewProblem::Kind::BottomUp) return Error{at(pts), "decoder returned a bottom-up picture", ""};
+      return unsupportedFormat(at(pts), avFormat, options.depth);
     }
     const std::int64_t duration = f->pkt_duration > 0 ? f->pkt_duration : ticksPerFrame;
-    DecodedFrame out(std::move(f), v);
+    DecodedFrame out(std::move(f), *v);
     out.pts = pts;
     out.duration = duration;
     out.timeBase = info.timeBase;

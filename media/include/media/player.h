@@ -47,6 +47,7 @@
 
 #include "media/audio_player.h"
 #include "media/decoded_frame.h"
+#include "media/live_feed.h"
 #include "media/master_clock.h"
 #include "media/playback_decoder.h"
 #include "media/track_timing.h"
@@ -104,10 +105,18 @@ class Player {
   // No plate: the transport over range (its out must be set: nothing else ends it), no
   // picture, no soundtrack.
   explicit Player(ShotRange range);
+  // A live feed (live_feed.h): each update shows the newest picture received, with no
+  // soundtrack; the clock is the feed's (positionSeconds: the picture's seconds from the feed's
+  // first). Pause holds the picture shown, play returns to the newest. Seeks, steps, the rate
+  // and loops need a recording of the feed to move in: they are refused, said once in the log.
+  // Starts playing.
+  explicit Player(std::unique_ptr<LiveFeed> live);
   Player(const Player&) = delete;
   Player& operator=(const Player&) = delete;
 
-  bool hasPlate() const { return decoder_.has_value(); }
+  bool hasPlate() const { return decoder_.has_value() || live_ != nullptr; }
+  // The live feed shown; null for a recorded plate or none.
+  LiveFeed* live() const { return live_.get(); }
   // The plate's stream; without a plate, an empty one (no size, no length, no frame rate).
   const StreamInfo& info() const;
   // Where the plate lies on shot time (its media end is the video's length, when known).
@@ -185,7 +194,11 @@ class Player {
   double shotOf(double mediaSeconds) const { return plate_.shotSeconds(mediaSeconds); }
 
   PlayerFrame updateWithoutPlate(double at);  // the transport's pass, no picture
+  PlayerFrame updateLive(double at);          // the newest picture of the feed, or the one held
 
+  std::unique_ptr<LiveFeed> live_;
+  std::optional<LiveFrame> liveShown_;  // the feed's picture shown
+  bool liveRefusalSaid_ = false;
   std::optional<PlaybackDecoder> decoder_;  // absent: no plate
   std::unique_ptr<AudioPlayer> audio_;
   const PlayerOptions options_;

@@ -1,0 +1,86 @@
+#pragma once
+// A live input (live_input.h) received on its own thread in low-latency mode: a small probe, no
+// demuxer buffering, slice threads only and the decoder's low-delay flag, so a frame is handed out
+// as soon as it decodes; the consumer takes the newest and older ones are dropped, never queued.
+//
+// - Joining mid-GOP: packets before the first keyframe are dropped, and FFmpeg's complaints about
+//   them (while the connection is probed and until that keyframe decodes) go to the debug log.
+// - Every blocking FFmpeg call carries an interrupt callback (ffmpeg_interrupt.h): destroying the
+//   feed ends it at once, whatever the sender is doing, and a read that gets nothing for
+//   readTimeout ends the connection.
+// - A connection that ends (the sender stopped, a timeout, a broken stream) is opened again with
+//   back-off (firstBackoff doubling up to mostBackoff); the last picture stays the newest meanwhile.
+//   A stall is the consumer's to see: status().lastFrameAt stops moving.
+//
+// Frame times: `seconds` counts from the feed's first frame, across reconnects (a new connection
+// starts where the receive clock stands); `index` counts the frames decoded.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "media/decoded_frame.h"
+#include "media/live_input.h"
+#include "media/stream_info.h"
+#include "media/time_source.h"
+#include "scenes/layout.h"
+#include "scenes/result.h"
+
+namespace ps::media {
+
+struct LiveOptions {
+  std::chrono::milliseconds readTimeout{1000};  // nothing read for this long: the connection is lost
+  std::chrono::milliseconds connectTimeout{3000};  // one attempt to open and probe
+  std::chrono::milliseconds firstBackoff{250};
+  std::chrono::milliseconds mostBackoff{2000};
+  int decodeThreads = 0;  // slice threads; 0: one per core
+  // The layout where the stream does not carry one (live streams rarely do); absent: guessed
+  // from the aspect ratio.
+  std::optional<FrameLayout> layout;
+};
+
+struct LiveFrame {
+  DecodedFrame frame;
+  double receivedAt = 0;  // TimeSource seconds when it came out of the decoder
+};
+
+struct LiveStatus {
+  bool connected = false;              // a connection is open
+  std::optional<double> lastFrameAt;   // TimeSource seconds of the newest frame decoded
+  std::uint64_t framesDecoded = 0;
+  std::uint64_t framesDropped = 0;     // replaced by a newer one before they were taken
+  std::uint64_t framesDamaged = 0;     // decoded with errors concealed (data lost on the way)
+  std::uint64_t reconnects = 0;        // connections opened again after one ended
+  std::string lastLoss;                // why the latest connection ended; empty: none has
+};
+
+class LiveFeed {
+ public:
+  // Connects, waiting until the stream is probed: for a stream not yet sent, tries again with
+  // back-off while keepWaiting() says so (it is asked between tries: quit). Errors name the
+  // input: nothing decodable, no video stream, or given up.
+  static Result<std::unique_ptr<LiveFeed>> open(const LiveInput& input, const LiveOptions& options,
+                                                const TimeSource& clock, const std::function<bool()>& keepWaiting);
+  // Stops the receiving thread at once (its blocking call is interrupted) and joins it.
+  ~LiveFeed();
+  LiveFeed(const LiveFeed&) = delete;
+  LiveFeed& operator=(const LiveFeed&) = delete;
+
+  // Of the first connection: size, codec, layout. durationSeconds is 0 (a live stream has none).
+  const StreamInfo& info() const;
+  const LiveInput& input() const;
+
+  // The newest frame decoded since the last take; empty when none is new. Any one thread.
+  std::optional<LiveFrame> takeNewest();
+  LiveStatus status() const;
+
+  struct State;
+
+ private:
+  explicit LiveFeed(std::unique_ptr<State> state);
+  std::unique_ptr<State> s_;
+};
+
+}  // namespace ps::media

@@ -1,0 +1,357 @@
+#include "media/live_feed.h"
+
+#include <algorithm>
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+extern "C" {
+#include <libavutil/dict.h>
+}
+
+#include "ffmpeg_check.h"
+#include "ffmpeg_handles.h"
+#include "ffmpeg_interrupt.h"
+#include "frame_view_of.h"
+#include "log.h"
+#include "media/ffmpeg_log.h"
+#include "stream_probe.h"
+
+namespace ps::media {
+
+namespace {
+
+constexpr std::int64_t kNoPts = AV_NOPTS_VALUE;
+
+struct DictionaryDeleter {
+  void operator()(AVDictionary* d) const { av_dict_free(&d); }
+};
+
+// One connection: the opened input, its video stream and decoder.
+struct Connection {
+  AVFormatContextPtr fmt;
+  AVCodecContextPtr dec;
+  AVStream* stream = nullptr;
+  StreamInfo info;
+  bool keyframeSeen = false;
+  std::int64_t firstPts = kNoPts;
+  double startSeconds = 0;  // feed seconds of this connection's first frame
+  bool damageSaid = false;
+  // FFmpeg's complaints about this connection's demuxer and decoder go to the debug log: a
+  // live transport drops data, and the feed counts the damage instead (LiveStatus).
+  std::unique_ptr<FfmpegQuietContext> quietDemuxer, quietDecoder;
+};
+
+// The demuxer options of low-latency reading. A small probe: a live picture's parameters are in
+// its first keyframe, and every probed packet is latency at the start.
+Status setOptions(AVDictionary** options, const LiveInput& input, const std::string& where) {
+  auto set = [&](const char* key, const char* value) -> Status {
+    return checked(av_dict_set(options, key, value, 0), "av_dict_set", where);
+  };
+  if (Status s = set("protocol_whitelist", input.protocolWhitelist.c_str()); !s) return s;
+  if (Status s = set("fflags", "nobuffer"); !s) return s;
+  if (Status s = set("probesize", "500000"); !s) return s;
+  if (Status s = set("analyzeduration", "500000"); !s) return s;
+  if (input.protocol == LiveProtocol::Udp) {
+    // A burst the reader is late for is dropped, not an error that ends the connection.
+    if (Status s = set("overrun_nonfatal", "1"); !s) return s;
+  }
+  return ok();
+}
+
+}  // namespace
+
+struct LiveFeed::State {
+  LiveInput input;
+  LiveOptions options;
+  const TimeSource& clock;
+  StreamInfo info;
+
+  std::atomic<bool> stop{false};
+  FfmpegInterrupt interrupt{stop};
+  bool permanentFailure = false;
+  std::function<bool()> openQuit;  // open()'s wait, ended by the caller's quit  // the latest connect() failed in a way a retry will not mend
+  std::optional<double> feedStart;  // TimeSource seconds of the feed's first frame
+  std::int64_t nextIndex = 0;
+
+  mutable std::mutex mutex;
+  std::condition_variable wake;  // the back-off's wait, cut short by stop
+  std::optional<LiveFrame> newest;
+  LiveStatus status;
+  std::thread thread;
+
+  State(const LiveInput& in, const LiveOptions& opts, const TimeSource& c) : input(in), options(opts), clock(c) {}
+
+  // Opens and probes one connection; the interrupt's deadline bounds it.
+  Result<Connection> connect() {
+    FfmpegQuietScope quiet;  // a stream joined mid-GOP makes the prober complain
+    FfmpegLogCapture capture;
+    permanentFailure = false;
+    Connection c;
+    AVFormatContext* raw = avformat_alloc_context();
+    if (raw == nullptr) throw std::bad_alloc();
+    raw->interrupt_callback = interrupt.callback();
+    AVDictionary* dict = nullptr;
+    const Status set = setOptions(&dict, input, input.url);
+    std::unique_ptr<AVDictionary, DictionaryDeleter> demuxerOptions(dict);
+    if (!set) {
+      avformat_free_context(raw);
+      return set.error();
+    }
+    const AVInputFormat* format = nullptr;
+    if (!input.format.empty()) {
+      format = av_find_input_format(input.format.c_str());
+      if (format == nullptr) {
+        avformat_free_context(raw);
+        return Error{input.url, "this FFmpeg has no '" + input.format + "' demuxer", ""};
+      }
+    }
+    interrupt.clearDeadlinePassed();
+    interrupt.arm(options.connectTimeout);
+    dict = demuxerOptions.release();
+    int r = avformat_open_input(&raw, input.url.c_str(), format, &dict);  // frees raw on failure
+    demuxerOptions.reset(dict);
+    if (r < 0) return openError("avformat_open_input", r, capture.text());
+    c.fmt.reset(raw);
+    c.quietDemuxer = std::make_unique<FfmpegQuietContext>(c.fmt.get());
+    c.fmt->flags |= AVFMT_FLAG_NOBUFFER;
+    r = avformat_find_stream_info(c.fmt.get(), nullptr);
+    if (r < 0) return openError("avformat_find_stream_info", r, capture.text());
+
+    const AVCodec* codec = nullptr;
+    const int index = av_find_best_stream(c.fmt.get(), AVMEDIA_TYPE_VIDEO, -1, -1, &codec, 0);
+    permanentFailure = index < 0 || codec == nullptr;
+    if (index == AVERROR_STREAM_NOT_FOUND) return Error{input.url, "the stream carries no video", ""};
+    if (index < 0 || codec == nullptr) return Error{input.url, "no decoder for the stream's video codec", ""};
+    c.stream = c.fmt->streams[index];
+    for (unsigned i = 0; i < c.fmt->nb_streams; ++i)
+      if (static_cast<int>(i) != index) c.fmt->streams[i]->discard = AVDISCARD_ALL;
+    c.dec.reset(avcodec_alloc_context3(codec));
+    if (!c.dec) throw std::bad_alloc();
+    c.quietDecoder = std::make_unique<FfmpegQuietContext>(c.dec.get());
+    permanentFailure = true;  // from here on, what fails is the stream's, not its absence
+    if (Status s = checked(avcodec_parameters_to_context(c.dec.get(), c.stream->codecpar),
+                           "avcodec_parameters_to_context", input.url);
+        !s)
+      return s.error();
+    c.dec->pkt_timebase = c.stream->time_base;
+    // Frame threads hold a frame back per thread; slice threads and low delay hand each one out
+    // as soon as its packet is in.
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    c.dec->thread_count = options.decodeThreads > 0 ? options.decodeThreads : static_cast<int>(cores);
+    c.dec->thread_type = FF_THREAD_SLICE;
+    c.dec->flags |= AV_CODEC_FLAG_LOW_DELAY;
+    if (Status s = checked(avcodec_open2(c.dec.get(), codec, nullptr), "avcodec_open2", input.url); !s)
+      return s.error();
+    c.info = describeStream(input.url, *c.fmt, *c.stream, *c.dec);
+    c.info.durationSeconds = 0;
+    c.info.layout = readLayout(*c.stream, options.layout, input.url);
+    c.info.pixelFormat = toPixelFormat(static_cast<AVPixelFormat>(c.stream->codecpar->format));
+    return c;
+  }
+
+  Error openError(std::string_view call, int code, const std::string& logged) const {
+    Error e{input.url, "", ""};
+    if (stop.load()) {
+      e.what = "stopped while connecting";
+    } else if (interrupt.deadlinePassed()) {
+      e.what = fmt::format("nothing received within {} ms", options.connectTimeout.count());
+      e.hint = "is the sender running and sending here?";
+    } else {
+      e.what = std::string(call) + ": " + ffmpegErrorText(code);
+      if (!logged.empty()) e.what += " (FFmpeg: " + logged + ")";
+    }
+    return e;
+  }
+
+  // Receives on c until the connection ends or stop; returns why it ended.
+  std::string receive(Connection& c) {
+    AVPacketPtr pkt(av_packet_alloc());
+    AVFramePtr frame(av_frame_alloc());
+    if (!pkt || !frame) throw std::bad_alloc();
+    // Until the first keyframe decodes, FFmpeg's complaints are the join's, not news.
+    std::optional<FfmpegQuietScope> joining(std::in_place);
+    std::int64_t skipped = 0;
+    for (;;) {
+      interrupt.arm(options.readTimeout);
+      int r = av_read_frame(c.fmt.get(), pkt.get());
+      if (r < 0) {
+        if (stop.load()) return "stopped";
+        if (interrupt.deadlinePassed()) return fmt::format("nothing received for {} ms", options.readTimeout.count());
+        return isEndOfFile(r) ? std::string("the stream ended") : "av_read_frame: " + ffmpegErrorText(r);
+      }
+      if (pkt->stream_index != c.stream->index) {
+        av_packet_unref(pkt.get());
+        continue;
+      }
+      if (!c.keyframeSeen) {
+        if ((pkt->flags & AV_PKT_FLAG_KEY) == 0) {
+          ++skipped;
+          av_packet_unref(pkt.get());
+          continue;
+        }
+        c.keyframeSeen = true;
+        log().debug("{}: joined mid-GOP; {} packets before the first keyframe skipped", input.url, skipped);
+      }
+      r = avcodec_send_packet(c.dec.get(), pkt.get());
+      av_packet_unref(pkt.get());
+      if (r < 0 && !isAgain(r)) log().debug("{}: avcodec_send_packet: {}", input.url, ffmpegErrorText(r));
+      for (;;) {
+        r = avcodec_receive_frame(c.dec.get(), frame.get());
+        if (r < 0) break;
+        joining.reset();
+        publish(c, std::move(frame));
+        frame.reset(av_frame_alloc());
+        if (!frame) throw std::bad_alloc();
+      }
+      if (r < 0 && !isAgain(r) && !isEndOfFile(r))
+        log().debug("{}: avcodec_receive_frame: {}", input.url, ffmpegErrorText(r));
+    }
+  }
+
+  void publish(Connection& c, AVFramePtr f) {
+    const double now = clock.now();
+    std::optional<FrameViewProblem> problem;
+    const std::optional<FrameView> view = frameViewOf(*f, c.info, false, problem);
+    if (!view) {
+      std::lock_guard lock(mutex);
+      if (status.lastLoss.empty() || !status.lastLoss.starts_with("unsupported")) {
+        log().warn("{}: unsupported pixel format; the picture is not shown", input.url);
+        status.lastLoss = "unsupported pixel format";
+      }
+      return;
+    }
+    const std::int64_t pts = f->best_effort_timestamp != kNoPts ? f->best_effort_timestamp : f->pts;
+    if (!feedStart) feedStart = now;
+    if (c.firstPts == kNoPts && pts != kNoPts) {
+      c.firstPts = pts;
+      c.startSeconds = now - *feedStart;
+    }
+    const bool damaged = (f->flags & AV_FRAME_FLAG_CORRUPT) != 0 || f->decode_error_flags != 0;
+    if (damaged && !c.damageSaid) {
+      log().info("live: {}: damaged pictures arrive (the transport lost data); shown as decoded", input.url);
+      c.damageSaid = true;
+    }
+    DecodedFrame out(std::move(f), *view);
+    out.pts = pts;
+    out.timeBase = c.info.timeBase;
+    const AVRational rate = c.stream->avg_frame_rate.num > 0 ? c.stream->avg_frame_rate : c.stream->r_frame_rate;
+    out.duration = rate.num > 0 ? std::max<std::int64_t>(1, av_rescale_q(1, av_inv_q(rate), c.stream->time_base)) : 1;
+    out.seconds = c.startSeconds + (pts != kNoPts && c.firstPts != kNoPts
+                                        ? static_cast<double>(pts - c.firstPts) * av_q2d(c.stream->time_base)
+                                        : now - *feedStart - c.startSeconds);
+    out.index = nextIndex++;
+    std::lock_guard lock(mutex);
+    if (newest) ++status.framesDropped;
+    newest = LiveFrame{std::move(out), now};
+    status.lastFrameAt = now;
+    ++status.framesDecoded;
+    if (damaged) ++status.framesDamaged;
+  }
+
+  // Waits d unless stopped first; false when stopped.
+  bool pause(std::chrono::milliseconds d) {
+    std::unique_lock lock(mutex);
+    return !wake.wait_for(lock, d, [this] { return stop.load(); });
+  }
+
+  void run(Connection first) {
+    Connection c = std::move(first);
+    while (!stop.load()) {
+      const std::string loss = receive(c);
+      c = Connection{};
+      {
+        std::lock_guard lock(mutex);
+        status.connected = false;
+        status.lastLoss = loss;
+      }
+      if (stop.load()) break;
+      log().info("live: {} lost ({}); reconnecting", input.url, loss);
+      const double lostAt = clock.now();
+      std::chrono::milliseconds backoff = options.firstBackoff;
+      while (pause(backoff)) {
+        Result<Connection> next = connect();
+        if (next) {
+          c = std::move(next).value();
+          std::lock_guard lock(mutex);
+          status.connected = true;
+          ++status.reconnects;
+          break;
+        }
+        log().debug("live: {}: {}", input.url, next.error().message());
+        backoff = std::min(backoff * 2, options.mostBackoff);
+      }
+      if (!stop.load()) log().info("live: {} back after {:.1f} s", input.url, clock.now() - lostAt);
+    }
+  }
+};
+
+Result<std::unique_ptr<LiveFeed>> LiveFeed::open(const LiveInput& input, const LiveOptions& options,
+                                                 const TimeSource& clock, const std::function<bool()>& keepWaiting) {
+  routeFfmpegLogToSpdlog();
+  auto s = std::make_unique<State>(input, options, clock);
+  s->openQuit = [keepWaiting] { return !keepWaiting(); };
+  s->interrupt.setQuit(&s->openQuit);
+  std::chrono::milliseconds backoff = options.firstBackoff;
+  bool said = false;
+  std::string waitingFor;  // why the latest attempt found no stream
+  for (;;) {
+    Result<Connection> c = s->connect();
+    if (c) {
+      s->interrupt.setQuit(nullptr);
+      s->info = c->info;
+      s->status.connected = true;
+      log().info("live: {} ({}, {} {}x{}, {:.3g} fps), low-latency", input.url, protocolName(input.protocol),
+                 s->info.codec, s->info.width, s->info.height,
+                 s->info.frameRate.valid() ? s->info.frameRate.toDouble() : 0.0);
+      State* state = s.get();
+      s->thread = std::thread([state, first = std::move(c).value()]() mutable { state->run(std::move(first)); });
+      return std::unique_ptr<LiveFeed>(new LiveFeed(std::move(s)));
+    }
+    // A sender not up yet (nothing arrives, a connection refused) is waited for; a stream that
+    // has no picture to show is an error.
+    if (s->permanentFailure) return c.error();
+    if (!keepWaiting()) {
+      return Error{input.url, "stopped before a stream arrived" + (waitingFor.empty() ? "" : " (" + waitingFor + ")"),
+                   c.error().hint};
+    }
+    waitingFor = c.error().what;
+    if (!said) {
+      log().info("live: waiting for {} ({})", input.url, c.error().what);
+      said = true;
+    }
+    for (auto waited = std::chrono::milliseconds(0); waited < backoff && keepWaiting();
+         waited += std::chrono::milliseconds(50))
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    backoff = std::min(backoff * 2, options.mostBackoff);
+  }
+}
+
+LiveFeed::LiveFeed(std::unique_ptr<State> state) : s_(std::move(state)) {}
+
+LiveFeed::~LiveFeed() {
+  {
+    std::lock_guard lock(s_->mutex);
+    s_->stop.store(true);
+  }
+  s_->wake.notify_all();
+  if (s_->thread.joinable()) s_->thread.join();
+}
+
+const StreamInfo& LiveFeed::info() const { return s_->info; }
+const LiveInput& LiveFeed::input() const { return s_->input; }
+
+std::optional<LiveFrame> LiveFeed::takeNewest() {
+  std::lock_guard lock(s_->mutex);
+  std::optional<LiveFrame> out = std::move(s_->newest);
+  s_->newest.reset();
+  return out;
+}
+
+LiveStatus LiveFeed::status() const {
+  std::lock_guard lock(s_->mutex);
+  return s_->status;
+}
+
+}  // namespace ps::media
