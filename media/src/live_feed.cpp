@@ -223,7 +223,10 @@ struct LiveFeed::State {
       return;
     }
     const std::int64_t pts = f->best_effort_timestamp != kNoPts ? f->best_effort_timestamp : f->pts;
-    if (!feedStart) feedStart = now;
+    if (!feedStart) {
+      feedStart = now;
+      settleInfo(*f);
+    }
     if (c.firstPts == kNoPts && pts != kNoPts) {
       c.firstPts = pts;
       c.startSeconds = now - *feedStart;
@@ -248,6 +251,20 @@ struct LiveFeed::State {
     status.lastFrameAt = now;
     ++status.framesDecoded;
     if (damaged) ++status.framesDamaged;
+  }
+
+  // The first picture says what a probe cut short may not have: a stream joined mid-GOP can be
+  // probed before its parameter sets arrive. The layout is guessed again from the real size
+  // where nothing else said it.
+  void settleInfo(const AVFrame& f) {
+    std::lock_guard lock(mutex);
+    if (info.width == f.width && info.height == f.height) return;
+    info.width = f.width;
+    info.height = f.height;
+    info.pixelFormat = toPixelFormat(static_cast<AVPixelFormat>(f.format));
+    const FrameLayout guessed = guessLayout(f.width, f.height);
+    if (info.layout.projectionSource == LayoutSource::Guess) info.layout.projection = guessed.projection;
+    if (info.layout.stereoSource == LayoutSource::Guess) info.layout.stereo = guessed.stereo;
   }
 
   // Waits d unless stopped first; false when stopped.
@@ -302,12 +319,18 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::open(const LiveInput& input, const L
       s->interrupt.setQuit(nullptr);
       s->info = c->info;
       s->status.connected = true;
-      log().info("live: {} ({}, {} {}x{}, {:.3g} fps), low-latency", input.url, protocolName(input.protocol),
-                 s->info.codec, s->info.width, s->info.height,
-                 s->info.frameRate.valid() ? s->info.frameRate.toDouble() : 0.0);
       State* state = s.get();
       s->thread = std::thread([state, first = std::move(c).value()]() mutable { state->run(std::move(first)); });
-      return std::unique_ptr<LiveFeed>(new LiveFeed(std::move(s)));
+      std::unique_ptr<LiveFeed> feed(new LiveFeed(std::move(s)));
+      // The first picture settles the size (a stream joined mid-GOP waits for its keyframe).
+      while (feed->status().framesDecoded == 0) {
+        if (!keepWaiting()) return Error{input.url, "stopped before the first picture arrived", ""};
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      }
+      const StreamInfo& info = feed->info();
+      log().info("live: {} ({}, {} {}x{}, {:.3g} fps), low-latency", input.url, protocolName(input.protocol), info.codec,
+                 info.width, info.height, info.frameRate.valid() ? info.frameRate.toDouble() : 0.0);
+      return feed;
     }
     // A sender not up yet (nothing arrives, a connection refused) is waited for; a stream that
     // has no picture to show is an error.

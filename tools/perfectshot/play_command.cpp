@@ -19,6 +19,8 @@
 #include "report.h"
 #include "sequence_budget_option.h"
 #include "service_heartbeat.h"
+#include "media/live_input.h"
+#include "player/live_playback.h"
 #include "player/play_setup.h"
 #include "player/shot_playback.h"
 #include "player/ui_claims.h"
@@ -105,6 +107,25 @@ int runPlayEpisode(const PlayArgs& args) {
   return playEpisode(e);
 }
 
+Error liveOffscreen(const std::string& in) {
+  return Error{in, "a live feed plays in a headset or a window, on the display's own clock; offscreen stills step a recording",
+               "use --display xr or --display window"};
+}
+
+// What applies only to a recorded shot, refused for a live feed.
+std::optional<Error> refusedForLive(const PlayArgs& args, xr::DisplayKind kind) {
+  const std::string& in = args.input;
+  if (kind == xr::DisplayKind::Offscreen) return liveOffscreen(in);
+  if (!args.mediaId.empty()) return Error{"--media", "picks a medium of a shot; " + in + " is a live feed", ""};
+  if (args.edit) return Error{"--edit", "edits a shot's markers; " + in + " is a live feed", ""};
+  if (!args.sync.mode.empty()) return Error{"--sync", "keeps a shot in step across headsets; " + in + " is a live feed", ""};
+  if (!args.venue.empty()) return Error{"--venue", "aligns a shot's stage; " + in + " is a live feed", ""};
+  if (args.keepMeasurements) return Error{"--keep-measurements", "keeps measurements in a shot; " + in + " is a live feed", ""};
+  if (args.placeMarks || !args.recordPath.empty())
+    return Error{args.placeMarks ? "--place-marks" : "--record-path", "writes blocking into a shot; " + in + " is a live feed", ""};
+  return std::nullopt;
+}
+
 int runPlay(const PlayArgs& args) {
   if (isPlaylistFile(args.input)) return runPlayEpisode(args);
   if (!args.atEnd.empty())
@@ -112,9 +133,19 @@ int runPlay(const PlayArgs& args) {
   // Before any thread exists, so every thread inherits the blocked mask.
   QuitSignals signals;
   const xr::DisplayKind kind = *xr::parseDisplayKind(args.display);
-  auto shot = player::openShotPlayback(args.input, args.mediaId, !args.noAudio && kind != xr::DisplayKind::Offscreen,
-                                      args.sequenceBudgetMiB);
-  if (!shot) return reportError(shot.error());
+  const bool live = media::isLiveArgument(args.input);
+  if (live) {
+    // An auto display without a headset or a desktop would be offscreen: say so before waiting.
+    if (auto refused = refusedForLive(args, kind)) return reportError(*refused);
+    if (!args.noAudio) spdlog::info("play: a live feed plays its picture only; its sound is not played");
+  }
+  auto shot = live ? player::openLivePlayback(args.input, media::LiveOptions{}, [&signals] { return !signals.received(); })
+                   : player::openShotPlayback(args.input, args.mediaId,
+                                              !args.noAudio && kind != xr::DisplayKind::Offscreen, args.sequenceBudgetMiB);
+  if (!shot) {
+    if (live && signals.received()) return 0;  // quit while waiting for the feed
+    return reportError(shot.error());
+  }
   player::ShotPlayback& playback = **shot;
   // Before the display: a port that cannot be had fails fast.
   std::unique_ptr<show::ShowControl> showControl;
@@ -171,6 +202,8 @@ int runPlay(const PlayArgs& args) {
     if (ec) return reportError(Error{args.outDir, "cannot create the stills folder: " + ec.message(), ""});
   }
 
+  if (live && offscreen != nullptr)
+    return reportError(liveOffscreen(args.input));  // auto found neither a headset nor a desktop
   if (args.edit && playback.shotFile.empty())
     return reportError(Error{args.input, "--edit needs a shot (a package folder or a shot.json), not a video", ""});
   player::PlayChoices choices;
@@ -184,6 +217,13 @@ int runPlay(const PlayArgs& args) {
       player::playOptions(playback, display->display->capabilities(), offscreen != nullptr, choices);
   options.uiClaims = uiClaims;
   options.quitRequested = [&signals] { return signals.received(); };
+  if (live) {
+    // The badge (live and its latency, or a stall) is drawn by the overlay. A timeline needs a
+    // recording of the feed to scrub.
+    options.timeline.reset();
+    options.loop = false;
+    if (!options.overlay) options.overlay.emplace();
+  }
   std::optional<PlayShow> show;
   if (showControl) {
     show.emplace(*showControl, playback, *display->display, args.input);
@@ -305,6 +345,14 @@ int runPlay(const PlayArgs& args) {
   if (options.rgbd)
     spdlog::info("play: {} RGB-D depth pictures measured on the loop thread (the rest ahead)", stats.depthMeasuredOnLoop);
   if (stats.devicesReplaced > 0) spdlog::info("play: survived {} runtime losses", stats.devicesReplaced);
+  if (live) {
+    const media::LiveStatus feed = playback.player->live()->status();
+    const player::FrameTimeHistogram& latency = stats.liveLatencySeconds;
+    spdlog::info("play: live: {} pictures shown of {} decoded ({} damaged); latency from arrival to display p50 {:.1f} ms, "
+                 "p95 {:.1f} ms, p99 {:.1f} ms; {} stalls, {} reconnects",
+                 latency.count(), feed.framesDecoded, feed.framesDamaged, 1e3 * latency.percentile(0.5),
+                 1e3 * latency.percentile(0.95), 1e3 * latency.percentile(0.99), stats.liveStalls, feed.reconnects);
+  }
   if (sync) spdlog::info("play: {}", sync->summary());
   if (venue && venue->saveError()) return reportError(*venue->saveError());
   if (venue && args.align && !venue->venue()) spdlog::warn("play: --align: the two floor touches never came; nothing saved");

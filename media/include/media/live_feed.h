@@ -58,9 +58,9 @@ struct LiveStatus {
 
 class LiveFeed {
  public:
-  // Connects, waiting until the stream is probed: for a stream not yet sent, tries again with
-  // back-off while keepWaiting() says so (it is asked between tries: quit). Errors name the
-  // input: nothing decodable, no video stream, or given up.
+  // Connects, waiting until the first picture is decoded: for a stream not yet sent, tries again
+  // with back-off while keepWaiting() says so (asked between tries and by FFmpeg's blocking
+  // calls: quit). Errors name the input: nothing decodable, no video stream, or given up.
   static Result<std::unique_ptr<LiveFeed>> open(const LiveInput& input, const LiveOptions& options,
                                                 const TimeSource& clock, const std::function<bool()>& keepWaiting);
   // Stops the receiving thread at once (its blocking call is interrupted) and joins it.
@@ -68,7 +68,8 @@ class LiveFeed {
   LiveFeed(const LiveFeed&) = delete;
   LiveFeed& operator=(const LiveFeed&) = delete;
 
-  // Of the first connection: size, codec, layout. durationSeconds is 0 (a live stream has none).
+  // Of the first connection and its first picture: size, codec, layout. durationSeconds is 0 (a
+  // live stream has none).
   const StreamInfo& info() const;
   const LiveInput& input() const;
 

@@ -117,6 +117,8 @@ class Player {
   bool hasPlate() const { return decoder_.has_value() || live_ != nullptr; }
   // The live feed shown; null for a recorded plate or none.
   LiveFeed* live() const { return live_.get(); }
+  // The feed's picture shown by the latest update, with when it arrived; null: none yet.
+  const LiveFrame* liveShown() const { return liveShown_ ? &*liveShown_ : nullptr; }
   // The plate's stream; without a plate, an empty one (no size, no length, no frame rate).
   const StreamInfo& info() const;
   // Where the plate lies on shot time (its media end is the video's length, when known).

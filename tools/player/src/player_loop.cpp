@@ -433,6 +433,13 @@ PlayerLoopStats PlayerLoop::run() {
     placeOverlay(*frame);
     routeInput(*frame);
     const media::PlayerFrame shown = updatePlayback(*frame);
+    if (liveMonitor_) {
+      std::optional<LiveMonitor::Shown> picture;
+      if (const media::LiveFrame* f = player_->liveShown()) picture = LiveMonitor::Shown{f->frame.index, f->receivedAt};
+      const ui::LiveBadge badge =
+          liveMonitor_->onShown(player_->live()->status(), picture, frame->predictedDisplayTime, frame->eyes);
+      if (overlay_) overlay_->setLiveBadge(badge);
+    }
     stats_.lastDisplayTime = frame->predictedDisplayTime;
     stats_.lastPeriod = frame->period;
     updateAudioAndNarration(*frame);
@@ -442,6 +449,10 @@ PlayerLoopStats PlayerLoop::run() {
     if ((!options_.episodeItem && shotEnded(shown)) || (options_.maxFrames > 0 && stats_.frames >= options_.maxFrames)) askQuit();
   }
   if (overlay_) stats_.mostMarkersVisited = overlay_->mostVisited();
+  if (liveMonitor_) {
+    stats_.liveLatencySeconds = liveMonitor_->latency();
+    stats_.liveStalls = liveMonitor_->stalls();
+  }
   if (options_.episodeItem && stats_.ended != LoopEnd::DisplayQuit)
     countSubmits();  // kept for the next item
   else
@@ -502,8 +513,11 @@ void PlayerLoop::countSubmits() {
 
 void PlayerLoop::startPlayback() {
   if (options_.inSeconds > 0 && !options_.startsAtIn) player_->seek(options_.inSeconds);
-  if (options_.loop) player_->setLoop({options_.inSeconds, shotEnd(options_.outSeconds, *player_)});
+  if (options_.loop && player_->live() == nullptr)
+    player_->setLoop({options_.inSeconds, shotEnd(options_.outSeconds, *player_)});
   if (options_.autoplay) player_->play();
+  // A stall is a few pictures late, and never less than half a second (a feed's timing wobbles).
+  if (player_->live() != nullptr) liveMonitor_.emplace(std::max(0.5, 3 * nominalFrameSeconds(player_->info())));
 }
 
 void PlayerLoop::makeTimeline() {
@@ -673,6 +687,7 @@ void PlayerLoop::endFrame(xr::DisplayFrame& frame, const media::PlayerFrame& sho
 }
 
 bool PlayerLoop::shotEnded(const media::PlayerFrame& shown) const {
+  if (player_->live() != nullptr) return false;  // a live feed has no end
   // Without a loop, the shot ends where the player stops (its range's out), or already on the
   // plate's last frame before out.
   return !options_.loop &&
@@ -685,7 +700,7 @@ bool PlayerLoop::shotEnded(const media::PlayerFrame& shown) const {
 bool PlayerLoop::leavesItem(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
   // On a paced display the item ends with its last display frame before out: the next
   // item's first frame takes the next slot, and the last video frame is held as long as any.
-  const bool playedOut = frame.period > 0 && shown.state.playing &&
+  const bool playedOut = frame.period > 0 && shown.state.playing && player_->live() == nullptr &&
                          shown.state.positionSeconds + frame.period >= shotEnd(options_.outSeconds, *player_) - 1e-6;
   if (itemStep_ != 0)
     stats_.ended = itemStep_ > 0 ? LoopEnd::NextItem : LoopEnd::PreviousItem;

@@ -59,7 +59,7 @@ ViewOverlay::~ViewOverlay() = default;
 bool ViewOverlay::hasContent() const {
   return !options_.markers.empty() || film_ != nullptr || panel_ != nullptr || options_.headBox.has_value() ||
          !options_.blocking.empty() || remoteRay_.has_value() || playArea_.has_value() || options_.floorGrid ||
-         tape_.has_value();
+         tape_.has_value() || liveBadge_.has_value();
 }
 
 void ViewOverlay::setInput(const engine::GuiInput& input) { input_ = input; }
@@ -196,8 +196,13 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     tapeGeometry_.clear();
     if (tape_) ui::buildMeasurementGeometry(*tape_, layer_->atlas(), tapeGeometry_);
   }
+  const bool liveBadgeChanged = fresh || built_->liveBadge != liveBadge_;
+  if (liveBadgeChanged) {
+    liveBadgeGeometry_.clear();
+    if (liveBadge_) ui::buildLiveBadgeGeometry(*liveBadge_, layer_->atlas(), liveBadgeGeometry_);
+  }
   if (markersChanged || filmChanged || blockingChanged || pointerChanged || playAreaChanged || tapeChanged ||
-      built_->origin != origin_ || built_->headBoxAlpha != headBoxAlpha) {
+      liveBadgeChanged || built_->origin != origin_ || built_->headBoxAlpha != headBoxAlpha) {
     headBox_.clear();
     if (options_.headBox) ui::buildHeadBoxFloor(*options_.headBox, headBoxAlpha, headBox_);
     common_.clear();
@@ -211,6 +216,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     common_.append(remotePointer_);  // and the other headset's pointer
     common_.append(playAreaGeometry_);  // and the runtime's play area
     common_.append(tapeGeometry_);      // and the tape's measurement
+    common_.append(liveBadgeGeometry_);  // and the live feed's badge
     layer_->copyGeometry(common_, edges_);
     if (fresh) built_.emplace();
     built_->sprites.swap(sprites_);  // what was laid out is what is built now
@@ -223,6 +229,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     built_->remotePointerRevision = remotePointerRevision_;
     built_->playArea = playArea_;
     built_->tape = tape_;
+    built_->liveBadge = liveBadge_;
   }
   return layerList_;
 }
@@ -246,6 +253,8 @@ void ViewOverlay::setRemotePointer(std::optional<engine::Ray> ray) {
 void ViewOverlay::setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners) { playArea_ = corners; }
 
 void ViewOverlay::setTape(const std::optional<scenes::Measurement>& measurement) { tape_ = measurement; }
+
+void ViewOverlay::setLiveBadge(const std::optional<ui::LiveBadge>& badge) { liveBadge_ = badge; }
 
 void ViewOverlay::setBlocking(scenes::Blocking blocking) {
   options_.blocking = std::move(blocking);

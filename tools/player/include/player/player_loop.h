@@ -35,6 +35,7 @@
 #include "player/frame_time_histogram.h"
 #include "player/input_bindings.h"
 #include "player/input_router.h"
+#include "player/live_monitor.h"
 #include "player/loop_director.h"
 #include "media/narration_controller.h"
 #include "media/player.h"
@@ -166,6 +167,9 @@ struct PlayerLoopStats {
   // RGB-D depth pictures (and their backgrounds') measured on the loop thread: those that were
   // not measured ahead on the decode-ahead worker.
   std::uint64_t depthMeasuredOnLoop = 0;
+  // A live feed's: each new picture's latency from its arrival to its display, and the stalls.
+  FrameTimeHistogram liveLatencySeconds;
+  std::uint64_t liveStalls = 0;
   // Where a governor held the splats' GPU time: its target, the lowest budget it set, and how
   // often it changed it (0, 0, 0: no governor ran).
   // The last display frame's predicted display time (steady seconds) and its period (0:
@@ -301,6 +305,7 @@ class PlayerLoop {
   std::vector<engine::Layer*> layers_;
   std::unique_ptr<TimelinePanel> timeline_;  // with options.timeline; made on the display's device
   std::unique_ptr<ViewOverlay> overlay_;      // with options.overlay
+  std::optional<LiveMonitor> liveMonitor_;    // a live feed's player
   std::unique_ptr<MarkerSelection> selection_;
   std::unique_ptr<MarkerEditor> editor_;  // with options.editor, on overlay_
   bool overlayPlaced_ = false;            // its origin set from the first frame's head

@@ -28,6 +28,7 @@
 #include "scenes/marker.h"
 #include "scenes/marker_time_index.h"
 #include "ui/head_box_floor.h"
+#include "ui/live_badge.h"
 #include "ui/marker_layout.h"
 #include "ui/marker_painter.h"
 #include "ui/marker_picking.h"
@@ -126,6 +127,8 @@ class ViewOverlay {
   void setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners);
   // The measuring tape's measurement (stage space) drawn with its length; empty: none.
   void setTape(const std::optional<scenes::Measurement>& measurement);
+  // A live feed's badge (ui/live_badge.h, stage space) drawn; empty: none.
+  void setLiveBadge(const std::optional<ui::LiveBadge>& badge);
   // The blocking drawn, replaced (the headset's pen adds to it).
   void setBlocking(scenes::Blocking blocking);
   const scenes::Blocking& blocking() const { return options_.blocking; }
@@ -178,6 +181,7 @@ class ViewOverlay {
     std::uint64_t remotePointerRevision = 0;
     std::optional<std::array<glm::vec3, 4>> playArea;
     std::optional<scenes::Measurement> tape;
+    std::optional<ui::LiveBadge> liveBadge;
   };
   std::optional<Built> built_;  // empty: the layer has none yet
   std::vector<std::vector<ui::MarkerSprite>> sprites_;  // this frame's layout, per eye
@@ -187,6 +191,8 @@ class ViewOverlay {
   engine::OverlayGeometry playAreaGeometry_;
   std::optional<scenes::Measurement> tape_;
   engine::OverlayGeometry tapeGeometry_;
+  std::optional<ui::LiveBadge> liveBadge_;
+  engine::OverlayGeometry liveBadgeGeometry_;
   void buildRemotePointer(const engine::Ray& ray);
   std::uint64_t remotePointerRevision_ = 0;  // counts changes of remoteRay_
   std::vector<engine::OverlayGeometry> edges_;  // per eye

@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# perfectshot play on a live feed, on the simulated headset: a loopback ffmpeg sender of a stamped
+# test picture over UDP (MPEG-TS) and SRT, joined mid-GOP without an error line. The UDP sender is
+# killed for 5 s: the player says the feed stalled, holds the picture, and plays again once the
+# sender is back. SIGINT after the sender has stopped ends the player, exit 0, within a second.
+#   play_live_test.sh PERFECTSHOT   (XR_RUNTIME_JSON names the simulated runtime)
+set -euo pipefail
+bin="$1"
+here="$(dirname "$0")"
+dir="$(mktemp -d "${TMPDIR:-/tmp}/play_live.XXXXXX")"
+pids=()
+sender=""
+cleanup() {
+  [ -z "$sender" ] || kill "$sender" 2>/dev/null || true
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+# shellcheck source=../show/show_test_lib.sh
+source "$here/../show/show_test_lib.sh"
+# shellcheck source=../../tools/media/stamp.sh
+source "$here/../../tools/media/stamp.sh"
+fail() {
+  echo "FAIL: $*" >&2
+  for f in "$dir"/*.log; do echo "--- $f" >&2; tail -n 30 "$f" >&2; done
+  exit 1
+}
+free_port() { python3 -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+
+# A keyframe every 3 s: a player started a second after the sender joins mid-GOP.
+send_to() {  # send_to URL LOG: starts the sender in the background
+  ffmpeg -hide_banner -loglevel error -nostdin -re -f lavfi -i testsrc2=size=320x160:rate=30 -vf "$(stamp_filter)" \
+    -c:v libx264 -preset ultrafast -tune zerolatency -g 90 -pix_fmt yuv420p -f mpegts "$1" > "$2" 2>&1 &
+  sender=$!
+}
+stop_sender() { kill "$sender" 2>/dev/null || true; wait "$sender" 2>/dev/null || true; sender=""; }
+
+echo '{"display": {"refresh_hz": 30, "width": 32, "height": 32}}' > "$dir/script.json"
+play_live() {  # play_live NAME URL: the player in the background, its own process (SIGINT reaches it)
+  PERFECTSHOT_SIM_SCRIPT="$dir/script.json" PERFECTSHOT_SIM_LOG_LEVEL=warn "$bin" --log-level info play "$2" \
+    --display xr --no-audio > "$dir/$1.log" 2>&1 &
+  player=$!
+  pids+=("$player")
+}
+# SIGINT ends it within a second, with exit 0.
+quit_within_a_second() {  # quit_within_a_second NAME
+  local start end code=0
+  start=$(date +%s%N)
+  kill -INT "$player"
+  wait "$player" || code=$?
+  end=$(date +%s%N)
+  [ "$code" -eq 0 ] || fail "$1: SIGINT ended the player with exit $code"
+  (( (end - start) / 1000000 < 1000 )) || fail "$1: SIGINT took $(( (end - start) / 1000000 )) ms to end the player"
+  echo "$1: SIGINT ended it in $(( (end - start) / 1000000 )) ms"
+}
+more_than() {  # more_than N PATTERN FILE: the pattern's lines in the file outnumber N (read at each call)
+  [ "$(grep -c "$2" "$3" || true)" -gt "$1" ]
+}
+no_errors() {  # no_errors NAME
+  if grep -q '\[error\]' "$dir/$1.log"; then fail "$1: error lines: $(grep '\[error\]' "$dir/$1.log" | head -3)"; fi
+}
+
+# Refused before anything waits: what needs a recorded shot, and a display with no clock of its own.
+refused() {  # refused TEXT ARGS...
+  local text="$1"; shift
+  local out code=0
+  out=$("$bin" play "udp://127.0.0.1:$(free_port)" "$@" 2>&1) || code=$?
+  [ "$code" -ne 0 ] || fail "play $* was not refused"
+  grep -qF -- "$text" <<<"$out" || fail "play $* said: $out"
+}
+refused "offscreen stills step a recording" --display offscreen
+refused "is a live feed" --display xr --edit
+out=$("$bin" play "http://127.0.0.1:9/page.html" --display xr 2>&1) && fail "a web page was played"
+grep -qF ".m3u8" <<<"$out" || fail "a web page's refusal said: $out"
+
+# UDP: join, stall, come back, quit while the sender is down.
+port=$(free_port)
+send_to "udp://127.0.0.1:$port?pkt_size=1316" "$dir/sender-udp-1.log"
+sleep 1
+play_live udp "udp://127.0.0.1:$port"
+until_ok 60 grep -q 'live: udp://.*low-latency' "$dir/udp.log" || fail "udp: the feed never opened"
+until_ok 30 grep -q 'openxr: shown' "$dir/udp.log" || fail "udp: the session never showed"
+sleep 4
+stop_sender
+until_ok 5 grep -q 'live: stalled' "$dir/udp.log" || fail "udp: the stall was not noticed"
+sleep 5
+back=$(grep -c 'live: pictures again' "$dir/udp.log" || true)
+send_to "udp://127.0.0.1:$port?pkt_size=1316" "$dir/sender-udp-2.log"
+# Back at the new sender's next keyframe (within 3 s of reconnecting).
+until_ok 20 more_than "$back" 'live: pictures again' "$dir/udp.log" || fail "udp: the feed did not come back"
+sleep 2
+stalls=$(grep -c 'live: stalled' "$dir/udp.log")
+stop_sender
+until_ok 5 more_than "$stalls" 'live: stalled' "$dir/udp.log" || fail "udp: the second stall was not noticed"
+sleep 1.5  # past the read timeout: the player is reconnecting, its demuxer waiting on a silent socket
+quit_within_a_second udp
+no_errors udp
+summary=$(grep 'play: live:' "$dir/udp.log") || fail "udp: no summary"
+echo "udp: $summary"
+shown=$(sed -E 's/.*live: ([0-9]+) pictures shown.*/\1/' <<<"$summary")
+(( shown >= 60 )) || fail "udp: only $shown pictures shown"
+grep -q '[1-9][0-9]* reconnects' <<<"$summary" || fail "udp: no reconnect counted: $summary"
+
+# SRT: the player calls the sender, which listens.
+port=$(free_port)
+send_to "srt://127.0.0.1:$port?mode=listener&latency=50000" "$dir/sender-srt.log"
+sleep 1
+play_live srt "srt://127.0.0.1:$port?mode=caller&latency=50000"
+until_ok 60 grep -q 'live: srt://.*low-latency' "$dir/srt.log" || fail "srt: the feed never opened"
+until_ok 30 grep -q 'openxr: shown' "$dir/srt.log" || fail "srt: the session never showed"
+sleep 4
+stop_sender
+until_ok 5 grep -q 'live: stalled' "$dir/srt.log" || fail "srt: the stall was not noticed"
+quit_within_a_second srt
+no_errors srt
+summary=$(grep 'play: live:' "$dir/srt.log") || fail "srt: no summary"
+echo "srt: $summary"
+shown=$(sed -E 's/.*live: ([0-9]+) pictures shown.*/\1/' <<<"$summary")
+(( shown >= 40 )) || fail "srt: only $shown pictures shown"
+echo "PASS"
