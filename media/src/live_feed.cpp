@@ -45,7 +45,7 @@ struct Connection {
 
 // The demuxer options of low-latency reading. A small probe: a live picture's parameters are in
 // its first keyframe, and every probed packet is latency at the start.
-Status setOptions(AVDictionary** options, const LiveInput& input, const std::string& where) {
+Status setOptions(AVDictionary** options, const LiveInput& input, bool listen, const std::string& where) {
   auto set = [&](const char* key, const char* value) -> Status {
     return checked(av_dict_set(options, key, value, 0), "av_dict_set", where);
   };
@@ -53,6 +53,12 @@ Status setOptions(AVDictionary** options, const LiveInput& input, const std::str
   if (Status s = set("fflags", "nobuffer"); !s) return s;
   if (Status s = set("probesize", "500000"); !s) return s;
   if (Status s = set("analyzeduration", "500000"); !s) return s;
+  if (listen && input.protocol == LiveProtocol::Rtsp) {
+    if (Status s = set("rtsp_flags", "listen"); !s) return s;
+  }
+  if (listen && input.protocol == LiveProtocol::Rtmp) {
+    if (Status s = set("listen", "1"); !s) return s;
+  }
   if (input.protocol == LiveProtocol::Udp) {
     // A burst the reader is late for is dropped, not an error that ends the connection.
     if (Status s = set("overrun_nonfatal", "1"); !s) return s;
@@ -93,7 +99,7 @@ struct LiveFeed::State {
     if (raw == nullptr) throw std::bad_alloc();
     raw->interrupt_callback = interrupt.callback();
     AVDictionary* dict = nullptr;
-    const Status set = setOptions(&dict, input, input.url);
+    const Status set = setOptions(&dict, input, options.listen, input.url);
     std::unique_ptr<AVDictionary, DictionaryDeleter> demuxerOptions(dict);
     if (!set) {
       avformat_free_context(raw);
@@ -307,6 +313,10 @@ struct LiveFeed::State {
 Result<std::unique_ptr<LiveFeed>> LiveFeed::open(const LiveInput& input, const LiveOptions& options,
                                                  const TimeSource& clock, const std::function<bool()>& keepWaiting) {
   routeFfmpegLogToSpdlog();
+  if (options.listen && input.protocol != LiveProtocol::Rtsp && input.protocol != LiveProtocol::Rtmp) {
+    return Error{input.url, "listening applies to RTSP and RTMP",
+                 input.protocol == LiveProtocol::Srt ? "SRT listens with mode=listener in its URL" : ""};
+  }
   auto s = std::make_unique<State>(input, options, clock);
   s->openQuit = [keepWaiting] { return !keepWaiting(); };
   s->interrupt.setQuit(&s->openQuit);

@@ -14,6 +14,7 @@ void addBenchCommand(CLI::App& app, CommandOutcome& outcome) {
   addBenchSeek(*bench, outcome);
   addBenchRender(*bench, outcome);
   addBenchXr(*bench, outcome);
+  addBenchLive(*bench, outcome);
   addBenchScrub(*bench, outcome);
   addBenchSoak(*bench, outcome);
   addBenchMarkers(*bench, outcome);

@@ -13,6 +13,8 @@ void addBenchSeek(CLI::App& bench, CommandOutcome& outcome);
 void addBenchRender(CLI::App& bench, CommandOutcome& outcome);
 // The player loop on the active OpenXR runtime: app CPU time per frame, late frames; GPU apart.
 void addBenchXr(CLI::App& bench, CommandOutcome& outcome);
+// A live feed's latency from send to photon (UDP, SRT, RTSP) vs the ffmpeg CLI's receive.
+void addBenchLive(CLI::App& bench, CommandOutcome& outcome);
 // Memory over an accelerated long session: RSS growth per hour after warm-up.
 void addBenchSoak(CLI::App& bench, CommandOutcome& outcome);
 // App CPU per frame with thousands of markers against none.

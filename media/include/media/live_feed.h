@@ -36,6 +36,9 @@ struct LiveOptions {
   std::chrono::milliseconds firstBackoff{250};
   std::chrono::milliseconds mostBackoff{2000};
   int decodeThreads = 0;  // slice threads; 0: one per core
+  // RTSP and RTMP: be the server the sender pushes to (a camera that streams out), rather than
+  // the client of one. SRT says it in its URL (mode=listener); UDP always listens.
+  bool listen = false;
   // The layout where the stream does not carry one (live streams rarely do); absent: guessed
   // from the aspect ratio.
   std::optional<FrameLayout> layout;
