@@ -285,5 +285,56 @@ TEST(ShotFormat, ProxyAndThumbnailPathsMustStayInsideThePackage) {
   EXPECT_EQ(parse.problems.size(), 4u);
 }
 
+
+TEST(Prep, MaxWidthCapsThePlateAndFullKeepsTheMastersWidthInHevc) {
+  // A cap below the master's width: the plate is scaled to it, H.264 as by default.
+  auto shot = prepAndLoad(kMedia + "/master.mp4", freshTarget("max-width"), {"--max-width", "320", "--preset", "ultrafast"});
+  ASSERT_TRUE(shot);
+  auto capped = media::VideoSource::open(shot->plate()->path.string());
+  ASSERT_TRUE(capped) << capped.error().message();
+  EXPECT_EQ(capped->info().width, 320);
+  EXPECT_EQ(capped->info().height, 160);
+  EXPECT_EQ(capped->info().codec, "h264");
+
+  // Full width in HEVC: the master's every pixel, the same frames at the same times.
+  const fs::path pkg = freshTarget("full-hevc");
+  shot = prepAndLoad(kMedia + "/master.mp4", pkg, {"--max-width", "full", "--codec", "hevc", "--preset", "ultrafast"});
+  ASSERT_TRUE(shot);
+  auto lint = run({kPerfectshot, "lint", pkg.string()});
+  EXPECT_EQ(lint.exitCode, 0) << lint.output;
+  auto plate = media::VideoSource::open(shot->plate()->path.string());
+  ASSERT_TRUE(plate) << plate.error().message();
+  EXPECT_EQ(plate->info().codec, "hevc");
+  EXPECT_EQ(plate->info().width, 640);
+  EXPECT_EQ(plate->info().keyframeInterval, 30);
+  auto master = media::VideoSource::open(kMedia + "/master.mp4");
+  ASSERT_TRUE(master) << master.error().message();
+  for (const double t : {0.0, 1.5, 2.9, 0.7}) {
+    auto p = plate->frameAt(t);
+    auto m = master->frameAt(t);
+    ASSERT_TRUE(p && m) << "t=" << t;
+    EXPECT_EQ(media::readFrameStamp(p->view()), media::readFrameStamp(m->view())) << "t=" << t;
+  }
+  auto play = run({kPerfectshot, "--log-level", "warn", "play", pkg.string(), "--display", "offscreen", "--frames", "3"});
+  EXPECT_EQ(play.exitCode, 0) << play.output;
+}
+
+TEST(Prep, MaxWidthIsANumberOrFullAndNotWithSize) {
+  const fs::path pkg = freshTarget("max-width-bad");
+  auto r = prep(kMedia + "/master.mp4", pkg, {"--max-width", "wide"});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("--max-width: expected an even width between 256 and 16384, or full, found \"wide\""),
+            std::string::npos)
+      << r.output;
+  r = prep(kMedia + "/master.mp4", pkg, {"--max-width", "1001"});
+  EXPECT_NE(r.exitCode, 0);
+  r = prep(kMedia + "/master.mp4", pkg, {"--max-width", "320", "--size", "320x160"});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_NE(r.output.find("one or the other"), std::string::npos) << r.output;
+  r = prep(kMedia + "/master.mp4", pkg, {"--codec", "vp9"});
+  EXPECT_NE(r.exitCode, 0);
+  EXPECT_FALSE(fs::exists(pkg));
+}
+
 }  // namespace
 }  // namespace ps::test

@@ -70,6 +70,7 @@ struct PlayArgs {
   bool alignPlayArea = false;
   bool placeMarks = false;
   std::string recordPath;  // an actor's name
+  bool listen = false;     // a live RTSP or RTMP feed: be the server its sender pushes to
 };
 
 std::string eyeName(std::size_t eye, std::size_t eyes) { return eyes == 1 ? "mono" : (eye == 0 ? "left" : "right"); }
@@ -139,7 +140,11 @@ int runPlay(const PlayArgs& args) {
     if (auto refused = refusedForLive(args, kind)) return reportError(*refused);
     if (!args.noAudio) spdlog::info("play: a live feed plays its picture only; its sound is not played");
   }
-  auto shot = live ? player::openLivePlayback(args.input, media::LiveOptions{}, [&signals] { return !signals.received(); })
+  if (args.listen && !live)
+    return reportError(Error{"--listen", "waits for a live RTSP or RTMP sender; " + args.input + " is not a live feed", ""});
+  media::LiveOptions liveOptions;
+  liveOptions.listen = args.listen;
+  auto shot = live ? player::openLivePlayback(args.input, liveOptions, [&signals] { return !signals.received(); })
                    : player::openShotPlayback(args.input, args.mediaId,
                                               !args.noAudio && kind != xr::DisplayKind::Offscreen, args.sequenceBudgetMiB);
   if (!shot) {
@@ -405,6 +410,8 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--frames", args->frames, "end after this many display frames (0: at the end, or never when looping)")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}));
   cmd->add_flag("--no-audio", args->noAudio, "play without the soundtrack");
+  cmd->add_flag("--listen", args->listen,
+                "a live rtsp:// or rtmp:// feed: listen at that address for the camera or encoder to push to it");
   cmd->add_flag("--equirect-layer", args->equirectLayer,
                 "xr: hand a mono 360 video to the compositor as an equirect layer (XR_KHR_composition_layer_equirect2)\n"
                 "where the runtime offers it, instead of drawing each eye (the default)");

@@ -1,6 +1,7 @@
 // perfectshot prep: a camera master in, a shot package for headsets out (playback
 // encode, all-intra scrub proxy, thumbnail strip, shot.json), built aside and renamed
 // into place so that no interruption leaves half a package.
+#include <charconv>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -35,7 +36,7 @@ struct Args {
   std::string video;
   std::string out;
   bool force = false;
-  std::string projection, stereo, size, title;
+  std::string projection, stereo, size, title, maxWidth, codec = "h264";
   std::string preset = "medium";
   SequencePrepArgs sequence;  // a folder of mesh frames: the volumetric capture branch
   std::vector<const CLI::Option*> plateOnly, sequenceOnly;
@@ -136,6 +137,21 @@ std::optional<int> runSequenceOrRefuse(Args& args) {
   return runSequencePrep(args.sequence);
 }
 
+// --max-width: a number of pixels (even, 256..16384) or "full" (the master's own width).
+Status parseMaxWidth(const std::string& text, PrepOptions& options) {
+  if (text.empty()) return ok();
+  if (text == "full") {
+    options.maxWidth = kFullWidth;
+    return ok();
+  }
+  int width = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), width);
+  if (ec != std::errc() || end != text.data() + text.size() || width < 256 || width > 16384 || width % 2 != 0)
+    return Error{"--max-width", "expected an even width between 256 and 16384, or full, found \"" + text + "\"", ""};
+  options.maxWidth = width;
+  return ok();
+}
+
 Status parseSize(const std::string& text, PrepOptions& options) {
   if (text.empty()) return ok();
   auto size = parsePictureSize(text, 16, 16384, "--size");
@@ -187,7 +203,11 @@ int runPrep(const Args& args) {
   // partial package is removed instead of the process dying with it in place.
   QuitSignals quit;
   PrepOptions options{.title = args.title, .preset = args.preset};
+  if (!args.size.empty() && !args.maxWidth.empty())
+    return reportError(Error{"--max-width", "caps the master's width; --size gives the size outright: one or the other", ""});
   if (auto s = parseSize(args.size, options); !s) return reportError(s.error());
+  if (auto s = parseMaxWidth(args.maxWidth, options); !s) return reportError(s.error());
+  options.codec = args.codec == "hevc" ? PlaybackCodec::Hevc : PlaybackCodec::H264;
   if (auto s = media::requireLocalPath(args.out, "the package folder"); !s) return reportError(s.error());
 
   // First: an existing package is refused before any work.
@@ -205,6 +225,9 @@ int runPrep(const Args& args) {
                toString(layout.projectionSource), toString(layout.stereo), toString(layout.stereoSource));
 
   PrepPlan plan = planPrep(info, layout, options);
+  if (options.codec == PlaybackCodec::H264 && plan.playback.width > kPlaybackMaxWidth)
+    spdlog::warn("prep: an H.264 plate {} wide plays on few headsets' decoders (most stop at {}); --codec hevc for this width",
+                 plan.playback.width, kPlaybackMaxWidth);
   plan.ambisonic = masterSoundtrackIsAmbix(args.video);
   ProgressBar bar("prep");
   const double duration = std::max(info.durationSeconds, 1e-3);
@@ -266,8 +289,8 @@ void addPrepCommand(CLI::App& app, CommandOutcome& outcome) {
   auto args = std::make_shared<Args>();
   CLI::App* cmd = app.add_subcommand(
       "prep",
-      "Turns a camera master into a shot package for headsets: plate.mp4 (H.264, 1 s GOP, at most 4096\n"
-      "wide, stereo packing kept), proxy.mp4 (all-intra, at most 2048 wide, for scrubbing), strip.png\n"
+      "Turns a camera master into a shot package for headsets: plate.mp4 (H.264, or HEVC with --codec;\n"
+      "1 s GOP; at most 4096 wide unless --max-width says otherwise; stereo packing kept), proxy.mp4 (all-intra, at most 2048 wide, for scrubbing), strip.png\n"
       "(thumbnails for the scrubber) and shot.json (projection and stereo as detected, or as given).\n"
       "The package is built beside SHOT_DIR and renamed into place when complete; an interrupted run\n"
       "leaves nothing at SHOT_DIR.\n"
@@ -286,6 +309,12 @@ void addPrepCommand(CLI::App& app, CommandOutcome& outcome) {
       cmd->add_option("--projection", args->projection, "360 or 180; overrides what is detected"),
       cmd->add_option("--stereo", args->stereo, "mono, top-bottom or left-right; overrides what is detected"),
       cmd->add_option("--size", args->size, "WIDTHxHEIGHT of the playback encode (default: the master's, at most 4096 wide)"),
+      cmd->add_option("--max-width", args->maxWidth,
+                      "the playback encode's widest (default 4096, what headsets' H.264 decoders take), or full:\n"
+                      "an 8K master kept at full resolution, best with --codec hevc"),
+      cmd->add_option("--codec", args->codec, "the playback encode's codec: h264 (every headset) or hevc (8K, 10-bit masters)")
+          ->check(CLI::IsMember({"h264", "hevc"}))
+          ->capture_default_str(),
       cmd->add_option("--title", args->title, "the shot's title in shot.json")};
   args->presetOption = cmd->add_option("--preset", args->preset, "x264 preset of the playback encode (and of a capture's atlas)")
       ->check(CLI::IsMember({"ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower"}))

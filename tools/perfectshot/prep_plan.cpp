@@ -36,7 +36,8 @@ void append(std::vector<std::string>& to, const std::vector<std::string>& more) 
 PrepPlan planPrep(const media::StreamInfo& m, const FrameLayout& layout, const PrepOptions& options) {
   PrepPlan plan;
   if (options.playbackWidth > 0) plan.playback = {even(options.playbackWidth), even(options.playbackHeight)};
-  else plan.playback = scaledToWidth(m, std::min(m.width, kPlaybackMaxWidth));
+  else if (options.maxWidth == kFullWidth) plan.playback = scaledToWidth(m, m.width);
+  else plan.playback = scaledToWidth(m, std::min(m.width, options.maxWidth > 0 ? options.maxWidth : kPlaybackMaxWidth));
   int proxyWidth = m.width;
   while (proxyWidth > kProxyMaxWidth) proxyWidth /= 2;
   plan.proxy = scaledToWidth(m, proxyWidth);
@@ -62,12 +63,16 @@ std::vector<std::string> prepFfmpegArgs(const std::string& masterUrl, const medi
   // One decode of the master feeds all three outputs. The thumbnails come out one file
   // each (tiled by stripFfmpegArgs afterwards): ffmpeg reports no progress until every
   // output has written something, and a tile filter writes only at the end.
+  // HEVC keeps a 10-bit master's depth (Main 10); H.264 plays everywhere in 8 bits.
+  const bool deep =
+      options.codec == PlaybackCodec::Hevc && info.pixelFormat && bitsPerSample(*info.pixelFormat) > 8;
+  const std::string playbackFormat = deep ? "yuv420p10le" : "yuv420p";
   const std::string graph = fmt::format(
       "[0:v:0]split=3[p][x][t];"
-      "[p]scale={}:{}:flags=lanczos,format=yuv420p[playback];"
+      "[p]scale={}:{}:flags=lanczos,format={}[playback];"
       "[x]scale={}:{}:flags=bicubic,format=yuv420p[proxy];"
       "[t]fps=1/{}:eof_action=pass,{}scale={}:{}[thumbs]",
-      plan.playback.width, plan.playback.height, plan.proxy.width, plan.proxy.height, plan.thumbnailInterval,
+      plan.playback.width, plan.playback.height, playbackFormat, plan.proxy.width, plan.proxy.height, plan.thumbnailInterval,
       leftEyeCrop(layout.stereo), plan.thumbnail.width, plan.thumbnail.height);
   std::vector<std::string> a = {"ffmpeg", "-hide_banner", "-nostdin", "-nostats", "-v", "error", "-progress",
                                  "pipe:1", "-stats_period", "0.25"};
@@ -81,8 +86,16 @@ std::vector<std::string> prepFfmpegArgs(const std::string& masterUrl, const medi
   const std::string gop = std::to_string(plan.gop);
 
   // Playback: one-second GOP so a seek decodes at most a second; B-frames for size.
-  a.insert(a.end(), {"-map", "[playback]", "-map", "0:a:0?", "-r", rate, "-c:v", "libx264", "-preset", options.preset,
-                     "-crf", "20", "-g", gop, "-keyint_min", gop, "-bf", "2", "-pix_fmt", "yuv420p"});
+  if (options.codec == PlaybackCodec::Hevc) {
+    // "hvc1" is the tag Apple's and Android's MP4 readers want. x265's CRF 22 looks as x264's
+    // 20 does, a third smaller.
+    a.insert(a.end(), {"-map", "[playback]", "-map", "0:a:0?", "-r", rate, "-c:v", "libx265", "-preset", options.preset,
+                       "-crf", "22", "-g", gop, "-keyint_min", gop, "-bf", "2", "-x265-params", "log-level=error",
+                       "-tag:v", "hvc1", "-pix_fmt", playbackFormat});
+  } else {
+    a.insert(a.end(), {"-map", "[playback]", "-map", "0:a:0?", "-r", rate, "-c:v", "libx264", "-preset", options.preset,
+                       "-crf", "20", "-g", gop, "-keyint_min", gop, "-bf", "2", "-pix_fmt", "yuv420p"});
+  }
   a.insert(a.end(), colour.begin(), colour.end());
   if (plan.ambisonic)  // Opus channel mapping family 2: ambisonics, ACN/SN3D (RFC 8486)
     a.insert(a.end(), {"-c:a", "libopus", "-mapping_family", "2", "-b:a", "256k"});

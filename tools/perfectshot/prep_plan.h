@@ -11,10 +11,17 @@
 
 namespace ps::tools {
 
+// The playback encode's codec: H.264 for what every headset decodes, HEVC for masters wider
+// than H.264 decoders take (an 8K plate at full resolution), at a third less size for the same
+// picture. 10-bit masters stay 10-bit in HEVC (Main 10).
+enum class PlaybackCodec { H264, Hevc };
+
 struct PrepOptions {
   std::string title;
-  int playbackWidth = 0, playbackHeight = 0;  // 0: from the master, width capped at kPlaybackMaxWidth
-  std::string preset = "medium";              // x264 preset of the playback encode
+  int playbackWidth = 0, playbackHeight = 0;  // 0: from the master, width capped at maxWidth
+  int maxWidth = 0;                           // the cap; 0: kPlaybackMaxWidth; kFullWidth: none
+  PlaybackCodec codec = PlaybackCodec::H264;
+  std::string preset = "medium";              // x264's (x265's) preset of the playback encode
 };
 
 struct Size {
@@ -36,6 +43,8 @@ struct PrepPlan {
 
 // Headset decoders: 4096 pixels wide is what the common ones take in H.264.
 inline constexpr int kPlaybackMaxWidth = 4096;
+// PrepOptions::maxWidth for "keep the master's width".
+inline constexpr int kFullWidth = -1;
 // The proxy is the master halved until at most this wide: scaling by a power of two
 // keeps the frame stamp's blocks whole (tests, benchmarks) and the picture sharp.
 inline constexpr int kProxyMaxWidth = 2048;
