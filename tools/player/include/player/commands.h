@@ -25,6 +25,12 @@ struct Commands {
   bool select = false;         // the trigger pressed: play / pause, or what it points at
   int itemStep = 0;            // an episode's next (+1) / previous (-1) item; presses add up
   bool keep = false;           // the grip pressed: keep what is shown (the tape's measurement)
+  bool confirm = false;        // the thumbstick pressed: do what a headset menu highlights
+  // The thumbstick pushed past StickRules::stepPush per axis (+1 right / up, -1 left / down),
+  // once until it comes back within stepRelease. stepFrames already holds y's push: a handler
+  // that takes the stick for itself takes it out of stepFrames and shuttle too.
+  int stickPushX = 0;
+  int stickPushY = 0;
   // Levels: held now.
   float shuttle = 0;           // -1..1: scrub speed and direction
   bool grabbing = false;       // the trigger held (on the playhead: a live scrub)

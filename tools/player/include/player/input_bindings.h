@@ -16,10 +16,13 @@
 //   primary       play / pause (A / X; Vive: trackpad click)
 //   secondary     right B: one frame forward; left Y: one frame back
 //   menu          film frame on / off
+//   thumbstick click  confirm (a headset menu's highlighted entry: the marker editor's)
 //   squeeze       an episode's next item (right hand) / previous item (left hand)
 //   thumbstick x  shuttle past a dead zone of 0.2 (the larger of the hands; over the keys')
 //   thumbstick y  pushed past 0.6: one frame forward (up) / back (down); again once back
 //                 within 0.3
+//   (the marker editor in the headset, with a marker selected, takes the thumbstick instead:
+//   see marker_editor.h)
 // The aim is the right hand's, the left's when only it is tracked.
 #include <array>
 #include <cstdint>
@@ -37,6 +40,7 @@ enum class Command : std::uint8_t {
   Select,
   NextItem, PreviousItem,  // an episode's
   Keep,                    // keep what is shown (the measuring tape's measurement)
+  Confirm,                 // a headset menu's highlighted entry
 };
 
 // Whether a key binding asks for shift.
@@ -94,6 +98,7 @@ inline constexpr std::array kControlBindings{
     ControlBinding{Control::Squeeze, Hands::Left, Command::PreviousItem},
     // An episode's items and the tape's keep never meet: the tape is for a shot's rehearsal.
     ControlBinding{Control::Squeeze, Hands::Either, Command::Keep},
+    ControlBinding{Control::ThumbstickClick, Hands::Either, Command::Confirm},
 };
 
 class InputBindings {
@@ -113,6 +118,7 @@ class InputBindings {
   StickRules stick_;
   float keyShuttle_ = 0;
   std::array<bool, 2> stepArmed_{true, true};  // per hand: the stick came back since its last step
+  std::array<bool, 2> pushXArmed_{true, true};  // per hand: the same for x's push
 };
 
 }  // namespace ps::player
