@@ -64,7 +64,7 @@ TEST(HeadsetMarkerMenu, RetimeSnapsToFramesAndMovesBothEnds) {
   EXPECT_DOUBLE_EQ(walk.tIn, 112.0 * 1001 / 24000);
 }
 
-TEST(HeadsetMarkerMenu, RetimeStopsAtTheTimelinesIn) {
+TEST(HeadsetMarkerMenu, RetimeStopsAtTheTimelinesInAndOut) {
   const Rational fps{30, 1};
   TimeSpan s = retimedByFrames({0.1, 1.1}, -10, fps, 0);
   EXPECT_DOUBLE_EQ(s.tIn, 0.0);
@@ -74,6 +74,13 @@ TEST(HeadsetMarkerMenu, RetimeStopsAtTheTimelinesIn) {
   EXPECT_DOUBLE_EQ(s.tOut, 61.0 / 30);
   s = retimedByFrames({1.0, 1.0}, 1, fps, 0);
   EXPECT_NEAR(s.tOut - s.tIn, 1.0 / 30, 1e-12) << "an empty window becomes a frame long";
+  s = retimedByFrames({1.0, 1.9}, 10, fps, 0, 2.0);
+  EXPECT_DOUBLE_EQ(s.tOut, 2.0) << "stops at the timeline's out";
+  EXPECT_DOUBLE_EQ(s.tIn, 33.0 / 30);
+  s = retimedByFrames({0.5, 2.0}, 1, fps, 0, 2.0);
+  EXPECT_EQ(s, (TimeSpan{0.5, 2.0})) << "ends at the out already: stays";
+  s = retimedByFrames({0.0, 5.0}, -1, fps, 0, 2.0);
+  EXPECT_DOUBLE_EQ(s.tIn, 0.0) << "longer than the timeline: kept at the in";
   s = retimedByFrames({1.0, 2.0}, 1, Rational{0, 1}, 0);
   EXPECT_EQ(s, (TimeSpan{1.0, 2.0})) << "no frame rate: unchanged";
 }

@@ -30,14 +30,16 @@ std::size_t initialHighlight(const std::vector<MenuEntry>& entries, std::string_
   return it == entries.end() ? 0 : static_cast<std::size_t>(it - entries.begin());
 }
 
-TimeSpan retimedByFrames(TimeSpan span, int frames, Rational fps, double earliest) {
+TimeSpan retimedByFrames(TimeSpan span, int frames, Rational fps, double earliest, std::optional<double> latest) {
   if (!fps.valid() || fps.toDouble() <= 0) return span;
   const double rate = fps.toDouble();
   // Frame numbers, not seconds, are moved: repeated nudges land exactly on the grid.
   const double inFrame = std::round(span.tIn * rate);
   const double outFrame = std::max(inFrame + 1, std::round(span.tOut * rate));
-  const double firstFrame = std::ceil(earliest * rate - 1e-9);
-  const double moved = std::max(firstFrame, inFrame + frames) - inFrame;
+  double to = inFrame + frames;
+  if (latest) to = std::min(to, std::floor(*latest * rate + 1e-9) - (outFrame - inFrame));
+  to = std::max(to, std::ceil(earliest * rate - 1e-9));
+  const double moved = to - inFrame;
   return {(inFrame + moved) / rate, (outFrame + moved) / rate};
 }
 

@@ -44,13 +44,15 @@ std::size_t initialHighlight(const std::vector<MenuEntry>& entries, std::string_
 
 // A marker's window [tIn, tOut) moved by `frames` shot frames at `fps`: both ends first snapped
 // to their nearest frames (at least one frame apart), then moved together, so the duration in
-// frames is kept. The result never starts before `earliest` (the timeline's in, snapped up to
-// a frame): a move past it stops there. An invalid fps leaves the span as it is.
+// frames is kept. A move stops where the window would start before `earliest` (the timeline's
+// in, snapped up to a frame) or end after `latest` (its out when it has one, snapped down); a
+// window longer than the two allow keeps to `earliest`. An invalid fps leaves the span as it is.
 struct TimeSpan {
   double tIn = 0, tOut = 0;
   friend bool operator==(const TimeSpan&, const TimeSpan&) = default;
 };
-TimeSpan retimedByFrames(TimeSpan span, int frames, Rational fps, double earliest);
+TimeSpan retimedByFrames(TimeSpan span, int frames, Rational fps, double earliest,
+                         std::optional<double> latest = std::nullopt);
 
 // What stays selected after the document changed from the marker ids `before` to `after`: the
 // one selected when it is still there; else the one marker that came back or was added (an
