@@ -626,6 +626,11 @@ void PlayerLoop::routeInput(const xr::DisplayFrame& frame) {
   routedFrame_ = &frame;
   input_.route(input);
   routedFrame_ = nullptr;
+  if (overlay_) {
+    std::optional<engine::Ray> pointer;
+    if (input.aim) pointer = engine::Ray{input.aim->position, input.aim->orientation * glm::vec3(0.0f, 0.0f, -1.0f)};
+    overlay_->setPointer(pointer);
+  }
   // What the wearer points at and has open: for a sync leader between frames, no one else.
   if (!options_.betweenFrames) return;
   stats_.pointer.reset();
