@@ -140,7 +140,8 @@ void MarkerEditor::showMenu() {
   view.heading = m != nullptr ? fmt::format("{}  {:.2f} s - {:.2f} s", m->title, m->tIn, m->tOut) : "(deleted)";
   for (const ui::MenuEntry& e : ui::headsetMenuEntries(m != nullptr, doc_.canUndo())) view.rows.emplace_back(e.label);
   view.highlighted = std::min(menu_->highlighted, view.rows.size() - 1);
-  view.hint = m != nullptr ? "stick: up/down choose, click do, left/right move a frame" : "stick: up/down choose, click do";
+  view.hint = m != nullptr ? "Stick up/down: choose; click: do; left/right: a frame earlier/later"
+                           : "Stick up/down: choose; click: do";
   overlay_.setHeadsetMenu(std::move(view));
 }
 

@@ -9,15 +9,20 @@ void buildHeadsetMenuGeometry(const HeadsetMenuView& view, float pixelsPerDegree
   // Below about 9 pixels a glyph stops reading, whatever the angle.
   const float rowPx = std::max(14.0f, 1.9f * pixelsPerDegree);
   const float textPx = rowPx * 0.68f, pad = rowPx * 0.3f, hintPx = textPx * 0.8f;
-  const float widthPx = std::max(rowPx * 8.0f, 15.0f * pixelsPerDegree);
+  // As wide as its widest line (at least 15 degrees); the hint wraps inside that.
+  float widest = atlas.widthOf(view.heading, textPx);
+  for (const std::string& row : view.rows) widest = std::max(widest, atlas.widthOf(row, textPx) + pad);
+  const float widthPx = std::max(widest + 2.5f * pad, 15.0f * pixelsPerDegree);
+  const float textW = widthPx - 2 * pad;
+  const std::vector<std::string> hint = atlas.wrap(view.hint, hintPx, textW);
   const float rightX = -1.5f * pixelsPerDegree, leftX = rightX - widthPx;
   const float topY = -rowPx * 0.5f;
-  const float heightPx = rowPx * static_cast<float>(view.rows.size() + 1) + hintPx * 1.3f + 3 * pad;
+  const float heightPx = rowPx * static_cast<float>(view.rows.size() + 1) +
+                         hintPx * 1.25f * static_cast<float>(hint.size()) + 3 * pad;
   const glm::vec4 shade = engine::linearColour(16, 16, 22, 0.86f), white = engine::linearColour(245, 245, 245),
                   dim = engine::linearColour(190, 190, 200), mark = engine::linearColour(90, 200, 255, 0.9f);
   out.rect(view.anchor, {leftX, topY}, {rightX, topY + heightPx}, shade);
   out.frame(view.anchor, {leftX, topY}, {rightX, topY + heightPx}, 1.5f, dim);
-  const float textW = widthPx - 2 * pad;
   float y = topY + pad;
   out.text(atlas, view.anchor, {leftX + pad, y + (rowPx - textPx) * 0.5f}, view.heading, textPx, white, textW);
   y += rowPx + pad;
@@ -28,7 +33,11 @@ void buildHeadsetMenuGeometry(const HeadsetMenuView& view, float pixelsPerDegree
              lit ? engine::linearColour(10, 10, 14) : white, textW - pad);
     y += rowPx;
   }
-  out.text(atlas, view.anchor, {leftX + pad, y + pad}, view.hint, hintPx, dim, textW);
+  y += pad;
+  for (const std::string& line : hint) {
+    out.text(atlas, view.anchor, {leftX + pad, y}, line, hintPx, dim, textW);
+    y += hintPx * 1.25f;
+  }
 }
 
 void buildPointerGeometry(const glm::vec3& from, const glm::vec3& to, engine::OverlayGeometry& out) {
