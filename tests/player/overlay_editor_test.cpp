@@ -219,7 +219,7 @@ scenes::Marker savedLens(const ShotCopy& copy) {
 }
 
 // Headset: the trigger on a marker selects it and opens its menu, which then has the
-// thumbstick (not the playhead): a push down and a click take the next preset title; a push
+// thumbstick (not the playhead): a push down and the grip take the next preset title; a push
 // right moves it a frame later; "Delete marker", then "Undo" (first of what is left) brings it
 // back selected; "Close" gives the stick back. Each change is on disk at once.
 TEST(MarkerEditor, InTheHeadsetTheMenuHasTheThumbstickAndEachChangeIsSaved) {
@@ -252,10 +252,12 @@ TEST(MarkerEditor, InTheHeadsetTheMenuHasTheThumbstickAndEachChangeIsSaved) {
   editor.apply(frame, down, 0.5);
   EXPECT_EQ(down.stepFrames, 0) << "the menu took the stick: no step";
   EXPECT_EQ(down.shuttle, 0.0f) << "and no shuttle";
-  player::Commands confirm;
-  confirm.confirm = true;
-  editor.apply(frame, confirm, 0.5);
-  EXPECT_FALSE(confirm.confirm);
+  player::Commands grip;
+  grip.keep = true;
+  grip.itemStep = 1;  // as the right grip makes it
+  editor.apply(frame, grip, 0.5);
+  EXPECT_FALSE(grip.keep) << "the menu took the grip";
+  EXPECT_EQ(grip.itemStep, 0);
   EXPECT_EQ(savedLens(copy).title, ui::kMarkerTitlePresets[1]) << "\"The lens\" is no preset: the first was lit";
 
   player::Commands right;
@@ -268,14 +270,14 @@ TEST(MarkerEditor, InTheHeadsetTheMenuHasTheThumbstickAndEachChangeIsSaved) {
   // From the second preset, seven rows down is "Delete marker" (after the eight presets).
   player::Commands toDelete;
   toDelete.stickPushY = -7;
-  toDelete.confirm = true;
+  toDelete.keep = true;
   editor.apply(frame, toDelete, 0.5);
   EXPECT_EQ(copy.markersOnDisk(copy.file()), 0u);
   EXPECT_FALSE(editor.selected());
   EXPECT_TRUE(editor.headsetMenuOpen()) << "open, so the delete can be undone";
 
   player::Commands undo;
-  undo.confirm = true;
+  undo.keep = true;
   editor.apply(frame, undo, 0.5);
   EXPECT_EQ(copy.markersOnDisk(copy.file()), 1u);
   EXPECT_EQ(editor.selected(), "lens") << "the marker that came back";
@@ -285,7 +287,7 @@ TEST(MarkerEditor, InTheHeadsetTheMenuHasTheThumbstickAndEachChangeIsSaved) {
   // The menu opens again on the marker's title (the second row); two up wrap to "Close".
   player::Commands close;
   close.stickPushY = 2;
-  close.confirm = true;
+  close.keep = true;
   editor.apply(frame, close, 0.5);
   EXPECT_FALSE(editor.headsetMenuOpen());
   player::Commands step;

@@ -170,9 +170,9 @@ TEST(InputBindings, ThumbstickYStepsOncePerPush) {
   EXPECT_EQ(at(-0.8f), 1);
 }
 
-// The headset menu's stick: each axis pushed counts once per push, as y's step does; a
-// click confirms. y's push is in stepFrames too (the menu takes it back out).
-TEST(InputBindings, ThumbstickPushesCountOncePerAxisAndItsClickConfirms) {
+// The headset menu's stick: each axis pushed counts once per push, as y's step does. y's push
+// is in stepFrames too (the menu takes it back out).
+TEST(InputBindings, ThumbstickPushesCountOncePerAxis) {
   InputBindings bindings;
   xr::RawInput raw;
   const auto at = [&](float x, float y) {
@@ -192,13 +192,9 @@ TEST(InputBindings, ThumbstickPushesCountOncePerAxisAndItsClickConfirms) {
   EXPECT_EQ(c.stickPushY, -1);
   EXPECT_EQ(c.stepFrames, -1);
   EXPECT_EQ(c.stickPushX, 0);
-  EXPECT_FALSE(c.confirm);
-
-  xr::ControllerInput click;
-  click.thumbstickClick.pressed = true;
-  EXPECT_TRUE(bindings.map(withHand(xr::Hand::Left, click)).confirm);
-  click.thumbstickClick = {true, false};  // held: no edge
-  EXPECT_FALSE(bindings.map(withHand(xr::Hand::Right, click)).confirm);
+  // Each hand has its own push.
+  raw.hand(xr::Hand::Left).thumbstick = {0.8f, 0};
+  EXPECT_EQ(at(0, -0.9f).stickPushX, 1);
 }
 
 TEST(InputBindings, TheAimIsTheRightHandsUnlessOnlyTheLeftIsTracked) {

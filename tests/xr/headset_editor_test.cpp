@@ -97,9 +97,10 @@ std::string push(int frame, int x, int y) {
          std::to_string(y) + R"(] }, { "frame": )" + std::to_string(frame + 5) + R"(, "thumbstick": [0, 0] })";
 }
 
-std::string click(int frame) {
-  return R"({ "frame": )" + std::to_string(frame) + R"(, "thumbstick_click": true }, { "frame": )" +
-         std::to_string(frame + 3) + R"(, "thumbstick_click": false })";
+// The grip squeezed and let go: the menu's highlighted entry.
+std::string grip(int frame) {
+  return R"({ "frame": )" + std::to_string(frame) + R"(, "squeeze": 1.0 }, { "frame": )" + std::to_string(frame + 3) +
+         R"(, "squeeze": 0.0 })";
 }
 
 double onFrameGrid(double t) { return std::round(t * kFps) / kFps; }
@@ -122,8 +123,8 @@ TEST(XrHeadsetEditor, PlacesRenamesRetimesDeletesAndUndoesAMarker) {
   expectLintsClean(pkg, "placing");
 
   // 2. Rename: the trigger on the marker selects it; the menu opens on its first preset ("New
-  // marker" is none); two pushes down and a click take the third, "Light".
-  r = play(dir, script(push(45, 0, -1) + ", " + push(55, 0, -1) + ", " + click(65)), touch + "80");
+  // marker" is none); two pushes down and the grip take the third, "Light".
+  r = play(dir, script(push(45, 0, -1) + ", " + push(55, 0, -1) + ", " + grip(65)), touch + "80");
   expectClean(r);
   EXPECT_NE(r.output.find("editor: renamed \"" + id + "\" to \"Light\""), std::string::npos) << r.output;
   m = savedMarkers(pkg);
@@ -146,9 +147,9 @@ TEST(XrHeadsetEditor, PlacesRenamesRetimesDeletesAndUndoesAMarker) {
   fs::copy(pkg, dir / "before-delete", fs::copy_options::recursive);
 
   // 4. Delete: the menu opens on "Light" (the third entry); four pushes up wrap past the top to
-  // "Delete marker" (above "Close", the last); a click deletes.
+  // "Delete marker" (above "Close", the last); the grip deletes.
   const std::string toDelete =
-      push(45, 0, 1) + ", " + push(55, 0, 1) + ", " + push(65, 0, 1) + ", " + push(75, 0, 1) + ", " + click(85);
+      push(45, 0, 1) + ", " + push(55, 0, 1) + ", " + push(65, 0, 1) + ", " + push(75, 0, 1) + ", " + grip(85);
   r = play(dir, script(toDelete), touch + "100");
   expectClean(r);
   EXPECT_NE(r.output.find("editor: deleted \"" + id + "\""), std::string::npos) << r.output;
@@ -156,10 +157,10 @@ TEST(XrHeadsetEditor, PlacesRenamesRetimesDeletesAndUndoesAMarker) {
   expectLintsClean(pkg, "deleting");
 
   // 5. Undo: from the shot before the delete, delete again; the menu then offers "Undo" first,
-  // and a click brings the marker back as it was, selected.
+  // and the grip brings the marker back as it was, selected.
   fs::remove_all(pkg);
   fs::copy(dir / "before-delete", pkg, fs::copy_options::recursive);
-  r = play(dir, script(toDelete + ", " + click(95)), touch + "110");
+  r = play(dir, script(toDelete + ", " + grip(95)), touch + "110");
   expectClean(r);
   EXPECT_NE(r.output.find("editor: undone"), std::string::npos) << r.output;
   m = savedMarkers(pkg);

@@ -53,7 +53,6 @@ void InputBindings::apply(Command command, Commands& out) {
     case Command::NextItem: out.itemStep += 1; break;
     case Command::PreviousItem: out.itemStep -= 1; break;
     case Command::Keep: out.keep = true; break;
-    case Command::Confirm: out.confirm = true; break;
   }
 }
 

@@ -50,19 +50,22 @@ void MarkerEditor::openMenu() {
 }
 
 void MarkerEditor::applyMenu(Commands& in) {
-  // The stick is the menu's while it is open: it neither scrubs nor steps the playhead.
+  // The stick is the menu's while it is open: it neither scrubs nor steps the playhead (the
+  // keyboard's shuttle level stops too: the commands hold one level for both). The grip does
+  // the highlighted entry; a shot being edited is no episode, whose items the grip also steps.
   const int pushX = in.stickPushX, pushY = in.stickPushY;
-  const bool confirm = in.confirm;
+  const bool doIt = in.keep;
   in.stepFrames -= in.stickPushY;
   in.shuttle = 0;
   in.stickPushX = in.stickPushY = 0;
-  in.confirm = false;
+  in.keep = false;
+  in.itemStep = 0;
 
   const std::vector<ui::MenuEntry> entries = ui::headsetMenuEntries(selected_.has_value(), doc_.canUndo());
   menu_->highlighted = std::min(menu_->highlighted, entries.size() - 1);
   if (pushY != 0) menu_->highlighted = ui::cycledIndex(menu_->highlighted, -pushY, entries.size());  // up: the row above
   if (pushX != 0 && selected_) retime(pushX);
-  if (confirm) doEntry(entries[menu_->highlighted]);
+  if (doIt) doEntry(entries[menu_->highlighted]);
   showMenu();
 }
 
@@ -140,8 +143,8 @@ void MarkerEditor::showMenu() {
   view.heading = m != nullptr ? fmt::format("{}  {:.2f} s - {:.2f} s", m->title, m->tIn, m->tOut) : "(deleted)";
   for (const ui::MenuEntry& e : ui::headsetMenuEntries(m != nullptr, doc_.canUndo())) view.rows.emplace_back(e.label);
   view.highlighted = std::min(menu_->highlighted, view.rows.size() - 1);
-  view.hint = m != nullptr ? "Stick up/down: choose; click: do; left/right: a frame earlier/later"
-                           : "Stick up/down: choose; click: do";
+  view.hint = m != nullptr ? "Stick up/down: choose; grip: do; left/right: a frame earlier/later"
+                           : "Stick up/down: choose; grip: do";
   overlay_.setHeadsetMenu(std::move(view));
 }
 

@@ -16,8 +16,9 @@
 //   primary       play / pause (A / X; Vive: trackpad click)
 //   secondary     right B: one frame forward; left Y: one frame back
 //   menu          film frame on / off
-//   thumbstick click  confirm (a headset menu's highlighted entry: the marker editor's)
-//   squeeze       an episode's next item (right hand) / previous item (left hand)
+//   squeeze       an episode's next item (right hand) / previous item (left hand); keep (the
+//                 measuring tape's measurement, the marker editor's headset menu entry)
+//   (the thumbstick's click is the headset's own recentre: xr/src/openxr/controls.cpp)
 //   thumbstick x  shuttle past a dead zone of 0.2 (the larger of the hands; over the keys')
 //   thumbstick y  pushed past 0.6: one frame forward (up) / back (down); again once back
 //                 within 0.3
@@ -40,7 +41,6 @@ enum class Command : std::uint8_t {
   Select,
   NextItem, PreviousItem,  // an episode's
   Keep,                    // keep what is shown (the measuring tape's measurement)
-  Confirm,                 // a headset menu's highlighted entry
 };
 
 // Whether a key binding asks for shift.
@@ -98,7 +98,6 @@ inline constexpr std::array kControlBindings{
     ControlBinding{Control::Squeeze, Hands::Left, Command::PreviousItem},
     // An episode's items and the tape's keep never meet: the tape is for a shot's rehearsal.
     ControlBinding{Control::Squeeze, Hands::Either, Command::Keep},
-    ControlBinding{Control::ThumbstickClick, Hands::Either, Command::Confirm},
 };
 
 class InputBindings {

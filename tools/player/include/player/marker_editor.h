@@ -11,10 +11,10 @@
 // - headset (`--edit`): pointing the controller and pressing the trigger away from any marker
 //   places one at the current time; on a marker it selects it. Either opens the headset menu
 //   beside the marker (ui/headset_marker_menu.h), and while it is open the thumbstick is the
-//   menu's, not the playhead's: up / down moves the highlight, a click does the highlighted
-//   entry (a title from the presets, delete the marker, undo, close the menu), left / right
-//   moves the marker one shot frame earlier / later (t_in and t_out together, on the frame
-//   grid). The trigger and the other buttons keep their meaning. Every change is saved at
+//   menu's, not the playhead's: up / down moves the highlight, left / right moves the marker
+//   one shot frame earlier / later (t_in and t_out together, on the frame grid); the grip
+//   (squeeze) does the highlighted entry: a title from the presets, delete the marker, undo,
+//   close the menu. The trigger and the other buttons keep their meaning. Every change is saved at
 //   once, since a headset has no keyboard to save with; an edit that cannot be saved is
 //   undone (document_save.h).
 // Edits go through scenes::ShotDocument (undo/redo, unknown fields and key order kept, atomic
