@@ -127,6 +127,9 @@ class ViewOverlay {
   // where it meets the scene, a marker it points at or the headset menu's plane, else 4 m out,
   // with a cursor there; empty (no aim pose): none.
   void setPointer(std::optional<engine::Ray> ray);
+  // Where such a ray (stage space) ends at shot time t: the nearest of the scene's hit and a
+  // marker active at t it points at (at the marker's point), else 4 m out.
+  glm::vec3 pointerEnd(const engine::Ray& ray, double shotSeconds) const;
   // The marker editor's headset menu, in the space markers are laid out in (its anchor
   // relative to the capture point); empty: none.
   void setHeadsetMenu(std::optional<ui::HeadsetMenuView> menu);
@@ -205,8 +208,6 @@ class ViewOverlay {
   std::optional<ui::HeadsetMenuView> menu_;
   engine::OverlayGeometry menuGeometry_, pointerGeometry_;
   std::size_t commonWithoutPointer_ = 0;  // common_'s vertices before the pointer's, appended last
-  // Where the pointer's ray ends at shot time t (stage space).
-  glm::vec3 pointerEnd(const engine::Ray& ray, double shotSeconds) const;
 };
 
 }  // namespace ps::player
