@@ -9,8 +9,13 @@
 #include <set>
 #include <string>
 
+#include <glm/gtc/quaternion.hpp>
+
 #include "loop_harness.h"
+#include "engine/font_atlas.h"
 #include "player/marker_editor.h"
+#include "ui/headset_menu_geometry.h"
+#include "ui/view_projection.h"
 #include "player/commands.h"
 #include "player/marker_selection.h"
 #include "player/shot_sets.h"
@@ -296,6 +301,46 @@ TEST(MarkerEditor, InTheHeadsetTheMenuHasTheThumbstickAndEachChangeIsSaved) {
   editor.apply(frame, step, 0.5);
   EXPECT_EQ(step.stepFrames, 1) << "the stick is the playhead's again";
   EXPECT_EQ(copy.entries(), (std::set<std::string>{"shot.json", "plate.mp4"})) << "nothing left over from the saves";
+}
+
+// The trigger on a row of the headset menu does that row, where the ray crosses it as the
+// first eye sees the card; on the card's heading it does nothing, and places no marker behind.
+TEST(MarkerEditor, InTheHeadsetTheTriggerOnAMenuRowDoesIt) {
+  ShotCopy copy;
+  auto document = scenes::ShotDocument::open(copy.file());
+  ASSERT_TRUE(document) << document.error().message();
+  player::ViewOverlay overlay({});
+  player::MarkerEditor editor(std::move(*document), overlay, /*active=*/true);
+  xr::DisplayFrame frame = frameSeeing(lookAt(0, 0));
+  frame.eyes.front().target.extent = {640, 360};
+  player::Commands pull = pointAndPull(lookAt(kMarkerYaw, kMarkerPitch));
+  ASSERT_TRUE(editor.apply(frame, pull, 0.5));
+  ASSERT_TRUE(overlay.headsetMenu());
+  const ui::HeadsetMenuView menu = *overlay.headsetMenu();
+  ASSERT_EQ(menu.rows[2], "Light");
+
+  // From the eye through the drawn pixels of a point on the card, as the controller's aim.
+  const ui::ViewProjection eye(overlay.inShotSpace(frame.eyes.front().view), {640, 360});
+  const ui::HeadsetMenuLayout l = ui::layoutHeadsetMenu(
+      menu, ui::pixelsPerDegree(frame.eyes.front().view.fov, 360), *engine::FontAtlas::shared());
+  const glm::vec2 anchorPx = *eye.pixelOfEyePoint(eye.toEye(menu.anchor));
+  const auto aimAt = [&](glm::vec2 offset) {
+    const engine::Ray r = eye.rayAt(anchorPx + offset);
+    player::Commands in;
+    in.select = true;
+    in.aim = engine::View{glm::quatLookAt(r.direction, glm::vec3(0, 1, 0)), r.origin + overlay.origin(), {}};
+    return in;
+  };
+  const float midX = 0.5f * (l.min.x + l.max.x);
+  player::Commands onHeading = aimAt({midX, l.min.y + l.pad + 2});
+  EXPECT_TRUE(editor.apply(frame, onHeading, 0.5)) << "the card took the press";
+  EXPECT_EQ(overlay.markers().size(), 1u) << "no marker placed behind the card";
+  EXPECT_EQ(savedLens(copy).title, "The lens");
+  player::Commands onLight = aimAt({midX, l.firstRowY + 2.5f * l.rowPx});
+  EXPECT_TRUE(editor.apply(frame, onLight, 0.5));
+  EXPECT_EQ(overlay.markers().size(), 1u);
+  EXPECT_EQ(savedLens(copy).title, "Light");
+  EXPECT_EQ(overlay.headsetMenu()->highlighted, 2u);
 }
 
 // In blocking (B), a window click where the view meets the floor places a floor mark there; with

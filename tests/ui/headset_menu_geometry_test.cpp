@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <limits>
 
+#include <glm/geometric.hpp>
+
 #include "engine/font_atlas.h"
+#include "engine/view.h"
 #include "ui/headset_menu_geometry.h"
 
 namespace ps::ui {
@@ -81,6 +84,40 @@ TEST(HeadsetMenuGeometry, ALongRowWidensTheCard) {
   const Box a = boxOf(narrow), b = boxOf(wide);
   EXPECT_GT(b.maxX - b.minX, a.maxX - a.minX + 50);
   EXPECT_GE(b.maxX - b.minX, font().widthOf(v.rows.back(), 19.0f * 0.68f)) << "the row fits";
+}
+
+// The ray's hit test agrees with the drawing: a ray through the middle of a row's drawn pixels
+// (from the eye, or from a controller elsewhere through the same point) picks that row; the
+// heading picks none; a ray past the card misses.
+TEST(HeadsetMenuGeometry, ARayPicksTheRowItCrossesAsTheEyeSeesIt) {
+  engine::View view;
+  view.fov = engine::symmetricFov(90, 90);
+  const ViewProjection eye(view, {512, 512});
+  HeadsetMenuView v = menu();
+  v.anchor = {0.8f, 0.0f, -3.0f};
+  const HeadsetMenuLayout l = layoutHeadsetMenu(v, pixelsPerDegree(view.fov, 512), font());
+  const glm::vec2 anchorPx = *eye.pixelOfEyePoint(eye.toEye(v.anchor));
+  const auto rayThrough = [&](glm::vec2 offset) { return eye.rayAt(anchorPx + offset); };
+  const float midX = 0.5f * (l.min.x + l.max.x);
+  for (std::size_t row = 0; row < v.rows.size(); ++row) {
+    const engine::Ray r = rayThrough({midX, l.firstRowY + (static_cast<float>(row) + 0.5f) * l.rowPx});
+    const auto hit = rayOnHeadsetMenu(r, v, eye, font());
+    ASSERT_TRUE(hit) << "row " << row;
+    EXPECT_EQ(hit->row, row);
+    EXPECT_NEAR((r.origin + hit->alongM * r.direction).z, -3.0f, 1e-4f) << "at the anchor's depth";
+    // The same point from a controller below and to the right.
+    const glm::vec3 point = r.origin + hit->alongM * r.direction, from(0.25f, -0.3f, -0.2f);
+    const auto again = rayOnHeadsetMenu({from, glm::normalize(point - from)}, v, eye, font());
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->row, row);
+    EXPECT_NEAR(again->alongM, glm::length(point - from), 1e-3f);
+  }
+  const auto heading = rayOnHeadsetMenu(rayThrough({midX, l.min.y + l.pad + 2}), v, eye, font());
+  ASSERT_TRUE(heading) << "on the card";
+  EXPECT_FALSE(heading->row);
+  EXPECT_FALSE(rayOnHeadsetMenu(rayThrough({l.max.x + 4, l.firstRowY + 2}), v, eye, font())) << "right of it";
+  EXPECT_FALSE(rayOnHeadsetMenu(rayThrough({midX, l.max.y + 4}), v, eye, font())) << "below it";
+  EXPECT_FALSE(rayOnHeadsetMenu({glm::vec3(0.0f), {0.0f, 0.0f, 1.0f}}, v, eye, font())) << "pointing away";
 }
 
 TEST(PointerGeometry, TheRayRunsToTheCursorDrawnAtItsEnd) {

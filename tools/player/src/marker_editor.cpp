@@ -215,7 +215,7 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
     place(engine::Ray{overlay_.inShotSpace(eye.view).position, projection.directionAt(*in.viewClicked)}, shotSeconds);
 
   // Headset: point and press; then the menu beside the marker has the thumbstick.
-  const bool took = in.select && in.aim && pointAndPress(in, shotSeconds);
+  const bool took = in.select && in.aim && pointAndPress(frame, in, shotSeconds);
   if (menu_) applyMenu(in);
   return took;
 }

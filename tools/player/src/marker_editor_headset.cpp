@@ -6,6 +6,9 @@
 
 #include "player/document_save.h"
 #include "player/marker_editor.h"
+#include "engine/font_atlas.h"
+#include "ui/headset_menu_geometry.h"
+#include "ui/view_projection.h"
 #include "ui/marker_picking.h"
 
 namespace ps::player {
@@ -27,14 +30,29 @@ const scenes::Marker* markerWithId(const std::vector<scenes::Marker>& markers, c
 
 }  // namespace
 
-bool MarkerEditor::pointAndPress(const Commands& in, double shotSeconds) {
+bool MarkerEditor::pointAndPress(const xr::DisplayFrame& frame, const Commands& in, double shotSeconds) {
   const auto& markers = overlay_.markers();
   const glm::vec3 dir = in.aim->orientation * glm::vec3(0, 0, -1);
-  if (auto hit = ui::markerOnRay(markers, shotSeconds, in.aim->position - overlay_.origin(), dir, overlay_.style(),
-                                 2.5f, overlay_.sceneHitInShotSpace())) {
+  const engine::Ray ray{in.aim->position - overlay_.origin(), dir};
+  // The menu first: it is drawn over what lies behind it. Its card is laid out for the first eye.
+  if (const std::optional<ui::HeadsetMenuView> view = menuView(); view && !frame.eyes.empty()) {
+    const xr::EyeTarget& eye = frame.eyes.front();
+    const ui::ViewProjection first(overlay_.inShotSpace(eye.view), {static_cast<float>(eye.target.extent.width),
+                                                                    static_cast<float>(eye.target.extent.height)});
+    if (const auto hit = ui::rayOnHeadsetMenu(ray, *view, first, *engine::FontAtlas::shared())) {
+      if (hit->row) {
+        menu_->highlighted = *hit->row;
+        doEntry(ui::headsetMenuEntries(selected_.has_value(), doc_.canUndo())[*hit->row]);
+        showMenu();
+      }
+      return true;
+    }
+  }
+  if (auto hit = ui::markerOnRay(markers, shotSeconds, ray.origin, dir, overlay_.style(), 2.5f,
+                                 overlay_.sceneHitInShotSpace())) {
     selected_ = markers[*hit].id;
   } else {
-    place(engine::Ray{in.aim->position - overlay_.origin(), dir}, shotSeconds);
+    place(ray, shotSeconds);
     save();
   }
   if (selected_) openMenu();
@@ -131,11 +149,8 @@ void MarkerEditor::headsetEdited(const Status& s, const std::string& what) {
   else changed(what + ": not saved, so undone", Outcome::Failed);
 }
 
-void MarkerEditor::showMenu() {
-  if (!menu_) {
-    overlay_.setHeadsetMenu(std::nullopt);
-    return;
-  }
+std::optional<ui::HeadsetMenuView> MarkerEditor::menuView() {
+  if (!menu_) return std::nullopt;
   const scenes::Marker* m = markerWithId(doc_.shot().markers, selected_);
   if (m != nullptr) menu_->anchor = ui::markerPoint(*m, overlay_.style());
   ui::HeadsetMenuView view;
@@ -145,7 +160,9 @@ void MarkerEditor::showMenu() {
   view.highlighted = std::min(menu_->highlighted, view.rows.size() - 1);
   view.hint = m != nullptr ? "Stick up/down: choose; grip: do; left/right: a frame earlier/later"
                            : "Stick up/down: choose; grip: do";
-  overlay_.setHeadsetMenu(std::move(view));
+  return view;
 }
+
+void MarkerEditor::showMenu() { overlay_.setHeadsetMenu(menuView()); }
 
 }  // namespace ps::player

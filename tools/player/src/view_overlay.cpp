@@ -5,7 +5,6 @@
 #include <algorithm>
 
 #include <glm/geometric.hpp>
-#include <glm/trigonometric.hpp>
 #include <glm/vec2.hpp>
 
 #include "engine/srgb_format.h"
@@ -202,13 +201,11 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
   const bool menuChanged = fresh || built_->menu != menu_;
   if (menuChanged) {
     menuGeometry_.clear();
-    if (menu_ && !eyes.empty()) {
-      // Sized in the first eye's angle: its pixels over its vertical field of view.
-      const engine::Fov& fov = eyes.front().view.fov;
-      const float degrees = glm::degrees(fov.angleUp - fov.angleDown);
-      const float pixelsPerDegree = degrees > 0 ? static_cast<float>(eyes.front().extent.height) / degrees : 10.0f;
-      ui::buildHeadsetMenuGeometry(*menu_, pixelsPerDegree, layer_->atlas(), menuGeometry_);
-    }
+    // Sized for the first eye, as the cards are.
+    if (menu_ && !eyes.empty())
+      ui::buildHeadsetMenuGeometry(
+          *menu_, ui::pixelsPerDegree(eyes.front().view.fov, static_cast<float>(eyes.front().extent.height)),
+          layer_->atlas(), menuGeometry_);
   }
   const bool rebuilt = markersChanged || filmChanged || blockingChanged || pointerChanged || playAreaChanged ||
                        tapeChanged || menuChanged || built_->origin != origin_ || built_->headBoxAlpha != headBoxAlpha;
@@ -244,7 +241,18 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
   // The controller's ray moves with the hand every frame: it goes last, so a moved hand costs
   // its few vertices again, not a rebuild of the cards.
   std::optional<std::pair<glm::vec3, glm::vec3>> pointer;
-  if (pointer_) pointer = std::pair{pointer_->origin, pointerEnd(*pointer_, shotSeconds)};
+  if (pointer_) {
+    glm::vec3 end = pointerEnd(*pointer_, shotSeconds);
+    // On the headset menu's card, where that is nearer: the card is laid out for the first eye.
+    if (menu_ && !eyes.empty()) {
+      const ui::ViewProjection first(inShotSpace(eyes.front().view), sizeOf(eyes.front().extent));
+      const engine::Ray inShot{pointer_->origin - origin_, pointer_->direction};
+      if (const auto hit = ui::rayOnHeadsetMenu(inShot, *menu_, first, layer_->atlas());
+          hit && hit->alongM < glm::length(end - pointer_->origin))
+        end = pointer_->origin + hit->alongM * pointer_->direction;
+    }
+    pointer = std::pair{pointer_->origin, end};
+  }
   const bool pointerMoved = rebuilt || built_->pointer != pointer;
   if (pointerMoved) {
     common_.vertices.resize(commonWithoutPointer_);

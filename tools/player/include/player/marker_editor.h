@@ -14,7 +14,8 @@
 //   menu's, not the playhead's: up / down moves the highlight, left / right moves the marker
 //   one shot frame earlier / later (t_in and t_out together, on the frame grid); the grip
 //   (squeeze) does the highlighted entry: a title from the presets, delete the marker, undo,
-//   close the menu. The trigger and the other buttons keep their meaning. Every change is saved at
+//   close the menu. The trigger on a row of the menu does that row (on the card elsewhere,
+//   nothing: it never places a marker behind it). The other buttons keep their meaning. Every change is saved at
 //   once, since a headset has no keyboard to save with; an edit that cannot be saved is
 //   undone (document_save.h).
 // Edits go through scenes::ShotDocument (undo/redo, unknown fields and key order kept, atomic
@@ -79,11 +80,13 @@ class MarkerEditor {
 
   // Headset (marker_editor_headset.cpp): the trigger's press with an aim (true: taken), the
   // open menu's thumbstick, one entry done, and the menu as the overlay shows it.
-  bool pointAndPress(const Commands& in, double shotSeconds);
+  bool pointAndPress(const xr::DisplayFrame& frame, const Commands& in, double shotSeconds);
   void openMenu();
   void applyMenu(Commands& in);
   void doEntry(const ui::MenuEntry& entry);
   void retime(int frames);
+  // The menu as the overlay shows it now (empty: closed).
+  std::optional<ui::HeadsetMenuView> menuView();
   // A marker edit made in the headset: saved at once (undone when it cannot be).
   void headsetEdited(const Status& s, const std::string& what);
   void showMenu();

@@ -133,6 +133,7 @@ class ViewOverlay {
   // The marker editor's headset menu, in the space markers are laid out in (its anchor
   // relative to the capture point); empty: none.
   void setHeadsetMenu(std::optional<ui::HeadsetMenuView> menu);
+  const std::optional<ui::HeadsetMenuView>& headsetMenu() const { return menu_; }
   // The runtime's play area (its floor corners in stage space, xr::Display::playArea) drawn as
   // an outline on the floor; empty: none.
   void setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners);
