@@ -9,8 +9,13 @@
 #include <set>
 #include <string>
 
+#include <glm/gtc/quaternion.hpp>
+
 #include "loop_harness.h"
+#include "engine/font_atlas.h"
 #include "player/marker_editor.h"
+#include "ui/headset_menu_geometry.h"
+#include "ui/view_projection.h"
 #include "player/commands.h"
 #include "player/marker_selection.h"
 #include "player/shot_sets.h"
@@ -206,6 +211,136 @@ TEST(MarkerEditor, AClickPlacesUndoTakesItBackAndOnlyCtrlSWrites) {
   EXPECT_FALSE(editor.document().dirty());
   EXPECT_EQ(copy.markersOnDisk(copy.file()), 2u);
   EXPECT_EQ(copy.entries(), (std::set<std::string>{"shot.json", "plate.mp4"}));
+}
+
+// The saved marker "lens" in the copy's file.
+scenes::Marker savedLens(const ShotCopy& copy) {
+  auto shot = scenes::loadShot(copy.file());
+  EXPECT_TRUE(shot) << shot.error().message();
+  if (shot)
+    for (const scenes::Marker& m : shot->markers)
+      if (m.id == "lens") return m;
+  return {};
+}
+
+// Headset: the trigger on a marker selects it and opens its menu, which then has the
+// thumbstick (not the playhead): a push down and the grip take the next preset title; a push
+// right moves it a frame later; "Delete marker", then "Undo" (first of what is left) brings it
+// back selected; "Close" gives the stick back. Each change is on disk at once.
+TEST(MarkerEditor, InTheHeadsetTheMenuHasTheThumbstickAndEachChangeIsSaved) {
+  ShotCopy copy;
+  {
+    // One second long, so that a frame later still ends inside the 2 s timeline.
+    auto shorter = scenes::ShotDocument::open(copy.file());
+    ASSERT_TRUE(shorter);
+    scenes::MarkerEdit edit;
+    edit.tOut = 1.0;
+    ASSERT_TRUE(shorter->editMarker("lens", edit).ok());
+    ASSERT_TRUE(shorter->save().empty());
+  }
+  auto document = scenes::ShotDocument::open(copy.file());
+  ASSERT_TRUE(document) << document.error().message();
+  player::ViewOverlay overlay({});
+  player::MarkerEditor editor(std::move(*document), overlay, /*active=*/true);
+  const xr::DisplayFrame frame = frameSeeing(lookAt(0, 0));
+
+  player::Commands pull = pointAndPull(lookAt(kMarkerYaw, kMarkerPitch));
+  EXPECT_TRUE(editor.apply(frame, pull, 0.5)) << "the press on the marker is the editor's";
+  EXPECT_EQ(editor.selected(), "lens");
+  EXPECT_TRUE(editor.headsetMenuOpen());
+  EXPECT_EQ(overlay.markers().size(), 1u) << "selected, not placed";
+
+  player::Commands down;
+  down.stickPushY = -1;
+  down.stepFrames = -1;  // as the bindings make it: y's push is a step too
+  down.shuttle = -0.8f;
+  editor.apply(frame, down, 0.5);
+  EXPECT_EQ(down.stepFrames, 0) << "the menu took the stick: no step";
+  EXPECT_EQ(down.shuttle, 0.0f) << "and no shuttle";
+  player::Commands grip;
+  grip.keep = true;
+  grip.itemStep = 1;  // as the right grip makes it
+  editor.apply(frame, grip, 0.5);
+  EXPECT_FALSE(grip.keep) << "the menu took the grip";
+  EXPECT_EQ(grip.itemStep, 0);
+  EXPECT_EQ(savedLens(copy).title, ui::kMarkerTitlePresets[1]) << "\"The lens\" is no preset: the first was lit";
+
+  player::Commands right;
+  right.stickPushX = 1;
+  editor.apply(frame, right, 0.5);
+  EXPECT_NEAR(savedLens(copy).tIn, 1.0 / 30, 1e-9);
+  EXPECT_NEAR(savedLens(copy).tOut, 31.0 / 30, 1e-9);
+  EXPECT_EQ(savedLens(copy).title, ui::kMarkerTitlePresets[1]);
+
+  // From the second preset, seven rows down is "Delete marker" (after the eight presets).
+  player::Commands toDelete;
+  toDelete.stickPushY = -7;
+  toDelete.keep = true;
+  editor.apply(frame, toDelete, 0.5);
+  EXPECT_EQ(copy.markersOnDisk(copy.file()), 0u);
+  EXPECT_FALSE(editor.selected());
+  EXPECT_TRUE(editor.headsetMenuOpen()) << "open, so the delete can be undone";
+
+  player::Commands undo;
+  undo.keep = true;
+  editor.apply(frame, undo, 0.5);
+  EXPECT_EQ(copy.markersOnDisk(copy.file()), 1u);
+  EXPECT_EQ(editor.selected(), "lens") << "the marker that came back";
+  EXPECT_NEAR(savedLens(copy).tIn, 1.0 / 30, 1e-9);
+  EXPECT_FALSE(editor.document().dirty());
+
+  // The menu opens again on the marker's title (the second row); two up wrap to "Close".
+  player::Commands close;
+  close.stickPushY = 2;
+  close.keep = true;
+  editor.apply(frame, close, 0.5);
+  EXPECT_FALSE(editor.headsetMenuOpen());
+  player::Commands step;
+  step.stickPushY = 1;
+  step.stepFrames = 1;
+  editor.apply(frame, step, 0.5);
+  EXPECT_EQ(step.stepFrames, 1) << "the stick is the playhead's again";
+  EXPECT_EQ(copy.entries(), (std::set<std::string>{"shot.json", "plate.mp4"})) << "nothing left over from the saves";
+}
+
+// The trigger on a row of the headset menu does that row, where the ray crosses it as the
+// first eye sees the card; on the card's heading it does nothing, and places no marker behind.
+TEST(MarkerEditor, InTheHeadsetTheTriggerOnAMenuRowDoesIt) {
+  ShotCopy copy;
+  auto document = scenes::ShotDocument::open(copy.file());
+  ASSERT_TRUE(document) << document.error().message();
+  player::ViewOverlay overlay({});
+  player::MarkerEditor editor(std::move(*document), overlay, /*active=*/true);
+  xr::DisplayFrame frame = frameSeeing(lookAt(0, 0));
+  frame.eyes.front().target.extent = {640, 360};
+  player::Commands pull = pointAndPull(lookAt(kMarkerYaw, kMarkerPitch));
+  ASSERT_TRUE(editor.apply(frame, pull, 0.5));
+  ASSERT_TRUE(overlay.headsetMenu());
+  const ui::HeadsetMenuView menu = *overlay.headsetMenu();
+  ASSERT_EQ(menu.rows[2], "Light");
+
+  // From the eye through the drawn pixels of a point on the card, as the controller's aim.
+  const ui::ViewProjection eye(overlay.inShotSpace(frame.eyes.front().view), {640, 360});
+  const ui::HeadsetMenuLayout l = ui::layoutHeadsetMenu(
+      menu, ui::pixelsPerDegree(frame.eyes.front().view.fov, 360), *engine::FontAtlas::shared());
+  const glm::vec2 anchorPx = *eye.pixelOfEyePoint(eye.toEye(menu.anchor));
+  const auto aimAt = [&](glm::vec2 offset) {
+    const engine::Ray r = eye.rayAt(anchorPx + offset);
+    player::Commands in;
+    in.select = true;
+    in.aim = engine::View{glm::quatLookAt(r.direction, glm::vec3(0, 1, 0)), r.origin + overlay.origin(), {}};
+    return in;
+  };
+  const float midX = 0.5f * (l.min.x + l.max.x);
+  player::Commands onHeading = aimAt({midX, l.min.y + l.pad + 2});
+  EXPECT_TRUE(editor.apply(frame, onHeading, 0.5)) << "the card took the press";
+  EXPECT_EQ(overlay.markers().size(), 1u) << "no marker placed behind the card";
+  EXPECT_EQ(savedLens(copy).title, "The lens");
+  player::Commands onLight = aimAt({midX, l.firstRowY + 2.5f * l.rowPx});
+  EXPECT_TRUE(editor.apply(frame, onLight, 0.5));
+  EXPECT_EQ(overlay.markers().size(), 1u);
+  EXPECT_EQ(savedLens(copy).title, "Light");
+  EXPECT_EQ(overlay.headsetMenu()->highlighted, 2u);
 }
 
 // In blocking (B), a window click where the view meets the floor places a floor mark there; with

@@ -1,8 +1,5 @@
 // A save killed at any moment leaves the old file or the new one, never a mix.
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -10,6 +7,7 @@
 #include <random>
 #include <sstream>
 
+#include "kill_mid_save.h"
 #include "package_fixture.h"
 #include "scenes/atomic_file.h"
 #include "scenes/shot_document.h"
@@ -51,33 +49,17 @@ TEST(AtomicSave, KillDuringSaveLeavesTheOldOrTheNewFile) {
   std::mt19937 rng(20240605);
   int sawA = 0, sawB = 0;
   for (int iteration = 0; iteration < 30; ++iteration) {
-    int progress[2];
-    ASSERT_EQ(::pipe(progress), 0);
-    const pid_t child = ::fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-      ::close(progress[0]);
-      // Alternate the two versions forever, telling the parent after each save.
-      for (bool toB = true;; toB = !toB) {
-        if (toB) doc.redo();
-        else doc.undo();
-        if (!doc.save().empty()) ::_exit(2);
-        const char tick = 1;
-        if (::write(progress[1], &tick, 1) != 1) ::_exit(3);
-      }
-    }
-    ::close(progress[1]);
-    // Let it save 0 to 3 times, then kill it at a random moment of the next two saves.
-    const int saves = std::uniform_int_distribution<int>(0, 3)(rng);
-    char tick = 0;
-    for (int k = 0; k < saves; ++k) ASSERT_EQ(::read(progress[0], &tick, 1), 1);
-    const auto window = static_cast<unsigned>(2 * saveMicros.count() + 1000);
-    ::usleep(std::uniform_int_distribution<unsigned>(0, window)(rng));
-    ::kill(child, SIGKILL);
-    int status = 0;
-    ::waitpid(child, &status, 0);
-    ::close(progress[0]);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "the saving child stopped by itself: " << status;
+    // Alternate the two versions for ever, until killed.
+    bool toB = false;
+    const bool killed = ps::test::killMidSave(
+        [&] {
+          toB = !toB;
+          if (toB) doc.redo();
+          else doc.undo();
+          return doc.save().empty();
+        },
+        std::chrono::microseconds(2 * saveMicros.count() + 1000), rng);
+    ASSERT_TRUE(killed) << "the saving child stopped by itself";
 
     const std::string now = readFile(pkg.shotJson());
     ASSERT_TRUE(now == versionA || now == versionB) << "iteration " << iteration << ": a file of " << now.size()

@@ -170,6 +170,33 @@ TEST(InputBindings, ThumbstickYStepsOncePerPush) {
   EXPECT_EQ(at(-0.8f), 1);
 }
 
+// The headset menu's stick: each axis pushed counts once per push, as y's step does. y's push
+// is in stepFrames too (the menu takes it back out).
+TEST(InputBindings, ThumbstickPushesCountOncePerAxis) {
+  InputBindings bindings;
+  xr::RawInput raw;
+  const auto at = [&](float x, float y) {
+    raw.hand(xr::Hand::Right).thumbstick = {x, y};
+    return bindings.map(raw);
+  };
+  Commands c = at(0.7f, 0);
+  EXPECT_EQ(c.stickPushX, 1);
+  EXPECT_EQ(c.stickPushY, 0);
+  EXPECT_FLOAT_EQ(c.shuttle, 0.7f) << "x is still the shuttle's level";
+  EXPECT_EQ(at(0.9f, 0).stickPushX, 0) << "held: one push only";
+  EXPECT_EQ(at(0.4f, 0).stickPushX, 0) << "not back within 0.3 yet";
+  EXPECT_EQ(at(-0.8f, 0).stickPushX, 0) << "re-armed only inside 0.3";
+  EXPECT_EQ(at(0.1f, 0).stickPushX, 0);
+  EXPECT_EQ(at(-0.8f, 0).stickPushX, -1);
+  c = at(0, -0.9f);
+  EXPECT_EQ(c.stickPushY, -1);
+  EXPECT_EQ(c.stepFrames, -1);
+  EXPECT_EQ(c.stickPushX, 0);
+  // Each hand has its own push.
+  raw.hand(xr::Hand::Left).thumbstick = {0.8f, 0};
+  EXPECT_EQ(at(0, -0.9f).stickPushX, 1);
+}
+
 TEST(InputBindings, TheAimIsTheRightHandsUnlessOnlyTheLeftIsTracked) {
   InputBindings bindings;
   xr::RawInput raw;

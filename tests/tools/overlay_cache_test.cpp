@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include <glm/geometric.hpp>
 #include <glm/gtc/quaternion.hpp>
 
 #include "engine/device.h"
@@ -164,6 +165,36 @@ TEST_F(OverlayCache, ARemotePointerIsDrawnUntilItGoes) {
   overlay.setRemotePointer(std::nullopt);
   EXPECT_FALSE(overlay.hasContent());
   EXPECT_EQ(frameAt(overlay, eye, 0.0), 3u) << "gone: drawn away";
+}
+
+// This headset's controller ray: set every frame, built again only when it moved; it ends on
+// a marker it points at, on the scene where that is nearer, else 4 m out.
+TEST_F(OverlayCache, TheControllersRayIsBuiltWhenItMovesAndEndsOnWhatItPointsAt) {
+  ViewOverlayOptions options;
+  options.markers = {marker("ahead")};  // 3 m straight ahead of the capture point
+  ViewOverlay overlay(options);
+  overlay.setOrigin({0.0f, 1.6f, 0.0f});
+  const OverlayEye eye = ahead();
+  const engine::Ray atMarker{{0.0f, 1.6f, 0.0f}, {0.0f, 0.0f, -1.0f}};
+  overlay.setPointer(atMarker);
+  const std::uint64_t first = frameAt(overlay, eye, 1.0);
+  overlay.setPointer(atMarker);
+  EXPECT_EQ(frameAt(overlay, eye, 1.0), first) << "the same ray: nothing to build";
+  const engine::Ray aside{{0.2f, 1.4f, -0.3f}, {0.6f, 0.0f, -0.8f}};
+  overlay.setPointer(aside);
+  EXPECT_EQ(frameAt(overlay, eye, 1.0), first + 1);
+  overlay.setPointer(std::nullopt);
+  EXPECT_EQ(frameAt(overlay, eye, 1.0), first + 2) << "gone: drawn away";
+
+  const glm::vec3 onMarker = overlay.pointerEnd(atMarker, 1.0);
+  EXPECT_NEAR(onMarker.z, -3.0f, 1e-4f) << "on the marker it points at";
+  EXPECT_NEAR(onMarker.y, 1.6f, 1e-4f);
+  const glm::vec3 nothing = overlay.pointerEnd(aside, 1.0);
+  EXPECT_NEAR(glm::length(nothing - aside.origin), 4.0f, 1e-4f) << "nothing there: 4 m out";
+  EXPECT_NEAR(overlay.pointerEnd(atMarker, 11.0).z, -4.0f, 1e-4f) << "the marker is over at 11 s";
+  overlay.setSceneHit([](const engine::Ray&) { return std::optional<float>(1.25f); });
+  EXPECT_NEAR(overlay.pointerEnd(atMarker, 1.0).z, -1.25f, 1e-4f) << "a set nearer than the marker";
+  EXPECT_NEAR(overlay.pointerEnd(aside, 1.0).x, 0.2f + 1.25f * 0.6f, 1e-4f);
 }
 
 TEST_F(OverlayCache, TheTapesMeasurementIsDrawnWhenItChanges) {

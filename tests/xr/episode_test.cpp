@@ -62,6 +62,10 @@ void writePlaylist(const fs::path& file, const std::string& items) {
 
 const char* const kCard = R"({ "title_card": { "title": "Between", "text": "A card between two shots.", "seconds": 1 } })";
 
+// The right controller (the one whose ray the player draws) held behind the head, so that its
+// ray is out of view: the frames are told apart by their pixels, which the ray would cross.
+const char* const kRightAimBehind = R"({ "frame": 0, "aim": { "position": [0.2, 1.2, 0.4], "yaw_deg": 180 } })";
+
 // Plays the playlist in the sim with `script` (its capture of frames 0..frames-1 added).
 ProcessResult play(const fs::path& dir, const std::string& playlist, const std::string& scriptBody, int frames,
                    const std::string& extra = "") {
@@ -135,7 +139,8 @@ TEST(XrEpisode, TwoShotsAndATitleCardPlayEndToEndWithoutABlackFrameAtTheCuts) {
   writePlaylist(dir / "episode.json", R"({ "shot": "shot1" }, )" + std::string(kCard) +
                                           R"(, { "shot": "shot2" }, { "shot": "shot1" })");
   constexpr int kFrames = 4 * kHz + 20;
-  const ProcessResult r = play(dir, (dir / "episode.json").string(), "", kFrames);
+  const ProcessResult r = play(dir, (dir / "episode.json").string(),
+                               std::string(R"(, "controllers": { "right": [ )") + kRightAimBehind + " ] }", kFrames);
   expectCleanRun(r);
   EXPECT_NE(r.output.find("4 items begun"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("0 cuts without a picture"), std::string::npos) << r.output;
@@ -252,9 +257,9 @@ TEST(XrEpisode, SqueezesMoveToTheNextAndPreviousItem) {
   makeShot(dir, 2);
   writePlaylist(dir / "episode.json", R"({ "shot": "shot1" }, )" + std::string(kCard) + R"(, { "shot": "shot2" })");
   // Right squeeze at 20: the card; again at 50: shot 2; left squeeze at 80: the card again.
-  const ProcessResult r = play(dir, (dir / "episode.json").string(), R"(,
+  const ProcessResult r = play(dir, (dir / "episode.json").string(), std::string(R"(,
     "controllers": {
-      "right": [ { "frame": 20, "squeeze": 1.0 }, { "frame": 23, "squeeze": 0.0 },
+      "right": [ )") + kRightAimBehind + R"(, { "frame": 20, "squeeze": 1.0 }, { "frame": 23, "squeeze": 0.0 },
                  { "frame": 50, "squeeze": 1.0 }, { "frame": 53, "squeeze": 0.0 } ],
       "left": [ { "frame": 80, "squeeze": 1.0 }, { "frame": 83, "squeeze": 0.0 } ] },
     "events": [ { "frame": 110, "type": "exit_requested" } ])",

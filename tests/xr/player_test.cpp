@@ -346,13 +346,17 @@ TEST(XrPlayer, EquirectLayerFlagKeepsProjectionForStereo) {
 // The demo's "front" marker (production, yaw 0, 3 m, t 0..4 s) in the headset: each eye draws
 // its pin where that eye sees the point 3 m ahead of where the head started (the sim's default
 // IPD 63 mm, fov 45 degrees each side on 256 pixels); the controller's ray and trigger on it
-// open it, and that press is not play/pause.
+// open it, and that press is not play/pause. The controller points up until just before the
+// press, so that its ray and cursor are neither over the pin nor in the bottom rows when the
+// eyes are captured.
 TEST(XrPlayer, MarkersShowInEachEyeAndTheTriggerOnOneOpensIt) {
   const fs::path dir = testDir();
   auto r = play(dir, std::string("{") + kDisplay + R"(,
     "capture": { "frames": [60, 78] },
     "controllers": { "right": [
-      { "frame": 0, "aim": { "position": [0.0, 1.6, 0.0], "yaw_deg": 0 } },
+      { "frame": 0, "aim": { "position": [0.0, 1.6, 0.0], "pitch_deg": 40 } },
+      { "frame": 64, "aim": { "position": [0.0, 1.6, 0.0], "pitch_deg": 40 } },
+      { "frame": 65, "aim": { "position": [0.0, 1.6, 0.0], "yaw_deg": 0, "pitch_deg": 0 } },
       { "frame": 70, "select": true }, { "frame": 72, "select": false } ] },
     "events": [ { "frame": 80, "type": "exit_requested" } ] })",
                 {"--no-audio"}, /*overlay=*/true);

@@ -74,9 +74,16 @@ Commands InputBindings::map(const xr::RawInput& raw) {
     const float y = hand.thumbstick.y;
     if (stepArmed_[i] && std::abs(y) > stick_.stepPush) {
       out.stepFrames += y > 0 ? 1 : -1;
+      out.stickPushY += y > 0 ? 1 : -1;
       stepArmed_[i] = false;
     } else if (std::abs(y) < stick_.stepRelease) {
       stepArmed_[i] = true;
+    }
+    if (pushXArmed_[i] && std::abs(x) > stick_.stepPush) {
+      out.stickPushX += x > 0 ? 1 : -1;
+      pushXArmed_[i] = false;
+    } else if (std::abs(x) < stick_.stepRelease) {
+      pushXArmed_[i] = true;
     }
   }
   // The stick while it is pushed, else the keyboard's level.

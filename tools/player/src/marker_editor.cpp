@@ -129,7 +129,13 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
   if (active_ && !typing && pressed(gui, engine::GuiKey::B, false))
     tab_ = tab_ == ui::EditorTab::Markers ? ui::EditorTab::Blocking : ui::EditorTab::Markers;
   overlay_.style().minActiveOpacity = active_ ? 0.6f : 0.0f;
-  if (!active_) return false;
+  if (!active_) {
+    if (menu_) {
+      menu_.reset();
+      showMenu();
+    }
+    return false;
+  }
   overlay_.setInput(gui);
   if (typing) {
     // The keys are the field's: none of them drives playback.
@@ -208,19 +214,10 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
   if (in.viewClicked)
     place(engine::Ray{overlay_.inShotSpace(eye.view).position, projection.directionAt(*in.viewClicked)}, shotSeconds);
 
-  // Headset: point and press. On a marker it selects; anywhere else it places one.
-  if (in.select && in.aim) {
-    const glm::vec3 dir = in.aim->orientation * glm::vec3(0, 0, -1);
-    if (auto hit = ui::markerOnRay(markers, shotSeconds, in.aim->position - overlay_.origin(), dir, overlay_.style(),
-                                   2.5f, overlay_.sceneHitInShotSpace())) {
-      selected_ = markers[*hit].id;
-    } else {
-      place(engine::Ray{in.aim->position - overlay_.origin(), dir}, shotSeconds);
-      save();
-    }
-    return true;
-  }
-  return false;
+  // Headset: point and press; then the menu beside the marker has the thumbstick.
+  const bool took = in.select && in.aim && pointAndPress(frame, in, shotSeconds);
+  if (menu_) applyMenu(in);
+  return took;
 }
 
 void MarkerEditor::panel(glm::vec2 targetSize, double shotSeconds) {

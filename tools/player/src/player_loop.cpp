@@ -640,6 +640,16 @@ void PlayerLoop::routeInput(const xr::DisplayFrame& frame) {
   routedFrame_ = &frame;
   input_.route(input);
   routedFrame_ = nullptr;
+  if (overlay_) {
+    // The ray shows where a trigger press lands: none where the trigger does nothing (a kiosk
+    // whose visitors may press nothing), so an idle controller draws nothing.
+    const bool triggerBound = std::any_of(options_.controlBindings.begin(), options_.controlBindings.end(),
+                                          [](const ControlBinding& b) { return b.control == Control::Trigger; });
+    std::optional<engine::Ray> pointer;
+    if (input.aim && triggerBound)
+      pointer = engine::Ray{input.aim->position, input.aim->orientation * glm::vec3(0.0f, 0.0f, -1.0f)};
+    overlay_->setPointer(pointer);
+  }
   // What the wearer points at and has open: for a sync leader between frames, no one else.
   if (!options_.betweenFrames) return;
   stats_.pointer.reset();

@@ -4,11 +4,13 @@
 
 #include <algorithm>
 
+#include <glm/geometric.hpp>
 #include <glm/vec2.hpp>
 
 #include "engine/srgb_format.h"
 #include "engine/font_atlas.h"
 #include "ui/blocking_geometry.h"
+#include "ui/headset_menu_geometry.h"
 #include "ui/marker_geometry.h"
 #include "ui/view_projection.h"
 
@@ -59,7 +61,7 @@ ViewOverlay::~ViewOverlay() = default;
 bool ViewOverlay::hasContent() const {
   return !options_.markers.empty() || film_ != nullptr || panel_ != nullptr || options_.headBox.has_value() ||
          !options_.blocking.empty() || remoteRay_.has_value() || playArea_.has_value() || options_.floorGrid ||
-         tape_.has_value() || liveBadge_.has_value();
+         tape_.has_value() || liveBadge_.has_value() || pointer_.has_value() || menu_.has_value();
 }
 
 void ViewOverlay::setInput(const engine::GuiInput& input) { input_ = input; }
@@ -196,19 +198,25 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     tapeGeometry_.clear();
     if (tape_) ui::buildMeasurementGeometry(*tape_, layer_->atlas(), tapeGeometry_);
   }
-  const bool liveBadgeChanged = fresh || built_->liveBadge != liveBadge_;
-  if (liveBadgeChanged) {
-    liveBadgeGeometry_.clear();
-    if (liveBadge_) ui::buildLiveBadgeGeometry(*liveBadge_, layer_->atlas(), liveBadgeGeometry_);
+  const bool menuChanged = fresh || built_->menu != menu_;
+  if (menuChanged) {
+    menuGeometry_.clear();
+    // Sized for the first eye, as the cards are.
+    if (menu_ && !eyes.empty())
+      ui::buildHeadsetMenuGeometry(
+          *menu_, ui::pixelsPerDegree(eyes.front().view.fov, static_cast<float>(eyes.front().extent.height)),
+          layer_->atlas(), menuGeometry_);
   }
-  if (markersChanged || filmChanged || blockingChanged || pointerChanged || playAreaChanged || tapeChanged ||
-      liveBadgeChanged || built_->origin != origin_ || built_->headBoxAlpha != headBoxAlpha) {
+  const bool rebuilt = markersChanged || filmChanged || blockingChanged || pointerChanged || playAreaChanged ||
+                       tapeChanged || menuChanged || built_->origin != origin_ || built_->headBoxAlpha != headBoxAlpha;
+  if (rebuilt) {
     headBox_.clear();
     if (options_.headBox) ui::buildHeadBoxFloor(*options_.headBox, headBoxAlpha, headBox_);
     common_.clear();
     common_.append(grid_);
     if (film_) common_.append(film_->geometry());
     common_.append(cards_);
+    common_.append(menuGeometry_);
     // Laid out relative to the capture point; the eyes see the display's stage space.
     common_.translate(origin_);
     common_.append(headBox_);  // in stage space already
@@ -216,8 +224,7 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     common_.append(remotePointer_);  // and the other headset's pointer
     common_.append(playAreaGeometry_);  // and the runtime's play area
     common_.append(tapeGeometry_);      // and the tape's measurement
-    common_.append(liveBadgeGeometry_);  // and the live feed's badge
-    layer_->copyGeometry(common_, edges_);
+    commonWithoutPointer_ = common_.vertices.size();
     if (fresh) built_.emplace();
     built_->sprites.swap(sprites_);  // what was laid out is what is built now
     built_->paint = paint_;
@@ -229,8 +236,36 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     built_->remotePointerRevision = remotePointerRevision_;
     built_->playArea = playArea_;
     built_->tape = tape_;
+    built_->menu = menu_;
+  }
+  // The controller's ray moves with the hand every frame, and the live badge with the head: they
+  // go last, so a moved hand or head costs their few vertices again, not a rebuild of the cards.
+  std::optional<std::pair<glm::vec3, glm::vec3>> pointer;
+  if (pointer_) {
+    glm::vec3 end = pointerEnd(*pointer_, shotSeconds);
+    // On the headset menu's card, where that is nearer: the card is laid out for the first eye.
+    if (menu_ && !eyes.empty()) {
+      const ui::ViewProjection first(inShotSpace(eyes.front().view), sizeOf(eyes.front().extent));
+      const engine::Ray inShot{pointer_->origin - origin_, pointer_->direction};
+      if (const auto hit = ui::rayOnHeadsetMenu(inShot, *menu_, first, layer_->atlas());
+          hit && hit->alongM < glm::length(end - pointer_->origin))
+        end = pointer_->origin + hit->alongM * pointer_->direction;
+    }
+    pointer = std::pair{pointer_->origin, end};
+  }
+  const bool pointerMoved = rebuilt || built_->pointer != pointer || built_->liveBadge != liveBadge_;
+  if (pointerMoved) {
+    common_.vertices.resize(commonWithoutPointer_);
+    pointerGeometry_.clear();
+    if (pointer) ui::buildPointerGeometry(pointer->first, pointer->second, pointerGeometry_);
+    common_.append(pointerGeometry_);
+    liveBadgeGeometry_.clear();
+    if (liveBadge_) ui::buildLiveBadgeGeometry(*liveBadge_, layer_->atlas(), liveBadgeGeometry_);
+    common_.append(liveBadgeGeometry_);
+    built_->pointer = pointer;
     built_->liveBadge = liveBadge_;
   }
+  if (rebuilt || pointerMoved) layer_->copyGeometry(common_, edges_);
   return layerList_;
 }
 
@@ -248,6 +283,25 @@ void ViewOverlay::setRemotePointer(std::optional<engine::Ray> ray) {
   if (same(ray, remoteRay_)) return;
   remoteRay_ = ray;
   ++remotePointerRevision_;
+}
+
+void ViewOverlay::setPointer(std::optional<engine::Ray> ray) { pointer_ = ray; }
+
+void ViewOverlay::setHeadsetMenu(std::optional<ui::HeadsetMenuView> menu) { menu_ = std::move(menu); }
+
+glm::vec3 ViewOverlay::pointerEnd(const engine::Ray& ray, double shotSeconds) const {
+  constexpr float kReachM = 4.0f;
+  float length = kReachM;
+  if (sceneHit_)
+    if (const auto hit = sceneHit_(ray); hit && *hit < length) length = *hit;
+  // A marker it points at (as the editor and the selection pick): the cursor on its pin.
+  const glm::vec3 from = ray.origin - origin_;
+  if (const auto m = ui::markerOnRay(options_.markers, activeAt(shotSeconds), shotSeconds, from, ray.direction,
+                                     options_.style, 2.5f, sceneHitInShotSpace())) {
+    const float along = glm::dot(ui::markerPoint(options_.markers[*m], options_.style) - from, ray.direction);
+    if (along > 0 && along < length) length = along;
+  }
+  return ray.origin + length * ray.direction;
 }
 
 void ViewOverlay::setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners) { playArea_ = corners; }

@@ -24,7 +24,14 @@ struct Commands {
   bool toggleFilmFrame = false;  // the film camera's frame on / off
   bool select = false;         // the trigger pressed: play / pause, or what it points at
   int itemStep = 0;            // an episode's next (+1) / previous (-1) item; presses add up
-  bool keep = false;           // the grip pressed: keep what is shown (the tape's measurement)
+  // The grip pressed: keep what is shown (the tape's measurement; in the marker editor's
+  // headset menu, the highlighted entry).
+  bool keep = false;
+  // The thumbstick pushed past StickRules::stepPush per axis (+1 right / up, -1 left / down),
+  // once until it comes back within stepRelease. stepFrames already holds y's push: a handler
+  // that takes the stick for itself takes it out of stepFrames and shuttle too.
+  int stickPushX = 0;
+  int stickPushY = 0;
   // Levels: held now.
   float shuttle = 0;           // -1..1: scrub speed and direction
   bool grabbing = false;       // the trigger held (on the playhead: a live scrub)

@@ -16,10 +16,14 @@
 //   primary       play / pause (A / X; Vive: trackpad click)
 //   secondary     right B: one frame forward; left Y: one frame back
 //   menu          film frame on / off
-//   squeeze       an episode's next item (right hand) / previous item (left hand)
+//   squeeze       an episode's next item (right hand) / previous item (left hand); keep (the
+//                 measuring tape's measurement, the marker editor's headset menu entry)
+//   (the thumbstick's click is the headset's own recentre: xr/src/openxr/controls.cpp)
 //   thumbstick x  shuttle past a dead zone of 0.2 (the larger of the hands; over the keys')
 //   thumbstick y  pushed past 0.6: one frame forward (up) / back (down); again once back
 //                 within 0.3
+//   (the marker editor in the headset, with a marker selected, takes the thumbstick instead:
+//   see marker_editor.h)
 // The aim is the right hand's, the left's when only it is tracked.
 #include <array>
 #include <cstdint>
@@ -113,6 +117,7 @@ class InputBindings {
   StickRules stick_;
   float keyShuttle_ = 0;
   std::array<bool, 2> stepArmed_{true, true};  // per hand: the stick came back since its last step
+  std::array<bool, 2> pushXArmed_{true, true};  // per hand: the same for x's push
 };
 
 }  // namespace ps::player

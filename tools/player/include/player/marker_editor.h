@@ -9,8 +9,15 @@
 //   selected places a new floor mark; the panel renames, recolours, moves and deletes marks,
 //   moves, deletes and adds keys, and deletes paths and measurements;
 // - headset (`--edit`): pointing the controller and pressing the trigger away from any marker
-//   places one at the current time; the document is saved after each placement, since a
-//   headset has no keyboard to save with.
+//   places one at the current time; on a marker it selects it. Either opens the headset menu
+//   beside the marker (ui/headset_marker_menu.h), and while it is open the thumbstick is the
+//   menu's, not the playhead's: up / down moves the highlight, left / right moves the marker
+//   one shot frame earlier / later (t_in and t_out together, on the frame grid); the grip
+//   (squeeze) does the highlighted entry: a title from the presets, delete the marker, undo,
+//   close the menu. The trigger on a row of the menu does that row (on the card elsewhere,
+//   nothing: it never places a marker behind it). The other buttons keep their meaning. Every change is saved at
+//   once, since a headset has no keyboard to save with; an edit that cannot be saved is
+//   undone (document_save.h).
 // Edits go through scenes::ShotDocument (undo/redo, unknown fields and key order kept, atomic
 // save); the overlay shows the document's markers after every change.
 // Thread: the player loop's.
@@ -22,6 +29,7 @@
 #include <glm/vec2.hpp>
 
 #include "scenes/shot_document.h"
+#include "ui/headset_marker_menu.h"
 #include "ui/marker_editor_panel.h"
 #include "ui/marker_layout.h"
 #include "player/view_overlay.h"
@@ -50,6 +58,10 @@ class MarkerEditor {
   // Presses that start here belong to the editor (its panel, a pin to drag), not a look-around.
   bool capturesPress(glm::vec2 pixel) const;
   ui::EditorTab tab() const { return tab_; }
+  // The marker selected (in the window or the headset); empty: none.
+  const std::optional<std::string>& selected() const { return selected_; }
+  // Whether the headset menu is open (it then has the thumbstick).
+  bool headsetMenuOpen() const { return menu_.has_value(); }
   const ui::BlockingSelection& blockingSelection() const { return blocking_; }
 
  private:
@@ -66,6 +78,19 @@ class MarkerEditor {
   // A blocking edit's outcome.
   void blockingEdited(const Status& s, std::string what);
 
+  // Headset (marker_editor_headset.cpp): the trigger's press with an aim (true: taken), the
+  // open menu's thumbstick, one entry done, and the menu as the overlay shows it.
+  bool pointAndPress(const xr::DisplayFrame& frame, const Commands& in, double shotSeconds);
+  void openMenu();
+  void applyMenu(Commands& in);
+  void doEntry(const ui::MenuEntry& entry);
+  void retime(int frames);
+  // The menu as the overlay shows it now (empty: closed).
+  std::optional<ui::HeadsetMenuView> menuView();
+  // A marker edit made in the headset: saved at once (undone when it cannot be).
+  void headsetEdited(const Status& s, const std::string& what);
+  void showMenu();
+
   scenes::ShotDocument doc_;
   ViewOverlay& overlay_;
   bool active_;
@@ -77,6 +102,11 @@ class MarkerEditor {
   ui::BlockingSelection blocking_;
   std::uint64_t revision_ = 1;
   std::string status_;
+  struct HeadsetMenu {
+    std::size_t highlighted = 0;  // into ui::headsetMenuEntries for the present state
+    glm::vec3 anchor{0.0f};       // the edited marker's point (relative to the capture point)
+  };
+  std::optional<HeadsetMenu> menu_;
   std::vector<ui::MarkerSprite> sprites_;  // the window's eye, last frame: what presses can grab
   VkExtent2D extent_{};
 };

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "engine/device.h"
@@ -29,6 +30,7 @@
 #include "scenes/marker_time_index.h"
 #include "ui/head_box_floor.h"
 #include "ui/live_badge.h"
+#include "ui/headset_menu_geometry.h"
 #include "ui/marker_layout.h"
 #include "ui/marker_painter.h"
 #include "ui/marker_picking.h"
@@ -122,6 +124,17 @@ class ViewOverlay {
   // Another headset's pointer (a leader's, in step: tools/sync) drawn in stage space as a ray
   // that ends where it meets the scene (or 4 m out) with a dot there; empty: none.
   void setRemotePointer(std::optional<engine::Ray> ray);
+  // This headset's controller ray (stage space, unit direction) drawn from the controller to
+  // where it meets the scene, a marker it points at or the headset menu's plane, else 4 m out,
+  // with a cursor there; empty (no aim pose): none.
+  void setPointer(std::optional<engine::Ray> ray);
+  // Where such a ray (stage space) ends at shot time t: the nearest of the scene's hit and a
+  // marker active at t it points at (at the marker's point), else 4 m out.
+  glm::vec3 pointerEnd(const engine::Ray& ray, double shotSeconds) const;
+  // The marker editor's headset menu, in the space markers are laid out in (its anchor
+  // relative to the capture point); empty: none.
+  void setHeadsetMenu(std::optional<ui::HeadsetMenuView> menu);
+  const std::optional<ui::HeadsetMenuView>& headsetMenu() const { return menu_; }
   // The runtime's play area (its floor corners in stage space, xr::Display::playArea) drawn as
   // an outline on the floor; empty: none.
   void setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners);
@@ -182,6 +195,8 @@ class ViewOverlay {
     std::optional<std::array<glm::vec3, 4>> playArea;
     std::optional<scenes::Measurement> tape;
     std::optional<ui::LiveBadge> liveBadge;
+    std::optional<ui::HeadsetMenuView> menu;
+    std::optional<std::pair<glm::vec3, glm::vec3>> pointer;  // the ray as drawn: from, to
   };
   std::optional<Built> built_;  // empty: the layer has none yet
   std::vector<std::vector<ui::MarkerSprite>> sprites_;  // this frame's layout, per eye
@@ -196,6 +211,10 @@ class ViewOverlay {
   void buildRemotePointer(const engine::Ray& ray);
   std::uint64_t remotePointerRevision_ = 0;  // counts changes of remoteRay_
   std::vector<engine::OverlayGeometry> edges_;  // per eye
+  std::optional<engine::Ray> pointer_;
+  std::optional<ui::HeadsetMenuView> menu_;
+  engine::OverlayGeometry menuGeometry_, pointerGeometry_;
+  std::size_t commonWithoutPointer_ = 0;  // common_'s vertices before the pointer's, appended last
 };
 
 }  // namespace ps::player
