@@ -44,7 +44,7 @@ bool isQuiet(const void* avcl) {
 
 void route(void* avcl, int level, const char* fmt, va_list args) {
   if (level > av_log_get_level()) return;
-  const bool quiet = level <= AV_LOG_WARNING && isQuiet(avcl);
+  const bool quiet = level <= AV_LOG_INFO && isQuiet(avcl);
   const spdlog::level::level_enum lvl = quiet ? spdlog::level::debug : spdlogLevel(level);
   if (!log().should_log(lvl) && (level > AV_LOG_ERROR || quiet)) return;
   char buf[1024];

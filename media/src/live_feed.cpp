@@ -23,6 +23,10 @@ namespace ps::media {
 namespace {
 
 constexpr std::int64_t kNoPts = AV_NOPTS_VALUE;
+// The longest a packet is held back to the stream's pace; more is a jump in its timestamps.
+constexpr double kMostPacingSeconds = 10.0;
+// The longest an HLS read may wait: a few of the usual segments (2 to 6 s).
+constexpr int kHlsReadTimeoutMs = 15000;
 
 struct DictionaryDeleter {
   void operator()(AVDictionary* d) const { av_dict_free(&d); }
@@ -38,6 +42,9 @@ struct Connection {
   std::int64_t firstPts = kNoPts;
   double startSeconds = 0;  // feed seconds of this connection's first frame
   bool damageSaid = false;
+  // HLS's pace: TimeSource seconds minus stream seconds of its decode times (waitForItsTime).
+  std::optional<double> anchor;
+  std::int64_t firstDts = kNoPts;
   // FFmpeg's complaints about this connection's demuxer and decoder go to the debug log: a
   // live transport drops data, and the feed counts the damage instead (LiveStatus).
   std::unique_ptr<FfmpegQuietContext> quietDemuxer, quietDecoder;
@@ -171,6 +178,12 @@ struct LiveFeed::State {
     return e;
   }
 
+  // HLS hands out a whole segment at a time, seconds apart: a read waits for the next one.
+  std::chrono::milliseconds readTimeout() const {
+    if (input.protocol == LiveProtocol::Hls) return std::max(options.readTimeout, std::chrono::milliseconds(kHlsReadTimeoutMs));
+    return options.readTimeout;
+  }
+
   // Receives on c until the connection ends or stop; returns why it ended.
   std::string receive(Connection& c) {
     AVPacketPtr pkt(av_packet_alloc());
@@ -180,11 +193,11 @@ struct LiveFeed::State {
     std::optional<FfmpegQuietScope> joining(std::in_place);
     std::int64_t skipped = 0;
     for (;;) {
-      interrupt.arm(options.readTimeout);
+      interrupt.arm(readTimeout());
       int r = av_read_frame(c.fmt.get(), pkt.get());
       if (r < 0) {
         if (stop.load()) return "stopped";
-        if (interrupt.deadlinePassed()) return fmt::format("nothing received for {} ms", options.readTimeout.count());
+        if (interrupt.deadlinePassed()) return fmt::format("nothing received for {} ms", readTimeout().count());
         return isEndOfFile(r) ? std::string("the stream ended") : "av_read_frame: " + ffmpegErrorText(r);
       }
       if (pkt->stream_index != c.stream->index) {
@@ -200,6 +213,10 @@ struct LiveFeed::State {
         c.keyframeSeen = true;
         log().debug("{}: joined mid-GOP; {} packets before the first keyframe skipped", input.url, skipped);
       }
+      if (!waitForItsTime(c, *pkt)) {
+        av_packet_unref(pkt.get());
+        return "stopped";
+      }
       r = avcodec_send_packet(c.dec.get(), pkt.get());
       av_packet_unref(pkt.get());
       if (r < 0 && !isAgain(r)) log().debug("{}: avcodec_send_packet: {}", input.url, ffmpegErrorText(r));
@@ -214,6 +231,26 @@ struct LiveFeed::State {
       if (r < 0 && !isAgain(r) && !isEndOfFile(r))
         log().debug("{}: avcodec_receive_frame: {}", input.url, ffmpegErrorText(r));
     }
+  }
+
+  // HLS hands out a whole segment at once: its packets are held to the stream's pace (from the
+  // first one's arrival), so each picture is shown in its turn rather than dropped for the
+  // segment's last. Other protocols deliver at the sender's pace and are decoded at once. False
+  // when stopped meanwhile.
+  bool waitForItsTime(Connection& c, const AVPacket& p) {
+    if (input.protocol != LiveProtocol::Hls) return true;
+    const std::int64_t dts = p.dts != kNoPts ? p.dts : p.pts;
+    if (dts == kNoPts) return true;
+    if (c.firstDts == kNoPts) c.firstDts = dts;
+    const double media = static_cast<double>(dts - c.firstDts) * av_q2d(c.stream->time_base);
+    const double now = clock.now();
+    // Late by more than a second (the server stalled) or far ahead (a jump in the timestamps):
+    // the pace starts again from here.
+    if (!c.anchor || now - (*c.anchor + media) > 1.0 || *c.anchor + media - now > kMostPacingSeconds)
+      c.anchor = now - media;
+    const double ahead = *c.anchor + media - now;
+    if (ahead <= 1e-3) return true;
+    return pause(std::chrono::milliseconds(static_cast<long>(ahead * 1e3)));
   }
 
   void publish(Connection& c, AVFramePtr f) {

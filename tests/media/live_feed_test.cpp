@@ -8,6 +8,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <filesystem>
 #include <string>
 #include <thread>
 
@@ -158,6 +159,37 @@ TEST(LiveFeed, UdpPlaysStallsAndComesBackWhenTheSenderRestarts) {
 TEST(LiveFeed, SrtPlaysStallsAndComesBackWhenTheSenderRestarts) {
   const std::string url = "srt://127.0.0.1:" + std::to_string(ps::test::freeLoopbackPort(SOCK_DGRAM));
   playsStopsAndComesBack(url + "?mode=listener&latency=50000", url + "?mode=caller&latency=50000");
+}
+
+// HLS from a loopback web server (Python's), the ffmpeg CLI writing its playlist and segments.
+TEST(LiveFeed, HlsPlaysFromALoopbackWebServer) {
+  ps::test::TempDir dir("live_hls");
+  const int port = ps::test::freeLoopbackPort(SOCK_STREAM);
+  ps::test::ChildProcess server({"python3", "-m", "http.server", std::to_string(port), "--bind", "127.0.0.1",
+                                 "--directory", dir.path().string()},
+                                dir.path() / "server.log");
+  std::vector<std::string> sender = senderArgs("");
+  sender.pop_back();                      // the URL
+  sender.resize(sender.size() - 2);       // -f mpegts
+  for (const char* a : {"-f", "hls", "-hls_time", "1", "-hls_list_size", "4", "-hls_flags", "delete_segments"})
+    sender.emplace_back(a);
+  sender.push_back((dir.path() / "live.m3u8").string());
+  ps::test::ChildProcess encoder(sender, dir.path() / "sender.log");
+  ASSERT_TRUE(within(10s, [&] { return std::filesystem::exists(dir.path() / "live.m3u8"); })) << "no playlist written";
+
+  const Result<LiveInput> input = parseLiveInput("http://127.0.0.1:" + std::to_string(port) + "/live.m3u8");
+  ASSERT_TRUE(input) << input.error().message();
+  SteadyTimeSource clock;
+  const auto openedBy = std::chrono::steady_clock::now() + 15s;
+  Result<std::unique_ptr<LiveFeed>> feed =
+      LiveFeed::open(input.value(), LiveOptions{}, clock, [&] { return std::chrono::steady_clock::now() < openedBy; });
+  ASSERT_TRUE(feed) << feed.error().message();
+  const Received r = receiveFor(**feed, 2500ms);
+  const LiveStatus status = (*feed)->status();
+  EXPECT_GE(r.frames, 45) << "HLS hands out a segment at a time; its pictures come at the stream's pace ("
+                          << status.framesDecoded << " decoded, " << status.framesDropped << " dropped, last stamp "
+                          << r.lastStamp << ")";
+  EXPECT_TRUE(r.inOrder);
 }
 
 TEST(LiveFeed, OpenGivesUpWhenToldToStopWaiting) {

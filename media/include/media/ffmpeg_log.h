@@ -9,10 +9,10 @@ namespace ps::media {
 // VideoSource::open calls it.
 void routeFfmpegLogToSpdlog();
 
-// While one lives, FFmpeg's error and warning lines about one context (a live connection's
-// demuxer or decoder, from whatever thread logs them: slice threads too) go to the debug level:
-// a live transport loses data now and then, and its damage is counted and said by the feed, not
-// line by line. Several may name the same context.
+// While one lives, FFmpeg's lines about one context (a live connection's demuxer or decoder, from
+// whatever thread logs them: slice threads too) go to the debug level: a live transport loses
+// data now and then, and its damage is counted and said by the feed, not line by line; HLS says
+// each segment it opens. Several may name the same context.
 class FfmpegQuietContext {
  public:
   explicit FfmpegQuietContext(const void* context);

@@ -2,6 +2,8 @@
 // A live input (live_input.h) received on its own thread in low-latency mode: a small probe, no
 // demuxer buffering, slice threads only and the decoder's low-delay flag, so a frame is handed out
 // as soon as it decodes; the consumer takes the newest and older ones are dropped, never queued.
+// HLS is the exception: it hands out a whole segment at once, so its packets wait for their time
+// (the stream's pace from the first one's arrival) before decoding.
 //
 // - Joining mid-GOP: packets before the first keyframe are dropped, and FFmpeg's complaints about
 //   them (while the connection is probed and until that keyframe decodes) go to the debug log.
@@ -31,7 +33,9 @@
 namespace ps::media {
 
 struct LiveOptions {
-  std::chrono::milliseconds readTimeout{1000};  // nothing read for this long: the connection is lost
+  // Nothing read for this long: the connection is lost (HLS: at least 15 s, its segments come
+  // seconds apart).
+  std::chrono::milliseconds readTimeout{1000};
   std::chrono::milliseconds connectTimeout{3000};  // one attempt to open and probe
   std::chrono::milliseconds firstBackoff{250};
   std::chrono::milliseconds mostBackoff{2000};
