@@ -34,6 +34,10 @@ struct DictionaryDeleter {
 
 // One connection: the opened input, its video stream and decoder.
 struct Connection {
+  // FFmpeg's lines about this connection's demuxer and decoder go to the debug log: a live
+  // transport drops data, and the feed counts the damage instead (LiveStatus). First, so they
+  // are the last to go: closing the input may log too.
+  std::unique_ptr<FfmpegQuietContext> quietDemuxer, quietDecoder;
   AVFormatContextPtr fmt;
   AVCodecContextPtr dec;
   AVStream* stream = nullptr;
@@ -45,9 +49,6 @@ struct Connection {
   // HLS's pace: TimeSource seconds minus stream seconds of its decode times (waitForItsTime).
   std::optional<double> anchor;
   std::int64_t firstDts = kNoPts;
-  // FFmpeg's complaints about this connection's demuxer and decoder go to the debug log: a
-  // live transport drops data, and the feed counts the damage instead (LiveStatus).
-  std::unique_ptr<FfmpegQuietContext> quietDemuxer, quietDecoder;
 };
 
 // The demuxer options of low-latency reading. A small probe: a live picture's parameters are in
@@ -320,6 +321,9 @@ struct LiveFeed::State {
     Connection c = std::move(first);
     while (!stop.load()) {
       const std::string loss = receive(c);
+      // Closed while still quiet: the decoder and the input first, their quiet entries after.
+      c.dec.reset();
+      c.fmt.reset();
       c = Connection{};
       {
         std::lock_guard lock(mutex);
