@@ -122,7 +122,9 @@ struct LiveFeed::State {
       }
     }
     interrupt.clearDeadlinePassed();
-    interrupt.arm(options.connectTimeout);
+    // A listener waits for its sender as long as it is wanted (quit ends it): given up and
+    // opened again, it would refuse a sender that calls in between.
+    interrupt.arm(options.listen ? std::chrono::hours(24 * 365) : options.connectTimeout);
     dict = demuxerOptions.release();
     int r = avformat_open_input(&raw, input.url.c_str(), format, &dict);  // frees raw on failure
     demuxerOptions.reset(dict);

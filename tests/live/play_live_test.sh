@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # perfectshot play on a live feed, on the simulated headset: a loopback ffmpeg sender of a stamped
-# test picture over UDP (MPEG-TS) and SRT, joined mid-GOP without an error line. The UDP sender is
+# test picture over UDP (MPEG-TS) and SRT, joined mid-GOP without an error line, and over RTMP
+# pushed to the player, which listens. The UDP sender is
 # killed for 5 s: the player says the feed stalled, holds the picture, and plays again once the
 # sender is back. SIGINT after the sender has stopped ends the player, exit 0, within a second.
 #   play_live_test.sh PERFECTSHOT   (XR_RUNTIME_JSON names the simulated runtime)
@@ -124,4 +125,22 @@ summary=$(grep 'play: live:' "$dir/srt.log") || fail "srt: no summary"
 echo "srt: $summary"
 shown=$(sed -E 's/.*live: ([0-9]+) pictures shown.*/\1/' <<<"$summary")
 (( shown >= 40 )) || fail "srt: only $shown pictures shown"
+# RTMP: the player listens (--listen), the sender pushes FLV to it, as a camera streaming out does.
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PERFECTSHOT_SIM_SCRIPT="$dir/script.json" PERFECTSHOT_SIM_LOG_LEVEL=warn "$bin" --log-level info play \
+  "rtmp://127.0.0.1:$port/live/cam" --listen --display xr --no-audio > "$dir/rtmp.log" 2>&1 &
+player=$!
+pids+=("$player")
+listening() { grep -q "^ *[0-9]*: 0100007F:$(printf '%04X' "$port") 00000000:0000 0A" /proc/net/tcp; }
+until_ok 60 listening || fail "rtmp: the player never listened on $port"
+ffmpeg -hide_banner -loglevel error -nostdin -re -f lavfi -i testsrc2=size=320x160:rate=30 -t 4 -vf "$(stamp_filter)" \
+  -c:v libx264 -preset ultrafast -tune zerolatency -g 30 -pix_fmt yuv420p -f flv "rtmp://127.0.0.1:$port/live/cam" \
+  > "$dir/sender-rtmp.log" 2>&1 || fail "rtmp: the sender could not push to the listening player"
+grep -q 'live: rtmp://.*low-latency' "$dir/rtmp.log" || fail "rtmp: the feed never opened"
+quit_within_a_second rtmp
+no_errors rtmp
+summary=$(grep 'play: live:' "$dir/rtmp.log") || fail "rtmp: no summary"
+echo "rtmp: $summary"
+shown=$(sed -E 's/.*live: ([0-9]+) pictures shown.*/\1/' <<<"$summary")
+(( shown >= 40 )) || fail "rtmp: only $shown pictures shown"
 echo "PASS"

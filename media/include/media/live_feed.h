@@ -36,7 +36,7 @@ struct LiveOptions {
   // Nothing read for this long: the connection is lost (HLS: at least 15 s, its segments come
   // seconds apart).
   std::chrono::milliseconds readTimeout{1000};
-  std::chrono::milliseconds connectTimeout{3000};  // one attempt to open and probe
+  std::chrono::milliseconds connectTimeout{3000};  // one attempt to open and probe (not a listener's)
   std::chrono::milliseconds firstBackoff{250};
   std::chrono::milliseconds mostBackoff{2000};
   int decodeThreads = 0;  // slice threads; 0: one per core
