@@ -78,7 +78,7 @@ refused "is a live feed" --display xr --edit
 refused "listening applies to RTSP and RTMP" --display xr --listen
 out=$("$bin" play "$here/../../scenes/demo" --display xr --listen 2>&1) && fail "--listen was taken for a shot"
 grep -qF "not a live feed" <<<"$out" || fail "--listen for a shot said: $out"
-out=$("$bin" play "http://127.0.0.1:9/page.html" --display xr 2>&1) && fail "a web page was played"
+out=$("$bin" play "http://camera.invalid/page.html" --display xr 2>&1) && fail "a web page was played"
 grep -qF ".m3u8" <<<"$out" || fail "a web page's refusal said: $out"
 
 # UDP: join, stall, come back, quit while the sender is down.

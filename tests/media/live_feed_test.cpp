@@ -24,8 +24,8 @@ namespace {
 using namespace std::chrono_literals;
 
 TEST(LiveInput, NamesEachLiveKindAndRefusesTheRest) {
-  EXPECT_TRUE(isLiveArgument("srt://127.0.0.1:9000?mode=listener"));
-  EXPECT_TRUE(isLiveArgument("udp://127.0.0.1:1234"));
+  EXPECT_TRUE(isLiveArgument("srt://camera.invalid:9000?mode=listener"));
+  EXPECT_TRUE(isLiveArgument("udp://camera.invalid:1234"));
   EXPECT_TRUE(isLiveArgument("rtsp://camera.local/live"));
   EXPECT_TRUE(isLiveArgument("rtmp://host/app/key"));
   EXPECT_TRUE(isLiveArgument("https://host/live/index.m3u8"));
@@ -34,7 +34,7 @@ TEST(LiveInput, NamesEachLiveKindAndRefusesTheRest) {
   EXPECT_FALSE(isLiveArgument("file:///tmp/a.mp4"));
   EXPECT_FALSE(isLiveArgument("ftp://host/a.ts"));
 
-  const Result<LiveInput> srt = parseLiveInput("srt://127.0.0.1:9000?mode=listener");
+  const Result<LiveInput> srt = parseLiveInput("srt://camera.invalid:9000?mode=listener");
   ASSERT_TRUE(srt) << srt.error().message();
   EXPECT_EQ(srt->protocol, LiveProtocol::Srt);
   EXPECT_EQ(srt->protocolWhitelist, "srt");
