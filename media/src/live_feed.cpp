@@ -14,6 +14,7 @@ extern "C" {
 #include "ffmpeg_handles.h"
 #include "ffmpeg_interrupt.h"
 #include "frame_view_of.h"
+#include "live_ring.h"
 #include "log.h"
 #include "media/ffmpeg_log.h"
 #include "stream_probe.h"
@@ -42,9 +43,13 @@ struct Connection {
   AVCodecContextPtr dec;
   AVStream* stream = nullptr;
   StreamInfo info;
+  int id = 0;
   bool keyframeSeen = false;
+  // Feed time: the first keyframe's timestamp is startSeconds (the receive clock's seconds since
+  // the feed's first keyframe); feedOffset maps the stream's ticks onto it.
   std::int64_t firstPts = kNoPts;
-  double startSeconds = 0;  // feed seconds of this connection's first frame
+  double startSeconds = 0;
+  std::int64_t feedOffset = 0;
   bool damageSaid = false;
   // HLS's pace: TimeSource seconds minus stream seconds of its decode times (waitForItsTime).
   std::optional<double> anchor;
@@ -86,8 +91,12 @@ struct LiveFeed::State {
   FfmpegInterrupt interrupt{stop};
   bool permanentFailure = false;
   std::function<bool()> openQuit;  // open()'s wait, ended by the caller's quit  // the latest connect() failed in a way a retry will not mend
-  std::optional<double> feedStart;  // TimeSource seconds of the feed's first frame
+  std::optional<double> feedStart;  // TimeSource seconds of the feed's first keyframe
+  bool infoSettled = false;
   std::int64_t nextIndex = 0;
+  int connections = 0;
+  bool connectedBefore = false;  // info is the first connection's
+  std::unique_ptr<LiveRing> ring;  // the live timeline; null: none asked for
 
   mutable std::mutex mutex;
   std::condition_variable wake;  // the back-off's wait, cut short by stop
@@ -103,6 +112,7 @@ struct LiveFeed::State {
     FfmpegLogCapture capture;
     permanentFailure = false;
     Connection c;
+    c.id = ++connections;
     AVFormatContext* raw = avformat_alloc_context();
     if (raw == nullptr) throw std::bad_alloc();
     raw->interrupt_callback = interrupt.callback();
@@ -160,7 +170,9 @@ struct LiveFeed::State {
     c.dec->flags |= AV_CODEC_FLAG_LOW_DELAY;
     if (Status s = checked(avcodec_open2(c.dec.get(), codec, nullptr), "avcodec_open2", input.url); !s)
       return s.error();
-    c.info = describeStream(input.url, *c.fmt, *c.stream, *c.dec);
+    // A reconnect's colour was said with the first connection.
+    c.info = describeStream(input.url, *c.fmt, *c.stream, *c.dec,
+                            connectedBefore ? std::optional<ColorMatrix>(info.matrix) : std::nullopt);
     c.info.durationSeconds = 0;
     c.info.layout = readLayout(*c.stream, options.layout, input.url);
     c.info.pixelFormat = toPixelFormat(static_cast<AVPixelFormat>(c.stream->codecpar->format));
@@ -215,7 +227,9 @@ struct LiveFeed::State {
         }
         c.keyframeSeen = true;
         log().debug("{}: joined mid-GOP; {} packets before the first keyframe skipped", input.url, skipped);
+        anchor(c, *pkt);
       }
+      if (ring) ring->push(*c.stream, *pkt, c.feedOffset, c.id);
       if (!waitForItsTime(c, *pkt)) {
         av_packet_unref(pkt.get());
         return "stopped";
@@ -256,6 +270,16 @@ struct LiveFeed::State {
     return pause(std::chrono::milliseconds(static_cast<long>(ahead * 1e3)));
   }
 
+  // The connection's first keyframe sets its place on the feed's time.
+  void anchor(Connection& c, const AVPacket& key) {
+    const double now = clock.now();
+    if (!feedStart) feedStart = now;
+    c.startSeconds = now - *feedStart;
+    c.firstPts = key.pts != kNoPts ? key.pts : key.dts;
+    if (c.firstPts == kNoPts) c.firstPts = 0;
+    c.feedOffset = static_cast<std::int64_t>(std::llround(c.startSeconds / av_q2d(c.stream->time_base))) - c.firstPts;
+  }
+
   void publish(Connection& c, AVFramePtr f) {
     const double now = clock.now();
     std::optional<FrameViewProblem> problem;
@@ -269,13 +293,9 @@ struct LiveFeed::State {
       return;
     }
     const std::int64_t pts = f->best_effort_timestamp != kNoPts ? f->best_effort_timestamp : f->pts;
-    if (!feedStart) {
-      feedStart = now;
+    if (!infoSettled) {
       settleInfo(*f);
-    }
-    if (c.firstPts == kNoPts && pts != kNoPts) {
-      c.firstPts = pts;
-      c.startSeconds = now - *feedStart;
+      infoSettled = true;
     }
     const bool damaged = (f->flags & AV_FRAME_FLAG_CORRUPT) != 0 || f->decode_error_flags != 0;
     if (damaged && !c.damageSaid) {
@@ -287,14 +307,14 @@ struct LiveFeed::State {
     out.timeBase = c.info.timeBase;
     const AVRational rate = c.stream->avg_frame_rate.num > 0 ? c.stream->avg_frame_rate : c.stream->r_frame_rate;
     out.duration = rate.num > 0 ? std::max<std::int64_t>(1, av_rescale_q(1, av_inv_q(rate), c.stream->time_base)) : 1;
-    out.seconds = c.startSeconds + (pts != kNoPts && c.firstPts != kNoPts
-                                        ? static_cast<double>(pts - c.firstPts) * av_q2d(c.stream->time_base)
-                                        : now - *feedStart - c.startSeconds);
+    out.seconds = pts != kNoPts ? static_cast<double>(pts + c.feedOffset) * av_q2d(c.stream->time_base)
+                                : now - feedStart.value_or(now);
     out.index = nextIndex++;
     std::lock_guard lock(mutex);
     if (newest) ++status.framesDropped;
     newest = LiveFrame{std::move(out), now};
     status.lastFrameAt = now;
+    status.newestSeconds = newest->frame.seconds;
     ++status.framesDecoded;
     if (damaged) ++status.framesDamaged;
   }
@@ -361,6 +381,11 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::open(const LiveInput& input, const L
                  input.protocol == LiveProtocol::Srt ? "SRT listens with mode=listener in its URL" : ""};
   }
   auto s = std::make_unique<State>(input, options, clock);
+  if (options.ring) {
+    Result<std::unique_ptr<LiveRing>> ring = LiveRing::create(*options.ring, input.url);
+    if (!ring) return ring.error();
+    s->ring = std::move(ring).value();
+  }
   s->openQuit = [keepWaiting] { return !keepWaiting(); };
   s->interrupt.setQuit(&s->openQuit);
   std::chrono::milliseconds backoff = options.firstBackoff;
@@ -371,6 +396,7 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::open(const LiveInput& input, const L
     if (c) {
       s->interrupt.setQuit(nullptr);
       s->info = c->info;
+      s->connectedBefore = true;
       s->status.connected = true;
       State* state = s.get();
       s->thread = std::thread([state, first = std::move(c).value()]() mutable { state->run(std::move(first)); });
@@ -423,6 +449,18 @@ std::optional<LiveFrame> LiveFeed::takeNewest() {
   std::optional<LiveFrame> out = std::move(s_->newest);
   s_->newest.reset();
   return out;
+}
+
+std::optional<LiveRecording> LiveFeed::recording() {
+  if (!s_->ring) return std::nullopt;
+  return s_->ring->recording();
+}
+
+bool LiveFeed::keepsRecording() const { return s_->ring != nullptr; }
+
+std::optional<double> LiveFeed::keptUntil() {
+  if (!s_->ring) return std::nullopt;
+  return s_->ring->keptUntil();
 }
 
 LiveStatus LiveFeed::status() const {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "live_rewind.h"
 #include "log.h"
 
 namespace ps::media {
@@ -99,6 +100,8 @@ Player::Player(std::unique_ptr<LiveFeed> live)
   live_ = std::move(live);
   transport_.play();
 }
+
+Player::~Player() = default;
 
 const StreamInfo& Player::info() const {
   static const StreamInfo kNoPlate{};
@@ -444,20 +447,69 @@ PlayerFrame Player::updateWithoutPlate(double at) {
 }
 
 PlayerFrame Player::updateLive(double at) {
-  const Transport::Controls controls = transport_.takeControls(at);
-  const bool refused = controls.seekTo || controls.rate || transport_.steps() != 0 || transport_.loop();
-  if (refused) {
+  const std::optional<LoopRegion> loopBefore = transport_.loop();
+  Transport::Controls controls = transport_.takeControls(at);
+  int steps = transport_.steps();
+  transport_.keepSteps(0);
+  const std::optional<LoopRegion>& loop = transport_.loop();
+  const bool loopChanged = loopBefore.has_value() != loop.has_value() ||
+                           (loop && (loop->inSeconds != loopBefore->inSeconds || loop->outSeconds != loopBefore->outSeconds));
+  const std::optional<double> newest = live_->status().newestSeconds;
+  // Back to live: asked for, or a seek at or past the newest picture.
+  const bool seekToLive = rewind_ && controls.seekTo && newest && *controls.seekTo >= *newest;
+  if (goLive_ || seekToLive) {
+    goLive_ = false;
+    if (rewind_) log().info("live: back to the live picture");
+    rewind_.reset();
+    controls = {};
+    steps = 0;
+    transport_.clearLoop();
+    transport_.setRate(1.0);
+    transport_.play();
+    transport_.takeControls(at);
+  }
+  const double frame = transport_.frameSeconds();
+  std::optional<double> startAt;  // a move into the past from the live picture
+  if (!rewind_ && (controls.seekTo || steps != 0)) {
+    const double shown = liveShown_ ? liveShown_->frame.seconds : 0.0;
+    startAt = controls.seekTo ? *controls.seekTo : shown + (steps + 0.25) * frame;
+    if (newest && *startAt >= *newest) startAt.reset();  // the live picture is the newest there is
+  }
+  if (startAt && live_->keepsRecording()) {
+    Result<std::unique_ptr<LiveRewind>> r = LiveRewind::start(*live_, *startAt, frame, options_);
+    if (r) {
+      rewind_ = std::move(r).value();
+      log().info("live: the kept feed from {:.3f} s", *startAt);
+      controls.seekTo.reset();
+      steps = 0;
+    } else if (rewindRefusal_ != r.error().what) {
+      log().info("live: {}", r.error().message());
+      rewindRefusal_ = r.error().what;
+    }
+  } else if (!rewind_ && (startAt || controls.rate || (loopChanged && loop))) {
     if (!liveRefusalSaid_) {
-      log().info("live: seeks, steps, the rate and loops need a recording of the feed; the live picture plays on");
+      log().info(live_->keepsRecording()
+                     ? "live: the rate and loops apply to the kept feed; seek or step back into it first"
+                     : "live: seeks, steps, the rate and loops need a recording of the feed; the live picture plays on");
       liveRefusalSaid_ = true;
     }
-    transport_.keepSteps(0);
+  }
+  if (rewind_) {
+    LiveRewind::Requests r;
+    r.seekTo = controls.seekTo;
+    r.steps = steps;
+    r.playing = transport_.playing();
+    r.rate = controls.rate;
+    if (loopChanged) r.loop = loop;
+    return rewind_->update(at, r, liveShown_ ? &liveShown_->frame : nullptr, decodeWait_);
+  }
+  if (transport_.rate() != 1.0 || transport_.loop()) {
     transport_.clearLoop();
     transport_.setRate(1.0);
     transport_.takeControls(at);
   }
   if (transport_.playing()) {
-    if (std::optional<LiveFrame> newest = live_->takeNewest()) liveShown_ = std::move(newest);
+    if (std::optional<LiveFrame> taken = live_->takeNewest()) liveShown_ = std::move(taken);
   }
   PlayerFrame out;
   PlayerState& s = out.state;
@@ -475,9 +527,9 @@ PlayerFrame Player::updateLive(double at) {
 }
 
 PlayerFrame Player::update(double displayTime, std::chrono::milliseconds decodeWait) {
+  decodeWait_ = decodeWait;
   if (live_) return updateLive(displayTime);
   if (!decoder_) return updateWithoutPlate(displayTime);
-  decodeWait_ = decodeWait;
   const bool wasPlaying = transport_.playing();
   applyControls(displayTime);
   // A step pauses too, but moves from the frame shown.

@@ -148,7 +148,7 @@ std::optional<double> truncatedAt(AVFormatContext& fmt, AVStream& stream, const 
 }
 
 StreamInfo describeStream(const std::string& url, const AVFormatContext& fmt, const AVStream& stream,
-                          const AVCodecContext& decoder) {
+                          const AVCodecContext& decoder, std::optional<ColorMatrix> untaggedMatrix) {
   const AVCodecParameters& par = *stream.codecpar;
   StreamInfo info;
   info.url = url;
@@ -170,7 +170,9 @@ StreamInfo describeStream(const std::string& url, const AVFormatContext& fmt, co
   info.range = c.range;
   info.rangeAssumed = c.rangeAssumed;
   info.rangeTag = av_color_range_name(par.color_range) != nullptr ? av_color_range_name(par.color_range) : "unknown";
-  if (c.matrixAssumed) {
+  if (c.matrixAssumed && untaggedMatrix) {
+    info.matrix = *untaggedMatrix;
+  } else if (c.matrixAssumed) {
     log().info("{}: colour matrix not tagged ({}); assuming {}", url, info.matrixTag, toString(info.matrix));
   }
 

@@ -23,8 +23,9 @@ Status readKeyframeInterval(AVFormatContext& fmt, AVStream& stream, StreamInfo& 
 // when the demuxer keeps no byte positions.
 std::optional<double> truncatedAt(AVFormatContext& fmt, AVStream& stream, const StreamInfo& info);
 
-// Everything else in StreamInfo, from the opened demuxer and decoder.
+// Everything else in StreamInfo, from the opened demuxer and decoder. untaggedMatrix: the matrix
+// where the stream tags none, already said by the caller; absent: assumed from the size, and said.
 StreamInfo describeStream(const std::string& url, const AVFormatContext& fmt, const AVStream& stream,
-                          const AVCodecContext& decoder);
+                          const AVCodecContext& decoder, std::optional<ColorMatrix> untaggedMatrix = std::nullopt);
 
 }  // namespace ps::media

@@ -455,7 +455,7 @@ Result<VideoSource> VideoSource::open(const std::string& url, const DecodeOption
   s->pkt.reset(av_packet_alloc());
   if (!s->pkt) throw std::bad_alloc();
 
-  s->info = describeStream(url, *s->fmt, *s->stream, *s->dec);
+  s->info = describeStream(url, *s->fmt, *s->stream, *s->dec, options.untaggedMatrix);
   s->info.layout = readLayout(*s->stream, options.manifestLayout, url);
   s->info.pixelFormat = toPixelFormat(static_cast<AVPixelFormat>(par.format), options.depth);
   const AVRational perFrame = av_inv_q(s->stream->avg_frame_rate.num > 0 ? s->stream->avg_frame_rate

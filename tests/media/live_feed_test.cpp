@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "child_process.h"
+#include "live_sender.h"
 #include "media/frame_stamp.h"
 #include "media/live_feed.h"
 #include "media/live_input.h"
@@ -53,33 +54,6 @@ TEST(LiveInput, NamesEachLiveKindAndRefusesTheRest) {
   const Result<LiveInput> folder = parseLiveInput("/dev/shm");
   ASSERT_FALSE(folder);
   EXPECT_NE(folder.error().what.find("not a capture device"), std::string::npos) << folder.error().message();
-}
-
-// The frame stamp (media/frame_stamp.h, tools/media/stamp.sh) as an ffmpeg filter chain.
-std::string stampFilter() {
-  std::string chain = "drawbox=x=0:y=0:w=256:h=16:color=black:t=fill";
-  for (int k = 0; k < 16; ++k)
-    chain += ",drawbox=x=" + std::to_string(16 * k) + ":y=0:w=16:h=16:color=white:t=fill:enable='bitand(n," +
-             std::to_string(1 << k) + ")'";
-  return chain;
-}
-
-// A sender of a stamped 320x160 picture at 30 fps, H.264 without B-frames, a keyframe a second.
-std::vector<std::string> senderArgs(const std::string& url) {
-  return {"ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-re", "-f", "lavfi", "-i",
-          "testsrc2=size=320x160:rate=30", "-vf", stampFilter(), "-c:v", "libx264", "-preset", "ultrafast",
-          "-tune", "zerolatency", "-g", "30", "-pix_fmt", "yuv420p", "-f", "mpegts", url};
-}
-
-// Polls until pred holds or limit passes (the network runs on real time).
-template <typename Pred>
-bool within(std::chrono::milliseconds limit, Pred pred) {
-  const auto end = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < end) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(20ms);
-  }
-  return pred();
 }
 
 struct Received {

@@ -18,6 +18,7 @@
 // starts where the receive clock stands); `index` counts the frames decoded.
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -31,6 +32,22 @@
 #include "scenes/result.h"
 
 namespace ps::media {
+
+// The live timeline: the feed kept on disk as it arrives, to scrub back over (live_ring.h).
+struct LiveRingOptions {
+  std::filesystem::path dir;     // created where missing; must hold nothing else
+  double keepSeconds = 300;      // the span kept; older segments are deleted
+  double segmentSeconds = 1.0;   // a segment ends at the first keyframe after this long
+};
+
+// What the ring keeps, as one file to open (VideoSource reads ffconcat lists): its time 0 is the
+// feed's startSeconds, and it ends at endSeconds. Its segments may be deleted as the ring moves
+// on (a reader that has one open keeps reading it).
+struct LiveRecording {
+  std::filesystem::path list;
+  double startSeconds = 0;
+  double endSeconds = 0;
+};
 
 struct LiveOptions {
   // Nothing read for this long: the connection is lost (HLS: at least 15 s, its segments come
@@ -46,6 +63,8 @@ struct LiveOptions {
   // The layout where the stream does not carry one (live streams rarely do); absent: guessed
   // from the aspect ratio.
   std::optional<FrameLayout> layout;
+  // Keep the feed on disk (the live timeline); absent: nothing is kept.
+  std::optional<LiveRingOptions> ring;
 };
 
 struct LiveFrame {
@@ -56,6 +75,7 @@ struct LiveFrame {
 struct LiveStatus {
   bool connected = false;              // a connection is open
   std::optional<double> lastFrameAt;   // TimeSource seconds of the newest frame decoded
+  std::optional<double> newestSeconds; // feed seconds (LiveFrame's frame.seconds) of that frame
   std::uint64_t framesDecoded = 0;
   std::uint64_t framesDropped = 0;     // replaced by a newer one before they were taken
   std::uint64_t framesDamaged = 0;     // decoded with errors concealed (data lost on the way)
@@ -83,6 +103,12 @@ class LiveFeed {
   // The newest frame decoded since the last take; empty when none is new. Any one thread.
   std::optional<LiveFrame> takeNewest();
   LiveStatus status() const;
+  // What the ring has kept so far (LiveOptions::ring), in a list file of its own; empty when no
+  // ring was asked for, none of it is closed yet, or the ring stopped (a disk error, logged).
+  std::optional<LiveRecording> recording();
+  // Whether a ring keeps the feed (LiveOptions::ring), and where what it has closed ends.
+  bool keepsRecording() const;
+  std::optional<double> keptUntil();
 
   struct State;
 

@@ -44,6 +44,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "media/audio_player.h"
 #include "media/decoded_frame.h"
@@ -56,6 +57,8 @@
 #include "scenes/result.h"
 
 namespace ps::media {
+
+class LiveRewind;
 
 struct PlayerOptions {
   std::size_t decodeAhead = 8;  // frames decoded ahead of the playhead (the decoder's queue)
@@ -107,18 +110,26 @@ class Player {
   explicit Player(ShotRange range);
   // A live feed (live_feed.h): each update shows the newest picture received, with no
   // soundtrack; the clock is the feed's (positionSeconds: the picture's seconds from the feed's
-  // first). Pause holds the picture shown, play returns to the newest. Seeks, steps, the rate
-  // and loops need a recording of the feed to move in: they are refused, said once in the log.
-  // Starts playing.
+  // first). Pause holds the picture shown, play returns to the newest. Starts playing.
+  // Where the feed keeps a recording (LiveOptions::ring), a seek or a step moves into it: the
+  // player shows the feed's past, frame-exact, plays on in it at any rate and loops in it, until
+  // goLive() or a seek to the newest picture. Without one, seeks, steps, the rate and loops are
+  // refused, said once in the log.
   explicit Player(std::unique_ptr<LiveFeed> live);
+  ~Player();
   Player(const Player&) = delete;
   Player& operator=(const Player&) = delete;
 
   bool hasPlate() const { return decoder_.has_value() || live_ != nullptr; }
   // The live feed shown; null for a recorded plate or none.
   LiveFeed* live() const { return live_.get(); }
-  // The feed's picture shown by the latest update, with when it arrived; null: none yet.
+  // The feed's newest picture taken, with when it arrived; null: none yet. While the past is
+  // shown (rewound()), the one taken before it.
   const LiveFrame* liveShown() const { return liveShown_ ? &*liveShown_ : nullptr; }
+  // A live feed's past is shown (a seek or a step moved into its recording).
+  bool rewound() const { return rewind_ != nullptr; }
+  // Back to the live picture at the next update, playing.
+  void goLive() { goLive_ = true; }
   // The plate's stream; without a plate, an empty one (no size, no length, no frame rate).
   const StreamInfo& info() const;
   // Where the plate lies on shot time (its media end is the video's length, when known).
@@ -201,6 +212,9 @@ class Player {
   std::unique_ptr<LiveFeed> live_;
   std::optional<LiveFrame> liveShown_;  // the feed's picture shown
   bool liveRefusalSaid_ = false;
+  std::unique_ptr<LiveRewind> rewind_;  // the feed's past shown; null: the live picture
+  bool goLive_ = false;
+  std::optional<std::string> rewindRefusal_;  // the latest reason a move into the past was refused
   std::optional<PlaybackDecoder> decoder_;  // absent: no plate
   std::unique_ptr<AudioPlayer> audio_;
   const PlayerOptions options_;

@@ -1,0 +1,142 @@
+#include "live_rewind.h"
+
+#include <algorithm>
+
+#include "log.h"
+
+namespace ps::media {
+
+LiveRewind::LiveRewind(LiveFeed& feed, double frameSeconds, PlayerOptions options)
+    : feed_(feed), frameSeconds_(frameSeconds), options_(options) {}
+
+LiveRewind::~LiveRewind() = default;
+
+Result<std::unique_ptr<LiveRewind>> LiveRewind::start(LiveFeed& feed, double target, double frameSeconds,
+                                                      PlayerOptions options) {
+  std::unique_ptr<LiveRewind> r(new LiveRewind(feed, frameSeconds, options));
+  if (Status s = r->reopen(target); !s) return s.error();
+  return r;
+}
+
+double LiveRewind::clampToKept(double target) const {
+  const LiveRecording& kept = opening_ ? opening_->recording : recording_;
+  return std::clamp(target, kept.startSeconds, std::max(kept.startSeconds, kept.endSeconds - 0.5 * frameSeconds_));
+}
+
+Status LiveRewind::reopen(double target) {
+  if (opening_) {
+    // One opening at a time (waiting for an abandoned one would hold the loop): it lands here.
+    opening_->target = clampToKept(target);
+    return ok();
+  }
+  std::optional<LiveRecording> kept = feed_.recording();
+  if (!kept) {
+    return Error{feed_.input().url, "nothing of the feed is kept yet",
+                 "the live timeline keeps it from a keyframe on, a second at a time"};
+  }
+  DecodeOptions decode;
+  decode.manifestLayout = feed_.info().layout;  // the segments carry no projection
+  decode.untaggedMatrix = feed_.info().matrix;
+  Opening o;
+  o.recording = *kept;
+  o.video = std::async(std::launch::async, [list = kept->list.string(), decode] { return VideoSource::open(list, decode); });
+  opening_ = std::move(o);
+  opening_->target = clampToKept(target);
+  return ok();
+}
+
+void LiveRewind::adopt(std::chrono::milliseconds wait) {
+  if (!opening_ || opening_->video.wait_for(wait) != std::future_status::ready) return;
+  Result<VideoSource> video = opening_->video.get();
+  Opening o = std::move(*opening_);
+  opening_.reset();
+  if (!video) {
+    log().warn("live: the kept feed could not be opened: {}", video.error().message());
+    error_ = video.error();
+    return;
+  }
+  // The picture shown stays until the new recording's first one is decoded.
+  if (lastShown_ != nullptr) {
+    heldCopy_ = lastShown_->clone();
+    lastShown_ = &*heldCopy_;
+  }
+  player_ = std::make_unique<Player>(std::move(video).value(), nullptr, options_);
+  recording_ = o.recording;
+  playerStart_ = o.recording.startSeconds;
+  playerEnd_ = o.recording.endSeconds;
+  player_->seek(o.target - playerStart_);
+  if (rate_ != 1.0) player_->setRate(rate_);
+  if (loop_) player_->setLoop(LoopRegion{loop_->inSeconds - playerStart_, loop_->outSeconds - playerStart_});
+}
+
+PlayerFrame LiveRewind::update(double at, const Requests& r, const DecodedFrame* held,
+                               std::chrono::milliseconds decodeWait) {
+  if (r.rate) rate_ = *r.rate;
+  if (r.loop) loop_ = *r.loop;
+  playing_ = r.playing;
+
+  std::optional<double> target = r.seekTo;
+  if (r.steps != 0) {
+    const double from = target.value_or(opening_ ? opening_->target : lastPosition_);
+    // A quarter frame in: clear of a frame's edges, whatever the rounding of times on the way.
+    const double to = from + (r.steps + 0.25) * frameSeconds_;
+    if (!target && player_ && !opening_ && to >= playerStart_ && to < playerEnd_) {
+      player_->step(r.steps);  // frame-exact over the decoded frames
+    } else {
+      target = to;
+    }
+  }
+  if (target) {
+    if (player_ && !opening_ && *target >= playerStart_ && *target < playerEnd_) {
+      player_->seek(*target - playerStart_);
+    } else if (Status s = reopen(*target); !s) {
+      error_ = s.error();
+    }
+  }
+  adopt(decodeWait);
+
+  if (player_) {
+    if (playing_) {
+      player_->play();
+    } else if (r.steps == 0) {
+      player_->pause();
+    }
+    if (r.rate) player_->setRate(rate_);
+    if (r.loop) {
+      if (loop_) {
+        player_->setLoop(LoopRegion{loop_->inSeconds - playerStart_, loop_->outSeconds - playerStart_});
+      } else {
+        player_->clearLoop();
+      }
+    }
+    PlayerFrame f = player_->update(at, decodeWait);
+    // Played into the end of the recording open: the ring has kept more since.
+    if (playing_ && f.state.atEnd && !opening_) {
+      if (const std::optional<double> until = feed_.keptUntil(); until && *until > playerEnd_ + 1e-3) {
+        if (Status s = reopen(playerEnd_); !s) error_ = s.error();
+        else player_->play();
+      }
+    }
+    if (f.frame != nullptr) {
+      lastShown_ = f.frame;
+      heldCopy_.reset();
+      lastPosition_ = f.frame->seconds + playerStart_;
+    } else {
+      f.frame = lastShown_ != nullptr ? lastShown_ : held;
+    }
+    f.state.positionSeconds += playerStart_;
+    f.state.playing = playing_;
+    f.state.seeking = f.state.seeking || opening_.has_value();
+    if (error_ && !f.state.error) f.state.error = error_;
+    return f;
+  }
+  PlayerFrame out;
+  out.frame = lastShown_ != nullptr ? lastShown_ : held;
+  out.state.playing = playing_;
+  out.state.seeking = opening_.has_value();
+  out.state.positionSeconds = opening_ ? opening_->target : lastPosition_;
+  out.state.error = error_;
+  return out;
+}
+
+}  // namespace ps::media

@@ -1,0 +1,304 @@
+#include "live_ring.h"
+
+#include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <system_error>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "ffmpeg_check.h"
+#include "ffmpeg_handles.h"
+#include "log.h"
+#include "scenes/atomic_file.h"
+
+namespace ps::media {
+
+namespace {
+
+// Packets waiting for the writer; more means the disk cannot keep up, and the packet is dropped
+// (the segment then ends, and the next starts at a keyframe).
+constexpr std::size_t kMostQueued = 2000;
+// List files kept: a reader opening one reads it whole at once.
+constexpr int kListsKept = 4;
+
+struct ParametersDeleter {
+  void operator()(AVCodecParameters* p) const { avcodec_parameters_free(&p); }
+};
+using ParametersPtr = std::unique_ptr<AVCodecParameters, ParametersDeleter>;
+
+struct OutputDeleter {
+  void operator()(AVFormatContext* c) const {
+    if (c->pb != nullptr) avio_closep(&c->pb);
+    avformat_free_context(c);
+  }
+};
+using OutputPtr = std::unique_ptr<AVFormatContext, OutputDeleter>;
+
+// The stream a connection delivers; a change of it starts a new segment, or the ring again.
+struct StreamKind {
+  std::shared_ptr<AVCodecParameters> parameters;
+  AVRational timeBase{0, 1};
+  AVRational frameRate{0, 1};
+};
+
+struct Item {
+  AVPacketPtr packet;
+  std::int64_t feedOffset = 0;
+  bool gapBefore = false;  // packets before it were dropped
+  std::optional<StreamKind> kind;  // the first packet of a connection carries its stream
+};
+
+struct Segment {
+  std::string name;
+  double start = 0;  // feed seconds
+  double end = 0;
+};
+
+bool sameStream(const AVCodecParameters& a, const AVCodecParameters& b) {
+  return a.codec_id == b.codec_id && a.width == b.width && a.height == b.height && a.format == b.format &&
+         a.extradata_size == b.extradata_size &&
+         (a.extradata_size == 0 || std::equal(a.extradata, a.extradata + a.extradata_size, b.extradata));
+}
+
+}  // namespace
+
+struct LiveRing::State {
+  LiveRingOptions options;
+  std::string url;
+  bool madeFolder = false;
+
+  std::mutex mutex;
+  std::condition_variable wake;
+  std::deque<Item> queue;
+  bool stop = false;
+  bool off = false;  // a write failed: nothing more is kept
+  int lastConnection = -1;
+  bool dropped = false;
+  std::deque<Segment> closed;  // oldest first
+  int nextList = 0;
+  std::deque<std::filesystem::path> lists;
+  std::thread thread;
+
+  // The writer's own.
+  std::optional<StreamKind> ringKind;  // of the kept segments
+  std::optional<StreamKind> current;   // of the connection being written
+  OutputPtr out;
+  Segment writing;
+  double lastPts = 0;
+  int nextSegment = 0;
+  bool slowSaid = false;
+
+  std::filesystem::path file(const std::string& name) const { return options.dir / name; }
+  double frameSeconds() const {
+    if (!current || current->frameRate.num <= 0) return 0;
+    return 1.0 / av_q2d(current->frameRate);
+  }
+
+  void run() {
+    for (;;) {
+      Item item;
+      {
+        std::unique_lock lock(mutex);
+        wake.wait(lock, [this] { return stop || !queue.empty(); });
+        if (stop) break;
+        item = std::move(queue.front());
+        queue.pop_front();
+      }
+      if (const Status s = write(item); !s) {
+        log().warn("live: {}: the live timeline stops keeping the feed: {}", url, s.error().message());
+        closeSegment();
+        std::lock_guard lock(mutex);
+        off = true;
+        queue.clear();
+        break;
+      }
+    }
+    closeSegment();
+  }
+
+  Status write(Item& item) {
+    if (item.kind) {
+      closeSegment();
+      if (ringKind && !sameStream(*ringKind->parameters, *item.kind->parameters)) {
+        log().info("live: {}: the stream changed (size or codec); the live timeline starts again", url);
+        clearRing();
+      }
+      current = item.kind;
+      if (!ringKind) ringKind = item.kind;
+    }
+    if (item.gapBefore) closeSegment();
+    if (!current) return ok();
+    AVPacket& p = *item.packet;
+    const bool key = (p.flags & AV_PKT_FLAG_KEY) != 0;
+    if (!out && !key) return ok();  // a segment starts at a keyframe
+    const double tb = av_q2d(current->timeBase);
+    const double pts = p.pts == AV_NOPTS_VALUE ? lastPts : static_cast<double>(p.pts + item.feedOffset) * tb;
+    if (out && key && pts - writing.start >= options.segmentSeconds) closeSegment();
+    if (!out) {
+      if (Status s = openSegment(pts); !s) return s;
+    }
+    if (p.pts != AV_NOPTS_VALUE) p.pts += item.feedOffset;
+    if (p.dts != AV_NOPTS_VALUE) p.dts += item.feedOffset;
+    lastPts = pts;
+    writing.end = std::max(writing.end, pts + std::max(frameSeconds(), static_cast<double>(p.duration) * tb));
+    av_packet_rescale_ts(&p, current->timeBase, out->streams[0]->time_base);
+    p.stream_index = 0;
+    p.pos = -1;
+    return checked(av_write_frame(out.get(), &p), "av_write_frame", file(writing.name).string());
+  }
+
+  Status openSegment(double start) {
+    writing = Segment{fmt::format("segment-{:06}.nut", nextSegment++), start, start};
+    const std::string part = file(writing.name + ".part").string();
+    AVFormatContext* raw = nullptr;
+    if (Status s = checked(avformat_alloc_output_context2(&raw, nullptr, "nut", part.c_str()),
+                           "avformat_alloc_output_context2", part);
+        !s)
+      return s;
+    OutputPtr o(raw);
+    AVStream* st = avformat_new_stream(o.get(), nullptr);
+    if (st == nullptr) throw std::bad_alloc();
+    if (Status s = checked(avcodec_parameters_copy(st->codecpar, current->parameters.get()), "avcodec_parameters_copy", part); !s)
+      return s;
+    st->codecpar->codec_tag = 0;
+    st->time_base = current->timeBase;
+    st->avg_frame_rate = current->frameRate;
+    if (Status s = checked(avio_open(&o->pb, part.c_str(), AVIO_FLAG_WRITE), "avio_open", part); !s) return s;
+    if (Status s = checked(avformat_write_header(o.get(), nullptr), "avformat_write_header", part); !s) return s;
+    out = std::move(o);
+    return ok();
+  }
+
+  // Ends the segment being written and keeps it; the oldest go while the rest span the time kept.
+  void closeSegment() {
+    if (!out) return;
+    const std::string part = file(writing.name + ".part").string();
+    Status s = checked(av_write_trailer(out.get()), "av_write_trailer", part);
+    out.reset();
+    std::error_code ec;
+    if (s) std::filesystem::rename(part, file(writing.name), ec);
+    if (!s || ec) {
+      std::filesystem::remove(part, ec);
+      if (s) log().warn("live: {}: keeping a segment of the live timeline failed: {}", url, ec.message());
+      return;
+    }
+    std::lock_guard lock(mutex);
+    closed.push_back(writing);
+    while (closed.size() > 1 && closed.back().end - closed[1].start >= options.keepSeconds) {
+      std::filesystem::remove(file(closed.front().name), ec);
+      closed.pop_front();
+    }
+  }
+
+  void clearRing() {
+    std::lock_guard lock(mutex);
+    std::error_code ec;
+    for (const Segment& s : closed) std::filesystem::remove(file(s.name), ec);
+    closed.clear();
+    ringKind.reset();
+  }
+};
+
+Result<std::unique_ptr<LiveRing>> LiveRing::create(const LiveRingOptions& options, std::string url) {
+  const std::string where = options.dir.string();
+  if (options.keepSeconds <= 0) return Error{where, "the live timeline must keep more than 0 s", ""};
+  auto s = std::make_unique<State>();
+  s->options = options;
+  s->url = std::move(url);
+  std::error_code ec;
+  if (!std::filesystem::exists(options.dir, ec)) {
+    if (!std::filesystem::create_directories(options.dir, ec) || ec)
+      return Error{where, "cannot create the live timeline's folder: " + ec.message(), ""};
+    s->madeFolder = true;
+  } else if (!std::filesystem::is_directory(options.dir, ec)) {
+    return Error{where, "the live timeline's folder is not a folder", ""};
+  } else if (!std::filesystem::is_empty(options.dir, ec) || ec) {
+    return Error{where, "the live timeline's folder holds files already",
+                 "it deletes what it writes; give it a folder of its own"};
+  }
+  State* state = s.get();
+  s->thread = std::thread([state] { state->run(); });
+  return std::unique_ptr<LiveRing>(new LiveRing(std::move(s)));
+}
+
+LiveRing::LiveRing(std::unique_ptr<State> state) : s_(std::move(state)) {}
+
+LiveRing::~LiveRing() {
+  {
+    std::lock_guard lock(s_->mutex);
+    s_->stop = true;
+  }
+  s_->wake.notify_all();
+  if (s_->thread.joinable()) s_->thread.join();
+  std::error_code ec;
+  for (const Segment& seg : s_->closed) std::filesystem::remove(s_->file(seg.name), ec);
+  for (const std::filesystem::path& list : s_->lists) std::filesystem::remove(list, ec);
+  if (s_->madeFolder) std::filesystem::remove(s_->options.dir, ec);  // only when empty
+}
+
+void LiveRing::push(const AVStream& stream, const AVPacket& packet, std::int64_t feedOffset, int connection) {
+  Item item;
+  item.feedOffset = feedOffset;
+  std::lock_guard lock(s_->mutex);
+  if (s_->off || s_->stop) return;
+  if (s_->queue.size() >= kMostQueued) {
+    s_->dropped = true;
+    if (!s_->slowSaid) {
+      log().warn("live: {}: the disk cannot keep up with the feed; the live timeline has gaps", s_->url);
+      s_->slowSaid = true;
+    }
+    return;
+  }
+  item.packet.reset(av_packet_clone(&packet));
+  if (!item.packet) throw std::bad_alloc();
+  if (connection != s_->lastConnection) {
+    ParametersPtr copy(avcodec_parameters_alloc());
+    if (!copy || avcodec_parameters_copy(copy.get(), stream.codecpar) < 0) throw std::bad_alloc();
+    const AVRational rate = stream.avg_frame_rate.num > 0 ? stream.avg_frame_rate : stream.r_frame_rate;
+    item.kind = StreamKind{std::shared_ptr<AVCodecParameters>(copy.release(), ParametersDeleter{}), stream.time_base, rate};
+    s_->lastConnection = connection;
+  }
+  item.gapBefore = s_->dropped;
+  s_->dropped = false;
+  s_->queue.push_back(std::move(item));
+  s_->wake.notify_one();
+}
+
+std::optional<double> LiveRing::keptUntil() {
+  std::lock_guard lock(s_->mutex);
+  if (s_->closed.empty() || s_->off) return std::nullopt;
+  return s_->closed.back().end;
+}
+
+std::optional<LiveRecording> LiveRing::recording() {
+  std::unique_lock lock(s_->mutex);
+  if (s_->closed.empty() || s_->off) return std::nullopt;
+  std::string text = "ffconcat version 1.0\n";
+  for (std::size_t i = 0; i < s_->closed.size(); ++i) {
+    const Segment& seg = s_->closed[i];
+    const double end = i + 1 < s_->closed.size() ? s_->closed[i + 1].start : seg.end;
+    text += fmt::format("file {}\ninpoint {:.6f}\nduration {:.6f}\n", seg.name, seg.start, end - seg.start);
+  }
+  LiveRecording r;
+  r.startSeconds = s_->closed.front().start;
+  r.endSeconds = s_->closed.back().end;
+  r.list = s_->file(fmt::format("recording-{:06}.ffconcat", s_->nextList++));
+  lock.unlock();
+  if (Status s = scenes::writeFileAtomically(r.list, text); !s) {
+    log().warn("live: {}: {}", s_->url, s.error().message());
+    return std::nullopt;
+  }
+  lock.lock();
+  s_->lists.push_back(r.list);
+  std::error_code ec;
+  while (s_->lists.size() > kListsKept) {
+    std::filesystem::remove(s_->lists.front(), ec);
+    s_->lists.pop_front();
+  }
+  return r;
+}
+
+}  // namespace ps::media
