@@ -458,9 +458,9 @@ std::optional<LiveRecording> LiveFeed::recording() {
 
 bool LiveFeed::keepsRecording() const { return s_->ring != nullptr; }
 
-std::optional<double> LiveFeed::keptUntil() {
+std::optional<LiveSpan> LiveFeed::kept() {
   if (!s_->ring) return std::nullopt;
-  return s_->ring->keptUntil();
+  return s_->ring->kept();
 }
 
 LiveStatus LiveFeed::status() const {

@@ -112,7 +112,7 @@ PlayerFrame LiveRewind::update(double at, const Requests& r, const DecodedFrame*
     PlayerFrame f = player_->update(at, decodeWait);
     // Played into the end of the recording open: the ring has kept more since.
     if (playing_ && f.state.atEnd && !opening_) {
-      if (const std::optional<double> until = feed_.keptUntil(); until && *until > playerEnd_ + 1e-3) {
+      if (const std::optional<LiveSpan> kept = feed_.kept(); kept && kept->end > playerEnd_ + 1e-3) {
         if (Status s = reopen(playerEnd_); !s) error_ = s.error();
         else player_->play();
       }

@@ -267,10 +267,10 @@ void LiveRing::push(const AVStream& stream, const AVPacket& packet, std::int64_t
   s_->wake.notify_one();
 }
 
-std::optional<double> LiveRing::keptUntil() {
+std::optional<LiveSpan> LiveRing::kept() {
   std::lock_guard lock(s_->mutex);
   if (s_->closed.empty() || s_->off) return std::nullopt;
-  return s_->closed.back().end;
+  return LiveSpan{s_->closed.front().start, s_->closed.back().end};
 }
 
 std::optional<LiveRecording> LiveRing::recording() {

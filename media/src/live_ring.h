@@ -46,8 +46,8 @@ class LiveRing {
 
   // Lists the closed segments in a new ffconcat file; empty while none is closed or the ring is off.
   std::optional<LiveRecording> recording();
-  // Where the closed segments end (feed seconds); empty while none is.
-  std::optional<double> keptUntil();
+  // The span of the closed segments (feed seconds); empty while none is.
+  std::optional<LiveSpan> kept();
 
   struct State;
 

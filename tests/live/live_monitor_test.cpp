@@ -109,6 +109,14 @@ TEST(LiveBadge, AStallIsDrawnOnRedAndLiveHasItsTallyLight) {
   EXPECT_TRUE(hasColour(b, engine::linearColour(230, 40, 40))) << "the tally light";
   EXPECT_EQ(ui::liveBadgeText(live), "LIVE  62 ms");
   EXPECT_EQ(ui::liveBadgeText(ui::LiveBadge{}), "LIVE");
+
+  // The live timeline's past: how far behind the newest picture, whatever the latency; a stall
+  // meanwhile is said after it.
+  ui::LiveBadge past = live;
+  past.behind = 12.36;
+  EXPECT_EQ(ui::liveBadgeText(past), "REPLAY  -12.4 s");
+  past.stalled = true;
+  EXPECT_EQ(ui::liveBadgeText(past), "REPLAY  -12.4 s  (feed stalled)");
 }
 
 }  // namespace

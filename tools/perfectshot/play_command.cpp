@@ -20,6 +20,7 @@
 #include "sequence_budget_option.h"
 #include "service_heartbeat.h"
 #include "media/live_input.h"
+#include "live_buffer.h"
 #include "player/live_playback.h"
 #include "player/play_setup.h"
 #include "player/shot_playback.h"
@@ -35,6 +36,9 @@
 namespace ps::tools {
 
 namespace {
+
+// A take is a few minutes: what a director scrubs back over between takes.
+constexpr double kLiveBufferMinutes = 5.0;
 
 struct PlayArgs {
   std::string input;
@@ -71,6 +75,8 @@ struct PlayArgs {
   bool placeMarks = false;
   std::string recordPath;  // an actor's name
   bool listen = false;     // a live RTSP or RTMP feed: be the server its sender pushes to
+  std::optional<double> liveBufferMinutes;  // a live feed's timeline: the span kept; 0: none
+  std::string liveBufferDir;
 };
 
 std::string eyeName(std::size_t eye, std::size_t eyes) { return eyes == 1 ? "mono" : (eye == 0 ? "left" : "right"); }
@@ -142,8 +148,21 @@ int runPlay(const PlayArgs& args) {
   }
   if (args.listen && !live)
     return reportError(Error{"--listen", "waits for a live RTSP or RTMP sender; " + args.input + " is not a live feed", ""});
+  if (!live && (args.liveBufferMinutes || !args.liveBufferDir.empty()))
+    return reportError(Error{args.liveBufferMinutes ? "--live-buffer" : "--live-buffer-dir",
+                             "keeps a live feed to scrub back over; " + args.input + " is not a live feed", ""});
+  const double keepMinutes = args.liveBufferMinutes.value_or(kLiveBufferMinutes);
+  if (keepMinutes == 0 && !args.liveBufferDir.empty())
+    return reportError(Error{"--live-buffer-dir", "names where the live feed is kept; --live-buffer 0 keeps none", ""});
   media::LiveOptions liveOptions;
   liveOptions.listen = args.listen;
+  std::optional<LiveBuffer> liveBuffer;  // outlives the playback, whose feed writes into it
+  if (live && keepMinutes > 0) {
+    Result<LiveBuffer> made = LiveBuffer::make(keepMinutes, args.liveBufferDir);
+    if (!made) return reportError(made.error());
+    liveBuffer.emplace(std::move(made).value());
+    liveOptions.ring = liveBuffer->ring();
+  }
   auto shot = live ? player::openLivePlayback(args.input, liveOptions, [&signals] { return !signals.received(); })
                    : player::openShotPlayback(args.input, args.mediaId,
                                               !args.noAudio && kind != xr::DisplayKind::Offscreen, args.sequenceBudgetMiB);
@@ -223,9 +242,9 @@ int runPlay(const PlayArgs& args) {
   options.uiClaims = uiClaims;
   options.quitRequested = [&signals] { return signals.received(); };
   if (live) {
-    // The badge (live and its latency, or a stall) is drawn by the overlay. A timeline needs a
-    // recording of the feed to scrub.
-    options.timeline.reset();
+    // The badge (live and its latency, a stall, or how far back the timeline is) is drawn by the
+    // overlay. The timeline scrubs what the ring keeps; without one there is nothing to scrub.
+    if (!liveOptions.ring) options.timeline.reset();
     options.loop = false;
     if (!options.overlay) options.overlay.emplace();
   }
@@ -410,6 +429,14 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--frames", args->frames, "end after this many display frames (0: at the end, or never when looping)")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}));
   cmd->add_flag("--no-audio", args->noAudio, "play without the soundtrack");
+  cmd->add_option("--live-buffer", args->liveBufferMinutes,
+                  fmt::format("a live feed: minutes of it kept on disk to scrub back over (default {}; 0: none, and no "
+                              "timeline)",
+                              kLiveBufferMinutes))
+      ->check(CLI::Range(0.0, 24.0 * 60.0));
+  cmd->add_option("--live-buffer-dir", args->liveBufferDir,
+                  "a live feed: the folder it is kept in (created where missing; it must be empty: what is kept there\n"
+                  "is deleted as the span moves on and when the player ends). Default: a temporary folder of its own");
   cmd->add_flag("--listen", args->listen,
                 "a live rtsp:// or rtmp:// feed: listen at that address for the camera or encoder to push to it");
   cmd->add_flag("--equirect-layer", args->equirectLayer,

@@ -40,6 +40,12 @@ struct LiveRingOptions {
   double segmentSeconds = 1.0;   // a segment ends at the first keyframe after this long
 };
 
+// Feed seconds from start to end.
+struct LiveSpan {
+  double start = 0;
+  double end = 0;
+};
+
 // What the ring keeps, as one file to open (VideoSource reads ffconcat lists): its time 0 is the
 // feed's startSeconds, and it ends at endSeconds. Its segments may be deleted as the ring moves
 // on (a reader that has one open keeps reading it).
@@ -106,9 +112,10 @@ class LiveFeed {
   // What the ring has kept so far (LiveOptions::ring), in a list file of its own; empty when no
   // ring was asked for, none of it is closed yet, or the ring stopped (a disk error, logged).
   std::optional<LiveRecording> recording();
-  // Whether a ring keeps the feed (LiveOptions::ring), and where what it has closed ends.
+  // Whether a ring keeps the feed (LiveOptions::ring), and the span it can show (its closed
+  // segments; empty while none is).
   bool keepsRecording() const;
-  std::optional<double> keptUntil();
+  std::optional<LiveSpan> kept();
 
   struct State;
 

@@ -26,12 +26,12 @@ struct DecodeOptions {
   // The shot manifest's layout, used where the container has no metadata.
   // Its sources should say Manifest.
   std::optional<FrameLayout> manifestLayout;
-  // The colour matrix where the stream tags none, said already (a live feed's recording: the one
-  // its live picture was shown with). Absent: assumed from the size, and said in the log.
-  std::optional<ColorMatrix> untaggedMatrix;
   // A depth video (an rgbd medium's): grey and 12-bit 4:2:0 pictures are handed out too. Never
   // for a picture to show: a grey plate is refused with a sentence saying why.
   bool depth = false;
+  // The colour matrix where the stream tags none, said already (a live feed's recording: the one
+  // its live picture was shown with). Absent: assumed from the size, and said in the log.
+  std::optional<ColorMatrix> untaggedMatrix = std::nullopt;
 };
 
 // What the caller does after frameAt: shows that one frame (a still, a scrub, a thumbnail), or

@@ -87,6 +87,7 @@ void PlayerLoop::applyInput(const Commands& in, double displayTime, const media:
   }
   if (in.jumpSeconds != 0) player_->seek(std::max(options_.inSeconds, state.positionSeconds + in.jumpSeconds));
   if (in.jumpToStart) player_->seek(options_.inSeconds);
+  if (in.jumpToEnd && player_->live() != nullptr) player_->goLive();
   if (in.jumpToEnd && options_.outSeconds) player_->seek(*options_.outSeconds - frameSeconds);
   if (in.nextMarker)
     if (const scenes::Marker* m = scenes::nextMarker(options_.markers, state.positionSeconds, frameSeconds))
@@ -105,7 +106,7 @@ void PlayerLoop::applyInput(const Commands& in, double displayTime, const media:
       if (state.playing) player_->pause();
     }
     const double dt = std::clamp(displayTime - lastDisplayTime_, 0.0, 0.1);
-    const double end = shotEnd(options_.outSeconds, *player_);
+    const double end = player_->live() != nullptr ? liveRange().out : shotEnd(options_.outSeconds, *player_);
     *scrubFrom_ = std::clamp(*scrubFrom_ + static_cast<double>(in.shuttle) * options_.scrubSpeed * dt,
                              options_.inSeconds, std::max(options_.inSeconds, end - frameSeconds));
     player_->seek(*scrubFrom_);
@@ -436,8 +437,11 @@ PlayerLoopStats PlayerLoop::run() {
     if (liveMonitor_) {
       std::optional<LiveMonitor::Shown> picture;
       if (const media::LiveFrame* f = player_->liveShown()) picture = LiveMonitor::Shown{f->frame.index, f->receivedAt};
-      const ui::LiveBadge badge =
-          liveMonitor_->onShown(player_->live()->status(), picture, frame->predictedDisplayTime, frame->eyes);
+      const media::LiveStatus status = player_->live()->status();
+      ui::LiveBadge badge = liveMonitor_->onShown(status, picture, frame->predictedDisplayTime, frame->eyes);
+      if (player_->rewound() && status.newestSeconds)
+        badge.behind = *status.newestSeconds - shown.state.positionSeconds;
+      if (timeline_) timeline_->followRange(liveRange());
       if (overlay_) overlay_->setLiveBadge(badge);
     }
     stats_.lastDisplayTime = frame->predictedDisplayTime;
@@ -520,6 +524,16 @@ void PlayerLoop::startPlayback() {
   if (player_->live() != nullptr) liveMonitor_.emplace(std::max(0.5, 3 * nominalFrameSeconds(player_->info())));
 }
 
+ui::TimelineRange PlayerLoop::liveRange() {
+  media::LiveFeed& feed = *player_->live();
+  const double frame = player_->transport().frameSeconds();
+  const double newest = feed.status().newestSeconds.value_or(0.0);
+  const std::optional<media::LiveSpan> kept = feed.kept();
+  // Whole frames, so that the panel is drawn again only when a picture comes.
+  const double in = std::floor((kept ? std::min(kept->start, newest) : newest) / frame) * frame;
+  return ui::TimelineRange{in, std::max(in + frame, newest + frame), options_.timeline ? options_.timeline->fps : Rational{30, 1}};
+}
+
 void PlayerLoop::makeTimeline() {
   if (!options_.timeline) {
     timeline_.reset();  // after setItem's wait for the frames in flight
@@ -527,6 +541,7 @@ void PlayerLoop::makeTimeline() {
   }
   const double end = shotEnd(options_.outSeconds, *player_);
   ui::TimelineRange range{options_.inSeconds, std::max(end, options_.inSeconds + 1e-3), options_.timeline->fps};
+  if (player_->live() != nullptr) range = liveRange();
   if (timeline_) {
     timeline_->setItem(range, *options_.timeline);
     return;

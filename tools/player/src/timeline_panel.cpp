@@ -65,6 +65,12 @@ void TimelinePanel::setItem(ui::TimelineRange range, TimelineOptions options) {
   });
 }
 
+void TimelinePanel::followRange(ui::TimelineRange range) {
+  if (drag_.dragging()) return;
+  range_ = range;
+  drag_.setRange(range);
+}
+
 void TimelinePanel::takeThumbnails() {
   if (thumbnailsOpening_.valid() && thumbnailsOpening_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
     thumbnails_ = thumbnailsOpening_.get();
@@ -229,7 +235,8 @@ void TimelinePanel::drawWorldPanel(xr::DisplayFrame& frame, const media::PlayerS
       thumb = thumbnails_->nearest(t.mediaSeconds);
     }
   }
-  const PanelKey key{state.playing, ui::frameAt(state.positionSeconds, range_.fps), loop, cursorFrame, thumb.get()};
+  const PanelKey key{state.playing, ui::frameAt(state.positionSeconds, range_.fps), loop, cursorFrame, thumb.get(),
+                     {range_.in, range_.out}};
   if (drawnKey_ == key) return;
   const std::optional<engine::RenderTarget> target = display_.acquireWorldPanel();
   if (!target) return;

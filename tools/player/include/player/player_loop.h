@@ -248,6 +248,8 @@ class PlayerLoop {
   // run()'s steps, in their order.
   void startPlayback();  // the playhead to in, the loop region, autoplay
   void makeTimeline();   // with options.timeline; on the display's device
+  // A live feed's bar: from the oldest picture kept to the newest received.
+  ui::TimelineRange liveRange();
   void makeOverlay();    // the overlay and marker selection (with options.overlay or an editor)
   void makeEditor();     // with options.editor, on the overlay
   void answerUiClaims(); // the window's "is this press the UI's?" answered by the panels

@@ -60,6 +60,9 @@ class TimelinePanel {
   // its font atlas and the panel's place stay; the drag preview's video is opened on a worker
   // (no preview until it has).
   void setItem(ui::TimelineRange range, TimelineOptions options);
+  // The bar's span moves (a live feed's: what is kept, up to the newest picture); a drag under
+  // way keeps the span it began with.
+  void followRange(ui::TimelineRange range);
 
   // The display's device changed: drop what was made on the old one (before it goes).
   void deviceReplaced();
@@ -114,6 +117,7 @@ class TimelinePanel {
     std::pair<double, double> loop;
     std::optional<std::int64_t> cursorFrame;
     const ui::Thumbnail* thumbnail = nullptr;
+    std::pair<double, double> span;
     friend bool operator==(const PanelKey&, const PanelKey&) = default;
   };
   std::optional<PanelKey> drawnKey_;

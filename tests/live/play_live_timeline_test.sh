@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# perfectshot play's live timeline on the simulated headset: a loopback UDP sender's stamped feed
+# is kept in the folder named (--live-buffer-dir); the left controller's step back moves into the
+# kept feed, the thumbstick shuttles back through it, and when the player ends the folder it made
+# is gone. --live-buffer for a recorded shot, and --live-buffer-dir with --live-buffer 0, are
+# refused. (The frame-exact landing is media_tests' LiveTimeline.*.)
+#   play_live_timeline_test.sh PERFECTSHOT   (XR_RUNTIME_JSON names the simulated runtime)
+set -euo pipefail
+bin="$1"
+here="$(dirname "$0")"
+dir="$(mktemp -d "${TMPDIR:-/tmp}/play_live_timeline.XXXXXX")"
+sender=""
+player=""
+cleanup() {
+  [ -z "$sender" ] || kill "$sender" 2>/dev/null || true
+  [ -z "$player" ] || kill "$player" 2>/dev/null || true
+  wait 2>/dev/null || true
+  rm -rf "$dir"
+}
+trap cleanup EXIT
+# shellcheck source=../show/show_test_lib.sh
+source "$here/../show/show_test_lib.sh"
+# shellcheck source=../../tools/media/stamp.sh
+source "$here/../../tools/media/stamp.sh"
+fail() {
+  echo "FAIL: $*" >&2
+  for f in "$dir"/*.log; do echo "--- $f" >&2; tail -n 30 "$f" >&2; done
+  exit 1
+}
+
+out=$("$bin" play "$here/../../scenes/demo" --display xr --live-buffer 2 2>&1) && fail "--live-buffer was taken for a shot"
+grep -qF "not a live feed" <<<"$out" || fail "--live-buffer for a shot said: $out"
+out=$("$bin" play "udp://camera.invalid:1234" --display xr --live-buffer 0 --live-buffer-dir "$dir/none" 2>&1) &&
+  fail "--live-buffer-dir was taken with --live-buffer 0"
+grep -qF "keeps none" <<<"$out" || fail "--live-buffer-dir with --live-buffer 0 said: $out"
+
+port=$(python3 -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+ffmpeg -hide_banner -loglevel error -nostdin -re -f lavfi -i testsrc2=size=320x160:rate=30 -vf "$(stamp_filter)" \
+  -c:v libx264 -preset ultrafast -tune zerolatency -g 30 -pix_fmt yuv420p -f mpegts "udp://127.0.0.1:$port?pkt_size=1316" \
+  > "$dir/sender.log" 2>&1 &
+sender=$!
+
+# Seconds from the session's start: the ring has closed a few segments by the step back.
+cat > "$dir/script.json" <<'JSON'
+{
+  "display": {"refresh_hz": 30, "width": 32, "height": 32},
+  "controllers": {
+    "left": [ {"t": 4.0, "y": true}, {"t": 4.3, "y": false} ],
+    "right": [ {"t": 5.0, "thumbstick": [-1, 0]}, {"t": 6.0, "thumbstick": [0, 0]} ]
+  }
+}
+JSON
+PERFECTSHOT_SIM_SCRIPT="$dir/script.json" PERFECTSHOT_SIM_LOG_LEVEL=warn "$bin" --log-level info play \
+  "udp://127.0.0.1:$port" --display xr --no-audio --controllers oculus/touch_controller --live-buffer 1 --live-buffer-dir "$dir/ring" > "$dir/play.log" 2>&1 &
+player=$!
+until_ok 60 grep -q 'live: udp://.*low-latency' "$dir/play.log" || fail "the feed never opened"
+until_ok 30 grep -q 'openxr: shown' "$dir/play.log" || fail "the session never showed"
+segments() { find "$dir/ring" -name 'segment-*.nut' | wc -l; }
+has_segments() { [ "$(segments)" -ge 2 ]; }
+until_ok 20 has_segments || fail "the feed was not kept in $dir/ring"
+until_ok 30 grep -q 'live: the kept feed from' "$dir/play.log" || fail "the step back did not move into the kept feed"
+sleep 3  # the shuttle back
+kill -INT "$player"
+code=0
+wait "$player" || code=$?
+player=""
+[ "$code" -eq 0 ] || fail "the player ended with exit $code"
+if grep -q '\[error\]' "$dir/play.log"; then fail "error lines: $(grep '\[error\]' "$dir/play.log" | head -3)"; fi
+if grep -q 'the kept feed could not be opened\|\[warn\]' "$dir/play.log"; then
+  fail "warnings: $(grep 'could not be opened\|\[warn\]' "$dir/play.log" | head -3)"
+fi
+grep -q 'timeline: panel' "$dir/play.log" || fail "no timeline panel for the kept feed"
+[ ! -e "$dir/ring" ] || fail "the folder it made is still there: $(ls "$dir/ring")"
+echo "PASS"
