@@ -12,6 +12,7 @@
 #include "ffmpeg_check.h"
 #include "ffmpeg_handles.h"
 #include "log.h"
+#include "media/live_ring_room.h"
 #include "scenes/atomic_file.h"
 
 namespace ps::media {
@@ -55,7 +56,11 @@ struct Segment {
   std::string name;
   double start = 0;  // feed seconds
   double end = 0;
+  std::uintmax_t bytes = 0;
 };
+
+// The feed's rate is known once this much is kept: then the disk's room for the span is checked.
+constexpr double kRateKnownAfterSeconds = 10.0;
 
 bool sameStream(const AVCodecParameters& a, const AVCodecParameters& b) {
   return a.codec_id == b.codec_id && a.width == b.width && a.height == b.height && a.format == b.format &&
@@ -64,6 +69,15 @@ bool sameStream(const AVCodecParameters& a, const AVCodecParameters& b) {
 }
 
 }  // namespace
+
+std::optional<double> secondsTheDiskHolds(std::uintmax_t keptBytes, double keptSeconds, double keepSeconds,
+                                          std::uintmax_t available) {
+  if (keptSeconds <= 0 || keptBytes == 0) return std::nullopt;
+  const double perSecond = static_cast<double>(keptBytes) / keptSeconds;
+  const double holds = (static_cast<double>(keptBytes) + static_cast<double>(available)) / perSecond;
+  if (holds >= keepSeconds) return std::nullopt;
+  return holds;
+}
 
 struct LiveRing::State {
   LiveRingOptions options;
@@ -90,6 +104,7 @@ struct LiveRing::State {
   double lastPts = 0;
   int nextSegment = 0;
   bool slowSaid = false;
+  bool roomChecked = false;
 
   std::filesystem::path file(const std::string& name) const { return options.dir / name; }
   double frameSeconds() const {
@@ -185,12 +200,33 @@ struct LiveRing::State {
       if (s) log().warn("live: {}: keeping a segment of the live timeline failed: {}", url, ec.message());
       return;
     }
+    writing.bytes = std::filesystem::file_size(file(writing.name), ec);
     std::lock_guard lock(mutex);
     closed.push_back(writing);
     while (closed.size() > 1 && closed.back().end - closed[1].start >= options.keepSeconds) {
       std::filesystem::remove(file(closed.front().name), ec);
       closed.pop_front();
     }
+    checkRoom();
+  }
+
+  // Once the feed's rate is known: whether the disk holds the whole span asked for (a warning
+  // once, with what it does hold; the oldest part is then what is lost when it fills).
+  void checkRoom() {
+    const double span = closed.back().end - closed.front().start;
+    if (roomChecked || span < std::min(kRateKnownAfterSeconds, options.keepSeconds)) return;
+    roomChecked = true;
+    std::uintmax_t kept = 0;
+    for (const Segment& s : closed) kept += s.bytes;
+    std::error_code ec;
+    const std::filesystem::space_info room = std::filesystem::space(options.dir, ec);
+    if (ec) return;
+    const std::optional<double> holds = secondsTheDiskHolds(kept, span, options.keepSeconds, room.available);
+    if (!holds) return;
+    const double perSecond = static_cast<double>(kept) / span;
+    log().warn("live: {}: the disk holds about {:.1f} of the {:.1f} minutes asked for ({:.1f} MB/s); once it "
+               "is full the live timeline stops keeping the feed (--live-buffer, --live-buffer-dir)",
+               options.dir.string(), *holds / 60.0, options.keepSeconds / 60.0, perSecond / 1e6);
   }
 
   void clearRing() {

@@ -17,6 +17,7 @@
 #include "live_sender.h"
 #include "media/frame_stamp.h"
 #include "media/live_feed.h"
+#include "media/live_ring_room.h"
 #include "media/player.h"
 #include "temp_dir.h"
 
@@ -169,6 +170,15 @@ TEST(LiveTimeline, TheRingRefusesAFolderHoldingFiles) {
   ASSERT_FALSE(feed);
   EXPECT_NE(feed.error().what.find("holds files already"), std::string::npos) << feed.error().message();
   EXPECT_TRUE(std::filesystem::exists(dir.path() / "ring" / "take.mov"));
+}
+
+TEST(LiveTimeline, SaysWhenTheDiskHoldsLessThanTheSpanAskedFor) {
+  // 10 s kept in 50 MB: 5 MB/s. Five minutes need 1.5 GB.
+  EXPECT_FALSE(secondsTheDiskHolds(50'000'000, 10.0, 300.0, 2'000'000'000));
+  const std::optional<double> holds = secondsTheDiskHolds(50'000'000, 10.0, 300.0, 450'000'000);
+  ASSERT_TRUE(holds);
+  EXPECT_NEAR(*holds, 100.0, 1e-9) << "50 MB kept and 450 MB free hold 100 s at 5 MB/s";
+  EXPECT_FALSE(secondsTheDiskHolds(0, 0.0, 300.0, 0)) << "nothing is known before anything is kept";
 }
 
 }  // namespace
