@@ -15,6 +15,8 @@ Result<std::unique_ptr<LiveRewind>> LiveRewind::start(LiveFeed& feed, double tar
                                                       PlayerOptions options) {
   std::unique_ptr<LiveRewind> r(new LiveRewind(feed, frameSeconds, options));
   if (Status s = r->reopen(target); !s) return s.error();
+  log().info("live: the kept feed from {:.3f} s (kept {:.3f} to {:.3f} s)", r->opening_->target,
+             r->opening_->recording.startSeconds, r->opening_->recording.endSeconds);
   return r;
 }
 
@@ -65,6 +67,7 @@ void LiveRewind::adopt(std::chrono::milliseconds wait) {
   playerStart_ = o.recording.startSeconds;
   playerEnd_ = o.recording.endSeconds;
   player_->seek(o.target - playerStart_);
+  atEnd_ = false;
   if (rate_ != 1.0) player_->setRate(rate_);
   if (loop_) player_->setLoop(LoopRegion{loop_->inSeconds - playerStart_, loop_->outSeconds - playerStart_});
 }
@@ -96,9 +99,10 @@ PlayerFrame LiveRewind::update(double at, const Requests& r, const DecodedFrame*
   adopt(decodeWait);
 
   if (player_) {
-    if (playing_) {
+    // Play at the end would start the recording over: playing on from there waits for more.
+    if (playing_ && !atEnd_) {
       player_->play();
-    } else if (r.steps == 0) {
+    } else if (!playing_ && r.steps == 0) {
       player_->pause();
     }
     if (r.rate) player_->setRate(rate_);
@@ -110,11 +114,15 @@ PlayerFrame LiveRewind::update(double at, const Requests& r, const DecodedFrame*
       }
     }
     PlayerFrame f = player_->update(at, decodeWait);
-    // Played into the end of the recording open: the ring has kept more since.
-    if (playing_ && f.state.atEnd && !opening_) {
+    atEnd_ = f.state.atEnd;
+    caughtUp_ = false;
+    // Played into the end of the recording open: on into what the ring has kept since, or, with
+    // nothing newer kept, up with the live picture.
+    if (playing_ && atEnd_ && !opening_) {
       if (const std::optional<LiveSpan> kept = feed_.kept(); kept && kept->end > playerEnd_ + 1e-3) {
         if (Status s = reopen(playerEnd_); !s) error_ = s.error();
-        else player_->play();
+      } else {
+        caughtUp_ = true;
       }
     }
     if (f.frame != nullptr) {

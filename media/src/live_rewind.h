@@ -42,6 +42,9 @@ class LiveRewind {
   // One pass at display time `at`. held: the picture to show while nothing of the past is
   // decoded yet. decodeWait: as Player::update's.
   PlayerFrame update(double at, const Requests& r, const DecodedFrame* held, std::chrono::milliseconds decodeWait);
+  // The latest update played into the end of what is kept, with nothing newer: the past has
+  // caught up with the live picture (a rate above 1 does).
+  bool caughtUp() const { return caughtUp_; }
 
  private:
   LiveRewind(LiveFeed& feed, double frameSeconds, PlayerOptions options);
@@ -65,6 +68,8 @@ class LiveRewind {
   };
   std::optional<Opening> opening_;
   bool playing_ = false;
+  bool atEnd_ = false;     // player_ stopped at its recording's end
+  bool caughtUp_ = false;
   double rate_ = 1.0;
   std::optional<LoopRegion> loop_;
   const DecodedFrame* lastShown_ = nullptr;  // player_'s (valid until its next update), or heldCopy_

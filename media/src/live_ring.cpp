@@ -25,6 +25,7 @@ constexpr std::size_t kMostQueued = 2000;
 // List files kept: a reader opening one reads it whole at once.
 constexpr int kListsKept = 4;
 
+
 struct ParametersDeleter {
   void operator()(AVCodecParameters* p) const { avcodec_parameters_free(&p); }
 };
@@ -107,6 +108,12 @@ struct LiveRing::State {
   bool roomChecked = false;
 
   std::filesystem::path file(const std::string& name) const { return options.dir / name; }
+  // The oldest segment within the span kept (the ones before it wait out their grace). Under mutex.
+  std::size_t firstKept() const {
+    std::size_t i = 0;
+    while (i + 1 < closed.size() && closed.back().end - closed[i].start > options.keepSeconds) ++i;
+    return i;
+  }
   double frameSeconds() const {
     if (!current || current->frameRate.num <= 0) return 0;
     return 1.0 / av_q2d(current->frameRate);
@@ -203,7 +210,7 @@ struct LiveRing::State {
     writing.bytes = std::filesystem::file_size(file(writing.name), ec);
     std::lock_guard lock(mutex);
     closed.push_back(writing);
-    while (closed.size() > 1 && closed.back().end - closed[1].start >= options.keepSeconds) {
+    while (closed.size() > 1 && closed.back().end - closed.front().end >= options.keepSeconds + options.graceSeconds) {
       std::filesystem::remove(file(closed.front().name), ec);
       closed.pop_front();
     }
@@ -306,20 +313,21 @@ void LiveRing::push(const AVStream& stream, const AVPacket& packet, std::int64_t
 std::optional<LiveSpan> LiveRing::kept() {
   std::lock_guard lock(s_->mutex);
   if (s_->closed.empty() || s_->off) return std::nullopt;
-  return LiveSpan{s_->closed.front().start, s_->closed.back().end};
+  return LiveSpan{s_->closed[s_->firstKept()].start, s_->closed.back().end};
 }
 
 std::optional<LiveRecording> LiveRing::recording() {
   std::unique_lock lock(s_->mutex);
   if (s_->closed.empty() || s_->off) return std::nullopt;
   std::string text = "ffconcat version 1.0\n";
-  for (std::size_t i = 0; i < s_->closed.size(); ++i) {
+  const std::size_t first = s_->firstKept();
+  for (std::size_t i = first; i < s_->closed.size(); ++i) {
     const Segment& seg = s_->closed[i];
     const double end = i + 1 < s_->closed.size() ? s_->closed[i + 1].start : seg.end;
     text += fmt::format("file {}\ninpoint {:.6f}\nduration {:.6f}\n", seg.name, seg.start, end - seg.start);
   }
   LiveRecording r;
-  r.startSeconds = s_->closed.front().start;
+  r.startSeconds = s_->closed[first].start;
   r.endSeconds = s_->closed.back().end;
   r.list = s_->file(fmt::format("recording-{:06}.ffconcat", s_->nextList++));
   lock.unlock();

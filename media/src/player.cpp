@@ -479,7 +479,6 @@ PlayerFrame Player::updateLive(double at) {
     Result<std::unique_ptr<LiveRewind>> r = LiveRewind::start(*live_, *startAt, frame, options_);
     if (r) {
       rewind_ = std::move(r).value();
-      log().info("live: the kept feed from {:.3f} s", *startAt);
       controls.seekTo.reset();
       steps = 0;
     } else if (rewindRefusal_ != r.error().what) {
@@ -501,7 +500,12 @@ PlayerFrame Player::updateLive(double at) {
     r.playing = transport_.playing();
     r.rate = controls.rate;
     if (loopChanged) r.loop = loop;
-    return rewind_->update(at, r, liveShown_ ? &liveShown_->frame : nullptr, decodeWait_);
+    PlayerFrame f = rewind_->update(at, r, liveShown_ ? &liveShown_->frame : nullptr, decodeWait_);
+    if (rewind_->caughtUp()) {
+      log().info("live: the kept feed caught up with the live picture");
+      goLive_ = true;  // the next update shows it; this one's frame stays valid until then
+    }
+    return f;
   }
   if (transport_.rate() != 1.0 || transport_.loop()) {
     transport_.clearLoop();

@@ -1,7 +1,7 @@
 // The live timeline: a loopback sender's stamped feed kept on disk as it plays, scrubbed back
 // frame-exact (a seek lands on the picture that was shown live at that time, a step on the one
-// sent next to it), played on in the past, and left for the live picture again; the ring keeps
-// only the span it was given.
+// sent next to it), played on in the past, left for the live picture again (asked, or caught up
+// with at twice the speed); the ring keeps only the span it was given.
 #include <gtest/gtest.h>
 
 #include <sys/socket.h>
@@ -66,7 +66,7 @@ TEST(LiveTimeline, ScrubsBackFrameExactPlaysOnInThePastAndReturnsLive) {
   ASSERT_TRUE(input) << input.error().message();
   SteadyTimeSource clock;
   LiveOptions options;
-  options.ring = LiveRingOptions{.dir = dir.path() / "ring", .keepSeconds = 4.0, .segmentSeconds = 1.0};
+  options.ring = LiveRingOptions{.dir = dir.path() / "ring", .keepSeconds = 4.0, .segmentSeconds = 1.0, .graceSeconds = 1.0};
   const auto openedBy = std::chrono::steady_clock::now() + 10s;
   Result<std::unique_ptr<LiveFeed>> feed =
       LiveFeed::open(input.value(), options, clock, [&] { return std::chrono::steady_clock::now() < openedBy; });
@@ -144,11 +144,23 @@ TEST(LiveTimeline, ScrubsBackFrameExactPlaysOnInThePastAndReturnsLive) {
   static_cast<void>(updateAndRead(player, clock));
   EXPECT_FALSE(player.rewound());
 
+  // Played on at twice the speed, the past catches up with the live picture, which then plays.
+  player.step(-3);
+  ASSERT_TRUE(landed(player, clock).stamp);
+  ASSERT_TRUE(player.rewound());
+  player.setRate(2.0);
+  player.play();
+  EXPECT_TRUE(within(8s, [&] {
+    static_cast<void>(updateAndRead(player, clock));
+    return !player.rewound();
+  })) << "the past played at twice the speed never caught up";
+  EXPECT_TRUE(updateAndRead(player, clock).state.playing);
+
   // The ring keeps about 4 s: after a few more, older segments are gone, and a seek to the feed's
   // start lands on the oldest picture kept.
   std::this_thread::sleep_for(3s);
   static_cast<void>(updateAndRead(player, clock));
-  EXPECT_LE(segmentsIn(dir.path() / "ring"), 6u);
+  EXPECT_LE(segmentsIn(dir.path() / "ring"), 7u) << "4 s kept, 1 s more before deletion, and the segment being written";
   player.seek(0.0);
   const Shown oldest = landed(player, clock);
   ASSERT_TRUE(oldest.stamp);

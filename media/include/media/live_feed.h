@@ -38,6 +38,9 @@ struct LiveRingOptions {
   std::filesystem::path dir;     // created where missing; must hold nothing else
   double keepSeconds = 300;      // the span kept; older segments are deleted
   double segmentSeconds = 1.0;   // a segment ends at the first keyframe after this long
+  // A segment outlives the span by this much before it is deleted: a reader opens the files of
+  // its list as it reaches them, and one gone the instant after it was listed would fail it.
+  double graceSeconds = 10.0;
 };
 
 // Feed seconds from start to end.

@@ -113,7 +113,7 @@ class Player {
   // first). Pause holds the picture shown, play returns to the newest. Starts playing.
   // Where the feed keeps a recording (LiveOptions::ring), a seek or a step moves into it: the
   // player shows the feed's past, frame-exact, plays on in it at any rate and loops in it, until
-  // goLive() or a seek to the newest picture. Without one, seeks, steps, the rate and loops are
+  // goLive(), a seek to the newest picture, or playing into the end of what is kept. Without one, seeks, steps, the rate and loops are
   // refused, said once in the log.
   explicit Player(std::unique_ptr<LiveFeed> live);
   ~Player();
