@@ -229,12 +229,13 @@ struct LiveFeed::State {
         log().debug("{}: joined mid-GOP; {} packets before the first keyframe skipped", input.url, skipped);
         anchor(c, *pkt);
       }
-      if (ring) ring->push(*c.stream, *pkt, c.feedOffset, c.id);
       if (!waitForItsTime(c, *pkt)) {
         av_packet_unref(pkt.get());
         return "stopped";
       }
       r = avcodec_send_packet(c.dec.get(), pkt.get());
+      // After the decoder has read it: a keyframe's parameter sets give the size a short probe may lack.
+      if (ring) ring->push(*c.stream, *c.dec, *pkt, c.feedOffset, c.id);
       av_packet_unref(pkt.get());
       if (r < 0 && !isAgain(r)) log().debug("{}: avcodec_send_packet: {}", input.url, ffmpegErrorText(r));
       for (;;) {

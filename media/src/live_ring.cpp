@@ -12,6 +12,7 @@
 #include "ffmpeg_check.h"
 #include "ffmpeg_handles.h"
 #include "log.h"
+#include "media/ffmpeg_log.h"
 #include "media/live_ring_room.h"
 #include "scenes/atomic_file.h"
 
@@ -59,6 +60,13 @@ struct Segment {
   double end = 0;
   std::uintmax_t bytes = 0;
 };
+
+// A failed call's error, not logged: the ring says once, as a warning, that it stopped (the feed
+// plays on). FFmpeg's own line about it (collected on the writer's thread) is added.
+Status ringChecked(int code, std::string_view call, const std::string& where) {
+  if (code >= 0) return ok();
+  return Error{where, std::string(call) + ": " + ffmpegErrorText(code), ""};
+}
 
 // The feed's rate is known once this much is kept: then the disk's room for the span is checked.
 constexpr double kRateKnownAfterSeconds = 10.0;
@@ -120,6 +128,8 @@ struct LiveRing::State {
   }
 
   void run() {
+    // What FFmpeg says about a failed write goes into the ring's one warning, not lines of its own.
+    FfmpegQuietScope quiet;
     for (;;) {
       Item item;
       {
@@ -129,8 +139,10 @@ struct LiveRing::State {
         item = std::move(queue.front());
         queue.pop_front();
       }
+      FfmpegLogCapture said;
       if (const Status s = write(item); !s) {
-        log().warn("live: {}: the live timeline stops keeping the feed: {}", url, s.error().message());
+        log().warn("live: {}: the live timeline stops keeping the feed: {}{}", url, s.error().message(),
+                   said.text().empty() ? "" : " (FFmpeg: " + said.text() + ")");
         closeSegment();
         std::lock_guard lock(mutex);
         off = true;
@@ -169,27 +181,27 @@ struct LiveRing::State {
     av_packet_rescale_ts(&p, current->timeBase, out->streams[0]->time_base);
     p.stream_index = 0;
     p.pos = -1;
-    return checked(av_write_frame(out.get(), &p), "av_write_frame", file(writing.name).string());
+    return ringChecked(av_write_frame(out.get(), &p), "av_write_frame", file(writing.name).string());
   }
 
   Status openSegment(double start) {
     writing = Segment{fmt::format("segment-{:06}.nut", nextSegment++), start, start};
     const std::string part = file(writing.name + ".part").string();
     AVFormatContext* raw = nullptr;
-    if (Status s = checked(avformat_alloc_output_context2(&raw, nullptr, "nut", part.c_str()),
+    if (Status s = ringChecked(avformat_alloc_output_context2(&raw, nullptr, "nut", part.c_str()),
                            "avformat_alloc_output_context2", part);
         !s)
       return s;
     OutputPtr o(raw);
     AVStream* st = avformat_new_stream(o.get(), nullptr);
     if (st == nullptr) throw std::bad_alloc();
-    if (Status s = checked(avcodec_parameters_copy(st->codecpar, current->parameters.get()), "avcodec_parameters_copy", part); !s)
+    if (Status s = ringChecked(avcodec_parameters_copy(st->codecpar, current->parameters.get()), "avcodec_parameters_copy", part); !s)
       return s;
     st->codecpar->codec_tag = 0;
     st->time_base = current->timeBase;
     st->avg_frame_rate = current->frameRate;
-    if (Status s = checked(avio_open(&o->pb, part.c_str(), AVIO_FLAG_WRITE), "avio_open", part); !s) return s;
-    if (Status s = checked(avformat_write_header(o.get(), nullptr), "avformat_write_header", part); !s) return s;
+    if (Status s = ringChecked(avio_open(&o->pb, part.c_str(), AVIO_FLAG_WRITE), "avio_open", part); !s) return s;
+    if (Status s = ringChecked(avformat_write_header(o.get(), nullptr), "avformat_write_header", part); !s) return s;
     out = std::move(o);
     return ok();
   }
@@ -198,7 +210,7 @@ struct LiveRing::State {
   void closeSegment() {
     if (!out) return;
     const std::string part = file(writing.name + ".part").string();
-    Status s = checked(av_write_trailer(out.get()), "av_write_trailer", part);
+    Status s = ringChecked(av_write_trailer(out.get()), "av_write_trailer", part);
     out.reset();
     std::error_code ec;
     if (s) std::filesystem::rename(part, file(writing.name), ec);
@@ -282,7 +294,8 @@ LiveRing::~LiveRing() {
   if (s_->madeFolder) std::filesystem::remove(s_->options.dir, ec);  // only when empty
 }
 
-void LiveRing::push(const AVStream& stream, const AVPacket& packet, std::int64_t feedOffset, int connection) {
+void LiveRing::push(const AVStream& stream, const AVCodecContext& decoder, const AVPacket& packet,
+                    std::int64_t feedOffset, int connection) {
   Item item;
   item.feedOffset = feedOffset;
   std::lock_guard lock(s_->mutex);
@@ -298,8 +311,15 @@ void LiveRing::push(const AVStream& stream, const AVPacket& packet, std::int64_t
   item.packet.reset(av_packet_clone(&packet));
   if (!item.packet) throw std::bad_alloc();
   if (connection != s_->lastConnection) {
+    // Not until the decoder knows the picture's size: a segment's header needs it.
+    if (decoder.width <= 0 || decoder.height <= 0) return;
     ParametersPtr copy(avcodec_parameters_alloc());
     if (!copy || avcodec_parameters_copy(copy.get(), stream.codecpar) < 0) throw std::bad_alloc();
+    if (copy->width <= 0 || copy->height <= 0) {
+      copy->width = decoder.width;
+      copy->height = decoder.height;
+    }
+    if (copy->format < 0) copy->format = decoder.pix_fmt;
     const AVRational rate = stream.avg_frame_rate.num > 0 ? stream.avg_frame_rate : stream.r_frame_rate;
     item.kind = StreamKind{std::shared_ptr<AVCodecParameters>(copy.release(), ParametersDeleter{}), stream.time_base, rate};
     s_->lastConnection = connection;

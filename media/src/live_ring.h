@@ -41,8 +41,10 @@ class LiveRing {
 
   // From the receive thread: a packet of `stream` from connection `connection` (a number that
   // changes with each connection), joined (from its first keyframe on). feedOffset: added to the
-  // packet's ticks (stream time base), they are feed time.
-  void push(const AVStream& stream, const AVPacket& packet, std::int64_t feedOffset, int connection);
+  // packet's ticks (stream time base), they are feed time. decoder: the connection's, which has
+  // the picture's size where a probe cut short left the stream without it (a join mid-GOP).
+  void push(const AVStream& stream, const AVCodecContext& decoder, const AVPacket& packet, std::int64_t feedOffset,
+            int connection);
 
   // Lists the closed segments in a new ffconcat file; empty while none is closed or the ring is off.
   std::optional<LiveRecording> recording();
