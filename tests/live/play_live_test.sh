@@ -18,16 +18,8 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
-# shellcheck source=../show/show_test_lib.sh
-source "$here/../show/show_test_lib.sh"
-# shellcheck source=../../tools/media/stamp.sh
-source "$here/../../tools/media/stamp.sh"
-fail() {
-  echo "FAIL: $*" >&2
-  for f in "$dir"/*.log; do echo "--- $f" >&2; tail -n 30 "$f" >&2; done
-  exit 1
-}
-free_port() { python3 -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# shellcheck source=live_test_lib.sh
+source "$here/live_test_lib.sh"
 
 # A keyframe every 3 s: a player started a second after the sender joins mid-GOP.
 send_to() {  # send_to URL LOG: starts the sender in the background
@@ -126,7 +118,7 @@ echo "srt: $summary"
 shown=$(sed -E 's/.*live: ([0-9]+) pictures shown.*/\1/' <<<"$summary")
 (( shown >= 40 )) || fail "srt: only $shown pictures shown"
 # RTMP: the player listens (--listen), the sender pushes FLV to it, as a camera streaming out does.
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_tcp_port)
 PERFECTSHOT_SIM_SCRIPT="$dir/script.json" PERFECTSHOT_SIM_LOG_LEVEL=warn "$bin" --log-level info play \
   "rtmp://127.0.0.1:$port/live/cam" --listen --display xr --no-audio > "$dir/rtmp.log" 2>&1 &
 player=$!

@@ -18,15 +18,8 @@ cleanup() {
   rm -rf "$dir"
 }
 trap cleanup EXIT
-# shellcheck source=../show/show_test_lib.sh
-source "$here/../show/show_test_lib.sh"
-# shellcheck source=../../tools/media/stamp.sh
-source "$here/../../tools/media/stamp.sh"
-fail() {
-  echo "FAIL: $*" >&2
-  for f in "$dir"/*.log; do echo "--- $f" >&2; tail -n 30 "$f" >&2; done
-  exit 1
-}
+# shellcheck source=live_test_lib.sh
+source "$here/live_test_lib.sh"
 
 out=$("$bin" play "$here/../../scenes/demo" --display xr --live-buffer 2 2>&1) && fail "--live-buffer was taken for a shot"
 grep -qF "not a live feed" <<<"$out" || fail "--live-buffer for a shot said: $out"
@@ -34,7 +27,7 @@ out=$("$bin" play "udp://camera.invalid:1234" --display xr --live-buffer 0 --liv
   fail "--live-buffer-dir was taken with --live-buffer 0"
 grep -qF "keeps none" <<<"$out" || fail "--live-buffer-dir with --live-buffer 0 said: $out"
 
-port=$(python3 -c 'import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(free_port)
 ffmpeg -hide_banner -loglevel error -nostdin -re -f lavfi -i testsrc2=size=320x160:rate=30 -vf "$(stamp_filter)" \
   -c:v libx264 -preset ultrafast -tune zerolatency -g 30 -pix_fmt yuv420p -f mpegts "udp://127.0.0.1:$port?pkt_size=1316" \
   > "$dir/sender.log" 2>&1 &
