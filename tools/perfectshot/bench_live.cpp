@@ -26,6 +26,7 @@
 #include "bench_commands.h"
 #include "media/frame_stamp.h"
 #include "media/live_input.h"
+#include "live_buffer.h"
 #include "piped_child.h"
 #include "player/live_playback.h"
 #include "player/player_loop.h"
@@ -46,6 +47,7 @@ struct BenchLiveArgs {
   double seconds = 8;
   std::vector<std::string> protocols{"udp", "srt", "rtsp"};
   std::string workDir = "bench-live";
+  double liveBufferMinutes = 5;  // as play keeps the feed by default; 0: nothing kept
 };
 
 double steadyNow() {
@@ -177,10 +179,18 @@ struct Latencies {
 };
 
 // Ours: live playback in the headset for `seconds` after its first picture.
-Result<Latencies> measureOurs(const Route& route, double seconds, const std::filesystem::path& dir, std::string& display) {
+Result<Latencies> measureOurs(const Route& route, double seconds, double keepMinutes, const std::filesystem::path& dir,
+                             std::string& display) {
   StampedSender sender(route, dir / ("sender-ours-" + route.name + ".log"), route.receiverListens ? 1.0 : 0.0);
   media::LiveOptions options;
   options.listen = route.receiverListens;
+  std::optional<LiveBuffer> kept;  // the live timeline, as play keeps it
+  if (keepMinutes > 0) {
+    Result<LiveBuffer> made = LiveBuffer::make(keepMinutes, "");
+    if (!made) return made.error();
+    kept.emplace(std::move(made).value());
+    options.ring = kept->ring();
+  }
   const double giveUp = steadyNow() + 20;
   auto playback = player::openLivePlayback(route.receiverUrl, options, [&] { return steadyNow() < giveUp; });
   if (!playback) return playback.error();
@@ -244,7 +254,7 @@ int runBenchLive(const BenchLiveArgs& args) {
     Result<Route> route = routeFor(protocol, freePort());
     if (!route) return reportError(route.error());
     std::string display;
-    const Result<Latencies> ours = measureOurs(*route, args.seconds, args.workDir, display);
+    const Result<Latencies> ours = measureOurs(*route, args.seconds, args.liveBufferMinutes, args.workDir, display);
     if (!ours) return reportError(ours.error());
     const Result<Latencies> peer = measureFfmpeg(routeFor(protocol, freePort()).value(), args.seconds, args.workDir);
     if (!peer) return reportError(peer.error());
@@ -270,6 +280,10 @@ void addBenchLive(CLI::App& bench, CommandOutcome& outcome) {
       ->capture_default_str();
   cmd->add_option("--protocols", args->protocols, "which of udp, srt, rtsp")->delimiter(',')->capture_default_str();
   cmd->add_option("--work-dir", args->workDir, "where the senders' and receivers' logs go")->capture_default_str();
+  cmd->add_option("--live-buffer", args->liveBufferMinutes,
+                  "minutes of the feed kept on disk while measured, as play's live timeline does (0: none)")
+      ->check(CLI::Range(0.0, 24.0 * 60.0))
+      ->capture_default_str();
   cmd->callback([args, &outcome] { outcome.exitCode = runBenchLive(*args); });
 }
 
