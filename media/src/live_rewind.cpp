@@ -90,6 +90,8 @@ PlayerFrame LiveRewind::update(double at, const Requests& r, const DecodedFrame*
     }
   }
   if (target) {
+    // Not before what is kept now: an older recording's first segments may be gone from the disk.
+    if (const std::optional<LiveSpan> kept = feed_.kept()) target = std::max(*target, kept->start);
     if (player_ && !opening_ && *target >= playerStart_ && *target < playerEnd_) {
       player_->seek(*target - playerStart_);
     } else if (Status s = reopen(*target); !s) {
