@@ -250,7 +250,7 @@ TEST_F(XrWalkthrough, TheDirectorsGazeGlowsWhereItPoints) {
   ASSERT_EQ(glow.size(), rows.size());
   ASSERT_EQ(bare.size(), rows.size());
   int checked = 0, outOfView = 0;
-  for (std::size_t i = 0; i < rows.size(); i += 3) {
+  for (std::size_t i = 0; i < rows.size(); ++i) {
     const Image a = loadImage(glow[i].string()), b = loadImage(bare[i].string());
     double sx = 0, sy = 0, n = 0;
     for (int y = 0; y < kStill; ++y)
@@ -273,7 +273,7 @@ TEST_F(XrWalkthrough, TheDirectorsGazeGlowsWhereItPoints) {
     EXPECT_NEAR(sy / n, expected.y, 3.0) << glow[i];
     ++checked;
   }
-  EXPECT_GE(checked, 5) << outOfView << " out of view";
+  EXPECT_GE(checked, 8) << outOfView << " out of view";
 }
 
 TEST_F(XrWalkthrough, TrimAndCutEditTheRecordingAndRefuseBadSpans) {

@@ -56,15 +56,19 @@ void WalkthroughRecorder::events(double t, const media::PlayerState& s, double d
   }
   const media::PlayerState& p = *last_;
   if (s.rate != p.rate) add(scenes::TimelineAction::Rate);
+  // Paused, only a step or a seek moves the shot time; playing, any jump off the clock's course.
+  const bool stillPaused = !p.playing && !s.playing;
   const double expected = p.positionSeconds + (p.playing ? p.rate * dt : 0.0);
-  const double slack = 0.5 * options_.frameSeconds + (p.playing != s.playing ? s.rate * dt : 0.0);
-  const double jump = s.positionSeconds - expected;
-  if (std::abs(jump) > slack) {
-    const double frames = (s.positionSeconds - p.positionSeconds) / options_.frameSeconds;
-    const long whole = std::lround(frames);
-    const bool step = !s.playing && whole != 0 && std::abs(whole) <= kMostStepFrames && std::abs(frames - static_cast<double>(whole)) < 0.25;
+  const double slack = stillPaused ? 1e-6 : 0.5 * options_.frameSeconds + (p.playing != s.playing ? s.rate * dt : 0.0);
+  if (std::abs(s.positionSeconds - expected) > slack) {
+    // A step lands on the start of a neighbouring shot frame (the transport's grid).
+    const double f = options_.frameSeconds;
+    const double at = s.positionSeconds / f;
+    const bool onFrame = std::abs(at - std::round(at)) < 1e-4;
+    const long frames = static_cast<long>(std::floor(at + 1e-6) - std::floor(p.positionSeconds / f + 1e-6));
+    const bool step = onFrame && !s.playing && frames != 0 && std::abs(frames) <= kMostStepFrames;
     if (step)
-      add(scenes::TimelineAction::Step, static_cast<int>(whole));
+      add(scenes::TimelineAction::Step, static_cast<int>(frames));
     else
       add(scenes::TimelineAction::Seek);
   }
