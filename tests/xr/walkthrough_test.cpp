@@ -276,6 +276,74 @@ TEST_F(XrWalkthrough, TheDirectorsGazeGlowsWhereItPoints) {
   EXPECT_GE(checked, 8) << outOfView << " out of view";
 }
 
+// The tour in the simulated headset: the wearer's head is their own, so the glow shows where the
+// director looked (within a few pixels of the recorded gaze seen from the wearer's eye), and
+// with the gaze behind the wearer an arrow on the edge of the view points to it instead.
+ProcessResult headsetTour(const fs::path& dir, const std::string& name, double viewerYaw, const std::string& extra) {
+  std::ofstream(dir / (name + ".json"), std::ios::trunc)
+      << R"({ "display": { "width": 256, "height": 256, "lockstep": true }, "capture": { "frames": [55] },
+             "head": [ { "frame": 0, "position": [0, 1.6, 0], "yaw_deg": )" << viewerYaw << " } ] }";
+  return runShell("PERFECTSHOT_SIM_SCRIPT=" + (dir / (name + ".json")).string() + " PERFECTSHOT_SIM_CAPTURE_DIR=" +
+                  (dir / name).string() + " PERFECTSHOT_VALIDATION=1 " + kPerfectshot + " --log-level info play " +
+                  (dir / "shot").string() + " --display xr --no-audio --no-timeline --tour take1 --frames 60 " + extra +
+                  " 2>&1");
+}
+
+struct Spot {
+  double x = 0, y = 0, n = 0;
+};
+
+// Where two captures of the same frame differ.
+Spot difference(const fs::path& a, const fs::path& b) {
+  const Image x = loadImage(a.string()), y = loadImage(b.string());
+  Spot s;
+  for (int j = 0; j < x.height; ++j)
+    for (int i = 0; i < x.width; ++i) {
+      int d = 0;
+      for (int c = 0; c < 3; ++c) d += std::abs(x.at(i, j, c) - y.at(i, j, c));
+      if (d > 30) s.x += i + 0.5, s.y += j + 0.5, s.n += 1;
+    }
+  if (s.n > 0) s.x /= s.n, s.y /= s.n;
+  return s;
+}
+
+TEST_F(XrWalkthrough, InAHeadsetTheGlowShowsTheDirectorsGazeAndAnArrowPointsToItWhenBehind) {
+  const scenes::Walkthrough w = recording();
+  ASSERT_FALSE(w.samples.empty());
+  for (const auto& [name, yaw] : {std::pair{"facing", 0.0}, std::pair{"behind", 180.0}}) {
+    const std::string glow = std::string(name) + "_glow", bare = std::string(name) + "_bare";
+    ProcessResult r = headsetTour(dir(), glow, yaw, "");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    EXPECT_EQ(r.output.find("VUID"), std::string::npos) << r.output;
+    r = headsetTour(dir(), bare, yaw, "--no-overlay");
+    ASSERT_EQ(r.exitCode, 0) << r.output;
+    const Spot spot = difference(dir() / glow / "frame_55_left.png", dir() / bare / "frame_55_left.png");
+    if (yaw == 0.0) {
+      // The gaze 20 m out from the head where the tour began (the capture point), seen from the
+      // left eye as the runtime placed it.
+      std::ifstream in(dir() / glow / "frame_55.json");
+      const auto doc = nlohmann::json::parse(in);
+      const auto& pose = doc["images"][0]["pose_in_stage"];
+      const glm::vec3 eye(pose["position"][0].get<float>(), pose["position"][1].get<float>(), pose["position"][2].get<float>());
+      const auto& o = pose["orientation"];
+      const glm::quat view(o[3].get<float>(), o[0].get<float>(), o[1].get<float>(), o[2].get<float>());
+      const auto at = scenes::sampleAt(w, 55 / kHz);
+      const glm::vec3 point = glm::vec3(0, 1.6f, 0) + at->position + 20.0f * (at->orientation * glm::vec3(0, 0, -1));
+      const glm::vec3 d = glm::inverse(view) * (point - eye);
+      const double x = 256 * (0.5 + 0.5 * d.x / -d.z), y = 256 * (0.5 - 0.5 * d.y / -d.z);  // 45 degrees each side
+      ASSERT_GT(spot.n, 100) << "no glow";
+      EXPECT_NEAR(spot.x, x, 4.0);
+      EXPECT_NEAR(spot.y, y, 4.0);
+      EXPECT_GT(std::abs(x - 128), 20.0) << "the director looked elsewhere than the wearer";
+    } else {
+      // Behind: no glow in the view, an arrow on its edge.
+      ASSERT_GT(spot.n, 20) << "no arrow";
+      const double fromCentre = std::max(std::abs(spot.x - 128), std::abs(spot.y - 128));
+      EXPECT_GT(fromCentre, 80) << spot.x << ", " << spot.y;
+    }
+  }
+}
+
 TEST_F(XrWalkthrough, TrimAndCutEditTheRecordingAndRefuseBadSpans) {
   const fs::path pkg = dir() / "edit";
   fs::remove_all(pkg);

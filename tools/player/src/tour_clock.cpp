@@ -79,7 +79,9 @@ void applyTimelineEvent(const scenes::WalkthroughEvent& e, media::Transport& tra
       transport.pause();
       if (away) transport.seek(e.shotSeconds);
       break;
-    case scenes::TimelineAction::Seek: transport.seek(e.shotSeconds); break;
+    case scenes::TimelineAction::Seek:
+      if (away) transport.seek(e.shotSeconds);  // one to the frame shown would only hold it while it lands
+      break;
     case scenes::TimelineAction::Step:
       // The recorded frame itself: the same place whatever frame the viewer's player was on.
       transport.pause();

@@ -55,9 +55,9 @@ class TourClock {
   bool jumped_ = false;
 };
 
-// An event as the transport (the player's) applies it: play and pause at the recorded shot time
-// (a seek first when `shownSeconds` is more than half a frame away from it), a seek to the
-// recorded target, a step to the recorded frame (paused), a rate.
+// An event as the transport (the player's) applies it: play, pause and seek at the recorded shot
+// time (seeking only when `shownSeconds` is more than half a frame away from it), a step to the
+// recorded frame (paused), a rate.
 void applyTimelineEvent(const scenes::WalkthroughEvent& e, media::Transport& transport, double shownSeconds);
 
 }  // namespace ps::player
