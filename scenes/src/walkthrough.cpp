@@ -16,8 +16,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A recording of an hour and a half at 90 Hz.
-constexpr std::uintmax_t kMaxWalkthroughBytes = 64u << 20;
 constexpr double kMostSeconds = 1e6;
 constexpr double kMostMetres = 1000;
 constexpr double kUnitTolerance = 1e-3;  // of a quaternion's or a direction's length
@@ -262,6 +260,16 @@ Status checkWalkthroughName(const std::string& name) {
 
 fs::path walkthroughFile(const fs::path& packageRoot, const std::string& name) {
   return packageRoot / kWalkthroughFolder / (name + ".json");
+}
+
+Status checkNewWalkthrough(const fs::path& packageRoot, const std::string& name) {
+  if (auto named = checkWalkthroughName(name); !named) return named.error();
+  const fs::path file = walkthroughFile(packageRoot, name);
+  std::error_code ec;
+  if (fs::exists(file, ec))
+    return Error{file.string(), "this shot already has a walkthrough named " + quote(name),
+                 "record under another name, or remove it first; walkthrough trim and cut edit it"};
+  return ok();
 }
 
 WalkthroughParse parseWalkthrough(const std::string& text, const fs::path& packageRoot) {

@@ -145,6 +145,9 @@ TEST_F(WalkthroughFiles, AMalformedOneIsRefusedSayingWhereAndWhat) {
   EXPECT_FALSE(checkWalkthroughName("a b").ok());
   EXPECT_FALSE(checkWalkthroughName("").ok());
   EXPECT_TRUE(checkWalkthroughName("Take_2-b").ok());
+  // A new recording never takes a name the package has.
+  EXPECT_FALSE(checkNewWalkthrough(dir.path(), "bad").ok());
+  EXPECT_TRUE(checkNewWalkthrough(dir.path(), "fresh").ok());
 }
 
 TEST(Walkthrough, TheTimelineStateFollowsTheEvents) {

@@ -358,6 +358,13 @@ TEST_F(XrWalkthrough, TrimAndCutEditTheRecordingAndRefuseBadSpans) {
     EXPECT_EQ(r.exitCode, 1) << bad << ": " << r.output;
     EXPECT_NE(r.output.find("perfectshot: error: walkthrough \"take1\""), std::string::npos) << r.output;
   }
+  // play refuses to record over one, and to tour one the shot does not have.
+  r = runShell(kPerfectshot + " play " + pkg.string() + " --display offscreen --record-walkthrough take1 2>&1");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("this shot already has a walkthrough named \"take1\""), std::string::npos) << r.output;
+  r = runShell(kPerfectshot + " play " + pkg.string() + " --display offscreen --tour 'no good' 2>&1");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("a name is 1 to 64 letters"), std::string::npos) << r.output;
   r = runShell(kPerfectshot + " walkthrough cut " + pkg.string() + " nope --from 0 --to 1 2>&1");
   EXPECT_EQ(r.exitCode, 1) << r.output;
   EXPECT_NE(r.output.find("no walkthrough named \"nope\""), std::string::npos) << r.output;

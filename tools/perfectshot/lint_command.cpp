@@ -124,7 +124,7 @@ class Linter {
         print(file, {"", named.error().what});
         continue;
       }
-      auto text = scenes::readTextFile(file, 64u << 20);
+      auto text = scenes::readTextFile(file, scenes::kMaxWalkthroughBytes);
       if (!text) {
         print(file, {"", text.error().message()});
         continue;

@@ -9,7 +9,6 @@
 #include "cli_numbers.h"
 #include "media/audio_source.h"
 #include "scenes/atomic_file.h"
-#include "scenes/printable.h"
 
 namespace ps::tools {
 
@@ -92,11 +91,7 @@ Status PlayWalkthrough::open(const WalkthroughArgs& args, player::ShotPlayback& 
     o.name = args.record;
     o.frameSeconds = playback.player->transport().frameSeconds();
     // The name first: a voice is copied in only for a recording that can be made.
-    if (auto named = scenes::checkWalkthroughName(o.name); !named) return named.error();
-    if (fs::exists(scenes::walkthroughFile(root, o.name)))
-      return Error{scenes::walkthroughFile(root, o.name).string(),
-                   "this shot already has a walkthrough named " + scenes::quote(o.name),
-                   "record under another name, or remove it first; walkthrough trim and cut edit it"};
+    if (auto fresh = scenes::checkNewWalkthrough(root, o.name); !fresh) return fresh.error();
     if (!args.voice.empty()) {
       auto segment = copyVoiceIntoPackage(root, o.name, args.voice, args.voiceAt);
       if (!segment) return segment.error();

@@ -10,6 +10,7 @@
 // - voice segments: a sound file in the package played from a clip offset at a recording time.
 // Times are seconds of the recording (0 at its first frame). Plain data; reading reports every
 // problem with its JSON pointer, as the shot's reader does.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -90,6 +91,10 @@ std::optional<WalkthroughSample> sampleAt(const Walkthrough& w, double t);
 // A name is 1..64 of [A-Za-z0-9_-], not starting with '-': it names a file in the package.
 Status checkWalkthroughName(const std::string& name);
 std::filesystem::path walkthroughFile(const std::filesystem::path& packageRoot, const std::string& name);
+// A name for a new recording: valid, and not one the package has (a recording is never overwritten).
+Status checkNewWalkthrough(const std::filesystem::path& packageRoot, const std::string& name);
+// The largest walkthrough file read (an hour and a half at 90 Hz).
+inline constexpr std::uintmax_t kMaxWalkthroughBytes = 64u << 20;
 
 struct WalkthroughParse {
   Walkthrough walkthrough;

@@ -4,7 +4,6 @@
 
 #include <cmath>
 
-#include "scenes/printable.h"
 #include "xr/head_position.h"
 
 namespace ps::player {
@@ -18,12 +17,7 @@ constexpr int kMostStepFrames = 10;
 }  // namespace
 
 Result<std::unique_ptr<WalkthroughRecorder>> WalkthroughRecorder::start(Options options) {
-  if (auto named = scenes::checkWalkthroughName(options.name); !named) return named.error();
-  const std::filesystem::path file = scenes::walkthroughFile(options.packageRoot, options.name);
-  std::error_code ec;
-  if (std::filesystem::exists(file, ec))
-    return Error{file.string(), "this shot already has a walkthrough named " + scenes::quote(options.name),
-                 "record under another name, or remove it first; walkthrough trim and cut edit it"};
+  if (auto fresh = scenes::checkNewWalkthrough(options.packageRoot, options.name); !fresh) return fresh.error();
   return std::unique_ptr<WalkthroughRecorder>(new WalkthroughRecorder(std::move(options)));
 }
 
