@@ -131,41 +131,37 @@ glm::vec2 pixelOf(const glm::quat& view, const glm::vec3& direction) {
   return {kStill * (0.5f + 0.5f * d.x / -d.z), kStill * (0.5f - 0.5f * d.y / -d.z)};
 }
 
-// The recording made once for every test in this file.
+// The recording every test starts from, made in the test's own folder (CTest runs the tests of
+// this file side by side, each in a process of its own).
 class XrWalkthrough : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new fs::path(fs::path(PS_BINARY_DIR) / "test-out" / "xr_walkthrough" / "recorded");
-    fs::remove_all(*dir_);
-    fs::create_directories(*dir_);
-    makeShot(*dir_ / "shot");
-    output_ = new std::string(record(*dir_).output);
+  void SetUp() override {
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    dir_ = fs::path(PS_BINARY_DIR) / "test-out" / "xr_walkthrough" / info->name();
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    makeShot(dir_ / "shot");
+    output_ = record(dir_).output;
   }
-  static void TearDownTestSuite() {
-    delete dir_;
-    delete output_;
-  }
-  static const fs::path& dir() { return *dir_; }
-  static scenes::Walkthrough recording() {
+  const fs::path& dir() const { return dir_; }
+  scenes::Walkthrough recording() const {
     auto w = scenes::readWalkthrough(dir() / "shot", "take1");
-    EXPECT_TRUE(w.ok()) << (w.ok() ? "" : w.error().message()) << "\n" << *output_;
+    EXPECT_TRUE(w.ok()) << (w.ok() ? "" : w.error().message()) << "\n" << output_;
     return w.ok() ? *w : scenes::Walkthrough{};
   }
-  static fs::path* dir_;
-  static std::string* output_;
+  fs::path dir_;
+  std::string output_;
 };
-fs::path* XrWalkthrough::dir_ = nullptr;
-std::string* XrWalkthrough::output_ = nullptr;
 
 TEST_F(XrWalkthrough, TheRecordingHoldsTheHeadPosesTheRuntimeReportedAndTheTimelinesChanges) {
-  EXPECT_EQ(output_->find("[error]"), std::string::npos) << *output_;
-  EXPECT_EQ(output_->find("VUID"), std::string::npos) << *output_;
+  EXPECT_EQ(output_.find("[error]"), std::string::npos) << output_;
+  EXPECT_EQ(output_.find("VUID"), std::string::npos) << output_;
   const scenes::Walkthrough w = recording();
-  ASSERT_GE(w.samples.size(), 95u) << *output_;
+  ASSERT_GE(w.samples.size(), 95u) << output_;
   // The captured frames' views, as the runtime placed them in STAGE.
   for (int frame : {20, 45, 80}) {
     std::ifstream in(dir() / "capture" / ("frame_" + std::to_string(frame) + ".json"));
-    ASSERT_TRUE(in) << "frame " << frame << " not captured\n" << *output_;
+    ASSERT_TRUE(in) << "frame " << frame << " not captured\n" << output_;
     const auto doc = nlohmann::json::parse(in);
     const auto& o = doc["images"][0]["pose_in_stage"]["orientation"];
     const glm::quat runtime(o[3].get<float>(), o[0].get<float>(), o[1].get<float>(), o[2].get<float>());
@@ -182,7 +178,7 @@ TEST_F(XrWalkthrough, TheRecordingHoldsTheHeadPosesTheRuntimeReportedAndTheTimel
   // The timeline: playing from the start, paused at 40, a frame on at 50, playing at 70.
   std::vector<std::pair<scenes::TimelineAction, double>> seen;
   for (const auto& e : w.events) seen.emplace_back(e.action, e.t * kHz);
-  ASSERT_EQ(seen.size(), 5u) << *output_;
+  ASSERT_EQ(seen.size(), 5u) << output_;
   EXPECT_EQ(seen[0].first, scenes::TimelineAction::Seek);
   EXPECT_EQ(seen[1].first, scenes::TimelineAction::Play);
   EXPECT_EQ(seen[2].first, scenes::TimelineAction::Pause);
