@@ -310,9 +310,10 @@ std::string walkthroughJson(const Walkthrough& w) {
   for (std::size_t i = 0; i < w.voice.size(); ++i) {
     const VoiceSegment& v = w.voice[i];
     out += i == 0 ? "\n" : ",\n";
-    out += "    {\"src\": " + Json(v.src).dump() + ", \"at_s\": " + seconds(v.atSeconds) +
-           ", \"clip_from_s\": " + seconds(v.clipFromSeconds);
-    if (v.clipToSeconds) out += ", \"clip_to_s\": " + seconds(*v.clipToSeconds);
+    // Exact: a few numbers, and a clip's ends rounded alike could meet.
+    out += "    {\"src\": " + Json(v.src).dump() + ", \"at_s\": " + formatNumber(v.atSeconds) +
+           ", \"clip_from_s\": " + formatNumber(v.clipFromSeconds);
+    if (v.clipToSeconds) out += ", \"clip_to_s\": " + formatNumber(*v.clipToSeconds);
     out += "}";
   }
   out += w.voice.empty() ? "],\n" : "\n  ],\n";
