@@ -247,6 +247,18 @@ std::optional<WalkthroughSample> sampleAt(const Walkthrough& w, double t) {
   return out;
 }
 
+std::optional<VoicePlace> voiceAt(const Walkthrough& w, double t, const std::vector<double>& clipLengths) {
+  for (std::size_t i = 0; i < w.voice.size(); ++i) {
+    const VoiceSegment& s = w.voice[i];
+    const double into = t - s.atSeconds;
+    if (into < 0) continue;
+    const double length = i < clipLengths.size() ? clipLengths[i] : std::numeric_limits<double>::infinity();
+    const double clip = s.clipFromSeconds + into;
+    if (clip < std::min(s.clipToSeconds.value_or(length), length)) return VoicePlace{i, clip};
+  }
+  return std::nullopt;
+}
+
 Status checkWalkthroughName(const std::string& name) {
   const bool allowed = !name.empty() && name.size() <= 64 && name.front() != '-' &&
                        std::all_of(name.begin(), name.end(), [](char c) {

@@ -229,6 +229,28 @@ TEST(Walkthrough, CutDeletesTheSpanAndMovesWhatFollowsEarlier) {
     EXPECT_NEAR(timelineStateAt(*c, at).shotSeconds, timelineStateAt(w, at < 3 ? at : at + 4).shotSeconds, 1e-9) << at;
 }
 
+TEST(Walkthrough, TheVoiceHeardIsTheSegmentUnderwayAtItsPlaceInTheClip) {
+  Walkthrough w = sample();
+  auto c = cutWalkthrough(w, 3, 7);  // clip 0..2 from 1 s, clip 6..8 from 3 s
+  ASSERT_TRUE(c.ok());
+  const std::vector<double> lengths = {10.0, 10.0};
+  EXPECT_FALSE(voiceAt(*c, 0.5, lengths));
+  auto at = voiceAt(*c, 1.5, lengths);
+  ASSERT_TRUE(at);
+  EXPECT_EQ(at->segment, 0u);
+  EXPECT_DOUBLE_EQ(at->clipSeconds, 0.5);
+  at = voiceAt(*c, 4.0, lengths);
+  ASSERT_TRUE(at);
+  EXPECT_EQ(at->segment, 1u);
+  EXPECT_DOUBLE_EQ(at->clipSeconds, 7.0);
+  EXPECT_FALSE(voiceAt(*c, 5.5, lengths));  // past clip_to_s
+  // Without clip_to_s the clip's own end stops it; a clip that does not open (length 0) is silent.
+  w.voice[0].clipToSeconds.reset();
+  EXPECT_TRUE(voiceAt(w, 10.5, {10.0}));
+  EXPECT_FALSE(voiceAt(w, 11.5, {10.0}));
+  EXPECT_FALSE(voiceAt(w, 2.0, {0.0}));
+}
+
 TEST(Walkthrough, EditsRefuseSpansThatAreNotInsideTheRecording) {
   const Walkthrough w = sample();
   for (auto [from, to] : {std::pair{5.0, 5.0}, {6.0, 5.0}, {-1.0, 2.0}, {2.0, 11.0}}) {

@@ -88,6 +88,15 @@ TimelineState timelineStateAt(const Walkthrough& w, double t);
 // after the last. Empty without samples.
 std::optional<WalkthroughSample> sampleAt(const Walkthrough& w, double t);
 
+// Which voice segment is heard at recording time t, and where in its clip: the first segment
+// that has begun and not reached its clip_to_s or the clip's end (clipLengths[i]: segment i's
+// file's length, seconds; infinity where unknown). Empty: none.
+struct VoicePlace {
+  std::size_t segment = 0;
+  double clipSeconds = 0;
+};
+std::optional<VoicePlace> voiceAt(const Walkthrough& w, double t, const std::vector<double>& clipLengths);
+
 // A name is 1..64 of [A-Za-z0-9_-], not starting with '-': it names a file in the package.
 Status checkWalkthroughName(const std::string& name);
 std::filesystem::path walkthroughFile(const std::filesystem::path& packageRoot, const std::string& name);

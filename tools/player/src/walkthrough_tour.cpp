@@ -116,20 +116,13 @@ media::NarrationVoice* WalkthroughTour::voiceFor(const scenes::VoiceSegment& seg
 void WalkthroughTour::voice(double r, bool restart, const scenes::WalkthroughSample& at, const xr::DisplayFrame& frame) {
   if (options_.output == nullptr || options_.walkthrough.voice.empty()) return;
   const auto& segments = options_.walkthrough.voice;
-  std::optional<std::size_t> now;
-  double clipAt = 0;
-  for (std::size_t i = 0; i < segments.size() && !now; ++i) {
-    const scenes::VoiceSegment& s = segments[i];
-    const double into = r - s.atSeconds;
-    if (into < 0) continue;
-    media::NarrationVoice* v = voiceFor(s);
-    if (v == nullptr) continue;
-    const double clipEnd = s.clipToSeconds.value_or(v->durationSeconds());
-    if (s.clipFromSeconds + into < clipEnd) {
-      now = i;
-      clipAt = s.clipFromSeconds + into;
+  if (clipLengths_.empty())
+    for (const scenes::VoiceSegment& s : segments) {
+      media::NarrationVoice* v = voiceFor(s);
+      clipLengths_.push_back(v != nullptr ? v->durationSeconds() : 0.0);  // a clip that does not open is silent
     }
-  }
+  const std::optional<scenes::VoicePlace> place = scenes::voiceAt(options_.walkthrough, r, clipLengths_);
+  const std::optional<std::size_t> now = place ? std::optional(place->segment) : std::nullopt;
   const bool waiting = clock_.waiting();
   if (speaking_ && (restart || now != speaking_ || waiting)) {
     if (media::NarrationVoice* v = voiceFor(segments[*speaking_])) (void)v->stop();
@@ -143,7 +136,7 @@ void WalkthroughTour::voice(double r, bool restart, const scenes::WalkthroughSam
   if (auto placed = v->setPosition({at.position.x, at.position.y, at.position.z}); !placed)
     spdlog::debug("tour: {}", placed.error().message());
   if (speaking_ == now) return;
-  if (auto started = v->playFrom(clipAt); !started) spdlog::warn("tour: the director's voice: {}", started.error().message());
+  if (auto started = v->playFrom(place->clipSeconds); !started) spdlog::warn("tour: the director's voice: {}", started.error().message());
   speaking_ = now;
 }
 

@@ -19,6 +19,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "media/audio_output.h"
 #include "media/narration_voice.h"
@@ -64,6 +65,7 @@ class WalkthroughTour : public LoopDirector {
   std::optional<scenes::WalkthroughSample> at_;  // the director at this frame's recording time
   double shownSeconds_ = 0;  // the shot time shown last
   std::map<std::string, std::unique_ptr<media::NarrationVoice>> voices_;  // by src; null: failed to open
+  std::vector<double> clipLengths_;  // per voice segment, seconds (0: its file does not open)
   std::optional<std::size_t> speaking_;  // the voice segment playing
 };
 
