@@ -97,6 +97,24 @@ void OverlayGeometry::disc(const glm::vec3& anchor, glm::vec2 centrePx, float ra
   }
 }
 
+void OverlayGeometry::glow(const glm::vec3& anchor, float radiusPx, const glm::vec4& colour, int segments) {
+  // Two rings: a solid core to half the radius, then the colour fading to nothing at the rim
+  // (the vertex colours interpolate across each triangle).
+  const float step = 2 * std::numbers::pi_v<float> / static_cast<float>(segments);
+  const glm::vec4 rim(colour.r, colour.g, colour.b, 0.0f);
+  const float core = 0.5f * radiusPx;
+  for (int i = 0; i < segments; ++i) {
+    const float a0 = step * static_cast<float>(i), a1 = a0 + step;
+    const glm::vec2 d0(std::cos(a0), std::sin(a0)), d1(std::cos(a1), std::sin(a1));
+    vertices.insert(vertices.end(), {anchored(anchor, {0, 0}, colour), anchored(anchor, core * d0, colour),
+                                     anchored(anchor, core * d1, colour)});
+    vertices.insert(vertices.end(), {anchored(anchor, core * d0, colour), anchored(anchor, radiusPx * d0, rim),
+                                     anchored(anchor, radiusPx * d1, rim)});
+    vertices.insert(vertices.end(), {anchored(anchor, core * d0, colour), anchored(anchor, radiusPx * d1, rim),
+                                     anchored(anchor, core * d1, colour)});
+  }
+}
+
 void OverlayGeometry::arc(const glm::vec3& anchor, glm::vec2 centrePx, float radiusPx, float thicknessPx, float a0,
                           float a1, const glm::vec4& colour, int segments) {
   const float inner = radiusPx - thicknessPx * 0.5f, outer = radiusPx + thicknessPx * 0.5f;

@@ -1,5 +1,7 @@
 #include "media/narration_voice.h"
 
+#include <algorithm>
+
 #include "al_check.h"
 #include "al_handles.h"
 #include "log.h"
@@ -101,6 +103,15 @@ Status NarrationVoice::setPosition(const scenes::Vec3& p) {
 Status NarrationVoice::play() {
   ThreadContext current(s_->context);
   // alSourcePlay on a playing source restarts it from the beginning, as a new selection should.
+  return PS_AL_CHECK(alSourcePlay(s_->source));
+}
+
+Status NarrationVoice::playFrom(double clipSeconds) {
+  ThreadContext current(s_->context);
+  // Rewound, a source takes its offset at the next play (a playing one would restart at 0).
+  if (auto rewound = PS_AL_CHECK(alSourceRewind(s_->source)); !rewound) return rewound;
+  const double at = std::clamp(clipSeconds, 0.0, std::max(0.0, durationSeconds() - 1e-3));
+  if (auto placed = PS_AL_CHECK(alSourcef(s_->source, AL_SEC_OFFSET, static_cast<ALfloat>(at))); !placed) return placed;
   return PS_AL_CHECK(alSourcePlay(s_->source));
 }
 

@@ -16,5 +16,6 @@ void addKioskCommand(CLI::App& app, CommandOutcome& outcome);
 void addBenchCommand(CLI::App& app, CommandOutcome& outcome);
 void addLintCommand(CLI::App& app, CommandOutcome& outcome);
 void addPrepCommand(CLI::App& app, CommandOutcome& outcome);
+void addWalkthroughCommand(CLI::App& app, CommandOutcome& outcome);
 
 }  // namespace ps::tools

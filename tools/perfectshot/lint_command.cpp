@@ -23,6 +23,9 @@
 #include "scenes/printable.h"
 #include "scenes/shot_loader.h"
 #include "scenes/video_times.h"
+#include "scenes/text_file.h"
+#include "scenes/walkthrough.h"
+#include "media/audio_source.h"
 
 namespace ps::tools {
 
@@ -107,7 +110,35 @@ class Linter {
     if (shot.camera && shot.camera->clip && !shot.camera->clip->path.empty() &&
         !bad.contains(shot.camera->clip->pointer + "/src"))
       checkVideo(file, shot.camera->clip->pointer + "/src", shot.camera->clip->src, shot.camera->clip->path,
-                 /*sphere=*/false);
+                 /*sphere=*/false);    lintWalkthroughs(file.parent_path());
+  }
+
+  // The package's directors' walkthroughs (walkthroughs/NAME.json): each problem in its own file,
+  // its voice segments' sounds decoding.
+  void lintWalkthroughs(const fs::path& root) {
+    for (const std::string& name : scenes::walkthroughNames(root)) {
+      const fs::path file = scenes::walkthroughFile(root, name);
+      ++files_;
+      reportLeftovers(file);
+      if (auto named = scenes::checkWalkthroughName(name); !named) {
+        print(file, {"", named.error().what});
+        continue;
+      }
+      auto text = scenes::readTextFile(file, scenes::kMaxWalkthroughBytes);
+      if (!text) {
+        print(file, {"", text.error().message()});
+        continue;
+      }
+      const scenes::WalkthroughParse parse = scenes::parseWalkthrough(*text, root);
+      for (const Problem& p : parse.problems) print(file, p);
+      if (!parse.walkthrough.name.empty() && parse.walkthrough.name != name)
+        print(file, {"/name", "the file is " + scenes::quote(name + ".json") + " but names the walkthrough " +
+                                  scenes::quote(parse.walkthrough.name)});
+      for (std::size_t i = 0; i < parse.walkthrough.voice.size(); ++i)
+        if (const auto& v = parse.walkthrough.voice[i]; !v.path.empty())
+          if (auto sound = media::AudioSource::open(v.path.string()); !sound)
+            print(file, {"/voice/" + std::to_string(i) + "/src", sound.error().message()});
+    }
   }
 
   // Where the shot's depth object was not read as written, its videos are not checked against it.

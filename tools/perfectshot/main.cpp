@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   ps::tools::addBenchCommand(app, outcome);
   ps::tools::addLintCommand(app, outcome);
   ps::tools::addPrepCommand(app, outcome);
+  ps::tools::addWalkthroughCommand(app, outcome);
   addLogLevelOption(app, logLevel, logFile);
 
   try {

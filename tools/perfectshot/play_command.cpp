@@ -25,8 +25,10 @@
 #include "player/play_setup.h"
 #include "player/shot_playback.h"
 #include "player/ui_claims.h"
+#include "player/director_chain.h"
 #include "player/venue_aligner.h"
 #include "play_show.h"
+#include "play_walkthrough.h"
 #include "play_sync.h"
 #include "sync/wall_clock.h"
 #include "show_options.h"
@@ -77,6 +79,7 @@ struct PlayArgs {
   bool listen = false;     // a live RTSP or RTMP feed: be the server its sender pushes to
   std::optional<double> liveBufferMinutes;  // a live feed's timeline: the span kept; 0: none
   std::string liveBufferDir;
+  WalkthroughArgs walkthrough;
 };
 
 std::string eyeName(std::size_t eye, std::size_t eyes) { return eyes == 1 ? "mono" : (eye == 0 ? "left" : "right"); }
@@ -96,6 +99,8 @@ int runPlayEpisode(const PlayArgs& args) {
     return reportError(Error{"--sync", "keeps one shot in step across headsets; " + in + " is a playlist", ""});
   if (!args.frameLog.empty()) return reportError(Error{"--frame-log", "logs one shot's frames; " + in + " is a playlist", ""});
   if (!args.venue.empty()) return reportError(Error{"--venue", "aligns one shot's stage; " + in + " is a playlist", ""});
+  if (auto flag = args.walkthrough.flag())
+    return reportError(Error{*flag, "records or tours one shot's walkthrough; " + in + " is a playlist", ""});
   PlayEpisodeArgs e;
   e.playlist = in;
   e.kind = *xr::parseDisplayKind(args.display);
@@ -130,6 +135,8 @@ std::optional<Error> refusedForLive(const PlayArgs& args, xr::DisplayKind kind) 
   if (args.keepMeasurements) return Error{"--keep-measurements", "keeps measurements in a shot; " + in + " is a live feed", ""};
   if (args.placeMarks || !args.recordPath.empty())
     return Error{args.placeMarks ? "--place-marks" : "--record-path", "writes blocking into a shot; " + in + " is a live feed", ""};
+  if (auto flag = args.walkthrough.flag())
+    return Error{*flag, "records or tours a shot's walkthrough; " + in + " is a live feed", ""};
   return std::nullopt;
 }
 
@@ -186,11 +193,12 @@ int runPlay(const PlayArgs& args) {
     if (!started) return reportError(started.error());
     sync = std::move(*started);
   }
+  PlayWalkthrough walkthrough;  // before the frame log, which reads a tour's time
   std::ofstream frameLog;
   if (!args.frameLog.empty()) {
     frameLog.open(args.frameLog, std::ios::trunc);
     if (!frameLog) return reportError(Error{args.frameLog, "cannot write the frame log", ""});
-    frameLog << "display_wall_seconds,shot_seconds,frame\n";
+    frameLog << "display_wall_seconds,shot_seconds,frame,view_qx,view_qy,view_qz,view_qw,tour_seconds\n";
   }
 
   xr::DisplayRequest request;
@@ -280,11 +288,19 @@ int runPlay(const PlayArgs& args) {
   }
 
   if (frameLog.is_open()) {
-    options.afterFrame = [&frameLog, &playback, stills = std::move(options.afterFrame)](
+    options.afterFrame = [&frameLog, &playback, &walkthrough, stills = std::move(options.afterFrame)](
                              const xr::DisplayFrame& frame, const media::PlayerFrame& shown) {
       if (stills) stills(frame, shown);
       const double wall = sync::wallClockSeconds() + (frame.predictedDisplayTime - playback.clock.now());
-      frameLog << fmt::format("{:.6f},{:.6f},{}\n", wall, shown.state.positionSeconds, shown.state.frameIndex);
+      frameLog << fmt::format("{:.6f},{:.6f},{}", wall, shown.state.positionSeconds, shown.state.frameIndex);
+      // The view as drawn (the first eye's orientation, stage space), and a tour's recording time.
+      if (!frame.eyes.empty()) {
+        const glm::quat& q = frame.eyes.front().view.orientation;
+        frameLog << fmt::format(",{:.7f},{:.7f},{:.7f},{:.7f}", q.x, q.y, q.z, q.w);
+      } else {
+        frameLog << ",,,,";
+      }
+      frameLog << (walkthrough.tour() ? fmt::format(",{:.6f}\n", walkthrough.tour()->recordingSeconds()) : std::string(",\n"));
     };
   }
 
@@ -308,7 +324,6 @@ int runPlay(const PlayArgs& args) {
       if (!read) return reportError(read.error());
       venue = std::move(*read);
     }
-    options.director = venue.get();
   }
   // A follower draws the leader's pointer in its overlay: it needs one even without markers.
   if (sync && args.sync.mode == "follow" && !options.overlay) options.overlay.emplace();
@@ -346,6 +361,12 @@ int runPlay(const PlayArgs& args) {
     options.overlay->floorGrid = true;
     options.playArea = true;
   }
+  if (auto opened = walkthrough.open(args.walkthrough, playback, *display->display, offscreen != nullptr, !args.noOverlay, options);
+      !opened)
+    return reportError(opened.error());
+  // The venue first: the recorder records the stage as the venue put it.
+  player::DirectorChain directors({venue.get(), walkthrough.director()});
+  options.director = directors.get();
   player::PlayerLoop loop(*display->display, *playback.player, options);
   if (sync)
     sync->showLeaderWith([&loop](std::optional<engine::Ray> pointer, const std::optional<std::string>& marker) {
@@ -358,6 +379,7 @@ int runPlay(const PlayArgs& args) {
     return reportError(e.error());
   }
   service.stopping();
+  if (auto saved = walkthrough.finish(); !saved) return reportError(saved.error());
   if (stillError) return reportError(*stillError);
   spdlog::info("play: {} display frames ({} drawn, {} uploads, {} submits) in {:.2f} s on {}; app CPU p50 {:.3f} ms, p99 {:.3f} ms; "
                "{} late, {} missed{}",
@@ -506,7 +528,9 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                 "crew may walk)");
   cmd->add_option("--frame-log", args->frameLog,
                   "a CSV of every frame shown: its display time on this machine's wall clock, the shot time\n"
-                  "and the plate's frame (to compare headsets in step)");
+                  "and the plate's frame (to compare headsets in step), the view's orientation (the first eye's\n"
+                  "quaternion in stage space) and, in a tour, the recording's time");
+  addWalkthroughOptions(*cmd, args->walkthrough);
   cmd->callback([args, &outcome] { outcome.exitCode = runPlay(*args); });
 }
 

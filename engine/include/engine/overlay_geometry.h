@@ -64,6 +64,9 @@ struct OverlayGeometry {
   // A disc of pixels around the anchor's pixel (plus centrePx).
   void disc(const glm::vec3& anchor, glm::vec2 centrePx, float radiusPx, const glm::vec4& colour,
             int segments = 24);
+  // A soft disc around the anchor's pixel: `colour` to half the radius, fading to transparent
+  // at radiusPx.
+  void glow(const glm::vec3& anchor, float radiusPx, const glm::vec4& colour, int segments = 32);
   // An arc of a ring from angle a0 to a1 (radians, clockwise on screen from +x).
   void arc(const glm::vec3& anchor, glm::vec2 centrePx, float radiusPx, float thicknessPx, float a0, float a1,
            const glm::vec4& colour, int segments = 24);

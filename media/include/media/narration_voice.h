@@ -34,6 +34,7 @@ class NarrationVoice {
   double durationSeconds() const;
   Status setPosition(const scenes::Vec3& position);  // metres, stage space
   Status play();   // from the start, also when already playing
+  Status playFrom(double clipSeconds);  // from that far into the clip (clamped to it)
   Status stop();
   bool playing() const;     // false once the clip has been mixed to its end
   double offsetSeconds() const;  // clip seconds mixed so far; 0 when stopped

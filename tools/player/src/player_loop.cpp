@@ -253,6 +253,7 @@ void PlayerLoop::render(xr::DisplayFrame& frame, const media::PlayerFrame& shown
   overlayEyes_.clear();
   for (const xr::EyeTarget& eye : frame.eyes)
     eyes_.push_back(engine::EyeDraw{eye.eye, engine::EyeCamera(eye.view), eye.target, eye.wholeSphere});
+  if (overlay_ && options_.director != nullptr) options_.director->onOverlay(*overlay_);
   // Over the runtime's sphere only when something stands in front of it.
   const bool inFront = sets_ || splats_ || (overlay_ && overlay_->hasContent());
   if (inFront)

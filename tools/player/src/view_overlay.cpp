@@ -18,6 +18,8 @@ namespace ps::player {
 
 namespace {
 
+constexpr float kGazeGlowDeg = 4.0f;  // the gaze glow's radius, a visual angle
+
 glm::vec2 sizeOf(VkExtent2D e) { return {static_cast<float>(e.width), static_cast<float>(e.height)}; }
 
 }  // namespace
@@ -61,7 +63,7 @@ ViewOverlay::~ViewOverlay() = default;
 bool ViewOverlay::hasContent() const {
   return !options_.markers.empty() || film_ != nullptr || panel_ != nullptr || options_.headBox.has_value() ||
          !options_.blocking.empty() || remoteRay_.has_value() || playArea_.has_value() || options_.floorGrid ||
-         tape_.has_value() || liveBadge_.has_value() || pointer_.has_value() || menu_.has_value();
+         tape_.has_value() || liveBadge_.has_value() || pointer_.has_value() || menu_.has_value() || gaze_.has_value();
 }
 
 void ViewOverlay::setInput(const engine::GuiInput& input) { input_ = input; }
@@ -253,7 +255,9 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     }
     pointer = std::pair{pointer_->origin, end};
   }
-  const bool pointerMoved = rebuilt || built_->pointer != pointer || built_->liveBadge != liveBadge_;
+  const std::optional<glm::vec3> gaze = gazePoint();
+  const bool pointerMoved = rebuilt || built_->pointer != pointer || built_->liveBadge != liveBadge_ ||
+                            built_->gaze != gaze || built_->gazeHint != gazeHint_;
   if (pointerMoved) {
     common_.vertices.resize(commonWithoutPointer_);
     pointerGeometry_.clear();
@@ -262,10 +266,30 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     liveBadgeGeometry_.clear();
     if (liveBadge_) ui::buildLiveBadgeGeometry(*liveBadge_, layer_->atlas(), liveBadgeGeometry_);
     common_.append(liveBadgeGeometry_);
+    gazeGeometry_.clear();
+    perEye_.assign(edges_.begin(), edges_.end());
+    perEye_.resize(eyes.size());
+    if (gaze && !eyes.empty()) {
+      // Sized for the first eye, as the cards are: a fixed visual angle.
+      const float pxPerDeg = ui::pixelsPerDegree(eyes.front().view.fov, static_cast<float>(eyes.front().extent.height));
+      gazeGeometry_.glow(*gaze, kGazeGlowDeg * pxPerDeg, engine::linearColour(255, 236, 150, 0.6f));
+      if (gazeHint_)
+        for (std::size_t i = 0; i < eyes.size(); ++i) {
+          const ui::ViewProjection eye(eyes[i].view, sizeOf(eyes[i].extent));
+          const glm::vec3 inEye = eye.toEye(*gaze);
+          const std::optional<glm::vec2> px = eye.pixelOfEyePoint(inEye);
+          if (px && eye.contains(*px)) continue;
+          ui::edgeArrow(perEye_[i], ui::edgeIndicatorFor(inEye, eye.extent(), options_.style.edgeMarginPx), 22,
+                        engine::linearColour(255, 236, 150, 0.9f), engine::linearColour(10, 10, 10, 0.8f));
+        }
+    }
+    common_.append(gazeGeometry_);
     built_->pointer = pointer;
     built_->liveBadge = liveBadge_;
+    built_->gaze = gaze;
+    built_->gazeHint = gazeHint_;
   }
-  if (rebuilt || pointerMoved) layer_->copyGeometry(common_, edges_);
+  if (rebuilt || pointerMoved) layer_->copyGeometry(common_, perEye_);
   return layerList_;
 }
 
@@ -286,6 +310,19 @@ void ViewOverlay::setRemotePointer(std::optional<engine::Ray> ray) {
 }
 
 void ViewOverlay::setPointer(std::optional<engine::Ray> ray) { pointer_ = ray; }
+
+void ViewOverlay::setGaze(std::optional<engine::Ray> ray, bool hint) {
+  gaze_ = ray;
+  gazeHint_ = hint;
+}
+
+std::optional<glm::vec3> ViewOverlay::gazePoint() const {
+  if (!gaze_) return std::nullopt;
+  float length = kGazeReachM;
+  if (sceneHit_)
+    if (const auto hit = sceneHit_(*gaze_); hit && *hit < length) length = *hit;
+  return gaze_->origin + length * gaze_->direction;
+}
 
 void ViewOverlay::setHeadsetMenu(std::optional<ui::HeadsetMenuView> menu) { menu_ = std::move(menu); }
 

@@ -19,17 +19,6 @@ glm::vec4 faded(std::uint8_t r, std::uint8_t g, std::uint8_t b, std::uint8_t a, 
   return engine::linearColour(r, g, b, static_cast<float>(a) / 255.0f * opacity);
 }
 
-void edgeArrow(engine::OverlayGeometry& out, const EdgeIndicator& edge, float size, const glm::vec4& fill,
-               const glm::vec4& outline) {
-  const glm::vec2 f = edge.toward, side(-f.y, f.x);
-  // Long and narrow, so its point reads as a direction; the outline is a larger one beneath.
-  const auto arrow = [&](float s, const glm::vec4& colour) {
-    out.screenTriangle(edge.at + f * s, edge.at - f * (s * 0.7f) + side * (s * 0.45f),
-                       edge.at - f * (s * 0.7f) - side * (s * 0.45f), colour);
-  };
-  arrow(size + 2.5f, outline);
-  arrow(size, fill);
-}
 
 // A stroke between two pixel offsets from the anchor.
 void stroke(engine::OverlayGeometry& out, const glm::vec3& at, glm::vec2 a, glm::vec2 b, float t,
@@ -89,6 +78,18 @@ void icon(engine::OverlayGeometry& out, const glm::vec3& at, scenes::MarkerCateg
 }
 
 }  // namespace
+
+void edgeArrow(engine::OverlayGeometry& out, const EdgeIndicator& edge, float size, const glm::vec4& fill,
+               const glm::vec4& outline) {
+  const glm::vec2 f = edge.toward, side(-f.y, f.x);
+  // Long and narrow, so its point reads as a direction; the outline is a larger one beneath.
+  const auto arrow = [&](float s, const glm::vec4& colour) {
+    out.screenTriangle(edge.at + f * s, edge.at - f * (s * 0.7f) + side * (s * 0.45f),
+                       edge.at - f * (s * 0.7f) - side * (s * 0.45f), colour);
+  };
+  arrow(size + 2.5f, outline);
+  arrow(size, fill);
+}
 
 void buildMarkerGeometry(const std::vector<scenes::Marker>& markers, const std::vector<MarkerSprite>& sprites,
                          const MarkerPaint& paint, const engine::FontAtlas& atlas, engine::OverlayGeometry& common,

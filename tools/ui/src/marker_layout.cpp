@@ -26,6 +26,14 @@ glm::vec2 onEdge(glm::vec2 extent, glm::vec2 toward, float margin) {
 
 }  // namespace
 
+EdgeIndicator edgeIndicatorFor(const glm::vec3& inEye, glm::vec2 extent, float marginPx) {
+  // The way to turn: the point's offset in the eye's image plane (y down), which keeps its
+  // sense behind the eye too. Straight behind, any way is as good: down.
+  glm::vec2 toward(inEye.x, -inEye.y);
+  toward = glm::length(toward) > 1e-5f ? glm::normalize(toward) : glm::vec2(0, 1);
+  return EdgeIndicator{onEdge(extent, toward, marginPx), toward};
+}
+
 glm::vec3 markerPoint(const scenes::Marker& marker, const MarkerStyle& style) {
   if (const auto* stage = std::get_if<scenes::StagePlacement>(&marker.placement))
     return toGlm(stage->position) - style.captureOrigin;
@@ -48,7 +56,6 @@ namespace {
 // Pushes marker i's sprite when it shows at t.
 void layoutOne(const std::vector<scenes::Marker>& markers, std::size_t i, double t, const ViewProjection& eye,
                const MarkerStyle& style, std::vector<MarkerSprite>& sprites) {
-  const glm::vec2 extent = eye.extent();
   float opacity = static_cast<float>(scenes::markerOpacity(markers[i], t));
   if (scenes::markerActive(markers[i], t)) opacity = std::max(opacity, style.minActiveOpacity);
   if (opacity <= 0) return;
@@ -74,11 +81,7 @@ void layoutOne(const std::vector<scenes::Marker>& markers, std::size_t i, double
     const float half = style.titleHeightDeg * scale * 0.5f;
     s.titleBar = {{left, s.pin.y - half}, {left + width, s.pin.y + half}};
   } else {
-    // The way to turn: the marker's offset in the eye's image plane (y down), which keeps
-    // its sense behind the eye too. Straight behind, any way is as good: down.
-    glm::vec2 toward(inEye.x, -inEye.y);
-    toward = glm::length(toward) > 1e-5f ? glm::normalize(toward) : glm::vec2(0, 1);
-    s.edge = EdgeIndicator{onEdge(extent, toward, style.edgeMarginPx), toward};
+    s.edge = edgeIndicatorFor(inEye, eye.extent(), style.edgeMarginPx);
   }
   sprites.push_back(s);
 }

@@ -11,6 +11,8 @@
 
 namespace ps::player {
 
+class ViewOverlay;
+
 class LoopDirector {
  public:
   virtual ~LoopDirector() = default;
@@ -28,6 +30,9 @@ class LoopDirector {
   virtual void onInput(xr::RawInput& input) { (void)input; }
   // What the player's update showed in that frame.
   virtual void onShown(const xr::DisplayFrame& frame, const media::PlayerFrame& shown) = 0;
+  // Each frame drawn with an overlay, before its layers are built: may set what the overlay
+  // draws for the director (a guided tour's gaze).
+  virtual void onOverlay(ViewOverlay& overlay) { (void)overlay; }
   // Layers drawn after the loop's own in this frame (made on `device`); may add none.
   virtual void addLayers(const engine::Device& device, std::vector<engine::Layer*>& layers) {
     (void)device;

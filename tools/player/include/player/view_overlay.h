@@ -135,6 +135,13 @@ class ViewOverlay {
   // relative to the capture point); empty: none.
   void setHeadsetMenu(std::optional<ui::HeadsetMenuView> menu);
   const std::optional<ui::HeadsetMenuView>& headsetMenu() const { return menu_; }
+  // A guided tour's director's gaze (a ray in stage space from their head): a soft glow where it
+  // meets the scene (a set, a splat surface) or else the capture, kGazeReachM out; with `hint`,
+  // an arrow on the edge of each eye that does not show it, pointing the way to turn. Empty: none.
+  static constexpr float kGazeReachM = 20.0f;
+  void setGaze(std::optional<engine::Ray> ray, bool hint);
+  // Where the glow is drawn (stage space); empty: no gaze.
+  std::optional<glm::vec3> gazePoint() const;
   // The runtime's play area (its floor corners in stage space, xr::Display::playArea) drawn as
   // an outline on the floor; empty: none.
   void setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners);
@@ -197,6 +204,8 @@ class ViewOverlay {
     std::optional<ui::LiveBadge> liveBadge;
     std::optional<ui::HeadsetMenuView> menu;
     std::optional<std::pair<glm::vec3, glm::vec3>> pointer;  // the ray as drawn: from, to
+    std::optional<glm::vec3> gaze;
+    bool gazeHint = false;
   };
   std::optional<Built> built_;  // empty: the layer has none yet
   std::vector<std::vector<ui::MarkerSprite>> sprites_;  // this frame's layout, per eye
@@ -212,6 +221,10 @@ class ViewOverlay {
   std::uint64_t remotePointerRevision_ = 0;  // counts changes of remoteRay_
   std::vector<engine::OverlayGeometry> edges_;  // per eye
   std::optional<engine::Ray> pointer_;
+  std::optional<engine::Ray> gaze_;
+  bool gazeHint_ = false;
+  engine::OverlayGeometry gazeGeometry_;
+  std::vector<engine::OverlayGeometry> perEye_;  // edges_ and the gaze's arrow, per eye
   std::optional<ui::HeadsetMenuView> menu_;
   engine::OverlayGeometry menuGeometry_, pointerGeometry_;
   std::size_t commonWithoutPointer_ = 0;  // common_'s vertices before the pointer's, appended last

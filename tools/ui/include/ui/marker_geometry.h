@@ -26,6 +26,10 @@ void buildMarkerGeometry(const std::vector<scenes::Marker>& markers, const std::
                          const MarkerPaint& paint, const engine::FontAtlas& atlas, engine::OverlayGeometry& common,
                          engine::OverlayGeometry& edges);
 
+// An arrow on the view's edge pointing the way to turn, `size` pixels long, over an outline.
+void edgeArrow(engine::OverlayGeometry& out, const EdgeIndicator& edge, float size, const glm::vec4& fill,
+               const glm::vec4& outline);
+
 // The film camera's frame: the clip on its quad (when withPicture: the layer's picture), the
 // frustum's four edges from the camera, the frame's outline and a label above its top-left corner.
 void buildFilmFrameGeometry(const FilmFrame& frame, const std::string& label, bool withPicture,

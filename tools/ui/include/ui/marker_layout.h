@@ -65,6 +65,10 @@ struct MarkerSprite {
   friend bool operator==(const MarkerSprite&, const MarkerSprite&) = default;
 };
 
+// The indicator on the edge of an eye's view (`extent` pixels, `marginPx` inside it) for a
+// point it does not show, at `inEye` in the eye's frame (x right, y up, -z forward).
+EdgeIndicator edgeIndicatorFor(const glm::vec3& inEye, glm::vec2 extent, float marginPx);
+
 // Where a marker stands relative to the capture point: a direction marker on its sphere around
 // it; a stage marker at its stage position less style.captureOrigin (the floor is at
 // -captureOrigin.y).
