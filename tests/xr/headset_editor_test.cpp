@@ -1,6 +1,6 @@
 // `perfectshot play --edit` against the simulated headset with a scripted touch controller:
 // the trigger places a marker; in later runs it selects that marker and the thumbstick drives
-// its menu (a title from the presets, a retime by frames, delete, undo). After each step the
+// its menu (a title from the presets, a retime by frames, pushed or held, delete, undo). After each step the
 // saved shot.json holds what the step did and lints clean. And the controller's ray is drawn
 // in the eye images, depth-tested over the picture: the pixels along it differ from a run
 // whose controllers have no aim pose.
@@ -82,7 +82,7 @@ const char* const kDisplay = R"("display": { "width": 64, "height": 64, "lockste
 // A run's script: the aim from frame 1, the trigger pulled at `trigger` (it selects what the
 // aim points at, or places a marker), then `keys` (more of the right hand's keyframes, after
 // 40). Markers are placed at frame 10 and selected at frame 30, when the playhead has passed
-// their t_in (by more than the three frames a retime adds).
+// their t_in (by more than the four frames the retime adds).
 std::string script(const std::string& keys, int trigger = 30) {
   return std::string("{ ") + kDisplay + R"(, "controllers": { "right": [
     { "frame": 1, )" + kAim + R"( },
@@ -95,6 +95,12 @@ std::string script(const std::string& keys, int trigger = 30) {
 std::string push(int frame, int x, int y) {
   return R"({ "frame": )" + std::to_string(frame) + R"(, "thumbstick": [)" + std::to_string(x) + ", " +
          std::to_string(y) + R"(] }, { "frame": )" + std::to_string(frame + 5) + R"(, "thumbstick": [0, 0] })";
+}
+
+// The thumbstick held to [x, 0] from `frame` for `frames` frames (at the sim's 90 Hz).
+std::string hold(int frame, int x, int frames) {
+  return R"({ "frame": )" + std::to_string(frame) + R"(, "thumbstick": [)" + std::to_string(x) + R"(, 0] }, { "frame": )" +
+         std::to_string(frame + frames) + R"(, "thumbstick": [0, 0] })";
 }
 
 // The grip squeezed and let go: the menu's highlighted entry.
@@ -133,15 +139,21 @@ TEST(XrHeadsetEditor, PlacesRenamesRetimesDeletesAndUndoesAMarker) {
   EXPECT_DOUBLE_EQ(m[0].tIn, placedIn) << "a rename keeps the time";
   expectLintsClean(pkg, "renaming");
 
-  // 3. Retime: three pushes right, three frames later; t_in and t_out together, on frames.
-  r = play(dir, script(push(45, 1, 0) + ", " + push(55, 1, 0) + ", " + push(65, 1, 0)), touch + "80");
+  // 3. Retime: a push right, one frame later; then the stick held right for 50 frames (0.54 s
+  // of display time): its push and, after the 0.4 s delay, repeats at 0.4 s and 0.5 s, three
+  // frames more; t_in and t_out together, on frames.
+  r = play(dir, script(push(45, 1, 0) + ", " + hold(55, 1, 50)), touch + "115");
   expectClean(r);
+  std::size_t moves = 0;
+  for (std::size_t at = r.output.find("editor: moved"); at != std::string::npos; at = r.output.find("editor: moved", at + 1))
+    ++moves;
+  EXPECT_EQ(moves, 4u) << "each step its own edit and save: " << r.output;
   m = savedMarkers(pkg);
   ASSERT_EQ(m.size(), 1u) << r.output;
   EXPECT_EQ(m[0].title, "Light");
-  const double retimedIn = onFrameGrid(placedIn) + 3 / kFps;
+  const double retimedIn = onFrameGrid(placedIn) + 4 / kFps;
   EXPECT_NEAR(m[0].tIn, retimedIn, 1e-9) << r.output;
-  EXPECT_NEAR(m[0].tOut, onFrameGrid(placedOut) + 3 / kFps, 1e-9);
+  EXPECT_NEAR(m[0].tOut, onFrameGrid(placedOut) + 4 / kFps, 1e-9);
   EXPECT_NEAR(m[0].tIn * kFps, std::round(m[0].tIn * kFps), 1e-6) << "on a frame";
   expectLintsClean(pkg, "retiming");
   fs::copy(pkg, dir / "before-delete", fs::copy_options::recursive);

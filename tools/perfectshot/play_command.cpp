@@ -426,8 +426,8 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                 "the panel edits it, Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl+S saves (E toggles the editor);\n"
                 "headset: point and pull the trigger to place one at the current time, or on a marker to\n"
                 "select it; its menu then has the thumbstick: up/down choose a title, delete or undo, the grip\n"
-                "(or the trigger on its row) does it, left/right move the marker a frame (every change saved\n"
-                "at once)");
+                "(or the trigger on its row) does it, left/right move the marker a frame (held: repeated;\n"
+                "every change saved at once)");
   addWindowOptions(*cmd, args->window);
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to play (default: the plate)");
   addSequenceBudgetOption(*cmd, args->sequenceBudgetMiB);

@@ -216,7 +216,7 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
 
   // Headset: point and press; then the menu beside the marker has the thumbstick.
   const bool took = in.select && in.aim && pointAndPress(frame, in, shotSeconds);
-  if (menu_) applyMenu(in);
+  if (menu_) applyMenu(in, frame.predictedDisplayTime);
   return took;
 }
 

@@ -64,10 +64,11 @@ void MarkerEditor::openMenu() {
   if (m == nullptr) return;
   menu_ = HeadsetMenu{ui::initialHighlight(ui::headsetMenuEntries(true, doc_.canUndo()), m->title),
                       ui::markerPoint(*m, overlay_.style())};
+  retimeRepeat_.reset();
   showMenu();
 }
 
-void MarkerEditor::applyMenu(Commands& in) {
+void MarkerEditor::applyMenu(Commands& in, double displayTime) {
   // The stick is the menu's while it is open: it neither scrubs nor steps the playhead (the
   // keyboard's shuttle level stops too: the commands hold one level for both). The grip does
   // the highlighted entry; a shot being edited is no episode, whose items the grip also steps.
@@ -75,14 +76,17 @@ void MarkerEditor::applyMenu(Commands& in) {
   const bool doIt = in.keep;
   in.stepFrames -= in.stickPushY;
   in.shuttle = 0;
-  in.stickPushX = in.stickPushY = 0;
+  const int heldX = in.stickHeldX;
+  in.stickPushX = in.stickPushY = in.stickHeldX = 0;
   in.keep = false;
   in.itemStep = 0;
 
   const std::vector<ui::MenuEntry> entries = ui::headsetMenuEntries(selected_.has_value(), doc_.canUndo());
   menu_->highlighted = std::min(menu_->highlighted, entries.size() - 1);
   if (pushY != 0) menu_->highlighted = ui::cycledIndex(menu_->highlighted, -pushY, entries.size());  // up: the row above
-  if (pushX != 0 && selected_) retime(pushX);
+  // A held push repeats; a frame owed several repeats moves them at once (one edit, one save).
+  if (const int frames = retimeRepeat_.steps(pushX, heldX, displayTime); frames != 0 && selected_)
+    retime(frames, pushX == 0);
   if (doIt) doEntry(entries[menu_->highlighted]);
   showMenu();
 }
@@ -123,12 +127,14 @@ void MarkerEditor::doEntry(const ui::MenuEntry& entry) {
   }
 }
 
-void MarkerEditor::retime(int frames) {
+void MarkerEditor::retime(int frames, bool repeated) {
   const scenes::Marker* m = markerWithId(doc_.shot().markers, selected_);
   if (m == nullptr) return;
   const scenes::Timeline& timeline = doc_.shot().timeline;
   const ui::TimeSpan span = ui::retimedByFrames({m->tIn, m->tOut}, frames, timeline.fps, timeline.in, timeline.out);
   if (span.tIn == m->tIn && span.tOut == m->tOut) {
+    // Held against the end, the push has said so already.
+    if (repeated) return;
     changed(fmt::format("\"{}\" is at the timeline's {} already", m->id, frames < 0 ? "in" : "out"), Outcome::Refused);
     return;
   }
@@ -158,7 +164,7 @@ std::optional<ui::HeadsetMenuView> MarkerEditor::menuView() {
   view.heading = m != nullptr ? fmt::format("{}  {:.2f} s - {:.2f} s", m->title, m->tIn, m->tOut) : "(deleted)";
   for (const ui::MenuEntry& e : ui::headsetMenuEntries(m != nullptr, doc_.canUndo())) view.rows.emplace_back(e.label);
   view.highlighted = std::min(menu_->highlighted, view.rows.size() - 1);
-  view.hint = m != nullptr ? "Stick up/down: choose; grip: do; left/right: a frame earlier/later"
+  view.hint = m != nullptr ? "Stick up/down: choose; grip: do; left/right (hold to repeat): a frame earlier/later"
                            : "Stick up/down: choose; grip: do";
   return view;
 }

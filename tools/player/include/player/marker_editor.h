@@ -12,7 +12,10 @@
 //   places one at the current time; on a marker it selects it. Either opens the headset menu
 //   beside the marker (ui/headset_marker_menu.h), and while it is open the thumbstick is the
 //   menu's, not the playhead's: up / down moves the highlight, left / right moves the marker
-//   one shot frame earlier / later (t_in and t_out together, on the frame grid); the grip
+//   one shot frame earlier / later (t_in and t_out together, on the frame grid), and held
+//   there keeps moving it (ui/held_repeat.h's delay and rate, on the frames' display times);
+//   each frame's move is one edit, saved at once like the others (an atomic write of a small
+//   file ten times a second costs nothing and a crash loses no frame of it); the grip
 //   (squeeze) does the highlighted entry: a title from the presets, delete the marker, undo,
 //   close the menu. The trigger on a row of the menu does that row (on the card elsewhere,
 //   nothing: it never places a marker behind it). The other buttons keep their meaning. Every change is saved at
@@ -30,6 +33,7 @@
 
 #include "scenes/shot_document.h"
 #include "ui/headset_marker_menu.h"
+#include "ui/held_repeat.h"
 #include "ui/marker_editor_panel.h"
 #include "ui/marker_layout.h"
 #include "player/view_overlay.h"
@@ -82,9 +86,11 @@ class MarkerEditor {
   // open menu's thumbstick, one entry done, and the menu as the overlay shows it.
   bool pointAndPress(const xr::DisplayFrame& frame, const Commands& in, double shotSeconds);
   void openMenu();
-  void applyMenu(Commands& in);
+  // `displayTime`: the frame's (seconds, steady clock), what a held push repeats by.
+  void applyMenu(Commands& in, double displayTime);
   void doEntry(const ui::MenuEntry& entry);
-  void retime(int frames);
+  // `repeated`: by a held push, which says nothing where the marker cannot move further.
+  void retime(int frames, bool repeated);
   // The menu as the overlay shows it now (empty: closed).
   std::optional<ui::HeadsetMenuView> menuView();
   // A marker edit made in the headset: saved at once (undone when it cannot be).
@@ -107,6 +113,7 @@ class MarkerEditor {
     glm::vec3 anchor{0.0f};       // the edited marker's point (relative to the capture point)
   };
   std::optional<HeadsetMenu> menu_;
+  ui::HeldRepeat retimeRepeat_;  // the stick's left / right while the menu is open
   std::vector<ui::MarkerSprite> sprites_;  // the window's eye, last frame: what presses can grab
   VkExtent2D extent_{};
 };
