@@ -272,9 +272,10 @@ TEST(MarkerEditor, InTheHeadsetTheMenuHasTheThumbstickAndEachChangeIsSaved) {
   EXPECT_NEAR(savedLens(copy).tOut, 31.0 / 30, 1e-9);
   EXPECT_EQ(savedLens(copy).title, ui::kMarkerTitlePresets[1]);
 
-  // From the second preset, seven rows down is "Delete marker" (after the eight presets).
+  // From the second preset, eight rows down is "Delete marker" (after the eight presets and
+  // "Type title...").
   player::Commands toDelete;
-  toDelete.stickPushY = -7;
+  toDelete.stickPushY = -8;
   toDelete.keep = true;
   editor.apply(frame, toDelete, 0.5);
   EXPECT_EQ(copy.markersOnDisk(copy.file()), 0u);

@@ -9,17 +9,18 @@
 namespace ps::ui {
 namespace {
 
-TEST(HeadsetMarkerMenu, OffersThePresetsDeleteUndoAndCloseWithAMarkerSelected) {
+TEST(HeadsetMarkerMenu, OffersThePresetsTypingDeleteUndoAndCloseWithAMarkerSelected) {
   const std::vector<MenuEntry> e = headsetMenuEntries(true, true);
-  ASSERT_EQ(e.size(), kMarkerTitlePresets.size() + 3);
+  ASSERT_EQ(e.size(), kMarkerTitlePresets.size() + 4);
   for (std::size_t i = 0; i < kMarkerTitlePresets.size(); ++i) {
     EXPECT_EQ(e[i].kind, MenuEntryKind::Title);
     EXPECT_EQ(e[i].label, kMarkerTitlePresets[i]);
   }
-  EXPECT_EQ(e[kMarkerTitlePresets.size()].kind, MenuEntryKind::Delete);
-  EXPECT_EQ(e[kMarkerTitlePresets.size() + 1].kind, MenuEntryKind::Undo);
+  EXPECT_EQ(e[kMarkerTitlePresets.size()].kind, MenuEntryKind::TypeTitle);
+  EXPECT_EQ(e[kMarkerTitlePresets.size() + 1].kind, MenuEntryKind::Delete);
+  EXPECT_EQ(e[kMarkerTitlePresets.size() + 2].kind, MenuEntryKind::Undo);
   EXPECT_EQ(e.back().kind, MenuEntryKind::Close);
-  EXPECT_EQ(headsetMenuEntries(true, false).size(), kMarkerTitlePresets.size() + 2) << "nothing to undo: no Undo";
+  EXPECT_EQ(headsetMenuEntries(true, false).size(), kMarkerTitlePresets.size() + 3) << "nothing to undo: no Undo";
 }
 
 TEST(HeadsetMarkerMenu, WithoutAMarkerOnlyUndoAndCloseAreLeft) {

@@ -13,12 +13,17 @@
 #include <string>
 
 #include <glm/gtc/quaternion.hpp>
+#include <glm/trigonometric.hpp>
 #include <glm/vec3.hpp>
 #include <nlohmann/json.hpp>
 
 #include "image.h"
 #include "process.h"
 #include "scenes/shot_document.h"
+#include "ui/headset_keyboard.h"
+#include "ui/headset_keyboard_geometry.h"
+#include "ui/headset_menu_geometry.h"
+#include "ui/view_projection.h"
 
 namespace ps::test {
 namespace {
@@ -181,6 +186,81 @@ TEST(XrHeadsetEditor, PlacesRenamesRetimesDeletesAndUndoesAMarker) {
   EXPECT_EQ(m[0].title, "Light");
   EXPECT_NEAR(m[0].tIn, retimedIn, 1e-9);
   expectLintsClean(pkg, "undoing");
+}
+
+// The aim that points the right controller from the left eye through the middle of `key` of
+// the headset keyboard hung from `marker`, as the player lays the card out for its first (left)
+// eye: the sim's default eyes (IPD 0.063 m, 45 degrees each side) on a head at (0, 1.6, 0),
+// which is also the capture point, looking down -Z, `sizePx` square.
+std::string aimAtKey(const scenes::Marker& marker, std::size_t key, int sizePx) {
+  engine::View left;
+  left.position = {-0.0315f, 0.0f, 0.0f};  // shot space: from the capture point
+  left.fov = {glm::radians(-45.0f), glm::radians(45.0f), glm::radians(45.0f), glm::radians(-45.0f)};
+  const glm::vec2 extent(static_cast<float>(sizePx));
+  const ui::ViewProjection eye(left, extent);
+  const scenes::Vec3 p = scenes::markerPosition(marker);
+  const glm::vec3 anchor(static_cast<float>(p.x), static_cast<float>(p.y), static_cast<float>(p.z));
+  const glm::vec2 anchorPx = *eye.pixelOfEyePoint(eye.toEye(anchor));
+  const ui::HeadsetKeyboardLayout l = ui::layoutHeadsetKeyboard(ui::pixelsPerDegree(left.fov, extent.y));
+  const ui::KeyboardKey& k = ui::keyboardKeys()[key];
+  const engine::Ray r = eye.rayAt(anchorPx + l.keys + glm::vec2(k.x + 0.5f * k.width, k.y + 0.5f) * l.keyPx);
+  const glm::quat q = glm::quatLookAt(r.direction, glm::vec3(0, 1, 0));
+  const glm::vec3 from = r.origin + glm::vec3(0, 1.6f, 0);
+  return "\"aim\": { \"position\": [" + std::to_string(from.x) + ", " + std::to_string(from.y) + ", " +
+         std::to_string(from.z) + "], \"orientation\": [" + std::to_string(q.x) + ", " + std::to_string(q.y) + ", " +
+         std::to_string(q.z) + ", " + std::to_string(q.w) + "] }";
+}
+
+std::size_t keyTyping(char c) {
+  const auto& keys = ui::keyboardKeys();
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const ui::KeyboardKey& k = keys[i];
+    if ((c == ' ' && k.kind == ui::KeyKind::Space) || (c == '<' && k.kind == ui::KeyKind::Backspace) ||
+        (c == '\n' && k.kind == ui::KeyKind::Done) || (k.kind == ui::KeyKind::Character && k.character == c))
+      return i;
+  }
+  ADD_FAILURE() << "no key types " << c;
+  return 0;
+}
+
+// A title typed with the ray: the trigger selects the placed marker, eight pushes down take
+// "Type title..." (after the eight presets) and the grip opens the keyboard; then the aim goes
+// from key to key, the trigger pulled on each. A typo taken back with backspace; Done renames
+// the marker, saved at once: the shot lints clean and has the title.
+TEST(XrHeadsetEditor, ATitleTypedWithTheRayRenamesTheMarker) {
+  const fs::path dir = testDir();
+  const fs::path pkg = dir / "shot";
+  makeShot(pkg);
+  const std::string touch = "--controllers oculus/touch_controller --frames ";
+  ProcessResult r = play(dir, script("", 10), touch + "25");
+  expectClean(r);
+  std::vector<scenes::Marker> m = savedMarkers(pkg);
+  ASSERT_EQ(m.size(), 1u) << r.output;
+
+  constexpr int kSize = 256;
+  std::string keys;
+  for (int i = 0; i < 8; ++i) keys += push(45 + 10 * i, 0, -1) + ", ";
+  // The aim held where it selected the marker until the keyboard is up (keyframes interpolate).
+  keys += grip(125) + R"(, { "frame": 128, )" + kAim + " }";
+  int frame = 135;
+  for (const char c : std::string("dollx<y 2\n")) {
+    const std::string aim = aimAtKey(m[0], keyTyping(c), kSize);
+    keys += ",\n    { \"frame\": " + std::to_string(frame) + ", " + aim + " }";
+    keys += ", { \"frame\": " + std::to_string(frame + 2) + ", \"trigger\": 1.0 }";
+    keys += ", { \"frame\": " + std::to_string(frame + 5) + ", \"trigger\": 0.0 }";
+    keys += ", { \"frame\": " + std::to_string(frame + 7) + ", " + aim + " }";
+    frame += 10;
+  }
+  std::string big = script(keys);
+  big.replace(big.find(kDisplay), std::string(kDisplay).size(),
+              R"("display": { "width": 256, "height": 256, "lockstep": true })");
+  r = play(dir, big, touch + std::to_string(frame + 10));
+  expectClean(r);
+  EXPECT_NE(r.output.find("editor: renamed \"" + m[0].id + "\" to \"Dolly 2\""), std::string::npos) << r.output;
+  m = savedMarkers(pkg);
+  ASSERT_EQ(m.size(), 1u) << "the trigger on the keys placed nothing: " << r.output;
+  EXPECT_EQ(m[0].title, "Dolly 2");
+  expectLintsClean(pkg, "typing a title");
 }
 
 // Where a stage point lands in a captured eye (pixels, x right, y down), from the pose and

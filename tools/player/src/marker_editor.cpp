@@ -132,6 +132,7 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
   if (!active_) {
     if (menu_) {
       menu_.reset();
+      typing_.reset();
       showMenu();
     }
     return false;
@@ -214,6 +215,13 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
   if (in.viewClicked)
     place(engine::Ray{overlay_.inShotSpace(eye.view).position, projection.directionAt(*in.viewClicked)}, shotSeconds);
 
+  // Headset: the key the ray is on is lit while the keyboard is up.
+  if (typing_) {
+    if (const std::optional<std::size_t> key = keyUnderAim(frame, in); key != hoveredKey_) {
+      hoveredKey_ = key;
+      showMenu();
+    }
+  }
   // Headset: point and press; then the menu beside the marker has the thumbstick.
   const bool took = in.select && in.aim && pointAndPress(frame, in, shotSeconds);
   if (menu_) applyMenu(in, frame.predictedDisplayTime);

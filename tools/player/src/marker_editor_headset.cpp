@@ -28,18 +28,33 @@ const scenes::Marker* markerWithId(const std::vector<scenes::Marker>& markers, c
   return it == markers.end() ? nullptr : &*it;
 }
 
+// The controller's ray in the space markers are laid out in (from the capture point).
+engine::Ray aimRay(const engine::View& aim, const glm::vec3& origin) {
+  return {aim.position - origin, aim.orientation * glm::vec3(0, 0, -1)};
+}
+
 }  // namespace
 
+// The headset's cards are laid out for the first eye.
+std::optional<ui::ViewProjection> MarkerEditor::firstEye(const xr::DisplayFrame& frame) const {
+  if (frame.eyes.empty()) return std::nullopt;
+  const xr::EyeTarget& eye = frame.eyes.front();
+  return ui::ViewProjection(overlay_.inShotSpace(eye.view), {static_cast<float>(eye.target.extent.width),
+                                                             static_cast<float>(eye.target.extent.height)});
+}
+
 bool MarkerEditor::pointAndPress(const xr::DisplayFrame& frame, const Commands& in, double shotSeconds) {
+  // While the keyboard is up the trigger types, and off its keys does nothing.
+  if (typing_) {
+    if (const std::optional<std::size_t> key = keyUnderAim(frame, in)) pressKey(*key);
+    return true;
+  }
   const auto& markers = overlay_.markers();
-  const glm::vec3 dir = in.aim->orientation * glm::vec3(0, 0, -1);
-  const engine::Ray ray{in.aim->position - overlay_.origin(), dir};
-  // The menu first: it is drawn over what lies behind it. Its card is laid out for the first eye.
+  const engine::Ray ray = aimRay(*in.aim, overlay_.origin());
+  const glm::vec3 dir = ray.direction;
+  // The menu first: it is drawn over what lies behind it.
   if (const std::optional<ui::HeadsetMenuView> view = menuView(); view && !frame.eyes.empty()) {
-    const xr::EyeTarget& eye = frame.eyes.front();
-    const ui::ViewProjection first(overlay_.inShotSpace(eye.view), {static_cast<float>(eye.target.extent.width),
-                                                                    static_cast<float>(eye.target.extent.height)});
-    if (const auto hit = ui::rayOnHeadsetMenu(ray, *view, first, *engine::FontAtlas::shared())) {
+    if (const auto hit = ui::rayOnHeadsetMenu(ray, *view, *firstEye(frame), *engine::FontAtlas::shared())) {
       if (hit->row) {
         menu_->highlighted = *hit->row;
         doEntry(ui::headsetMenuEntries(selected_.has_value(), doc_.canUndo())[*hit->row]);
@@ -73,7 +88,7 @@ void MarkerEditor::applyMenu(Commands& in, double displayTime) {
   // keyboard's shuttle level stops too: the commands hold one level for both). The grip does
   // the highlighted entry; a shot being edited is no episode, whose items the grip also steps.
   const int pushX = in.stickPushX, pushY = in.stickPushY;
-  const bool doIt = in.keep;
+  const bool doIt = in.keep && !typing_;
   in.stepFrames -= in.stickPushY;
   in.shuttle = 0;
   const int heldX = in.stickHeldX;
@@ -81,6 +96,12 @@ void MarkerEditor::applyMenu(Commands& in, double displayTime) {
   in.keep = false;
   in.itemStep = 0;
 
+  if (typing_) {
+    // The keyboard is the ray's; the stick waits for the menu to come back.
+    retimeRepeat_.reset();
+    showMenu();
+    return;
+  }
   const std::vector<ui::MenuEntry> entries = ui::headsetMenuEntries(selected_.has_value(), doc_.canUndo());
   menu_->highlighted = std::min(menu_->highlighted, entries.size() - 1);
   if (pushY != 0) menu_->highlighted = ui::cycledIndex(menu_->highlighted, -pushY, entries.size());  // up: the row above
@@ -100,6 +121,10 @@ void MarkerEditor::doEntry(const ui::MenuEntry& entry) {
       headsetEdited(doc_.editMarker(id, edit), fmt::format("renamed \"{}\" to \"{}\"", id, entry.label));
       return;
     }
+    case ui::MenuEntryKind::TypeTitle:
+      typing_.emplace();
+      hoveredKey_.reset();
+      return;
     case ui::MenuEntryKind::Delete: {
       const std::string id = *selected_;
       headsetEdited(doc_.deleteMarker(id), fmt::format("deleted \"{}\"", id));
@@ -123,6 +148,7 @@ void MarkerEditor::doEntry(const ui::MenuEntry& entry) {
     }
     case ui::MenuEntryKind::Close:
       menu_.reset();
+      typing_.reset();
       return;
   }
 }
@@ -146,6 +172,36 @@ void MarkerEditor::retime(int frames, bool repeated) {
                 fmt::format("moved \"{}\" to t {:.3f} s .. {:.3f} s", id, span.tIn, span.tOut));
 }
 
+std::optional<std::size_t> MarkerEditor::keyUnderAim(const xr::DisplayFrame& frame, const Commands& in) {
+  const std::optional<ui::HeadsetKeyboardView> view = keyboardView();
+  const std::optional<ui::ViewProjection> eye = firstEye(frame);
+  if (!view || !eye || !in.aim) return std::nullopt;
+  const auto hit = ui::rayOnHeadsetKeyboard(aimRay(*in.aim, overlay_.origin()), *view, *eye);
+  return hit ? hit->key : std::nullopt;
+}
+
+void MarkerEditor::pressKey(std::size_t key) {
+  switch (typing_->press(ui::keyboardKeys()[key])) {
+    case ui::TitleTyping::Outcome::Typing:
+      break;
+    case ui::TitleTyping::Outcome::Done: {
+      const std::string title = typing_->title();
+      typing_.reset();
+      if (!selected_) break;
+      const std::string id = *selected_;
+      scenes::MarkerEdit edit;
+      edit.title = title;
+      headsetEdited(doc_.editMarker(id, edit), fmt::format("renamed \"{}\" to \"{}\"", id, title));
+      break;
+    }
+    case ui::TitleTyping::Outcome::Cancelled:
+      typing_.reset();
+      spdlog::debug("editor: typing a title cancelled");
+      break;
+  }
+  showMenu();
+}
+
 void MarkerEditor::headsetEdited(const Status& s, const std::string& what) {
   if (!s) {
     changed("not changed: " + s.error().message(), Outcome::Refused);
@@ -155,8 +211,24 @@ void MarkerEditor::headsetEdited(const Status& s, const std::string& what) {
   else changed(what + ": not saved, so undone", Outcome::Failed);
 }
 
+std::optional<ui::HeadsetKeyboardView> MarkerEditor::keyboardView() const {
+  if (!menu_ || !typing_) return std::nullopt;
+  const scenes::Marker* m = markerWithId(doc_.shot().markers, selected_);
+  ui::HeadsetKeyboardView view;
+  view.anchor = menu_->anchor;
+  view.heading = fmt::format("Title of \"{}\"", m != nullptr ? m->id : std::string("(deleted)"));
+  view.text = typing_->text();
+  view.placeholder = m != nullptr ? m->title : std::string();
+  view.shift = typing_->shift();
+  view.hovered = hoveredKey_;
+  // One short line: the card is as wide as its keys.
+  view.hint = typing_->full() ? fmt::format("{} characters at most", ui::kMaxTypedTitle)
+                              : std::string("Point at a key, pull the trigger");
+  return view;
+}
+
 std::optional<ui::HeadsetMenuView> MarkerEditor::menuView() {
-  if (!menu_) return std::nullopt;
+  if (!menu_ || typing_) return std::nullopt;
   const scenes::Marker* m = markerWithId(doc_.shot().markers, selected_);
   if (m != nullptr) menu_->anchor = ui::markerPoint(*m, overlay_.style());
   ui::HeadsetMenuView view;
@@ -169,6 +241,9 @@ std::optional<ui::HeadsetMenuView> MarkerEditor::menuView() {
   return view;
 }
 
-void MarkerEditor::showMenu() { overlay_.setHeadsetMenu(menuView()); }
+void MarkerEditor::showMenu() {
+  overlay_.setHeadsetMenu(menuView());
+  overlay_.setHeadsetKeyboard(keyboardView());
+}
 
 }  // namespace ps::player

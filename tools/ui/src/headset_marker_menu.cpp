@@ -9,6 +9,7 @@ std::vector<MenuEntry> headsetMenuEntries(bool markerSelected, bool canUndo) {
   std::vector<MenuEntry> entries;
   if (markerSelected) {
     for (std::string_view title : kMarkerTitlePresets) entries.push_back({MenuEntryKind::Title, title});
+    entries.push_back({MenuEntryKind::TypeTitle, "Type title..."});
     entries.push_back({MenuEntryKind::Delete, "Delete marker"});
   }
   if (canUndo) entries.push_back({MenuEntryKind::Undo, "Undo"});

@@ -16,8 +16,11 @@
 //   there keeps moving it (ui/held_repeat.h's delay and rate, on the frames' display times);
 //   each frame's move is one edit, saved at once like the others (an atomic write of a small
 //   file ten times a second costs nothing and a crash loses no frame of it); the grip
-//   (squeeze) does the highlighted entry: a title from the presets, delete the marker, undo,
-//   close the menu. The trigger on a row of the menu does that row (on the card elsewhere,
+//   (squeeze) does the highlighted entry: a title from the presets, type a title, delete the
+//   marker, undo, close the menu. "Type title..." puts a keyboard below the marker in place of
+//   the menu (ui/headset_keyboard.h): the key the controller's ray is on is lit, the trigger
+//   types it; Done renames the marker (one edit, saved at once), Cancel leaves it; either
+//   brings the menu back. While it is up the stick and the grip do nothing. The trigger on a row of the menu does that row (on the card elsewhere,
 //   nothing: it never places a marker behind it). The other buttons keep their meaning. Every change is saved at
 //   once, since a headset has no keyboard to save with; an edit that cannot be saved is
 //   undone (document_save.h).
@@ -32,10 +35,13 @@
 #include <glm/vec2.hpp>
 
 #include "scenes/shot_document.h"
+#include "ui/headset_keyboard.h"
+#include "ui/headset_keyboard_geometry.h"
 #include "ui/headset_marker_menu.h"
 #include "ui/held_repeat.h"
 #include "ui/marker_editor_panel.h"
 #include "ui/marker_layout.h"
+#include "ui/view_projection.h"
 #include "player/view_overlay.h"
 #include "player/commands.h"
 #include "xr/display.h"
@@ -91,11 +97,16 @@ class MarkerEditor {
   void doEntry(const ui::MenuEntry& entry);
   // `repeated`: by a held push, which says nothing where the marker cannot move further.
   void retime(int frames, bool repeated);
-  // The menu as the overlay shows it now (empty: closed).
+  // The menu as the overlay shows it now (empty: closed, or the keyboard is up in its place).
   std::optional<ui::HeadsetMenuView> menuView();
+  std::optional<ui::HeadsetKeyboardView> keyboardView() const;
+  std::optional<ui::ViewProjection> firstEye(const xr::DisplayFrame& frame) const;
   // A marker edit made in the headset: saved at once (undone when it cannot be).
   void headsetEdited(const Status& s, const std::string& what);
   void showMenu();
+  // The keyboard: the key the aim is on (lit), and the trigger's press on it.
+  std::optional<std::size_t> keyUnderAim(const xr::DisplayFrame& frame, const Commands& in);
+  void pressKey(std::size_t key);
 
   scenes::ShotDocument doc_;
   ViewOverlay& overlay_;
@@ -114,6 +125,8 @@ class MarkerEditor {
   };
   std::optional<HeadsetMenu> menu_;
   ui::HeldRepeat retimeRepeat_;  // the stick's left / right while the menu is open
+  std::optional<ui::TitleTyping> typing_;  // the keyboard, up in place of the menu
+  std::optional<std::size_t> hoveredKey_;
   std::vector<ui::MarkerSprite> sprites_;  // the window's eye, last frame: what presses can grab
   VkExtent2D extent_{};
 };
