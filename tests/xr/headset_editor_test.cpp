@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <span>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -19,7 +21,12 @@
 
 #include "image.h"
 #include "process.h"
+#include "tone.h"
+#include "media/audio_output.h"
+#include "media/audio_source.h"
+#include "media/narration_controller.h"
 #include "scenes/shot_document.h"
+#include "scenes/shot_loader.h"
 #include "ui/headset_keyboard.h"
 #include "ui/headset_keyboard_geometry.h"
 #include "ui/headset_menu_geometry.h"
@@ -188,6 +195,17 @@ TEST(XrHeadsetEditor, PlacesRenamesRetimesDeletesAndUndoesAMarker) {
   expectLintsClean(pkg, "undoing");
 }
 
+// A fresh shot in `dir`/shot with one marker placed by the trigger (as step 1 above does);
+// empty when that failed (the failure is recorded).
+std::vector<scenes::Marker> shotWithOneMarker(const fs::path& dir) {
+  makeShot(dir / "shot");
+  const ProcessResult r = play(dir, script("", 10), "--controllers oculus/touch_controller --frames 25");
+  expectClean(r);
+  std::vector<scenes::Marker> m = savedMarkers(dir / "shot");
+  EXPECT_EQ(m.size(), 1u) << r.output;
+  return m.size() == 1 ? m : std::vector<scenes::Marker>{};
+}
+
 // The aim that points the right controller from the left eye through the middle of `key` of
 // the headset keyboard hung from `marker`, as the player lays the card out for its first (left)
 // eye: the sim's default eyes (IPD 0.063 m, 45 degrees each side) on a head at (0, 1.6, 0),
@@ -230,12 +248,9 @@ std::size_t keyTyping(char c) {
 TEST(XrHeadsetEditor, ATitleTypedWithTheRayRenamesTheMarker) {
   const fs::path dir = testDir();
   const fs::path pkg = dir / "shot";
-  makeShot(pkg);
+  std::vector<scenes::Marker> m = shotWithOneMarker(dir);
+  ASSERT_EQ(m.size(), 1u);
   const std::string touch = "--controllers oculus/touch_controller --frames ";
-  ProcessResult r = play(dir, script("", 10), touch + "25");
-  expectClean(r);
-  std::vector<scenes::Marker> m = savedMarkers(pkg);
-  ASSERT_EQ(m.size(), 1u) << r.output;
 
   constexpr int kSize = 256;
   std::string keys;
@@ -254,13 +269,117 @@ TEST(XrHeadsetEditor, ATitleTypedWithTheRayRenamesTheMarker) {
   std::string big = script(keys);
   big.replace(big.find(kDisplay), std::string(kDisplay).size(),
               R"("display": { "width": 256, "height": 256, "lockstep": true })");
-  r = play(dir, big, touch + std::to_string(frame + 10));
+  const ProcessResult r = play(dir, big, touch + std::to_string(frame + 10));
   expectClean(r);
   EXPECT_NE(r.output.find("editor: renamed \"" + m[0].id + "\" to \"Dolly 2\""), std::string::npos) << r.output;
   m = savedMarkers(pkg);
   ASSERT_EQ(m.size(), 1u) << "the trigger on the keys placed nothing: " << r.output;
   EXPECT_EQ(m[0].title, "Dolly 2");
   expectLintsClean(pkg, "typing a title");
+}
+
+double risingCrossingsHz(const std::vector<float>& mono, int rate) {
+  return test::risingCrossingsHz(std::span<const float>(mono), rate);
+}
+
+// "Record voice" with a generated tone as the microphone (--voice-input): nine pushes down
+// take it (after the presets and "Type title..."), the grip starts the take and, 90 display
+// frames (1 s at the sim's 90 Hz, paced by the display's clock) later, stops it. The take is
+// in the package, decodes to a second of the tone, is the marker's narration clip, lints clean,
+// and plays as narration (OpenAL Soft's loopback device).
+TEST(XrHeadsetEditor, AVoiceRecordedThroughTheMenuBecomesTheMarkersNarration) {
+  const fs::path dir = testDir();
+  const fs::path pkg = dir / "shot";
+  const std::vector<scenes::Marker> placed = shotWithOneMarker(dir);
+  ASSERT_EQ(placed.size(), 1u);
+  const std::string id = placed[0].id;
+  const fs::path tone = dir / "tone.wav";
+  ProcessResult r = runShell("ffmpeg -v error -y -f lavfi -i sine=frequency=440:sample_rate=48000:duration=3 -ac 1 " +
+                             tone.string() + " 2>&1");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const std::string touch = "--controllers oculus/touch_controller --frames ";
+
+  std::string keys;
+  for (int i = 0; i < 9; ++i) keys += push(45 + 10 * i, 0, -1) + ", ";
+  keys += grip(135) + ", " + grip(225);
+  r = play(dir, script(keys), touch + "240 --voice-input " + tone.string());
+  expectClean(r);
+  const std::string rel = "voice/" + id + "-1.wav";
+  EXPECT_NE(r.output.find("editor: recorded 1.00 s of voice for \"" + id + "\" into " + rel), std::string::npos)
+      << r.output;
+  ASSERT_TRUE(fs::exists(pkg / rel)) << r.output;
+  const std::vector<scenes::Marker> m = savedMarkers(pkg);
+  ASSERT_EQ(m.size(), 1u);
+  ASSERT_TRUE(m[0].narration);
+  EXPECT_EQ(m[0].narration->src, rel);
+  expectLintsClean(pkg, "recording a voice");
+
+  // The file: a second of 440 Hz.
+  Result<media::AudioSource> clip = media::AudioSource::open((pkg / rel).string());
+  ASSERT_TRUE(clip.ok()) << clip.error().message();
+  std::vector<float> left;
+  for (;;) {
+    auto block = clip->next();
+    ASSERT_TRUE(block.ok());
+    if (!*block) break;
+    for (std::size_t i = 0; i < (*block)->samples.size(); i += 2) left.push_back((*block)->samples[i]);
+  }
+  const int rate = clip->info().sampleRate;
+  EXPECT_EQ(rate, 48000);
+  EXPECT_NEAR(static_cast<double>(left.size()) / rate, 1.0, 0.02);
+  EXPECT_NEAR(risingCrossingsHz(left, rate), 440.0, 3.0);
+
+  // Played as the marker's narration: heard, at the tone's pitch, for about that second.
+  Result<media::AudioOutput> out = media::AudioOutput::openLoopback(48000);
+  ASSERT_TRUE(out.ok()) << out.error().message();
+  auto shot = scenes::loadShot(pkg);
+  ASSERT_TRUE(shot.ok()) << shot.error().message();
+  media::NarrationController narration(*out, shot->markers, nullptr);
+  narration.update(0, {});
+  ASSERT_TRUE(narration.select(id).ok());
+  std::vector<float> mix(2 * 480), heard;  // 10 ms
+  double t = 0;
+  for (int pass = 0; pass < 200 && narration.speaking(); ++pass) {
+    out->render(mix);
+    t += 0.01;
+    narration.update(t, {});
+    for (std::size_t i = 0; i < mix.size(); i += 2) heard.push_back(mix[i]);
+  }
+  EXPECT_FALSE(narration.speaking()) << "the clip ended";
+  EXPECT_NEAR(t, 1.0, 0.1) << "spoke for about its second";
+  double energy = 0;
+  for (const float s : heard) energy += static_cast<double>(s) * s;
+  EXPECT_GT(energy, 1.0) << "heard at all";
+  EXPECT_NEAR(risingCrossingsHz(heard, 48000), 440.0, 5.0);
+}
+
+// Where there is no microphone (OpenAL Soft with only its null backend, as on a machine
+// without one), "Record voice" says so in one line and the menu keeps working: the grip on the
+// first preset still renames the marker.
+TEST(XrHeadsetEditor, WithoutAMicrophoneRecordingSaysSoAndTheMenuCarriesOn) {
+  const fs::path dir = testDir();
+  const fs::path pkg = dir / "shot";
+  ASSERT_EQ(shotWithOneMarker(dir).size(), 1u);
+  const std::string touch = "--controllers oculus/touch_controller --frames ";
+
+  std::string keys;
+  for (int i = 0; i < 9; ++i) keys += push(45 + 10 * i, 0, -1) + ", ";
+  // Record voice, then back up to the top ("Camera move") and take it.
+  keys += grip(135) + ", ";
+  for (int i = 0; i < 9; ++i) keys += push(145 + 10 * i, 0, 1) + ", ";
+  keys += grip(235);
+  ASSERT_EQ(setenv("ALSOFT_DRIVERS", "null", 1), 0);
+  const ProcessResult r = play(dir, script(keys), touch + "250");
+  unsetenv("ALSOFT_DRIVERS");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("[warning] editor: no microphone: alcCaptureOpenDevice"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("[error]"), std::string::npos) << r.output;
+  const std::vector<scenes::Marker> m = savedMarkers(pkg);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].title, "Camera move") << r.output;
+  EXPECT_FALSE(m[0].narration);
+  EXPECT_FALSE(fs::exists(pkg / "voice"));
+  expectLintsClean(pkg, "a recording without a microphone");
 }
 
 // Where a stage point lands in a captured eye (pixels, x right, y down), from the pose and

@@ -57,7 +57,7 @@ bool MarkerEditor::pointAndPress(const xr::DisplayFrame& frame, const Commands& 
     if (const auto hit = ui::rayOnHeadsetMenu(ray, *view, *firstEye(frame), *engine::FontAtlas::shared())) {
       if (hit->row) {
         menu_->highlighted = *hit->row;
-        doEntry(ui::headsetMenuEntries(selected_.has_value(), doc_.canUndo())[*hit->row]);
+        doEntry(menuEntries(selected_.has_value())[*hit->row]);
         showMenu();
       }
       return true;
@@ -77,7 +77,7 @@ bool MarkerEditor::pointAndPress(const xr::DisplayFrame& frame, const Commands& 
 void MarkerEditor::openMenu() {
   const scenes::Marker* m = markerWithId(doc_.shot().markers, selected_);
   if (m == nullptr) return;
-  menu_ = HeadsetMenu{ui::initialHighlight(ui::headsetMenuEntries(true, doc_.canUndo()), m->title),
+  menu_ = HeadsetMenu{ui::initialHighlight(menuEntries(true), m->title),
                       ui::markerPoint(*m, overlay_.style())};
   retimeRepeat_.reset();
   showMenu();
@@ -102,12 +102,13 @@ void MarkerEditor::applyMenu(Commands& in, double displayTime) {
     showMenu();
     return;
   }
-  const std::vector<ui::MenuEntry> entries = ui::headsetMenuEntries(selected_.has_value(), doc_.canUndo());
+  const std::vector<ui::MenuEntry> entries = menuEntries(selected_.has_value());
   menu_->highlighted = std::min(menu_->highlighted, entries.size() - 1);
   if (pushY != 0) menu_->highlighted = ui::cycledIndex(menu_->highlighted, -pushY, entries.size());  // up: the row above
   // A held push repeats; a frame owed several repeats moves them at once (one edit, one save).
-  if (const int frames = retimeRepeat_.steps(pushX, heldX, displayTime); frames != 0 && selected_)
-    retime(frames, pushX == 0);
+  // No retime while a voice is recorded: its take ends in an edit of its own.
+  const int frames = retimeRepeat_.steps(pushX, heldX, displayTime);
+  if (frames != 0 && selected_ && !recorder_) retime(frames, pushX == 0);
   if (doIt) doEntry(entries[menu_->highlighted]);
   showMenu();
 }
@@ -125,6 +126,12 @@ void MarkerEditor::doEntry(const ui::MenuEntry& entry) {
       typing_.emplace();
       hoveredKey_.reset();
       return;
+    case ui::MenuEntryKind::RecordVoice:
+      startRecording();
+      return;
+    case ui::MenuEntryKind::StopRecording:
+      stopRecording();
+      return;
     case ui::MenuEntryKind::Delete: {
       const std::string id = *selected_;
       headsetEdited(doc_.deleteMarker(id), fmt::format("deleted \"{}\"", id));
@@ -140,7 +147,7 @@ void MarkerEditor::doEntry(const ui::MenuEntry& entry) {
       save();
       if (const scenes::Marker* m = markerWithId(doc_.shot().markers, selected_)) {
         menu_->anchor = ui::markerPoint(*m, overlay_.style());
-        menu_->highlighted = ui::initialHighlight(ui::headsetMenuEntries(true, doc_.canUndo()), m->title);
+        menu_->highlighted = ui::initialHighlight(menuEntries(true), m->title);
       } else {
         menu_->highlighted = 0;
       }
@@ -234,11 +241,19 @@ std::optional<ui::HeadsetMenuView> MarkerEditor::menuView() {
   ui::HeadsetMenuView view;
   view.anchor = menu_->anchor;
   view.heading = m != nullptr ? fmt::format("{}  {:.2f} s - {:.2f} s", m->title, m->tIn, m->tOut) : "(deleted)";
-  for (const ui::MenuEntry& e : ui::headsetMenuEntries(m != nullptr, doc_.canUndo())) view.rows.emplace_back(e.label);
+  for (const ui::MenuEntry& e : menuEntries(m != nullptr)) view.rows.emplace_back(e.label);
   view.highlighted = std::min(menu_->highlighted, view.rows.size() - 1);
   view.hint = m != nullptr ? "Stick up/down: choose; grip: do; left/right (hold to repeat): a frame earlier/later"
                            : "Stick up/down: choose; grip: do";
+  if (recorder_) {
+    view.heading = fmt::format("Recording a voice for \"{}\"  {:.1f} s", recordingFor_, recorder_->take().seconds());
+    view.hint = "Grip: stop and keep it as the marker's narration";
+  }
   return view;
+}
+
+std::vector<ui::MenuEntry> MarkerEditor::menuEntries(bool markerSelected) const {
+  return ui::headsetMenuEntries(markerSelected, doc_.canUndo(), recorder_.has_value());
 }
 
 void MarkerEditor::showMenu() {

@@ -20,7 +20,14 @@
 //   marker, undo, close the menu. "Type title..." puts a keyboard below the marker in place of
 //   the menu (ui/headset_keyboard.h): the key the controller's ray is on is lit, the trigger
 //   types it; Done renames the marker (one edit, saved at once), Cancel leaves it; either
-//   brings the menu back. While it is up the stick and the grip do nothing. The trigger on a row of the menu does that row (on the card elsewhere,
+//   brings the menu back. While it is up the stick and the grip do nothing. "Record voice"
+//   records from the microphone (media/voice_input.h; the editor's OpenVoice says which: the
+//   system's capture device, or `--voice-input FILE`) until "Stop recording", the menu's only
+//   entry meanwhile; the take is written atomically into the package as voice/<id>-<n>.wav (a
+//   new file each time, so an undo gives the clip before back) and becomes the marker's
+//   narration clip (one edit, saved at once; captions of the clip before are dropped). Where
+//   there is no microphone the log says "no microphone: ..." once per try and the menu carries
+//   on. The trigger on a row of the menu does that row (on the card elsewhere,
 //   nothing: it never places a marker behind it). The other buttons keep their meaning. Every change is saved at
 //   once, since a headset has no keyboard to save with; an edit that cannot be saved is
 //   undone (document_save.h).
@@ -28,12 +35,15 @@
 // save); the overlay shows the document's markers after every change.
 // Thread: the player loop's.
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <glm/vec2.hpp>
 
+#include "media/voice_input.h"
 #include "scenes/shot_document.h"
 #include "ui/headset_keyboard.h"
 #include "ui/headset_keyboard_geometry.h"
@@ -50,8 +60,12 @@ namespace ps::player {
 
 class MarkerEditor {
  public:
+  // Opens the voice input "Record voice" records from, when first asked to; empty: the system's
+  // microphone (media/voice_capture.h).
+  using OpenVoice = std::function<Result<std::unique_ptr<media::VoiceInput>>()>;
+
   // overlay must outlive the editor; the editor installs its panel in it.
-  MarkerEditor(scenes::ShotDocument document, ViewOverlay& overlay, bool active);
+  MarkerEditor(scenes::ShotDocument document, ViewOverlay& overlay, bool active, OpenVoice openVoice = {});
   MarkerEditor(const MarkerEditor&) = delete;
   MarkerEditor& operator=(const MarkerEditor&) = delete;
   ~MarkerEditor();
@@ -72,6 +86,8 @@ class MarkerEditor {
   const std::optional<std::string>& selected() const { return selected_; }
   // Whether the headset menu is open (it then has the thumbstick).
   bool headsetMenuOpen() const { return menu_.has_value(); }
+  // Whether a voice is being recorded for the selected marker.
+  bool recording() const { return recorder_.has_value(); }
   const ui::BlockingSelection& blockingSelection() const { return blocking_; }
 
  private:
@@ -107,6 +123,12 @@ class MarkerEditor {
   // The keyboard: the key the aim is on (lit), and the trigger's press on it.
   std::optional<std::size_t> keyUnderAim(const xr::DisplayFrame& frame, const Commands& in);
   void pressKey(std::size_t key);
+  // The voice note (marker_editor_voice.cpp): started from the menu, polled every frame,
+  // stopped and kept as the marker's narration.
+  void startRecording();
+  void pollRecording();
+  void stopRecording();
+  std::vector<ui::MenuEntry> menuEntries(bool markerSelected) const;
 
   scenes::ShotDocument doc_;
   ViewOverlay& overlay_;
@@ -127,6 +149,11 @@ class MarkerEditor {
   ui::HeldRepeat retimeRepeat_;  // the stick's left / right while the menu is open
   std::optional<ui::TitleTyping> typing_;  // the keyboard, up in place of the menu
   std::optional<std::size_t> hoveredKey_;
+  OpenVoice openVoice_;
+  std::unique_ptr<media::VoiceInput> voice_;     // opened on the first recording; outlives recorder_
+  std::optional<media::VoiceRecorder> recorder_;  // while recording
+  std::string recordingFor_;                      // the marker's id
+  double now_ = 0;  // this frame's display time (seconds, steady clock): what a take is timed by
   std::vector<ui::MarkerSprite> sprites_;  // the window's eye, last frame: what presses can grab
   VkExtent2D extent_{};
 };

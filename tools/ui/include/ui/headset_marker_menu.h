@@ -22,6 +22,8 @@ inline constexpr std::array<std::string_view, 8> kMarkerTitlePresets{
 enum class MenuEntryKind : unsigned char {
   Title,   // rename the selected marker to the entry's label
   TypeTitle,  // open the keyboard to type the selected marker's title
+  RecordVoice,    // record a voice note from the microphone as the selected marker's narration
+  StopRecording,  // stop it and keep it
   Delete,  // delete the selected marker
   Undo,    // undo the document's last edit (whatever made it)
   Close,   // put the menu away: the thumbstick scrubs again
@@ -33,10 +35,11 @@ struct MenuEntry {
   friend bool operator==(const MenuEntry&, const MenuEntry&) = default;
 };
 
-// The entries, top to bottom: with a marker selected, the title presets, "Type title..." and
-// "Delete marker";
+// The entries, top to bottom: with a marker selected, the title presets, "Type title...",
+// "Record voice" and "Delete marker";
 // "Undo" while the document has something to undo; "Close" always (last).
-std::vector<MenuEntry> headsetMenuEntries(bool markerSelected, bool canUndo);
+// While a voice is being recorded, only "Stop recording".
+std::vector<MenuEntry> headsetMenuEntries(bool markerSelected, bool canUndo, bool recording = false);
 
 // `current` moved by `step` entries among `count`, wrapping at both ends (0 when count is 0).
 std::size_t cycledIndex(std::size_t current, int step, std::size_t count);
