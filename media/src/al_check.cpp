@@ -17,6 +17,8 @@ std::string alErrorName(ALenum e) {
     default: return "AL error " + std::to_string(e);
   }
 }
+}  // namespace
+
 std::string alcErrorName(ALCenum e) {
   switch (e) {
     case ALC_INVALID_DEVICE: return "ALC_INVALID_DEVICE";
@@ -27,7 +29,6 @@ std::string alcErrorName(ALCenum e) {
     default: return "ALC error " + std::to_string(e);
   }
 }
-}  // namespace
 
 void alClearError() { static_cast<void>(alGetError()); }
 

@@ -3,6 +3,7 @@
 // is read, and a failure becomes an Error naming the call, e.g.
 // "OpenAL: alBufferData: AL_INVALID_VALUE". OpenAL reports errors through a
 // per-context flag, so the flag is cleared before each checked call.
+#include <string>
 #include <string_view>
 
 #include <AL/al.h>
@@ -16,6 +17,8 @@ namespace ps::media {
 Status alChecked(std::string_view call);
 // Clears a stale error so the next alChecked sees only its own call.
 void alClearError();
+// An ALC error code's name, e.g. "ALC_INVALID_VALUE".
+std::string alcErrorName(ALCenum e);
 // The same for ALC calls, whose errors live on the device.
 Status alcChecked(ALCdevice* device, std::string_view call);
 

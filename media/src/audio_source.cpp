@@ -167,6 +167,7 @@ Result<AudioSource> AudioSource::open(const std::string& url, const AudioOptions
   info.sampleRate = s->dec->sample_rate;
   info.sourceLayout = describe(s->dec->ch_layout);
   const int channels = s->dec->ch_layout.nb_channels;
+  info.sourceChannels = channels;
   const bool ambisonicOrder = s->dec->ch_layout.order == AV_CHANNEL_ORDER_AMBISONIC;
   const bool unlabelled4 = channels == 4 && s->dec->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC;
   const bool ambix = options.ambisonic.value_or(ambisonicOrder || unlabelled4) && channels == 4;

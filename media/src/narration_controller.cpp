@@ -42,6 +42,21 @@ Result<NarrationVoice*> NarrationController::voiceFor(std::size_t marker) {
   return &voices_.front().voice;
 }
 
+void NarrationController::setMarkers(std::vector<scenes::Marker> markers) {
+  // An open voice holds its marker's index, position and clip.
+  const auto sameVoice = [](const scenes::Marker& a, const scenes::Marker& b) {
+    return a.id == b.id && a.placement == b.placement && a.narration.has_value() == b.narration.has_value() &&
+           (!a.narration || a.narration->path == b.narration->path);
+  };
+  const bool same = markers.size() == markers_.size() &&
+                    std::equal(markers.begin(), markers.end(), markers_.begin(), sameVoice);
+  if (!same) {
+    stop();
+    voices_.clear();
+  }
+  markers_ = std::move(markers);
+}
+
 NarrationVoice* NarrationController::speakingVoice() {
   if (!speaking_) return nullptr;
   for (OpenVoice& v : voices_)

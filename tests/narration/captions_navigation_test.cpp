@@ -1,4 +1,6 @@
-// The caption of the moment while a narration plays, and "next marker".
+// The caption of the moment while a narration plays, the markers changed under it, and "next
+// marker".
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -40,6 +42,42 @@ TEST(Captions, ClipWithoutCaptionsHasNone) {
   narration.update(0.1, facingForward());
   EXPECT_TRUE(narration.speaking());
   EXPECT_EQ(narration.caption(), "");
+}
+
+// The editor's markers handed on: a rename leaves the voice speaking; a new clip stops it and
+// the marker speaks from the new file; a clip taken away leaves the marker silent.
+TEST(NarrationMarkers, AChangedClipIsOpenedAfreshAndARenameChangesNothing) {
+  media::AudioOutput out = openBinauralLoopback();
+  std::vector<scenes::Marker> markers = loadTestShot().markers;
+  media::NarrationController narration(out, markers, nullptr);
+  ASSERT_TRUE(narration.select("left"));
+  std::vector<float> mix(2 * kRate / 10);
+  out.render(mix);
+  narration.update(0.1, facingForward());
+  ASSERT_EQ(narration.speaking(), "left");
+  const auto left = std::find_if(markers.begin(), markers.end(), [](const auto& m) { return m.id == "left"; });
+  const auto right = std::find_if(markers.begin(), markers.end(), [](const auto& m) { return m.id == "right"; });
+  left->title = "Renamed";
+  narration.setMarkers(markers);
+  for (const double t : {0.2, 0.3}) {
+    out.render(mix);
+    narration.update(t, facingForward());
+  }
+  EXPECT_EQ(narration.speaking(), "left") << "a rename does not interrupt it";
+  EXPECT_EQ(narration.caption(), "Left, first words");
+
+  left->narration = right->narration;  // another clip, without captions
+  narration.setMarkers(markers);
+  EXPECT_FALSE(narration.speaking()) << "its clip changed: it stopped";
+  ASSERT_TRUE(narration.select("left"));
+  out.render(mix);
+  narration.update(0.4, facingForward());
+  EXPECT_EQ(narration.speaking(), "left");
+  EXPECT_EQ(narration.caption(), "") << "the new clip's (none), not the old one's";
+
+  left->narration.reset();
+  narration.setMarkers(markers);
+  EXPECT_FALSE(narration.select("left").ok()) << "no clip now";
 }
 
 TEST(NextMarker, JumpsToTheNextTInInTimeOrder) {

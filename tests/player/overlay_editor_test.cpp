@@ -272,9 +272,10 @@ TEST(MarkerEditor, InTheHeadsetTheMenuHasTheThumbstickAndEachChangeIsSaved) {
   EXPECT_NEAR(savedLens(copy).tOut, 31.0 / 30, 1e-9);
   EXPECT_EQ(savedLens(copy).title, ui::kMarkerTitlePresets[1]);
 
-  // From the second preset, seven rows down is "Delete marker" (after the eight presets).
+  // From the second preset, nine rows down is "Delete marker" (after the eight presets, "Type
+  // title..." and "Record voice").
   player::Commands toDelete;
-  toDelete.stickPushY = -7;
+  toDelete.stickPushY = -9;
   toDelete.keep = true;
   editor.apply(frame, toDelete, 0.5);
   EXPECT_EQ(copy.markersOnDisk(copy.file()), 0u);
@@ -462,7 +463,7 @@ TEST(PlayerLoopOverlay, APressOnNoMarkerIsPlayPause) {
 TEST(PlayerLoopOverlay, TheEditorTakesThePressPlacesAMarkerAndSaves) {
   ShotCopy copy;
   LoopRun run = markerRun(false);
-  run.options.editor = player::PlayerLoopOptions::Editor{copy.file(), /*startActive=*/true};
+  run.options.editor = player::PlayerLoopOptions::Editor{copy.file(), /*startActive=*/true, std::nullopt};
   run.inputAfter[3] = pullTrigger(lookAt(-90, 10), run.options.capturePoint);
   run.run();
   ASSERT_EQ(run.shown.size(), 8u);

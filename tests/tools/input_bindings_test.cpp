@@ -183,9 +183,13 @@ TEST(InputBindings, ThumbstickPushesCountOncePerAxis) {
   EXPECT_EQ(c.stickPushX, 1);
   EXPECT_EQ(c.stickPushY, 0);
   EXPECT_FLOAT_EQ(c.shuttle, 0.7f) << "x is still the shuttle's level";
+  EXPECT_EQ(c.stickHeldX, 1);
   EXPECT_EQ(at(0.9f, 0).stickPushX, 0) << "held: one push only";
+  EXPECT_EQ(at(0.9f, 0).stickHeldX, 1) << "held: a level";
   EXPECT_EQ(at(0.4f, 0).stickPushX, 0) << "not back within 0.3 yet";
+  EXPECT_EQ(at(0.4f, 0).stickHeldX, 0) << "no longer held past 0.6";
   EXPECT_EQ(at(-0.8f, 0).stickPushX, 0) << "re-armed only inside 0.3";
+  EXPECT_EQ(at(-0.8f, 0).stickHeldX, -1) << "held the other way (a repeat stops: not its push's way)";
   EXPECT_EQ(at(0.1f, 0).stickPushX, 0);
   EXPECT_EQ(at(-0.8f, 0).stickPushX, -1);
   c = at(0, -0.9f);

@@ -9,17 +9,25 @@
 namespace ps::ui {
 namespace {
 
-TEST(HeadsetMarkerMenu, OffersThePresetsDeleteUndoAndCloseWithAMarkerSelected) {
+TEST(HeadsetMarkerMenu, OffersThePresetsTypingRecordingDeleteUndoAndCloseWithAMarkerSelected) {
   const std::vector<MenuEntry> e = headsetMenuEntries(true, true);
-  ASSERT_EQ(e.size(), kMarkerTitlePresets.size() + 3);
+  ASSERT_EQ(e.size(), kMarkerTitlePresets.size() + 5);
   for (std::size_t i = 0; i < kMarkerTitlePresets.size(); ++i) {
     EXPECT_EQ(e[i].kind, MenuEntryKind::Title);
     EXPECT_EQ(e[i].label, kMarkerTitlePresets[i]);
   }
-  EXPECT_EQ(e[kMarkerTitlePresets.size()].kind, MenuEntryKind::Delete);
-  EXPECT_EQ(e[kMarkerTitlePresets.size() + 1].kind, MenuEntryKind::Undo);
+  EXPECT_EQ(e[kMarkerTitlePresets.size()].kind, MenuEntryKind::TypeTitle);
+  EXPECT_EQ(e[kMarkerTitlePresets.size() + 1].kind, MenuEntryKind::RecordVoice);
+  EXPECT_EQ(e[kMarkerTitlePresets.size() + 2].kind, MenuEntryKind::Delete);
+  EXPECT_EQ(e[kMarkerTitlePresets.size() + 3].kind, MenuEntryKind::Undo);
   EXPECT_EQ(e.back().kind, MenuEntryKind::Close);
-  EXPECT_EQ(headsetMenuEntries(true, false).size(), kMarkerTitlePresets.size() + 2) << "nothing to undo: no Undo";
+  EXPECT_EQ(headsetMenuEntries(true, false).size(), kMarkerTitlePresets.size() + 4) << "nothing to undo: no Undo";
+}
+
+TEST(HeadsetMarkerMenu, WhileRecordingOnlyStopIsOffered) {
+  const std::vector<MenuEntry> e = headsetMenuEntries(true, true, true);
+  ASSERT_EQ(e.size(), 1u);
+  EXPECT_EQ(e[0].kind, MenuEntryKind::StopRecording);
 }
 
 TEST(HeadsetMarkerMenu, WithoutAMarkerOnlyUndoAndCloseAreLeft) {

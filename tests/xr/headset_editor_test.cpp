@@ -1,6 +1,6 @@
 // `perfectshot play --edit` against the simulated headset with a scripted touch controller:
 // the trigger places a marker; in later runs it selects that marker and the thumbstick drives
-// its menu (a title from the presets, a retime by frames, delete, undo). After each step the
+// its menu (a title from the presets, a retime by frames, pushed or held, delete, undo). After each step the
 // saved shot.json holds what the step did and lints clean. And the controller's ray is drawn
 // in the eye images, depth-tested over the picture: the pixels along it differ from a run
 // whose controllers have no aim pose.
@@ -8,17 +8,29 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+#include <span>
 #include <filesystem>
 #include <fstream>
 #include <string>
 
 #include <glm/gtc/quaternion.hpp>
+#include <glm/trigonometric.hpp>
 #include <glm/vec3.hpp>
 #include <nlohmann/json.hpp>
 
 #include "image.h"
 #include "process.h"
+#include "tone.h"
+#include "media/audio_output.h"
+#include "media/audio_source.h"
+#include "media/narration_controller.h"
 #include "scenes/shot_document.h"
+#include "scenes/shot_loader.h"
+#include "ui/headset_keyboard.h"
+#include "ui/headset_keyboard_geometry.h"
+#include "ui/headset_menu_geometry.h"
+#include "ui/view_projection.h"
 
 namespace ps::test {
 namespace {
@@ -82,7 +94,7 @@ const char* const kDisplay = R"("display": { "width": 64, "height": 64, "lockste
 // A run's script: the aim from frame 1, the trigger pulled at `trigger` (it selects what the
 // aim points at, or places a marker), then `keys` (more of the right hand's keyframes, after
 // 40). Markers are placed at frame 10 and selected at frame 30, when the playhead has passed
-// their t_in (by more than the three frames a retime adds).
+// their t_in (by more than the four frames the retime adds).
 std::string script(const std::string& keys, int trigger = 30) {
   return std::string("{ ") + kDisplay + R"(, "controllers": { "right": [
     { "frame": 1, )" + kAim + R"( },
@@ -95,6 +107,12 @@ std::string script(const std::string& keys, int trigger = 30) {
 std::string push(int frame, int x, int y) {
   return R"({ "frame": )" + std::to_string(frame) + R"(, "thumbstick": [)" + std::to_string(x) + ", " +
          std::to_string(y) + R"(] }, { "frame": )" + std::to_string(frame + 5) + R"(, "thumbstick": [0, 0] })";
+}
+
+// The thumbstick held to [x, 0] from `frame` for `frames` frames (at the sim's 90 Hz).
+std::string hold(int frame, int x, int frames) {
+  return R"({ "frame": )" + std::to_string(frame) + R"(, "thumbstick": [)" + std::to_string(x) + R"(, 0] }, { "frame": )" +
+         std::to_string(frame + frames) + R"(, "thumbstick": [0, 0] })";
 }
 
 // The grip squeezed and let go: the menu's highlighted entry.
@@ -133,15 +151,21 @@ TEST(XrHeadsetEditor, PlacesRenamesRetimesDeletesAndUndoesAMarker) {
   EXPECT_DOUBLE_EQ(m[0].tIn, placedIn) << "a rename keeps the time";
   expectLintsClean(pkg, "renaming");
 
-  // 3. Retime: three pushes right, three frames later; t_in and t_out together, on frames.
-  r = play(dir, script(push(45, 1, 0) + ", " + push(55, 1, 0) + ", " + push(65, 1, 0)), touch + "80");
+  // 3. Retime: a push right, one frame later; then the stick held right for 50 frames (0.54 s
+  // of display time): its push and, after the 0.4 s delay, repeats at 0.4 s and 0.5 s, three
+  // frames more; t_in and t_out together, on frames.
+  r = play(dir, script(push(45, 1, 0) + ", " + hold(55, 1, 50)), touch + "115");
   expectClean(r);
+  std::size_t moves = 0;
+  for (std::size_t at = r.output.find("editor: moved"); at != std::string::npos; at = r.output.find("editor: moved", at + 1))
+    ++moves;
+  EXPECT_EQ(moves, 4u) << "each step its own edit and save: " << r.output;
   m = savedMarkers(pkg);
   ASSERT_EQ(m.size(), 1u) << r.output;
   EXPECT_EQ(m[0].title, "Light");
-  const double retimedIn = onFrameGrid(placedIn) + 3 / kFps;
+  const double retimedIn = onFrameGrid(placedIn) + 4 / kFps;
   EXPECT_NEAR(m[0].tIn, retimedIn, 1e-9) << r.output;
-  EXPECT_NEAR(m[0].tOut, onFrameGrid(placedOut) + 3 / kFps, 1e-9);
+  EXPECT_NEAR(m[0].tOut, onFrameGrid(placedOut) + 4 / kFps, 1e-9);
   EXPECT_NEAR(m[0].tIn * kFps, std::round(m[0].tIn * kFps), 1e-6) << "on a frame";
   expectLintsClean(pkg, "retiming");
   fs::copy(pkg, dir / "before-delete", fs::copy_options::recursive);
@@ -169,6 +193,193 @@ TEST(XrHeadsetEditor, PlacesRenamesRetimesDeletesAndUndoesAMarker) {
   EXPECT_EQ(m[0].title, "Light");
   EXPECT_NEAR(m[0].tIn, retimedIn, 1e-9);
   expectLintsClean(pkg, "undoing");
+}
+
+// A fresh shot in `dir`/shot with one marker placed by the trigger (as step 1 above does);
+// empty when that failed (the failure is recorded).
+std::vector<scenes::Marker> shotWithOneMarker(const fs::path& dir) {
+  makeShot(dir / "shot");
+  const ProcessResult r = play(dir, script("", 10), "--controllers oculus/touch_controller --frames 25");
+  expectClean(r);
+  std::vector<scenes::Marker> m = savedMarkers(dir / "shot");
+  EXPECT_EQ(m.size(), 1u) << r.output;
+  return m.size() == 1 ? m : std::vector<scenes::Marker>{};
+}
+
+// The aim that points the right controller from the left eye through the middle of `key` of
+// the headset keyboard hung from `marker`, as the player lays the card out for its first (left)
+// eye: the sim's default eyes (IPD 0.063 m, 45 degrees each side) on a head at (0, 1.6, 0),
+// which is also the capture point, looking down -Z, `sizePx` square.
+std::string aimAtKey(const scenes::Marker& marker, std::size_t key, int sizePx) {
+  engine::View left;
+  left.position = {-0.0315f, 0.0f, 0.0f};  // shot space: from the capture point
+  left.fov = {glm::radians(-45.0f), glm::radians(45.0f), glm::radians(45.0f), glm::radians(-45.0f)};
+  const glm::vec2 extent(static_cast<float>(sizePx));
+  const ui::ViewProjection eye(left, extent);
+  const scenes::Vec3 p = scenes::markerPosition(marker);
+  const glm::vec3 anchor(static_cast<float>(p.x), static_cast<float>(p.y), static_cast<float>(p.z));
+  const glm::vec2 anchorPx = *eye.pixelOfEyePoint(eye.toEye(anchor));
+  const ui::HeadsetKeyboardLayout l = ui::layoutHeadsetKeyboard(ui::pixelsPerDegree(left.fov, extent.y));
+  const ui::KeyboardKey& k = ui::keyboardKeys()[key];
+  const engine::Ray r = eye.rayAt(anchorPx + l.keys + glm::vec2(k.x + 0.5f * k.width, k.y + 0.5f) * l.keyPx);
+  const glm::quat q = glm::quatLookAt(r.direction, glm::vec3(0, 1, 0));
+  const glm::vec3 from = r.origin + glm::vec3(0, 1.6f, 0);
+  return "\"aim\": { \"position\": [" + std::to_string(from.x) + ", " + std::to_string(from.y) + ", " +
+         std::to_string(from.z) + "], \"orientation\": [" + std::to_string(q.x) + ", " + std::to_string(q.y) + ", " +
+         std::to_string(q.z) + ", " + std::to_string(q.w) + "] }";
+}
+
+std::size_t keyTyping(char c) {
+  const auto& keys = ui::keyboardKeys();
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const ui::KeyboardKey& k = keys[i];
+    if ((c == ' ' && k.kind == ui::KeyKind::Space) || (c == '<' && k.kind == ui::KeyKind::Backspace) ||
+        (c == '\n' && k.kind == ui::KeyKind::Done) || (k.kind == ui::KeyKind::Character && k.character == c))
+      return i;
+  }
+  ADD_FAILURE() << "no key types " << c;
+  return 0;
+}
+
+// A title typed with the ray: the trigger selects the placed marker, eight pushes down take
+// "Type title..." (after the eight presets) and the grip opens the keyboard; then the aim goes
+// from key to key, the trigger pulled on each. A typo taken back with backspace; Done renames
+// the marker, saved at once: the shot lints clean and has the title.
+TEST(XrHeadsetEditor, ATitleTypedWithTheRayRenamesTheMarker) {
+  const fs::path dir = testDir();
+  const fs::path pkg = dir / "shot";
+  std::vector<scenes::Marker> m = shotWithOneMarker(dir);
+  ASSERT_EQ(m.size(), 1u);
+  const std::string touch = "--controllers oculus/touch_controller --frames ";
+
+  constexpr int kSize = 256;
+  std::string keys;
+  for (int i = 0; i < 8; ++i) keys += push(45 + 10 * i, 0, -1) + ", ";
+  // The aim held where it selected the marker until the keyboard is up (keyframes interpolate).
+  keys += grip(125) + R"(, { "frame": 128, )" + kAim + " }";
+  int frame = 135;
+  for (const char c : std::string("dollx<y 2\n")) {
+    const std::string aim = aimAtKey(m[0], keyTyping(c), kSize);
+    keys += ",\n    { \"frame\": " + std::to_string(frame) + ", " + aim + " }";
+    keys += ", { \"frame\": " + std::to_string(frame + 2) + ", \"trigger\": 1.0 }";
+    keys += ", { \"frame\": " + std::to_string(frame + 5) + ", \"trigger\": 0.0 }";
+    keys += ", { \"frame\": " + std::to_string(frame + 7) + ", " + aim + " }";
+    frame += 10;
+  }
+  std::string big = script(keys);
+  big.replace(big.find(kDisplay), std::string(kDisplay).size(),
+              R"("display": { "width": 256, "height": 256, "lockstep": true })");
+  const ProcessResult r = play(dir, big, touch + std::to_string(frame + 10));
+  expectClean(r);
+  EXPECT_NE(r.output.find("editor: renamed \"" + m[0].id + "\" to \"Dolly 2\""), std::string::npos) << r.output;
+  m = savedMarkers(pkg);
+  ASSERT_EQ(m.size(), 1u) << "the trigger on the keys placed nothing: " << r.output;
+  EXPECT_EQ(m[0].title, "Dolly 2");
+  expectLintsClean(pkg, "typing a title");
+}
+
+double risingCrossingsHz(const std::vector<float>& mono, int rate) {
+  return test::risingCrossingsHz(std::span<const float>(mono), rate);
+}
+
+// "Record voice" with a generated tone as the microphone (--voice-input): nine pushes down
+// take it (after the presets and "Type title..."), the grip starts the take and, 90 display
+// frames (1 s at the sim's 90 Hz, paced by the display's clock) later, stops it. The take is
+// in the package, decodes to a second of the tone, is the marker's narration clip, lints clean,
+// and plays as narration (OpenAL Soft's loopback device).
+TEST(XrHeadsetEditor, AVoiceRecordedThroughTheMenuBecomesTheMarkersNarration) {
+  const fs::path dir = testDir();
+  const fs::path pkg = dir / "shot";
+  const std::vector<scenes::Marker> placed = shotWithOneMarker(dir);
+  ASSERT_EQ(placed.size(), 1u);
+  const std::string id = placed[0].id;
+  const fs::path tone = dir / "tone.wav";
+  ProcessResult r = runShell("ffmpeg -v error -y -f lavfi -i sine=frequency=440:sample_rate=48000:duration=3 -ac 1 " +
+                             tone.string() + " 2>&1");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  const std::string touch = "--controllers oculus/touch_controller --frames ";
+
+  std::string keys;
+  for (int i = 0; i < 9; ++i) keys += push(45 + 10 * i, 0, -1) + ", ";
+  keys += grip(135) + ", " + grip(225);
+  r = play(dir, script(keys), touch + "240 --voice-input " + tone.string());
+  expectClean(r);
+  const std::string rel = "voice/" + id + "-1.wav";
+  EXPECT_NE(r.output.find("editor: recorded 1.00 s of voice for \"" + id + "\" into " + rel), std::string::npos)
+      << r.output;
+  ASSERT_TRUE(fs::exists(pkg / rel)) << r.output;
+  const std::vector<scenes::Marker> m = savedMarkers(pkg);
+  ASSERT_EQ(m.size(), 1u);
+  ASSERT_TRUE(m[0].narration);
+  EXPECT_EQ(m[0].narration->src, rel);
+  expectLintsClean(pkg, "recording a voice");
+
+  // The file: a second of 440 Hz.
+  Result<media::AudioSource> clip = media::AudioSource::open((pkg / rel).string());
+  ASSERT_TRUE(clip.ok()) << clip.error().message();
+  std::vector<float> left;
+  for (;;) {
+    auto block = clip->next();
+    ASSERT_TRUE(block.ok());
+    if (!*block) break;
+    for (std::size_t i = 0; i < (*block)->samples.size(); i += 2) left.push_back((*block)->samples[i]);
+  }
+  const int rate = clip->info().sampleRate;
+  EXPECT_EQ(rate, 48000);
+  EXPECT_NEAR(static_cast<double>(left.size()) / rate, 1.0, 0.02);
+  EXPECT_NEAR(risingCrossingsHz(left, rate), 440.0, 3.0);
+
+  // Played as the marker's narration: heard, at the tone's pitch, for about that second.
+  Result<media::AudioOutput> out = media::AudioOutput::openLoopback(48000);
+  ASSERT_TRUE(out.ok()) << out.error().message();
+  auto shot = scenes::loadShot(pkg);
+  ASSERT_TRUE(shot.ok()) << shot.error().message();
+  media::NarrationController narration(*out, shot->markers, nullptr);
+  narration.update(0, {});
+  ASSERT_TRUE(narration.select(id).ok());
+  std::vector<float> mix(2 * 480), heard;  // 10 ms
+  double t = 0;
+  for (int pass = 0; pass < 200 && narration.speaking(); ++pass) {
+    out->render(mix);
+    t += 0.01;
+    narration.update(t, {});
+    for (std::size_t i = 0; i < mix.size(); i += 2) heard.push_back(mix[i]);
+  }
+  EXPECT_FALSE(narration.speaking()) << "the clip ended";
+  EXPECT_NEAR(t, 1.0, 0.1) << "spoke for about its second";
+  double energy = 0;
+  for (const float s : heard) energy += static_cast<double>(s) * s;
+  EXPECT_GT(energy, 1.0) << "heard at all";
+  EXPECT_NEAR(risingCrossingsHz(heard, 48000), 440.0, 5.0);
+}
+
+// Where there is no microphone (OpenAL Soft with only its null backend, as on a machine
+// without one), "Record voice" says so in one line and the menu keeps working: the grip on the
+// first preset still renames the marker.
+TEST(XrHeadsetEditor, WithoutAMicrophoneRecordingSaysSoAndTheMenuCarriesOn) {
+  const fs::path dir = testDir();
+  const fs::path pkg = dir / "shot";
+  ASSERT_EQ(shotWithOneMarker(dir).size(), 1u);
+  const std::string touch = "--controllers oculus/touch_controller --frames ";
+
+  std::string keys;
+  for (int i = 0; i < 9; ++i) keys += push(45 + 10 * i, 0, -1) + ", ";
+  // Record voice, then back up to the top ("Camera move") and take it.
+  keys += grip(135) + ", ";
+  for (int i = 0; i < 9; ++i) keys += push(145 + 10 * i, 0, 1) + ", ";
+  keys += grip(235);
+  ASSERT_EQ(setenv("ALSOFT_DRIVERS", "null", 1), 0);
+  const ProcessResult r = play(dir, script(keys), touch + "250");
+  unsetenv("ALSOFT_DRIVERS");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("[warning] editor: no microphone: alcCaptureOpenDevice"), std::string::npos) << r.output;
+  EXPECT_EQ(r.output.find("[error]"), std::string::npos) << r.output;
+  const std::vector<scenes::Marker> m = savedMarkers(pkg);
+  ASSERT_EQ(m.size(), 1u);
+  EXPECT_EQ(m[0].title, "Camera move") << r.output;
+  EXPECT_FALSE(m[0].narration);
+  EXPECT_FALSE(fs::exists(pkg / "voice"));
+  expectLintsClean(pkg, "a recording without a microphone");
 }
 
 // Where a stage point lands in a captured eye (pixels, x right, y down), from the pose and

@@ -58,6 +58,7 @@ struct PlayArgs {
   bool noOverlay = false;
   bool noFilmFrame = false;
   bool edit = false;
+  std::string voiceInput;
   std::size_t sequenceBudgetMiB = 0;
   std::uint64_t splatBudget = 0;
   const CLI::Option* splatBudgetOption = nullptr;
@@ -243,6 +244,7 @@ int runPlay(const PlayArgs& args) {
   choices.overlay = !args.noOverlay;
   choices.filmFrame = !args.noFilmFrame;
   choices.edit = args.edit;
+  if (!args.voiceInput.empty()) choices.voiceInput = args.voiceInput;
   choices.scripted = !args.window.inputScript.empty();
   choices.maxFrames = args.frames;
   player::PlayerLoopOptions options =
@@ -470,13 +472,20 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                 "draw nothing over the picture: no narration markers, no film frame");
   cmd->add_flag("--no-film-frame", args->noFilmFrame,
                 "start with the film camera's frame hidden (window: C, headset: the menu button toggles it)");
-  cmd->add_flag("--edit", args->edit,
+  CLI::Option* edit = cmd->add_flag("--edit", args->edit,
                 "start in the marker editor: window: click places a marker at the playhead, drag moves it,\n"
                 "the panel edits it, Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl+S saves (E toggles the editor);\n"
                 "headset: point and pull the trigger to place one at the current time, or on a marker to\n"
-                "select it; its menu then has the thumbstick: up/down choose a title, delete or undo, the grip\n"
-                "(or the trigger on its row) does it, left/right move the marker a frame (every change saved\n"
-                "at once)");
+                "select it; its menu then has the thumbstick: up/down choose a title, type one (the ray on a\n"
+                "keyboard), record a voice note as its narration, delete or undo, the grip\n"
+                "(or the trigger on its row) does it, left/right move the marker a frame (held: repeated;\n"
+                "every change saved at once)");
+  cmd->add_option("--voice-input", args->voiceInput,
+                  "with --edit: a sound file the headset menu's \"Record voice\" hears instead of the microphone\n"
+                  "(from its start when recording starts, at the display's pace, silence after its end): a\n"
+                  "voice recorded elsewhere, or a room without a microphone")
+      ->check(CLI::ExistingFile)
+      ->needs(edit);
   addWindowOptions(*cmd, args->window);
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to play (default: the plate)");
   addSequenceBudgetOption(*cmd, args->sequenceBudgetMiB);

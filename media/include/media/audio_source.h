@@ -39,6 +39,7 @@ struct AudioInfo {
   AudioLayout layout = AudioLayout::Stereo;
   bool layoutGuessed = false;     // AmbiX assumed from 4 unlabelled channels
   std::string sourceLayout;       // FFmpeg's description of the stream's channels, e.g. "5.1"
+  int sourceChannels = 0;         // in the stream, before the conversion to `channels`
   double durationSeconds = 0.0;   // seconds; 0 when unknown
 };
 

@@ -46,6 +46,11 @@ class NarrationController {
   NarrationController(const NarrationController&) = delete;
   NarrationController& operator=(const NarrationController&) = delete;
 
+  // The markers as they are now (an editor's edits). Where only titles, texts or times changed
+  // nothing else does; where a marker came or went, moved, or has another clip, what speaks
+  // stops and the open clips close, to be opened afresh from the files named now.
+  void setMarkers(std::vector<scenes::Marker> markers);
+
   // Plays markerId's narration from its start (stopping another that speaks).
   // Errors: no such marker, or it has no playable clip.
   Status select(std::string_view markerId);

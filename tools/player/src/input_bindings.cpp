@@ -85,6 +85,7 @@ Commands InputBindings::map(const xr::RawInput& raw) {
     } else if (std::abs(x) < stick_.stepRelease) {
       pushXArmed_[i] = true;
     }
+    if (!pushXArmed_[i] && std::abs(x) > stick_.stepPush) out.stickHeldX = x > 0 ? 1 : -1;
   }
   // The stick while it is pushed, else the keyboard's level.
   out.shuttle = stickShuttle != 0 ? stickShuttle : keyShuttle_;

@@ -7,6 +7,7 @@
 
 #include <glm/gtc/quaternion.hpp>
 
+#include "media/voice_capture.h"
 #include "player/measuring_tape.h"
 #include "scenes/printable.h"
 #include "ui/marker_picking.h"
@@ -35,8 +36,9 @@ ui::BlockingAction blockingAction(ui::BlockingAction::Kind kind, const ui::Block
 
 }  // namespace
 
-MarkerEditor::MarkerEditor(scenes::ShotDocument document, ViewOverlay& overlay, bool active)
-    : doc_(std::move(document)), overlay_(overlay), active_(active) {
+MarkerEditor::MarkerEditor(scenes::ShotDocument document, ViewOverlay& overlay, bool active, OpenVoice openVoice)
+    : doc_(std::move(document)), overlay_(overlay), active_(active), openVoice_(std::move(openVoice)) {
+  if (!openVoice_) openVoice_ = [] { return media::openMicrophone(); };
   overlay_.setMarkers(doc_.shot().markers);
   overlay_.setPanel([this](glm::vec2 size, double t) { panel(size, t); });
   spdlog::info("editor: {} ({} markers){}", doc_.file().string(), doc_.shot().markers.size(),
@@ -45,6 +47,7 @@ MarkerEditor::MarkerEditor(scenes::ShotDocument document, ViewOverlay& overlay, 
 
 MarkerEditor::~MarkerEditor() {
   overlay_.setPanel({});
+  if (recorder_) spdlog::warn("editor: the voice being recorded for \"{}\" is not kept", recordingFor_);
   if (doc_.dirty()) spdlog::warn("editor: {} has unsaved changes; they are not written", doc_.file().string());
 }
 
@@ -120,6 +123,8 @@ bool MarkerEditor::capturesPress(glm::vec2 pixel) const {
 
 bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double shotSeconds) {
   const engine::GuiInput& gui = in.gui;
+  now_ = frame.predictedDisplayTime;
+  if (recorder_) pollRecording();
   const bool typing = overlay_.wantsKeyboard();
   if (!typing && pressed(gui, engine::GuiKey::E, false)) {
     active_ = !active_;
@@ -130,8 +135,10 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
     tab_ = tab_ == ui::EditorTab::Markers ? ui::EditorTab::Blocking : ui::EditorTab::Markers;
   overlay_.style().minActiveOpacity = active_ ? 0.6f : 0.0f;
   if (!active_) {
+    if (recorder_) stopRecording();  // what was said is kept
     if (menu_) {
       menu_.reset();
+      typing_.reset();
       showMenu();
     }
     return false;
@@ -214,9 +221,16 @@ bool MarkerEditor::apply(const xr::DisplayFrame& frame, Commands& in, double sho
   if (in.viewClicked)
     place(engine::Ray{overlay_.inShotSpace(eye.view).position, projection.directionAt(*in.viewClicked)}, shotSeconds);
 
+  // Headset: the key the ray is on is lit while the keyboard is up.
+  if (typing_) {
+    if (const std::optional<std::size_t> key = keyUnderAim(frame, in); key != hoveredKey_) {
+      hoveredKey_ = key;
+      showMenu();
+    }
+  }
   // Headset: point and press; then the menu beside the marker has the thumbstick.
   const bool took = in.select && in.aim && pointAndPress(frame, in, shotSeconds);
-  if (menu_) applyMenu(in);
+  if (menu_) applyMenu(in, frame.predictedDisplayTime);
   return took;
 }
 

@@ -37,7 +37,7 @@ PlayerLoopOptions playOptions(const ShotPlayback& playback, const xr::DisplayCap
   // A shot can be edited: with a mouse and keys (a window) E turns the editor on; edit starts with it (headset
   // too). Without the overlay the picture stays clean: no editor unless asked for.
   if (!playback.shotFile.empty() && (choices.edit || (can.pointer && can.keyboard && choices.overlay)))
-    options.editor = PlayerLoopOptions::Editor{playback.shotFile, choices.edit};
+    options.editor = PlayerLoopOptions::Editor{playback.shotFile, choices.edit, choices.voiceInput};
   options.maxFrames = choices.maxFrames;
   // A script counts in display frames: starting paused puts its keys on known video frames.
   if (choices.scripted) options.autoplay = false;

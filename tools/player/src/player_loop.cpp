@@ -1,5 +1,7 @@
 #include "player/player_loop.h"
 
+#include "media/voice_file_input.h"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -130,6 +132,8 @@ void PlayerLoop::buildInputRoute() {
         editorRevision_ = editor_->revision();
         options_.markers = editor_->document().shot().markers;
         if (timeline_) timeline_->setMarkers(options_.markers);
+        // A voice note recorded in the headset speaks at once.
+        if (options_.narration != nullptr) options_.narration->setMarkers(options_.markers);
       }
       return took ? Taken::Select : Taken::None;
     });
@@ -580,7 +584,10 @@ void PlayerLoop::makeEditor() {
   if (options_.editor) {
     auto document = scenes::ShotDocument::open(options_.editor->shot);
     if (document) {
-      editor_ = std::make_unique<MarkerEditor>(std::move(*document), *overlay_, options_.editor->startActive);
+      MarkerEditor::OpenVoice openVoice;
+      if (const auto& file = options_.editor->voiceInput) openVoice = [path = *file] { return media::openVoiceFile(path); };
+      editor_ = std::make_unique<MarkerEditor>(std::move(*document), *overlay_, options_.editor->startActive,
+                                               std::move(openVoice));
     } else {
       spdlog::warn("editor: {}; playing without it", document.error().message());
     }

@@ -200,14 +200,16 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     tapeGeometry_.clear();
     if (tape_) ui::buildMeasurementGeometry(*tape_, layer_->atlas(), tapeGeometry_);
   }
-  const bool menuChanged = fresh || built_->menu != menu_;
+  const bool menuChanged = fresh || built_->menu != menu_ || built_->keyboard != keyboard_;
   if (menuChanged) {
     menuGeometry_.clear();
     // Sized for the first eye, as the cards are.
-    if (menu_ && !eyes.empty())
-      ui::buildHeadsetMenuGeometry(
-          *menu_, ui::pixelsPerDegree(eyes.front().view.fov, static_cast<float>(eyes.front().extent.height)),
-          layer_->atlas(), menuGeometry_);
+    const float pxPerDeg = eyes.empty() ? 0.0f
+                                        : ui::pixelsPerDegree(eyes.front().view.fov,
+                                                              static_cast<float>(eyes.front().extent.height));
+    if (menu_ && !eyes.empty()) ui::buildHeadsetMenuGeometry(*menu_, pxPerDeg, layer_->atlas(), menuGeometry_);
+    if (keyboard_ && !eyes.empty())
+      ui::buildHeadsetKeyboardGeometry(*keyboard_, pxPerDeg, layer_->atlas(), menuGeometry_);
   }
   const bool rebuilt = markersChanged || filmChanged || blockingChanged || pointerChanged || playAreaChanged ||
                        tapeChanged || menuChanged || built_->origin != origin_ || built_->headBoxAlpha != headBoxAlpha;
@@ -239,19 +241,25 @@ std::span<engine::Layer* const> ViewOverlay::layers(const engine::Device& device
     built_->playArea = playArea_;
     built_->tape = tape_;
     built_->menu = menu_;
+    built_->keyboard = keyboard_;
   }
   // The controller's ray moves with the hand every frame, and the live badge with the head: they
   // go last, so a moved hand or head costs their few vertices again, not a rebuild of the cards.
   std::optional<std::pair<glm::vec3, glm::vec3>> pointer;
   if (pointer_) {
     glm::vec3 end = pointerEnd(*pointer_, shotSeconds);
-    // On the headset menu's card, where that is nearer: the card is laid out for the first eye.
-    if (menu_ && !eyes.empty()) {
+    // On the headset menu's or keyboard's card, where that is nearer: the cards are laid out for
+    // the first eye.
+    if ((menu_ || keyboard_) && !eyes.empty()) {
       const ui::ViewProjection first(inShotSpace(eyes.front().view), sizeOf(eyes.front().extent));
       const engine::Ray inShot{pointer_->origin - origin_, pointer_->direction};
-      if (const auto hit = ui::rayOnHeadsetMenu(inShot, *menu_, first, layer_->atlas());
-          hit && hit->alongM < glm::length(end - pointer_->origin))
-        end = pointer_->origin + hit->alongM * pointer_->direction;
+      std::optional<float> along;
+      if (menu_)
+        if (const auto hit = ui::rayOnHeadsetMenu(inShot, *menu_, first, layer_->atlas())) along = hit->alongM;
+      if (keyboard_)
+        if (const auto hit = ui::rayOnHeadsetKeyboard(inShot, *keyboard_, first); hit && (!along || hit->alongM < *along))
+          along = hit->alongM;
+      if (along && *along < glm::length(end - pointer_->origin)) end = pointer_->origin + *along * pointer_->direction;
     }
     pointer = std::pair{pointer_->origin, end};
   }
@@ -325,6 +333,10 @@ std::optional<glm::vec3> ViewOverlay::gazePoint() const {
 }
 
 void ViewOverlay::setHeadsetMenu(std::optional<ui::HeadsetMenuView> menu) { menu_ = std::move(menu); }
+
+void ViewOverlay::setHeadsetKeyboard(std::optional<ui::HeadsetKeyboardView> keyboard) {
+  keyboard_ = std::move(keyboard);
+}
 
 glm::vec3 ViewOverlay::pointerEnd(const engine::Ray& ray, double shotSeconds) const {
   constexpr float kReachM = 4.0f;

@@ -5,10 +5,14 @@
 
 namespace ps::ui {
 
-std::vector<MenuEntry> headsetMenuEntries(bool markerSelected, bool canUndo) {
+std::vector<MenuEntry> headsetMenuEntries(bool markerSelected, bool canUndo, bool recording) {
+  // Nothing else while recording: an edit or an undo under way would race the take's own.
+  if (recording) return {{MenuEntryKind::StopRecording, "Stop recording"}};
   std::vector<MenuEntry> entries;
   if (markerSelected) {
     for (std::string_view title : kMarkerTitlePresets) entries.push_back({MenuEntryKind::Title, title});
+    entries.push_back({MenuEntryKind::TypeTitle, "Type title..."});
+    entries.push_back({MenuEntryKind::RecordVoice, "Record voice"});
     entries.push_back({MenuEntryKind::Delete, "Delete marker"});
   }
   if (canUndo) entries.push_back({MenuEntryKind::Undo, "Undo"});

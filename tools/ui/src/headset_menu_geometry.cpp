@@ -57,11 +57,10 @@ void buildHeadsetMenuGeometry(const HeadsetMenuView& view, float pixelsPerDegree
   }
 }
 
-std::optional<HeadsetMenuHit> rayOnHeadsetMenu(const engine::Ray& ray, const HeadsetMenuView& view,
-                                               const ViewProjection& eye, const engine::FontAtlas& atlas) {
+std::optional<CardPoint> rayOnCardPlane(const engine::Ray& ray, const glm::vec3& anchor, const ViewProjection& eye) {
   // The card is flat on screen at the anchor's depth: the plane through the anchor square to
   // the eye's view axis. The eye's frame is a rigid move of the space, so lengths are kept.
-  const glm::vec3 a = eye.toEye(view.anchor);
+  const glm::vec3 a = eye.toEye(anchor);
   const std::optional<glm::vec2> anchorPx = eye.pixelOfEyePoint(a);
   if (!anchorPx) return std::nullopt;
   const glm::vec3 o = eye.toEye(ray.origin), d = eye.toEye(ray.origin + ray.direction) - o;
@@ -70,10 +69,17 @@ std::optional<HeadsetMenuHit> rayOnHeadsetMenu(const engine::Ray& ray, const Hea
   if (along <= 0) return std::nullopt;
   const std::optional<glm::vec2> px = eye.pixelOfEyePoint(o + along * d);
   if (!px) return std::nullopt;
-  const glm::vec2 at = *px - *anchorPx;
+  return CardPoint{along, *px - *anchorPx};
+}
+
+std::optional<HeadsetMenuHit> rayOnHeadsetMenu(const engine::Ray& ray, const HeadsetMenuView& view,
+                                               const ViewProjection& eye, const engine::FontAtlas& atlas) {
+  const std::optional<CardPoint> on = rayOnCardPlane(ray, view.anchor, eye);
+  if (!on) return std::nullopt;
+  const glm::vec2 at = on->px;
   const HeadsetMenuLayout l = layoutHeadsetMenu(view, pixelsPerDegree(eye.view().fov, eye.extent().y), atlas);
   if (at.x < l.min.x || at.x > l.max.x || at.y < l.min.y || at.y > l.max.y) return std::nullopt;
-  HeadsetMenuHit hit{along, std::nullopt};
+  HeadsetMenuHit hit{on->alongM, std::nullopt};
   const float row = std::floor((at.y - l.firstRowY) / l.rowPx);
   if (row >= 0 && row < static_cast<float>(view.rows.size())) hit.row = static_cast<std::size_t>(row);
   return hit;

@@ -33,6 +33,9 @@ struct Commands {
   int stickPushX = 0;
   int stickPushY = 0;
   // Levels: held now.
+  // The thumbstick's x held past StickRules::stepPush since its push (+1 right, -1 left, 0):
+  // what a held push repeats on (ui/held_repeat.h).
+  int stickHeldX = 0;
   float shuttle = 0;           // -1..1: scrub speed and direction
   bool grabbing = false;       // the trigger held (on the playhead: a live scrub)
   std::optional<engine::View> aim;  // the pointing ray (a controller's aim pose), stage space

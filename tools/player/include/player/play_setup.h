@@ -7,6 +7,8 @@
 //   (a window has the mouse for that); the marker editor where there is a shot file and a
 //   mouse and keys (or asked for).
 #include <cstdint>
+#include <filesystem>
+#include <optional>
 
 #include "player/player_loop.h"
 #include "player/shot_playback.h"
@@ -29,6 +31,7 @@ struct PlayChoices {
   bool overlay = true;    // markers and the film frame over the views
   bool filmFrame = true;  // the film frame shown at the start (toggled while playing)
   bool edit = false;      // start in the marker editor (needs a shot file)
+  std::optional<std::filesystem::path> voiceInput;  // the editor's microphone: a sound file; empty: the system's
   bool scripted = false;  // input comes from a script counting display frames: start paused
   std::uint64_t maxFrames = 0;  // 0: no limit
 };

@@ -118,6 +118,8 @@ struct PlayerLoopOptions {
   struct Editor {
     std::filesystem::path shot;
     bool startActive = false;  // else E turns it on (window)
+    // A sound file "Record voice" hears as its microphone (--voice-input); empty: the system's.
+    std::optional<std::filesystem::path> voiceInput;
   };
   std::optional<Editor> editor;
   // One item of an episode (episode_player.h): at the shot's end, on an item step (shift+N / P,

@@ -30,6 +30,7 @@
 #include "scenes/marker_time_index.h"
 #include "ui/head_box_floor.h"
 #include "ui/live_badge.h"
+#include "ui/headset_keyboard_geometry.h"
 #include "ui/headset_menu_geometry.h"
 #include "ui/marker_layout.h"
 #include "ui/marker_painter.h"
@@ -142,6 +143,9 @@ class ViewOverlay {
   void setGaze(std::optional<engine::Ray> ray, bool hint);
   // Where the glow is drawn (stage space); empty: no gaze.
   std::optional<glm::vec3> gazePoint() const;
+  // The editor's headset keyboard, in the same space as the menu; empty: none.
+  void setHeadsetKeyboard(std::optional<ui::HeadsetKeyboardView> keyboard);
+  const std::optional<ui::HeadsetKeyboardView>& headsetKeyboard() const { return keyboard_; }
   // The runtime's play area (its floor corners in stage space, xr::Display::playArea) drawn as
   // an outline on the floor; empty: none.
   void setPlayArea(const std::optional<std::array<glm::vec3, 4>>& corners);
@@ -203,6 +207,7 @@ class ViewOverlay {
     std::optional<scenes::Measurement> tape;
     std::optional<ui::LiveBadge> liveBadge;
     std::optional<ui::HeadsetMenuView> menu;
+    std::optional<ui::HeadsetKeyboardView> keyboard;
     std::optional<std::pair<glm::vec3, glm::vec3>> pointer;  // the ray as drawn: from, to
     std::optional<glm::vec3> gaze;
     bool gazeHint = false;
@@ -226,6 +231,7 @@ class ViewOverlay {
   engine::OverlayGeometry gazeGeometry_;
   std::vector<engine::OverlayGeometry> perEye_;  // edges_ and the gaze's arrow, per eye
   std::optional<ui::HeadsetMenuView> menu_;
+  std::optional<ui::HeadsetKeyboardView> keyboard_;
   engine::OverlayGeometry menuGeometry_, pointerGeometry_;
   std::size_t commonWithoutPointer_ = 0;  // common_'s vertices before the pointer's, appended last
 };

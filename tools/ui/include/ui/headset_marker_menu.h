@@ -1,8 +1,9 @@
 #pragma once
 // The marker editor's menu in the headset, as plain logic: which entries it offers, how the
 // thumbstick moves its highlight, how a marker is retimed by whole shot frames, and what stays
-// selected after an edit. A headset has no keyboard, so a title is picked from the director's
-// usual words rather than typed. No drawing here (headset_menu_geometry.h draws it).
+// selected after an edit. A headset has no keyboard: a title is picked from the director's usual
+// words, or typed on the headset keyboard (headset_keyboard.h) the menu opens. No drawing here
+// (headset_menu_geometry.h draws it).
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -20,6 +21,9 @@ inline constexpr std::array<std::string_view, 8> kMarkerTitlePresets{
 
 enum class MenuEntryKind : unsigned char {
   Title,   // rename the selected marker to the entry's label
+  TypeTitle,  // open the keyboard to type the selected marker's title
+  RecordVoice,    // record a voice note from the microphone as the selected marker's narration
+  StopRecording,  // stop it and keep it
   Delete,  // delete the selected marker
   Undo,    // undo the document's last edit (whatever made it)
   Close,   // put the menu away: the thumbstick scrubs again
@@ -31,9 +35,11 @@ struct MenuEntry {
   friend bool operator==(const MenuEntry&, const MenuEntry&) = default;
 };
 
-// The entries, top to bottom: with a marker selected, the title presets and "Delete marker";
+// The entries, top to bottom: with a marker selected, the title presets, "Type title...",
+// "Record voice" and "Delete marker";
 // "Undo" while the document has something to undo; "Close" always (last).
-std::vector<MenuEntry> headsetMenuEntries(bool markerSelected, bool canUndo);
+// While a voice is being recorded, only "Stop recording".
+std::vector<MenuEntry> headsetMenuEntries(bool markerSelected, bool canUndo, bool recording = false);
 
 // `current` moved by `step` entries among `count`, wrapping at both ends (0 when count is 0).
 std::size_t cycledIndex(std::size_t current, int step, std::size_t count);

@@ -48,6 +48,15 @@ HeadsetMenuLayout layoutHeadsetMenu(const HeadsetMenuView& view, float pixelsPer
 void buildHeadsetMenuGeometry(const HeadsetMenuView& view, float pixelsPerDegree, const engine::FontAtlas& atlas,
                               engine::OverlayGeometry& out);
 
+// Where a ray (unit direction, in the anchor's space) meets the plane a card hung from `anchor`
+// is drawn in for `eye` (flat on screen at the anchor's depth): how far along the ray, and the
+// pixel there counted from the anchor's pixel (x right, y down); empty when it never does.
+struct CardPoint {
+  float alongM = 0;
+  glm::vec2 px{0.0f};
+};
+std::optional<CardPoint> rayOnCardPlane(const engine::Ray& ray, const glm::vec3& anchor, const ViewProjection& eye);
+
 struct HeadsetMenuHit {
   float alongM = 0;                 // from the ray's origin
   std::optional<std::size_t> row;   // the row there; empty: the heading or the hint
