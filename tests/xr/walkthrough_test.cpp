@@ -15,6 +15,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <iterator>
+#include <span>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -25,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "image.h"
+#include "tone.h"
 #include "process.h"
 #include "scenes/walkthrough.h"
 
@@ -379,6 +384,60 @@ TEST_F(XrWalkthrough, TrimAndCutEditTheRecordingAndRefuseBadSpans) {
   EXPECT_NE(r.output.find("broken.json#/samples/0/5: error: the orientation (qx, qy, qz, qw) is not a unit quaternion"),
             std::string::npos)
       << r.output;
+}
+
+// The director's voice heard as they walk (--walkthrough-mic; --voice-input's tone stands in for
+// the microphone): a WAV in the package of the recording's length, the tone's pitch, placed at the
+// recording's start; and without a microphone, the walkthrough is recorded without a voice.
+TEST_F(XrWalkthrough, TheDirectorsVoiceIsHeardAsTheyWalk) {
+  ProcessResult r = runShell("ffmpeg -v error -y -f lavfi -i sine=frequency=440:duration=3 " +
+                             (dir() / "mic.wav").string() + " 2>&1");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  std::ofstream(dir() / "walk.json") << R"({ "display": { "width": 32, "height": 32, "lockstep": true } })";
+  const std::string play = "PERFECTSHOT_SIM_SCRIPT=" + (dir() / "walk.json").string() + " PERFECTSHOT_VALIDATION=1 " +
+                           kPerfectshot + " --log-level info play " + (dir() / "shot").string() +
+                           " --display xr --no-audio --no-timeline --frames 90 --walkthrough-mic ";
+  r = runShell(play + "--record-walkthrough spoken --voice-input " + (dir() / "mic.wav").string() + " 2>&1");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_EQ(r.output.find("[error]"), std::string::npos) << r.output;
+  auto w = scenes::readWalkthrough(dir() / "shot", "spoken");
+  ASSERT_TRUE(w.ok()) << w.error().message() << "\n" << r.output;
+  ASSERT_EQ(w->voice.size(), 1u) << r.output;
+  EXPECT_EQ(w->voice[0].src, "walkthroughs/spoken.voice.wav");
+  EXPECT_NEAR(w->voice[0].atSeconds, 0.0, 1e-6) << "heard from the first frame on";
+
+  // The WAV (RIFF, 16-bit mono): as long as the recording (90 frames at 90 Hz), the tone's pitch.
+  std::ifstream in(dir() / "shot" / w->voice[0].src, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(bytes.size(), 44u);
+  ASSERT_EQ(bytes.substr(0, 4), "RIFF");
+  std::uint32_t rate = 0;
+  std::memcpy(&rate, bytes.data() + 24, 4);
+  const std::size_t data = bytes.find("data");
+  ASSERT_NE(data, std::string::npos);
+  std::vector<std::int16_t> samples((bytes.size() - data - 8) / 2);
+  std::memcpy(samples.data(), bytes.data() + data + 8, samples.size() * 2);
+  ASSERT_GT(rate, 0u);
+  const double seconds = static_cast<double>(samples.size()) / rate;
+  EXPECT_NEAR(seconds, w->durationSeconds, 0.05) << "the voice lasts as the walk does";
+  EXPECT_NEAR(risingCrossingsHz(std::span<const std::int16_t>(samples), static_cast<int>(rate)), 440.0, 3.0);
+  r = runShell(kPerfectshot + " lint " + (dir() / "shot").string() + " 2>&1");
+  EXPECT_EQ(r.exitCode, 0) << r.output;
+
+  // No microphone (OpenAL's null backend captures nothing): said once, recorded without a voice.
+  r = runShell("ALSOFT_DRIVERS=null " + play + "--record-walkthrough silent 2>&1");
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  EXPECT_NE(r.output.find("walkthrough: recorded without a voice: no microphone"), std::string::npos) << r.output;
+  auto silent = scenes::readWalkthrough(dir() / "shot", "silent");
+  ASSERT_TRUE(silent.ok()) << silent.error().message();
+  EXPECT_TRUE(silent->voice.empty());
+  EXPECT_GE(silent->samples.size(), 85u);
+
+  // --voice-input stands in for a microphone that is recorded; alone it is refused.
+  r = runShell(kPerfectshot + " play " + (dir() / "shot").string() + " --display offscreen --voice-input " +
+               (dir() / "mic.wav").string() + " 2>&1");
+  EXPECT_EQ(r.exitCode, 1) << r.output;
+  EXPECT_NE(r.output.find("--voice-input: stands in for the microphone"), std::string::npos) << r.output;
 }
 
 }  // namespace

@@ -239,6 +239,8 @@ int runPlay(const PlayArgs& args) {
     return reportError(liveOffscreen(args.input));  // auto found neither a headset nor a desktop
   if (args.edit && playback.shotFile.empty())
     return reportError(Error{args.input, "--edit needs a shot (a package folder or a shot.json), not a video", ""});
+  if (!args.voiceInput.empty() && !args.edit && !args.walkthrough.mic)
+    return reportError(Error{"--voice-input", "stands in for the microphone of --edit or --walkthrough-mic; neither is given", ""});
   player::PlayChoices choices;
   choices.timeline = !args.noTimeline;
   choices.overlay = !args.noOverlay;
@@ -363,7 +365,7 @@ int runPlay(const PlayArgs& args) {
     options.overlay->floorGrid = true;
     options.playArea = true;
   }
-  if (auto opened = walkthrough.open(args.walkthrough, playback, *display->display, offscreen != nullptr, !args.noOverlay, options);
+  if (auto opened = walkthrough.open(args.walkthrough, args.voiceInput, playback, *display->display, offscreen != nullptr, !args.noOverlay, options);
       !opened)
     return reportError(opened.error());
   // The venue first: the recorder records the stage as the venue put it.
@@ -472,7 +474,7 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                 "draw nothing over the picture: no narration markers, no film frame");
   cmd->add_flag("--no-film-frame", args->noFilmFrame,
                 "start with the film camera's frame hidden (window: C, headset: the menu button toggles it)");
-  CLI::Option* edit = cmd->add_flag("--edit", args->edit,
+  cmd->add_flag("--edit", args->edit,
                 "start in the marker editor: window: click places a marker at the playhead, drag moves it,\n"
                 "the panel edits it, Ctrl+Z/Ctrl+Shift+Z undo/redo, Ctrl+S saves (E toggles the editor);\n"
                 "headset: point and pull the trigger to place one at the current time, or on a marker to\n"
@@ -481,11 +483,10 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
                 "(or the trigger on its row) does it, left/right move the marker a frame (held: repeated;\n"
                 "every change saved at once)");
   cmd->add_option("--voice-input", args->voiceInput,
-                  "with --edit: a sound file the headset menu's \"Record voice\" hears instead of the microphone\n"
-                  "(from its start when recording starts, at the display's pace, silence after its end): a\n"
-                  "voice recorded elsewhere, or a room without a microphone")
-      ->check(CLI::ExistingFile)
-      ->needs(edit);
+                  "with --edit or --walkthrough-mic: a sound file the headset menu's \"Record voice\" (or the\n"
+                  "walkthrough) hears instead of the microphone (from its start when recording starts, at the\n"
+                  "display's pace, silence after its end): a voice recorded elsewhere, or a room without a microphone")
+      ->check(CLI::ExistingFile);
   addWindowOptions(*cmd, args->window);
   cmd->add_option("--media", args->mediaId, "with a shot: the id of the medium to play (default: the plate)");
   addSequenceBudgetOption(*cmd, args->sequenceBudgetMiB);

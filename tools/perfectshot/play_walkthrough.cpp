@@ -8,6 +8,8 @@
 
 #include "cli_numbers.h"
 #include "media/audio_source.h"
+#include "media/voice_capture.h"
+#include "media/voice_file_input.h"
 #include "scenes/atomic_file.h"
 
 namespace ps::tools {
@@ -36,6 +38,12 @@ void addWalkthroughOptions(CLI::App& command, WalkthroughArgs& args) {
                                           "with --record-walkthrough: a sound file recorded elsewhere, copied into the\n"
                                           "package and heard in the tour from where the director stood")
                            ->needs(record);
+  command.add_flag("--walkthrough-mic", args.mic,
+                   "with --record-walkthrough: record the director's voice from the microphone (or --voice-input's\n"
+                   "file) as they walk, into the package as walkthroughs/NAME.voice.wav; without a microphone the\n"
+                   "walkthrough is recorded without it (said once)")
+      ->needs(record)
+      ->excludes(voice);
   command.add_option("--walkthrough-voice-at", args.voiceAt,
                      "with --walkthrough-voice: the recording's second where the voice starts (default 0)")
       ->check(finiteIn(0, 86400))
@@ -78,8 +86,8 @@ Result<scenes::VoiceSegment> copyVoiceIntoPackage(const fs::path& packageRoot, c
   return segment;
 }
 
-Status PlayWalkthrough::open(const WalkthroughArgs& args, player::ShotPlayback& playback, xr::Display& display,
-                             bool offscreen, bool overlay, player::PlayerLoopOptions& options) {
+Status PlayWalkthrough::open(const WalkthroughArgs& args, const std::string& voiceInput, player::ShotPlayback& playback,
+                             xr::Display& display, bool offscreen, bool overlay, player::PlayerLoopOptions& options) {
   const auto flag = args.flag();
   if (!flag) return ok();
   if (playback.shotFile.empty())
@@ -96,6 +104,17 @@ Status PlayWalkthrough::open(const WalkthroughArgs& args, player::ShotPlayback& 
       auto segment = copyVoiceIntoPackage(root, o.name, args.voice, args.voiceAt);
       if (!segment) return segment.error();
       o.voice.push_back(std::move(*segment));
+    }
+    if (args.mic && !voiceInput.empty()) {
+      auto file = media::openVoiceFile(voiceInput);
+      if (!file) return file.error();
+      o.voiceInput = std::move(file).value();
+    } else if (args.mic) {
+      auto mic = media::openMicrophone();
+      if (mic)
+        o.voiceInput = std::move(mic).value();
+      else
+        spdlog::warn("walkthrough: recorded without a voice: {}", mic.error().message());
     }
     auto started = player::WalkthroughRecorder::start(std::move(o));
     if (!started) return started.error();

@@ -1,6 +1,6 @@
 #pragma once
-// `play`'s walkthrough flags: --record-walkthrough NAME (with --walkthrough-voice FILE and
-// --walkthrough-voice-at S) records the director's walkthrough into the shot package;
+// `play`'s walkthrough flags: --record-walkthrough NAME (with --walkthrough-mic, or
+// --walkthrough-voice FILE and --walkthrough-voice-at S) records the director's walkthrough into the shot package;
 // --tour NAME (with --tour-look-freely) plays one back as a guided tour. What they open, and the
 // recording's last save after the loop.
 #include <CLI/CLI.hpp>
@@ -20,6 +20,7 @@ namespace ps::tools {
 struct WalkthroughArgs {
   std::string record;
   std::string voice;
+  bool mic = false;  // record the microphone (or --voice-input's file standing in for it)
   double voiceAt = 0;
   std::string tour;
   bool lookFreely = false;
@@ -33,8 +34,9 @@ class PlayWalkthrough {
  public:
   // The recorder or the tour the flags ask for, on this shot; the tour's overlay (its gaze glow)
   // unless `overlay` is false. A tour offscreen ends with its recording.
-  Status open(const WalkthroughArgs& args, player::ShotPlayback& playback, xr::Display& display, bool offscreen,
-              bool overlay, player::PlayerLoopOptions& options);
+  // voiceInput: --voice-input's file, heard instead of the microphone (--walkthrough-mic).
+  Status open(const WalkthroughArgs& args, const std::string& voiceInput, player::ShotPlayback& playback,
+              xr::Display& display, bool offscreen, bool overlay, player::PlayerLoopOptions& options);
   player::LoopDirector* director();  // null: neither
   const player::WalkthroughTour* tour() const { return tour_.get(); }
   // The recording's last save (nothing to do for a tour).

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "media/wav_file.h"
 #include "xr/head_position.h"
 
 namespace ps::player {
@@ -25,6 +26,7 @@ WalkthroughRecorder::WalkthroughRecorder(Options options)
     : options_(std::move(options)), file_(scenes::walkthroughFile(options_.packageRoot, options_.name)) {
   saved_.name = options_.name;
   saved_.voice = options_.voice;
+  if (options_.voiceInput) voice_.emplace(*options_.voiceInput);
   saver_ = std::thread([this] { saveLoop(); });
 }
 
@@ -74,7 +76,17 @@ void WalkthroughRecorder::onShown(const xr::DisplayFrame& frame, const media::Pl
   if (!firstDisplayTime_) {
     firstDisplayTime_ = frame.predictedDisplayTime;
     origin_ = xr::headPosition(frame.eyes);
+    if (voice_) {
+      if (Status s = voice_->start(frame.predictedDisplayTime); !s) {
+        spdlog::warn("walkthrough: the voice is not recorded: {}", s.error().message());
+        voice_.reset();
+      } else {
+        spdlog::info("walkthrough: recording the voice from {}", options_.voiceInput->name());
+      }
+    }
   }
+  lastDisplayTime_ = frame.predictedDisplayTime;
+  hear(frame.predictedDisplayTime);
   const double t = frame.predictedDisplayTime - *firstDisplayTime_;
   // While a seek lands the player shows the frame before it: its change is read once it landed.
   if (!shown.state.seeking) {
@@ -103,6 +115,30 @@ void WalkthroughRecorder::onShown(const xr::DisplayFrame& frame, const media::Pl
   }
 }
 
+void WalkthroughRecorder::hear(double displayTime) {
+  if (!voice_ || !voice_->recording()) return;
+  if (Status s = voice_->poll(displayTime); !s)
+    spdlog::warn("walkthrough: the voice stopped at {:.1f} s: {}", displayTime - *firstDisplayTime_, s.error().message());
+}
+
+Result<std::optional<scenes::VoiceSegment>> WalkthroughRecorder::writeVoice() {
+  if (!voice_ || !firstDisplayTime_) return std::optional<scenes::VoiceSegment>{};
+  media::VoiceTake take = voice_->take();
+  if (voice_->recording()) {
+    Result<media::VoiceTake> stopped = voice_->stop(lastDisplayTime_);
+    if (!stopped) return stopped.error();
+    take = std::move(stopped).value();
+  }
+  if (take.samples.empty()) return std::optional<scenes::VoiceSegment>{};
+  scenes::VoiceSegment segment;
+  segment.src = std::string(scenes::kWalkthroughFolder) + "/" + options_.name + ".voice.wav";
+  segment.path = options_.packageRoot / segment.src;
+  segment.atSeconds = std::max(0.0, take.firstSampleSeconds - *firstDisplayTime_);
+  if (Status s = media::writeWavAtomically(segment.path, take.sampleRate, take.samples); !s) return s.error();
+  spdlog::info("walkthrough: the voice ({:.1f} s) is in the package as {}", take.seconds(), segment.src);
+  return std::optional<scenes::VoiceSegment>(std::move(segment));
+}
+
 void WalkthroughRecorder::saveLoop() {
   std::unique_lock lock(mutex_);
   for (;;) {
@@ -110,9 +146,11 @@ void WalkthroughRecorder::saveLoop() {
     if (!saveAsked_ && stopping_) return;
     saved_.samples.insert(saved_.samples.end(), handedSamples_.begin(), handedSamples_.end());
     saved_.events.insert(saved_.events.end(), handedEvents_.begin(), handedEvents_.end());
+    saved_.voice.insert(saved_.voice.end(), handedVoice_.begin(), handedVoice_.end());
     saved_.durationSeconds = handedDuration_;
     handedSamples_.clear();
     handedEvents_.clear();
+    handedVoice_.clear();
     saveAsked_ = false;
     const bool last = stopping_;
     lock.unlock();
@@ -129,8 +167,12 @@ void WalkthroughRecorder::saveLoop() {
 Status WalkthroughRecorder::finish() {
   if (finished_) return ok();
   finished_ = true;
+  // The voice first: the last save names its file, written before it.
+  Result<std::optional<scenes::VoiceSegment>> voice = writeVoice();
+  if (!voice) spdlog::warn("walkthrough: the voice is not kept: {}", voice.error().message());
   {
     std::lock_guard lock(mutex_);
+    if (voice && *voice) handedVoice_.push_back(std::move(**voice));
     handedSamples_.insert(handedSamples_.end(), newSamples_.begin(), newSamples_.end());
     handedEvents_.insert(handedEvents_.end(), newEvents_.begin(), newEvents_.end());
     if (!newSamples_.empty()) handedDuration_ = newSamples_.back().t;

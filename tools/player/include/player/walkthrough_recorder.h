@@ -7,6 +7,8 @@
 // them (play, pause, rate, a step of a few frames while paused, any other jump as a seek).
 // Saved atomically on a worker thread every saveEverySeconds of recording, so a crash loses at
 // most that much and the loop never waits on disk, and once more by finish().
+// With a voice input (a microphone), the director's voice is heard from the first frame on and
+// written by finish() as walkthroughs/NAME.voice.wav, placed where its first sample was heard.
 // Thread: the player loop's; the saves run on the recorder's own.
 #include <condition_variable>
 #include <filesystem>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "media/player.h"
+#include "media/voice_input.h"
 #include "player/loop_director.h"
 #include "scenes/result.h"
 #include "scenes/walkthrough.h"
@@ -32,6 +35,7 @@ class WalkthroughRecorder : public LoopDirector {
     std::vector<scenes::VoiceSegment> voice;  // already in the package
     double frameSeconds = 1.0 / 30;            // one shot frame: tells a step from a seek
     double saveEverySeconds = 2.0;             // recording seconds between saves
+    std::unique_ptr<media::VoiceInput> voiceInput;  // the director's voice heard live; null: none
   };
   // Refuses a bad name and one the package already has (a walkthrough is never overwritten).
   static Result<std::unique_ptr<WalkthroughRecorder>> start(Options options);
@@ -52,11 +56,16 @@ class WalkthroughRecorder : public LoopDirector {
   explicit WalkthroughRecorder(Options options);
   void events(double t, const media::PlayerState& s, double dt);
   void saveLoop();
+  void hear(double displayTime);  // the voice input's news, each frame
+  // The voice heard, as a file in the package and its segment; empty when nothing was heard.
+  Result<std::optional<scenes::VoiceSegment>> writeVoice();
 
   Options options_;
   std::filesystem::path file_;
   std::optional<engine::View> aim_;  // this frame's pointing hand
   std::optional<double> firstDisplayTime_;
+  double lastDisplayTime_ = 0;
+  std::optional<media::VoiceRecorder> voice_;  // on options_.voiceInput
   glm::vec3 origin_{0.0f};
   std::optional<media::PlayerState> last_;  // of the previous frame not landing a seek
   double lastTime_ = 0;                     // its recording seconds
@@ -71,6 +80,7 @@ class WalkthroughRecorder : public LoopDirector {
   scenes::Walkthrough saved_;  // the saver thread's alone
   std::vector<scenes::WalkthroughSample> handedSamples_;
   std::vector<scenes::WalkthroughEvent> handedEvents_;
+  std::vector<scenes::VoiceSegment> handedVoice_;
   double handedDuration_ = 0;
   bool saveAsked_ = false, stopping_ = false, finished_ = false;
   std::optional<Error> saveError_;
