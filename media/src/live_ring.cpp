@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
+#include <fstream>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -14,7 +15,6 @@
 #include "log.h"
 #include "media/ffmpeg_log.h"
 #include "media/live_ring_room.h"
-#include "scenes/atomic_file.h"
 
 namespace ps::media {
 
@@ -351,9 +351,16 @@ std::optional<LiveRecording> LiveRing::recording() {
   r.endSeconds = s_->closed.back().end;
   r.list = s_->file(fmt::format("recording-{:06}.ffconcat", s_->nextList++));
   lock.unlock();
-  if (Status s = scenes::writeFileAtomically(r.list, text); !s) {
-    log().warn("live: {}: {}", s_->url, s.error().message());
-    return std::nullopt;
+  // A fresh name each time, read only after this returns: nothing can see it half written, so
+  // no fsync (this runs on the player loop, where a seek asks for it).
+  {
+    std::ofstream out(r.list, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out) {
+      log().warn("live: {}: cannot write the list of what is kept", r.list.string());
+      return std::nullopt;
+    }
   }
   lock.lock();
   s_->lists.push_back(r.list);
