@@ -3,43 +3,19 @@
 #include <cmath>
 #include <limits>
 
-extern "C" {
-#include <libavutil/channel_layout.h>
-#include <libswresample/swresample.h>
-}
-
 #include "ffmpeg_check.h"
 #include "ffmpeg_handles.h"
 #include "log.h"
 #include "media/ffmpeg_log.h"
 #include "media/ffmpeg_url.h"
 #include "open_input.h"
+#include "sample_converter.h"
 
 namespace ps::media {
 
 namespace {
 
 constexpr std::int64_t kNoPts = std::numeric_limits<std::int64_t>::min();  // == AV_NOPTS_VALUE
-
-struct SwrContextDeleter {
-  void operator()(SwrContext* s) const { swr_free(&s); }
-};
-using SwrContextPtr = std::unique_ptr<SwrContext, SwrContextDeleter>;
-
-// An AVChannelLayout that frees what it owns (custom layouts allocate).
-struct ChannelLayout {
-  AVChannelLayout l{};
-  ChannelLayout() = default;
-  ChannelLayout(const ChannelLayout&) = delete;
-  ChannelLayout& operator=(const ChannelLayout&) = delete;
-  ~ChannelLayout() { av_channel_layout_uninit(&l); }
-};
-
-std::string describe(const AVChannelLayout& l) {
-  char buf[128] = {};
-  if (av_channel_layout_describe(&l, buf, sizeof buf) < 0) return "unknown";
-  return buf;
-}
 
 }  // namespace
 
@@ -50,7 +26,7 @@ struct AudioSource::State {
   AVCodecContextPtr dec;
   AVPacketPtr pkt;
   AVFramePtr frame;
-  SwrContextPtr swr;
+  std::optional<SampleConverter> converter;
   AVStream* stream = nullptr;
   bool draining = false;
   bool ended = false;
@@ -65,31 +41,10 @@ struct AudioSource::State {
   }
 
   Status initConverter() {
-    ChannelLayout in;
-    // swresample mixes only speaker layouts: an ambisonic (or custom) order said not to be
-    // played as ambisonics is taken as the speakers of its channel count.
-    if (av_channel_layout_copy(&in.l, &dec->ch_layout) < 0 || in.l.order != AV_CHANNEL_ORDER_NATIVE) {
-      av_channel_layout_uninit(&in.l);
-      av_channel_layout_default(&in.l, dec->ch_layout.nb_channels);
-    }
-    ChannelLayout out;
-    if (info.layout == AudioLayout::AmbiX) {
-      // Same channels in, same out: only the sample format changes.
-      av_channel_layout_default(&out.l, 4);
-      av_channel_layout_uninit(&in.l);
-      av_channel_layout_default(&in.l, 4);
-    } else {
-      out.l = AV_CHANNEL_LAYOUT_STEREO;
-    }
-    SwrContext* raw = nullptr;
-    if (Status st = checked(swr_alloc_set_opts2(&raw, &out.l, AV_SAMPLE_FMT_FLT, info.sampleRate, &in.l,
-                                                dec->sample_fmt, info.sampleRate, 0, nullptr),
-                            "swr_alloc_set_opts2", info.url);
-        !st) {
-      return st;
-    }
-    swr.reset(raw);
-    return checked(swr_init(swr.get()), "swr_init", info.url);
+    Result<SampleConverter> c = SampleConverter::create(*dec, info.channels, info.sampleRate, info.url);
+    if (!c) return c.error();
+    converter.emplace(std::move(c).value());
+    return ok();
   }
 
   // Converts the decoded frame; trims what lies before a seek target.
@@ -102,11 +57,10 @@ struct AudioSource::State {
     b.firstFrame = *nextFrame;
     const int n = frame->nb_samples;
     *nextFrame += n;
-    b.samples.resize(static_cast<std::size_t>(n) * static_cast<std::size_t>(info.channels));
-    auto* out = reinterpret_cast<std::uint8_t*>(b.samples.data());
-    const int got = swr_convert(swr.get(), &out, n, const_cast<const std::uint8_t**>(frame->extended_data), n);
-    if (got < 0) return ffmpegError(info.url, "swr_convert", got);
-    b.samples.resize(static_cast<std::size_t>(got) * static_cast<std::size_t>(info.channels));
+    Result<std::vector<float>> samples = converter->convert(*frame);
+    if (!samples) return samples.error();
+    b.samples = std::move(samples).value();
+    const auto got = static_cast<std::int64_t>(b.samples.size()) / info.channels;
     if (b.firstFrame < dropBefore) {
       const std::int64_t drop = std::min<std::int64_t>(dropBefore - b.firstFrame, got);
       b.samples.erase(b.samples.begin(), b.samples.begin() + drop * info.channels);
@@ -165,7 +119,7 @@ Result<AudioSource> AudioSource::open(const std::string& url, const AudioOptions
   info.codec = codec->name;
   info.streamIndex = index;
   info.sampleRate = s->dec->sample_rate;
-  info.sourceLayout = describe(s->dec->ch_layout);
+  info.sourceLayout = describeChannels(s->dec->ch_layout);
   const int channels = s->dec->ch_layout.nb_channels;
   info.sourceChannels = channels;
   const bool ambisonicOrder = s->dec->ch_layout.order == AV_CHANNEL_ORDER_AMBISONIC;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <thread>
 
@@ -15,6 +16,7 @@ extern "C" {
 #include "ffmpeg_interrupt.h"
 #include "frame_view_of.h"
 #include "live_ring.h"
+#include "live_sound_decoder.h"
 #include "log.h"
 #include "media/ffmpeg_log.h"
 #include "stream_probe.h"
@@ -24,6 +26,8 @@ namespace ps::media {
 namespace {
 
 constexpr std::int64_t kNoPts = AV_NOPTS_VALUE;
+// The sound held for a consumer that does not take it.
+constexpr double kMostSoundHeldSeconds = 2.0;
 // The longest a packet is held back to the stream's pace; more is a jump in its timestamps.
 constexpr double kMostPacingSeconds = 10.0;
 // The longest an HLS read may wait: a few of the usual segments (2 to 6 s).
@@ -42,6 +46,7 @@ struct Connection {
   AVFormatContextPtr fmt;
   AVCodecContextPtr dec;
   AVStream* stream = nullptr;
+  std::optional<LiveSoundDecoder> sound;  // empty: none asked for, or the stream has none
   StreamInfo info;
   int id = 0;
   bool keyframeSeen = false;
@@ -101,6 +106,8 @@ struct LiveFeed::State {
   mutable std::mutex mutex;
   std::condition_variable wake;  // the back-off's wait, cut short by stop
   std::optional<LiveFrame> newest;
+  std::deque<LiveSoundBlock> sound;  // decoded, not taken yet
+  std::size_t soundHeldFrames = 0;
   LiveStatus status;
   std::thread thread;
 
@@ -151,8 +158,11 @@ struct LiveFeed::State {
     if (index == AVERROR_STREAM_NOT_FOUND) return Error{input.url, "the stream carries no video", ""};
     if (index < 0 || codec == nullptr) return Error{input.url, "no decoder for the stream's video codec", ""};
     c.stream = c.fmt->streams[index];
-    for (unsigned i = 0; i < c.fmt->nb_streams; ++i)
-      if (static_cast<int>(i) != index) c.fmt->streams[i]->discard = AVDISCARD_ALL;
+    if (options.sound) c.sound = LiveSoundDecoder::open(*c.fmt, input.url);
+    for (unsigned i = 0; i < c.fmt->nb_streams; ++i) {
+      const bool wanted = static_cast<int>(i) == index || (c.sound && static_cast<int>(i) == c.sound->streamIndex());
+      if (!wanted) c.fmt->streams[i]->discard = AVDISCARD_ALL;
+    }
     c.dec.reset(avcodec_alloc_context3(codec));
     if (!c.dec) throw std::bad_alloc();
     c.quietDecoder = std::make_unique<FfmpegQuietContext>(c.dec.get());
@@ -216,6 +226,11 @@ struct LiveFeed::State {
         return isEndOfFile(r) ? std::string("the stream ended") : "av_read_frame: " + ffmpegErrorText(r);
       }
       if (pkt->stream_index != c.stream->index) {
+        // Before the first keyframe the feed has no time to put the sound on.
+        if (c.sound && c.keyframeSeen && pkt->stream_index == c.sound->streamIndex()) {
+          const double shift = c.startSeconds - static_cast<double>(c.firstPts) * av_q2d(c.stream->time_base);
+          publishSound(c.sound->decode(*pkt, shift));
+        }
         av_packet_unref(pkt.get());
         continue;
       }
@@ -320,6 +335,20 @@ struct LiveFeed::State {
     if (damaged) ++status.framesDamaged;
   }
 
+  void publishSound(std::vector<LiveSoundBlock> blocks) {
+    if (blocks.empty()) return;
+    std::lock_guard lock(mutex);
+    for (LiveSoundBlock& b : blocks) {
+      soundHeldFrames += b.samples.size() / 2;
+      sound.push_back(std::move(b));
+    }
+    const auto most = static_cast<std::size_t>(kMostSoundHeldSeconds * kLiveSoundRate);
+    while (soundHeldFrames > most && sound.size() > 1) {
+      soundHeldFrames -= sound.front().samples.size() / 2;
+      sound.pop_front();
+    }
+  }
+
   // The first picture says what a probe cut short may not have: a stream joined mid-GOP can be
   // probed before its parameter sets arrive. The layout is guessed again from the real size
   // where nothing else said it.
@@ -344,7 +373,8 @@ struct LiveFeed::State {
     Connection c = std::move(first);
     while (!stop.load()) {
       const std::string loss = receive(c);
-      // Closed while still quiet: the decoder and the input first, their quiet entries after.
+      // Closed while still quiet: the decoders and the input first, their quiet entries after.
+      c.sound.reset();
       c.dec.reset();
       c.fmt.reset();
       c = Connection{};
@@ -363,6 +393,7 @@ struct LiveFeed::State {
           c = std::move(next).value();
           std::lock_guard lock(mutex);
           status.connected = true;
+          status.sound = c.sound ? c.sound->description() : "";
           ++status.reconnects;
           break;
         }
@@ -399,6 +430,8 @@ Result<std::unique_ptr<LiveFeed>> LiveFeed::open(const LiveInput& input, const L
       s->info = c->info;
       s->connectedBefore = true;
       s->status.connected = true;
+      s->status.sound = c->sound ? c->sound->description() : "";
+      if (c->sound) log().info("live: {}: sound {}", input.url, c->sound->description());
       State* state = s.get();
       s->thread = std::thread([state, first = std::move(c).value()]() mutable { state->run(std::move(first)); });
       std::unique_ptr<LiveFeed> feed(new LiveFeed(std::move(s)));
@@ -449,6 +482,14 @@ std::optional<LiveFrame> LiveFeed::takeNewest() {
   std::lock_guard lock(s_->mutex);
   std::optional<LiveFrame> out = std::move(s_->newest);
   s_->newest.reset();
+  return out;
+}
+
+std::vector<LiveSoundBlock> LiveFeed::takeSound() {
+  std::lock_guard lock(s_->mutex);
+  std::vector<LiveSoundBlock> out(std::make_move_iterator(s_->sound.begin()), std::make_move_iterator(s_->sound.end()));
+  s_->sound.clear();
+  s_->soundHeldFrames = 0;
   return out;
 }
 

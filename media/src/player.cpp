@@ -87,7 +87,7 @@ Player::Player(ShotRange range)
   outside_ = TrackPlace::After;  // never on the plate: upcoming() has nothing
 }
 
-Player::Player(std::unique_ptr<LiveFeed> live)
+Player::Player(std::unique_ptr<LiveFeed> live, std::unique_ptr<LiveSound> sound)
     : options_(),
       shot_(PlateOnShot{.range = ShotRange{.inSeconds = 0.0, .outSeconds = std::nullopt, .fps = liveRate(live->info())},
                         .startSeconds = 0.0,
@@ -98,6 +98,7 @@ Player::Player(std::unique_ptr<LiveFeed> live)
       rangeEndsWithPlate_(false),
       stepsAreFrames_(false) {
   live_ = std::move(live);
+  liveSound_ = std::move(sound);
   transport_.play();
 }
 
@@ -494,6 +495,13 @@ PlayerFrame Player::updateLive(double at) {
     }
   }
   if (rewind_) {
+    if (liveSound_) {
+      liveSound_->silence();
+      if (!replaySilenceSaid_) {
+        log().info("live: the kept feed replays its picture only; the sound returns with the live picture");
+        replaySilenceSaid_ = true;
+      }
+    }
     LiveRewind::Requests r;
     r.seekTo = controls.seekTo;
     r.steps = steps;
@@ -513,7 +521,13 @@ PlayerFrame Player::updateLive(double at) {
     transport_.takeControls(at);
   }
   if (transport_.playing()) {
-    if (std::optional<LiveFrame> taken = live_->takeNewest()) liveShown_ = std::move(taken);
+    if (std::optional<LiveFrame> taken = live_->takeNewest()) {
+      liveShown_ = std::move(taken);
+      // The sound heard with this picture is its own: the sound follows the picture shown.
+      if (liveSound_) liveSound_->follow(liveShown_->frame.seconds, at);
+    }
+  } else if (liveSound_) {
+    liveSound_->silence();
   }
   PlayerFrame out;
   PlayerState& s = out.state;

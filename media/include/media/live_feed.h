@@ -14,6 +14,9 @@
 //   back-off (firstBackoff doubling up to mostBackoff); the last picture stays the newest meanwhile.
 //   A stall is the consumer's to see: status().lastFrameAt stops moving.
 //
+// Sound (LiveOptions::sound): the connection's best audio stream is decoded beside the picture,
+// on the same feed time, and handed out as it decodes (takeSound); a feed without one is silent.
+//
 // Frame times: `seconds` counts from the feed's first frame, across reconnects (a new connection
 // starts where the receive clock stands); `index` counts the frames decoded.
 #include <chrono>
@@ -23,6 +26,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "media/decoded_frame.h"
 #include "media/live_input.h"
@@ -58,6 +62,14 @@ struct LiveRecording {
   double endSeconds = 0;
 };
 
+// The live sound: stereo 32-bit float at this rate, whatever the stream's.
+inline constexpr int kLiveSoundRate = 48000;
+
+struct LiveSoundBlock {
+  double seconds = 0;          // feed seconds of its first sample frame (the pictures' time)
+  std::vector<float> samples;  // interleaved L R
+};
+
 struct LiveOptions {
   // Nothing read for this long: the connection is lost (HLS: at least 15 s, its segments come
   // seconds apart).
@@ -74,6 +86,8 @@ struct LiveOptions {
   std::optional<FrameLayout> layout;
   // Keep the feed on disk (the live timeline); absent: nothing is kept.
   std::optional<LiveRingOptions> ring;
+  // Decode the feed's sound for takeSound(); false: its audio stream is not even read.
+  bool sound = false;
 };
 
 struct LiveFrame {
@@ -90,6 +104,7 @@ struct LiveStatus {
   std::uint64_t framesDamaged = 0;     // decoded with errors concealed (data lost on the way)
   std::uint64_t reconnects = 0;        // connections opened again after one ended
   std::string lastLoss;                // why the latest connection ended; empty: none has
+  std::string sound;                   // the latest connection's sound, e.g. "aac 48000 Hz stereo"; empty: none
 };
 
 class LiveFeed {
@@ -111,6 +126,9 @@ class LiveFeed {
 
   // The newest frame decoded since the last take; empty when none is new. Any one thread.
   std::optional<LiveFrame> takeNewest();
+  // The sound decoded since the last take, oldest first (LiveOptions::sound); at most the last
+  // two seconds of it are held for a consumer that does not take it. Any one thread.
+  std::vector<LiveSoundBlock> takeSound();
   LiveStatus status() const;
   // What the ring has kept so far (LiveOptions::ring), in a list file of its own; empty when no
   // ring was asked for, none of it is closed yet, or the ring stopped (a disk error, logged).

@@ -49,6 +49,7 @@
 #include "media/audio_player.h"
 #include "media/decoded_frame.h"
 #include "media/live_feed.h"
+#include "media/live_sound.h"
 #include "media/master_clock.h"
 #include "media/playback_decoder.h"
 #include "media/track_timing.h"
@@ -108,14 +109,16 @@ class Player {
   // No plate: the transport over range (its out must be set: nothing else ends it), no
   // picture, no soundtrack.
   explicit Player(ShotRange range);
-  // A live feed (live_feed.h): each update shows the newest picture received, with no
-  // soundtrack; the clock is the feed's (positionSeconds: the picture's seconds from the feed's
+  // A live feed (live_feed.h): each update shows the newest picture received, with its sound
+  // kept in step (below); the clock is the feed's (positionSeconds: the picture's seconds from the feed's
   // first). Pause holds the picture shown, play returns to the newest. Starts playing.
   // Where the feed keeps a recording (LiveOptions::ring), a seek or a step moves into it: the
   // player shows the feed's past, frame-exact, plays on in it at any rate and loops in it, until
   // goLive(), a seek to the newest picture, or playing into the end of what is kept. Without one, seeks, steps, the rate and loops are
   // refused, said once in the log.
-  explicit Player(std::unique_ptr<LiveFeed> live);
+  // sound (live_sound.h, over the same feed) may be null: no sound. It follows each new live
+  // picture shown, and is silent while paused or in the past (the recording keeps no sound).
+  explicit Player(std::unique_ptr<LiveFeed> live, std::unique_ptr<LiveSound> sound = nullptr);
   ~Player();
   Player(const Player&) = delete;
   Player& operator=(const Player&) = delete;
@@ -123,6 +126,8 @@ class Player {
   bool hasPlate() const { return decoder_.has_value() || live_ != nullptr; }
   // The live feed shown; null for a recorded plate or none.
   LiveFeed* live() const { return live_.get(); }
+  // The live feed's sound; null: none played.
+  const LiveSound* liveSound() const { return liveSound_.get(); }
   // The feed's newest picture taken, with when it arrived; null: none yet. While the past is
   // shown (rewound()), the one taken before it.
   const LiveFrame* liveShown() const { return liveShown_ ? &*liveShown_ : nullptr; }
@@ -210,10 +215,12 @@ class Player {
   PlayerFrame updateLive(double at);          // the newest picture of the feed, or the one held
 
   std::unique_ptr<LiveFeed> live_;
+  std::unique_ptr<LiveSound> liveSound_;  // after the feed it takes from: destroyed first
   std::optional<LiveFrame> liveShown_;  // the feed's picture shown
   bool liveRefusalSaid_ = false;
   std::unique_ptr<LiveRewind> rewind_;  // the feed's past shown; null: the live picture
   bool goLive_ = false;
+  bool replaySilenceSaid_ = false;
   std::optional<std::string> rewindRefusal_;  // the latest reason a move into the past was refused
   std::optional<PlaybackDecoder> decoder_;  // absent: no plate
   std::unique_ptr<AudioPlayer> audio_;
