@@ -24,12 +24,29 @@ constexpr double kMostPendingSeconds = 3.0;
 // Blocks this close to the previous one's end are taken as following it: timestamps are rounded,
 // and a sample of silence between them would click.
 constexpr std::int64_t kSnapFrames = 2;
-// How long a start waits for sound that arrives after its picture's time before playing it late,
-// and the margin added then so the next packet is in time.
-constexpr double kLateAfterSeconds = 0.5;
-constexpr double kLateMarginSeconds = 0.03;
+// How late the sound comes is measured before it first plays: how far the newest sound received
+// lies behind the picture's time, at its worst (just before each packet, or each burst of them),
+// forgotten slowly so a burst a while ago still counts.
+constexpr double kMeasureFirstSeconds = 1.0;
+constexpr double kWorstForgetPerSecond = 0.05;
+// Beyond the worst: the streaming side's own period, and the mixer's.
+constexpr double kLateMarginSeconds = 0.025;
+// The lateness in force follows a change in how late the sound comes by at most this much a
+// second (the pitch correction plays it out); a burst later than it allows runs dry and starts
+// again at once as late as needed.
+constexpr double kLateSlewPerSecond = 0.010;
 // Later than this, the sound is not of the picture shown in any useful sense: not played.
 constexpr double kMostLateSeconds = 1.0;
+// Running dry after playing steadily, while the pictures flow, says the sound comes less evenly
+// than measured (the mixer takes it in larger pieces than the queue allows for): each time it
+// plays this much later, up to the most. (A feed that ends runs dry too, and then again after
+// each short start on what is left of it.)
+constexpr double kSteadySeconds = 0.25;
+constexpr double kCushionStepSeconds = 0.020;
+constexpr double kMostCushionSeconds = 0.100;
+// No new picture for this long: the feed stalled, and the sound (which stalls with it) is not
+// waited for; its absence says nothing of how late it comes.
+constexpr double kPictureStalledSeconds = 0.3;
 
 std::int64_t framesOf(double seconds) { return std::llround(seconds * kRate); }
 
@@ -70,8 +87,14 @@ struct LiveSound::State {
   std::optional<std::int64_t> intakeEnd;  // where the latest block taken ends
   std::int64_t nextFrame = 0;             // the feed frame the next buffer starts at
   std::optional<Follow> follow;
-  std::optional<double> shortSince;       // a start has waited for sound since then
-  std::int64_t mostShortBy = 0;           // sample frames it lacked at most meanwhile
+  // How late the sound comes: the worst of (the sound the picture wants heard, plus a buffer,
+  // minus the newest sound received), seconds, forgotten slowly; measured since measuringSince.
+  std::optional<double> measuringSince;
+  double worstLate = 0;
+  double measuredAt = 0;
+  double cushion = 0;  // added after running dry while playing steadily
+  double startedAt = 0;                   // TimeSource seconds of the latest start
+  std::optional<double> lastPump;
   bool lateSaid = false;
   bool tooLateSaid = false;
   LiveSoundStatus status;
@@ -183,44 +206,51 @@ struct LiveSound::State {
     return alcGetError(out.device.get()) == ALC_NO_ERROR ? static_cast<double>(latency) * 1e-9 : 0.0;
   }
 
-  // Starts the source so its first sample is heard with its picture: at once where the sound is
-  // there, after waiting for it where it comes late, played late where it keeps coming late.
-  void start(double now) {
-    if (pending.empty()) return;
-    // One buffer to start with; the others fill as the sound comes.
-    const std::int64_t prime = options.bufferFrames;
-    const double heardAt = now + deviceLatencySeconds();
-    const auto inStep = static_cast<std::int64_t>(
-        std::llround((follow->pictureSeconds + (heardAt - follow->at)) * kRate));
-    const std::int64_t shortBy = inStep + prime - pending.back().end();
-    double late = 0;
-    if (shortBy > 0) {
-      // Sound that comes in bursts is short by most just before each: the most of the wait.
-      if (!shortSince) {
-        shortSince = now;
-        mostShortBy = 0;
-      }
-      mostShortBy = std::max(mostShortBy, shortBy);
-      if (now - *shortSince < kLateAfterSeconds) return;
-      late = static_cast<double>(mostShortBy) / kRate + kLateMarginSeconds;
-      if (late > kMostLateSeconds) {
-        if (!tooLateSaid) {
-          log().info("live: the feed's sound arrives more than {:.0f} s after its picture; it is not played",
-                     kMostLateSeconds);
-          tooLateSaid = true;
-        }
-        shortSince = now;
-        return;
-      }
-      if (!lateSaid) {
-        log().info("live: the feed's sound arrives {:.0f} ms after its picture; it plays that much late",
-                   late * 1e3);
-        lateSaid = true;
-      }
+  // The feed frame the picture wants heard a device latency from now, when the mixer's next
+  // samples are heard.
+  double inStepFrame(double now) const {
+    return (follow->pictureSeconds + (now + deviceLatencySeconds() - follow->at)) * kRate;
+  }
+
+  // While the pictures flow and sound comes: how late it comes at worst.
+  void measureLateness(double now) {
+    if (!intakeEnd || now - follow->at > kPictureStalledSeconds) return;
+    const double late = (inStepFrame(now) + options.bufferFrames - static_cast<double>(*intakeEnd)) / kRate;
+    if (!measuringSince) {
+      measuringSince = now;
+      worstLate = late;
+    } else {
+      worstLate = std::max(late, worstLate - kWorstForgetPerSecond * std::max(0.0, now - measuredAt));
     }
-    shortSince.reset();
+    measuredAt = now;
+  }
+
+  // The lateness the sound is to play at now.
+  double lateWanted() const { return std::max(0.0, worstLate + kLateMarginSeconds) + cushion; }
+
+  // Starts the source so its first sample is heard with its picture, or as late after it as the
+  // sound comes.
+  void start(double now) {
+    if (!measuringSince || now - *measuringSince < kMeasureFirstSeconds) return;
+    if (now - follow->at > kPictureStalledSeconds) return;
+    const double late = lateWanted();
+    if (late > kMostLateSeconds) {
+      if (!tooLateSaid) {
+        log().info("live: the feed's sound arrives more than {:.0f} s after its picture; it is not played",
+                   kMostLateSeconds);
+        tooLateSaid = true;
+      }
+      return;
+    }
+    const std::int64_t from = std::llround(inStepFrame(now)) - framesOf(late);
+    if (pending.empty() || pending.back().end() < from + options.bufferFrames) return;  // until it comes
+    if (late > 0.05 && !lateSaid) {
+      log().info("live: the feed's sound arrives up to {:.0f} ms after its picture; it plays that much late",
+                 late * 1e3);
+      lateSaid = true;
+    }
     status.lateSeconds = late;
-    nextFrame = inStep - framesOf(late);
+    nextFrame = from;
     do {
       if (!queueOne()) return;
     } while (!freeBuffers.empty() && available() >= options.bufferFrames);
@@ -229,7 +259,14 @@ struct LiveSound::State {
     static_cast<void>(PS_AL_CHECK(alSourcef(source, AL_PITCH, 1.0f)));
     if (!PS_AL_CHECK(alSourcePlay(source))) return;
     status.sounding = true;
+    startedAt = now;
     ++status.starts;
+  }
+
+  // Playing: the lateness in force moves toward the one wanted, at the pitch correction's pace.
+  void followLateness(double dt) {
+    const double step = kLateSlewPerSecond * dt;
+    status.lateSeconds += std::clamp(lateWanted() - status.lateSeconds, -step, step);
   }
 
   // Playing: how far the sound heard is from the picture, and the pitch (or a resync) for it.
@@ -266,18 +303,28 @@ struct LiveSound::State {
     if (!follow) {
       if (status.sounding || !queued.empty()) flush();
       pending.clear();
-      shortSince.reset();
+      measuringSince.reset();
       return;
     }
     const double now = time.now();
+    const double dt = lastPump ? now - *lastPump : 0.0;
+    lastPump = now;
+    measureLateness(now);
     const ALint state = sourceState();
     if (state == AL_STOPPED) {
-      // Ran dry: no sound came in time (a stall, a reconnect).
+      // Ran dry: no sound came in time (a stall, a reconnect, or sound that comes unevenly).
       ++status.underruns;
-      log().debug("live sound: ran dry; starting again in step when sound comes");
+      if (now - startedAt >= kSteadySeconds && now - follow->at <= kPictureStalledSeconds)
+        cushion = std::min(cushion + kCushionStepSeconds, kMostCushionSeconds);
+      log().debug("live sound: ran dry; starting again in step when sound comes ({:.0f} ms late)", lateWanted() * 1e3);
       flush();
     }
-    if (state != AL_PLAYING || !keepInStep(now)) {
+    if (state != AL_PLAYING) {
+      start(now);
+      return;
+    }
+    followLateness(dt);
+    if (!keepInStep(now)) {
       start(now);
       return;
     }

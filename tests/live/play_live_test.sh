@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # perfectshot play on a live feed, on the simulated headset: a loopback ffmpeg sender of a stamped
-# test picture over UDP (MPEG-TS) and SRT, joined mid-GOP without an error line, and over RTMP
-# pushed to the player, which listens. The UDP sender is
+# test picture and a tone over UDP (MPEG-TS) and SRT, joined mid-GOP without an error line, and
+# over RTMP pushed to the player, which listens. Over UDP the sound plays (on the null output) and
+# starts again in step after each stall; --no-audio leaves it unread. The UDP sender is
 # killed for 5 s: the player says the feed stalled, holds the picture, and plays again once the
 # sender is back. SIGINT after the sender has stopped ends the player, exit 0, within a second.
 #   play_live_test.sh PERFECTSHOT   (XR_RUNTIME_JSON names the simulated runtime)
@@ -21,18 +22,22 @@ trap cleanup EXIT
 # shellcheck source=live_test_lib.sh
 source "$here/live_test_lib.sh"
 
-# A keyframe every 3 s: a player started a second after the sender joins mid-GOP.
+# A keyframe every 3 s: a player started a second after the sender joins mid-GOP. With a tone.
 send_to() {  # send_to URL LOG: starts the sender in the background
-  ffmpeg -hide_banner -loglevel error -nostdin -re -f lavfi -i testsrc2=size=320x160:rate=30 -vf "$(stamp_filter)" \
-    -c:v libx264 -preset ultrafast -tune zerolatency -g 90 -pix_fmt yuv420p -f mpegts "$1" > "$2" 2>&1 &
+  ffmpeg -hide_banner -loglevel error -nostdin -re -f lavfi -i testsrc2=size=320x160:rate=30 \
+    -re -f lavfi -i sine=frequency=440:sample_rate=48000 -vf "$(stamp_filter)" \
+    -c:v libx264 -preset ultrafast -tune zerolatency -g 90 -pix_fmt yuv420p -c:a aac -max_delay 20000 \
+    -f mpegts "$1" > "$2" 2>&1 &
   sender=$!
 }
 stop_sender() { kill "$sender" 2>/dev/null || true; wait "$sender" 2>/dev/null || true; sender=""; }
 
 echo '{"display": {"refresh_hz": 30, "width": 32, "height": 32}}' > "$dir/script.json"
-play_live() {  # play_live NAME URL: the player in the background, its own process (SIGINT reaches it)
-  PERFECTSHOT_SIM_SCRIPT="$dir/script.json" PERFECTSHOT_SIM_LOG_LEVEL=warn "$bin" --log-level info play "$2" \
-    --display xr --no-audio > "$dir/$1.log" 2>&1 &
+play_live() {  # play_live NAME URL [ARGS...]: the player in the background, its own process (SIGINT reaches it)
+  local name="$1" url="$2"
+  shift 2
+  PERFECTSHOT_SIM_SCRIPT="$dir/script.json" PERFECTSHOT_SIM_LOG_LEVEL=warn "$bin" --log-level info play "$url" \
+    --display xr "$@" > "$dir/$name.log" 2>&1 &
   player=$!
   pids+=("$player")
 }
@@ -77,7 +82,8 @@ grep -qF ".m3u8" <<<"$out" || fail "a web page's refusal said: $out"
 port=$(free_port)
 send_to "udp://127.0.0.1:$port?pkt_size=1316" "$dir/sender-udp-1.log"
 sleep 1
-play_live udp "udp://127.0.0.1:$port"
+# Its sound plays too, on OpenAL Soft's null output (no sound card here).
+ALSOFT_DRIVERS=null play_live udp "udp://127.0.0.1:$port"
 until_ok 60 grep -q 'live: udp://.*low-latency' "$dir/udp.log" || fail "udp: the feed never opened"
 until_ok 30 grep -q 'openxr: shown' "$dir/udp.log" || fail "udp: the session never showed"
 sleep 4
@@ -100,12 +106,18 @@ echo "udp: $summary"
 shown=$(sed -E 's/.*live: ([0-9]+) pictures shown.*/\1/' <<<"$summary")
 (( shown >= 60 )) || fail "udp: only $shown pictures shown"
 grep -q '[1-9][0-9]* reconnects' <<<"$summary" || fail "udp: no reconnect counted: $summary"
+grep -q 'live: udp://.*: sound aac 48000 Hz mono' "$dir/udp.log" || fail "udp: the sound was not found"
+sound=$(grep 'play: live sound:' "$dir/udp.log") || fail "udp: no sound summary"
+echo "udp: $sound"
+# Once at the start, and again after each stall (it ran dry, or came back far off).
+grep -qE 'started in step with the picture ([2-9]|[1-9][0-9]+) times' <<<"$sound" || fail "udp: the sound did not start again after the stall"
+if grep -q '\[warning\]' "$dir/udp.log"; then fail "udp: warnings: $(grep '\[warning\]' "$dir/udp.log" | head -3)"; fi
 
 # SRT: the player calls the sender, which listens.
 port=$(free_port)
 send_to "srt://127.0.0.1:$port?mode=listener&latency=50000" "$dir/sender-srt.log"
 sleep 1
-play_live srt "srt://127.0.0.1:$port?mode=caller&latency=50000"
+play_live srt "srt://127.0.0.1:$port?mode=caller&latency=50000" --no-audio
 until_ok 60 grep -q 'live: srt://.*low-latency' "$dir/srt.log" || fail "srt: the feed never opened"
 until_ok 30 grep -q 'openxr: shown' "$dir/srt.log" || fail "srt: the session never showed"
 sleep 4
@@ -113,6 +125,7 @@ stop_sender
 until_ok 5 grep -q 'live: stalled' "$dir/srt.log" || fail "srt: the stall was not noticed"
 quit_within_a_second srt
 no_errors srt
+if grep -q ': sound ' "$dir/srt.log"; then fail "srt: --no-audio read the sound: $(grep ': sound ' "$dir/srt.log")"; fi
 summary=$(grep 'play: live:' "$dir/srt.log") || fail "srt: no summary"
 echo "srt: $summary"
 shown=$(sed -E 's/.*live: ([0-9]+) pictures shown.*/\1/' <<<"$summary")

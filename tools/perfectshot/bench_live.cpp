@@ -192,7 +192,8 @@ Result<Latencies> measureOurs(const Route& route, double seconds, double keepMin
     options.ring = kept->ring();
   }
   const double giveUp = steadyNow() + 20;
-  auto playback = player::openLivePlayback(route.receiverUrl, options, [&] { return steadyNow() < giveUp; });
+  auto playback = player::openLivePlayback(route.receiverUrl, options, [&] { return steadyNow() < giveUp; },
+                                           /*withAudio=*/false);
   if (!playback) return playback.error();
   auto xr = xr::OpenXrDisplay::create();
   if (!xr) return xr.error();

@@ -152,7 +152,6 @@ int runPlay(const PlayArgs& args) {
   if (live) {
     // An auto display without a headset or a desktop would be offscreen: say so before waiting.
     if (auto refused = refusedForLive(args, kind)) return reportError(*refused);
-    if (!args.noAudio) spdlog::info("play: a live feed plays its picture only; its sound is not played");
   }
   if (args.listen && !live)
     return reportError(Error{"--listen", "waits for a live RTSP or RTMP sender; " + args.input + " is not a live feed", ""});
@@ -171,7 +170,8 @@ int runPlay(const PlayArgs& args) {
     liveBuffer.emplace(std::move(made).value());
     liveOptions.ring = liveBuffer->ring();
   }
-  auto shot = live ? player::openLivePlayback(args.input, liveOptions, [&signals] { return !signals.received(); })
+  auto shot = live ? player::openLivePlayback(args.input, liveOptions, [&signals] { return !signals.received(); },
+                                                     !args.noAudio)
                    : player::openShotPlayback(args.input, args.mediaId,
                                               !args.noAudio && kind != xr::DisplayKind::Offscreen, args.sequenceBudgetMiB);
   if (!shot) {
@@ -402,6 +402,16 @@ int runPlay(const PlayArgs& args) {
                  "p95 {:.1f} ms, p99 {:.1f} ms; {} stalls, {} reconnects",
                  latency.count(), feed.framesDecoded, feed.framesDamaged, 1e3 * latency.percentile(0.5),
                  1e3 * latency.percentile(0.95), 1e3 * latency.percentile(0.99), stats.liveStalls, feed.reconnects);
+    if (const media::LiveSound* sound = playback.player->liveSound()) {
+      const media::LiveSoundStatus s = sound->status();
+      spdlog::info("play: live sound: started in step with the picture {} times ({} found off and resynced, {} ran "
+                   "dry){}; drift correction at the end {:+.2f} %",
+                   s.starts, s.resyncs, s.underruns,
+                   s.lateSeconds > 0
+                       ? fmt::format(", {:.0f} ms behind the picture (it comes late or unevenly)", 1e3 * s.lateSeconds)
+                       : "",
+                   100.0 * (s.pitch - 1.0));
+    }
   }
   if (sync) spdlog::info("play: {}", sync->summary());
   if (venue && venue->saveError()) return reportError(*venue->saveError());

@@ -1,6 +1,7 @@
 #pragma once
 // A live feed opened for playback (media/live_feed.h): a ShotPlayback whose player shows the
-// feed's newest picture, with no shot around it (no markers, sets, timeline or soundtrack).
+// feed's newest picture with its sound (media/live_sound.h), with no shot around it (no markers,
+// sets or narration).
 #include <functional>
 #include <memory>
 #include <optional>
@@ -13,7 +14,9 @@
 namespace ps::player {
 
 // Waits for the stream while keepWaiting() (the command's quit). The player starts playing.
+// withAudio: the feed's sound plays on the default output where it has sound and one opens (else
+// without, said once).
 Result<std::unique_ptr<ShotPlayback>> openLivePlayback(const std::string& arg, const media::LiveOptions& options,
-                                                       const std::function<bool()>& keepWaiting);
+                                                       const std::function<bool()>& keepWaiting, bool withAudio);
 
 }  // namespace ps::player
