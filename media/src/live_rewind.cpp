@@ -16,13 +16,17 @@ Result<std::unique_ptr<LiveRewind>> LiveRewind::start(LiveFeed& feed, double tar
   std::unique_ptr<LiveRewind> r(new LiveRewind(feed, frameSeconds, options));
   if (Status s = r->reopen(target); !s) return s.error();
   log().info("live: the kept feed from {:.3f} s (kept {:.3f} to {:.3f} s)", r->opening_->target,
-             r->opening_->recording.startSeconds, r->opening_->recording.endSeconds);
+             r->opening_->span.start, r->opening_->span.end);
   return r;
 }
 
+double LiveRewind::clampTo(double target, double start, double end) const {
+  return std::clamp(target, start, std::max(start, end - 0.5 * frameSeconds_));
+}
+
 double LiveRewind::clampToKept(double target) const {
-  const LiveRecording& kept = opening_ ? opening_->recording : recording_;
-  return std::clamp(target, kept.startSeconds, std::max(kept.startSeconds, kept.endSeconds - 0.5 * frameSeconds_));
+  if (opening_) return clampTo(target, opening_->span.start, opening_->span.end);
+  return clampTo(target, recording_.startSeconds, recording_.endSeconds);
 }
 
 Status LiveRewind::reopen(double target) {
@@ -31,7 +35,7 @@ Status LiveRewind::reopen(double target) {
     opening_->target = clampToKept(target);
     return ok();
   }
-  std::optional<LiveRecording> kept = feed_.recording();
+  const std::optional<LiveSpan> kept = feed_.kept();
   if (!kept) {
     return Error{feed_.input().url, "nothing of the feed is kept yet",
                  "the live timeline keeps it from a keyframe on, a second at a time"};
@@ -40,21 +44,29 @@ Status LiveRewind::reopen(double target) {
   decode.manifestLayout = feed_.info().layout;  // the segments carry no projection
   decode.untaggedMatrix = feed_.info().matrix;
   Opening o;
-  o.recording = *kept;
-  o.video = std::async(std::launch::async, [list = kept->list.string(), decode] { return VideoSource::open(list, decode); });
+  o.span = *kept;
+  // The feed outlives this (the player that owns both destroys this first, and a future from
+  // std::async waits for its task).
+  o.opened = std::async(std::launch::async, [&feed = feed_, decode]() -> Result<Opened> {
+    std::optional<LiveRecording> recording = feed.recording();
+    if (!recording) return Error{feed.input().url, "the live timeline stopped keeping the feed", ""};
+    Result<VideoSource> video = VideoSource::open(recording->list.string(), decode);
+    if (!video) return video.error();
+    return Opened{*recording, std::move(video).value()};
+  });
   opening_ = std::move(o);
   opening_->target = clampToKept(target);
   return ok();
 }
 
 void LiveRewind::adopt(std::chrono::milliseconds wait) {
-  if (!opening_ || opening_->video.wait_for(wait) != std::future_status::ready) return;
-  Result<VideoSource> video = opening_->video.get();
-  Opening o = std::move(*opening_);
+  if (!opening_ || opening_->opened.wait_for(wait) != std::future_status::ready) return;
+  Result<Opened> opened = opening_->opened.get();
+  const double target = opening_->target;
   opening_.reset();
-  if (!video) {
-    log().warn("live: the kept feed could not be opened: {}", video.error().message());
-    error_ = video.error();
+  if (!opened) {
+    log().warn("live: the kept feed could not be opened: {}", opened.error().message());
+    error_ = opened.error();
     return;
   }
   // The picture shown stays until the new recording's first one is decoded.
@@ -62,11 +74,12 @@ void LiveRewind::adopt(std::chrono::milliseconds wait) {
     heldCopy_ = lastShown_->clone();
     lastShown_ = &*heldCopy_;
   }
-  player_ = std::make_unique<Player>(std::move(video).value(), nullptr, options_);
-  recording_ = o.recording;
-  playerStart_ = o.recording.startSeconds;
-  playerEnd_ = o.recording.endSeconds;
-  player_->seek(o.target - playerStart_);
+  recording_ = opened->recording;
+  player_ = std::make_unique<Player>(std::move(opened->video), nullptr, options_);
+  playerStart_ = recording_.startSeconds;
+  playerEnd_ = recording_.endSeconds;
+  // The list may have moved on from the span asked about (a segment closed, or went, meanwhile).
+  player_->seek(clampTo(target, playerStart_, playerEnd_) - playerStart_);
   atEnd_ = false;
   if (rate_ != 1.0) player_->setRate(rate_);
   if (loop_) player_->setLoop(LoopRegion{loop_->inSeconds - playerStart_, loop_->outSeconds - playerStart_});

@@ -52,18 +52,24 @@ class LiveRewind {
   Status reopen(double target);
   void adopt(std::chrono::milliseconds wait);  // the recording opening, once it is open
   double clampToKept(double target) const;
+  double clampTo(double target, double start, double end) const;
 
   LiveFeed& feed_;
   const double frameSeconds_;
   const PlayerOptions options_;
 
-  LiveRecording recording_;        // what player_ plays (or, while opening, the one opening)
+  LiveRecording recording_;        // what player_ plays
   std::unique_ptr<Player> player_;  // null until the first recording opens
   double playerStart_ = 0;         // feed seconds of player_'s time 0
   double playerEnd_ = 0;           // feed seconds where player_'s recording ends
-  struct Opening {
-    std::future<Result<VideoSource>> video;
+  struct Opened {
     LiveRecording recording;
+    VideoSource video;
+  };
+  struct Opening {
+    // The ring's list written and opened, both off the player loop.
+    std::future<Result<Opened>> opened;
+    LiveSpan span;  // what was kept when it was asked for
     double target = 0;
   };
   std::optional<Opening> opening_;
