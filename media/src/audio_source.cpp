@@ -1,5 +1,6 @@
 #include "media/audio_source.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -197,17 +198,24 @@ Result<std::optional<AudioBlock>> AudioSource::next() {
 
 Status AudioSource::seek(double seconds) {
   State& s = *s_;
+  std::optional<FfmpegQuietScope> quiet;
+  if (s.options.quietSeeks) quiet.emplace();
   const double t = std::max(seconds, 0.0);
   // A little early: decoders with overlapping transforms (AAC, Opus) need the
   // packet before to produce the first wanted sample right; what lies before t is dropped.
   constexpr double kPrerollSeconds = 0.1;
   const double containerSeconds = t + s.options.originSeconds - kPrerollSeconds;
   const auto ts = static_cast<std::int64_t>(std::floor(containerSeconds / av_q2d(s.stream->time_base)));
-  if (Status st = checked(av_seek_frame(s.fmt.get(), s.stream->index, ts, AVSEEK_FLAG_BACKWARD), "av_seek_frame",
-                          s.info.url);
-      !st) {
-    return st;
+  int r = av_seek_frame(s.fmt.get(), s.stream->index, ts, AVSEEK_FLAG_BACKWARD);
+  if (r < 0) {
+    // A demuxer may find no sound packet at or before the time asked though there is one (the
+    // concat demuxer over a live feed's kept NUT segments, whose sound starts a little after
+    // their first picture): seek by the container's own time instead, at or before it (its
+    // start at the latest); what lies before t is dropped as it decodes.
+    const auto us = static_cast<std::int64_t>(std::floor(std::max(0.0, containerSeconds) * AV_TIME_BASE));
+    r = avformat_seek_file(s.fmt.get(), -1, std::numeric_limits<std::int64_t>::min(), us, us, 0);
   }
+  if (r < 0) return ffmpegError(s.info.url, "av_seek_frame", r);
   avcodec_flush_buffers(s.dec.get());
   s.draining = false;
   s.ended = false;

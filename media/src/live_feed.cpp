@@ -229,6 +229,10 @@ struct LiveFeed::State {
         // Before the first keyframe the feed has no time to put the sound on.
         if (c.sound && c.keyframeSeen && pkt->stream_index == c.sound->streamIndex()) {
           const double shift = c.startSeconds - static_cast<double>(c.firstPts) * av_q2d(c.stream->time_base);
+          if (ring) {
+            const AVRational tb = c.fmt->streams[pkt->stream_index]->time_base;
+            ring->pushSound(*pkt, std::llround(shift / av_q2d(tb)), c.id);
+          }
           publishSound(c.sound->decode(*pkt, shift));
         }
         av_packet_unref(pkt.get());
@@ -250,7 +254,9 @@ struct LiveFeed::State {
       }
       r = avcodec_send_packet(c.dec.get(), pkt.get());
       // After the decoder has read it: a keyframe's parameter sets give the size a short probe may lack.
-      if (ring) ring->push(*c.stream, *c.dec, *pkt, c.feedOffset, c.id);
+      if (ring)
+        ring->push(*c.stream, *c.dec, *pkt, c.feedOffset, c.id,
+                   c.sound ? c.fmt->streams[c.sound->streamIndex()] : nullptr);
       av_packet_unref(pkt.get());
       if (r < 0 && !isAgain(r)) log().debug("{}: avcodec_send_packet: {}", input.url, ffmpegErrorText(r));
       for (;;) {

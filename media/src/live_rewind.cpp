@@ -6,14 +6,14 @@
 
 namespace ps::media {
 
-LiveRewind::LiveRewind(LiveFeed& feed, double frameSeconds, PlayerOptions options)
-    : feed_(feed), frameSeconds_(frameSeconds), options_(options) {}
+LiveRewind::LiveRewind(LiveFeed& feed, double frameSeconds, PlayerOptions options, const LiveSound* sound)
+    : feed_(feed), sound_(sound), frameSeconds_(frameSeconds), options_(options) {}
 
 LiveRewind::~LiveRewind() = default;
 
 Result<std::unique_ptr<LiveRewind>> LiveRewind::start(LiveFeed& feed, double target, double frameSeconds,
-                                                      PlayerOptions options) {
-  std::unique_ptr<LiveRewind> r(new LiveRewind(feed, frameSeconds, options));
+                                                      PlayerOptions options, const LiveSound* sound) {
+  std::unique_ptr<LiveRewind> r(new LiveRewind(feed, frameSeconds, options, sound));
   if (Status s = r->reopen(target); !s) return s.error();
   log().info("live: the kept feed from {:.3f} s (kept {:.3f} to {:.3f} s)", r->opening_->target,
              r->opening_->span.start, r->opening_->span.end);
@@ -47,12 +47,22 @@ Status LiveRewind::reopen(double target) {
   o.span = *kept;
   // The feed outlives this (the player that owns both destroys this first, and a future from
   // std::async waits for its task).
-  o.opened = std::async(std::launch::async, [&feed = feed_, decode]() -> Result<Opened> {
+  o.opened = std::async(std::launch::async, [&feed = feed_, decode, withSound = sound_ != nullptr]() -> Result<Opened> {
     std::optional<LiveRecording> recording = feed.recording();
     if (!recording) return Error{feed.input().url, "the live timeline stopped keeping the feed", ""};
-    Result<VideoSource> video = VideoSource::open(recording->list.string(), decode);
+    const std::string list = recording->list.string();
+    Result<VideoSource> video = VideoSource::open(list, decode);
     if (!video) return video.error();
-    return Opened{*recording, std::move(video).value()};
+    Opened opened{*recording, std::move(video).value(), std::nullopt};
+    if (withSound && !feed.status().sound.empty()) {
+      // On the pictures' time: the list's first picture is its time 0.
+      const StreamInfo& info = opened.video.info();
+      AudioOptions options;
+      options.originSeconds = static_cast<double>(info.startPts) * info.timeBase.toDouble();
+      options.quietSeeks = true;
+      if (Result<AudioSource> sound = AudioSource::open(list, options)) opened.sound.emplace(std::move(sound).value());
+    }
+    return opened;
   });
   opening_ = std::move(o);
   opening_->target = clampToKept(target);
@@ -75,7 +85,17 @@ void LiveRewind::adopt(std::chrono::milliseconds wait) {
     lastShown_ = &*heldCopy_;
   }
   recording_ = opened->recording;
-  player_ = std::make_unique<Player>(std::move(opened->video), nullptr, options_);
+  std::unique_ptr<AudioPlayer> audio;
+  if (sound_ != nullptr && opened->sound) {
+    Result<std::unique_ptr<AudioPlayer>> made = AudioPlayer::create(sound_->output(), std::move(*opened->sound), sound_->time());
+    if (made) {
+      audio = std::move(made).value();
+    } else if (!soundRefusalSaid_) {
+      log().warn("live: the kept feed plays without its sound: {}", made.error().message());
+      soundRefusalSaid_ = true;
+    }
+  }
+  player_ = std::make_unique<Player>(std::move(opened->video), std::move(audio), options_);
   playerStart_ = recording_.startSeconds;
   playerEnd_ = recording_.endSeconds;
   // The list may have moved on from the span asked about (a segment closed, or went, meanwhile).

@@ -6,6 +6,8 @@
 // playing into its end, opens the ring's newer recording. Opening runs on a thread of its own:
 // meanwhile the picture shown stays (the held live one, or the past's last), and the state says
 // seeking. A seek at or past the newest live picture is not the past's: the caller goes live.
+// Where the ring kept the feed's sound, the past plays it, on the live sound's output, and its
+// sound is then the past's clock, as a recorded shot's soundtrack is.
 //
 // One thread: the player loop's.
 #include <chrono>
@@ -13,7 +15,9 @@
 #include <memory>
 #include <optional>
 
+#include "media/audio_source.h"
 #include "media/live_feed.h"
+#include "media/live_sound.h"
 #include "media/player.h"
 #include "media/video_source.h"
 #include "scenes/result.h"
@@ -32,9 +36,10 @@ class LiveRewind {
   };
 
   // Starts at feed seconds `target` (clamped to what is kept). Empty with the reason when the
-  // ring has kept nothing yet.
+  // ring has kept nothing yet. sound: where the live sound plays, and so the past's (kept with
+  // it where the feed's sound is read); null: the past plays silent.
   static Result<std::unique_ptr<LiveRewind>> start(LiveFeed& feed, double target, double frameSeconds,
-                                                   PlayerOptions options);
+                                                   PlayerOptions options, const LiveSound* sound);
   ~LiveRewind();
   LiveRewind(const LiveRewind&) = delete;
   LiveRewind& operator=(const LiveRewind&) = delete;
@@ -47,7 +52,7 @@ class LiveRewind {
   bool caughtUp() const { return caughtUp_; }
 
  private:
-  LiveRewind(LiveFeed& feed, double frameSeconds, PlayerOptions options);
+  LiveRewind(LiveFeed& feed, double frameSeconds, PlayerOptions options, const LiveSound* sound);
   // Opens the ring's newest recording, to land on `target` once open.
   Status reopen(double target);
   void adopt(std::chrono::milliseconds wait);  // the recording opening, once it is open
@@ -55,6 +60,7 @@ class LiveRewind {
   double clampTo(double target, double start, double end) const;
 
   LiveFeed& feed_;
+  const LiveSound* sound_;
   const double frameSeconds_;
   const PlayerOptions options_;
 
@@ -65,6 +71,7 @@ class LiveRewind {
   struct Opened {
     LiveRecording recording;
     VideoSource video;
+    std::optional<AudioSource> sound;  // where it was kept and asked for
   };
   struct Opening {
     // The ring's list written and opened, both off the player loop.
@@ -82,6 +89,7 @@ class LiveRewind {
   std::optional<DecodedFrame> heldCopy_;     // the last picture of a recording replaced
   double lastPosition_ = 0;
   std::optional<Error> error_;
+  bool soundRefusalSaid_ = false;
 };
 
 }  // namespace ps::media

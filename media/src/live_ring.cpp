@@ -45,12 +45,15 @@ struct StreamKind {
   std::shared_ptr<AVCodecParameters> parameters;
   AVRational timeBase{0, 1};
   AVRational frameRate{0, 1};
+  std::shared_ptr<AVCodecParameters> sound;  // null: none kept
+  AVRational soundTimeBase{0, 1};
 };
 
 struct Item {
   AVPacketPtr packet;
   std::int64_t feedOffset = 0;
   bool gapBefore = false;  // packets before it were dropped
+  bool sound = false;      // of the sound stream
   std::optional<StreamKind> kind;  // the first packet of a connection carries its stream
 };
 
@@ -75,6 +78,19 @@ bool sameStream(const AVCodecParameters& a, const AVCodecParameters& b) {
   return a.codec_id == b.codec_id && a.width == b.width && a.height == b.height && a.format == b.format &&
          a.extradata_size == b.extradata_size &&
          (a.extradata_size == 0 || std::equal(a.extradata, a.extradata + a.extradata_size, b.extradata));
+}
+
+// One list holds segments of the same streams only.
+bool sameStreams(const StreamKind& a, const StreamKind& b) {
+  if (!sameStream(*a.parameters, *b.parameters) || (a.sound == nullptr) != (b.sound == nullptr)) return false;
+  return a.sound == nullptr || (a.sound->codec_id == b.sound->codec_id && a.sound->sample_rate == b.sound->sample_rate &&
+                                a.sound->ch_layout.nb_channels == b.sound->ch_layout.nb_channels);
+}
+
+std::shared_ptr<AVCodecParameters> copyOf(const AVCodecParameters& p) {
+  ParametersPtr copy(avcodec_parameters_alloc());
+  if (!copy || avcodec_parameters_copy(copy.get(), &p) < 0) throw std::bad_alloc();
+  return {copy.release(), ParametersDeleter{}};
 }
 
 }  // namespace
@@ -156,8 +172,8 @@ struct LiveRing::State {
   Status write(Item& item) {
     if (item.kind) {
       closeSegment();
-      if (ringKind && !sameStream(*ringKind->parameters, *item.kind->parameters)) {
-        log().info("live: {}: the stream changed (size or codec); the live timeline starts again", url);
+      if (ringKind && !sameStreams(*ringKind, *item.kind)) {
+        log().info("live: {}: the stream changed (size, codec or sound); the live timeline starts again", url);
         clearRing();
       }
       current = item.kind;
@@ -166,6 +182,16 @@ struct LiveRing::State {
     if (item.gapBefore) closeSegment();
     if (!current) return ok();
     AVPacket& p = *item.packet;
+    if (item.sound) {
+      if (!out || out->nb_streams < 2) return ok();  // kept from the segment's first keyframe on
+      if (p.pts != AV_NOPTS_VALUE) p.pts += item.feedOffset;
+      if (p.dts != AV_NOPTS_VALUE) p.dts += item.feedOffset;
+      av_packet_rescale_ts(&p, current->soundTimeBase, out->streams[1]->time_base);
+      p.stream_index = 1;
+      p.pos = -1;
+      return ringChecked(av_interleaved_write_frame(out.get(), &p), "av_interleaved_write_frame",
+                         file(writing.name).string());
+    }
     const bool key = (p.flags & AV_PKT_FLAG_KEY) != 0;
     if (!out && !key) return ok();  // a segment starts at a keyframe
     const double tb = av_q2d(current->timeBase);
@@ -181,7 +207,8 @@ struct LiveRing::State {
     av_packet_rescale_ts(&p, current->timeBase, out->streams[0]->time_base);
     p.stream_index = 0;
     p.pos = -1;
-    return ringChecked(av_write_frame(out.get(), &p), "av_write_frame", file(writing.name).string());
+    return ringChecked(av_interleaved_write_frame(out.get(), &p), "av_interleaved_write_frame",
+                       file(writing.name).string());
   }
 
   Status openSegment(double start) {
@@ -200,6 +227,16 @@ struct LiveRing::State {
     st->codecpar->codec_tag = 0;
     st->time_base = current->timeBase;
     st->avg_frame_rate = current->frameRate;
+    if (current->sound) {
+      AVStream* sound = avformat_new_stream(o.get(), nullptr);
+      if (sound == nullptr) throw std::bad_alloc();
+      if (Status s = ringChecked(avcodec_parameters_copy(sound->codecpar, current->sound.get()),
+                                 "avcodec_parameters_copy", part);
+          !s)
+        return s;
+      sound->codecpar->codec_tag = 0;
+      sound->time_base = current->soundTimeBase;
+    }
     if (Status s = ringChecked(avio_open(&o->pb, part.c_str(), AVIO_FLAG_WRITE), "avio_open", part); !s) return s;
     if (Status s = ringChecked(avformat_write_header(o.get(), nullptr), "avformat_write_header", part); !s) return s;
     out = std::move(o);
@@ -295,7 +332,7 @@ LiveRing::~LiveRing() {
 }
 
 void LiveRing::push(const AVStream& stream, const AVCodecContext& decoder, const AVPacket& packet,
-                    std::int64_t feedOffset, int connection) {
+                    std::int64_t feedOffset, int connection, const AVStream* sound) {
   Item item;
   item.feedOffset = feedOffset;
   std::lock_guard lock(s_->mutex);
@@ -313,19 +350,36 @@ void LiveRing::push(const AVStream& stream, const AVCodecContext& decoder, const
   if (connection != s_->lastConnection) {
     // Not until the decoder knows the picture's size: a segment's header needs it.
     if (decoder.width <= 0 || decoder.height <= 0) return;
-    ParametersPtr copy(avcodec_parameters_alloc());
-    if (!copy || avcodec_parameters_copy(copy.get(), stream.codecpar) < 0) throw std::bad_alloc();
+    std::shared_ptr<AVCodecParameters> copy = copyOf(*stream.codecpar);
     if (copy->width <= 0 || copy->height <= 0) {
       copy->width = decoder.width;
       copy->height = decoder.height;
     }
     if (copy->format < 0) copy->format = decoder.pix_fmt;
     const AVRational rate = stream.avg_frame_rate.num > 0 ? stream.avg_frame_rate : stream.r_frame_rate;
-    item.kind = StreamKind{std::shared_ptr<AVCodecParameters>(copy.release(), ParametersDeleter{}), stream.time_base, rate};
+    item.kind = StreamKind{copy, stream.time_base, rate, nullptr, AVRational{0, 1}};
+    if (sound != nullptr) {
+      item.kind->sound = copyOf(*sound->codecpar);
+      item.kind->soundTimeBase = sound->time_base;
+    }
     s_->lastConnection = connection;
   }
   item.gapBefore = s_->dropped;
   s_->dropped = false;
+  s_->queue.push_back(std::move(item));
+  s_->wake.notify_one();
+}
+
+void LiveRing::pushSound(const AVPacket& packet, std::int64_t feedOffset, int connection) {
+  Item item;
+  item.feedOffset = feedOffset;
+  item.sound = true;
+  std::lock_guard lock(s_->mutex);
+  // Before the first picture of a connection there is no segment to keep it in; a full queue
+  // drops it (the pictures say so).
+  if (s_->off || s_->stop || connection != s_->lastConnection || s_->queue.size() >= kMostQueued) return;
+  item.packet.reset(av_packet_clone(&packet));
+  if (!item.packet) throw std::bad_alloc();
   s_->queue.push_back(std::move(item));
   s_->wake.notify_one();
 }

@@ -1,6 +1,6 @@
 #pragma once
-// The live timeline's store: the feed's video packets, remuxed as they arrive (no re-encoding)
-// into NUT segments in a folder, each starting at a keyframe, the oldest deleted once the
+// The live timeline's store: the feed's video packets, and its sound's where it is read, remuxed
+// as they arrive (no re-encoding) into NUT segments in a folder, each starting at a keyframe, the oldest deleted once the
 // rest span the time kept. A recording() lists the closed segments in an ffconcat file with
 // each one's in point and duration, so one VideoSource opens the whole span and seeks in it
 // frame-exact; its time 0 is the first segment's start.
@@ -43,8 +43,12 @@ class LiveRing {
   // changes with each connection), joined (from its first keyframe on). feedOffset: added to the
   // packet's ticks (stream time base), they are feed time. decoder: the connection's, which has
   // the picture's size where a probe cut short left the stream without it (a join mid-GOP).
+  // sound: the connection's audio stream whose packets come through pushSound; null: none.
   void push(const AVStream& stream, const AVCodecContext& decoder, const AVPacket& packet, std::int64_t feedOffset,
-            int connection);
+            int connection, const AVStream* sound);
+  // A packet of the connection's sound (push's `sound`); feedOffset in its own ticks. Kept in the
+  // segment being written (none before the connection's first picture is).
+  void pushSound(const AVPacket& packet, std::int64_t feedOffset, int connection);
 
   // Lists the closed segments in a new ffconcat file; empty while none is closed or the ring is off.
   std::optional<LiveRecording> recording();

@@ -70,6 +70,7 @@ struct Follow {
 }  // namespace
 
 struct LiveSound::State {
+  AudioOutput& output;
   const AudioOutput::Handles& out;
   LiveFeed& feed;
   const TimeSource& time;
@@ -101,7 +102,7 @@ struct LiveSound::State {
   std::thread thread;  // last
 
   State(AudioOutput& o, LiveFeed& f, const TimeSource& t, const LiveSoundOptions& opts)
-      : out(o.handles()), feed(f), time(t), options(opts), sync(opts.sync) {}
+      : output(o), out(o.handles()), feed(f), time(t), options(opts), sync(opts.sync) {}
 
   ALint sourceState() const {
     ALint state = AL_INITIAL;
@@ -393,6 +394,9 @@ LiveSoundStatus LiveSound::status() const {
 }
 
 void LiveSound::pump() { s_->pump(); }
+
+AudioOutput& LiveSound::output() const { return s_->output; }
+const TimeSource& LiveSound::time() const { return s_->time; }
 
 void LiveSound::streamLoop() {
   // Often enough to refill before the queue runs dry, and to follow the picture closely.

@@ -477,7 +477,7 @@ PlayerFrame Player::updateLive(double at) {
     if (newest && *startAt >= *newest) startAt.reset();  // the live picture is the newest there is
   }
   if (startAt && live_->keepsRecording()) {
-    Result<std::unique_ptr<LiveRewind>> r = LiveRewind::start(*live_, *startAt, frame, options_);
+    Result<std::unique_ptr<LiveRewind>> r = LiveRewind::start(*live_, *startAt, frame, options_, liveSound_.get());
     if (r) {
       rewind_ = std::move(r).value();
       controls.seekTo.reset();
@@ -495,13 +495,8 @@ PlayerFrame Player::updateLive(double at) {
     }
   }
   if (rewind_) {
-    if (liveSound_) {
-      liveSound_->silence();
-      if (!replaySilenceSaid_) {
-        log().info("live: the kept feed replays its picture only; the sound returns with the live picture");
-        replaySilenceSaid_ = true;
-      }
-    }
+    // The past plays its own sound, where it was kept (live_rewind.h).
+    if (liveSound_) liveSound_->silence();
     LiveRewind::Requests r;
     r.seekTo = controls.seekTo;
     r.steps = steps;

@@ -11,8 +11,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
+#include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "child_process.h"
@@ -58,91 +61,130 @@ struct LipSync {
   float loudestPaused = 1.0f;   // the loudest sample rendered while paused (pauseFor)
 };
 
-// Plays the feed for `seconds`, the sound card rendering cardRate x 48000 samples a second;
-// matches the flashes seen after `settle` with the beeps heard. Then pauses for pauseFor seconds.
-LipSync playAndMatch(double cardRate, double seconds, double settle, double pauseFor = 0, bool promptSound = true) {
-  ps::test::TempDir dir("live_sound");
-  const std::string url = "udp://127.0.0.1:" + std::to_string(ps::test::freeLoopbackPort(SOCK_DGRAM));
-  ps::test::ChildProcess sender(flashAndBeepSender(url + "?pkt_size=1316", promptSound), dir.path() / "sender.log");
-  const Result<LiveInput> input = parseLiveInput(url);
-  EXPECT_TRUE(input) << input.error().message();
+// A sender, the feed with its sound (and, asked, its ring), the loopback card and the player.
+struct Rig {
+  ps::test::TempDir dir{"live_sound"};
+  std::unique_ptr<ps::test::ChildProcess> sender;
   SteadyTimeSource clock;
-  LiveOptions options;
-  options.sound = true;
-  const auto openedBy = std::chrono::steady_clock::now() + 10s;
-  Result<std::unique_ptr<LiveFeed>> feed =
-      LiveFeed::open(input.value(), options, clock, [&] { return std::chrono::steady_clock::now() < openedBy; });
-  EXPECT_TRUE(feed) << feed.error().message();
-  if (!feed) return {};
-  EXPECT_FALSE((*feed)->status().sound.empty()) << "the sender's sound was not found";
-  Result<AudioOutput> output = AudioOutput::openLoopback(kLiveSoundRate);
-  EXPECT_TRUE(output) << output.error().message();
-  if (!output) return {};
-  LiveSoundOptions soundOptions;
-  soundOptions.streamingThread = false;
-  Result<std::unique_ptr<LiveSound>> sound = LiveSound::create(*output, **feed, clock, soundOptions);
-  EXPECT_TRUE(sound) << sound.error().message();
-  if (!sound) return {};
-  LiveSound* live = sound->get();
-  Player player(std::move(feed).value(), std::move(sound).value());
-
-  const double start = clock.now();
-  std::vector<double> flashes, beeps;
+  std::optional<AudioOutput> output;
+  LiveSound* sound = nullptr;
+  std::unique_ptr<Player> player;
+  double cardRate = 1.0;
+  double start = 0;
   std::int64_t rendered = 0;
   std::int64_t quietSince = 0;
-  std::vector<float> mix;
   bool white = false;
-  std::int64_t lastIndex = -1;
-  while (clock.now() - start < seconds) {
-    const double now = clock.now();
-    // The card renders up to now; each sample's time is where it falls on that schedule.
-    const auto due = static_cast<std::int64_t>((now - start) * kLiveSoundRate * cardRate);
-    if (due > rendered) {
-      mix.assign(static_cast<std::size_t>(due - rendered) * 2, 0.0f);
-      output->render(mix);
-      for (std::size_t i = 0; i < mix.size() / 2; ++i) {
-        const std::int64_t frame = rendered + static_cast<std::int64_t>(i);
-        if (std::abs(mix[2 * i]) > 0.05f) {
-          if (frame - quietSince > kLiveSoundRate / 4) beeps.push_back(start + static_cast<double>(frame) / (kLiveSoundRate * cardRate));
-          quietSince = frame;
-        }
-      }
-      rendered = due;
-    }
-    live->pump();
-    const PlayerFrame f = player.update(now);
-    if (f.frame != nullptr && f.frame->index != lastIndex) {
-      lastIndex = f.frame->index;
-      const bool w = isWhite(f.frame->view());
-      if (w && !white) flashes.push_back(now);
-      white = w;
-    }
-    std::this_thread::sleep_for(3ms);
+  std::optional<std::pair<std::int64_t, double>> lastPicture;  // index, seconds
+
+  // Empty when it is ready; else what failed.
+  std::string open(bool promptSound, bool keepFeed) {
+    const std::string url = "udp://127.0.0.1:" + std::to_string(ps::test::freeLoopbackPort(SOCK_DGRAM));
+    sender = std::make_unique<ps::test::ChildProcess>(flashAndBeepSender(url + "?pkt_size=1316", promptSound),
+                                                      dir.path() / "sender.log");
+    const Result<LiveInput> input = parseLiveInput(url);
+    if (!input) return input.error().message();
+    LiveOptions options;
+    options.sound = true;
+    if (keepFeed) options.ring = LiveRingOptions{.dir = dir.path() / "ring", .keepSeconds = 30, .segmentSeconds = 1, .graceSeconds = 10};
+    const auto openedBy = std::chrono::steady_clock::now() + 10s;
+    Result<std::unique_ptr<LiveFeed>> feed =
+        LiveFeed::open(input.value(), options, clock, [&] { return std::chrono::steady_clock::now() < openedBy; });
+    if (!feed) return feed.error().message();
+    if ((*feed)->status().sound.empty()) return "the sender's sound was not found";
+    Result<AudioOutput> opened = AudioOutput::openLoopback(kLiveSoundRate);
+    if (!opened) return opened.error().message();
+    output.emplace(std::move(opened).value());
+    LiveSoundOptions soundOptions;
+    soundOptions.streamingThread = false;
+    Result<std::unique_ptr<LiveSound>> made = LiveSound::create(*output, **feed, clock, soundOptions);
+    if (!made) return made.error().message();
+    sound = made->get();
+    player = std::make_unique<Player>(std::move(feed).value(), std::move(made).value());
+    start = clock.now();
+    return "";
   }
-  LipSync out;
-  out.sound = live->status();
-  if (pauseFor > 0) {
-    player.pause();
-    const double pausedAt = clock.now();
-    out.loudestPaused = 0.0f;
-    while (clock.now() - pausedAt < pauseFor) {
-      live->pump();
-      static_cast<void>(player.update(clock.now()));
-      live->pump();
+
+  // Runs the card, the sound and the player for `seconds`: the flashes seen and beeps heard.
+  void run(double seconds, std::vector<double>& flashes, std::vector<double>& beeps) {
+    std::vector<float> mix;
+    const double until = clock.now() + seconds;
+    while (clock.now() < until) {
+      const double now = clock.now();
+      // The card renders up to now; each sample's time is where it falls on that schedule.
+      const auto due = static_cast<std::int64_t>((now - start) * kLiveSoundRate * cardRate);
+      if (due > rendered) {
+        mix.assign(static_cast<std::size_t>(due - rendered) * 2, 0.0f);
+        output->render(mix);
+        for (std::size_t i = 0; i < mix.size() / 2; ++i) {
+          const std::int64_t frame = rendered + static_cast<std::int64_t>(i);
+          if (std::abs(mix[2 * i]) > 0.05f) {
+            if (frame - quietSince > kLiveSoundRate / 4)
+              beeps.push_back(start + static_cast<double>(frame) / (kLiveSoundRate * cardRate));
+            quietSince = frame;
+          }
+        }
+        rendered = due;
+      }
+      sound->pump();
+      const PlayerFrame f = player->update(now);
+      if (f.frame != nullptr && lastPicture != std::pair(f.frame->index, f.frame->seconds)) {
+        lastPicture = std::pair(f.frame->index, f.frame->seconds);
+        const bool w = isWhite(f.frame->view());
+        if (w && !white) flashes.push_back(now);
+        white = w;
+      }
+      std::this_thread::sleep_for(3ms);
+    }
+  }
+
+  // The loudest sample of `seconds` paused.
+  float loudestPaused(double seconds) {
+    player->pause();
+    std::vector<float> mix;
+    float loudest = 0.0f;
+    const double until = clock.now() + seconds;
+    while (clock.now() < until) {
+      sound->pump();
+      static_cast<void>(player->update(clock.now()));
+      sound->pump();
       mix.assign(2 * 240, 0.0f);
       output->render(mix);
-      for (float v : mix) out.loudestPaused = std::max(out.loudestPaused, std::abs(v));
+      for (float v : mix) loudest = std::max(loudest, std::abs(v));
       std::this_thread::sleep_for(5ms);
     }
+    return loudest;
   }
+};
+
+// Each flash seen from `from` on, and not in the last half second, matched with the nearest beep.
+std::vector<double> matched(const std::vector<double>& flashes, const std::vector<double>& beeps, double from, double end) {
+  std::vector<double> offsets;
   for (double flash : flashes) {
     // Its beep is heard after it: the last may have none yet.
-    if (flash - start < settle || clock.now() - flash < 0.5) continue;
+    if (flash < from || end - flash < 0.5) continue;
     double nearest = 1e9;
     for (double beep : beeps)
       if (std::abs(beep - flash) < std::abs(nearest)) nearest = beep - flash;
-    out.offsets.push_back(nearest);
+    offsets.push_back(nearest);
   }
+  return offsets;
+}
+
+// Plays the feed for `seconds`, the sound card rendering cardRate x 48000 samples a second;
+// matches the flashes seen after `settle` with the beeps heard. Then pauses for pauseFor seconds.
+LipSync playAndMatch(double cardRate, double seconds, double settle, double pauseFor = 0, bool promptSound = true) {
+  Rig rig;
+  rig.cardRate = cardRate;
+  if (const std::string failed = rig.open(promptSound, false); !failed.empty()) {
+    ADD_FAILURE() << failed;
+    return {};
+  }
+  std::vector<double> flashes, beeps;
+  rig.run(seconds, flashes, beeps);
+  LipSync out;
+  out.sound = rig.sound->status();
+  out.offsets = matched(flashes, beeps, rig.start + settle, rig.clock.now());
+  if (pauseFor > 0) out.loudestPaused = rig.loudestPaused(pauseFor);
   return out;
 }
 
@@ -179,6 +221,29 @@ TEST(LiveSound, SoundThatArrivesLateIsPlayedAsLateAsItComes) {
     EXPECT_NEAR(o, s.sound.lateSeconds, kInStep) << "beep minus flash: " << listed(s.offsets) << "; played "
                                                  << s.sound.lateSeconds << " s late";
   EXPECT_EQ(s.sound.underruns, 0u) << "late enough for the bursts it comes in";
+}
+
+TEST(LiveSound, ThePastPlaysTheSoundKeptWithIt) {
+  Rig rig;
+  const std::string failed = rig.open(true, true);
+  ASSERT_TRUE(failed.empty()) << failed;
+  std::vector<double> flashes, beeps;
+  rig.run(5.0, flashes, beeps);
+  const std::optional<double> newest = rig.player->live()->status().newestSeconds;
+  ASSERT_TRUE(newest);
+  // Three seconds back, playing on: the past's pictures follow its own sound.
+  rig.player->seek(*newest - 3.0);
+  flashes.clear();
+  beeps.clear();
+  const double from = rig.clock.now();
+  rig.run(3.0, flashes, beeps);
+  ASSERT_TRUE(rig.player->rewound());
+  const std::vector<double> offsets = matched(flashes, beeps, from + 0.5, rig.clock.now());
+  ASSERT_GE(offsets.size(), 1u) << "a flash a second was sent";
+  for (double o : offsets) EXPECT_LT(std::abs(o), kInStep) << "beep minus flash in the past: " << listed(offsets);
+  // The live sound is silent meanwhile: no beeps but the past's.
+  EXPECT_LE(beeps.size(), flashes.size() + 1) << "beeps " << beeps.size() << ", flashes " << flashes.size();
+  EXPECT_FALSE(rig.sound->status().sounding);
 }
 
 }  // namespace

@@ -28,6 +28,10 @@ struct AudioOptions {
   // FFmpeg's ambisonic channel order says, and a 4-channel stream with no
   // channel layout is guessed to be AmbiX (logged).
   std::optional<bool> ambisonic;
+  // FFmpeg's complaints while seeking go to the debug log: a live feed's kept segments (an
+  // ffconcat list of NUT files) hold sound that starts a little after their first picture, and
+  // NUT's search for a time before it says it failed before it lands.
+  bool quietSeeks = false;
 };
 
 struct AudioInfo {

@@ -63,6 +63,9 @@ class LiveSound {
   // is dropped; follow() starts it again in step.
   void silence();
   LiveSoundStatus status() const;
+  // Where the feed's past plays its own sound: the same output, on the same clock.
+  AudioOutput& output() const;
+  const TimeSource& time() const;
 
   // The streaming side; only without the streaming thread (else that thread calls it).
   void pump();

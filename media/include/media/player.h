@@ -117,7 +117,7 @@ class Player {
   // goLive(), a seek to the newest picture, or playing into the end of what is kept. Without one, seeks, steps, the rate and loops are
   // refused, said once in the log.
   // sound (live_sound.h, over the same feed) may be null: no sound. It follows each new live
-  // picture shown, and is silent while paused or in the past (the recording keeps no sound).
+  // picture shown, and is silent while paused; the past plays the sound kept with it.
   explicit Player(std::unique_ptr<LiveFeed> live, std::unique_ptr<LiveSound> sound = nullptr);
   ~Player();
   Player(const Player&) = delete;
@@ -220,7 +220,6 @@ class Player {
   bool liveRefusalSaid_ = false;
   std::unique_ptr<LiveRewind> rewind_;  // the feed's past shown; null: the live picture
   bool goLive_ = false;
-  bool replaySilenceSaid_ = false;
   std::optional<std::string> rewindRefusal_;  // the latest reason a move into the past was refused
   std::optional<PlaybackDecoder> decoder_;  // absent: no plate
   std::unique_ptr<AudioPlayer> audio_;
