@@ -47,6 +47,10 @@ class LiveRewind {
   // One pass at display time `at`. held: the picture to show while nothing of the past is
   // decoded yet. decodeWait: as Player::update's.
   PlayerFrame update(double at, const Requests& r, const DecodedFrame* held, std::chrono::milliseconds decodeWait);
+  // Pauses the past at once, as Player::pause(at) does; the next update's requests follow.
+  void pause(double at) {
+    if (player_) player_->pause(at);
+  }
   // The latest update played into the end of what is kept, with nothing newer: the past has
   // caught up with the live picture (a rate above 1 does).
   bool caughtUp() const { return caughtUp_; }

@@ -113,6 +113,9 @@ const StreamInfo& Player::info() const {
 void Player::pause(double at) {
   if (!decoder_) {
     transport_.pause(at);
+    // A live feed's sound stops now too, the live one's or the past's.
+    if (liveSound_) liveSound_->silence();
+    if (rewind_) rewind_->pause(at);
     return;
   }
   const bool wasPlaying = transport_.playing();

@@ -137,16 +137,16 @@ struct Rig {
     }
   }
 
-  // The loudest sample of `seconds` paused.
+  // The loudest sample of `seconds` paused as a display that stops taking frames pauses
+  // (Player::pause(at), no update for the first half), then with updates.
   float loudestPaused(double seconds) {
-    player->pause();
+    player->pause(clock.now());
     std::vector<float> mix;
     float loudest = 0.0f;
-    const double until = clock.now() + seconds;
-    while (clock.now() < until) {
+    const double from = clock.now();
+    while (clock.now() - from < seconds) {
       sound->pump();
-      static_cast<void>(player->update(clock.now()));
-      sound->pump();
+      if (clock.now() - from > seconds / 2) static_cast<void>(player->update(clock.now()));
       mix.assign(2 * 240, 0.0f);
       output->render(mix);
       for (float v : mix) loudest = std::max(loudest, std::abs(v));
@@ -244,6 +244,7 @@ TEST(LiveSound, ThePastPlaysTheSoundKeptWithIt) {
   // The live sound is silent meanwhile: no beeps but the past's.
   EXPECT_LE(beeps.size(), flashes.size() + 1) << "beeps " << beeps.size() << ", flashes " << flashes.size();
   EXPECT_FALSE(rig.sound->status().sounding);
+  EXPECT_EQ(rig.loudestPaused(1.2), 0.0f) << "paused in the past, its sound stops too";
 }
 
 }  // namespace
