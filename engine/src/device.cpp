@@ -8,6 +8,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "engine/dma_buf_support.h"
 #include "engine/vk_check.h"
 #include "vk_util.h"
 
@@ -73,6 +74,7 @@ struct Device::State {
   VkQueue queue = VK_NULL_HANDLE;
   std::uint32_t queueFamily = 0;
   bool validation = false;
+  bool importsDmaBuf = false;
   DeviceFunctions fn;
   VkPhysicalDeviceMemoryProperties memory{};
   std::atomic<std::uint64_t> validationMessages{0};
@@ -185,6 +187,14 @@ Result<Device> Device::create(const DeviceOptions& options, DeviceFactory& facto
       return Error{"Vulkan", "the chosen Vulkan device lacks the extension " + name, "update the GPU driver"};
     deviceExtensions.push_back(name.c_str());
   }
+  // Optional: without them a hardware-decoded picture cannot be shown, and plates decode in software.
+  state->importsDmaBuf = missingDmaBufExtensions(state->physicalDevice).empty();
+  if (state->importsDmaBuf) {
+    for (const char* name : dmaBufImportExtensions())
+      if (std::none_of(deviceExtensions.begin(), deviceExtensions.end(),
+                       [&](const char* e) { return std::strcmp(e, name) == 0; }))
+        deviceExtensions.push_back(name);
+  }
 
   const float priority = 1.0f;
   VkDeviceQueueCreateInfo queueInfo{};
@@ -207,6 +217,11 @@ Result<Device> Device::create(const DeviceOptions& options, DeviceFactory& facto
   deviceInfo.ppEnabledExtensionNames = deviceExtensions.data();
   state->device = factory.createDevice(state->physicalDevice, deviceInfo);
   vkGetDeviceQueue(state->device, state->queueFamily, 0, &state->queue);
+  if (state->importsDmaBuf) {
+    state->fn.getMemoryFdProperties = reinterpret_cast<PFN_vkGetMemoryFdPropertiesKHR>(
+        vkGetDeviceProcAddr(state->device, "vkGetMemoryFdPropertiesKHR"));
+    state->importsDmaBuf = state->fn.getMemoryFdProperties != nullptr;
+  }
 
   Device device(std::move(state));
   device.setName(device.state_->queue, VK_OBJECT_TYPE_QUEUE, "graphics queue");
@@ -225,6 +240,7 @@ VkQueue Device::queue() const { return state_->queue; }
 std::uint32_t Device::queueFamily() const { return state_->queueFamily; }
 const DeviceFunctions& Device::functions() const { return state_->fn; }
 bool Device::validationEnabled() const { return state_->validation; }
+bool Device::importsDmaBuf() const { return state_->importsDmaBuf; }
 std::uint64_t Device::validationMessageCount() const {
   return state_->validationMessages.load(std::memory_order_relaxed);
 }

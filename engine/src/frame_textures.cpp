@@ -91,11 +91,17 @@ void recordMipChain(VkCommandBuffer commands, const GpuImage& image) {
 void checkFrame(const FrameView& frame, StereoLayout stereo) {
   if (frame.width == 0 || frame.height == 0) throw std::invalid_argument("frame has no pixels");
   for (int p = 0; p < planeCount(frame.format); ++p) {
-    if (frame.planes[p].data == nullptr) throw std::invalid_argument("frame plane " + std::to_string(p) + " is missing");
     const std::uint32_t w = planeWidth(frame.format, p, frame.width);
     const std::uint32_t h = planeHeight(frame.format, p, frame.height);
     const std::size_t rowBytes = std::size_t{w} * componentsPerSample(frame.format, p) * bytesPerSample(frame.format);
-    if (frame.planes[p].stride < rowBytes) throw std::invalid_argument("frame plane stride is shorter than a row");
+    if (frame.dmaBuf) {
+      const DmaBufPlane& plane = frame.dmaBuf->planes[static_cast<std::size_t>(p)];
+      if (plane.fd < 0) throw std::invalid_argument("dma-buf plane " + std::to_string(p) + " is missing");
+      if (plane.pitch < rowBytes) throw std::invalid_argument("dma-buf plane pitch is shorter than a row");
+    } else {
+      if (frame.planes[p].data == nullptr) throw std::invalid_argument("frame plane " + std::to_string(p) + " is missing");
+      if (frame.planes[p].stride < rowBytes) throw std::invalid_argument("frame plane stride is shorter than a row");
+    }
     if ((stereo == StereoLayout::LeftRight && w % 2 != 0) || (stereo == StereoLayout::TopBottom && h % 2 != 0))
       throw std::invalid_argument("a stereo frame's planes must split into two equal halves");
   }
@@ -114,7 +120,7 @@ VkExtent2D FrameTextures::heldExtent(const Shape& shape, int plane) {
 }
 
 bool FrameTextures::canUseHostImages(const Shape& shape) const {
-  if (!cpuDevice_) return false;
+  if (!cpuDevice_ || shape.imported) return false;
   if (shape.packing == PlanePacking::Packed) {
     const VkExtent2D extent = eyeExtent(planeWidth(shape.format, 1, shape.width),
                                         planeHeight(shape.format, 1, shape.height), shape.stereo);
@@ -152,7 +158,7 @@ void FrameTextures::reallocate(const Shape& shape) {
     return;
   }
   const int count = ps::planeCount(shape.format);
-  if (!useHostImages_) {
+  if (!useHostImages_ && !shape.imported) {
     // The staging buffer holds the planes as held: both eyes side by side or one above the
     // other as in the frame, each at the held level (the frame's own size at level 0).
     VkDeviceSize offset = 0;
@@ -209,10 +215,17 @@ bool FrameTextures::plan(const FrameView& frame, StereoLayout stereo, const Leve
                          std::shared_ptr<const void> bytesOwner) {
   checkFrame(frame, stereo);
   pending_.reset();
+  // The GPU is done with this slot: the previous imported picture may go back to its decoder.
+  imported_ = {};
+  importOwner_.reset();
   const FitKey key{frame.format, frame.width, frame.height, stereo};
   if (!fitKey_ || !(*fitKey_ == key)) {
     fit_ = fitPicture(device_, frame.width, frame.height, frame.format, stereo);
     fitKey_ = key;
+  }
+  if (frame.dmaBuf) {
+    planImported(frame, stereo, needs, std::move(bytesOwner));
+    return false;
   }
   if (const auto packed = packedShape(frame, stereo, needs)) {
     if (!allocated_ || !(*packed == shape_)) reallocate(*packed);
@@ -243,7 +256,37 @@ bool FrameTextures::plan(const FrameView& frame, StereoLayout stereo, const Leve
   return true;
 }
 
+void FrameTextures::planImported(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs,
+                                 std::shared_ptr<const void> bytesOwner) {
+  const std::string_view from = frame.dmaBuf->device;
+  if (!device_.importsDmaBuf())
+    throw std::invalid_argument(std::string("a picture decoded on the GPU (") + std::string(from) +
+                                ") cannot be shown: this Vulkan device does not import dma-bufs (decode in software)");
+  if (bytesOwner == nullptr) throw std::invalid_argument("a picture in GPU memory needs its owner to be held");
+  if (fit_.level > 0)
+    throw std::invalid_argument("a picture decoded on the GPU is larger than this device's images (decode in software)");
+  const PlanePacking packing = ps::planeCount(frame.format) == 2 ? PlanePacking::Interleaved : PlanePacking::Planes;
+  Shape shape{frame.format, frame.width, frame.height, stereo, packing, {}, 0, true};
+  const double lumaWidth = fit_.eyeExtent.width;
+  for (int p = 0; p < ps::planeCount(frame.format); ++p) {
+    const VkExtent2D extent = heldExtent(shape, p);
+    std::uint32_t levels = fullChain(extent);
+    if (!canGenerateMips(device_, planeFormat(frame.format, p))) levels = 1;
+    shape.mipLevels[p] = levelsForMinification(needs.mostTexelsPerPixel * extent.width / lumaWidth, levels);
+  }
+  if (!allocated_ || !(shape == shape_)) reallocate(shape);
+  for (int p = 0; p < ps::planeCount(frame.format); ++p) {
+    const VkExtent2D whole{planeWidth(frame.format, p, frame.width), planeHeight(frame.format, p, frame.height)};
+    imported_[static_cast<std::size_t>(p)] =
+        DmaBufImage(device_, frame.dmaBuf->planes[static_cast<std::size_t>(p)], planeFormat(frame.format, p), whole,
+                    name_ + " imported plane " + std::to_string(p));
+  }
+  importOwner_ = std::move(bytesOwner);
+  importAcquired_ = false;
+}
+
 void FrameTextures::copy(const FrameView& frame) {
+  if (shape_.imported) return;  // copied on the GPU by recordUpload
   if (shape_.packing == PlanePacking::Packed) {
     stagePacked(frame);
   } else if (useHostImages_) {
@@ -435,6 +478,10 @@ void FrameTextures::recordUpload(VkCommandBuffer commands) {
     preinitialized_ = false;
     return;
   }
+  if (shape_.imported) {
+    recordImportedCopy(commands);
+    return;
+  }
   for (int e = 0; e < eyeCount(); ++e) {
     for (int p = 0; p < imageCount(); ++p) {
       const GpuImage& image = images_[e][p];
@@ -461,6 +508,44 @@ void FrameTextures::recordUpload(VkCommandBuffer commands) {
       recordMipChain(commands, image);
     }
   }
+}
+
+void FrameTextures::recordImportedCopy(VkCommandBuffer commands) {
+  if (importAcquired_) return;  // a picture shown again: its images hold it already
+  for (int p = 0; p < imageCount(); ++p) {
+    // The decoder wrote the buffer outside this device: acquire it from the foreign queue family.
+    // GENERAL is the layout a foreign writer leaves; the transition keeps the contents.
+    VkImageMemoryBarrier acquire{};
+    acquire.sType = VK_STRUCTURE_TYPE_IMAGE_MEMORY_BARRIER;
+    acquire.srcAccessMask = 0;
+    acquire.dstAccessMask = VK_ACCESS_TRANSFER_READ_BIT;
+    acquire.oldLayout = VK_IMAGE_LAYOUT_GENERAL;
+    acquire.newLayout = VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL;
+    acquire.srcQueueFamilyIndex = VK_QUEUE_FAMILY_FOREIGN_EXT;
+    acquire.dstQueueFamilyIndex = device_.queueFamily();
+    acquire.image = imported_[p].handle();
+    acquire.subresourceRange = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 1, 0, 1};
+    vkCmdPipelineBarrier(commands, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, VK_PIPELINE_STAGE_TRANSFER_BIT, 0, 0, nullptr, 0,
+                         nullptr, 1, &acquire);
+    for (int e = 0; e < eyeCount(); ++e) {
+      const GpuImage& image = images_[e][p];
+      const VkExtent2D extent = image.desc().extent;
+      recordTransition(commands, {image.handle(), 0, image.desc().mipLevels, VK_IMAGE_LAYOUT_UNDEFINED,
+                                  VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, VK_PIPELINE_STAGE_TOP_OF_PIPE_BIT, 0,
+                                  VK_PIPELINE_STAGE_TRANSFER_BIT, VK_ACCESS_TRANSFER_WRITE_BIT});
+      VkImageCopy region{};
+      region.srcSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+      region.dstSubresource = {VK_IMAGE_ASPECT_COLOR_BIT, 0, 0, 1};
+      const auto eye = static_cast<std::int32_t>(e);
+      if (shape_.stereo == StereoLayout::TopBottom) region.srcOffset.y = static_cast<std::int32_t>(extent.height) * eye;
+      if (shape_.stereo == StereoLayout::LeftRight) region.srcOffset.x = static_cast<std::int32_t>(extent.width) * eye;
+      region.extent = {extent.width, extent.height, 1};
+      vkCmdCopyImage(commands, imported_[p].handle(), VK_IMAGE_LAYOUT_TRANSFER_SRC_OPTIMAL, image.handle(),
+                     VK_IMAGE_LAYOUT_TRANSFER_DST_OPTIMAL, 1, &region);
+      recordMipChain(commands, image);
+    }
+  }
+  importAcquired_ = true;
 }
 
 }  // namespace ps::engine

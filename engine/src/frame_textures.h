@@ -9,7 +9,9 @@
 //   copied straight into level 0 and the mips are averaged on the CPU, with no staging buffer,
 //   no transfer and no blit (each of those is another pass over the picture on the same cores
 //   that decode it);
-// - on a GPU, a staging buffer, a copy into optimal images and mips made with blits.
+// - on a GPU, a staging buffer, a copy into optimal images and mips made with blits;
+// - a picture already in GPU memory (a hardware decoder's dma-bufs) is imported and copied into
+//   the optimal images on the GPU, mips made with blits: it never passes through CPU memory.
 // Either way only the mip levels the views need are made (see stage()). On a CPU driver an
 // 8-bit 4:2:0 picture that every view minifies at least 2x is held packed (PlanePacking::Packed):
 // one image, one texture read per pixel instead of three, and a quarter of the luma bytes written.
@@ -24,6 +26,7 @@
 
 #include <vulkan/vulkan.h>
 
+#include "dma_buf_image.h"
 #include "engine/gpu_resources.h"
 #include "engine/picture_fit.h"
 #include "frame_textures_host_image.h"
@@ -99,6 +102,7 @@ class FrameTextures {
     PlanePacking packing = PlanePacking::Planes;
     std::array<std::uint32_t, 3> mipLevels{};  // per image
     std::uint32_t level = 0;  // the frame's mip level the images' level 0 holds (PictureFit::level)
+    bool imported = false;    // filled from imported dma-bufs, not from the CPU
     bool operator==(const Shape&) const = default;
   };
   struct FitKey {
@@ -128,6 +132,10 @@ class FrameTextures {
   void packRect(const FrameView& frame, int eye, std::uint32_t x0, std::uint32_t y0, std::uint32_t x1,
                 std::uint32_t y1);
   void stageIntoBuffer(const FrameView& frame);
+  // plan() for a picture in GPU memory: imports its planes, held with bytesOwner until the next plan().
+  void planImported(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs,
+                    std::shared_ptr<const void> bytesOwner);
+  void recordImportedCopy(VkCommandBuffer commands);
   void stageDownscaledIntoBuffer(const FrameView& frame);
 
   const Device& device_;
@@ -143,6 +151,10 @@ class FrameTextures {
   std::vector<PlaneCopy> planes_;
   std::array<std::array<GpuImage, 3>, 2> images_;  // [eye][plane]
   std::array<std::array<HostImage, 3>, 2> hostImage_;  // [eye][plane]
+  // The latest imported picture: its planes (both eyes) and what keeps the decoder's surface.
+  std::array<DmaBufImage, 3> imported_;
+  std::shared_ptr<const void> importOwner_;
+  bool importAcquired_ = true;  // imported_ were copied by a recorded upload
   // A deferred packed picture: the frame it is packed from, and which tiles of each eye's
   // level 0 (kTile texels square) are packed so far.
   static constexpr std::uint32_t kTile = 32;

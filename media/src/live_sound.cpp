@@ -305,6 +305,7 @@ struct LiveSound::State {
       if (status.sounding || !queued.empty()) flush();
       pending.clear();
       measuringSince.reset();
+      lastPump.reset();
       return;
     }
     const double now = time.now();

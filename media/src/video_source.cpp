@@ -18,6 +18,7 @@ extern "C" {
 #include "open_input.h"
 #include "pixel_format.h"
 #include "stream_probe.h"
+#include "vaapi_decode.h"
 
 namespace ps::media {
 
@@ -28,6 +29,9 @@ constexpr std::int64_t kNoPts = std::numeric_limits<std::int64_t>::min();  // ==
 // than not at all: after this many packets without one, decoding starts anyway.
 constexpr std::int64_t kMaxSkippedBeforeKeyframe = 600;
 static_assert(kNoPts == AV_NOPTS_VALUE);
+// Decoded frames a player holds at once beyond the decoder's own references: its prefetch queue,
+// the pictures shown and in flight on the GPU, the last frame kept for a seek.
+constexpr int kHeldHardwareFrames = 16;
 
 Error unsupportedFormat(std::string where, AVPixelFormat f, bool depth) {
   const char* name = av_get_pix_fmt_name(f);
@@ -125,13 +129,21 @@ struct VideoSource::State {
     if (options.strict && ((f->flags & AV_FRAME_FLAG_CORRUPT) != 0 || f->decode_error_flags != 0)) {
       return Error{at(pts), "damaged video data: the decoder concealed errors in this frame", ""};
     }
-    std::optional<FrameViewProblem> problem;
-    const std::optional<FrameView> v = frameViewOf(*f, info, options.depth, problem);
-    if (!v) {
-      if (problem->kind == FrameViewProblem::Kind::BottomUp) return Error{at(pts), "decoder returned a bottom-up picture", ""};
-      return unsupportedFormat(at(pts), avFormat, options.depth);
-    }
     const std::int64_t duration = f->pkt_duration > 0 ? f->pkt_duration : ticksPerFrame;
+    std::optional<FrameView> v;
+    if (isVaapiFrame(*f)) {
+      v.emplace();
+      Result<AVFramePtr> mapped = exportDmaBuf(*f, info, *v, at(pts));
+      if (!mapped) return mapped.error();
+      f = std::move(mapped).value();
+    } else {
+      std::optional<FrameViewProblem> problem;
+      v = frameViewOf(*f, info, options.depth, problem);
+      if (!v) {
+        if (problem->kind == FrameViewProblem::Kind::BottomUp) return Error{at(pts), "decoder returned a bottom-up picture", ""};
+        return unsupportedFormat(at(pts), avFormat, options.depth);
+      }
+    }
     DecodedFrame out(std::move(f), *v);
     out.pts = pts;
     out.duration = duration;
@@ -449,6 +461,24 @@ Result<VideoSource> VideoSource::open(const std::string& url, const DecodeOption
   s->dec->thread_count = options.threads > 0 ? options.threads : static_cast<int>(cores > 0 ? cores : 1);
   s->dec->thread_type = options.frameThreads ? FF_THREAD_FRAME | FF_THREAD_SLICE : FF_THREAD_SLICE;
   if (options.strict) s->dec->err_recognition |= AV_EF_EXPLODE;
+  std::string decodePath = "software";
+  if (options.hardware != HardwareDecode::Off) {
+    Result<VaapiDevice> device = VaapiDevice::open();
+    if (device) {
+      if (auto cannot = vaapiCannotDecode(*codec)) device = Error{"VAAPI", *cannot, ""};
+    }
+    if (device) {
+      decodeOnVaapi(*s->dec, *device, kHeldHardwareFrames);
+      decodePath = device->description();
+    } else if (options.hardware == HardwareDecode::Vaapi) {
+      Error e{url, "cannot decode on the GPU: " + device.error().message(), "decode in software"};
+      log().error("{}", e.message());
+      return e;
+    } else {
+      decodePath = "software (" + device.error().message() + ")";
+    }
+    log().info("{}: video decode: {}", url, decodePath);
+  }
   if (const Status st = checked(avcodec_open2(s->dec.get(), codec, nullptr), "avcodec_open2", url); !st) {
     return st.error();
   }
@@ -458,6 +488,7 @@ Result<VideoSource> VideoSource::open(const std::string& url, const DecodeOption
   s->info = describeStream(url, *s->fmt, *s->stream, *s->dec, options.untaggedMatrix);
   s->info.layout = readLayout(*s->stream, options.manifestLayout, url);
   s->info.pixelFormat = toPixelFormat(static_cast<AVPixelFormat>(par.format), options.depth);
+  s->info.decodePath = decodePath;
   const AVRational perFrame = av_inv_q(s->stream->avg_frame_rate.num > 0 ? s->stream->avg_frame_rate
                                                                            : s->stream->r_frame_rate);
   s->ticksPerFrame = std::max<std::int64_t>(1, av_rescale_q(1, perFrame, s->stream->time_base));

@@ -73,6 +73,7 @@ refused() {  # refused TEXT ARGS...
 refused "offscreen stills step a recording" --display offscreen
 refused "is a live feed" --display xr --edit
 refused "listening applies to RTSP and RTMP" --display xr --listen
+refused "a live feed decodes in software" --display xr --hwdec vaapi
 out=$("$bin" play "$here/../../scenes/demo" --display xr --listen 2>&1) && fail "--listen was taken for a shot"
 grep -qF "not a live feed" <<<"$out" || fail "--listen for a shot said: $out"
 out=$("$bin" play "http://camera.invalid/page.html" --display xr 2>&1) && fail "a web page was played"

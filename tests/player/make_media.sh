@@ -23,3 +23,6 @@ cat > "$out/shot/shot.json" <<'JSON'
   ]
 }
 JSON
+# 10-bit HEVC, the form prep gives full-resolution plates: a GPU decodes it into P010.
+ffmpeg -v error -y -f lavfi -i "testsrc2=s=256x128:r=30:d=1" -c:v libx265 -preset ultrafast -x265-params log-level=error \
+  -pix_fmt yuv420p10le -tag:v hvc1 "$out/plate10.mp4"

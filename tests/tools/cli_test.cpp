@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <utility>
 #include <sstream>
 
@@ -315,6 +316,45 @@ TEST(Cli, PlayHeadlessWritesStillsOfEachEye) {
       "still_0000_t000.000_left.png", "still_0000_t000.000_right.png", "still_0001_t004.000_left.png",
       "still_0001_t004.000_right.png", "still_0002_t008.000_left.png", "still_0002_t008.000_right.png"};
   EXPECT_EQ(names, expected);
+}
+
+// How the plate's video is decoded is said in one line: on the GPU, or in software and why.
+// Asking for the GPU where none decodes, or its pictures cannot be shown, is an error naming the
+// flag; a flag that cannot apply (a playlist's shots) is refused, not ignored.
+TEST(Cli, PlaySaysInOneLineHowThePlateIsDecoded) {
+  const std::vector<std::string> play = {"--log-level", "info", "play", kDemo, "--display", "offscreen", "--out",
+                                         (outDir() / "hwdec").string(), "--width", "32", "--height", "16",
+                                         "--frames", "2", "--no-audio"};
+  auto r = perfectshot(play);
+  ASSERT_EQ(r.exitCode, 0) << r.output;
+  std::size_t said = 0;
+  for (const std::string& line : lines(r.output)) said += line.find("video decode: ") != std::string::npos ? 1 : 0;
+  EXPECT_EQ(said, 1u) << r.output;
+  const bool software = r.output.find("video decode: software (") != std::string::npos;
+  EXPECT_TRUE(software || r.output.find("video decode: VAAPI on /dev/dri/") != std::string::npos) << r.output;
+
+  std::vector<std::string> vaapi = play;
+  vaapi.insert(vaapi.end(), {"--hwdec", "vaapi"});
+  auto forced = perfectshot(vaapi);
+  if (software) {
+    EXPECT_NE(forced.exitCode, 0) << forced.output;
+    EXPECT_NE(forced.output.find("--hwdec vaapi: "), std::string::npos) << forced.output;
+  } else {
+    EXPECT_EQ(forced.exitCode, 0) << forced.output;
+  }
+
+  std::vector<std::string> off = play;
+  off.insert(off.end(), {"--hwdec", "off"});
+  auto quiet = perfectshot(off);
+  EXPECT_EQ(quiet.exitCode, 0) << quiet.output;
+  EXPECT_EQ(quiet.output.find("video decode: "), std::string::npos) << quiet.output;
+
+  const fs::path episode = outDir() / "hwdec_episode.json";
+  std::ofstream(episode) << R"({"format": "perfectshot-playlist/1", "title": "e", "items": [{"shot": ")" << kDemo
+                         << R"("}]})";
+  auto playlist = perfectshot({"play", episode.string(), "--display", "offscreen", "--frames", "2", "--hwdec", "off"});
+  EXPECT_NE(playlist.exitCode, 0) << playlist.output;
+  EXPECT_NE(playlist.output.find("--hwdec: applies to one shot's plate"), std::string::npos) << playlist.output;
 }
 
 // Every display frame is one vkQueueSubmit: both eyes' passes, the markers and film frame drawn

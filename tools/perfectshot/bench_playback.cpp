@@ -25,6 +25,7 @@ struct Args {
   int threads = 0;
   std::uint32_t width = 256, height = 256;
   int runs = 2;
+  std::string hwdec = "off";
 };
 
 // One run of either side: frames per second of wall time, and CPU milliseconds per frame
@@ -35,8 +36,9 @@ struct Run {
   double cpuMsPerFrame = 0;
 };
 
-Result<Run> ourRun(const engine::Device& device, const Args& args, std::int64_t& frames) {
-  auto plate = player::openPlate(args.video, "", /*strict=*/false, args.threads);
+Result<Run> ourRun(const engine::Device& device, const Args& args, const player::PlateDecode& decode,
+                   std::int64_t& frames) {
+  auto plate = player::openPlate(args.video, "", /*strict=*/false, args.threads, decode);
   if (!plate) return plate.error();
   std::vector<engine::OffscreenTarget> targets;
   targets.emplace_back(device, args.width, args.height, "bench playback target");
@@ -61,11 +63,13 @@ Result<Run> ourRun(const engine::Device& device, const Args& args, std::int64_t&
   return Run{static_cast<double>(frames) / wall, 1000 * cpu / static_cast<double>(frames)};
 }
 
-Result<Run> ffmpegRun(const Args& args) {
+// hardware: FFmpeg decodes on VAAPI and keeps the frames there (-hwaccel_output_format), as ours does.
+Result<Run> ffmpegRun(const Args& args, bool hardware) {
   auto url = media::inputFileUrl(args.video);
   if (!url) return url.error();
   std::vector<std::string> argv = {"ffmpeg", "-hide_banner", "-nostdin", "-threads", std::to_string(args.threads),
                                    "-benchmark"};
+  if (hardware) argv.insert(argv.end(), {"-hwaccel", "vaapi", "-hwaccel_output_format", "vaapi"});
   for (auto& arg : media::cliInput(*url)) argv.push_back(std::move(arg));
   argv.insert(argv.end(), {"-map", "0:v:0", "-f", "null", "-"});
   auto run = runSubprocess(argv);
@@ -79,16 +83,30 @@ Result<Run> ffmpegRun(const Args& args) {
 
 int runBench(Args args) {
   if (args.threads <= 0) args.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const bool hardware = args.hwdec == "vaapi";
+  player::PlateDecode decode;
+  if (hardware) {
+    auto chosen = player::plateDecode(media::HardwareDecode::Vaapi);
+    if (!chosen) return reportError(chosen.error());
+    decode = *chosen;
+  }
   auto device = engine::Device::create();
   if (!device) return reportError(device.error());
-  std::vector<Run> ours, peer;
+  if (hardware && !device->importsDmaBuf())
+    return reportError(Error{"--hwdec vaapi", "the Vulkan device the bench renders on does not import dma-bufs", ""});
+  std::vector<Run> ours, software, peer;
   std::int64_t frames = 0;
   for (int i = 0; i < args.runs; ++i) {  // interleaved, so drift in machine load hits both alike
-    auto a = ourRun(*device, args, frames);
+    auto a = ourRun(*device, args, decode, frames);
     if (!a) return reportError(a.error());
-    auto b = ffmpegRun(args);
-    if (!b) return reportError(b.error());
     ours.push_back(*a);
+    if (hardware) {
+      auto c = ourRun(*device, args, player::PlateDecode{}, frames);
+      if (!c) return reportError(c.error());
+      software.push_back(*c);
+    }
+    auto b = ffmpegRun(args, hardware);
+    if (!b) return reportError(b.error());
     peer.push_back(*b);
   }
   auto fpsOf = [](const std::vector<Run>& v) {
@@ -109,10 +127,16 @@ int runBench(Args args) {
   const std::vector<double> ourFps = fpsOf(ours), peerFps = fpsOf(peer), ourCpu = cpuOf(ours), peerCpu = cpuOf(peer);
   const double bestOurs = *std::max_element(ourFps.begin(), ourFps.end());
   const double bestPeer = *std::max_element(peerFps.begin(), peerFps.end());
-  std::cout << fmt::format("bench playback: {} ({} frames), output {}x{}, {} decoder threads\n", args.video, frames,
-                           args.width, args.height, args.threads)
-            << fmt::format("  perfectshot decode+upload+render  {:7.1f} fps  (runs: {})\n", bestOurs, list(ourFps))
-            << fmt::format("  ffmpeg -benchmark decode          {:7.1f} fps  (runs: {})\n", bestPeer, list(peerFps))
+  std::cout << fmt::format("bench playback: {} ({} frames), output {}x{}, {} decoder threads, decode {}\n", args.video,
+                           frames, args.width, args.height, args.threads, hardware ? "VAAPI" : "software")
+            << fmt::format("  perfectshot decode+upload+render  {:7.1f} fps  (runs: {})\n", bestOurs, list(ourFps));
+  if (hardware) {
+    const std::vector<double> softFps = fpsOf(software);
+    std::cout << fmt::format("  perfectshot in software           {:7.1f} fps  (runs: {})\n",
+                             *std::max_element(softFps.begin(), softFps.end()), list(softFps));
+  }
+  std::cout << fmt::format("  ffmpeg -benchmark decode{}{:7.1f} fps  (runs: {})\n", hardware ? " (VAAPI)  " : "          ",
+                           bestPeer, list(peerFps))
             << fmt::format("  CPU per frame, all threads: perfectshot {:.1f} ms (median; runs: {}), ffmpeg {:.1f} ms (runs: {})\n",
                            median(ourCpu), list(ourCpu), median(peerCpu), list(peerCpu))
             << "  " << ratioLine(bestOurs / bestPeer, ">= 0.95", bestOurs / bestPeer >= 0.95) << "\n";
@@ -133,6 +157,10 @@ void addBenchPlayback(CLI::App& bench, CommandOutcome& outcome) {
   cmd->add_option("--width", args->width, "output width")->check(CLI::Range(16, 8192))->capture_default_str();
   cmd->add_option("--height", args->height, "output height")->check(CLI::Range(16, 8192))->capture_default_str();
   cmd->add_option("--runs", args->runs, "runs of each, interleaved")->check(CLI::Range(1, 20))->capture_default_str();
+  cmd->add_option("--hwdec", args->hwdec,
+                  "vaapi: decode on the GPU, beside the same in software and `ffmpeg -hwaccel vaapi` as the peer")
+      ->check(CLI::IsMember({"off", "vaapi"}))
+      ->capture_default_str();
   cmd->callback([args, &outcome] { outcome.exitCode = runBench(*args); });
 }
 

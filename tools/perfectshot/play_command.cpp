@@ -21,6 +21,7 @@
 #include "service_heartbeat.h"
 #include "media/live_input.h"
 #include "live_buffer.h"
+#include "player/plate_decode.h"
 #include "player/live_playback.h"
 #include "player/play_setup.h"
 #include "player/shot_playback.h"
@@ -54,6 +55,8 @@ struct PlayArgs {
   std::uint64_t frames = 0;
   bool noAudio = false;
   bool equirectLayer = false;
+  std::string hwdec = "auto";
+  CLI::Option* hwdecOption = nullptr;
   bool noTimeline = false;
   bool noOverlay = false;
   bool noFilmFrame = false;
@@ -96,6 +99,8 @@ int runPlayEpisode(const PlayArgs& args) {
     return reportError(Error{"--splat-ms", "applies to one shot; an episode's items hold the display's time", ""});
   if (args.equirectLayer)
     return reportError(Error{"--equirect-layer", "applies to one mono 360 shot; " + in + " is a playlist", ""});
+  if (args.hwdecOption->count() > 0)
+    return reportError(Error{"--hwdec", "applies to one shot's plate; an episode's shots decode in software", ""});
   if (!args.sync.mode.empty())
     return reportError(Error{"--sync", "keeps one shot in step across headsets; " + in + " is a playlist", ""});
   if (!args.frameLog.empty()) return reportError(Error{"--frame-log", "logs one shot's frames; " + in + " is a playlist", ""});
@@ -138,6 +143,8 @@ std::optional<Error> refusedForLive(const PlayArgs& args, xr::DisplayKind kind) 
     return Error{args.placeMarks ? "--place-marks" : "--record-path", "writes blocking into a shot; " + in + " is a live feed", ""};
   if (auto flag = args.walkthrough.flag())
     return Error{*flag, "records or tours a shot's walkthrough; " + in + " is a live feed", ""};
+  if (args.hwdecOption->count() > 0)
+    return Error{"--hwdec", "applies to a recorded plate; a live feed decodes in software, for the least latency", ""};
   return std::nullopt;
 }
 
@@ -170,10 +177,20 @@ int runPlay(const PlayArgs& args) {
     liveBuffer.emplace(std::move(made).value());
     liveOptions.ring = liveBuffer->ring();
   }
+  player::PlateDecode decode;
+  if (!live) {
+    // The compositor's equirect layer is filled from the CPU's copy of the picture.
+    if (args.equirectLayer && args.hwdec == "vaapi")
+      return reportError(Error{"--hwdec vaapi", "the compositor's equirect layer takes the picture from the CPU", "use --hwdec off or auto"});
+    auto chosen = player::plateDecode(args.equirectLayer ? media::HardwareDecode::Off : *media::parseHardwareDecode(args.hwdec));
+    if (!chosen) return reportError(chosen.error());
+    decode = std::move(chosen).value();
+  }
   auto shot = live ? player::openLivePlayback(args.input, liveOptions, [&signals] { return !signals.received(); },
                                                      !args.noAudio)
                    : player::openShotPlayback(args.input, args.mediaId,
-                                              !args.noAudio && kind != xr::DisplayKind::Offscreen, args.sequenceBudgetMiB);
+                                              !args.noAudio && kind != xr::DisplayKind::Offscreen, args.sequenceBudgetMiB,
+                                              nullptr, decode);
   if (!shot) {
     if (live && signals.received()) return 0;  // quit while waiting for the feed
     return reportError(shot.error());
@@ -465,6 +482,12 @@ void addPlayCommand(CLI::App& app, CommandOutcome& outcome) {
   cmd->add_option("--frames", args->frames, "end after this many display frames (0: at the end, or never when looping)")
       ->check(CLI::Range(std::int64_t{0}, std::int64_t{1'000'000'000}));
   cmd->add_flag("--no-audio", args->noAudio, "play without the soundtrack");
+  args->hwdecOption =
+      cmd->add_option("--hwdec", args->hwdec,
+                      "decode the plate on the GPU: auto (VAAPI where a device decodes it and the renderer imports "
+                      "its pictures, else software, said in one line), vaapi (or fail), off")
+          ->check(CLI::IsMember({"auto", "vaapi", "off"}))
+          ->capture_default_str();
   cmd->add_option("--live-buffer", args->liveBufferMinutes,
                   fmt::format("a live feed: minutes of it kept on disk to scrub back over (default {}; 0: none, and no "
                               "timeline)",

@@ -34,6 +34,8 @@ struct DeviceFunctions {
   PFN_vkCreateDebugUtilsMessengerEXT createDebugUtilsMessenger = nullptr;
   PFN_vkDestroyDebugUtilsMessengerEXT destroyDebugUtilsMessenger = nullptr;
   PFN_vkSetDebugUtilsObjectNameEXT setDebugUtilsObjectName = nullptr;
+  // Device-level, loaded where the device imports dma-bufs.
+  PFN_vkGetMemoryFdPropertiesKHR getMemoryFdProperties = nullptr;
 };
 
 class Device {
@@ -56,6 +58,9 @@ class Device {
   std::uint32_t queueFamily() const;
   const DeviceFunctions& functions() const;
   bool validationEnabled() const;
+  // Whether pictures in GPU memory (FrameView::dmaBuf) can be shown: the device has the
+  // extensions of dmaBufImportExtensions(), which are then enabled.
+  bool importsDmaBuf() const;
 
   // Warnings and errors reported by the validation layer since creation (each is also logged).
   std::uint64_t validationMessageCount() const;

@@ -7,7 +7,8 @@
 //
 // Sound that arrives after its picture's time (a sender that sends it late, a muxer that packs it
 // in large packets) cannot be in step without holding the picture back, which a live view never
-// does: after half a second of waiting for it, it plays that much late, said once.
+// does: how late it comes is measured for a second before it first plays, and it plays that much
+// late (said once; more than a second late, it is not played).
 //
 // Stereo, head-locked (direct channels): a camera's microphones are not a point in the scene.
 // The output's gain (a venue's limit) applies.

@@ -51,6 +51,9 @@ struct StreamInfo {
   bool hasBFrames = false;  // frames are decoded out of display order
 
   FrameLayout layout;  // projection and stereo, each with where it came from
+  // How the frames are decoded: "software", or the device ("VAAPI on /dev/dri/renderD128"),
+  // whose frames are in GPU memory (FrameView::dmaBuf).
+  std::string decodePath = "software";
 
   // Display time in seconds of a pts of this stream (0 at the first frame).
   double seconds(std::int64_t pts) const;

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "media/decoded_frame.h"
+#include "media/hardware_decode.h"
 #include "media/stream_info.h"
 #include "scenes/layout.h"
 #include "scenes/result.h"
@@ -32,6 +33,9 @@ struct DecodeOptions {
   // The colour matrix where the stream tags none, said already (a live feed's recording: the one
   // its live picture was shown with). Absent: assumed from the size, and said in the log.
   std::optional<ColorMatrix> untaggedMatrix = std::nullopt;
+  // Decoding on the GPU (frames handed out in GPU memory, see hardware_decode.h); which path is
+  // taken is said in one line and in StreamInfo::decodePath.
+  HardwareDecode hardware = HardwareDecode::Off;
 };
 
 // What the caller does after frameAt: shows that one frame (a still, a scrub, a thumbnail), or

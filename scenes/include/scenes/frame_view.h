@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 namespace ps {
@@ -33,6 +34,22 @@ struct Plane {
   std::size_t stride = 0;  // bytes from one row to the next; may exceed the row's size
 };
 
+// One plane of a picture that stays in GPU memory: a Linux dma-buf (DRM PRIME), as a hardware
+// decoder exports it, for a Vulkan device to import without a copy through CPU memory. The fd
+// belongs to whoever made the view, as the bytes of a Plane do; an importer duplicates it.
+struct DmaBufPlane {
+  int fd = -1;
+  std::uint32_t drmFormat = 0;      // DRM fourcc of this plane alone (R8, GR88, R16, GR1616)
+  std::uint64_t modifier = 0;       // DRM format modifier: the plane's tiling
+  std::uint64_t offset = 0;         // bytes from the buffer's start
+  std::uint64_t pitch = 0;          // bytes from one row to the next
+};
+
+struct DmaBufPicture {
+  std::string_view device;          // what decoded it, for messages ("VAAPI")
+  std::array<DmaBufPlane, 3> planes{};  // as many as planeCount(format)
+};
+
 struct FrameView {
   PixelFormat format = PixelFormat::Yuv420P;
   std::uint32_t width = 0;   // luma size in pixels
@@ -40,6 +57,9 @@ struct FrameView {
   ColorMatrix matrix = ColorMatrix::Bt709;
   ColorRange range = ColorRange::Limited;
   std::array<Plane, 3> planes{};  // unused planes have data == nullptr
+  // Set for a picture in GPU memory: then `planes` are all null and only a device that imports
+  // dma-bufs can show it.
+  std::optional<DmaBufPicture> dmaBuf;
 };
 
 int planeCount(PixelFormat f);

@@ -70,12 +70,16 @@ Result<PlateInput> resolvePlateInput(const std::string& arg, const std::string& 
 
 namespace ps::player {
 
-Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId, bool strict, int threads) {
+Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId, bool strict, int threads,
+                              const PlateDecode& decode) {
   auto input = resolvePlateInput(arg, mediaId);
   if (!input) return input.error();
   media::DecodeOptions options;
   options.strict = strict;
   options.threads = threads;
+  if (!input->rgbd) options.hardware = decode.hardware;
+  if (options.hardware == media::HardwareDecode::Off && !decode.softwareBecause.empty())
+    spdlog::info("{}: video decode: software ({})", input->url, decode.softwareBecause);
   if (input->projection && input->stereo)
     options.manifestLayout = FrameLayout{*input->projection, *input->stereo, LayoutSource::Manifest, LayoutSource::Manifest};
   auto source = media::VideoSource::open(input->url, options);

@@ -146,7 +146,7 @@ Result<std::unique_ptr<ShotPlayback>> openShotWithoutPlate(const scenes::Shot& s
 
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
                                                        bool withAudio, std::size_t sequenceBudgetMiB,
-                                                       media::AudioOutput* output) {
+                                                       media::AudioOutput* output, const PlateDecode& decode) {
   if (isGltfPath(arg)) {
     if (!mediaId.empty()) return Error{"--media", "names a medium of a shot, but this is a bare glTF set", ""};
     return openBareSet(arg);
@@ -158,7 +158,7 @@ Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, c
   auto withoutPlate = shotWithoutPlate(arg, mediaId);
   if (!withoutPlate) return withoutPlate.error();
   if (*withoutPlate) return openShotWithoutPlate(**withoutPlate, withAudio, sequenceBudgetMiB, output);
-  auto plate = openPlate(arg, mediaId, /*strict=*/false);
+  auto plate = openPlate(arg, mediaId, /*strict=*/false, /*threads=*/0, decode);
   if (!plate) return plate.error();
   auto p = std::make_unique<ShotPlayback>();
   const media::StreamInfo info = plate->source.info();

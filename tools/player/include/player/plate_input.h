@@ -40,6 +40,7 @@ Result<std::optional<scenes::Shot>> shotWithoutPlate(const std::string& arg, con
 }  // namespace ps::player
 
 #include "media/video_source.h"
+#include "player/plate_decode.h"
 
 namespace ps::player {
 
@@ -53,7 +54,10 @@ struct OpenedPlate {
 };
 
 // strict: a damaged frame is an error (commands that make one picture); playback is lenient.
-Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId, bool strict, int threads = 0);
+// hardware: for a plate that is only shown (see plate_decode.h); an rgbd medium's colour, which
+// its depth is measured against on the CPU, always decodes in software.
+Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId, bool strict, int threads = 0,
+                              const PlateDecode& decode = {});
 
 // Command-line overrides of the layout ("--projection", "--stereo"); empty strings leave it.
 Status overrideLayout(FrameLayout& layout, const std::string& projection, const std::string& stereo);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "media/audio_output.h"
+#include "player/plate_decode.h"
 #include "media/mesh_sequence.h"
 #include "media/narration_controller.h"
 #include "media/player.h"
@@ -65,6 +66,7 @@ struct ShotPlayback {
 Result<std::unique_ptr<ShotPlayback>> openShotPlayback(const std::string& arg, const std::string& mediaId,
                                                        bool withAudio,
                                                        std::size_t sequenceBudgetMiB = media::kDefaultSequenceBudgetMiB,
-                                                       media::AudioOutput* output = nullptr);
+                                                       media::AudioOutput* output = nullptr,
+                                                       const PlateDecode& decode = {});
 
 }  // namespace ps::player
