@@ -223,11 +223,8 @@ bool FrameTextures::plan(const FrameView& frame, StereoLayout stereo, const Leve
     fit_ = fitPicture(device_, frame.width, frame.height, frame.format, stereo);
     fitKey_ = key;
   }
-  if (frame.dmaBuf) {
-    planImported(frame, stereo, needs, std::move(bytesOwner));
-    return false;
-  }
-  if (const auto packed = packedShape(frame, stereo, needs)) {
+  if (frame.dmaBuf) checkImportable(frame, bytesOwner);
+  if (const auto packed = frame.dmaBuf ? std::nullopt : packedShape(frame, stereo, needs)) {
     if (!allocated_ || !(*packed == shape_)) reallocate(*packed);
     // Tiles hold whole 2x2 boxes of every level only while the levels fit in a tile.
     if (bytesOwner != nullptr && (1u << (shape_.mipLevels[0] - 1)) <= kTile) {
@@ -241,7 +238,7 @@ bool FrameTextures::plan(const FrameView& frame, StereoLayout stereo, const Leve
   }
   const double lumaTexelsPerPixel = needs.mostTexelsPerPixel;
   const PlanePacking packing = ps::planeCount(frame.format) == 2 ? PlanePacking::Interleaved : PlanePacking::Planes;
-  Shape shape{frame.format, frame.width, frame.height, stereo, packing, {}, fit_.level};
+  Shape shape{frame.format, frame.width, frame.height, stereo, packing, {}, fit_.level, frame.dmaBuf.has_value()};
   const double lumaWidth = fit_.eyeExtent.width;
   for (int p = 0; p < ps::planeCount(frame.format); ++p) {
     const VkExtent2D extent = heldExtent(shape, p);
@@ -253,28 +250,21 @@ bool FrameTextures::plan(const FrameView& frame, StereoLayout stereo, const Leve
     shape.mipLevels[p] = levelsForMinification(lumaTexelsPerPixel * extent.width / lumaWidth, levels);
   }
   if (!allocated_ || !(shape == shape_)) reallocate(shape);
-  return true;
+  if (!frame.dmaBuf) return true;
+  importPlanes(frame, std::move(bytesOwner));
+  return false;  // copied on the GPU by recordUpload
 }
 
-void FrameTextures::planImported(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs,
-                                 std::shared_ptr<const void> bytesOwner) {
-  const std::string_view from = frame.dmaBuf->device;
+void FrameTextures::checkImportable(const FrameView& frame, const std::shared_ptr<const void>& bytesOwner) const {
   if (!device_.importsDmaBuf())
-    throw std::invalid_argument(std::string("a picture decoded on the GPU (") + std::string(from) +
+    throw std::invalid_argument("a picture decoded on the GPU (" + std::string(frame.dmaBuf->device) +
                                 ") cannot be shown: this Vulkan device does not import dma-bufs (decode in software)");
   if (bytesOwner == nullptr) throw std::invalid_argument("a picture in GPU memory needs its owner to be held");
   if (fit_.level > 0)
     throw std::invalid_argument("a picture decoded on the GPU is larger than this device's images (decode in software)");
-  const PlanePacking packing = ps::planeCount(frame.format) == 2 ? PlanePacking::Interleaved : PlanePacking::Planes;
-  Shape shape{frame.format, frame.width, frame.height, stereo, packing, {}, 0, true};
-  const double lumaWidth = fit_.eyeExtent.width;
-  for (int p = 0; p < ps::planeCount(frame.format); ++p) {
-    const VkExtent2D extent = heldExtent(shape, p);
-    std::uint32_t levels = fullChain(extent);
-    if (!canGenerateMips(device_, planeFormat(frame.format, p))) levels = 1;
-    shape.mipLevels[p] = levelsForMinification(needs.mostTexelsPerPixel * extent.width / lumaWidth, levels);
-  }
-  if (!allocated_ || !(shape == shape_)) reallocate(shape);
+}
+
+void FrameTextures::importPlanes(const FrameView& frame, std::shared_ptr<const void> bytesOwner) {
   for (int p = 0; p < ps::planeCount(frame.format); ++p) {
     const VkExtent2D whole{planeWidth(frame.format, p, frame.width), planeHeight(frame.format, p, frame.height)};
     imported_[static_cast<std::size_t>(p)] =

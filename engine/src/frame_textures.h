@@ -132,9 +132,10 @@ class FrameTextures {
   void packRect(const FrameView& frame, int eye, std::uint32_t x0, std::uint32_t y0, std::uint32_t x1,
                 std::uint32_t y1);
   void stageIntoBuffer(const FrameView& frame);
-  // plan() for a picture in GPU memory: imports its planes, held with bytesOwner until the next plan().
-  void planImported(const FrameView& frame, StereoLayout stereo, const LevelNeeds& needs,
-                    std::shared_ptr<const void> bytesOwner);
+  // For a picture in GPU memory: throws std::invalid_argument where this device cannot show it.
+  void checkImportable(const FrameView& frame, const std::shared_ptr<const void>& bytesOwner) const;
+  // Imports its planes, held with bytesOwner until the next plan().
+  void importPlanes(const FrameView& frame, std::shared_ptr<const void> bytesOwner);
   void recordImportedCopy(VkCommandBuffer commands);
   void stageDownscaledIntoBuffer(const FrameView& frame);
 
