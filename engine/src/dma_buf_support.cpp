@@ -2,9 +2,13 @@
 
 #include <algorithm>
 #include <cstring>
+#include <stdexcept>
 
+#include "dma_buf_image.h"
+#include "engine/device.h"
 #include "engine/device_factory.h"
 #include "engine/vk_check.h"
+#include "plane_format.h"
 #include "vk_util.h"
 
 namespace ps::engine {
@@ -64,6 +68,22 @@ std::optional<std::string> whyNoDmaBufImport() {
   }
   if (why.empty()) return std::string("no usable Vulkan device");
   return why;
+}
+
+std::optional<std::string> whyCannotImport(const Device& device, const FrameView& frame) {
+  if (!frame.dmaBuf) return std::string("the picture is not in GPU memory");
+  try {
+    for (int p = 0; p < planeCount(frame.format); ++p) {
+      const VkExtent2D extent{planeWidth(frame.format, p, frame.width), planeHeight(frame.format, p, frame.height)};
+      DmaBufImage(device, frame.dmaBuf->planes[static_cast<std::size_t>(p)], planeFormat(frame.format, p), extent,
+                  "dma-buf import check");
+    }
+  } catch (const std::invalid_argument& e) {
+    return std::string(e.what());
+  } catch (const VulkanError& e) {
+    return std::string(e.what());
+  }
+  return std::nullopt;
 }
 
 }  // namespace ps::engine

@@ -477,7 +477,6 @@ Result<VideoSource> VideoSource::open(const std::string& url, const DecodeOption
     } else {
       decodePath = "software (" + device.error().message() + ")";
     }
-    log().info("{}: video decode: {}", url, decodePath);
   }
   if (const Status st = checked(avcodec_open2(s->dec.get(), codec, nullptr), "avcodec_open2", url); !st) {
     return st.error();

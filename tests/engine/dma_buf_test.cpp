@@ -42,7 +42,18 @@ TEST_F(DmaBufTest, APictureInGpuMemoryIsRefusedWhereTheDeviceCannotImportIt) {
   } catch (const std::invalid_argument& e) {
     EXPECT_NE(std::string(e.what()).find("does not import dma-bufs"), std::string::npos) << e.what();
   }
+  // The check a player makes on a plate's first picture before it plays the rest from the GPU.
+  const auto why = engine::whyCannotImport(device(), frame);
+  ASSERT_TRUE(why.has_value());
+  EXPECT_NE(why->find("cannot import dma-bufs"), std::string::npos) << *why;
   close(fd);
+}
+
+TEST_F(DmaBufTest, APictureInCpuMemoryIsNotImported) {
+  OwnedFrame frame = makeFrame(PixelFormat::Nv12, 16, 8, ColorMatrix::Bt709, ColorRange::Limited);
+  const auto why = engine::whyCannotImport(device(), frame.view);
+  ASSERT_TRUE(why.has_value());
+  EXPECT_EQ(*why, "the picture is not in GPU memory");
 }
 
 TEST_F(DmaBufTest, APictureInGpuMemoryNeedsEveryPlane) {

@@ -34,7 +34,7 @@ struct DecodeOptions {
   // its live picture was shown with). Absent: assumed from the size, and said in the log.
   std::optional<ColorMatrix> untaggedMatrix = std::nullopt;
   // Decoding on the GPU (frames handed out in GPU memory, see hardware_decode.h); which path is
-  // taken is said in one line and in StreamInfo::decodePath.
+  // taken is in StreamInfo::decodePath, for the caller to say.
   HardwareDecode hardware = HardwareDecode::Off;
 };
 

@@ -84,6 +84,21 @@ Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId
     options.manifestLayout = FrameLayout{*input->projection, *input->stereo, LayoutSource::Manifest, LayoutSource::Manifest};
   auto source = media::VideoSource::open(input->url, options);
   if (!source) return source.error();
+  if (options.hardware != media::HardwareDecode::Off) {
+    // Shown only if its pictures import: tried on the first, then the plate opens again at its start.
+    std::optional<std::string> refused;
+    if (source->info().decodePath.rfind("software", 0) != 0) {
+      refused = whyFirstPictureCannotBeShown(*source);
+      if (refused && decode.hardware == media::HardwareDecode::Vaapi)
+        return Error{input->url, "decoded on the GPU, its pictures cannot be shown: " + *refused, "use --hwdec auto or off"};
+      if (refused) options.hardware = media::HardwareDecode::Off;
+      source = media::VideoSource::open(input->url, options);
+      if (!source) return source.error();
+    }
+    spdlog::info("{}: video decode: {}", input->url,
+                 refused ? "software (its pictures decoded on the GPU cannot be shown: " + *refused + ")"
+                         : source->info().decodePath);
+  }
   FrameLayout layout = source->info().layout;
   // A stacked RGB-D video's picture is its top half: that is what a guess must look at.
   if (input->rgbd && input->rgbd->packing == DepthPacking::TopBottom) {
