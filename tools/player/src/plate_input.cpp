@@ -78,6 +78,11 @@ Result<OpenedPlate> openPlate(const std::string& arg, const std::string& mediaId
   options.strict = strict;
   options.threads = threads;
   if (!input->rgbd) options.hardware = decode.hardware;
+  if (input->rgbd && decode.hardware == media::HardwareDecode::Vaapi)
+    return Error{"--hwdec vaapi", input->url + " is an RGB-D plate, whose colour is read on the CPU beside its depth",
+                 "use --hwdec auto or off"};
+  if (input->rgbd && decode.hardware != media::HardwareDecode::Off)
+    spdlog::info("{}: video decode: software (an RGB-D plate's colour is read on the CPU, beside its depth)", input->url);
   if (options.hardware == media::HardwareDecode::Off && !decode.softwareBecause.empty())
     spdlog::info("{}: video decode: software ({})", input->url, decode.softwareBecause);
   if (input->projection && input->stereo)
