@@ -337,25 +337,21 @@ struct LiveSound::State {
 
 Result<std::unique_ptr<LiveSound>> LiveSound::create(AudioOutput& output, LiveFeed& feed, const TimeSource& time,
                                                      LiveSoundOptions options) {
-  auto s = std::make_unique<State>(output, feed, time, options);
+  // Owned from the start: the destructor deletes whatever was made before a step fails.
+  std::unique_ptr<LiveSound> sound(new LiveSound(std::make_unique<State>(output, feed, time, options)));
+  State& s = *sound->s_;
   {
-    ThreadContext current(s->out.context.get());
-    ALuint id = 0;
-    if (Status st = PS_AL_CHECK(alGenSources(1, &id)); !st) return st.error();
-    s->source = id;
+    ThreadContext current(s.out.context.get());
+    if (Status st = PS_AL_CHECK(alGenSources(1, &s.source)); !st) return st.error();
     std::vector<ALuint> ids(static_cast<std::size_t>(options.buffers));
-    if (Status st = PS_AL_CHECK(alGenBuffers(static_cast<ALsizei>(ids.size()), ids.data())); !st) {
-      alDeleteSources(1, &s->source);
-      return st.error();
-    }
-    s->bufferIds.assign(ids.begin(), ids.end());
-    s->freeBuffers.assign(ids.begin(), ids.end());
+    if (Status st = PS_AL_CHECK(alGenBuffers(static_cast<ALsizei>(ids.size()), ids.data())); !st) return st.error();
+    s.bufferIds.assign(ids.begin(), ids.end());
+    s.freeBuffers.assign(ids.begin(), ids.end());
     // A camera's stereo is not a point in the scene: straight to the speakers.
-    if (Status st = PS_AL_CHECK(alSourcei(id, AL_DIRECT_CHANNELS_SOFT, AL_TRUE)); !st) return st.error();
-    if (Status st = PS_AL_CHECK(alSourcei(id, AL_SOURCE_RELATIVE, AL_TRUE)); !st) return st.error();
+    if (Status st = PS_AL_CHECK(alSourcei(s.source, AL_DIRECT_CHANNELS_SOFT, AL_TRUE)); !st) return st.error();
+    if (Status st = PS_AL_CHECK(alSourcei(s.source, AL_SOURCE_RELATIVE, AL_TRUE)); !st) return st.error();
   }
-  std::unique_ptr<LiveSound> sound(new LiveSound(std::move(s)));
-  if (options.streamingThread) sound->s_->thread = std::thread([raw = sound.get()] { raw->streamLoop(); });
+  if (options.streamingThread) s.thread = std::thread([raw = sound.get()] { raw->streamLoop(); });
   return sound;
 }
 
